@@ -1,0 +1,236 @@
+//! `parindex framework list|show|check|import`.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use serde_json::{Value, json};
+
+use crate::framework::{self, Framework, Rule, describe_rule};
+use crate::i18n::{Lang, Localized};
+
+use super::output::{CliError, print_json};
+use super::Context;
+
+#[derive(Debug, Subcommand)]
+pub enum FrameworkCommand {
+    /// List the frameworks available in the database (bundled and imported)
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one framework's tree with caps and rules
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check framework files; exit 2 listing every problem if any is invalid
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a framework file and add it to the database
+    Import { file: PathBuf },
+}
+
+pub fn run(ctx: &Context, cmd: FrameworkCommand) -> Result<(), CliError> {
+    match cmd {
+        FrameworkCommand::List { json } => list(ctx, json),
+        FrameworkCommand::Show { id, json } => show(ctx, &id, json),
+        FrameworkCommand::Check { files, json } => check(ctx, &files, json),
+        FrameworkCommand::Import { file } => import(ctx, &file),
+    }
+}
+
+/// Reads and validates a framework file; problems become one exit-2 error.
+pub fn load_file(ctx: &Context, path: &PathBuf) -> Result<Framework, CliError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let msg = ctx.lang.pick("không đọc được tệp", "cannot read file");
+        CliError::input(format!("{}: {msg}: {e}", path.display()))
+    })?;
+    framework::load(&path.display().to_string(), &bytes).map_err(|p| CliError::input(p.message(ctx.lang)))
+}
+
+fn check(ctx: &Context, files: &[PathBuf], json: bool) -> Result<(), CliError> {
+    let mut failed = Vec::new();
+    let mut results = Vec::new();
+    for path in files {
+        match load_file(ctx, path) {
+            Ok(f) => {
+                let (a, c, s) = f.counts();
+                if !json {
+                    let ok = ctx.lang.pick("hợp lệ", "valid");
+                    println!(
+                        "{}: {ok}: {} — {a} {}, {c} {}, {s} {}, {} {}",
+                        path.display(),
+                        f.id,
+                        ctx.lang.pick("lĩnh vực", "areas"),
+                        ctx.lang.pick("tiêu chí", "criteria"),
+                        ctx.lang.pick("tiêu chí thành phần", "sub-criteria"),
+                        crate::i18n::number(f.total_points, ctx.lang),
+                        ctx.lang.pick("điểm", "points"),
+                    );
+                }
+                results.push(json!({"file": path.display().to_string(), "valid": true, "id": f.id,
+                    "areas": a, "criteria": c, "subcriteria": s}));
+            }
+            Err(e) => {
+                results.push(json!({"file": path.display().to_string(), "valid": false,
+                    "problems": e.message.lines().collect::<Vec<_>>()}));
+                failed.push(e.message);
+            }
+        }
+    }
+    if json {
+        print_json(&results)?;
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::input(failed.join("\n")))
+    }
+}
+
+fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
+    let frameworks = super::store_frameworks(ctx)?;
+    if json {
+        let rows: Vec<Value> = frameworks.iter().map(summary_json).collect();
+        return print_json(&rows);
+    }
+    for f in &frameworks {
+        let (a, c, s) = f.counts();
+        println!(
+            "{:<24} {:<6} {:>2} {} {:>3} {} {:>3} {} {:>5} {}  {}",
+            f.id,
+            f.level.code(),
+            a,
+            ctx.lang.pick("lĩnh vực", "areas"),
+            c,
+            ctx.lang.pick("tiêu chí", "criteria"),
+            s,
+            ctx.lang.pick("TCTP", "sub-criteria"),
+            crate::i18n::number(f.total_points, ctx.lang),
+            ctx.lang.pick("điểm", "points"),
+            crate::text::one_line(&f.name),
+        );
+    }
+    Ok(())
+}
+
+fn show(ctx: &Context, id: &str, json: bool) -> Result<(), CliError> {
+    let frameworks = super::store_frameworks(ctx)?;
+    let Some(f) = frameworks.iter().find(|f| f.id == id) else {
+        let msg = ctx.lang.pick("không có khung chỉ số", "no framework with id");
+        return Err(CliError::input(format!("{msg} '{id}'")));
+    };
+    if json {
+        return print_json(&framework_json(f));
+    }
+    print_tree(f, ctx.lang);
+    Ok(())
+}
+
+fn import(ctx: &Context, path: &PathBuf) -> Result<(), CliError> {
+    let f = load_file(ctx, path)?;
+    let mut store = super::open_store(ctx)?;
+    let added = store.import_framework(&f).map_err(|e| super::store_error(ctx, e))?;
+    let (a, c, s) = f.counts();
+    let verb = match (added, ctx.lang) {
+        (true, Lang::Vi) => "đã thêm",
+        (true, Lang::En) => "imported",
+        (false, Lang::Vi) => "đã có sẵn, không thay đổi",
+        (false, Lang::En) => "already present, unchanged",
+    };
+    println!("{}: {verb} ({a}/{c}/{s})", f.id);
+    Ok(())
+}
+
+fn print_tree(f: &Framework, lang: Lang) {
+    let n = |d| crate::i18n::number(d, lang);
+    let clean = crate::text::one_line;
+    println!("{} — {} ({})", f.id, clean(&f.name), clean(&f.decision));
+    for a in &f.areas {
+        println!("{:<8} {:>6}  {}", a.code, n(a.max), clean(&a.name));
+        for c in &a.criteria {
+            println!("  {:<8} {:>6}  {}", c.code, n(c.max), clean(&c.name));
+            for s in &c.subs {
+                println!("    {:<8} {:>6}  {}", s.code, n(s.max), clean(&s.name));
+                println!("{:>24}{}", "", clean(&describe_rule(s, lang)));
+            }
+        }
+    }
+}
+
+fn summary_json(f: &Framework) -> Value {
+    let (a, c, s) = f.counts();
+    json!({
+        "id": f.id, "name": f.name, "level": f.level.code(), "version": f.version,
+        "hash": f.hash, "total_points": f.total_points.to_string(),
+        "areas": a, "criteria": c, "subcriteria": s,
+    })
+}
+
+/// The `framework show --json` shape of DESIGN.md / issue #2; decimals as strings.
+pub fn framework_json(f: &Framework) -> Value {
+    let d = |x: rust_decimal::Decimal| x.normalize().to_string();
+    let areas: Vec<Value> = f
+        .areas
+        .iter()
+        .map(|a| {
+            let criteria: Vec<Value> = a
+                .criteria
+                .iter()
+                .map(|c| {
+                    let subs: Vec<Value> = c
+                        .subs
+                        .iter()
+                        .map(|s| {
+                            json!({"code": s.code, "name": s.name, "name_en": s.name_en,
+                                "max": d(s.max), "source": s.source.code(),
+                                "rule": rule_json(&s.rule, s.declared_label.as_deref()),
+                                "evidence": s.evidence, "na_allowed": s.na_allowed})
+                        })
+                        .collect();
+                    json!({"code": c.code, "name": c.name, "name_en": c.name_en, "max": d(c.max), "subcriteria": subs})
+                })
+                .collect();
+            json!({"code": a.code, "name": a.name, "name_en": a.name_en, "max": d(a.max), "criteria": criteria})
+        })
+        .collect();
+    let bands: Vec<Value> = f
+        .bands
+        .iter()
+        .map(|b| json!({"name": b.name, "name_en": b.name_en, "min": d(b.min)}))
+        .collect();
+    json!({
+        "id": f.id, "name": f.name, "name_en": f.name_en, "level": f.level.code(),
+        "decision": f.decision, "version": f.version, "hash": f.hash,
+        "total_points": d(f.total_points), "self_points": d(f.self_points),
+        "survey_points": d(f.survey_points), "decimals": f.decimals,
+        "bands": bands, "areas": areas,
+    })
+}
+
+fn rule_json(rule: &Rule, declared: Option<&str>) -> Value {
+    let d = |x: rust_decimal::Decimal| x.normalize().to_string();
+    let mut v = match rule {
+        Rule::Tiers { measure, tiers } => json!({
+            "kind": "tiers",
+            "measure": if *measure == framework::Measure::Percent { "percent" } else { "count" },
+            "tiers": tiers.iter().map(|t| json!({"at_least": d(t.at_least), "points": d(t.points)})).collect::<Vec<_>>(),
+        }),
+        Rule::Levels { grades } => json!({
+            "kind": "levels",
+            "levels": grades.iter().map(|g| json!({"name": g.name, "points": d(g.points)})).collect::<Vec<_>>(),
+        }),
+        Rule::PerItem { each } => json!({"kind": "per_item", "each": d(*each)}),
+        Rule::Deduction { penalty } => json!({"kind": "deduction", "penalty": d(*penalty)}),
+        other => json!({"kind": other.kind()}),
+    };
+    if let (Some(label), Some(obj)) = (declared, v.as_object_mut()) {
+        obj.insert("declared".into(), json!(label));
+    }
+    v
+}

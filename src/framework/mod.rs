@@ -1,0 +1,217 @@
+//! Frameworks as data: one index (areas → criteria → sub-criteria, with caps and scoring rules)
+//! loaded from TOML, validated, and looked up by code. Pure: no I/O beyond reading given text.
+
+mod bundled;
+mod load;
+mod problem;
+mod rule_text;
+mod toml_reader;
+
+use rust_decimal::Decimal;
+
+use crate::level::Level;
+
+pub use bundled::{BUNDLED, bundled, bundled_by_id};
+pub use load::{content_hash, load};
+pub use problem::{Problem, ProblemKind, Problems};
+pub use rule_text::describe_rule;
+
+/// Where a sub-criterion's points come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// Scored by the unit (tự đánh giá) and checked by the appraisal council.
+    SelfAssessed,
+    /// Imported from the sociological survey (điều tra xã hội học).
+    Survey,
+}
+
+impl Source {
+    pub fn code(self) -> &'static str {
+        match self {
+            Source::SelfAssessed => "self",
+            Source::Survey => "survey",
+        }
+    }
+}
+
+/// What a scored sub-criterion without evidence counts in appraised and final totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingEvidencePolicy {
+    /// Flag it, count its points.
+    Warn,
+    /// Flag it and count 0 until evidence is added.
+    Zero,
+}
+
+/// What "không áp dụng" (not applicable) does to a sub-criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotApplicablePolicy {
+    /// Left out: its max is removed from every cap above it.
+    ShrinkMax,
+    /// Counted as fully achieved.
+    FullPoints,
+}
+
+/// Whether a `tiers` rule's declared figure is a percentage or a count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Percent,
+    Count,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tier {
+    pub at_least: Decimal,
+    pub points: Decimal,
+}
+
+/// One named grade of a `levels` rule ("Thực hiện tốt: 2,5").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grade {
+    pub name: String,
+    pub points: Decimal,
+}
+
+/// How a sub-criterion's points are computed from what the unit declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    Manual,
+    Binary,
+    Tiers { measure: Measure, tiers: Vec<Tier> },
+    Proportional,
+    Levels { grades: Vec<Grade> },
+    PerItem { each: Decimal },
+    Deduction { penalty: Decimal },
+    Survey,
+}
+
+impl Rule {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rule::Manual => "manual",
+            Rule::Binary => "binary",
+            Rule::Tiers { .. } => "tiers",
+            Rule::Proportional => "proportional",
+            Rule::Levels { .. } => "levels",
+            Rule::PerItem { .. } => "per_item",
+            Rule::Deduction { .. } => "deduction",
+            Rule::Survey => "survey",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubCriterion {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub max: Decimal,
+    pub source: Source,
+    pub rule: Rule,
+    /// What the unit declares for this rule (số liệu kê khai), if anything.
+    pub declared_label: Option<String>,
+    /// The documents that prove it (tài liệu kiểm chứng); always present for self-assessed ones.
+    pub evidence: Option<String>,
+    pub na_allowed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Criterion {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub max: Decimal,
+    /// The children may sum to more than `max`; the criterion's total is clamped.
+    pub own_cap: bool,
+    pub subs: Vec<SubCriterion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub max: Decimal,
+    pub own_cap: bool,
+    pub criteria: Vec<Criterion>,
+}
+
+/// A classification band of the index ("Xuất sắc" from 90 %).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Band {
+    pub name: String,
+    pub name_en: Option<String>,
+    /// Inclusive lower bound of the index in %.
+    pub min: Decimal,
+}
+
+/// Weights (in %) of the survey answers A, B, C, D.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SurveyWeights(pub [Decimal; 4]);
+
+impl Default for SurveyWeights {
+    fn default() -> Self {
+        SurveyWeights([
+            Decimal::from(100),
+            Decimal::from(60),
+            Decimal::from(20),
+            Decimal::ZERO,
+        ])
+    }
+}
+
+/// One index, exactly as its file describes it, plus the hash of that file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Framework {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub level: Level,
+    pub decision: String,
+    pub version: String,
+    pub total_points: Decimal,
+    pub self_points: Decimal,
+    pub survey_points: Decimal,
+    pub decimals: u32,
+    pub missing_evidence: MissingEvidencePolicy,
+    pub not_applicable: NotApplicablePolicy,
+    pub bonus_cap: Option<Decimal>,
+    pub penalty_cap: Option<Decimal>,
+    pub survey_weights: SurveyWeights,
+    /// Highest first; the last one starts at 0.
+    pub bands: Vec<Band>,
+    pub areas: Vec<Area>,
+    /// SHA-256 of the source text, hex: identifies this exact version of the framework.
+    pub hash: String,
+    /// The exact text the framework was loaded from (stored with every assessment).
+    pub source_text: String,
+}
+
+impl Framework {
+    pub fn criteria(&self) -> impl Iterator<Item = &Criterion> {
+        self.areas.iter().flat_map(|a| a.criteria.iter())
+    }
+
+    /// Every sub-criterion in framework order: the order of the guided walk.
+    pub fn subs(&self) -> impl Iterator<Item = &SubCriterion> {
+        self.criteria().flat_map(|c| c.subs.iter())
+    }
+
+    pub fn sub(&self, code: &str) -> Option<&SubCriterion> {
+        self.subs().find(|s| s.code == code)
+    }
+
+    /// (areas, criteria, sub-criteria)
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (
+            self.areas.len(),
+            self.criteria().count(),
+            self.subs().count(),
+        )
+    }
+
+    /// The band an index (in %) falls in.
+    pub fn band_for(&self, index_percent: Decimal) -> Option<&Band> {
+        self.bands.iter().find(|b| index_percent >= b.min)
+    }
+}

@@ -1,0 +1,72 @@
+//! The user's language (Vietnamese by default, English on request) and the choice between the
+//! two wordings of every message.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The language of the UI and of every message a PAR officer reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// Picks the wording for this language.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vi_vn" | "vi-vn" => Ok(Lang::Vi),
+            "en" | "en_us" | "en-us" | "en_gb" => Ok(Lang::En),
+            other => Err(format!("--lang: '{other}' is not a language; use vi or en")),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Something that can be told to a PAR officer in either language.
+pub trait Localized {
+    fn message(&self, lang: Lang) -> String;
+}
+
+/// A decimal as an officer reads it: canonical digits, with a decimal comma in Vietnamese
+/// (`0,5`) and a dot in English (`0.5`). No thousands separators (points never reach 1,000).
+pub fn number(d: rust_decimal::Decimal, lang: Lang) -> String {
+    let s = d.normalize().to_string();
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A decimal fixed to `places` places, for aligned columns (`7,25`, `9,00`).
+pub fn number_fixed(d: rust_decimal::Decimal, places: u32, lang: Lang) -> String {
+    let s = format!("{:.*}", places as usize, d.round_dp(places));
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}

@@ -1,0 +1,9 @@
+//! parindex: scoring the Public Administration Reform Index (Chỉ số CCHC) of a province's
+//! departments, districts and communes. The binary in `main.rs` is a thin shell over this library.
+
+pub mod cli;
+pub mod framework;
+pub mod i18n;
+pub mod level;
+pub mod text;
+pub mod unit;
