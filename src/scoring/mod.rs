@@ -7,6 +7,7 @@
 
 mod error;
 mod number;
+mod rule;
 mod stage;
 mod value;
 
@@ -20,6 +21,7 @@ use rust_decimal::Decimal;
 use crate::i18n::{Lang, number};
 
 pub use error::{ScoreError, Subject};
+pub use rule::points_for;
 pub use stage::{Stage, check_stage};
 pub use value::{parse_declared, parse_points};
 
