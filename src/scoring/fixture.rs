@@ -1,4 +1,4 @@
-//! Test frameworks: a small one with every rule kind.
+//! Test frameworks: a small one with every rule kind, and the bundled Quảng Bình commune one.
 
 use std::str::FromStr;
 
@@ -151,10 +151,20 @@ na_allowed = true
 rule = { kind = "survey" }
 "#;
 
+/// The Quảng Bình commune-level framework (69 sub-criteria).
+pub const QUANG_BINH_XA: &str = include_str!("../../frameworks/quang-binh-2021-xa.toml");
+
 pub fn small() -> Framework {
     match load("t.toml", SMALL.as_bytes()) {
         Ok(f) => f,
         Err(problems) => panic!("test framework does not load:\n{problems}"),
+    }
+}
+
+pub fn quang_binh_xa() -> Framework {
+    match load("quang-binh-2021-xa.toml", QUANG_BINH_XA.as_bytes()) {
+        Ok(f) => f,
+        Err(problems) => panic!("bundled framework does not load:\n{problems}"),
     }
 }
 

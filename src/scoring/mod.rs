@@ -9,6 +9,8 @@ mod error;
 mod number;
 mod rule;
 mod stage;
+mod sub;
+mod totals;
 mod value;
 
 #[cfg(test)]
@@ -23,6 +25,8 @@ use crate::i18n::{Lang, number};
 pub use error::{ScoreError, Subject};
 pub use rule::points_for;
 pub use stage::{Stage, check_stage};
+pub use sub::{Flags, SubTotals};
+pub use totals::{NodeTotals, Part, Totals, totals};
 pub use value::{parse_declared, parse_points};
 
 /// What a unit declares for a sub-criterion (số liệu kê khai), by rule kind.
