@@ -15,6 +15,8 @@ mod value;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod props;
 
 use std::collections::HashMap;
 
