@@ -5,5 +5,6 @@ pub mod cli;
 pub mod framework;
 pub mod i18n;
 pub mod level;
+pub mod scoring;
 pub mod text;
 pub mod unit;

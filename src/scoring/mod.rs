@@ -1,0 +1,141 @@
+//! The scoring engine: points from what a unit declares, totals against every cap, the index %,
+//! its band and the flags an officer must look at. Pure: no I/O, no clock, decimals only.
+//!
+//! This module is the single source of truth for every number the UI, the CLI and the reports
+//! print. Inputs arrive already read from storage ([`Inputs`]); values typed by people go through
+//! [`parse_points`] / [`parse_declared`] first.
+
+mod error;
+mod number;
+mod rule;
+mod stage;
+mod sub;
+mod totals;
+mod value;
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod props;
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::i18n::{Lang, number};
+
+pub use error::{ScoreError, Subject};
+pub use rule::points_for;
+pub use stage::{Stage, check_stage};
+pub use sub::{Flags, SubTotals};
+pub use totals::{NodeTotals, Part, Totals, totals};
+pub use value::{parse_declared, parse_points};
+
+/// What a unit declares for a sub-criterion (số liệu kê khai), by rule kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Declared {
+    /// `binary`: có / không.
+    Yes(bool),
+    /// `tiers` with a percentage, `proportional`: a percentage 0–100.
+    Figure(Decimal),
+    /// `tiers` with a count, `per_item`, `deduction`: how many.
+    Count(u32),
+    /// `levels`: the exact name of the chosen grade.
+    Grade(String),
+}
+
+impl Declared {
+    /// A stable code for storage and JSON: `yes`, `figure`, `count`, `grade`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Declared::Yes(_) => "yes",
+            Declared::Figure(_) => "figure",
+            Declared::Count(_) => "count",
+            Declared::Grade(_) => "grade",
+        }
+    }
+
+    /// The declared value as an officer reads it (`Có`, `95,5`, `3`, `Thực hiện tốt`).
+    pub fn display(&self, lang: Lang) -> String {
+        match self {
+            Declared::Yes(true) => lang.pick("Có", "Yes").to_string(),
+            Declared::Yes(false) => lang.pick("Không", "No").to_string(),
+            Declared::Figure(d) => number(*d, lang),
+            Declared::Count(n) => n.to_string(),
+            Declared::Grade(name) => name.clone(),
+        }
+    }
+}
+
+/// The points given at one stage, with the declared data they were computed from (if any).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageScore {
+    pub points: Decimal,
+    pub declared: Option<Declared>,
+}
+
+impl StageScore {
+    /// Points entered directly, without declared data.
+    pub fn points(points: Decimal) -> Self {
+        StageScore {
+            points,
+            declared: None,
+        }
+    }
+}
+
+/// Everything known about one sub-criterion of one assessment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SubInput {
+    pub self_score: Option<StageScore>,
+    pub appraisal1: Option<StageScore>,
+    pub appraisal2: Option<StageScore>,
+    pub survey: Option<Decimal>,
+    /// Declared "không áp dụng"; only honoured where the framework allows it.
+    pub na: bool,
+    pub evidence_count: usize,
+    pub has_explanation: bool,
+    /// The stored value has more than one head after a merge.
+    pub conflict: bool,
+}
+
+/// Everything known about one assessment, keyed by sub-criterion code. Codes the framework does
+/// not know are ignored; sub-criteria without an entry count as unscored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inputs {
+    pub subs: HashMap<String, SubInput>,
+    pub bonus: Option<Decimal>,
+    pub penalty: Option<Decimal>,
+}
+
+/// The canonical text of a decimal for JSON and storage: normalized, with a dot, no exponent
+/// (`0.5`, `12.5`, `1`, `0`).
+pub fn canonical(d: Decimal) -> String {
+    if d.is_zero() {
+        return "0".to_string();
+    }
+    d.normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::fixture::dec;
+
+    #[test]
+    fn canonical_strips_trailing_zeros_when_scaled() {
+        assert_eq!(canonical(dec("0.50")), "0.5");
+        assert_eq!(canonical(dec("12.500")), "12.5");
+        assert_eq!(canonical(dec("1.00")), "1");
+        assert_eq!(canonical(dec("-0.0")), "0");
+        assert_eq!(canonical(dec("100")), "100");
+    }
+
+    #[test]
+    fn declared_display_uses_decimal_comma_when_vietnamese() {
+        assert_eq!(Declared::Figure(dec("95.5")).display(Lang::Vi), "95,5");
+        assert_eq!(Declared::Figure(dec("95.5")).display(Lang::En), "95.5");
+        assert_eq!(Declared::Yes(true).display(Lang::Vi), "Có");
+        assert_eq!(Declared::Count(3).kind(), "count");
+    }
+}

@@ -1,0 +1,227 @@
+//! One sub-criterion of one assessment: which stage's points count, what "không áp dụng" and
+//! missing evidence do to them, and the flags an officer must see.
+
+use std::ops::Add;
+
+use rust_decimal::Decimal;
+
+use crate::framework::{
+    Framework, MissingEvidencePolicy, NotApplicablePolicy, Source, SubCriterion,
+};
+
+use super::{StageScore, SubInput};
+
+/// What an officer must look at on a sub-criterion.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// Self-scored above 0 without evidence or explanation.
+    pub missing_evidence: bool,
+    /// A stored stage value is above the sub-criterion's max (it counts clamped).
+    pub over_cap: bool,
+    /// Two officers changed the value without seeing each other's change.
+    pub conflict: bool,
+    /// Self-assessed, applicable, and not yet self-scored.
+    pub unscored: bool,
+}
+
+/// The totals of one sub-criterion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubTotals {
+    pub code: String,
+    /// The sub-criterion's max; 0 when "không áp dụng" shrinks it away.
+    pub max: Decimal,
+    /// The self score as given.
+    pub self_points: Option<Decimal>,
+    /// First appraisal, else the self score.
+    pub appraised: Option<Decimal>,
+    /// Second appraisal, else first appraisal, else the self score.
+    pub final_points: Option<Decimal>,
+    /// Survey points (survey sub-criteria only).
+    pub survey: Option<Decimal>,
+    /// What counts in the final total: clamped to [0, max], 0 under the `zero` missing-evidence
+    /// policy, the full max for a not-applicable sub-criterion under `full_points`.
+    pub effective: Decimal,
+    /// "Không áp dụng" declared and allowed.
+    pub na: bool,
+    pub flags: Flags,
+}
+
+/// The points a sub-criterion or a node counts in each stage view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Views {
+    pub self_points: Decimal,
+    pub appraised: Decimal,
+    pub final_points: Decimal,
+    pub survey: Decimal,
+}
+
+impl Add for Views {
+    type Output = Views;
+
+    fn add(self, o: Views) -> Views {
+        Views {
+            self_points: self.self_points + o.self_points,
+            appraised: self.appraised + o.appraised,
+            final_points: self.final_points + o.final_points,
+            survey: self.survey + o.survey,
+        }
+    }
+}
+
+impl Views {
+    /// The largest of the self-assessed views, for cap checks.
+    pub fn highest_own(&self) -> Decimal {
+        self.self_points.max(self.appraised).max(self.final_points)
+    }
+}
+
+/// A sub-criterion resolved: its totals, what it adds to its parents, and how much it removes
+/// from every cap above it.
+pub(super) struct Resolved {
+    pub totals: SubTotals,
+    pub counted: Views,
+    pub shrink: Decimal,
+    pub source: Source,
+}
+
+pub(super) fn resolve(f: &Framework, sub: &SubCriterion, input: Option<&SubInput>) -> Resolved {
+    let empty = SubInput::default();
+    let input = input.unwrap_or(&empty);
+    if input.na && sub.na_allowed {
+        return match f.not_applicable {
+            NotApplicablePolicy::ShrinkMax => shrunk(sub, input),
+            NotApplicablePolicy::FullPoints => full(sub, input),
+        };
+    }
+    match sub.source {
+        Source::SelfAssessed => self_assessed(sub, input, f.missing_evidence),
+        Source::Survey => surveyed(sub, input),
+    }
+}
+
+fn self_assessed(sub: &SubCriterion, input: &SubInput, policy: MissingEvidencePolicy) -> Resolved {
+    let points = |s: &Option<StageScore>| s.as_ref().map(|s| s.points);
+    let self_points = points(&input.self_score);
+    let appraised = points(&input.appraisal1).or(self_points);
+    let final_points = points(&input.appraisal2).or(appraised);
+    let stages = [&input.self_score, &input.appraisal1, &input.appraisal2];
+    let missing_evidence = self_points.is_some_and(|p| p > Decimal::ZERO)
+        && input.evidence_count == 0
+        && !input.has_explanation;
+    let zeroed = missing_evidence && policy == MissingEvidencePolicy::Zero;
+    let counts = |p: Option<Decimal>| {
+        if zeroed {
+            Decimal::ZERO
+        } else {
+            within(p, sub.max)
+        }
+    };
+    let counted = Views {
+        self_points: within(self_points, sub.max),
+        appraised: counts(appraised),
+        final_points: counts(final_points),
+        survey: Decimal::ZERO,
+    };
+    let flags = Flags {
+        missing_evidence,
+        over_cap: stages
+            .iter()
+            .any(|s| points(s).is_some_and(|p| p > sub.max)),
+        conflict: input.conflict,
+        unscored: self_points.is_none(),
+    };
+    let totals = SubTotals {
+        self_points,
+        appraised,
+        final_points,
+        effective: counted.final_points,
+        flags,
+        ..blank(sub, sub.max, false)
+    };
+    counted_as(sub, totals, counted, Decimal::ZERO)
+}
+
+fn surveyed(sub: &SubCriterion, input: &SubInput) -> Resolved {
+    let counted = Views {
+        survey: within(input.survey, sub.max),
+        ..Views::default()
+    };
+    let flags = Flags {
+        over_cap: input.survey.is_some_and(|p| p > sub.max),
+        conflict: input.conflict,
+        ..Flags::default()
+    };
+    let totals = SubTotals {
+        survey: input.survey,
+        effective: counted.survey,
+        flags,
+        ..blank(sub, sub.max, false)
+    };
+    counted_as(sub, totals, counted, Decimal::ZERO)
+}
+
+/// Not applicable, left out: counts nothing and takes its max out of every cap above it.
+fn shrunk(sub: &SubCriterion, input: &SubInput) -> Resolved {
+    let mut totals = blank(sub, Decimal::ZERO, true);
+    totals.flags.conflict = input.conflict;
+    counted_as(sub, totals, Views::default(), sub.max)
+}
+
+/// Not applicable, counted as fully achieved in every stage.
+fn full(sub: &SubCriterion, input: &SubInput) -> Resolved {
+    let max = Some(sub.max);
+    let mut totals = blank(sub, sub.max, true);
+    totals.effective = sub.max;
+    totals.flags.conflict = input.conflict;
+    let counted = match sub.source {
+        Source::SelfAssessed => {
+            totals.self_points = max;
+            totals.appraised = max;
+            totals.final_points = max;
+            Views {
+                self_points: sub.max,
+                appraised: sub.max,
+                final_points: sub.max,
+                survey: Decimal::ZERO,
+            }
+        }
+        Source::Survey => {
+            totals.survey = max;
+            Views {
+                survey: sub.max,
+                ..Views::default()
+            }
+        }
+    };
+    counted_as(sub, totals, counted, Decimal::ZERO)
+}
+
+fn blank(sub: &SubCriterion, max: Decimal, na: bool) -> SubTotals {
+    SubTotals {
+        code: sub.code.clone(),
+        max,
+        self_points: None,
+        appraised: None,
+        final_points: None,
+        survey: None,
+        effective: Decimal::ZERO,
+        na,
+        flags: Flags::default(),
+    }
+}
+
+fn counted_as(sub: &SubCriterion, totals: SubTotals, counted: Views, shrink: Decimal) -> Resolved {
+    Resolved {
+        totals,
+        counted,
+        shrink,
+        source: sub.source,
+    }
+}
+
+/// A stored value as it counts: missing is 0, and nothing counts below 0 or above the max.
+fn within(points: Option<Decimal>, max: Decimal) -> Decimal {
+    points
+        .unwrap_or(Decimal::ZERO)
+        .clamp(Decimal::ZERO, max.max(Decimal::ZERO))
+}

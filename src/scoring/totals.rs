@@ -1,0 +1,238 @@
+//! Totals of one assessment: every criterion, area, part and the whole index against its cap, the
+//! index %, the band, progress and flag counts.
+//!
+//! Caps: each sub-criterion counts within [0, max]; each criterion and area is clamped to its cap
+//! (after "không áp dụng" shrinks it); where a node mixes self-assessed and survey points, the
+//! survey points are kept first and the self-assessed views fill what is left.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::framework::{Area, Criterion, Framework, Source};
+
+use super::Inputs;
+use super::sub::{Resolved, SubTotals, Views, resolve};
+
+/// Points of one part of the index against that part's max.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Part {
+    pub points: Decimal,
+    pub max: Decimal,
+}
+
+/// The totals of one area or criterion, each view clamped to `max`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeTotals {
+    pub code: String,
+    pub self_points: Decimal,
+    pub appraised: Decimal,
+    pub final_points: Decimal,
+    pub survey: Decimal,
+    /// `final_points + survey`.
+    pub points: Decimal,
+    /// The cap, less the max of every sub-criterion "không áp dụng" shrinks away.
+    pub max: Decimal,
+    /// The component index: `points / max × 100`, 2 places.
+    pub index_percent: Decimal,
+    /// The children's points add up to more than the cap.
+    pub over_cap: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    /// Σ self scores over the self-assessed part.
+    pub self_part: Part,
+    /// Σ (first appraisal, else self score).
+    pub appraised: Part,
+    /// Σ (second appraisal, else first, else self score): what the index uses.
+    pub final_part: Part,
+    pub survey: Part,
+    /// Clamped to the framework's bonus cap; 0 when it has none.
+    pub bonus: Decimal,
+    /// Clamped to the framework's penalty cap; 0 when it has none.
+    pub penalty: Decimal,
+    /// `final_part + survey + bonus − penalty`, within [0, max].
+    pub total: Decimal,
+    /// The framework's total points, less what "không áp dụng" shrinks away.
+    pub max: Decimal,
+    /// `total / max × 100`, 2 places, half away from zero; 0 when max is 0.
+    pub index_percent: Decimal,
+    pub band: Option<String>,
+    /// (self-scored, applicable) self-assessed sub-criteria.
+    pub progress: (usize, usize),
+    pub missing_evidence: usize,
+    pub conflicts: usize,
+    pub areas: Vec<NodeTotals>,
+    pub criteria: Vec<NodeTotals>,
+    /// In framework order.
+    pub subs: Vec<SubTotals>,
+}
+
+impl Totals {
+    pub fn sub(&self, code: &str) -> Option<&SubTotals> {
+        self.subs.iter().find(|s| s.code == code)
+    }
+
+    /// An area or a criterion by code.
+    pub fn node(&self, code: &str) -> Option<&NodeTotals> {
+        self.areas
+            .iter()
+            .chain(self.criteria.iter())
+            .find(|n| n.code == code)
+    }
+}
+
+/// Everything the index says about one assessment. Never fails: unknown codes in `inputs` are
+/// ignored, missing ones count as unscored, out-of-range values count clamped and are flagged.
+pub fn totals(framework: &Framework, inputs: &Inputs) -> Totals {
+    let mut acc = Accumulator::default();
+    for area in &framework.areas {
+        acc.add_area(framework, area, inputs);
+    }
+    acc.finish(framework, inputs)
+}
+
+/// What the walk over the tree collects before the top-level caps are applied.
+#[derive(Default)]
+struct Accumulator {
+    areas: Vec<NodeTotals>,
+    criteria: Vec<NodeTotals>,
+    subs: Vec<SubTotals>,
+    /// Σ of the areas' clamped views.
+    views: Views,
+    self_shrink: Decimal,
+    survey_shrink: Decimal,
+    progress: (usize, usize),
+}
+
+impl Accumulator {
+    fn add_area(&mut self, f: &Framework, area: &Area, inputs: &Inputs) {
+        let mut raw = Views::default();
+        let mut shrink = Decimal::ZERO;
+        for criterion in &area.criteria {
+            let (views, shrunk) = self.add_criterion(f, criterion, inputs);
+            raw = raw + views;
+            shrink += shrunk;
+        }
+        let (node, views) = capped(&area.code, area.max - shrink, raw);
+        self.areas.push(node);
+        self.views = self.views + views;
+    }
+
+    /// Returns the criterion's clamped views and how much N/A shrank it.
+    fn add_criterion(&mut self, f: &Framework, c: &Criterion, inputs: &Inputs) -> (Views, Decimal) {
+        let mut raw = Views::default();
+        let mut shrink = Decimal::ZERO;
+        for sub in &c.subs {
+            let resolved = resolve(f, sub, inputs.subs.get(&sub.code));
+            raw = raw + resolved.counted;
+            shrink += resolved.shrink;
+            self.add_sub(resolved);
+        }
+        let (node, views) = capped(&c.code, c.max - shrink, raw);
+        self.criteria.push(node);
+        (views, shrink)
+    }
+
+    fn add_sub(&mut self, r: Resolved) {
+        match r.source {
+            Source::SelfAssessed => self.self_shrink += r.shrink,
+            Source::Survey => self.survey_shrink += r.shrink,
+        }
+        if r.source == Source::SelfAssessed && !r.totals.na {
+            self.progress.1 += 1;
+            if r.totals.self_points.is_some() {
+                self.progress.0 += 1;
+            }
+        }
+        self.subs.push(r.totals);
+    }
+
+    fn finish(self, f: &Framework, inputs: &Inputs) -> Totals {
+        let self_max = floor_zero(f.self_points - self.self_shrink);
+        let survey_max = floor_zero(f.survey_points - self.survey_shrink);
+        let max = floor_zero(f.total_points - self.self_shrink - self.survey_shrink);
+        let part = |points: Decimal, max: Decimal| Part {
+            points: points.min(max),
+            max,
+        };
+        let final_part = part(self.views.final_points, self_max);
+        let survey = part(self.views.survey, survey_max);
+        let bonus = within_cap(inputs.bonus, f.bonus_cap);
+        let penalty = within_cap(inputs.penalty, f.penalty_cap);
+        let total = (final_part.points + survey.points + bonus - penalty).clamp(Decimal::ZERO, max);
+        let index_percent = percent(total, max);
+        Totals {
+            self_part: part(self.views.self_points, self_max),
+            appraised: part(self.views.appraised, self_max),
+            final_part,
+            survey,
+            bonus,
+            penalty,
+            total,
+            max,
+            index_percent,
+            band: f.band_for(index_percent).map(|b| b.name.clone()),
+            progress: self.progress,
+            missing_evidence: self
+                .subs
+                .iter()
+                .filter(|s| s.flags.missing_evidence)
+                .count(),
+            conflicts: self.subs.iter().filter(|s| s.flags.conflict).count(),
+            areas: self.areas,
+            criteria: self.criteria,
+            subs: self.subs,
+        }
+    }
+}
+
+/// Clamps a node's raw views to its cap: survey points first, the self-assessed views within what
+/// is left, so that `final_points + survey ≤ max` always holds.
+fn capped(code: &str, cap: Decimal, raw: Views) -> (NodeTotals, Views) {
+    let max = floor_zero(cap);
+    let survey = raw.survey.min(max);
+    let room = max - survey;
+    let views = Views {
+        self_points: raw.self_points.min(room),
+        appraised: raw.appraised.min(room),
+        final_points: raw.final_points.min(room),
+        survey,
+    };
+    let points = views.final_points + views.survey;
+    let node = NodeTotals {
+        code: code.to_string(),
+        self_points: views.self_points,
+        appraised: views.appraised,
+        final_points: views.final_points,
+        survey,
+        points,
+        max,
+        index_percent: percent(points, max),
+        over_cap: raw.survey + raw.highest_own() > max,
+    };
+    (node, views)
+}
+
+/// Bonus or penalty points within [0, cap]; none at all where the framework sets no cap.
+fn within_cap(points: Option<Decimal>, cap: Option<Decimal>) -> Decimal {
+    match (points, cap) {
+        (Some(p), Some(cap)) => p.clamp(Decimal::ZERO, floor_zero(cap)),
+        _ => Decimal::ZERO,
+    }
+}
+
+/// `points / max × 100`, 2 places, half away from zero; 0 when there is nothing to score.
+fn percent(points: Decimal, max: Decimal) -> Decimal {
+    if max <= Decimal::ZERO {
+        return Decimal::ZERO;
+    }
+    (points * Decimal::ONE_HUNDRED / max)
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn floor_zero(d: Decimal) -> Decimal {
+    d.max(Decimal::ZERO)
+}
+
+#[cfg(test)]
+mod tests;
