@@ -2,9 +2,13 @@
 //! departments, districts and communes. The binary in `main.rs` is a thin shell over this library.
 
 pub mod cli;
+pub mod cycle;
+pub mod demo;
+pub mod fields;
 pub mod framework;
 pub mod i18n;
 pub mod level;
 pub mod scoring;
+pub mod store;
 pub mod text;
 pub mod unit;

@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 use crate::framework::{self, Framework, Rule, describe_rule};
 use crate::i18n::{Lang, Localized};
 
-use super::output::{CliError, print_json};
 use super::Context;
+use super::output::{CliError, print_json};
 
 #[derive(Debug, Subcommand)]
 pub enum FrameworkCommand {
@@ -50,7 +50,8 @@ pub fn load_file(ctx: &Context, path: &PathBuf) -> Result<Framework, CliError> {
         let msg = ctx.lang.pick("không đọc được tệp", "cannot read file");
         CliError::input(format!("{}: {msg}: {e}", path.display()))
     })?;
-    framework::load(&path.display().to_string(), &bytes).map_err(|p| CliError::input(p.message(ctx.lang)))
+    framework::load(&path.display().to_string(), &bytes)
+        .map_err(|p| CliError::input(p.message(ctx.lang)))
 }
 
 fn check(ctx: &Context, files: &[PathBuf], json: bool) -> Result<(), CliError> {
@@ -73,8 +74,10 @@ fn check(ctx: &Context, files: &[PathBuf], json: bool) -> Result<(), CliError> {
                         ctx.lang.pick("điểm", "points"),
                     );
                 }
-                results.push(json!({"file": path.display().to_string(), "valid": true, "id": f.id,
-                    "areas": a, "criteria": c, "subcriteria": s}));
+                results.push(
+                    json!({"file": path.display().to_string(), "valid": true, "id": f.id,
+                    "areas": a, "criteria": c, "subcriteria": s}),
+                );
             }
             Err(e) => {
                 results.push(json!({"file": path.display().to_string(), "valid": false,
@@ -122,7 +125,9 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
 fn show(ctx: &Context, id: &str, json: bool) -> Result<(), CliError> {
     let frameworks = super::store_frameworks(ctx)?;
     let Some(f) = frameworks.iter().find(|f| f.id == id) else {
-        let msg = ctx.lang.pick("không có khung chỉ số", "no framework with id");
+        let msg = ctx
+            .lang
+            .pick("không có khung chỉ số", "no framework with id");
         return Err(CliError::input(format!("{msg} '{id}'")));
     };
     if json {
@@ -135,7 +140,9 @@ fn show(ctx: &Context, id: &str, json: bool) -> Result<(), CliError> {
 fn import(ctx: &Context, path: &PathBuf) -> Result<(), CliError> {
     let f = load_file(ctx, path)?;
     let mut store = super::open_store(ctx)?;
-    let added = store.import_framework(&f).map_err(|e| super::store_error(ctx, e))?;
+    let added = store
+        .import_framework(&f)
+        .map_err(|e| super::store_error(ctx, e))?;
     let (a, c, s) = f.counts();
     let verb = match (added, ctx.lang) {
         (true, Lang::Vi) => "đã thêm",

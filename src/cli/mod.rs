@@ -1,8 +1,11 @@
 //! The command-line contract of DESIGN.md §7: clap definitions, global options, exit codes, and
 //! dispatch to one module per subcommand.
 
+mod check;
 mod framework;
 mod output;
+mod score;
+mod totals;
 mod unit;
 
 use std::path::PathBuf;
@@ -10,7 +13,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
+use crate::store::{Store, StoreError};
 
 pub use output::CliError;
 
@@ -39,6 +43,16 @@ pub enum Command {
     /// Units: list and import departments, districts and communes
     #[command(subcommand)]
     Unit(unit::UnitCommand),
+    /// Scores of one sub-criterion: set, get, history
+    #[command(subcommand)]
+    Score(score::ScoreCommand),
+    /// One assessment's totals at every stage, index and band
+    Totals(totals::TotalsArgs),
+    /// Check the database: integrity, event log and projection, totals within caps
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Context every subcommand gets: the resolved language and database path.
@@ -66,6 +80,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::Framework(cmd)) => framework::run(&ctx, cmd),
         Some(Command::Unit(cmd)) => unit::run(&ctx, cmd),
+        Some(Command::Score(cmd)) => score::run(&ctx, cmd),
+        Some(Command::Totals(args)) => totals::run(&ctx, args),
+        Some(Command::Check { json }) => check::run(&ctx, json),
         None => Err(CliError::other("the TUI is not built yet (issue #4)")),
     };
     match result {
@@ -74,13 +91,26 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-// TEMP stubs
-pub(crate) fn store_frameworks(_ctx: &Context) -> Result<Vec<crate::framework::Framework>, CliError> {
-    Ok(crate::framework::bundled())
+/// Opens (or creates) the database the command works on.
+pub(crate) fn open_store(ctx: &Context) -> Result<Store, CliError> {
+    let path = ctx.db.clone().unwrap_or_else(crate::store::default_path);
+    Store::open(&path).map_err(|e| store_error(ctx, e))
 }
-pub(crate) struct TempStore;
-impl TempStore {
-    pub fn import_framework(&mut self, _f: &crate::framework::Framework) -> Result<bool, String> { Ok(false) }
+
+/// Every framework the database knows (bundled ones are seeded into it on creation).
+pub(crate) fn store_frameworks(
+    ctx: &Context,
+) -> Result<Vec<crate::framework::Framework>, CliError> {
+    open_store(ctx)?
+        .frameworks()
+        .map_err(|e| store_error(ctx, e))
 }
-pub(crate) fn open_store(_ctx: &Context) -> Result<TempStore, CliError> { Err(CliError::other("no store")) }
-pub(crate) fn store_error(_ctx: &Context, e: String) -> CliError { CliError::other(e) }
+
+pub(crate) fn store_error(ctx: &Context, e: StoreError) -> CliError {
+    let message = e.message(ctx.lang);
+    if e.is_bad_input() {
+        CliError::input(message)
+    } else {
+        CliError::other(message)
+    }
+}

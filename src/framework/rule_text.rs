@@ -15,7 +15,11 @@ pub fn describe_rule(sub: &SubCriterion, lang: Lang) -> String {
         Rule::Binary if vi => format!("Có: {max} điểm; không: 0 điểm"),
         Rule::Binary => format!("Yes: {max} points; no: 0 points"),
         Rule::Tiers { measure, tiers } => {
-            let unit = if *measure == Measure::Percent { "%" } else { "" };
+            let unit = if *measure == Measure::Percent {
+                "%"
+            } else {
+                ""
+            };
             let parts: Vec<String> = tiers
                 .iter()
                 .map(|t| {
@@ -45,10 +49,16 @@ pub fn describe_rule(sub: &SubCriterion, lang: Lang) -> String {
         Rule::PerItem { each } if vi => format!("Mỗi mục: {} điểm, tối đa {max} điểm", n(*each)),
         Rule::PerItem { each } => format!("{} points per item, at most {max}", n(*each)),
         Rule::Deduction { penalty } if vi => {
-            format!("Tối đa {max} điểm; mỗi trường hợp trừ {} điểm, thấp nhất 0", n(*penalty))
+            format!(
+                "Tối đa {max} điểm; mỗi trường hợp trừ {} điểm, thấp nhất 0",
+                n(*penalty)
+            )
         }
         Rule::Deduction { penalty } => {
-            format!("{max} points, minus {} per case, never below 0", n(*penalty))
+            format!(
+                "{max} points, minus {} per case, never below 0",
+                n(*penalty)
+            )
         }
         Rule::Survey if vi => {
             format!("Điểm điều tra xã hội học (tối đa {max}); đơn vị không tự chấm")

@@ -1,0 +1,68 @@
+//! `parindex check`: the database's integrity and the invariants of the event model and scores.
+
+use serde_json::json;
+
+use crate::scoring;
+
+use super::output::print_json;
+use super::{CliError, Context, open_store, store_error};
+
+pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
+    let store = open_store(ctx)?;
+    let mut report = store.check().map_err(|e| store_error(ctx, e))?;
+    for key in store
+        .assessments(None, None)
+        .map_err(|e| store_error(ctx, e))?
+    {
+        let framework = store
+            .framework(&key.framework_id)
+            .map_err(|e| store_error(ctx, e))?;
+        let totals = scoring::totals(
+            &framework,
+            &store.inputs(&key).map_err(|e| store_error(ctx, e))?,
+        );
+        let over = totals.total > totals.max
+            || totals.areas.iter().any(|a| a.points > a.max)
+            || totals.criteria.iter().any(|c| c.points > c.max);
+        if over {
+            report.problems.push(format!(
+                "{} {} {}: a total exceeds its cap",
+                key.framework_id, key.unit_code, key.year
+            ));
+        }
+    }
+    if json {
+        print_json(&json!({
+            "ok": report.problems.is_empty(), "events": report.events, "fields": report.fields,
+            "assessments": report.assessments, "problems": report.problems,
+        }))?;
+    } else {
+        let l = ctx.lang;
+        println!(
+            "{}: {}   {}: {}   {}: {}",
+            l.pick("Sự kiện", "Events"),
+            report.events,
+            l.pick("Trường dữ liệu", "Fields"),
+            report.fields,
+            l.pick("Bộ kết quả chấm", "Assessments"),
+            report.assessments
+        );
+        for p in &report.problems {
+            println!("  ✗ {p}");
+        }
+        if report.problems.is_empty() {
+            println!(
+                "{}",
+                l.pick("✓ Cơ sở dữ liệu toàn vẹn", "✓ The database is sound")
+            );
+        }
+    }
+    if report.problems.is_empty() {
+        Ok(())
+    } else {
+        let msg = ctx
+            .lang
+            .pick("phát hiện lỗi toàn vẹn", "integrity problems found");
+        Err(CliError::other(format!("{msg}: {}", report.problems.len())))
+    }
+}

@@ -1,0 +1,441 @@
+//! `parindex score set|get|history`: one sub-criterion's score at a stage, from the command line.
+
+use clap::{Args, Subcommand};
+use serde_json::{Value, json};
+
+use crate::fields::{self, Evidence};
+use crate::framework::{Framework, SubCriterion};
+use crate::i18n::{Lang, Localized, number};
+use crate::scoring::{self, Stage, StageScore};
+use crate::store::{Actor, AssessmentKey, SaveOutcome, Store, Write, today_utc};
+
+use super::output::print_json;
+use super::{CliError, Context, open_store, store_error, totals::totals_json};
+
+#[derive(Debug, Subcommand)]
+pub enum ScoreCommand {
+    /// Save a score (points, declared data, or N/A) for one sub-criterion
+    Set(SetArgs),
+    /// Show one sub-criterion's current values at every stage
+    Get(Target),
+    /// Show every change of one sub-criterion: who, when, old → new
+    History(Target),
+}
+
+#[derive(Debug, Args)]
+pub struct Target {
+    #[arg(long)]
+    pub unit: String,
+    #[arg(long)]
+    pub year: i32,
+    /// Sub-criterion code, e.g. 1.1.1
+    #[arg(long)]
+    pub sub: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["value", "declared", "na"]))]
+pub struct SetArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Points (0,5 or 0.5)
+    #[arg(long, allow_hyphen_values = true)]
+    pub value: Option<String>,
+    /// Declared data: có/không, a percentage, a count, or a level name
+    #[arg(long, allow_hyphen_values = true)]
+    pub declared: Option<String>,
+    /// Not applicable (không áp dụng)
+    #[arg(long)]
+    pub na: bool,
+    /// self (default), appraisal1, appraisal2 or survey
+    #[arg(long, default_value = "self", value_parser = parse_stage)]
+    pub stage: Stage,
+    /// Evidence document (số, ký hiệu), may be repeated
+    #[arg(long)]
+    pub evidence: Vec<String>,
+    /// Explanation (self stage) or the council's note (appraisal stages)
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Framework id, when the unit's level has several
+    #[arg(long)]
+    pub framework: Option<String>,
+}
+
+fn parse_stage(s: &str) -> Result<Stage, String> {
+    s.parse().map_err(|_| {
+        format!("--stage: '{s}' is not a stage; use self, appraisal1, appraisal2 or survey")
+    })
+}
+
+pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<(), CliError> {
+    match cmd {
+        ScoreCommand::Set(args) => set(ctx, args),
+        ScoreCommand::Get(t) => get(ctx, &t),
+        ScoreCommand::History(t) => history(ctx, &t),
+    }
+}
+
+/// The assessment and framework a command names; the assessment is started when `start`.
+pub fn locate(
+    ctx: &Context,
+    store: &mut Store,
+    unit: &str,
+    year: i32,
+    framework: Option<&str>,
+    start: bool,
+) -> Result<(AssessmentKey, Framework), CliError> {
+    check_year(ctx, year)?;
+    let key = if start {
+        store.start_assessment(unit, year, framework, &Actor::current())
+    } else {
+        store
+            .unit(unit)
+            .and_then(|_| store.find_assessment(unit, year))
+            .and_then(|k| {
+                k.ok_or_else(|| {
+                    crate::store::StoreError::Units(
+                        ctx.lang
+                            .pick(
+                                "chưa có kết quả chấm điểm của đơn vị cho năm này",
+                                "this unit has no assessment for that year",
+                            )
+                            .to_string(),
+                    )
+                })
+            })
+    }
+    .map_err(|e| store_error(ctx, e))?;
+    let framework = store
+        .framework(&key.framework_id)
+        .map_err(|e| store_error(ctx, e))?;
+    Ok((key, framework))
+}
+
+fn check_year(ctx: &Context, year: i32) -> Result<(), CliError> {
+    if (2000..=2100).contains(&year) {
+        Ok(())
+    } else {
+        let msg = ctx.lang.pick(
+            "--year: năm phải từ 2000 đến 2100",
+            "--year: the year must be from 2000 to 2100",
+        );
+        Err(CliError::input(format!("{msg} ({year})")))
+    }
+}
+
+pub fn find_sub<'f>(
+    ctx: &Context,
+    f: &'f Framework,
+    code: &str,
+) -> Result<&'f SubCriterion, CliError> {
+    f.sub(code.trim()).ok_or_else(|| {
+        let msg = match ctx.lang {
+            Lang::Vi => format!(
+                "--sub: không có tiêu chí thành phần '{code}' trong khung {}",
+                f.id
+            ),
+            Lang::En => format!("--sub: no sub-criterion '{code}' in framework {}", f.id),
+        };
+        CliError::input(msg)
+    })
+}
+
+fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let t = &args.target;
+    let (key, framework) = locate(
+        ctx,
+        &mut store,
+        &t.unit,
+        t.year,
+        args.framework.as_deref(),
+        true,
+    )?;
+    let sub = find_sub(ctx, &framework, &t.sub)?;
+    let bad = |e: scoring::ScoreError| CliError::input(e.message(ctx.lang));
+    scoring::check_stage(sub, args.stage).map_err(bad)?;
+    let mut writes = Vec::new();
+    let code = sub.code.as_str();
+    if args.na {
+        if !sub.na_allowed {
+            let msg = match ctx.lang {
+                Lang::Vi => format!("--na: tiêu chí {code} không được khai báo \"không áp dụng\""),
+                Lang::En => {
+                    format!("--na: sub-criterion {code} may not be declared not applicable")
+                }
+            };
+            return Err(CliError::input(msg));
+        }
+        writes.push(write(&key, code, fields::NA, fields::encode_bool(true)));
+    } else {
+        let score = stage_score(&args, sub, framework.decimals).map_err(bad)?;
+        writes.push(write(
+            &key,
+            code,
+            args.stage.code(),
+            fields::encode_score(Some(&score)),
+        ));
+        if store
+            .field(&key, code, fields::NA)
+            .ok()
+            .flatten()
+            .is_some_and(|s| fields::decode_bool(&s.value))
+        {
+            writes.push(write(&key, code, fields::NA, fields::encode_bool(false)));
+        }
+    }
+    if !args.evidence.is_empty() {
+        let mut list = store
+            .field(&key, code, fields::EVIDENCE)
+            .map_err(|e| store_error(ctx, e))?
+            .map(|s| fields::decode_evidence(&s.value))
+            .unwrap_or_default();
+        for number in &args.evidence {
+            list.push(Evidence {
+                number: crate::text::one_line(number),
+                ..Evidence::default()
+            });
+        }
+        writes.push(write(
+            &key,
+            code,
+            fields::EVIDENCE,
+            fields::encode_evidence(&list),
+        ));
+    }
+    if let Some(note) = &args.note {
+        let field = match args.stage {
+            Stage::SelfAssessment | Stage::Survey => fields::EXPLANATION,
+            Stage::Appraisal1 => fields::APPRAISAL_NOTE,
+            Stage::Appraisal2 => fields::APPRAISAL2_NOTE,
+        };
+        writes.push(write(&key, code, field, fields::encode_text(note)));
+    }
+    let outcomes = store
+        .save_all(writes, &Actor::current(), &today_utc())
+        .map_err(|e| store_error(ctx, e))?;
+    if let Some(SaveOutcome::Conflict(theirs)) = outcomes.first() {
+        let msg = ctx
+            .lang
+            .pick("cán bộ khác vừa lưu trước", "another officer saved first");
+        return Err(CliError::other(format!(
+            "{msg}: {} ({})",
+            theirs.author, theirs.at
+        )));
+    }
+    report_saved(ctx, &store, &key, &framework, sub, args.stage, t.json)
+}
+
+fn write<'a>(key: &'a AssessmentKey, target: &'a str, field: &'a str, value: String) -> Write<'a> {
+    Write {
+        key,
+        target,
+        field,
+        value,
+        seen_heads: None,
+        reason: None,
+    }
+}
+
+fn stage_score(
+    args: &SetArgs,
+    sub: &SubCriterion,
+    decimals: u32,
+) -> Result<StageScore, scoring::ScoreError> {
+    if let Some(v) = &args.value {
+        let points = scoring::parse_points(v, sub, decimals)?;
+        return Ok(StageScore {
+            points,
+            declared: None,
+        });
+    }
+    let text = args.declared.as_deref().unwrap_or_default();
+    let declared = scoring::parse_declared(text, sub, decimals)?;
+    let points = scoring::points_for(sub, &declared, decimals)?;
+    Ok(StageScore {
+        points,
+        declared: Some(declared),
+    })
+}
+
+fn report_saved(
+    ctx: &Context,
+    store: &Store,
+    key: &AssessmentKey,
+    framework: &Framework,
+    sub: &SubCriterion,
+    stage: Stage,
+    json: bool,
+) -> Result<(), CliError> {
+    let inputs = store.inputs(key).map_err(|e| store_error(ctx, e))?;
+    let totals = scoring::totals(framework, &inputs);
+    let status = store.status(key).map_err(|e| store_error(ctx, e))?;
+    let points = inputs.subs.get(&sub.code).and_then(|s| match stage {
+        Stage::SelfAssessment => s.self_score.as_ref().map(|x| x.points),
+        Stage::Appraisal1 => s.appraisal1.as_ref().map(|x| x.points),
+        Stage::Appraisal2 => s.appraisal2.as_ref().map(|x| x.points),
+        Stage::Survey => s.survey,
+    });
+    if json {
+        return print_json(&json!({
+            "unit": key.unit_code, "year": key.year, "sub": sub.code, "stage": stage.code(),
+            "points": points.map(scoring::canonical),
+            "totals": totals_json(key, framework, status, &totals),
+        }));
+    }
+    let l = ctx.lang;
+    let shown = points
+        .map(|p| number(p, l))
+        .unwrap_or_else(|| l.pick("không áp dụng", "not applicable").into());
+    println!(
+        "{} {} [{}]: {shown}/{} {}",
+        l.pick("Đã lưu", "Saved"),
+        sub.code,
+        stage.label(l),
+        number(sub.max, l),
+        l.pick("điểm", "points")
+    );
+    super::totals::print_totals(l, key, framework, status, &totals);
+    Ok(())
+}
+
+fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let (key, framework) = locate(ctx, &mut store, &t.unit, t.year, None, false)?;
+    let sub = find_sub(ctx, &framework, &t.sub)?;
+    let states = store.fields(&key).map_err(|e| store_error(ctx, e))?;
+    let mine: Vec<_> = states.iter().filter(|s| s.target == sub.code).collect();
+    if t.json {
+        let mut obj = serde_json::Map::new();
+        obj.insert("unit".into(), json!(key.unit_code));
+        obj.insert("year".into(), json!(key.year));
+        obj.insert("sub".into(), json!(sub.code));
+        obj.insert("max".into(), json!(scoring::canonical(sub.max)));
+        for s in &mine {
+            let value: Value = serde_json::from_str(&s.value).unwrap_or(Value::Null);
+            obj.insert(
+                s.field.clone(),
+                json!({"value": value, "author": s.author, "at": s.at, "conflict": s.conflict}),
+            );
+        }
+        return print_json(&Value::Object(obj));
+    }
+    let l = ctx.lang;
+    println!("{} — {}", sub.code, crate::text::one_line(&sub.name));
+    println!("  {}: {}", l.pick("Điểm tối đa", "Max"), number(sub.max, l));
+    if mine.is_empty() {
+        println!("  {}", l.pick("(chưa chấm)", "(not scored)"));
+    }
+    for s in &mine {
+        let conflict = if s.conflict {
+            l.pick(" [XUNG ĐỘT]", " [CONFLICT]")
+        } else {
+            ""
+        };
+        println!(
+            "  {:<16} {}  — {} {}{conflict}",
+            s.field,
+            crate::text::one_line(&display_value(&s.field, &s.value, l)),
+            s.author,
+            s.at
+        );
+    }
+    Ok(())
+}
+
+/// A stored value as an officer reads it.
+pub fn display_value(field: &str, value: &str, lang: Lang) -> String {
+    if let Ok(stage) = field.parse::<Stage>() {
+        let _ = stage;
+        return match fields::decode_score(value) {
+            Some(s) => {
+                let declared = s
+                    .declared
+                    .map(|d| format!(" ({})", d.display(lang)))
+                    .unwrap_or_default();
+                format!("{}{declared}", number(s.points, lang))
+            }
+            None => "—".into(),
+        };
+    }
+    match field {
+        fields::NA => lang
+            .pick(
+                if fields::decode_bool(value) {
+                    "không áp dụng"
+                } else {
+                    "áp dụng"
+                },
+                if fields::decode_bool(value) {
+                    "not applicable"
+                } else {
+                    "applicable"
+                },
+            )
+            .into(),
+        fields::EVIDENCE => fields::decode_evidence(value)
+            .iter()
+            .map(Evidence::summary)
+            .collect::<Vec<_>>()
+            .join("; "),
+        fields::POINTS => fields::decode_points(value)
+            .map(|p| number(p, lang))
+            .unwrap_or_default(),
+        _ => serde_json::from_str::<String>(value).unwrap_or_else(|_| value.to_string()),
+    }
+}
+
+fn history(ctx: &Context, t: &Target) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let (key, framework) = locate(ctx, &mut store, &t.unit, t.year, None, false)?;
+    let sub = find_sub(ctx, &framework, &t.sub)?;
+    let mut events = Vec::new();
+    for field in store
+        .fields(&key)
+        .map_err(|e| store_error(ctx, e))?
+        .iter()
+        .filter(|s| s.target == sub.code)
+    {
+        events.extend(
+            store
+                .history(&key, &sub.code, &field.field)
+                .map_err(|e| store_error(ctx, e))?,
+        );
+    }
+    events.sort_by(|a, b| (&a.at, &a.id).cmp(&(&b.at, &b.id)));
+    let old_value = |e: &crate::store::Event| -> Option<String> {
+        let parent = e.parents.last()?;
+        events
+            .iter()
+            .find(|p| &p.id == parent)
+            .map(|p| p.value.clone())
+    };
+    if t.json {
+        let rows: Vec<Value> = events
+            .iter()
+            .map(|e| {
+                let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap_or(Value::Null);
+                json!({"id": e.id, "field": e.field, "old": old_value(e).as_deref().map(parse),
+                    "new": parse(&e.value), "author": e.author, "host": e.host, "at": e.at, "reason": e.reason})
+            })
+            .collect();
+        return print_json(&rows);
+    }
+    let l = ctx.lang;
+    for e in &events {
+        let old = old_value(e)
+            .map(|v| display_value(&e.field, &v, l))
+            .unwrap_or_else(|| "—".into());
+        println!(
+            "{}  {:<12} {:<16} {} → {}",
+            e.at,
+            e.author,
+            e.field,
+            crate::text::one_line(&old),
+            crate::text::one_line(&display_value(&e.field, &e.value, l))
+        );
+    }
+    Ok(())
+}

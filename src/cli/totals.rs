@@ -1,0 +1,117 @@
+//! `parindex totals`: one assessment's totals at every stage, against every cap.
+
+use clap::Args;
+use serde_json::{Value, json};
+
+use crate::cycle::Status;
+use crate::framework::Framework;
+use crate::i18n::{Lang, number};
+use crate::scoring::{self, Part, Totals, canonical};
+use crate::store::AssessmentKey;
+
+use super::output::print_json;
+use super::score::locate;
+use super::{CliError, Context, open_store, store_error};
+
+#[derive(Debug, Args)]
+pub struct TotalsArgs {
+    #[arg(long)]
+    pub unit: String,
+    #[arg(long)]
+    pub year: i32,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: TotalsArgs) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let (key, framework) = locate(ctx, &mut store, &args.unit, args.year, None, false)?;
+    let inputs = store.inputs(&key).map_err(|e| store_error(ctx, e))?;
+    let totals = scoring::totals(&framework, &inputs);
+    let status = store.status(&key).map_err(|e| store_error(ctx, e))?;
+    if args.json {
+        return print_json(&totals_json(&key, &framework, status, &totals));
+    }
+    print_totals(ctx.lang, &key, &framework, status, &totals);
+    Ok(())
+}
+
+fn part_json(p: &Part) -> Value {
+    json!({"points": canonical(p.points), "max": canonical(p.max)})
+}
+
+/// The `totals --json` shape of issue #3; decimals as strings.
+pub fn totals_json(key: &AssessmentKey, f: &Framework, status: Status, t: &Totals) -> Value {
+    let areas: Vec<Value> = t
+        .areas
+        .iter()
+        .map(|a| {
+            json!({"code": a.code, "points": canonical(a.points), "max": canonical(a.max),
+                "index_percent": canonical(a.index_percent),
+                "self": canonical(a.self_points), "appraised": canonical(a.appraised),
+                "final": canonical(a.final_points), "survey": canonical(a.survey)})
+        })
+        .collect();
+    json!({
+        "unit": key.unit_code,
+        "year": key.year,
+        "framework": f.id,
+        "status": status.code(),
+        "stages": {
+            "self": part_json(&t.self_part),
+            "appraised": part_json(&t.appraised),
+            "final": part_json(&t.final_part),
+        },
+        "survey": part_json(&t.survey),
+        "bonus": canonical(t.bonus),
+        "penalty": canonical(t.penalty),
+        "total": canonical(t.total),
+        "max": canonical(t.max),
+        "index_percent": canonical(t.index_percent),
+        "band": t.band,
+        "progress": {"scored": t.progress.0, "applicable": t.progress.1},
+        "missing_evidence": t.missing_evidence,
+        "conflicts": t.conflicts,
+        "areas": areas,
+    })
+}
+
+pub fn print_totals(l: Lang, key: &AssessmentKey, f: &Framework, status: Status, t: &Totals) {
+    let n = |d| number(d, l);
+    let part = |p: &Part| format!("{}/{}", n(p.points), n(p.max));
+    println!(
+        "{} {} — {} ({})",
+        key.unit_code,
+        key.year,
+        crate::text::one_line(&f.name),
+        status.label(l)
+    );
+    println!(
+        "  {}: {}   {}: {}   {}: {}   {}: {}",
+        l.pick("Tự chấm", "Self"),
+        part(&t.self_part),
+        l.pick("Thẩm định", "Appraised"),
+        part(&t.appraised),
+        l.pick("Chốt", "Final"),
+        part(&t.final_part),
+        l.pick("Điều tra XHH", "Survey"),
+        part(&t.survey),
+    );
+    println!(
+        "  {}: {}/{}   {}: {}%   {}: {}   {}: {}/{}   {}: {}   {}: {}",
+        l.pick("Tổng", "Total"),
+        n(t.total),
+        n(t.max),
+        l.pick("Chỉ số", "Index"),
+        n(t.index_percent),
+        l.pick("Xếp loại", "Band"),
+        t.band.as_deref().unwrap_or("—"),
+        l.pick("Tiến độ", "Progress"),
+        t.progress.0,
+        t.progress.1,
+        l.pick("Thiếu TLKC", "Missing evidence"),
+        t.missing_evidence,
+        l.pick("Xung đột", "Conflicts"),
+        t.conflicts,
+    );
+}

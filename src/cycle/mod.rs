@@ -1,0 +1,307 @@
+//! The yearly appraisal cycle of one assessment: its status, the transitions between statuses,
+//! and which fields each status (and the self-scoring deadline) leaves open to change. Pure.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::i18n::{Lang, Localized};
+
+/// `draft → submitted → appraising → returned → appraising → final`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Status {
+    /// The unit is self-assessing.
+    #[default]
+    Draft,
+    /// Self-assessment handed in: self-scoring is locked.
+    Submitted,
+    /// The council is appraising (round 1, or round 2 after the explanation round).
+    Appraising,
+    /// Explanation round (giải trình): the unit answers the council's notes, adds evidence.
+    Returned,
+    /// Final: everything is locked.
+    Final,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Draft,
+        Status::Submitted,
+        Status::Appraising,
+        Status::Returned,
+        Status::Final,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::Appraising => "appraising",
+            Status::Returned => "returned",
+            Status::Final => "final",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Draft, Lang::Vi) => "Đang tự chấm",
+            (Status::Submitted, Lang::Vi) => "Đã nộp",
+            (Status::Appraising, Lang::Vi) => "Đang thẩm định",
+            (Status::Returned, Lang::Vi) => "Giải trình",
+            (Status::Final, Lang::Vi) => "Đã chốt",
+            (Status::Draft, Lang::En) => "Self-assessing",
+            (Status::Submitted, Lang::En) => "Submitted",
+            (Status::Appraising, Lang::En) => "Appraising",
+            (Status::Returned, Lang::En) => "Explanation round",
+            (Status::Final, Lang::En) => "Final",
+        }
+    }
+}
+
+impl FromStr for Status {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Status::ALL.into_iter().find(|st| st.code() == s).ok_or(())
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// What a field belongs to, for the purpose of locks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldGroup {
+    /// Self score, declared data, N/A: the unit's self-assessment.
+    SelfScore,
+    /// Evidence, explanation and answers to the council: the unit's, also in the explanation round.
+    UnitSupport,
+    /// Appraisal scores and council notes.
+    Appraisal,
+    /// Sociological survey points.
+    Survey,
+    /// Bonus and penalty points.
+    BonusPenalty,
+}
+
+impl FieldGroup {
+    /// The group of a stored field name.
+    pub fn of(field: &str) -> FieldGroup {
+        match field {
+            "self" | "na" => FieldGroup::SelfScore,
+            "evidence" | "explanation" | "response" => FieldGroup::UnitSupport,
+            "survey" => FieldGroup::Survey,
+            "bonus" | "penalty" => FieldGroup::BonusPenalty,
+            _ => FieldGroup::Appraisal,
+        }
+    }
+}
+
+/// Why a change is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lock {
+    /// The assessment's status does not allow changing this group of fields.
+    Status { status: Status, group: FieldGroup },
+    /// The self-scoring deadline of the year has passed.
+    Deadline { deadline: String },
+}
+
+impl Localized for Lock {
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                Lock::Status {
+                    status: Status::Final,
+                    ..
+                },
+                Lang::Vi,
+            ) => "kết quả đã chốt (final): không thể thay đổi".into(),
+            (
+                Lock::Status {
+                    status: Status::Final,
+                    ..
+                },
+                Lang::En,
+            ) => "the assessment is final: nothing can be changed".into(),
+            (Lock::Status { status, group }, Lang::Vi) => format!(
+                "trạng thái '{}' không cho phép sửa {}",
+                status.label(lang),
+                group_vi(*group)
+            ),
+            (Lock::Status { status, group }, Lang::En) => format!(
+                "status '{}' does not allow changing {}",
+                status.label(lang),
+                group_en(*group)
+            ),
+            (Lock::Deadline { deadline }, Lang::Vi) => {
+                format!("đã quá hạn tự chấm điểm ({deadline}): điểm tự đánh giá đã khóa")
+            }
+            (Lock::Deadline { deadline }, Lang::En) => {
+                format!("the self-scoring deadline ({deadline}) has passed: self scores are locked")
+            }
+        }
+    }
+}
+
+fn group_vi(g: FieldGroup) -> &'static str {
+    match g {
+        FieldGroup::SelfScore => "điểm tự đánh giá",
+        FieldGroup::UnitSupport => "tài liệu kiểm chứng, giải trình",
+        FieldGroup::Appraisal => "điểm thẩm định",
+        FieldGroup::Survey => "điểm điều tra xã hội học",
+        FieldGroup::BonusPenalty => "điểm thưởng, điểm trừ",
+    }
+}
+
+fn group_en(g: FieldGroup) -> &'static str {
+    match g {
+        FieldGroup::SelfScore => "self scores",
+        FieldGroup::UnitSupport => "evidence and explanations",
+        FieldGroup::Appraisal => "appraisal scores",
+        FieldGroup::Survey => "survey points",
+        FieldGroup::BonusPenalty => "bonus and penalty points",
+    }
+}
+
+/// Whether `field` may change under `status`. `deadline` is the year's self-scoring deadline
+/// (`YYYY-MM-DD`, inclusive) and `today` the current date in the same form.
+pub fn may_change(
+    status: Status,
+    field: &str,
+    deadline: Option<&str>,
+    today: &str,
+) -> Result<(), Lock> {
+    let group = FieldGroup::of(field);
+    let open = match status {
+        Status::Draft => matches!(
+            group,
+            FieldGroup::SelfScore
+                | FieldGroup::UnitSupport
+                | FieldGroup::Survey
+                | FieldGroup::BonusPenalty
+        ),
+        Status::Submitted | Status::Appraising => matches!(
+            group,
+            FieldGroup::Appraisal | FieldGroup::Survey | FieldGroup::BonusPenalty
+        ),
+        Status::Returned => matches!(
+            group,
+            FieldGroup::UnitSupport
+                | FieldGroup::Appraisal
+                | FieldGroup::Survey
+                | FieldGroup::BonusPenalty
+        ),
+        Status::Final => false,
+    };
+    if !open {
+        return Err(Lock::Status { status, group });
+    }
+    let self_side = matches!(group, FieldGroup::SelfScore | FieldGroup::UnitSupport);
+    match deadline {
+        Some(d) if self_side && status == Status::Draft && today > d => Err(Lock::Deadline {
+            deadline: d.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// A requested change of status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transition {
+    Submit,
+    Return,
+    Finalize,
+    Reopen,
+}
+
+impl Transition {
+    pub fn code(self) -> &'static str {
+        match self {
+            Transition::Submit => "submit",
+            Transition::Return => "return",
+            Transition::Finalize => "finalize",
+            Transition::Reopen => "reopen",
+        }
+    }
+
+    /// The status this transition leads to from `from`, if it is allowed there.
+    pub fn apply(self, from: Status) -> Option<Status> {
+        match (self, from) {
+            (Transition::Submit, Status::Draft) => Some(Status::Submitted),
+            (Transition::Submit, Status::Returned) => Some(Status::Appraising),
+            (Transition::Return, Status::Submitted | Status::Appraising) => Some(Status::Returned),
+            (Transition::Finalize, Status::Submitted | Status::Appraising | Status::Returned) => {
+                Some(Status::Final)
+            }
+            (Transition::Reopen, Status::Final) => Some(Status::Appraising),
+            (Transition::Reopen, Status::Submitted) => Some(Status::Draft),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn submitted_locks_self_scores_but_opens_appraisal() {
+        assert!(may_change(Status::Submitted, "self", None, "2026-01-01").is_err());
+        assert!(may_change(Status::Submitted, "appraisal1", None, "2026-01-01").is_ok());
+    }
+
+    #[test]
+    fn final_locks_everything() {
+        for field in ["self", "evidence", "appraisal1", "survey", "bonus"] {
+            let err = may_change(Status::Final, field, None, "2026-01-01").unwrap_err();
+            assert!(err.message(Lang::En).contains("final"));
+        }
+    }
+
+    #[test]
+    fn deadline_locks_self_scores_after_the_day_only() {
+        let d = Some("2026-12-15");
+        assert!(may_change(Status::Draft, "self", d, "2026-12-15").is_ok());
+        let err = may_change(Status::Draft, "self", d, "2026-12-16").unwrap_err();
+        assert_eq!(
+            err,
+            Lock::Deadline {
+                deadline: "2026-12-15".into()
+            }
+        );
+        assert!(may_change(Status::Draft, "survey", d, "2026-12-16").is_ok());
+    }
+
+    #[test]
+    fn explanation_round_opens_evidence_not_self_scores() {
+        assert!(may_change(Status::Returned, "evidence", None, "2026-01-01").is_ok());
+        assert!(may_change(Status::Returned, "self", None, "2026-01-01").is_err());
+    }
+
+    #[test]
+    fn transitions_follow_the_cycle() {
+        assert_eq!(
+            Transition::Submit.apply(Status::Draft),
+            Some(Status::Submitted)
+        );
+        assert_eq!(
+            Transition::Return.apply(Status::Submitted),
+            Some(Status::Returned)
+        );
+        assert_eq!(
+            Transition::Submit.apply(Status::Returned),
+            Some(Status::Appraising)
+        );
+        assert_eq!(
+            Transition::Finalize.apply(Status::Appraising),
+            Some(Status::Final)
+        );
+        assert_eq!(Transition::Finalize.apply(Status::Draft), None);
+        assert_eq!(
+            Transition::Reopen.apply(Status::Final),
+            Some(Status::Appraising)
+        );
+    }
+}

@@ -1,0 +1,384 @@
+//! Sample data for a newcomer (and for benchmarks): realistic scores at every stage, written
+//! through the real engine and store, deterministic for a seed.
+
+use rust_decimal::Decimal;
+
+use crate::cycle::Transition;
+use crate::fields::{self, Evidence};
+use crate::framework::{Framework, Rule, Source, SubCriterion};
+use crate::scoring::{self, Declared, Stage, StageScore};
+use crate::store::{Actor, AssessmentKey, Store, StoreError, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// A few units of each level, one year.
+    Small,
+}
+
+/// What the demo wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub assessments: usize,
+    pub events: usize,
+}
+
+/// A small deterministic generator (xorshift64*), so that a seed always gives the same data.
+pub struct Dice(u64);
+
+impl Dice {
+    pub fn new(seed: u64) -> Dice {
+        Dice(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn roll(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A whole number in `0..n` (0 when n is 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.roll() % n }
+    }
+
+    /// True with probability `percent` / 100.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const SMALL_UNITS: &[&str] = &[
+    "so-noi-vu",
+    "so-tu-phap",
+    "so-tai-chinh",
+    "dong-hoi",
+    "bo-trach",
+    "le-thuy",
+    "dong-hoi-bao-ninh",
+    "dong-hoi-duc-ninh",
+    "dong-hoi-nghia-ninh",
+    "dong-hoi-loc-ninh",
+];
+
+const OFFICERS: &[&str] = &["demo.lan", "demo.minh", "demo.hoa"];
+const COUNCIL: &[&str] = &["demo.hoidong.tuan", "demo.hoidong.thu"];
+
+/// Fills the database with sample assessments for `year`.
+pub fn fill(store: &mut Store, scale: Scale, seed: u64, year: i32) -> Result<Summary, StoreError> {
+    let Scale::Small = scale;
+    let mut dice = Dice::new(seed);
+    let mut summary = Summary::default();
+    let units: Vec<String> = store
+        .units(None)?
+        .into_iter()
+        .map(|u| u.code)
+        .filter(|c| SMALL_UNITS.contains(&c.as_str()))
+        .collect();
+    for (i, unit) in units.iter().enumerate() {
+        let officer = actor(OFFICERS[i % OFFICERS.len()]);
+        let key = store.start_assessment(unit, year, None, &officer)?;
+        let framework = store.framework(&key.framework_id)?;
+        // Units further down the list are further along the cycle.
+        let progress = i % 4;
+        summary.events += assess_unit(store, &mut dice, &key, &framework, progress, &officer)?;
+        summary.assessments += 1;
+    }
+    Ok(summary)
+}
+
+fn actor(name: &str) -> Actor {
+    Actor {
+        user: name.into(),
+        host: "demo".into(),
+    }
+}
+
+/// Writes one assessment. `progress` 0: self-assessment under way; 1: submitted and appraised;
+/// 2: returned for explanation; 3: appraised again and final.
+fn assess_unit(
+    store: &mut Store,
+    dice: &mut Dice,
+    key: &AssessmentKey,
+    f: &Framework,
+    progress: usize,
+    officer: &Actor,
+) -> Result<usize, StoreError> {
+    let today = crate::store::today_utc();
+    let today = today.as_str();
+    let mut count = 0;
+    let subs: Vec<&SubCriterion> = f.subs().collect();
+    let scored = if progress == 0 {
+        subs.len() * 2 / 3
+    } else {
+        subs.len()
+    };
+    let mut self_writes = Vec::new();
+    for sub in subs.iter().take(scored) {
+        self_writes.extend(self_assessment(dice, key, f, sub));
+    }
+    count += self_writes.len();
+    store.save_all(
+        self_writes.iter().map(Pending::as_write).collect(),
+        officer,
+        today,
+    )?;
+    let survey: Vec<Pending> = subs
+        .iter()
+        .filter(|s| s.source == Source::Survey)
+        .map(|s| {
+            Pending::score(
+                key,
+                &s.code,
+                Stage::Survey,
+                survey_points(dice, s, f.decimals),
+            )
+        })
+        .collect();
+    count += survey.len();
+    store.save_all(
+        survey.iter().map(Pending::as_write).collect(),
+        &actor("demo.dieutra"),
+        today,
+    )?;
+    if progress == 0 {
+        return Ok(count);
+    }
+    store.transition(key, Transition::Submit, officer, None)?;
+    let council = actor(COUNCIL[progress % COUNCIL.len()]);
+    let round1 = appraisal(store, dice, key, f, Stage::Appraisal1)?;
+    count += round1.len() + 1;
+    store.save_all(
+        round1.iter().map(Pending::as_write).collect(),
+        &council,
+        today,
+    )?;
+    if progress == 1 {
+        return Ok(count);
+    }
+    store.transition(
+        key,
+        Transition::Return,
+        &council,
+        Some("Đề nghị giải trình, bổ sung".into()),
+    )?;
+    count += 1;
+    if progress == 2 {
+        return Ok(count);
+    }
+    store.transition(key, Transition::Submit, officer, None)?;
+    let round2 = appraisal(store, dice, key, f, Stage::Appraisal2)?;
+    count += round2.len() + 2;
+    store.save_all(
+        round2.iter().map(Pending::as_write).collect(),
+        &council,
+        today,
+    )?;
+    store.transition(key, Transition::Finalize, &council, None)?;
+    Ok(count)
+}
+
+/// A write prepared before the store is borrowed.
+struct Pending {
+    key: AssessmentKey,
+    target: String,
+    field: &'static str,
+    value: String,
+}
+
+impl Pending {
+    fn score(key: &AssessmentKey, code: &str, stage: Stage, score: StageScore) -> Pending {
+        Pending {
+            key: key.clone(),
+            target: code.into(),
+            field: stage.code(),
+            value: fields::encode_score(Some(&score)),
+        }
+    }
+
+    fn field(key: &AssessmentKey, code: &str, field: &'static str, value: String) -> Pending {
+        Pending {
+            key: key.clone(),
+            target: code.into(),
+            field,
+            value,
+        }
+    }
+
+    fn as_write(&self) -> Write<'_> {
+        Write {
+            key: &self.key,
+            target: &self.target,
+            field: self.field,
+            value: self.value.clone(),
+            seen_heads: None,
+            reason: None,
+        }
+    }
+}
+
+fn self_assessment(
+    dice: &mut Dice,
+    key: &AssessmentKey,
+    f: &Framework,
+    sub: &SubCriterion,
+) -> Vec<Pending> {
+    if sub.source == Source::Survey {
+        return Vec::new();
+    }
+    if sub.na_allowed && dice.chance(15) {
+        return vec![Pending::field(
+            key,
+            &sub.code,
+            fields::NA,
+            fields::encode_bool(true),
+        )];
+    }
+    let score = self_score(dice, sub, f.decimals);
+    let mut out = vec![Pending::score(key, &sub.code, Stage::SelfAssessment, score)];
+    if dice.chance(85) {
+        let n = dice.below(900) + 100;
+        let evidence = Evidence {
+            number: format!("{n}/KH-UBND"),
+            date: format!(
+                "{:02}/{:02}/{}",
+                dice.below(28) + 1,
+                dice.below(12) + 1,
+                key.year
+            ),
+            title: evidence_title(sub),
+            page: format!("tr. {}", dice.below(12) + 1),
+        };
+        out.push(Pending::field(
+            key,
+            &sub.code,
+            fields::EVIDENCE,
+            fields::encode_evidence(&[evidence]),
+        ));
+    } else if dice.chance(50) {
+        let text = "Văn bản đang trình ký, sẽ bổ sung trong thời gian giải trình.";
+        out.push(Pending::field(
+            key,
+            &sub.code,
+            fields::EXPLANATION,
+            fields::encode_text(text),
+        ));
+    }
+    out
+}
+
+fn evidence_title(sub: &SubCriterion) -> String {
+    let first = sub
+        .evidence
+        .as_deref()
+        .and_then(|e| e.split([';', ',', '(']).next())
+        .unwrap_or("Văn bản");
+    crate::text::one_line(first.trim())
+}
+
+/// A plausible self-assessment: mostly good, sometimes inflated, sometimes weak.
+fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore {
+    let declared = match &sub.rule {
+        Rule::Binary => Some(Declared::Yes(dice.chance(88))),
+        Rule::Tiers { tiers, .. } => {
+            let top = tiers
+                .first()
+                .map(|t| t.at_least)
+                .unwrap_or(Decimal::ONE_HUNDRED);
+            let low = tiers.last().map(|t| t.at_least).unwrap_or(Decimal::ZERO);
+            let span = (top - low).max(Decimal::ONE);
+            let pick = Decimal::from(dice.below(110)) * span / Decimal::ONE_HUNDRED;
+            Some(Declared::Figure(
+                (low - span / Decimal::TEN + pick)
+                    .max(Decimal::ZERO)
+                    .min(top)
+                    .round_dp(decimals),
+            ))
+        }
+        Rule::Proportional => Some(Declared::Figure(Decimal::from(60 + dice.below(41)))),
+        Rule::Levels { grades } => {
+            let i = (dice.below(10) as usize).min(grades.len().saturating_sub(1)) / 3;
+            grades.get(i).map(|g| Declared::Grade(g.name.clone()))
+        }
+        Rule::PerItem { each } => {
+            let full = (sub.max / each)
+                .ceil()
+                .to_string()
+                .parse::<u64>()
+                .unwrap_or(1);
+            Some(Declared::Count((dice.below(full + 2)) as u32))
+        }
+        Rule::Deduction { .. } => Some(Declared::Count(dice.below(4) as u32)),
+        Rule::Manual | Rule::Survey => None,
+    };
+    match declared.and_then(|d| scoring::points_for(sub, &d, decimals).ok().map(|p| (d, p))) {
+        Some((d, points)) => StageScore {
+            points,
+            declared: Some(d),
+        },
+        None => StageScore {
+            points: (sub.max * Decimal::from(50 + dice.below(51)) / Decimal::ONE_HUNDRED)
+                .round_dp(decimals.min(2)),
+            declared: None,
+        },
+    }
+}
+
+fn survey_points(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore {
+    let share = Decimal::from(55 + dice.below(41)) / Decimal::ONE_HUNDRED;
+    StageScore {
+        points: (sub.max * share).round_dp(decimals),
+        declared: None,
+    }
+}
+
+/// The council confirms most self scores and lowers some, with a note for each change.
+fn appraisal(
+    store: &Store,
+    dice: &mut Dice,
+    key: &AssessmentKey,
+    f: &Framework,
+    stage: Stage,
+) -> Result<Vec<Pending>, StoreError> {
+    let inputs = store.inputs(key)?;
+    let mut out = Vec::new();
+    for sub in f.subs().filter(|s| s.source == Source::SelfAssessed) {
+        let Some(own) = inputs
+            .subs
+            .get(&sub.code)
+            .and_then(|s| s.self_score.clone())
+        else {
+            continue;
+        };
+        let lower = stage == Stage::Appraisal1 && own.points > Decimal::ZERO && dice.chance(18);
+        let points = if lower {
+            (own.points / Decimal::TWO).round_dp(f.decimals)
+        } else {
+            own.points
+        };
+        out.push(Pending::score(
+            key,
+            &sub.code,
+            stage,
+            StageScore {
+                points,
+                declared: None,
+            },
+        ));
+        if lower {
+            let note = "Tài liệu kiểm chứng chưa thể hiện đầy đủ nội dung; chấm lại theo kết quả thẩm định.";
+            let field = if stage == Stage::Appraisal1 {
+                fields::APPRAISAL_NOTE
+            } else {
+                fields::APPRAISAL2_NOTE
+            };
+            out.push(Pending::field(
+                key,
+                &sub.code,
+                field,
+                fields::encode_text(note),
+            ));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,196 @@
+//! The fields of an assessment as stored in events, and their canonical JSON values. Pure: the
+//! one place that knows how a score, the declared data, evidence or a note is written down.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::scoring::{Declared, Stage, StageScore, canonical};
+
+/// Field names (the `field` column of an event).
+pub const NA: &str = "na";
+pub const EVIDENCE: &str = "evidence";
+pub const EXPLANATION: &str = "explanation";
+/// The council's note in round 1 and round 2.
+pub const APPRAISAL_NOTE: &str = "appraisal_note";
+pub const APPRAISAL2_NOTE: &str = "appraisal2_note";
+/// The unit's answer to the council in the explanation round.
+pub const RESPONSE: &str = "response";
+/// Targets that are not sub-criteria.
+pub const BONUS: &str = "bonus";
+pub const PENALTY: &str = "penalty";
+pub const POINTS: &str = "points";
+
+/// The field holding a stage's score.
+pub fn stage_field(stage: Stage) -> &'static str {
+    stage.code()
+}
+
+/// One document proving a sub-criterion (tài liệu kiểm chứng).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Evidence {
+    /// Số, ký hiệu: `125/KH-UBND`.
+    pub number: String,
+    /// Ngày ban hành, as typed (`15/01/2024`).
+    pub date: String,
+    /// Trích yếu.
+    pub title: String,
+    /// Trang, mục.
+    pub page: String,
+}
+
+impl Evidence {
+    /// One line for lists: `125/KH-UBND ngày 15/01/2024 — Kế hoạch CCHC (tr. 2)`.
+    pub fn summary(&self) -> String {
+        let mut s = self.number.clone();
+        if !self.date.is_empty() {
+            s.push_str(&format!(" ({})", self.date));
+        }
+        if !self.title.is_empty() {
+            s.push_str(&format!(" — {}", self.title));
+        }
+        if !self.page.is_empty() {
+            s.push_str(&format!(" [{}]", self.page));
+        }
+        crate::text::one_line(&s)
+    }
+}
+
+pub fn encode_score(score: Option<&StageScore>) -> String {
+    match score {
+        None => Value::Null.to_string(),
+        Some(s) => {
+            let mut v = json!({ "points": canonical(s.points) });
+            if let Some(d) = &s.declared {
+                v["declared"] = encode_declared(d);
+            }
+            v.to_string()
+        }
+    }
+}
+
+pub fn decode_score(text: &str) -> Option<StageScore> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    let points = Decimal::from_str(v.get("points")?.as_str()?).ok()?;
+    let declared = v.get("declared").and_then(decode_declared);
+    Some(StageScore { points, declared })
+}
+
+fn encode_declared(d: &Declared) -> Value {
+    match d {
+        Declared::Yes(b) => json!({ "yes": b }),
+        Declared::Figure(x) => json!({ "figure": canonical(*x) }),
+        Declared::Count(n) => json!({ "count": n }),
+        Declared::Grade(g) => json!({ "grade": g }),
+    }
+}
+
+fn decode_declared(v: &Value) -> Option<Declared> {
+    if let Some(b) = v.get("yes").and_then(Value::as_bool) {
+        return Some(Declared::Yes(b));
+    }
+    if let Some(x) = v.get("figure").and_then(Value::as_str) {
+        return Decimal::from_str(x).ok().map(Declared::Figure);
+    }
+    if let Some(n) = v.get("count").and_then(Value::as_u64) {
+        return u32::try_from(n).ok().map(Declared::Count);
+    }
+    v.get("grade")
+        .and_then(Value::as_str)
+        .map(|g| Declared::Grade(g.to_string()))
+}
+
+pub fn encode_bool(b: bool) -> String {
+    Value::Bool(b).to_string()
+}
+
+pub fn decode_bool(text: &str) -> bool {
+    serde_json::from_str::<bool>(text).unwrap_or(false)
+}
+
+/// Text fields are stored NFC.
+pub fn encode_text(text: &str) -> String {
+    Value::String(crate::text::nfc(text)).to_string()
+}
+
+pub fn decode_text(text: &str) -> String {
+    serde_json::from_str::<String>(text).unwrap_or_default()
+}
+
+pub fn encode_evidence(list: &[Evidence]) -> String {
+    let items: Vec<Value> = list
+        .iter()
+        .map(|e| {
+            json!({
+                "number": crate::text::nfc(&e.number), "date": crate::text::nfc(&e.date),
+                "title": crate::text::nfc(&e.title), "page": crate::text::nfc(&e.page),
+            })
+        })
+        .collect();
+    Value::Array(items).to_string()
+}
+
+pub fn decode_evidence(text: &str) -> Vec<Evidence> {
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(text) else {
+        return Vec::new();
+    };
+    let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    items
+        .iter()
+        .map(|v| Evidence {
+            number: s(v, "number"),
+            date: s(v, "date"),
+            title: s(v, "title"),
+            page: s(v, "page"),
+        })
+        .collect()
+}
+
+/// Bonus and penalty points are stored as `{"points": "1.5"}`.
+pub fn encode_points(points: Decimal) -> String {
+    json!({ "points": canonical(points) }).to_string()
+}
+
+pub fn decode_points(text: &str) -> Option<Decimal> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    Decimal::from_str(v.get("points")?.as_str()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn score_with_declared_grade_round_trips() {
+        let s = StageScore {
+            points: Decimal::new(25, 1),
+            declared: Some(Declared::Grade("Thực hiện tốt".into())),
+        };
+        let text = encode_score(Some(&s));
+        assert_eq!(
+            text,
+            r#"{"points":"2.5","declared":{"grade":"Thực hiện tốt"}}"#
+        );
+        assert_eq!(decode_score(&text), Some(s));
+    }
+
+    #[test]
+    fn cleared_score_is_null_and_decodes_to_none() {
+        assert_eq!(encode_score(None), "null");
+        assert_eq!(decode_score("null"), None);
+    }
+
+    #[test]
+    fn evidence_round_trips_in_nfc() {
+        let e = Evidence {
+            number: "125/KH-UBND".into(),
+            date: "15/01/2024".into(),
+            title: "Ke\u{0302}\u{0301} hoạch".into(),
+            page: "tr. 2".into(),
+        };
+        let back = decode_evidence(&encode_evidence(std::slice::from_ref(&e)));
+        assert_eq!(back[0].title, "Kế hoạch");
+        assert_eq!(back[0].number, e.number);
+    }
+}

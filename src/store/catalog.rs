@@ -1,0 +1,237 @@
+//! Frameworks, units and assessments: the catalogue that events refer to. All keyed naturally
+//! (framework id, unit code, (framework, unit, year)) so that two copies agree on them.
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::framework::{self, Framework};
+use crate::level::Level;
+use crate::unit::Unit;
+
+use super::{Actor, Store, StoreError, now_utc};
+
+/// One unit's assessment for one year under one framework.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AssessmentKey {
+    pub framework_id: String,
+    pub unit_code: String,
+    pub year: i32,
+}
+
+impl Store {
+    /// Every framework in the database, in the order they were added.
+    pub fn frameworks(&self) -> Result<Vec<Framework>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, source_text FROM framework ORDER BY rowid")
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(StoreError::sql)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, text) = row.map_err(StoreError::sql)?;
+            let f = framework::load(&format!("{id}.toml"), text.as_bytes())
+                .map_err(|p| StoreError::Corrupt(format!("framework {id}: {p}")))?;
+            out.push(f);
+        }
+        Ok(out)
+    }
+
+    pub fn framework(&self, id: &str) -> Result<Framework, StoreError> {
+        let text: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT source_text FROM framework WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(StoreError::sql)?;
+        let text = text.ok_or_else(|| StoreError::UnknownFramework(id.into()))?;
+        framework::load(&format!("{id}.toml"), text.as_bytes())
+            .map_err(|p| StoreError::Corrupt(format!("framework {id}: {p}")))
+    }
+
+    /// Adds a framework; `Ok(false)` when the identical one is already there. A different text
+    /// under the same id is refused: stored assessments must never change meaning.
+    pub fn import_framework(&mut self, f: &Framework) -> Result<bool, StoreError> {
+        let hash: Option<String> = self
+            .conn
+            .query_row("SELECT hash FROM framework WHERE id = ?1", [&f.id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(StoreError::sql)?;
+        match hash {
+            Some(h) if h == f.hash => Ok(false),
+            Some(_) => Err(StoreError::FrameworkDiffers { id: f.id.clone() }),
+            None => {
+                self.conn
+                    .execute(
+                        "INSERT INTO framework (id, hash, source_text, added_at) VALUES (?1, ?2, ?3, ?4)",
+                        params![f.id, f.hash, f.source_text, now_utc()],
+                    )
+                    .map_err(StoreError::sql)?;
+                Ok(true)
+            }
+        }
+    }
+
+    pub fn units(&self, level: Option<Level>) -> Result<Vec<Unit>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT code, name, level, parent FROM unit
+                 WHERE ?1 IS NULL OR level = ?1 ORDER BY CASE level WHEN 'so' THEN 0 WHEN 'huyen' THEN 1 ELSE 2 END, rowid",
+            )
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map([level.map(|l| l.code())], row_to_unit)
+            .map_err(StoreError::sql)?;
+        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+
+    pub fn unit(&self, code: &str) -> Result<Unit, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT code, name, level, parent FROM unit WHERE code = ?1",
+                [code],
+                row_to_unit,
+            )
+            .optional()
+            .map_err(StoreError::sql)?
+            .ok_or_else(|| StoreError::UnknownUnit(code.into()))
+    }
+
+    /// Adds units, or renames existing ones (units are data: a renamed commune keeps its code).
+    /// All or nothing. Returns how many rows were added or changed.
+    pub fn import_units(&mut self, units: &[Unit]) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction().map_err(StoreError::sql)?;
+        let mut changed = 0;
+        for u in units {
+            changed += tx
+                .execute(
+                    "INSERT INTO unit (code, name, level, parent) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,
+                        parent = excluded.parent
+                     WHERE (name, level, coalesce(parent, '')) IS NOT (excluded.name, excluded.level, coalesce(excluded.parent, ''))",
+                    params![u.code, u.name, u.level.code(), u.parent],
+                )
+                .map_err(StoreError::sql)?;
+        }
+        tx.commit().map_err(StoreError::sql)?;
+        Ok(changed)
+    }
+
+    /// Assessments, optionally of one year and one level, ordered by year (newest first),
+    /// level and unit.
+    pub fn assessments(
+        &self,
+        year: Option<i32>,
+        level: Option<Level>,
+    ) -> Result<Vec<AssessmentKey>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.framework_id, a.unit_code, a.year FROM assessment a JOIN unit u ON u.code = a.unit_code
+                 WHERE (?1 IS NULL OR a.year = ?1) AND (?2 IS NULL OR u.level = ?2)
+                 ORDER BY a.year DESC, CASE u.level WHEN 'so' THEN 0 WHEN 'huyen' THEN 1 ELSE 2 END, u.rowid",
+            )
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map(params![year, level.map(|l| l.code())], |r| {
+                Ok(AssessmentKey {
+                    framework_id: r.get(0)?,
+                    unit_code: r.get(1)?,
+                    year: r.get(2)?,
+                })
+            })
+            .map_err(StoreError::sql)?;
+        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+
+    pub fn find_assessment(
+        &self,
+        unit: &str,
+        year: i32,
+    ) -> Result<Option<AssessmentKey>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT framework_id FROM assessment WHERE unit_code = ?1 AND year = ?2 ORDER BY framework_id LIMIT 1",
+                params![unit, year],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()
+            .map_err(StoreError::sql)
+            .map(|f| {
+                f.map(|framework_id| AssessmentKey {
+                    framework_id,
+                    unit_code: unit.into(),
+                    year,
+                })
+            })
+    }
+
+    /// The framework a new assessment of `unit` uses: `framework_id` when given, else the most
+    /// recently added framework of the unit's level.
+    pub fn framework_for_unit(
+        &self,
+        unit: &Unit,
+        framework_id: Option<&str>,
+    ) -> Result<String, StoreError> {
+        if let Some(id) = framework_id {
+            return Ok(self.framework(id)?.id);
+        }
+        self.frameworks()?
+            .into_iter()
+            .rev()
+            .find(|f| f.level == unit.level)
+            .map(|f| f.id)
+            .ok_or_else(|| StoreError::UnknownFramework(format!("level {}", unit.level)))
+    }
+
+    /// The assessment of `unit` for `year`, started now if there is none.
+    pub fn start_assessment(
+        &mut self,
+        unit_code: &str,
+        year: i32,
+        framework_id: Option<&str>,
+        actor: &Actor,
+    ) -> Result<AssessmentKey, StoreError> {
+        if let Some(key) = self.find_assessment(unit_code, year)? {
+            return Ok(key);
+        }
+        let unit = self.unit(unit_code)?;
+        let framework_id = self.framework_for_unit(&unit, framework_id)?;
+        let hash: String = self
+            .conn
+            .query_row(
+                "SELECT hash FROM framework WHERE id = ?1",
+                [&framework_id],
+                |r| r.get(0),
+            )
+            .map_err(StoreError::sql)?;
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO assessment (framework_id, unit_code, year, framework_hash, created_at, created_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![framework_id, unit_code, year, hash, now_utc(), actor.user],
+            )
+            .map_err(StoreError::sql)?;
+        Ok(AssessmentKey {
+            framework_id,
+            unit_code: unit_code.into(),
+            year,
+        })
+    }
+}
+
+fn row_to_unit(r: &rusqlite::Row) -> rusqlite::Result<Unit> {
+    let level: String = r.get(2)?;
+    Ok(Unit {
+        code: r.get(0)?,
+        name: r.get(1)?,
+        level: level.parse().unwrap_or(Level::Xa),
+        parent: r.get(3)?,
+    })
+}

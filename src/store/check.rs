@@ -1,0 +1,60 @@
+//! `parindex check`: SQLite's integrity check plus the invariants of the event model.
+
+use super::{Store, StoreError, projection};
+
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub events: i64,
+    pub fields: i64,
+    pub assessments: i64,
+    /// Every problem found; empty means the database is sound.
+    pub problems: Vec<String>,
+}
+
+impl Store {
+    pub fn check(&self) -> Result<CheckReport, StoreError> {
+        let mut report = CheckReport::default();
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(StoreError::sql)?;
+        for row in rows {
+            let line = row.map_err(StoreError::sql)?;
+            if line != "ok" {
+                report.problems.push(format!("integrity_check: {line}"));
+            }
+        }
+        let count = |sql: &str| -> Result<i64, StoreError> {
+            self.conn
+                .query_row(sql, [], |r| r.get(0))
+                .map_err(StoreError::sql)
+        };
+        report.events = count("SELECT count(*) FROM event")?;
+        report.fields = count("SELECT count(*) FROM current")?;
+        report.assessments = count("SELECT count(*) FROM assessment")?;
+        let triggers = count(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN ('event_no_update', 'event_no_delete')",
+        )?;
+        if triggers != 2 {
+            report
+                .problems
+                .push("the append-only triggers on the event log are missing".into());
+        }
+        let replayed = projection::replay(&self.conn).map_err(StoreError::sql)?;
+        let stored = projection::stored(&self.conn).map_err(StoreError::sql)?;
+        if replayed != stored {
+            let differing = replayed
+                .iter()
+                .filter(|(k, v)| stored.get(*k) != Some(*v))
+                .count()
+                + stored.keys().filter(|k| !replayed.contains_key(*k)).count();
+            report.problems.push(format!(
+                "projection differs from a replay of the log in {differing} field(s)"
+            ));
+        }
+        Ok(report)
+    }
+}

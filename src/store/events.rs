@@ -1,0 +1,350 @@
+//! Appending events: optimistic saves that compare heads inside `BEGIN IMMEDIATE` and return a
+//! conflict instead of overwriting; status transitions; field history.
+
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+
+use crate::cycle::{self, Status, Transition};
+
+use super::projection;
+use super::{Actor, AssessmentKey, Store, StoreError, now_utc};
+
+/// One entry of the log. Never updated or deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// UUIDv7: unique across copies, ordered by time of creation.
+    pub id: String,
+    pub key: AssessmentKey,
+    /// Sub-criterion code, or `status`, `bonus`, `penalty`, `year`.
+    pub target: String,
+    pub field: String,
+    /// Canonical JSON.
+    pub value: String,
+    /// The heads this event supersedes for the same target and field (sorted).
+    pub parents: Vec<String>,
+    pub author: String,
+    pub host: String,
+    pub at: String,
+    pub reason: Option<String>,
+}
+
+/// The current state of one field: its value and the events that are its heads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldState {
+    pub target: String,
+    pub field: String,
+    /// The value of the chosen head (deterministic when in conflict: the newest id).
+    pub value: String,
+    pub heads: Vec<String>,
+    /// More than one head: two officers changed it without seeing each other's change.
+    pub conflict: bool,
+    pub author: String,
+    pub at: String,
+}
+
+/// A change as the officer made it, against the heads they were looking at.
+#[derive(Debug, Clone)]
+pub struct Write<'a> {
+    pub key: &'a AssessmentKey,
+    pub target: &'a str,
+    pub field: &'a str,
+    pub value: String,
+    /// The heads the officer saw (empty if the field had no value); `None` for a deliberate
+    /// overwrite from the command line, which supersedes whatever is current.
+    pub seen_heads: Option<Vec<String>>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved(Event),
+    /// Someone else saved first; nothing was written. Their current state.
+    Conflict(FieldState),
+}
+
+impl Store {
+    /// Every field of an assessment with its current value.
+    pub fn fields(&self, key: &AssessmentKey) -> Result<Vec<FieldState>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT target, field, value, heads, conflict, author, at FROM current
+                 WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
+            )
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map(
+                params![key.framework_id, key.unit_code, key.year],
+                projection::row_to_state,
+            )
+            .map_err(StoreError::sql)?;
+        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+
+    pub fn field(
+        &self,
+        key: &AssessmentKey,
+        target: &str,
+        field: &str,
+    ) -> Result<Option<FieldState>, StoreError> {
+        projection::get(&self.conn, key, target, field).map_err(StoreError::sql)
+    }
+
+    /// Saves a change unless another officer changed the field since `seen_heads`, or the
+    /// assessment's status or the deadline locks it. `today` is `YYYY-MM-DD`.
+    pub fn save(
+        &mut self,
+        w: Write,
+        actor: &Actor,
+        today: &str,
+    ) -> Result<SaveOutcome, StoreError> {
+        let mut outcomes = self.save_all(vec![w], actor, today)?;
+        outcomes
+            .pop()
+            .ok_or_else(|| StoreError::Sql("nothing saved".into()))
+    }
+
+    /// Saves several changes in one transaction: all of them, or none when any is locked or
+    /// in conflict (the outcome list then holds the one conflict).
+    pub fn save_all(
+        &mut self,
+        writes: Vec<Write>,
+        actor: &Actor,
+        today: &str,
+    ) -> Result<Vec<SaveOutcome>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::sql)?;
+        let mut saved = Vec::new();
+        for w in writes {
+            let status = status_in(&tx, w.key)?;
+            let deadline = deadline_in(&tx, w.key.year)?;
+            cycle::may_change(status, w.field, deadline.as_deref(), today)
+                .map_err(StoreError::Locked)?;
+            let current =
+                projection::get(&tx, w.key, w.target, w.field).map_err(StoreError::sql)?;
+            let heads = current
+                .as_ref()
+                .map(|c| c.heads.clone())
+                .unwrap_or_default();
+            if let (Some(mut seen), Some(theirs)) = (w.seen_heads.clone(), current) {
+                seen.sort();
+                if seen != heads {
+                    return Ok(vec![SaveOutcome::Conflict(theirs)]);
+                }
+            }
+            let event = new_event(w.key, w.target, w.field, w.value, heads, actor, w.reason);
+            insert(&tx, &event)?;
+            projection::apply(&tx, &event).map_err(StoreError::sql)?;
+            saved.push(SaveOutcome::Saved(event));
+        }
+        tx.commit().map_err(StoreError::sql)?;
+        Ok(saved)
+    }
+
+    pub fn status(&self, key: &AssessmentKey) -> Result<Status, StoreError> {
+        status_in(&self.conn, key)
+    }
+
+    /// Moves an assessment through the cycle; refused, naming the current status, when the
+    /// transition does not apply to it.
+    pub fn transition(
+        &mut self,
+        key: &AssessmentKey,
+        transition: Transition,
+        actor: &Actor,
+        reason: Option<String>,
+    ) -> Result<Status, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::sql)?;
+        let from = status_in(&tx, key)?;
+        let Some(to) = transition.apply(from) else {
+            return Err(StoreError::Transition { transition, from });
+        };
+        let heads = projection::get(&tx, key, "status", "status")
+            .map_err(StoreError::sql)?
+            .map(|c| c.heads)
+            .unwrap_or_default();
+        let value = serde_json::Value::from(to.code()).to_string();
+        let event = new_event(key, "status", "status", value, heads, actor, reason);
+        insert(&tx, &event)?;
+        projection::apply(&tx, &event).map_err(StoreError::sql)?;
+        tx.commit().map_err(StoreError::sql)?;
+        Ok(to)
+    }
+
+    /// The self-scoring deadline of a year (`YYYY-MM-DD`), if one is set.
+    pub fn deadline(&self, year: i32) -> Result<Option<String>, StoreError> {
+        deadline_in(&self.conn, year)
+    }
+
+    /// Sets the self-scoring deadline of a year (an event, so it syncs like everything else).
+    pub fn set_deadline(&mut self, year: i32, date: &str, actor: &Actor) -> Result<(), StoreError> {
+        let key = year_key(year);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::sql)?;
+        let heads = projection::get(&tx, &key, "year", "deadline")
+            .map_err(StoreError::sql)?
+            .map(|c| c.heads)
+            .unwrap_or_default();
+        let value = serde_json::Value::from(date).to_string();
+        let event = new_event(&key, "year", "deadline", value, heads, actor, None);
+        insert(&tx, &event)?;
+        projection::apply(&tx, &event).map_err(StoreError::sql)?;
+        tx.commit().map_err(StoreError::sql)
+    }
+
+    /// Every event of one field, oldest first.
+    pub fn history(
+        &self,
+        key: &AssessmentKey,
+        target: &str,
+        field: &str,
+    ) -> Result<Vec<Event>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
+                 FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5
+                 ORDER BY at, id",
+            )
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map(
+                params![key.framework_id, key.unit_code, key.year, target, field],
+                row_to_event,
+            )
+            .map_err(StoreError::sql)?;
+        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+
+    /// The newest event `author` wrote in an assessment (what "undo my last change" undoes).
+    pub fn last_event_by(
+        &self,
+        key: &AssessmentKey,
+        author: &str,
+    ) -> Result<Option<Event>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
+                 FROM event WHERE author = ?1 AND framework_id = ?2 AND unit_code = ?3 AND year = ?4
+                   AND target <> 'status'
+                 ORDER BY id DESC LIMIT 1",
+                params![author, key.framework_id, key.unit_code, key.year],
+                row_to_event,
+            )
+            .optional()
+            .map_err(StoreError::sql)
+    }
+
+    /// One event by id.
+    pub fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
+                 FROM event WHERE id = ?1",
+                [id],
+                row_to_event,
+            )
+            .optional()
+            .map_err(StoreError::sql)
+    }
+}
+
+/// The pseudo-assessment that carries year-wide settings.
+pub fn year_key(year: i32) -> AssessmentKey {
+    AssessmentKey {
+        framework_id: "*".into(),
+        unit_code: "*".into(),
+        year,
+    }
+}
+
+fn status_in(conn: &rusqlite::Connection, key: &AssessmentKey) -> Result<Status, StoreError> {
+    let state = projection::get(conn, key, "status", "status").map_err(StoreError::sql)?;
+    Ok(state
+        .and_then(|s| serde_json::from_str::<String>(&s.value).ok())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default())
+}
+
+fn deadline_in(conn: &rusqlite::Connection, year: i32) -> Result<Option<String>, StoreError> {
+    let state =
+        projection::get(conn, &year_key(year), "year", "deadline").map_err(StoreError::sql)?;
+    Ok(state.and_then(|s| serde_json::from_str::<String>(&s.value).ok()))
+}
+
+fn new_event(
+    key: &AssessmentKey,
+    target: &str,
+    field: &str,
+    value: String,
+    mut parents: Vec<String>,
+    actor: &Actor,
+    reason: Option<String>,
+) -> Event {
+    parents.sort();
+    Event {
+        id: uuid::Uuid::now_v7().to_string(),
+        key: key.clone(),
+        target: target.into(),
+        field: field.into(),
+        value,
+        parents,
+        author: actor.user.clone(),
+        host: actor.host.clone(),
+        at: now_utc(),
+        reason,
+    }
+}
+
+pub(super) fn insert(conn: &rusqlite::Connection, e: &Event) -> Result<(), StoreError> {
+    let parents =
+        serde_json::to_string(&e.parents).map_err(|err| StoreError::Sql(err.to_string()))?;
+    conn.prepare_cached(
+        "INSERT INTO event (id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            e.id,
+            e.key.framework_id,
+            e.key.unit_code,
+            e.key.year,
+            e.target,
+            e.field,
+            e.value,
+            parents,
+            e.author,
+            e.host,
+            e.at,
+            e.reason
+        ])
+    })
+    .map_err(StoreError::sql)?;
+    Ok(())
+}
+
+pub(super) fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
+    let parents: String = r.get(7)?;
+    Ok(Event {
+        id: r.get(0)?,
+        key: AssessmentKey {
+            framework_id: r.get(1)?,
+            unit_code: r.get(2)?,
+            year: r.get(3)?,
+        },
+        target: r.get(4)?,
+        field: r.get(5)?,
+        value: r.get(6)?,
+        parents: serde_json::from_str(&parents).unwrap_or_default(),
+        author: r.get(8)?,
+        host: r.get(9)?,
+        at: r.get(10)?,
+        reason: r.get(11)?,
+    })
+}

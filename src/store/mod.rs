@@ -1,0 +1,98 @@
+//! The only place with SQL: one SQLite file holding frameworks, units, assessments, the
+//! append-only event log and its projection. Methods speak the domain and return `StoreError`.
+
+mod catalog;
+mod check;
+mod error;
+mod events;
+mod identity;
+mod inputs;
+mod open;
+mod projection;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use catalog::AssessmentKey;
+pub use check::CheckReport;
+pub use error::StoreError;
+pub use events::{Event, FieldState, SaveOutcome, Write};
+pub use identity::{Actor, format_utc, now_utc, today_utc};
+pub use inputs::inputs_from;
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+
+/// An open parindex database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (with the bundled frameworks and Quảng Bình
+    /// units) when there is no file yet. Foreign, corrupt and newer files are refused unchanged.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let existing = open::inspect(path)?;
+        if let (open::Existing::New, Some(dir)) = (&existing, path.parent()) {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| StoreError::Io(format!("{}: {e}", dir.display())))?;
+            }
+        }
+        let mut conn = open::connect(path, &existing, false)?;
+        schema::migrate(&mut conn).map_err(StoreError::sql)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        if let open::Existing::New = existing {
+            store.seed()?;
+        }
+        Ok(store)
+    }
+
+    /// Opens an existing database without ever writing to it (sync sources, review).
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        match open::inspect(path)? {
+            open::Existing::New => Err(StoreError::NotADatabase(path.display().to_string())),
+            existing => Ok(Store {
+                conn: open::connect(path, &existing, true)?,
+                path: path.to_path_buf(),
+            }),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Changes whenever another connection commits: poll it to see other officers' saves.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(StoreError::sql)
+    }
+
+    fn seed(&mut self) -> Result<(), StoreError> {
+        for f in crate::framework::bundled() {
+            self.import_framework(&f)?;
+        }
+        self.import_units(&crate::unit::bundled_units())?;
+        Ok(())
+    }
+}
+
+/// The database path when none is given: `$PARINDEX_DB`, else
+/// `$XDG_DATA_HOME/parindex/parindex.db`, else `~/.local/share/parindex/parindex.db`.
+pub fn default_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("PARINDEX_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    data.join("parindex").join("parindex.db")
+}

@@ -1,0 +1,173 @@
+//! The projection: for every (assessment, target, field) its heads and current value, kept in
+//! the same transaction as each event and recomputable from the log at any time.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::AssessmentKey;
+use super::events::{Event, FieldState, row_to_event};
+
+/// (assessment, target, field) → (current value, heads): the projection in comparable form.
+pub(super) type Projection = BTreeMap<(AssessmentKey, String, String), (String, Vec<String>)>;
+
+pub(super) fn row_to_state(r: &rusqlite::Row) -> rusqlite::Result<FieldState> {
+    let heads: String = r.get(3)?;
+    Ok(FieldState {
+        target: r.get(0)?,
+        field: r.get(1)?,
+        value: r.get(2)?,
+        heads: serde_json::from_str(&heads).unwrap_or_default(),
+        conflict: r.get::<_, i64>(4)? != 0,
+        author: r.get(5)?,
+        at: r.get(6)?,
+    })
+}
+
+pub(super) fn get(
+    conn: &Connection,
+    key: &AssessmentKey,
+    target: &str,
+    field: &str,
+) -> rusqlite::Result<Option<FieldState>> {
+    conn.prepare_cached(
+        "SELECT target, field, value, heads, conflict, author, at FROM current
+         WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5",
+    )?
+    .query_row(
+        params![key.framework_id, key.unit_code, key.year, target, field],
+        row_to_state,
+    )
+    .optional()
+}
+
+/// Folds one new event into the projection: it replaces its parents among the heads.
+pub(super) fn apply(conn: &Connection, e: &Event) -> rusqlite::Result<()> {
+    let old = get(conn, &e.key, &e.target, &e.field)?;
+    let mut heads: BTreeSet<String> = old
+        .map(|s| s.heads.into_iter().collect())
+        .unwrap_or_default();
+    for p in &e.parents {
+        heads.remove(p);
+    }
+    heads.insert(e.id.clone());
+    if heads.len() == 1 {
+        write(conn, e, &heads)
+    } else {
+        recompute(conn, &e.key, &e.target, &e.field)
+    }
+}
+
+fn write(conn: &Connection, chosen: &Event, heads: &BTreeSet<String>) -> rusqlite::Result<()> {
+    let heads_json = serde_json::to_string(heads).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "INSERT INTO current (framework_id, unit_code, year, target, field, value, heads, conflict, author, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (framework_id, unit_code, year, target, field) DO UPDATE SET
+           value = excluded.value, heads = excluded.heads, conflict = excluded.conflict,
+           author = excluded.author, at = excluded.at",
+    )?
+    .execute(params![
+        chosen.key.framework_id,
+        chosen.key.unit_code,
+        chosen.key.year,
+        chosen.target,
+        chosen.field,
+        chosen.value,
+        heads_json,
+        i64::from(heads.len() > 1),
+        chosen.author,
+        chosen.at,
+    ])?;
+    Ok(())
+}
+
+/// The heads of a set of events of one key: those no other event names as a parent.
+pub fn heads_of(events: &[Event]) -> BTreeSet<String> {
+    let superseded: BTreeSet<&String> = events.iter().flat_map(|e| e.parents.iter()).collect();
+    events
+        .iter()
+        .map(|e| &e.id)
+        .filter(|id| !superseded.contains(id))
+        .cloned()
+        .collect()
+}
+
+/// Recomputes one key from every event it has (after a merge added events to it).
+pub(super) fn recompute(
+    conn: &Connection,
+    key: &AssessmentKey,
+    target: &str,
+    field: &str,
+) -> rusqlite::Result<()> {
+    let events: Vec<Event> = conn
+        .prepare_cached(
+            "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
+             FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5",
+        )?
+        .query_map(params![key.framework_id, key.unit_code, key.year, target, field], row_to_event)?
+        .collect::<rusqlite::Result<_>>()?;
+    let heads = heads_of(&events);
+    // Deterministic choice among competing heads: the greatest id (UUIDv7: the newest).
+    let chosen = heads
+        .iter()
+        .next_back()
+        .and_then(|id| events.iter().find(|e| &e.id == id));
+    match chosen {
+        Some(e) => write(conn, e, &heads),
+        None => Ok(()),
+    }
+}
+
+/// What the projection must be, computed from the whole log: key → (value, heads).
+pub(super) fn replay(conn: &Connection) -> rusqlite::Result<Projection> {
+    let mut by_key: BTreeMap<(AssessmentKey, String, String), Vec<Event>> = BTreeMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason FROM event",
+    )?;
+    for e in stmt.query_map([], row_to_event)? {
+        let e = e?;
+        by_key
+            .entry((e.key.clone(), e.target.clone(), e.field.clone()))
+            .or_default()
+            .push(e);
+    }
+    let mut out = BTreeMap::new();
+    for (k, events) in by_key {
+        let heads = heads_of(&events);
+        if let Some(e) = heads
+            .iter()
+            .next_back()
+            .and_then(|id| events.iter().find(|e| &e.id == id))
+        {
+            out.insert(k, (e.value.clone(), heads.iter().cloned().collect()));
+        }
+    }
+    Ok(out)
+}
+
+/// The projection as stored, in the same shape as [`replay`].
+pub(super) fn stored(conn: &Connection) -> rusqlite::Result<Projection> {
+    let mut stmt = conn.prepare(
+        "SELECT framework_id, unit_code, year, target, field, value, heads FROM current",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let heads: String = r.get(6)?;
+        Ok((
+            (
+                AssessmentKey {
+                    framework_id: r.get(0)?,
+                    unit_code: r.get(1)?,
+                    year: r.get(2)?,
+                },
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ),
+            (
+                r.get::<_, String>(5)?,
+                serde_json::from_str(&heads).unwrap_or_default(),
+            ),
+        ))
+    })?;
+    rows.collect()
+}

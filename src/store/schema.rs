@@ -1,0 +1,111 @@
+//! The database schema and its forward-only migrations, driven by `PRAGMA user_version`.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// `PRAGMA application_id`: "PARI" — marks a file as a parindex database.
+pub const APPLICATION_ID: i32 = 0x5041_5249;
+
+/// The schema version this build writes. Files with a higher one are refused.
+pub const SCHEMA_VERSION: i32 = 1;
+
+/// Migration `n` brings a database from version `n` to `n + 1`.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE framework (
+    id          TEXT PRIMARY KEY,
+    hash        TEXT NOT NULL,
+    source_text TEXT NOT NULL,
+    added_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE unit (
+    code   TEXT PRIMARY KEY,
+    name   TEXT NOT NULL,
+    level  TEXT NOT NULL CHECK (level IN ('so', 'huyen', 'xa')),
+    parent TEXT
+) STRICT;
+
+-- Natural key: two copies that both start the same assessment agree on it.
+CREATE TABLE assessment (
+    framework_id   TEXT NOT NULL REFERENCES framework(id),
+    unit_code      TEXT NOT NULL REFERENCES unit(code),
+    year           INTEGER NOT NULL,
+    framework_hash TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    created_by     TEXT NOT NULL,
+    PRIMARY KEY (framework_id, unit_code, year)
+) STRICT;
+
+-- The append-only log. Year-wide events (deadlines) use framework_id = unit_code = '*'.
+CREATE TABLE event (
+    id           TEXT PRIMARY KEY,
+    framework_id TEXT NOT NULL,
+    unit_code    TEXT NOT NULL,
+    year         INTEGER NOT NULL,
+    target       TEXT NOT NULL,
+    field        TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    parents      TEXT NOT NULL,
+    author       TEXT NOT NULL,
+    host         TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    reason       TEXT
+) STRICT;
+CREATE INDEX event_by_key ON event (framework_id, unit_code, year, target, field);
+CREATE INDEX event_by_author ON event (author, framework_id, unit_code, year);
+
+CREATE TRIGGER event_no_update BEFORE UPDATE ON event
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER event_no_delete BEFORE DELETE ON event
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- The projection: current value and heads of every key; rebuilt from the log at will.
+CREATE TABLE current (
+    framework_id TEXT NOT NULL,
+    unit_code    TEXT NOT NULL,
+    year         INTEGER NOT NULL,
+    target       TEXT NOT NULL,
+    field        TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    heads        TEXT NOT NULL,
+    conflict     INTEGER NOT NULL,
+    author       TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    PRIMARY KEY (framework_id, unit_code, year, target, field)
+) STRICT, WITHOUT ROWID;
+
+-- Text being typed when a session was cut off (SIGHUP), per officer; never synced.
+CREATE TABLE draft (
+    author       TEXT NOT NULL,
+    framework_id TEXT NOT NULL,
+    unit_code    TEXT NOT NULL,
+    year         INTEGER NOT NULL,
+    target       TEXT NOT NULL,
+    field        TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    at           TEXT NOT NULL,
+    PRIMARY KEY (author, framework_id, unit_code, year, target, field)
+) STRICT;
+"#];
+
+/// Applies every migration the database has not had, each in its own immediate transaction
+/// (so that two processes creating the same new file cannot both apply one).
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let Some(sql) = MIGRATIONS.get(current.max(0) as usize) else {
+            return Ok(());
+        };
+        if current == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", current + 1)?;
+        tx.commit()?;
+    }
+}
