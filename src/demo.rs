@@ -287,7 +287,13 @@ fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore 
                 .unwrap_or(Decimal::ONE_HUNDRED);
             let low = tiers.last().map(|t| t.at_least).unwrap_or(Decimal::ZERO);
             let span = (top - low).max(Decimal::ONE);
-            let pick = Decimal::from(dice.below(110)) * span / Decimal::ONE_HUNDRED;
+            // Most units reach the top tier; the rest spread below it.
+            let roll = if dice.chance(65) {
+                110
+            } else {
+                dice.below(110)
+            };
+            let pick = Decimal::from(roll) * span / Decimal::ONE_HUNDRED;
             Some(Declared::Figure(
                 (low - span / Decimal::TEN + pick)
                     .max(Decimal::ZERO)
@@ -295,10 +301,19 @@ fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore 
                     .round_dp(decimals),
             ))
         }
-        Rule::Proportional => Some(Declared::Figure(Decimal::from(60 + dice.below(41)))),
+        Rule::Proportional => Some(Declared::Figure(Decimal::from(75 + dice.below(26)))),
         Rule::Levels { grades } => {
-            let i = (dice.below(10) as usize).min(grades.len().saturating_sub(1)) / 3;
-            grades.get(i).map(|g| Declared::Grade(g.name.clone()))
+            let roll = dice.below(100);
+            let i = if roll < 55 {
+                0
+            } else if roll < 85 {
+                1
+            } else {
+                2
+            };
+            grades
+                .get(i.min(grades.len().saturating_sub(1)))
+                .map(|g| Declared::Grade(g.name.clone()))
         }
         Rule::PerItem { each } => {
             let full = (sub.max / each)
@@ -308,7 +323,7 @@ fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore 
                 .unwrap_or(1);
             Some(Declared::Count((dice.below(full + 2)) as u32))
         }
-        Rule::Deduction { .. } => Some(Declared::Count(dice.below(4) as u32)),
+        Rule::Deduction { .. } => Some(Declared::Count((dice.below(5) / 2) as u32)),
         Rule::Manual | Rule::Survey => None,
     };
     match declared.and_then(|d| scoring::points_for(sub, &d, decimals).ok().map(|p| (d, p))) {

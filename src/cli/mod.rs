@@ -2,6 +2,7 @@
 //! dispatch to one module per subcommand.
 
 mod check;
+mod demo;
 mod framework;
 mod output;
 mod score;
@@ -48,6 +49,8 @@ pub enum Command {
     Score(score::ScoreCommand),
     /// One assessment's totals at every stage, index and band
     Totals(totals::TotalsArgs),
+    /// Fill the database with sample data to look at
+    Demo(demo::DemoArgs),
     /// Check the database: integrity, event log and projection, totals within caps
     Check {
         #[arg(long)]
@@ -83,6 +86,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Score(cmd)) => score::run(&ctx, cmd),
         Some(Command::Totals(args)) => totals::run(&ctx, args),
         Some(Command::Check { json }) => check::run(&ctx, json),
+        Some(Command::Demo(args)) => demo::run(&ctx, args),
         None => Err(CliError::other("the TUI is not built yet (issue #4)")),
     };
     match result {
