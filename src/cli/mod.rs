@@ -6,6 +6,7 @@ mod demo;
 mod framework;
 mod output;
 mod score;
+mod sync;
 mod totals;
 mod unit;
 
@@ -51,6 +52,12 @@ pub enum Command {
     Totals(totals::TotalsArgs),
     /// Fill the database with sample data to look at
     Demo(demo::DemoArgs),
+    /// Write a consistent, checked copy of the live database to OUT
+    Snapshot(sync::SnapshotArgs),
+    /// Merge another copy of the database into this one
+    Sync(sync::SyncArgs),
+    /// List fields in conflict after a merge, or resolve one
+    Conflicts(sync::ConflictsArgs),
     /// Check the database: integrity, event log and projection, totals within caps
     Check {
         #[arg(long)]
@@ -87,6 +94,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Totals(args)) => totals::run(&ctx, args),
         Some(Command::Check { json }) => check::run(&ctx, json),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Snapshot(args)) => sync::snapshot(&ctx, args),
+        Some(Command::Sync(args)) => sync::sync(&ctx, args),
+        Some(Command::Conflicts(args)) => sync::conflicts(&ctx, args),
         None => Err(CliError::other("the TUI is not built yet (issue #4)")),
     };
     match result {

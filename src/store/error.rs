@@ -34,6 +34,10 @@ pub enum StoreError {
         transition: Transition,
         from: Status,
     },
+    #[error("{0} exists")]
+    Exists(String),
+    #[error("{0} is this database")]
+    SameFile(String),
     #[error("unit list: {0}")]
     Units(String),
 }
@@ -105,10 +109,10 @@ impl Localized for StoreError {
                 "the database stayed busy too long (another officer is writing); try again".into()
             }
             FrameworkDiffers { id } if vi => format!(
-                "khung chỉ số '{id}' đã có với nội dung khác; hãy đặt id hoặc version mới cho bản sửa đổi"
+                "khung chỉ số cùng id nhưng khác nội dung: {id}; hãy đặt id mới cho bản sửa đổi (không ghi gì)"
             ),
             FrameworkDiffers { id } => format!(
-                "framework '{id}' already exists with different content; give the edited one a new id"
+                "framework(s) with the same id but different content: {id}; give edited frameworks a new id (nothing written)"
             ),
             UnknownFramework(id) if vi => format!("không có khung chỉ số '{id}'"),
             UnknownFramework(id) => format!("no framework '{id}'"),
@@ -128,6 +132,12 @@ impl Localized for StoreError {
                 from.label(lang)
             ),
             Units(m) => m.clone(),
+            Exists(p) if vi => format!("{p} đã tồn tại; dùng --force để ghi đè"),
+            Exists(p) => format!("{p} already exists; use --force to overwrite it"),
+            SameFile(p) if vi => {
+                format!("{p} chính là cơ sở dữ liệu đang mở: không thể hợp nhất với chính nó")
+            }
+            SameFile(p) => format!("{p} is the open database itself: nothing to merge"),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod catalog;
 mod check;
+mod conflicts;
 mod error;
 mod events;
 mod identity;
@@ -10,6 +11,7 @@ mod inputs;
 mod open;
 mod projection;
 mod schema;
+mod sync;
 
 use std::path::{Path, PathBuf};
 
@@ -17,11 +19,13 @@ use rusqlite::Connection;
 
 pub use catalog::AssessmentKey;
 pub use check::CheckReport;
+pub use conflicts::Conflict;
 pub use error::StoreError;
 pub use events::{Event, FieldState, SaveOutcome, Write};
 pub use identity::{Actor, format_utc, now_utc, today_utc};
 pub use inputs::inputs_from;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use sync::MergeSummary;
 
 /// An open parindex database.
 pub struct Store {

@@ -1,0 +1,266 @@
+//! Sync as a file: consistent snapshots of a live database, and merging another copy's events
+//! into this one. Merging is a union of event logs, so it is idempotent, commutative and
+//! associative; the projection of every touched field is recomputed from its events.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use rusqlite::{TransactionBehavior, params};
+
+use super::{AssessmentKey, Store, StoreError, projection};
+
+/// What a merge added (or, in a dry run, would add).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub events_added: usize,
+    pub fields_changed: usize,
+    pub assessments_touched: usize,
+    pub frameworks_added: usize,
+    pub units_added: usize,
+    /// Fields in conflict after the merge that were not before it.
+    pub new_conflicts: usize,
+}
+
+impl Store {
+    /// Writes a consistent copy of this (possibly live) database to `out`, fsyncs it and checks
+    /// it with `integrity_check`. `out` must not exist unless `force`.
+    pub fn snapshot(&self, out: &Path, force: bool) -> Result<(), StoreError> {
+        if out.exists() && !force {
+            return Err(StoreError::Exists(out.display().to_string()));
+        }
+        let tmp = out.with_file_name(format!(
+            ".{}.partial-{}",
+            out.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("snapshot"),
+            std::process::id()
+        ));
+        let _ = std::fs::remove_file(&tmp);
+        let result = self.snapshot_to(&tmp).and_then(|()| {
+            std::fs::rename(&tmp, out)
+                .map_err(|e| StoreError::Io(format!("{}: {e}", out.display())))
+        });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result?;
+        sync_dir(out);
+        Ok(())
+    }
+
+    fn snapshot_to(&self, tmp: &Path) -> Result<(), StoreError> {
+        let target = tmp
+            .to_str()
+            .ok_or_else(|| StoreError::Io(format!("{}: not UTF-8", tmp.display())))?;
+        self.conn
+            .execute("VACUUM INTO ?1", [target])
+            .map_err(StoreError::sql)?;
+        let file = std::fs::File::open(tmp).map_err(|e| StoreError::Io(e.to_string()))?;
+        file.sync_all().map_err(|e| StoreError::Io(e.to_string()))?;
+        let copy =
+            rusqlite::Connection::open_with_flags(tmp, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(StoreError::sql)?;
+        let check: String = copy
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(StoreError::sql)?;
+        if check != "ok" {
+            return Err(StoreError::Corrupt(format!("snapshot: {check}")));
+        }
+        Ok(())
+    }
+
+    /// Merges every event of the database at `other` that this one lacks, with the frameworks,
+    /// units and assessments they need. Nothing is written when `dry_run`, or when `other` is
+    /// not a parindex database, is damaged or newer, is this database, or holds a framework whose
+    /// id exists here with a different text.
+    pub fn merge_from(&mut self, other: &Path, dry_run: bool) -> Result<MergeSummary, StoreError> {
+        if same_file(self.path(), other) {
+            return Err(StoreError::SameFile(other.display().to_string()));
+        }
+        let source = Store::open_read_only(other)?;
+        self.check_frameworks(&source)?;
+        drop(source);
+        let uri = format!("file:{}?mode=ro", uri_path(other));
+        self.conn
+            .execute("ATTACH DATABASE ?1 AS src", [uri])
+            .map_err(StoreError::sql)?;
+        let result = self.merge_attached(dry_run);
+        let _ = self.conn.execute("DETACH DATABASE src", []);
+        result
+    }
+
+    fn check_frameworks(&self, source: &Store) -> Result<(), StoreError> {
+        let differing: Vec<String> = source
+            .framework_hashes()?
+            .into_iter()
+            .filter(|(id, hash)| {
+                self.framework_hashes()
+                    .map(|mine| mine.iter().any(|(i, h)| i == id && h != hash))
+                    .unwrap_or(false)
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if differing.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::FrameworkDiffers {
+                id: differing.join(", "),
+            })
+        }
+    }
+
+    fn framework_hashes(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, hash FROM framework")
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(StoreError::sql)?;
+        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+
+    fn merge_attached(&mut self, dry_run: bool) -> Result<MergeSummary, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::sql)?;
+        let mut summary = MergeSummary {
+            frameworks_added: tx
+                .execute(
+                    "INSERT OR IGNORE INTO main.framework SELECT * FROM src.framework",
+                    [],
+                )
+                .map_err(StoreError::sql)?,
+            units_added: tx
+                .execute("INSERT OR IGNORE INTO main.unit SELECT * FROM src.unit", [])
+                .map_err(StoreError::sql)?,
+            ..MergeSummary::default()
+        };
+        tx.execute(
+            "INSERT OR IGNORE INTO main.assessment SELECT * FROM src.assessment",
+            [],
+        )
+        .map_err(StoreError::sql)?;
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS merged_ids (id TEXT PRIMARY KEY);
+             DELETE FROM temp.merged_ids;
+             INSERT INTO temp.merged_ids SELECT s.id FROM src.event s
+               WHERE NOT EXISTS (SELECT 1 FROM main.event m WHERE m.id = s.id);
+             INSERT INTO main.event SELECT * FROM src.event WHERE id IN (SELECT id FROM temp.merged_ids);",
+        )
+        .map_err(StoreError::sql)?;
+        summary.events_added = tx
+            .query_row("SELECT count(*) FROM temp.merged_ids", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map_err(StoreError::sql)? as usize;
+        let touched = touched_keys(&tx)?;
+        let conflicts_before = count_conflicts(&tx, &touched)?;
+        for (key, target, field) in &touched {
+            projection::recompute(&tx, key, target, field).map_err(StoreError::sql)?;
+        }
+        let conflicts_after = count_conflicts(&tx, &touched)?;
+        summary.fields_changed = touched.len();
+        summary.assessments_touched = touched
+            .iter()
+            .map(|(k, _, _)| k)
+            .collect::<BTreeSet<_>>()
+            .len();
+        summary.new_conflicts = conflicts_after.saturating_sub(conflicts_before);
+        tx.execute("DELETE FROM temp.merged_ids", [])
+            .map_err(StoreError::sql)?;
+        if dry_run {
+            tx.rollback().map_err(StoreError::sql)?;
+        } else {
+            tx.commit().map_err(StoreError::sql)?;
+        }
+        Ok(summary)
+    }
+
+    /// The projection in comparable form (for `check` and for tests of merging).
+    pub fn projection(&self) -> Result<projection::Projection, StoreError> {
+        projection::stored(&self.conn).map_err(StoreError::sql)
+    }
+
+    /// Every event id, sorted.
+    pub fn event_ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM event ORDER BY id")
+            .map_err(StoreError::sql)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(StoreError::sql)?;
+        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+}
+
+type FieldKey = (AssessmentKey, String, String);
+
+fn touched_keys(conn: &rusqlite::Connection) -> Result<Vec<FieldKey>, StoreError> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT DISTINCT framework_id, unit_code, year, target, field FROM main.event
+             WHERE id IN (SELECT id FROM temp.merged_ids)",
+        )
+        .map_err(StoreError::sql)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                AssessmentKey {
+                    framework_id: r.get(0)?,
+                    unit_code: r.get(1)?,
+                    year: r.get(2)?,
+                },
+                r.get(3)?,
+                r.get(4)?,
+            ))
+        })
+        .map_err(StoreError::sql)?;
+    rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+}
+
+fn count_conflicts(conn: &rusqlite::Connection, keys: &[FieldKey]) -> Result<usize, StoreError> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT conflict FROM current WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3
+             AND target = ?4 AND field = ?5",
+        )
+        .map_err(StoreError::sql)?;
+    let mut n = 0;
+    for (k, target, field) in keys {
+        let c: Option<i64> = stmt
+            .query_row(
+                params![k.framework_id, k.unit_code, k.year, target, field],
+                |r| r.get(0),
+            )
+            .ok();
+        n += usize::from(c == Some(1));
+    }
+    Ok(n)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+/// A path for an SQLite URI: `?` and `#` escaped.
+fn uri_path(p: &Path) -> String {
+    let absolute = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    absolute
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23")
+}
+
+fn sync_dir(file: &Path) {
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
