@@ -17,10 +17,10 @@ pub const APPRAISAL_NOTE: &str = "appraisal_note";
 pub const APPRAISAL2_NOTE: &str = "appraisal2_note";
 /// The unit's answer to the council in the explanation round.
 pub const RESPONSE: &str = "response";
-/// Targets that are not sub-criteria.
+/// Bonus and penalty points: targets that are not sub-criteria, each with one field of the
+/// same name.
 pub const BONUS: &str = "bonus";
 pub const PENALTY: &str = "penalty";
-pub const POINTS: &str = "points";
 
 /// The field holding a stage's score.
 pub fn stage_field(stage: Stage) -> &'static str {

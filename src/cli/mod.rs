@@ -1,11 +1,14 @@
 //! The command-line contract of DESIGN.md §7: clap definitions, global options, exit codes, and
 //! dispatch to one module per subcommand.
 
+mod assess;
 mod check;
 mod demo;
 mod framework;
 mod output;
+mod report;
 mod score;
+mod survey;
 mod sync;
 mod totals;
 mod unit;
@@ -52,6 +55,17 @@ pub enum Command {
     Totals(totals::TotalsArgs),
     /// Fill the database with sample data to look at
     Demo(demo::DemoArgs),
+    /// Move an assessment through the cycle: submit, return, finalize, reopen
+    #[command(subcommand)]
+    Assess(assess::AssessCommand),
+    /// Year-wide settings: the self-scoring deadline
+    #[command(subcommand)]
+    Year(assess::YearCommand),
+    /// Ranking of a level and year, or one unit's detail: table, csv, json, md, xlsx
+    Report(report::ReportArgs),
+    /// Sociological survey points
+    #[command(subcommand)]
+    Survey(survey::SurveyCommand),
     /// Write a consistent, checked copy of the live database to OUT
     Snapshot(sync::SnapshotArgs),
     /// Merge another copy of the database into this one
@@ -94,6 +108,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Totals(args)) => totals::run(&ctx, args),
         Some(Command::Check { json }) => check::run(&ctx, json),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Assess(cmd)) => assess::run(&ctx, cmd),
+        Some(Command::Year(cmd)) => assess::run_year(&ctx, cmd),
+        Some(Command::Report(args)) => report::run(&ctx, args),
+        Some(Command::Survey(cmd)) => survey::run(&ctx, cmd),
         Some(Command::Snapshot(args)) => sync::snapshot(&ctx, args),
         Some(Command::Sync(args)) => sync::sync(&ctx, args),
         Some(Command::Conflicts(args)) => sync::conflicts(&ctx, args),

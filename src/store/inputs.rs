@@ -18,8 +18,8 @@ pub fn inputs_from(states: &[FieldState]) -> Inputs {
     let mut inputs = Inputs::default();
     for s in states {
         match (s.target.as_str(), s.field.as_str()) {
-            (fields::BONUS, fields::POINTS) => inputs.bonus = fields::decode_points(&s.value),
-            (fields::PENALTY, fields::POINTS) => inputs.penalty = fields::decode_points(&s.value),
+            (fields::BONUS, fields::BONUS) => inputs.bonus = fields::decode_points(&s.value),
+            (fields::PENALTY, fields::PENALTY) => inputs.penalty = fields::decode_points(&s.value),
             ("status" | "year", _) => {}
             (code, field) => {
                 let sub = inputs
