@@ -98,7 +98,9 @@ const HEADER_FIELDS: &[&str] = &[
 
 fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
     r.only_fields(root, &["framework", "area"], "");
-    let header = r.table(root, "framework", "framework").map(|t| read_header(r, t));
+    let header = r
+        .table(root, "framework", "framework")
+        .map(|t| read_header(r, t));
     let mut codes = HashMap::new();
     let area_tables = r.tables(root, "area", "");
     if area_tables.is_empty() {
@@ -151,7 +153,11 @@ fn read_header(r: &mut Reader, t: Table) -> Header {
             r.report(&span, path, ProblemKind::BadId { id: id.clone() });
         }
     }
-    let level_choices = [("so", Level::So), ("huyen", Level::Huyen), ("xa", Level::Xa)];
+    let level_choices = [
+        ("so", Level::So),
+        ("huyen", Level::Huyen),
+        ("xa", Level::Xa),
+    ];
     let level = r.choice(t, "level", path, &level_choices, "so, huyen, xa");
     if !t.table.contains_key("level") {
         r.get(t, "level", path);
@@ -207,7 +213,12 @@ fn optional_positive(r: &mut Reader, t: Table, key: &str, path: &str) -> Option<
     positive(r, t, key, path).map(|(v, _)| v)
 }
 
-fn non_negative(r: &mut Reader, t: Table, key: &str, path: &str) -> Option<(Decimal, Range<usize>)> {
+fn non_negative(
+    r: &mut Reader,
+    t: Table,
+    key: &str,
+    path: &str,
+) -> Option<(Decimal, Range<usize>)> {
     let (value, span) = r.decimal(t, key, path)?;
     if value < Decimal::ZERO {
         let kind = ProblemKind::Negative {
@@ -261,7 +272,14 @@ fn read_bands(r: &mut Reader, t: Table) -> Vec<Band> {
             r.report(&span, path, ProblemKind::BandsOrder);
         }
         if min < Decimal::ZERO {
-            r.report(&span, path, ProblemKind::Negative { field: "min".into(), value: min });
+            r.report(
+                &span,
+                path,
+                ProblemKind::Negative {
+                    field: "min".into(),
+                    value: min,
+                },
+            );
         }
         bands.push(Band {
             name,
@@ -356,10 +374,22 @@ fn check_children_sum(
     }
 }
 
-fn read_area(r: &mut Reader, codes: &mut HashMap<String, (usize, usize)>, t: Table) -> Option<Area> {
-    let code_hint = t.table.get("code").and_then(|v| v.get_ref().as_str()).unwrap_or("?");
+fn read_area(
+    r: &mut Reader,
+    codes: &mut HashMap<String, (usize, usize)>,
+    t: Table,
+) -> Option<Area> {
+    let code_hint = t
+        .table
+        .get("code")
+        .and_then(|v| v.get_ref().as_str())
+        .unwrap_or("?");
     let path = format!("area {code_hint}");
-    r.only_fields(t, &["code", "name", "name_en", "max", "own_cap", "criterion"], &path);
+    r.only_fields(
+        t,
+        &["code", "name", "name_en", "max", "own_cap", "criterion"],
+        &path,
+    );
     let head = read_node_head(r, codes, t, None, &path);
     let own_cap = r.opt_bool(t, "own_cap", &path).unwrap_or(false);
     let tables = r.tables(t, "criterion", &path);
@@ -390,14 +420,28 @@ fn read_criterion(
     area: Option<&str>,
     area_path: &str,
 ) -> Option<Criterion> {
-    let code_hint = t.table.get("code").and_then(|v| v.get_ref().as_str()).unwrap_or("?");
+    let code_hint = t
+        .table
+        .get("code")
+        .and_then(|v| v.get_ref().as_str())
+        .unwrap_or("?");
     let path = format!("{area_path} › criterion {code_hint}");
-    r.only_fields(t, &["code", "name", "name_en", "max", "own_cap", "sub"], &path);
+    r.only_fields(
+        t,
+        &["code", "name", "name_en", "max", "own_cap", "sub"],
+        &path,
+    );
     let head = read_node_head(r, codes, t, Some(area.unwrap_or("?")), &path);
     let own_cap = r.opt_bool(t, "own_cap", &path).unwrap_or(false);
     let tables = r.tables(t, "sub", &path);
     if tables.is_empty() {
-        r.report(&t.span(), &path, ProblemKind::Empty { what: "sub-criteria" });
+        r.report(
+            &t.span(),
+            &path,
+            ProblemKind::Empty {
+                what: "sub-criteria",
+            },
+        );
     }
     let subs: Vec<Option<SubCriterion>> = tables
         .into_iter()
@@ -434,7 +478,11 @@ fn read_sub(
     criterion: Option<&str>,
     criterion_path: &str,
 ) -> Option<SubCriterion> {
-    let code_hint = t.table.get("code").and_then(|v| v.get_ref().as_str()).unwrap_or("?");
+    let code_hint = t
+        .table
+        .get("code")
+        .and_then(|v| v.get_ref().as_str())
+        .unwrap_or("?");
     let path = format!("{criterion_path} › sub {code_hint}");
     r.only_fields(t, SUB_FIELDS, &path);
     let head = read_node_head(r, codes, t, Some(criterion.unwrap_or("?")), &path);
@@ -446,7 +494,11 @@ fn read_sub(
     match (source, &evidence) {
         (Source::SelfAssessed, None) => r.report(&t.span(), &path, ProblemKind::EvidenceMissing),
         (Source::Survey, Some(_)) => {
-            let span = t.table.get("evidence").map(|v| v.span()).unwrap_or(t.span());
+            let span = t
+                .table
+                .get("evidence")
+                .map(|v| v.span())
+                .unwrap_or(t.span());
             r.report(&span, &path, ProblemKind::EvidenceOnSurvey);
         }
         _ => {}
@@ -500,10 +552,14 @@ fn read_rule(
     let declared = r.opt_string(t, "declared", path);
     let kind_span = t.table.get("kind").map(|v| v.span()).unwrap_or(t.span());
     match (source, kind.as_str()) {
-        (Source::SelfAssessed, "survey") => r.report(&kind_span, path, ProblemKind::SurveyRuleOnSelf),
-        (Source::Survey, k) if k != "survey" => {
-            r.report(&kind_span, path, ProblemKind::RuleOnSurvey { kind: k.into() })
+        (Source::SelfAssessed, "survey") => {
+            r.report(&kind_span, path, ProblemKind::SurveyRuleOnSelf)
         }
+        (Source::Survey, k) if k != "survey" => r.report(
+            &kind_span,
+            path,
+            ProblemKind::RuleOnSurvey { kind: k.into() },
+        ),
         _ => {}
     }
     let rule = match kind.as_str() {
@@ -534,7 +590,15 @@ fn bounded(
 ) -> Option<Decimal> {
     let (value, span) = positive(r, t, key, path)?;
     if let Some(max) = max.filter(|m| value > *m) {
-        r.report(&span, path, ProblemKind::AboveMax { what, points: value, max });
+        r.report(
+            &span,
+            path,
+            ProblemKind::AboveMax {
+                what,
+                points: value,
+                max,
+            },
+        );
     }
     Some(value)
 }
@@ -561,11 +625,18 @@ fn read_tiers(r: &mut Reader, t: Table, max: Option<Decimal>, path: &str) -> Opt
             continue;
         };
         if at_least < Decimal::ZERO {
-            let kind = ProblemKind::Negative { field: "at_least".into(), value: at_least };
+            let kind = ProblemKind::Negative {
+                field: "at_least".into(),
+                value: at_least,
+            };
             r.report(&a_span, path, kind);
         }
         if measure == Some(Measure::Percent) && at_least > Decimal::ONE_HUNDRED {
-            r.report(&a_span, path, ProblemKind::PercentOver100 { value: at_least });
+            r.report(
+                &a_span,
+                path,
+                ProblemKind::PercentOver100 { value: at_least },
+            );
         }
         if let Some(prev) = tiers.last() {
             if at_least >= prev.at_least {
@@ -602,7 +673,11 @@ fn read_levels(r: &mut Reader, t: Table, max: Option<Decimal>, path: &str) -> Op
         };
         if grades.iter().any(|g| g.name == name) {
             let span = lt.table.get("name").map(|v| v.span()).unwrap_or(lt.span());
-            r.report(&span, path, ProblemKind::DuplicateGrade { name: name.clone() });
+            r.report(
+                &span,
+                path,
+                ProblemKind::DuplicateGrade { name: name.clone() },
+            );
         }
         if grades.last().is_some_and(|prev| points >= prev.points) {
             r.report(&p_span, path, ProblemKind::LevelsOrder);
@@ -622,7 +697,10 @@ fn check_points(
     path: &str,
 ) {
     if points < Decimal::ZERO {
-        let kind = ProblemKind::Negative { field: "points".into(), value: points };
+        let kind = ProblemKind::Negative {
+            field: "points".into(),
+            value: points,
+        };
         r.report(span, path, kind);
     }
     if let Some(max) = max.filter(|m| points > *m) {
@@ -631,13 +709,17 @@ fn check_points(
 }
 
 fn check_totals(r: &mut Reader, h: &Header, areas: &[Area]) {
-    let (Some(total), Some(self_pts), Some(survey_pts)) = (&h.total, &h.self_points, &h.survey_points)
+    let (Some(total), Some(self_pts), Some(survey_pts)) =
+        (&h.total, &h.self_points, &h.survey_points)
     else {
         return;
     };
     let sum: Decimal = areas.iter().map(|a| a.max).sum();
     if sum != total.0 {
-        let kind = ProblemKind::AreasSum { total: total.0, sum };
+        let kind = ProblemKind::AreasSum {
+            total: total.0,
+            sum,
+        };
         r.report(&total.1, "framework", kind);
     }
     if self_pts.0 + survey_pts.0 != total.0 {
@@ -649,7 +731,10 @@ fn check_totals(r: &mut Reader, h: &Header, areas: &[Area]) {
         r.report(&self_pts.1, "framework", kind);
     }
     let subs = || areas.iter().flat_map(|a| &a.criteria).flat_map(|c| &c.subs);
-    for (source, declared) in [(Source::SelfAssessed, self_pts), (Source::Survey, survey_pts)] {
+    for (source, declared) in [
+        (Source::SelfAssessed, self_pts),
+        (Source::Survey, survey_pts),
+    ] {
         let sum: Decimal = subs().filter(|s| s.source == source).map(|s| s.max).sum();
         if sum != declared.0 {
             let kind = ProblemKind::SourceSum {

@@ -11,35 +11,99 @@ use crate::i18n::{Lang, Localized};
 pub enum ProblemKind {
     Syntax(String),
     NotUtf8,
-    UnknownField { field: String, allowed: String },
-    MissingField { field: String },
-    WrongType { field: String, expected: &'static str },
-    BadChoice { field: String, value: String, allowed: &'static str },
-    BadDecimal { field: String, text: String },
-    TooManyDecimals { field: String, value: String, decimals: u32 },
-    NotPositive { field: String, value: Decimal },
-    Negative { field: String, value: Decimal },
-    BadId { id: String },
-    DuplicateCode { code: String, first: (usize, usize) },
-    CodeNotNested { code: String, parent: String },
-    Empty { what: &'static str },
-    ChildrenSum { max: Decimal, sum: Decimal },
-    ChildrenBelowOwnCap { max: Decimal, sum: Decimal },
-    AreasSum { total: Decimal, sum: Decimal },
-    Split { self_points: Decimal, survey_points: Decimal, total: Decimal },
-    SourceSum { source: &'static str, declared: Decimal, sum: Decimal },
+    UnknownField {
+        field: String,
+        allowed: String,
+    },
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        field: String,
+        expected: &'static str,
+    },
+    BadChoice {
+        field: String,
+        value: String,
+        allowed: &'static str,
+    },
+    BadDecimal {
+        field: String,
+        text: String,
+    },
+    TooManyDecimals {
+        field: String,
+        value: String,
+        decimals: u32,
+    },
+    NotPositive {
+        field: String,
+        value: Decimal,
+    },
+    Negative {
+        field: String,
+        value: Decimal,
+    },
+    BadId {
+        id: String,
+    },
+    DuplicateCode {
+        code: String,
+        first: (usize, usize),
+    },
+    CodeNotNested {
+        code: String,
+        parent: String,
+    },
+    Empty {
+        what: &'static str,
+    },
+    ChildrenSum {
+        max: Decimal,
+        sum: Decimal,
+    },
+    ChildrenBelowOwnCap {
+        max: Decimal,
+        sum: Decimal,
+    },
+    AreasSum {
+        total: Decimal,
+        sum: Decimal,
+    },
+    Split {
+        self_points: Decimal,
+        survey_points: Decimal,
+        total: Decimal,
+    },
+    SourceSum {
+        source: &'static str,
+        declared: Decimal,
+        sum: Decimal,
+    },
     SurveyRuleOnSelf,
-    RuleOnSurvey { kind: String },
+    RuleOnSurvey {
+        kind: String,
+    },
     TiersOrder,
     TierPointsRise,
-    AboveMax { what: &'static str, points: Decimal, max: Decimal },
-    PercentOver100 { value: Decimal },
+    AboveMax {
+        what: &'static str,
+        points: Decimal,
+        max: Decimal,
+    },
+    PercentOver100 {
+        value: Decimal,
+    },
     LevelsOrder,
-    DuplicateGrade { name: String },
+    DuplicateGrade {
+        name: String,
+    },
     EvidenceMissing,
     EvidenceOnSurvey,
     BandsOrder,
-    BandAbove100 { min: Decimal },
+    BandAbove100 {
+        min: Decimal,
+    },
     BandsNotFromZero,
 }
 
@@ -106,10 +170,18 @@ impl Localized for ProblemKind {
                 format!("'{field}' phải là {}", expected_vi(expected))
             }
             WrongType { field, expected } => format!("'{field}' must be {expected}"),
-            BadChoice { field, value, allowed } if vi => {
+            BadChoice {
+                field,
+                value,
+                allowed,
+            } if vi => {
                 format!("'{field}' = '{value}' không hợp lệ; chỉ nhận: {allowed}")
             }
-            BadChoice { field, value, allowed } => {
+            BadChoice {
+                field,
+                value,
+                allowed,
+            } => {
                 format!("'{field}' = '{value}' is not allowed; use one of: {allowed}")
             }
             BadDecimal { field, text } if vi => {
@@ -118,19 +190,27 @@ impl Localized for ProblemKind {
             BadDecimal { field, text } => {
                 format!("'{field}' = {text} is not a plain decimal number (e.g. 0.5 or 14.25)")
             }
-            TooManyDecimals { field, value, decimals } if vi => {
+            TooManyDecimals {
+                field,
+                value,
+                decimals,
+            } if vi => {
                 format!("'{field}' = {value} có quá {decimals} chữ số thập phân cho phép")
             }
-            TooManyDecimals { field, value, decimals } => {
+            TooManyDecimals {
+                field,
+                value,
+                decimals,
+            } => {
                 format!("'{field}' = {value} has more than the {decimals} decimal places allowed")
             }
             NotPositive { field, value } if vi => format!("'{field}' = {value} phải lớn hơn 0"),
             NotPositive { field, value } => format!("'{field}' = {value} must be greater than 0"),
             Negative { field, value } if vi => format!("'{field}' = {value} không được âm"),
             Negative { field, value } => format!("'{field}' = {value} must not be negative"),
-            BadId { id } if vi => format!(
-                "id '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu '-'"
-            ),
+            BadId { id } if vi => {
+                format!("id '{id}' chỉ được gồm chữ thường không dấu, chữ số và dấu '-'")
+            }
             BadId { id } => format!("id '{id}' may only contain a-z, 0-9 and '-'"),
             DuplicateCode { code, first } if vi => format!(
                 "mã '{code}' bị trùng (đã dùng ở dòng {}:{})",
@@ -164,22 +244,40 @@ impl Localized for ProblemKind {
                 format!("tổng điểm các lĩnh vực {sum} khác total_points {total}")
             }
             AreasSum { total, sum } => format!("areas sum to {sum}, not total_points {total}"),
-            Split { self_points, survey_points, total } if vi => format!(
+            Split {
+                self_points,
+                survey_points,
+                total,
+            } if vi => format!(
                 "self_points {self_points} + survey_points {survey_points} khác total_points {total}"
             ),
-            Split { self_points, survey_points, total } => format!(
+            Split {
+                self_points,
+                survey_points,
+                total,
+            } => format!(
                 "self_points {self_points} + survey_points {survey_points} is not total_points {total}"
             ),
-            SourceSum { source, declared, sum } if vi => format!(
+            SourceSum {
+                source,
+                declared,
+                sum,
+            } if vi => format!(
                 "các tiêu chí thành phần nguồn '{source}' cộng lại {sum}, khác {source}_points {declared}"
             ),
-            SourceSum { source, declared, sum } => format!(
+            SourceSum {
+                source,
+                declared,
+                sum,
+            } => format!(
                 "sub-criteria with source '{source}' sum to {sum}, not {source}_points {declared}"
             ),
             SurveyRuleOnSelf if vi => {
                 "quy tắc 'survey' chỉ dùng cho tiêu chí có source = \"survey\"".into()
             }
-            SurveyRuleOnSelf => "rule 'survey' is only for sub-criteria with source = \"survey\"".into(),
+            SurveyRuleOnSelf => {
+                "rule 'survey' is only for sub-criteria with source = \"survey\"".into()
+            }
             RuleOnSurvey { kind } if vi => format!(
                 "tiêu chí điều tra xã hội học (source = \"survey\") phải dùng rule 'survey', không phải '{kind}'"
             ),
@@ -203,7 +301,9 @@ impl Localized for ProblemKind {
             EvidenceMissing if vi => {
                 "tiêu chí tự đánh giá phải nêu tài liệu kiểm chứng ('evidence')".into()
             }
-            EvidenceMissing => "a self-assessed sub-criterion must name its evidence ('evidence')".into(),
+            EvidenceMissing => {
+                "a self-assessed sub-criterion must name its evidence ('evidence')".into()
+            }
             EvidenceOnSurvey if vi => "tiêu chí điều tra xã hội học không có 'evidence'".into(),
             EvidenceOnSurvey => "a survey sub-criterion takes no 'evidence'".into(),
             BandsOrder if vi => "các xếp loại (band) phải theo 'min' giảm dần, không trùng".into(),

@@ -85,7 +85,12 @@ impl<'s> Reader<'s> {
         }
     }
 
-    pub fn get<'a, 'i>(&mut self, t: Table<'a, 'i>, key: &str, path: &str) -> Option<&'a Value<'i>> {
+    pub fn get<'a, 'i>(
+        &mut self,
+        t: Table<'a, 'i>,
+        key: &str,
+        path: &str,
+    ) -> Option<&'a Value<'i>> {
         let found = t.table.get(key);
         if found.is_none() {
             let kind = ProblemKind::MissingField { field: key.into() };
@@ -132,12 +137,22 @@ impl<'s> Reader<'s> {
     }
 
     /// A table field (`[x]` or `x = { ... }`).
-    pub fn table<'a, 'i>(&mut self, t: Table<'a, 'i>, key: &str, path: &str) -> Option<Table<'a, 'i>> {
+    pub fn table<'a, 'i>(
+        &mut self,
+        t: Table<'a, 'i>,
+        key: &str,
+        path: &str,
+    ) -> Option<Table<'a, 'i>> {
         let v = self.get(t, key, path)?;
         self.as_table(v, key, path)
     }
 
-    pub fn as_table<'a, 'i>(&mut self, v: &'a Value<'i>, key: &str, path: &str) -> Option<Table<'a, 'i>> {
+    pub fn as_table<'a, 'i>(
+        &mut self,
+        v: &'a Value<'i>,
+        key: &str,
+        path: &str,
+    ) -> Option<Table<'a, 'i>> {
         match v.get_ref().as_table() {
             Some(table) => Some(Table {
                 table,
@@ -152,7 +167,12 @@ impl<'s> Reader<'s> {
     }
 
     /// The tables of an array field (`[[x]]` or `x = [{...}, ...]`); empty when absent.
-    pub fn tables<'a, 'i>(&mut self, t: Table<'a, 'i>, key: &str, path: &str) -> Vec<Table<'a, 'i>> {
+    pub fn tables<'a, 'i>(
+        &mut self,
+        t: Table<'a, 'i>,
+        key: &str,
+        path: &str,
+    ) -> Vec<Table<'a, 'i>> {
         let Some(v) = t.table.get(key) else {
             return Vec::new();
         };
@@ -172,7 +192,12 @@ impl<'s> Reader<'s> {
         self.as_decimal(v, key, path).map(|d| (d, v.span()))
     }
 
-    pub fn opt_decimal(&mut self, t: Table, key: &str, path: &str) -> Option<(Decimal, Range<usize>)> {
+    pub fn opt_decimal(
+        &mut self,
+        t: Table,
+        key: &str,
+        path: &str,
+    ) -> Option<(Decimal, Range<usize>)> {
         let v = t.table.get(key)?;
         self.as_decimal(v, key, path).map(|d| (d, v.span()))
     }

@@ -37,9 +37,13 @@ impl Localized for UnitProblem {
         let what = match &self.kind {
             Unreadable(m) if vi => format!("không đọc được: {m}"),
             Unreadable(m) => format!("cannot be read: {m}"),
-            BadHeader(h) if vi => format!("dòng tiêu đề phải là 'code,name,level,parent', không phải '{h}'"),
+            BadHeader(h) if vi => {
+                format!("dòng tiêu đề phải là 'code,name,level,parent', không phải '{h}'")
+            }
             BadHeader(h) => format!("the header must be 'code,name,level,parent', not '{h}'"),
-            BadCode(c) if vi => format!("mã '{c}' chỉ được gồm chữ thường không dấu, chữ số và '-'"),
+            BadCode(c) if vi => {
+                format!("mã '{c}' chỉ được gồm chữ thường không dấu, chữ số và '-'")
+            }
             BadCode(c) => format!("code '{c}' may only contain a-z, 0-9 and '-'"),
             DuplicateCode { code, first_line } if vi => {
                 format!("mã '{code}' bị trùng với dòng {first_line}")
@@ -100,10 +104,20 @@ fn csv_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
         .from_reader(text.as_bytes());
     let header = reader
         .headers()
-        .map_err(|e| vec![problem(file, 1, "header", UnitProblemKind::Unreadable(e.to_string()))])?
+        .map_err(|e| {
+            vec![problem(
+                file,
+                1,
+                "header",
+                UnitProblemKind::Unreadable(e.to_string()),
+            )]
+        })?
         .clone();
     let names: Vec<&str> = header.iter().map(str::trim).collect();
-    if names.first() != Some(&"code") || names.get(1) != Some(&"name") || names.get(2) != Some(&"level") {
+    if names.first() != Some(&"code")
+        || names.get(1) != Some(&"name")
+        || names.get(2) != Some(&"level")
+    {
         let kind = UnitProblemKind::BadHeader(names.join(","));
         return Err(vec![problem(file, 1, "header", kind)]);
     }
@@ -111,7 +125,12 @@ fn csv_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-            vec![problem(file, line, "row", UnitProblemKind::Unreadable(e.to_string()))]
+            vec![problem(
+                file,
+                line,
+                "row",
+                UnitProblemKind::Unreadable(e.to_string()),
+            )]
         })?;
         let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
         let field = |i: usize| crate::text::nfc(record.get(i).unwrap_or("").trim());
@@ -134,7 +153,11 @@ fn toml_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
         return Err(vec![problem(file, line, "toml", kind)]);
     }
     let mut rows = Vec::new();
-    let Some(units) = doc.get_ref().get("unit").and_then(|v| v.get_ref().as_array()) else {
+    let Some(units) = doc
+        .get_ref()
+        .get("unit")
+        .and_then(|v| v.get_ref().as_array())
+    else {
         let kind = UnitProblemKind::Unreadable("no [[unit]] tables".into());
         return Err(vec![problem(file, 1, "unit", kind)]);
     };
@@ -159,13 +182,16 @@ fn toml_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).map(|p| p.matches('\n').count() + 1).unwrap_or(1)
+    text.get(..offset)
+        .map(|p| p.matches('\n').count() + 1)
+        .unwrap_or(1)
 }
 
 fn check_rows(file: &str, rows: Vec<Row>, known: &[Unit]) -> Result<Vec<Unit>, Vec<UnitProblem>> {
     let mut problems = Vec::new();
     let mut first_line: HashMap<&str, usize> = HashMap::new();
-    let mut levels: HashMap<&str, Level> = known.iter().map(|u| (u.code.as_str(), u.level)).collect();
+    let mut levels: HashMap<&str, Level> =
+        known.iter().map(|u| (u.code.as_str(), u.level)).collect();
     for row in &rows {
         if let Ok(level) = row.level.parse() {
             levels.entry(row.code.as_str()).or_insert(level);
@@ -195,11 +221,15 @@ fn check_rows(file: &str, rows: Vec<Row>, known: &[Unit]) -> Result<Vec<Unit>, V
         match (level, row.parent.is_empty()) {
             (Level::Xa, true) => problems.push(p("parent", UnitProblemKind::MissingParent)),
             (Level::Xa, false) => match levels.get(row.parent.as_str()) {
-                None => problems.push(p("parent", UnitProblemKind::UnknownParent(row.parent.clone()))),
+                None => problems.push(p(
+                    "parent",
+                    UnitProblemKind::UnknownParent(row.parent.clone()),
+                )),
                 Some(Level::Huyen) => {}
-                Some(_) => {
-                    problems.push(p("parent", UnitProblemKind::ParentNotDistrict(row.parent.clone())))
-                }
+                Some(_) => problems.push(p(
+                    "parent",
+                    UnitProblemKind::ParentNotDistrict(row.parent.clone()),
+                )),
             },
             (_, false) => problems.push(p("parent", UnitProblemKind::ParentOnNonCommune)),
             (_, true) => {}
@@ -248,7 +278,13 @@ mod tests {
         let lines: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.field)).collect();
         assert_eq!(
             lines,
-            vec![(3, "code"), (4, "name"), (5, "level"), (6, "parent"), (7, "code")]
+            vec![
+                (3, "code"),
+                (4, "name"),
+                (5, "level"),
+                (6, "parent"),
+                (7, "code")
+            ]
         );
         let msg = problems[4].message(Lang::En);
         assert_eq!(msg, "u.csv:7 [code]: code 'dong-hoi' duplicates line 2");
