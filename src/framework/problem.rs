@@ -36,6 +36,11 @@ pub enum ProblemKind {
         value: String,
         decimals: u32,
     },
+    TooLarge {
+        field: String,
+        value: String,
+        limit: Decimal,
+    },
     NotPositive {
         field: String,
         value: Decimal,
@@ -204,6 +209,16 @@ impl Localized for ProblemKind {
             } => {
                 format!("'{field}' = {value} has more than the {decimals} decimal places allowed")
             }
+            TooLarge {
+                field,
+                value,
+                limit,
+            } if vi => format!("'{field}' = {value} quá lớn (tối đa {limit})"),
+            TooLarge {
+                field,
+                value,
+                limit,
+            } => format!("'{field}' = {value} is too large (at most {limit})"),
             NotPositive { field, value } if vi => format!("'{field}' = {value} phải lớn hơn 0"),
             NotPositive { field, value } => format!("'{field}' = {value} must be greater than 0"),
             Negative { field, value } if vi => format!("'{field}' = {value} không được âm"),
