@@ -730,12 +730,11 @@ fn check_totals(r: &mut Reader, h: &Header, areas: &[Area]) {
         };
         r.report(&self_pts.1, "framework", kind);
     }
-    let subs = || areas.iter().flat_map(|a| &a.criteria).flat_map(|c| &c.subs);
     for (source, declared) in [
         (Source::SelfAssessed, self_pts),
         (Source::Survey, survey_pts),
     ] {
-        let sum: Decimal = subs().filter(|s| s.source == source).map(|s| s.max).sum();
+        let sum = reachable_points(areas, source);
         if sum != declared.0 {
             let kind = ProblemKind::SourceSum {
                 source: source.code(),
@@ -745,4 +744,25 @@ fn check_totals(r: &mut Reader, h: &Header, areas: &[Area]) {
             r.report(&declared.1, "framework", kind);
         }
     }
+}
+
+/// The most points sub-criteria of one source can bring: their max summed, where a node with
+/// its own cap brings no more than that cap (so `own_cap` does not break the self/survey split).
+fn reachable_points(areas: &[Area], source: Source) -> Decimal {
+    let capped =
+        |sum: Decimal, own_cap: bool, max: Decimal| if own_cap { sum.min(max) } else { sum };
+    areas
+        .iter()
+        .map(|a| {
+            let criteria: Decimal = a
+                .criteria
+                .iter()
+                .map(|c| {
+                    let subs = c.subs.iter().filter(|s| s.source == source).map(|s| s.max);
+                    capped(subs.sum(), c.own_cap, c.max)
+                })
+                .sum();
+            capped(criteria, a.own_cap, a.max)
+        })
+        .sum()
 }
