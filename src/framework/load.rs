@@ -22,14 +22,9 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// Loads and validates a framework. `file` names it in problems.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Framework, Problems> {
-    let Ok(src) = std::str::from_utf8(bytes) else {
-        return Err(Problems(vec![Problem {
-            file: file.into(),
-            line: 1,
-            column: 1,
-            path: String::new(),
-            kind: ProblemKind::NotUtf8,
-        }]));
+    let src = match std::str::from_utf8(bytes) {
+        Ok(src) => src,
+        Err(e) => return Err(not_utf8(file, bytes, e.valid_up_to())),
     };
     let mut r = Reader::new(file, src);
     let (doc, errors) = DeTable::parse_recoverable(src);
@@ -51,6 +46,17 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Framework, Problems> {
         Some(framework) if r.problems.is_empty() => Ok(framework),
         _ => Err(sorted(r.problems)),
     }
+}
+
+/// The problem of a file that is not UTF-8, placed at its first invalid byte so that it can be
+/// found in an editor.
+fn not_utf8(file: &str, bytes: &[u8], valid_up_to: usize) -> Problems {
+    // Everything before `valid_up_to` is valid UTF-8 (that is what the offset means).
+    let prefix = bytes.get(..valid_up_to).unwrap_or_default();
+    let prefix = std::str::from_utf8(prefix).unwrap_or_default();
+    let mut r = Reader::new(file, prefix);
+    r.report(&(valid_up_to..valid_up_to), "", ProblemKind::NotUtf8);
+    Problems(r.problems)
 }
 
 fn sorted(mut problems: Vec<Problem>) -> Problems {
@@ -257,6 +263,7 @@ fn read_bands(r: &mut Reader, t: Table) -> Vec<Band> {
         r.report(&t.span(), "framework", ProblemKind::Empty { what: "bands" });
     }
     let mut bands: Vec<Band> = Vec::new();
+    let mut lowest_span = t.span();
     for b in tables {
         let path = "framework › band";
         r.only_fields(b, &["name", "name_en", "min"], path);
@@ -286,9 +293,14 @@ fn read_bands(r: &mut Reader, t: Table) -> Vec<Band> {
             name_en: r.opt_string(b, "name_en", path),
             min,
         });
+        lowest_span = span;
     }
     if bands.last().is_some_and(|b| b.min != Decimal::ZERO) {
-        r.report(&t.span(), "framework › band", ProblemKind::BandsNotFromZero);
+        r.report(
+            &lowest_span,
+            "framework › band",
+            ProblemKind::BandsNotFromZero,
+        );
     }
     bands
 }

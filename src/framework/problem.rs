@@ -161,8 +161,10 @@ impl Localized for ProblemKind {
         match self {
             Syntax(m) if vi => format!("lỗi cú pháp TOML: {m}"),
             Syntax(m) => format!("TOML syntax error: {m}"),
-            NotUtf8 if vi => "tệp không phải văn bản UTF-8".into(),
-            NotUtf8 => "the file is not UTF-8 text".into(),
+            NotUtf8 if vi => {
+                "tệp không phải văn bản UTF-8 từ chỗ này (hãy lưu tệp dạng UTF-8)".into()
+            }
+            NotUtf8 => "the file is not UTF-8 text from here on (save it as UTF-8)".into(),
             UnknownField { field, allowed } if vi => {
                 format!("trường không hợp lệ '{field}' (được phép: {allowed})")
             }
