@@ -83,6 +83,8 @@ struct Header {
     bands: Vec<Band>,
 }
 
+const MAX_DECIMALS: u32 = 6;
+
 const HEADER_FIELDS: &[&str] = &[
     "id",
     "name",
@@ -145,9 +147,7 @@ fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
 fn read_header(r: &mut Reader, t: Table) -> Header {
     let path = "framework";
     r.only_fields(t, HEADER_FIELDS, path);
-    if let Some(d) = r.whole_number(t, "decimals", path) {
-        r.decimals = d.min(6);
-    }
+    read_decimals(r, t, path);
     let id = r.string(t, "id", path);
     if let Some(id) = &id {
         let ok = !id.is_empty()
@@ -200,6 +200,23 @@ fn read_header(r: &mut Reader, t: Table) -> Header {
         survey_weights: read_survey_weights(r, t, path),
         bands: read_bands(r, t),
     }
+}
+
+/// `decimals`: 0 to 6 places (2 when absent); read first, since every value depends on it.
+fn read_decimals(r: &mut Reader, t: Table, path: &str) {
+    let Some(d) = r.whole_number(t, "decimals", path) else {
+        return;
+    };
+    if d > MAX_DECIMALS {
+        let span = t.table.get("decimals").map_or(t.span(), |v| v.span());
+        let kind = ProblemKind::BadChoice {
+            field: "decimals".into(),
+            value: d.to_string(),
+            allowed: "0, 1, 2, 3, 4, 5, 6",
+        };
+        r.report(&span, path, kind);
+    }
+    r.decimals = d.min(MAX_DECIMALS);
 }
 
 fn positive(r: &mut Reader, t: Table, key: &str, path: &str) -> Option<(Decimal, Range<usize>)> {

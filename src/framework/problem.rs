@@ -237,12 +237,18 @@ impl Localized for ProblemKind {
                 "duplicate code '{code}' (first used at {}:{})",
                 first.0, first.1
             ),
-            CodeNotNested { code, parent } if vi => {
-                format!("mã '{code}' phải bắt đầu bằng mã cấp trên '{parent}.'")
+            CodeNotNested { code, parent } if vi && parent.is_empty() => {
+                format!("mã lĩnh vực '{code}' phải là một số hiệu không có dấu '.', ví dụ '1'")
             }
-            CodeNotNested { code, parent } => {
-                format!("code '{code}' must start with its parent's code '{parent}.'")
+            CodeNotNested { code, parent } if parent.is_empty() => {
+                format!("area code '{code}' must be a single part without '.', e.g. '1'")
             }
+            CodeNotNested { code, parent } if vi => format!(
+                "mã '{code}' phải là mã cấp trên '{parent}' thêm một số hiệu, ví dụ '{parent}.1'"
+            ),
+            CodeNotNested { code, parent } => format!(
+                "code '{code}' must be its parent's code '{parent}' plus one part, e.g. '{parent}.1'"
+            ),
             Empty { what } if vi => format!("không có {} nào", empty_vi(what)),
             Empty { what } => format!("has no {what}"),
             ChildrenSum { max, sum } if vi => format!(
