@@ -885,3 +885,141 @@ fn empty_file_lacks_framework_and_areas() {
             .any(|p| p.message(Lang::En).ends_with("has no areas"))
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Whatever it is given, the loader returns a framework or positioned problems, never a panic
+// ---------------------------------------------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+
+    /// Loads `bytes` and checks that every problem names the file and a real place in it.
+    fn assert_positioned(bytes: &[u8]) {
+        let Err(problems) = load("fuzz.toml", bytes) else {
+            return;
+        };
+        assert!(!problems.0.is_empty(), "an error without problems");
+        let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+        let text = std::str::from_utf8(bytes).ok();
+        for p in &problems.0 {
+            assert!(p.line >= 1 && p.column >= 1, "{p:?}");
+            assert!(
+                p.line <= lines.len(),
+                "line {} of {}: {p:?}",
+                p.line,
+                lines.len()
+            );
+            if let Some(text) = text {
+                let line = text.split('\n').nth(p.line - 1).unwrap_or("");
+                let width = line.chars().count();
+                assert!(
+                    p.column <= width + 1,
+                    "column {} of {width}: {p:?}",
+                    p.column
+                );
+            }
+            assert!(p.message(Lang::En).starts_with("fuzz.toml:"));
+            assert!(p.message(Lang::Vi).starts_with("fuzz.toml:"));
+        }
+        let places: Vec<(usize, usize)> = problems.0.iter().map(|p| (p.line, p.column)).collect();
+        assert!(places.is_sorted(), "{places:?}");
+    }
+
+    /// A framework text to mutate: the three bundled ones and the small one above.
+    fn source(which: usize) -> &'static [u8] {
+        match BUNDLED.get(which) {
+            Some((_, text)) => text.as_bytes(),
+            None => BASE.as_bytes(),
+        }
+    }
+
+    #[derive(Debug, Clone)]
+    enum Mutation {
+        Delete(Index, usize),
+        Insert(Index, Vec<u8>),
+        Replace(Index, usize, Vec<u8>),
+        SwapLines(Index, Index),
+    }
+
+    fn mutation() -> impl Strategy<Value = Mutation> {
+        let bytes = || {
+            prop_oneof![
+                prop::collection::vec(any::<u8>(), 0..12),
+                "[\\[\\]{}=.,\"'#a-z0-9 \n-]{0,12}".prop_map(String::into_bytes),
+            ]
+        };
+        prop_oneof![
+            (any::<Index>(), 0..200usize).prop_map(|(at, len)| Mutation::Delete(at, len)),
+            (any::<Index>(), bytes()).prop_map(|(at, b)| Mutation::Insert(at, b)),
+            (any::<Index>(), 0..40usize, bytes())
+                .prop_map(|(at, len, b)| Mutation::Replace(at, len, b)),
+            (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mutation::SwapLines(a, b)),
+        ]
+    }
+
+    fn apply(text: &[u8], m: &Mutation) -> Vec<u8> {
+        let splice = |at: &Index, len: usize, with: &[u8]| {
+            let start = at.index(text.len() + 1);
+            let end = (start + len).min(text.len());
+            [&text[..start], with, &text[end..]].concat()
+        };
+        match m {
+            Mutation::Delete(at, len) => splice(at, *len, &[]),
+            Mutation::Insert(at, with) => splice(at, 0, with),
+            Mutation::Replace(at, len, with) => splice(at, *len, with),
+            Mutation::SwapLines(a, b) => {
+                let mut lines: Vec<&[u8]> = text.split(|&b| b == b'\n').collect();
+                let (a, b) = (a.index(lines.len()), b.index(lines.len()));
+                lines.swap(a, b);
+                lines.join(&b'\n')
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            assert_positioned(&bytes);
+        }
+
+        #[test]
+        fn random_text_never_panics(text in ".{0,600}") {
+            assert_positioned(text.as_bytes());
+        }
+
+        #[test]
+        fn toml_like_text_never_panics(text in "([\\[\\]{}=.,\"#a-z0-9_ \n-]|area|criterion|sub|max|code|\\[\\[area\\]\\]){0,200}") {
+            assert_positioned(text.as_bytes());
+        }
+
+        #[test]
+        fn mutated_frameworks_never_panic(
+            which in 0..=BUNDLED.len(),
+            mutations in prop::collection::vec(mutation(), 1..4),
+        ) {
+            let mut text = source(which).to_vec();
+            for m in &mutations {
+                text = apply(&text, m);
+            }
+            assert_positioned(&text);
+        }
+
+        #[test]
+        fn any_number_text_in_a_value_never_panics(
+            number in "[-+0-9._eE]{0,40}|[0-9]{20,40}|7922816251426433759354395033[0-9]",
+            quoted in any::<bool>(),
+            which in 0..6usize,
+        ) {
+            let written = if quoted { format!("\"{number}\"") } else { number };
+            let targets = ["max = 2", "max = 3", "min = 50", "at_least = 90", "points = 1.5", "total_points = 10"];
+            let target = targets[which];
+            let value = target.split(" = ").next().unwrap_or("max");
+            let text = BASE.replacen(target, &format!("{value} = {written}"), 1);
+            assert_positioned(text.as_bytes());
+        }
+    }
+}
