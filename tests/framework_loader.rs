@@ -329,6 +329,24 @@ fn missing_field_is_reported_at_its_table() {
 }
 
 #[test]
+fn missing_code_is_reported_once_not_again_for_each_child() {
+    let text = with("code = \"1.1\"\n", "");
+    assert_only(
+        &text,
+        "mini.toml:25:1",
+        "[area 1 › criterion ?]: missing required field 'code'",
+        "[area 1 › criterion ?]: thiếu trường bắt buộc 'code'",
+    );
+    let wrong_type = with("code = \"1\"\n", "code = 1\n");
+    assert_only(
+        &wrong_type,
+        "mini.toml:21:8",
+        "'code' must be a string",
+        "'code' phải là một chuỗi văn bản",
+    );
+}
+
+#[test]
 fn duplicate_code_points_at_both_uses() {
     let text = with("code = \"1.1.2\"", "code = \"1.1.1\"");
     assert_only(

@@ -330,11 +330,27 @@ struct NodeHead {
     max: Option<(Decimal, Range<usize>)>,
 }
 
+/// The code a node's code must extend.
+#[derive(Clone, Copy)]
+enum Parent<'a> {
+    /// An area: its code is a single part.
+    Root,
+    Code(&'a str),
+    /// The parent's code is missing or unreadable (already reported): nesting is not checked.
+    Unknown,
+}
+
+impl<'a> Parent<'a> {
+    fn of(code: Option<&'a str>) -> Self {
+        code.map_or(Parent::Unknown, Parent::Code)
+    }
+}
+
 fn read_node_head(
     r: &mut Reader,
     codes: &mut HashMap<String, (usize, usize)>,
     t: Table,
-    parent: Option<&str>,
+    parent: Parent,
     path: &str,
 ) -> NodeHead {
     let code = r.string(t, "code", path);
@@ -354,7 +370,7 @@ fn check_code(
     r: &mut Reader,
     codes: &mut HashMap<String, (usize, usize)>,
     code: &str,
-    parent: Option<&str>,
+    parent: Parent,
     span: &Range<usize>,
     path: &str,
 ) {
@@ -368,20 +384,25 @@ fn check_code(
     } else {
         codes.insert(code.to_string(), here);
     }
-    let nested = match parent {
-        Some(p) => code
-            .strip_prefix(p)
-            .and_then(|rest| rest.strip_prefix('.'))
-            .is_some_and(|seg| !seg.is_empty() && !seg.contains('.')),
-        None => !code.is_empty() && !code.contains('.'),
+    let (nested, parent) = match parent {
+        Parent::Code(p) => {
+            let rest = code.strip_prefix(p).and_then(|rest| rest.strip_prefix('.'));
+            (is_one_part(rest.unwrap_or("")), p)
+        }
+        Parent::Root => (is_one_part(code), ""),
+        Parent::Unknown => return,
     };
     if !nested {
         let kind = ProblemKind::CodeNotNested {
             code: code.into(),
-            parent: parent.unwrap_or("").into(),
+            parent: parent.into(),
         };
         r.report(span, path, kind);
     }
+}
+
+fn is_one_part(code: &str) -> bool {
+    !code.is_empty() && !code.contains('.')
 }
 
 /// Checks a node's cap against its children's caps.
@@ -419,7 +440,7 @@ fn read_area(
         &["code", "name", "name_en", "max", "own_cap", "criterion"],
         &path,
     );
-    let head = read_node_head(r, codes, t, None, &path);
+    let head = read_node_head(r, codes, t, Parent::Root, &path);
     let own_cap = r.opt_bool(t, "own_cap", &path).unwrap_or(false);
     let tables = r.tables(t, "criterion", &path);
     if tables.is_empty() {
@@ -460,7 +481,7 @@ fn read_criterion(
         &["code", "name", "name_en", "max", "own_cap", "sub"],
         &path,
     );
-    let head = read_node_head(r, codes, t, Some(area.unwrap_or("?")), &path);
+    let head = read_node_head(r, codes, t, Parent::of(area), &path);
     let own_cap = r.opt_bool(t, "own_cap", &path).unwrap_or(false);
     let tables = r.tables(t, "sub", &path);
     if tables.is_empty() {
@@ -514,7 +535,7 @@ fn read_sub(
         .unwrap_or("?");
     let path = format!("{criterion_path} › sub {code_hint}");
     r.only_fields(t, SUB_FIELDS, &path);
-    let head = read_node_head(r, codes, t, Some(criterion.unwrap_or("?")), &path);
+    let head = read_node_head(r, codes, t, Parent::of(criterion), &path);
     let sources = [("self", Source::SelfAssessed), ("survey", Source::Survey)];
     let source = r
         .choice(t, "source", &path, &sources, "self, survey")
