@@ -777,6 +777,36 @@ fn band_above_100_is_reported() {
 }
 
 #[test]
+fn survey_weights_must_be_percentages() {
+    let weights = "decimals = 2\nsurvey_weights = { A = 100, B = 120, C = -20, D = 0 }";
+    let text = with("decimals = 2", weights);
+    let found = problems(&text);
+    assert_eq!(places(&found), [(11, 33), (11, 42)], "{}", dump(&found));
+    assert_reported(
+        &found,
+        "mini.toml:11:33",
+        "percentage 120% is above 100%",
+        "tỷ lệ 120% vượt quá 100%",
+    );
+    assert_reported(
+        &found,
+        "mini.toml:11:42",
+        "'C' = -20 must not be negative",
+        "'C' = -20 không được âm",
+    );
+    let ok = with(
+        "decimals = 2",
+        "decimals = 2\nsurvey_weights = { A = 100, B = 50 }",
+    );
+    let f = load("mini.toml", ok.as_bytes()).unwrap_or_else(|p| panic!("{p}"));
+    let expected = ["100", "50", "20", "0"].map(d);
+    assert_eq!(
+        f.survey_weights.0, expected,
+        "unnamed answers keep their default"
+    );
+}
+
+#[test]
 fn self_sub_without_evidence_is_reported_at_its_table() {
     let en = "a self-assessed sub-criterion must name its evidence ('evidence')";
     let vi = "tiêu chí tự đánh giá phải nêu tài liệu kiểm chứng ('evidence')";

@@ -265,7 +265,10 @@ fn read_survey_weights(r: &mut Reader, t: Table, path: &str) -> SurveyWeights {
     r.only_fields(w, &["A", "B", "C", "D"], path);
     for (i, letter) in ["A", "B", "C", "D"].into_iter().enumerate() {
         if let Some((value, span)) = r.opt_decimal(w, letter, path) {
-            if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+            if value < Decimal::ZERO {
+                let field = letter.into();
+                r.report(&span, path, ProblemKind::Negative { field, value });
+            } else if value > Decimal::ONE_HUNDRED {
                 r.report(&span, path, ProblemKind::PercentOver100 { value });
             }
             weights.0[i] = value;
