@@ -22,14 +22,9 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// Loads and validates a framework. `file` names it in problems.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Framework, Problems> {
-    let Ok(src) = std::str::from_utf8(bytes) else {
-        return Err(Problems(vec![Problem {
-            file: file.into(),
-            line: 1,
-            column: 1,
-            path: String::new(),
-            kind: ProblemKind::NotUtf8,
-        }]));
+    let src = match std::str::from_utf8(bytes) {
+        Ok(src) => src,
+        Err(e) => return Err(not_utf8(file, bytes, e.valid_up_to())),
     };
     let mut r = Reader::new(file, src);
     let (doc, errors) = DeTable::parse_recoverable(src);
@@ -51,6 +46,17 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Framework, Problems> {
         Some(framework) if r.problems.is_empty() => Ok(framework),
         _ => Err(sorted(r.problems)),
     }
+}
+
+/// The problem of a file that is not UTF-8, placed at its first invalid byte so that it can be
+/// found in an editor.
+fn not_utf8(file: &str, bytes: &[u8], valid_up_to: usize) -> Problems {
+    // Everything before `valid_up_to` is valid UTF-8 (that is what the offset means).
+    let prefix = bytes.get(..valid_up_to).unwrap_or_default();
+    let prefix = std::str::from_utf8(prefix).unwrap_or_default();
+    let mut r = Reader::new(file, prefix);
+    r.report(&(valid_up_to..valid_up_to), "", ProblemKind::NotUtf8);
+    Problems(r.problems)
 }
 
 fn sorted(mut problems: Vec<Problem>) -> Problems {
@@ -76,6 +82,8 @@ struct Header {
     survey_weights: SurveyWeights,
     bands: Vec<Band>,
 }
+
+const MAX_DECIMALS: u32 = 6;
 
 const HEADER_FIELDS: &[&str] = &[
     "id",
@@ -139,9 +147,7 @@ fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
 fn read_header(r: &mut Reader, t: Table) -> Header {
     let path = "framework";
     r.only_fields(t, HEADER_FIELDS, path);
-    if let Some(d) = r.whole_number(t, "decimals", path) {
-        r.decimals = d.min(6);
-    }
+    read_decimals(r, t, path);
     let id = r.string(t, "id", path);
     if let Some(id) = &id {
         let ok = !id.is_empty()
@@ -196,6 +202,23 @@ fn read_header(r: &mut Reader, t: Table) -> Header {
     }
 }
 
+/// `decimals`: 0 to 6 places (2 when absent); read first, since every value depends on it.
+fn read_decimals(r: &mut Reader, t: Table, path: &str) {
+    let Some(d) = r.whole_number(t, "decimals", path) else {
+        return;
+    };
+    if d > MAX_DECIMALS {
+        let span = t.table.get("decimals").map_or(t.span(), |v| v.span());
+        let kind = ProblemKind::BadChoice {
+            field: "decimals".into(),
+            value: d.to_string(),
+            allowed: "0, 1, 2, 3, 4, 5, 6",
+        };
+        r.report(&span, path, kind);
+    }
+    r.decimals = d.min(MAX_DECIMALS);
+}
+
 fn positive(r: &mut Reader, t: Table, key: &str, path: &str) -> Option<(Decimal, Range<usize>)> {
     let (value, span) = r.decimal(t, key, path)?;
     if value <= Decimal::ZERO {
@@ -242,7 +265,10 @@ fn read_survey_weights(r: &mut Reader, t: Table, path: &str) -> SurveyWeights {
     r.only_fields(w, &["A", "B", "C", "D"], path);
     for (i, letter) in ["A", "B", "C", "D"].into_iter().enumerate() {
         if let Some((value, span)) = r.opt_decimal(w, letter, path) {
-            if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+            if value < Decimal::ZERO {
+                let field = letter.into();
+                r.report(&span, path, ProblemKind::Negative { field, value });
+            } else if value > Decimal::ONE_HUNDRED {
                 r.report(&span, path, ProblemKind::PercentOver100 { value });
             }
             weights.0[i] = value;
@@ -257,6 +283,7 @@ fn read_bands(r: &mut Reader, t: Table) -> Vec<Band> {
         r.report(&t.span(), "framework", ProblemKind::Empty { what: "bands" });
     }
     let mut bands: Vec<Band> = Vec::new();
+    let mut lowest_span = t.span();
     for b in tables {
         let path = "framework › band";
         r.only_fields(b, &["name", "name_en", "min"], path);
@@ -286,9 +313,14 @@ fn read_bands(r: &mut Reader, t: Table) -> Vec<Band> {
             name_en: r.opt_string(b, "name_en", path),
             min,
         });
+        lowest_span = span;
     }
     if bands.last().is_some_and(|b| b.min != Decimal::ZERO) {
-        r.report(&t.span(), "framework › band", ProblemKind::BandsNotFromZero);
+        r.report(
+            &lowest_span,
+            "framework › band",
+            ProblemKind::BandsNotFromZero,
+        );
     }
     bands
 }
@@ -301,11 +333,27 @@ struct NodeHead {
     max: Option<(Decimal, Range<usize>)>,
 }
 
+/// The code a node's code must extend.
+#[derive(Clone, Copy)]
+enum Parent<'a> {
+    /// An area: its code is a single part.
+    Root,
+    Code(&'a str),
+    /// The parent's code is missing or unreadable (already reported): nesting is not checked.
+    Unknown,
+}
+
+impl<'a> Parent<'a> {
+    fn of(code: Option<&'a str>) -> Self {
+        code.map_or(Parent::Unknown, Parent::Code)
+    }
+}
+
 fn read_node_head(
     r: &mut Reader,
     codes: &mut HashMap<String, (usize, usize)>,
     t: Table,
-    parent: Option<&str>,
+    parent: Parent,
     path: &str,
 ) -> NodeHead {
     let code = r.string(t, "code", path);
@@ -325,7 +373,7 @@ fn check_code(
     r: &mut Reader,
     codes: &mut HashMap<String, (usize, usize)>,
     code: &str,
-    parent: Option<&str>,
+    parent: Parent,
     span: &Range<usize>,
     path: &str,
 ) {
@@ -339,20 +387,25 @@ fn check_code(
     } else {
         codes.insert(code.to_string(), here);
     }
-    let nested = match parent {
-        Some(p) => code
-            .strip_prefix(p)
-            .and_then(|rest| rest.strip_prefix('.'))
-            .is_some_and(|seg| !seg.is_empty() && !seg.contains('.')),
-        None => !code.is_empty() && !code.contains('.'),
+    let (nested, parent) = match parent {
+        Parent::Code(p) => {
+            let rest = code.strip_prefix(p).and_then(|rest| rest.strip_prefix('.'));
+            (is_one_part(rest.unwrap_or("")), p)
+        }
+        Parent::Root => (is_one_part(code), ""),
+        Parent::Unknown => return,
     };
     if !nested {
         let kind = ProblemKind::CodeNotNested {
             code: code.into(),
-            parent: parent.unwrap_or("").into(),
+            parent: parent.into(),
         };
         r.report(span, path, kind);
     }
+}
+
+fn is_one_part(code: &str) -> bool {
+    !code.is_empty() && !code.contains('.')
 }
 
 /// Checks a node's cap against its children's caps.
@@ -390,7 +443,7 @@ fn read_area(
         &["code", "name", "name_en", "max", "own_cap", "criterion"],
         &path,
     );
-    let head = read_node_head(r, codes, t, None, &path);
+    let head = read_node_head(r, codes, t, Parent::Root, &path);
     let own_cap = r.opt_bool(t, "own_cap", &path).unwrap_or(false);
     let tables = r.tables(t, "criterion", &path);
     if tables.is_empty() {
@@ -431,7 +484,7 @@ fn read_criterion(
         &["code", "name", "name_en", "max", "own_cap", "sub"],
         &path,
     );
-    let head = read_node_head(r, codes, t, Some(area.unwrap_or("?")), &path);
+    let head = read_node_head(r, codes, t, Parent::of(area), &path);
     let own_cap = r.opt_bool(t, "own_cap", &path).unwrap_or(false);
     let tables = r.tables(t, "sub", &path);
     if tables.is_empty() {
@@ -485,7 +538,7 @@ fn read_sub(
         .unwrap_or("?");
     let path = format!("{criterion_path} › sub {code_hint}");
     r.only_fields(t, SUB_FIELDS, &path);
-    let head = read_node_head(r, codes, t, Some(criterion.unwrap_or("?")), &path);
+    let head = read_node_head(r, codes, t, Parent::of(criterion), &path);
     let sources = [("self", Source::SelfAssessed), ("survey", Source::Survey)];
     let source = r
         .choice(t, "source", &path, &sources, "self, survey")
@@ -730,12 +783,11 @@ fn check_totals(r: &mut Reader, h: &Header, areas: &[Area]) {
         };
         r.report(&self_pts.1, "framework", kind);
     }
-    let subs = || areas.iter().flat_map(|a| &a.criteria).flat_map(|c| &c.subs);
     for (source, declared) in [
         (Source::SelfAssessed, self_pts),
         (Source::Survey, survey_pts),
     ] {
-        let sum: Decimal = subs().filter(|s| s.source == source).map(|s| s.max).sum();
+        let sum = reachable_points(areas, source);
         if sum != declared.0 {
             let kind = ProblemKind::SourceSum {
                 source: source.code(),
@@ -745,4 +797,25 @@ fn check_totals(r: &mut Reader, h: &Header, areas: &[Area]) {
             r.report(&declared.1, "framework", kind);
         }
     }
+}
+
+/// The most points sub-criteria of one source can bring: their max summed, where a node with
+/// its own cap brings no more than that cap (so `own_cap` does not break the self/survey split).
+fn reachable_points(areas: &[Area], source: Source) -> Decimal {
+    let capped =
+        |sum: Decimal, own_cap: bool, max: Decimal| if own_cap { sum.min(max) } else { sum };
+    areas
+        .iter()
+        .map(|a| {
+            let criteria: Decimal = a
+                .criteria
+                .iter()
+                .map(|c| {
+                    let subs = c.subs.iter().filter(|s| s.source == source).map(|s| s.max);
+                    capped(subs.sum(), c.own_cap, c.max)
+                })
+                .sum();
+            capped(criteria, a.own_cap, a.max)
+        })
+        .sum()
 }
