@@ -108,9 +108,11 @@ mod tests {
     use super::*;
 
     fn row(unit: &str, index: i64, total: i64) -> RankingRow {
-        let mut totals = crate::scoring::Totals::default();
-        totals.index_percent = Decimal::new(index, 2);
-        totals.total = Decimal::new(total, 2);
+        let totals = crate::scoring::Totals {
+            index_percent: Decimal::new(index, 2),
+            total: Decimal::new(total, 2),
+            ..Default::default()
+        };
         RankingRow {
             rank: 0,
             unit: unit.into(),
