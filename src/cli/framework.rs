@@ -99,7 +99,7 @@ fn check(ctx: &Context, files: &[PathBuf], json: bool) -> Result<(), CliError> {
 fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
     let frameworks = super::store_frameworks(ctx)?;
     if json {
-        let rows: Vec<Value> = frameworks.iter().map(summary_json).collect();
+        let rows: Vec<Value> = frameworks.iter().map(|f| summary_json(f)).collect();
         return print_json(&rows);
     }
     for f in &frameworks {

@@ -4,6 +4,7 @@
 mod assess;
 mod check;
 mod demo;
+mod evidence;
 mod framework;
 mod output;
 mod report;
@@ -51,6 +52,9 @@ pub enum Command {
     /// Scores of one sub-criterion: set, get, history
     #[command(subcommand)]
     Score(score::ScoreCommand),
+    /// Evidence documents of a sub-criterion
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCommand),
     /// One assessment's totals at every stage, index and band
     Totals(totals::TotalsArgs),
     /// Fill the database with sample data to look at
@@ -105,6 +109,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Framework(cmd)) => framework::run(&ctx, cmd),
         Some(Command::Unit(cmd)) => unit::run(&ctx, cmd),
         Some(Command::Score(cmd)) => score::run(&ctx, cmd),
+        Some(Command::Evidence(cmd)) => evidence::run(&ctx, cmd),
         Some(Command::Totals(args)) => totals::run(&ctx, args),
         Some(Command::Check { json }) => check::run(&ctx, json),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
@@ -132,7 +137,7 @@ pub(crate) fn open_store(ctx: &Context) -> Result<Store, CliError> {
 /// Every framework the database knows (bundled ones are seeded into it on creation).
 pub(crate) fn store_frameworks(
     ctx: &Context,
-) -> Result<Vec<crate::framework::Framework>, CliError> {
+) -> Result<Vec<std::sync::Arc<crate::framework::Framework>>, CliError> {
     open_store(ctx)?
         .frameworks()
         .map_err(|e| store_error(ctx, e))

@@ -85,7 +85,7 @@ pub fn locate(
     year: i32,
     framework: Option<&str>,
     start: bool,
-) -> Result<(AssessmentKey, Framework), CliError> {
+) -> Result<(AssessmentKey, std::sync::Arc<Framework>), CliError> {
     check_year(ctx, year)?;
     let key = if start {
         store.start_assessment(unit, year, framework, &Actor::current())

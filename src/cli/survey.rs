@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
     let actor = Actor::current();
     // The framework of every unit for the year: its assessment's, or its level's newest.
     let mut frameworks = HashMap::new();
-    let mut parsed: HashMap<String, crate::framework::Framework> = HashMap::new();
+    let mut parsed: HashMap<String, std::sync::Arc<crate::framework::Framework>> = HashMap::new();
     for unit in store.units(None).map_err(|e| store_error(ctx, e))? {
         let id = match store
             .find_assessment(&unit.code, args.year)
@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
             parsed.insert(id.clone(), f);
         }
         if let Some(f) = parsed.get(&id) {
-            frameworks.insert(unit.code, f.clone());
+            frameworks.insert(unit.code, (**f).clone());
         }
     }
     let rows = parse_survey(&text, &frameworks, ctx.lang).map_err(|problems| {

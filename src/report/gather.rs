@@ -12,7 +12,7 @@ use super::{Detail, DetailLine, Ranking, RankingRow, rank};
 
 /// The ranking of every assessed unit of `level` in `year`.
 pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking, StoreError> {
-    let mut frameworks: HashMap<String, Framework> = HashMap::new();
+    let mut frameworks: HashMap<String, std::sync::Arc<Framework>> = HashMap::new();
     let names: HashMap<String, String> = store
         .units(Some(level))?
         .into_iter()

@@ -15,7 +15,13 @@ mod sync;
 
 use std::path::{Path, PathBuf};
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use rusqlite::Connection;
+
+use crate::framework::Framework;
 
 pub use catalog::AssessmentKey;
 pub use check::CheckReport;
@@ -31,6 +37,9 @@ pub use sync::MergeSummary;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Parsed frameworks by id. A stored framework never changes (a different text under the
+    /// same id is refused), so a parse is good for the life of the connection.
+    frameworks: RefCell<HashMap<String, Arc<Framework>>>,
 }
 
 impl Store {
@@ -49,6 +58,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            frameworks: RefCell::default(),
         };
         if let open::Existing::New = existing {
             store.seed()?;
@@ -63,6 +73,7 @@ impl Store {
             existing => Ok(Store {
                 conn: open::connect(path, &existing, true)?,
                 path: path.to_path_buf(),
+                frameworks: RefCell::default(),
             }),
         }
     }
