@@ -34,9 +34,15 @@ pub struct ReportArgs {
     /// One unit's detail instead of the ranking
     #[arg(long)]
     pub unit: Option<String>,
+    /// The same as --format json
+    #[arg(long)]
+    pub json: bool,
 }
 
-pub fn run(ctx: &Context, args: ReportArgs) -> Result<(), CliError> {
+pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
+    if args.json {
+        args.format = Format::Json;
+    }
     let store = open_store(ctx)?;
     let l = ctx.lang;
     if args.format == Format::Xlsx && args.out.is_none() {
