@@ -9,6 +9,7 @@ pub mod framework;
 pub mod i18n;
 pub mod level;
 pub mod report;
+pub mod roles;
 pub mod scoring;
 pub mod store;
 pub mod survey;

@@ -141,7 +141,7 @@ fn import(ctx: &Context, path: &PathBuf) -> Result<(), CliError> {
     let f = load_file(ctx, path)?;
     let mut store = super::open_store(ctx)?;
     let added = store
-        .import_framework(&f)
+        .import_framework(&f, &crate::store::Actor::current())
         .map_err(|e| super::store_error(ctx, e))?;
     let (a, c, s) = f.counts();
     let verb = match (added, ctx.lang) {

@@ -6,6 +6,8 @@ mod check;
 mod demo;
 mod evidence;
 mod framework;
+mod init;
+mod officer;
 mod output;
 mod report;
 mod score;
@@ -62,6 +64,11 @@ pub enum Command {
     /// Move an assessment through the cycle: submit, return, finalize, reopen
     #[command(subcommand)]
     Assess(assess::AssessCommand),
+    /// Set up a database shared by a Unix group on the provincial server
+    Init(init::InitArgs),
+    /// Officers and roles: add, remove, list, grant, revoke
+    #[command(subcommand)]
+    Officer(officer::OfficerCommand),
     /// Year-wide settings: the self-scoring deadline
     #[command(subcommand)]
     Year(assess::YearCommand),
@@ -114,6 +121,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check { json }) => check::run(&ctx, json),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Assess(cmd)) => assess::run(&ctx, cmd),
+        Some(Command::Init(args)) => init::run(&ctx, args),
+        Some(Command::Officer(cmd)) => officer::run(&ctx, cmd),
         Some(Command::Year(cmd)) => assess::run_year(&ctx, cmd),
         Some(Command::Report(args)) => report::run(&ctx, args),
         Some(Command::Survey(cmd)) => survey::run(&ctx, cmd),

@@ -59,7 +59,12 @@ impl Store {
 
     /// Adds a framework; `Ok(false)` when the identical one is already there. A different text
     /// under the same id is refused: stored assessments must never change meaning.
-    pub fn import_framework(&mut self, f: &Framework) -> Result<bool, StoreError> {
+    pub fn import_framework(&mut self, f: &Framework, actor: &Actor) -> Result<bool, StoreError> {
+        super::officers::authorize(&self.conn, actor, crate::roles::Action::Administer)?;
+        self.add_framework(f)
+    }
+
+    pub(super) fn add_framework(&mut self, f: &Framework) -> Result<bool, StoreError> {
         let hash: Option<String> = self
             .conn
             .query_row("SELECT hash FROM framework WHERE id = ?1", [&f.id], |r| {
@@ -110,8 +115,12 @@ impl Store {
 
     /// Adds units, or renames existing ones (units are data: a renamed commune keeps its code).
     /// All or nothing. Returns how many rows were added or changed.
-    pub fn import_units(&mut self, units: &[Unit]) -> Result<usize, StoreError> {
-        let tx = self.conn.transaction().map_err(StoreError::sql)?;
+    pub fn import_units(&mut self, units: &[Unit], actor: &Actor) -> Result<usize, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::sql)?;
+        super::officers::authorize(&tx, actor, crate::roles::Action::Administer)?;
         let mut changed = 0;
         for u in units {
             changed += tx

@@ -34,6 +34,10 @@ pub enum StoreError {
         transition: Transition,
         from: Status,
     },
+    #[error("denied: {0:?}")]
+    Denied(crate::roles::Denied),
+    #[error("{0}")]
+    Shared(String),
     #[error("{0} exists")]
     Exists(String),
     #[error("{0} is this database")]
@@ -69,7 +73,7 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         !matches!(
             self,
-            StoreError::Io(_) | StoreError::Sql(_) | StoreError::Busy
+            StoreError::Io(_) | StoreError::Sql(_) | StoreError::Busy | StoreError::Shared(_)
         )
     }
 }
@@ -121,6 +125,8 @@ impl Localized for StoreError {
             }
             UnknownUnit(u) => format!("--unit: no unit with code '{u}' (see: parindex unit list)"),
             Locked(lock) => lock.message(lang),
+            Denied(d) => d.message(lang),
+            Shared(m) => m.clone(),
             Transition { transition, from } if vi => format!(
                 "không thể '{}' khi bộ kết quả đang ở trạng thái '{}'",
                 transition.code(),

@@ -8,9 +8,11 @@ mod error;
 mod events;
 mod identity;
 mod inputs;
+mod officers;
 mod open;
 mod projection;
 mod schema;
+mod shared;
 mod sync;
 
 use std::path::{Path, PathBuf};
@@ -30,7 +32,9 @@ pub use error::StoreError;
 pub use events::{Event, FieldState, SaveOutcome, Write};
 pub use identity::{Actor, format_utc, now_utc, today_utc};
 pub use inputs::inputs_from;
+pub use officers::Officer;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use shared::{diagnose, init_shared, network_filesystem};
 pub use sync::MergeSummary;
 
 /// An open parindex database.
@@ -47,6 +51,7 @@ impl Store {
     /// units) when there is no file yet. Foreign, corrupt and newer files are refused unchanged.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let existing = open::inspect(path)?;
+        shared::diagnose(path, &Actor::current())?;
         if let (open::Existing::New, Some(dir)) = (&existing, path.parent()) {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir)
@@ -91,9 +96,9 @@ impl Store {
 
     fn seed(&mut self) -> Result<(), StoreError> {
         for f in crate::framework::bundled() {
-            self.import_framework(&f)?;
+            self.add_framework(&f)?;
         }
-        self.import_units(&crate::unit::bundled_units())?;
+        self.import_units(&crate::unit::bundled_units(), &Actor::current())?;
         Ok(())
     }
 }

@@ -77,6 +77,11 @@ impl Store {
         if same_file(self.path(), other) {
             return Err(StoreError::SameFile(other.display().to_string()));
         }
+        super::officers::authorize(
+            &self.conn,
+            &super::Actor::current(),
+            crate::roles::Action::Administer,
+        )?;
         let source = Store::open_read_only(other)?;
         self.check_frameworks(&source)?;
         drop(source);
