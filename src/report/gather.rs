@@ -19,7 +19,7 @@ pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking,
         .map(|u| (u.code, u.name))
         .collect();
     let mut rows = Vec::new();
-    for key in store.assessments(Some(year), Some(level))? {
+    for (key, inputs, status) in store.level_inputs(year, level)? {
         if !frameworks.contains_key(&key.framework_id) {
             frameworks.insert(
                 key.framework_id.clone(),
@@ -29,11 +29,11 @@ pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking,
         let Some(f) = frameworks.get(&key.framework_id) else {
             continue;
         };
-        let totals = scoring::totals(f, &store.inputs(&key)?);
+        let totals = scoring::totals(f, &inputs);
         rows.push(RankingRow {
             rank: 0,
             unit_name: names.get(&key.unit_code).cloned().unwrap_or_default(),
-            status: store.status(&key)?,
+            status,
             gap: totals.self_part.points - totals.final_part.points,
             unit: key.unit_code,
             totals,

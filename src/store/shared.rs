@@ -37,12 +37,17 @@ pub fn network_filesystem(dir: &Path) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
+/// False only when the file exists and this process may not write it: a file that vanished
+/// meanwhile (another officer's -wal removed at close) is not a permission problem.
 fn writable(path: &Path) -> bool {
     let Ok(c) = CString::new(path.as_os_str().as_bytes()) else {
         return false;
     };
     // SAFETY: access only reads the path.
-    unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+    if unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0 {
+        return true;
+    }
+    std::io::Error::last_os_error().raw_os_error() == Some(libc::ENOENT)
 }
 
 fn group_name(gid: u32) -> String {
@@ -104,7 +109,7 @@ pub fn diagnose(path: &Path, actor: &Actor) -> Result<(), StoreError> {
         let mut side = path.as_os_str().to_owned();
         side.push(suffix);
         let side = Path::new(&side);
-        if side.exists() && !writable(side) {
+        if !writable(side) {
             return Err(StoreError::Shared(format!(
                 "{user} cannot write {}, which SQLite needs beside the database: chmod g+w it (parindex init --shared sets this up)",
                 describe(side)
