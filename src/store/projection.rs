@@ -119,6 +119,45 @@ pub(super) fn recompute(
     }
 }
 
+/// Recomputes every key listed in `temp.touched` in one ordered pass over their events (after a
+/// merge added events to many keys at once).
+pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT e.id, e.framework_id, e.unit_code, e.year, e.target, e.field, e.value, e.parents,
+                e.author, e.host, e.at, e.reason
+         FROM temp.touched t JOIN main.event e
+           ON e.framework_id = t.framework_id AND e.unit_code = t.unit_code AND e.year = t.year
+          AND e.target = t.target AND e.field = t.field
+         ORDER BY t.framework_id, t.unit_code, t.year, t.target, t.field",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut group: Vec<Event> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let e = row_to_event(r)?;
+        let same = group
+            .last()
+            .is_some_and(|g| g.key == e.key && g.target == e.target && g.field == e.field);
+        if !same {
+            write_group(conn, &group)?;
+            group.clear();
+        }
+        group.push(e);
+    }
+    write_group(conn, &group)
+}
+
+fn write_group(conn: &Connection, events: &[Event]) -> rusqlite::Result<()> {
+    let heads = heads_of(events);
+    match heads
+        .iter()
+        .next_back()
+        .and_then(|id| events.iter().find(|e| &e.id == id))
+    {
+        Some(chosen) => write(conn, chosen, &heads),
+        None => Ok(()),
+    }
+}
+
 /// What the projection must be, computed from the whole log: key → (value, heads).
 pub(super) fn replay(conn: &Connection) -> rusqlite::Result<Projection> {
     let mut by_key: BTreeMap<(AssessmentKey, String, String), Vec<Event>> = BTreeMap::new();

@@ -2,12 +2,11 @@
 //! into this one. Merging is a union of event logs, so it is idempotent, commutative and
 //! associative; the projection of every touched field is recomputed from its events.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::TransactionBehavior;
 
-use super::{AssessmentKey, Store, StoreError, projection};
+use super::{Store, StoreError, projection};
 
 /// What a merge added (or, in a dry run, would add).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -160,19 +159,31 @@ impl Store {
                 r.get::<_, i64>(0)
             })
             .map_err(StoreError::sql)? as usize;
-        let touched = touched_keys(&tx)?;
-        let conflicts_before = count_conflicts(&tx, &touched)?;
-        for (key, target, field) in &touched {
-            projection::recompute(&tx, key, target, field).map_err(StoreError::sql)?;
-        }
-        let conflicts_after = count_conflicts(&tx, &touched)?;
-        summary.fields_changed = touched.len();
-        summary.assessments_touched = touched
-            .iter()
-            .map(|(k, _, _)| k)
-            .collect::<BTreeSet<_>>()
-            .len();
-        summary.new_conflicts = conflicts_after.saturating_sub(conflicts_before);
+        tx.execute_batch(
+            "DROP TABLE IF EXISTS temp.touched;
+             CREATE TEMP TABLE touched (framework_id, unit_code, year, target, field,
+                PRIMARY KEY (framework_id, unit_code, year, target, field)) WITHOUT ROWID;
+             INSERT INTO temp.touched SELECT DISTINCT framework_id, unit_code, year, target, field
+                FROM main.event WHERE id IN (SELECT id FROM temp.merged_ids);",
+        )
+        .map_err(StoreError::sql)?;
+        let count = |sql: &str| -> Result<usize, StoreError> {
+            tx.query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|n| n as usize)
+                .map_err(StoreError::sql)
+        };
+        const CONFLICTS: &str = "SELECT count(*) FROM current c JOIN temp.touched t
+            ON c.framework_id = t.framework_id AND c.unit_code = t.unit_code AND c.year = t.year
+           AND c.target = t.target AND c.field = t.field WHERE c.conflict = 1";
+        let conflicts_before = count(CONFLICTS)?;
+        projection::recompute_touched(&tx).map_err(StoreError::sql)?;
+        summary.new_conflicts = count(CONFLICTS)?.saturating_sub(conflicts_before);
+        summary.fields_changed = count("SELECT count(*) FROM temp.touched")?;
+        summary.assessments_touched = count(
+            "SELECT count(*) FROM (SELECT DISTINCT framework_id, unit_code, year FROM temp.touched)",
+        )?;
+        tx.execute("DROP TABLE temp.touched", [])
+            .map_err(StoreError::sql)?;
         tx.execute("DELETE FROM temp.merged_ids", [])
             .map_err(StoreError::sql)?;
         if dry_run {
@@ -197,51 +208,6 @@ impl Store {
         let rows = stmt.query_map([], |r| r.get(0)).map_err(StoreError::sql)?;
         rows.collect::<Result<_, _>>().map_err(StoreError::sql)
     }
-}
-
-type FieldKey = (AssessmentKey, String, String);
-
-fn touched_keys(conn: &rusqlite::Connection) -> Result<Vec<FieldKey>, StoreError> {
-    let mut stmt = conn
-        .prepare(
-            "SELECT DISTINCT framework_id, unit_code, year, target, field FROM main.event
-             WHERE id IN (SELECT id FROM temp.merged_ids)",
-        )
-        .map_err(StoreError::sql)?;
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                AssessmentKey {
-                    framework_id: r.get(0)?,
-                    unit_code: r.get(1)?,
-                    year: r.get(2)?,
-                },
-                r.get(3)?,
-                r.get(4)?,
-            ))
-        })
-        .map_err(StoreError::sql)?;
-    rows.collect::<Result<_, _>>().map_err(StoreError::sql)
-}
-
-fn count_conflicts(conn: &rusqlite::Connection, keys: &[FieldKey]) -> Result<usize, StoreError> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT conflict FROM current WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3
-             AND target = ?4 AND field = ?5",
-        )
-        .map_err(StoreError::sql)?;
-    let mut n = 0;
-    for (k, target, field) in keys {
-        let c: Option<i64> = stmt
-            .query_row(
-                params![k.framework_id, k.unit_code, k.year, target, field],
-                |r| r.get(0),
-            )
-            .ok();
-        n += usize::from(c == Some(1));
-    }
-    Ok(n)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
