@@ -117,8 +117,9 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::sql)?;
         let mut saved = Vec::new();
+        let gate = officers::Gate::load(&tx, actor)?;
         for w in writes {
-            officers::authorize(&tx, actor, officers::action_for(w.key, w.field))?;
+            gate.check(officers::action_for(w.key, w.field))?;
             let status = status_in(&tx, w.key)?;
             let deadline = deadline_in(&tx, w.key.year)?;
             cycle::may_change(status, w.field, deadline.as_deref(), today)
@@ -135,9 +136,17 @@ impl Store {
                     return Ok(vec![SaveOutcome::Conflict(theirs)]);
                 }
             }
-            let event = new_event(w.key, w.target, w.field, w.value, heads, actor, w.reason);
+            let event = new_event(
+                w.key,
+                w.target,
+                w.field,
+                w.value,
+                heads.clone(),
+                actor,
+                w.reason,
+            );
             insert(&tx, &event)?;
-            projection::apply(&tx, &event).map_err(StoreError::sql)?;
+            projection::apply_over(&tx, &event, heads).map_err(StoreError::sql)?;
             saved.push(SaveOutcome::Saved(event));
         }
         tx.commit().map_err(StoreError::sql)?;

@@ -41,19 +41,19 @@ fn apply_row(inputs: &mut Inputs, target: &str, field: &str, value: &str, confli
 }
 
 fn apply_field(sub: &mut SubInput, field: &str, value: &str) {
-    match field.parse::<Stage>() {
-        Ok(Stage::SelfAssessment) => sub.self_score = fields::decode_score(value),
-        Ok(Stage::Appraisal1) => sub.appraisal1 = fields::decode_score(value),
-        Ok(Stage::Appraisal2) => sub.appraisal2 = fields::decode_score(value),
-        Ok(Stage::Survey) => sub.survey = fields::decode_score(value).map(|s| s.points),
-        Err(_) => match field {
-            fields::NA => sub.na = fields::decode_bool(value),
-            fields::EVIDENCE => sub.evidence_count = fields::decode_evidence(value).len(),
-            fields::EXPLANATION => {
-                sub.has_explanation = !fields::decode_text(value).trim().is_empty()
-            }
-            _ => {}
-        },
+    const SELF: &str = Stage::SelfAssessment.code();
+    const APPRAISAL1: &str = Stage::Appraisal1.code();
+    const APPRAISAL2: &str = Stage::Appraisal2.code();
+    const SURVEY: &str = Stage::Survey.code();
+    match field {
+        SELF => sub.self_score = fields::decode_score(value),
+        APPRAISAL1 => sub.appraisal1 = fields::decode_score(value),
+        APPRAISAL2 => sub.appraisal2 = fields::decode_score(value),
+        SURVEY => sub.survey = fields::decode_score(value).map(|s| s.points),
+        fields::NA => sub.na = fields::decode_bool(value),
+        fields::EVIDENCE => sub.evidence_count = fields::evidence_count(value),
+        fields::EXPLANATION => sub.has_explanation = fields::has_text(value),
+        _ => {}
     }
 }
 

@@ -51,23 +51,43 @@ fn officers_in(conn: &Connection) -> Result<Vec<Officer>, StoreError> {
     Ok(out)
 }
 
-/// Checks `action` for `actor` against the roles stored in `conn` (inside the caller's
-/// transaction, so that a revoked role cannot slip through).
+/// One officer's roles as stored when a transaction began: read once, checked per change.
+pub(super) struct Gate {
+    user: String,
+    grants: Vec<Grant>,
+    enforced: bool,
+}
+
+impl Gate {
+    /// Reads `actor`'s roles inside the caller's transaction, so that a role revoked meanwhile
+    /// cannot slip through.
+    pub(super) fn load(conn: &Connection, actor: &Actor) -> Result<Gate, StoreError> {
+        let officers = officers_in(conn)?;
+        Ok(Gate {
+            enforced: officers
+                .iter()
+                .any(|o| o.grants.iter().any(|g| g.role == Role::Admin)),
+            grants: officers
+                .into_iter()
+                .find(|o| o.user == actor.user)
+                .map(|o| o.grants)
+                .unwrap_or_default(),
+            user: actor.user.clone(),
+        })
+    }
+
+    pub(super) fn check(&self, action: Action) -> Result<(), StoreError> {
+        roles::may(&self.user, &self.grants, self.enforced, action).map_err(StoreError::Denied)
+    }
+}
+
+/// Checks one `action` for `actor` against the roles stored in `conn`.
 pub(super) fn authorize(
     conn: &Connection,
     actor: &Actor,
     action: Action,
 ) -> Result<(), StoreError> {
-    let officers = officers_in(conn)?;
-    let enforced = officers
-        .iter()
-        .any(|o| o.grants.iter().any(|g| g.role == Role::Admin));
-    let grants = officers
-        .iter()
-        .find(|o| o.user == actor.user)
-        .map(|o| o.grants.clone())
-        .unwrap_or_default();
-    roles::may(&actor.user, &grants, enforced, action).map_err(StoreError::Denied)
+    Gate::load(conn, actor)?.check(action)
 }
 
 /// The action a change of `field` on `key` amounts to.
