@@ -18,13 +18,30 @@ impl Store {
 pub fn inputs_from(states: &[FieldState]) -> Inputs {
     let mut inputs = Inputs::default();
     for s in states {
-        apply_row(&mut inputs, &s.target, &s.field, &s.value, s.conflict);
+        apply_row(
+            &mut inputs,
+            &s.target,
+            &s.field,
+            &s.value,
+            s.conflict,
+            fields::decode_score,
+        );
     }
     inputs
 }
 
+/// How a stored score is read: in full, or points only (rankings).
+type ScoreDecoder = fn(&str) -> Option<crate::scoring::StageScore>;
+
 /// Folds one projection row into the inputs.
-fn apply_row(inputs: &mut Inputs, target: &str, field: &str, value: &str, conflict: bool) {
+fn apply_row(
+    inputs: &mut Inputs,
+    target: &str,
+    field: &str,
+    value: &str,
+    conflict: bool,
+    score: ScoreDecoder,
+) {
     match (target, field) {
         (fields::BONUS, fields::BONUS) => inputs.bonus = fields::decode_points(value),
         (fields::PENALTY, fields::PENALTY) => inputs.penalty = fields::decode_points(value),
@@ -35,21 +52,21 @@ fn apply_row(inputs: &mut Inputs, target: &str, field: &str, value: &str, confli
                 None => inputs.subs.entry(code.to_string()).or_default(),
             };
             sub.conflict |= conflict;
-            apply_field(sub, field, value);
+            apply_field(sub, field, value, score);
         }
     }
 }
 
-fn apply_field(sub: &mut SubInput, field: &str, value: &str) {
+fn apply_field(sub: &mut SubInput, field: &str, value: &str, score: ScoreDecoder) {
     const SELF: &str = Stage::SelfAssessment.code();
     const APPRAISAL1: &str = Stage::Appraisal1.code();
     const APPRAISAL2: &str = Stage::Appraisal2.code();
     const SURVEY: &str = Stage::Survey.code();
     match field {
-        SELF => sub.self_score = fields::decode_score(value),
-        APPRAISAL1 => sub.appraisal1 = fields::decode_score(value),
-        APPRAISAL2 => sub.appraisal2 = fields::decode_score(value),
-        SURVEY => sub.survey = fields::decode_score(value).map(|s| s.points),
+        SELF => sub.self_score = score(value),
+        APPRAISAL1 => sub.appraisal1 = score(value),
+        APPRAISAL2 => sub.appraisal2 = score(value),
+        SURVEY => sub.survey = score(value).map(|s| s.points),
         fields::NA => sub.na = fields::decode_bool(value),
         fields::EVIDENCE => sub.evidence_count = fields::evidence_count(value),
         fields::EXPLANATION => sub.has_explanation = fields::has_text(value),
@@ -125,7 +142,14 @@ impl Store {
                 continue;
             }
             let conflict = r.get::<_, i64>(5).map_err(StoreError::sql)? != 0;
-            apply_row(inputs, target, field, value, conflict);
+            apply_row(
+                inputs,
+                target,
+                field,
+                value,
+                conflict,
+                fields::decode_score_points,
+            );
         }
         Ok(out)
     }

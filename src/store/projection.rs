@@ -131,29 +131,29 @@ pub(super) fn recompute(
 /// only ever a parent within its own key), the chosen value is the newest head's.
 pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
-        "DROP TABLE IF EXISTS temp.head;
-         CREATE TEMP TABLE head AS
-           SELECT e.framework_id, e.unit_code, e.year, e.target, e.field, e.id
-           FROM temp.touched t JOIN main.event e
+        "DROP TABLE IF EXISTS temp.superseded;
+         CREATE TEMP TABLE superseded (id TEXT PRIMARY KEY) WITHOUT ROWID;
+         INSERT OR IGNORE INTO temp.superseded
+           SELECT p.value FROM temp.touched t JOIN main.event e
              ON e.framework_id = t.framework_id AND e.unit_code = t.unit_code AND e.year = t.year
-            AND e.target = t.target AND e.field = t.field
-           WHERE e.id NOT IN (
-             SELECT p.value FROM temp.touched t2 JOIN main.event e2
-               ON e2.framework_id = t2.framework_id AND e2.unit_code = t2.unit_code
-              AND e2.year = t2.year AND e2.target = t2.target AND e2.field = t2.field,
-             json_each(e2.parents) p);
+            AND e.target = t.target AND e.field = t.field, json_each(e.parents) p
+           WHERE e.parents <> '[]';
          INSERT INTO current (framework_id, unit_code, year, target, field, value, heads, conflict, author, at)
            SELECT h.framework_id, h.unit_code, h.year, h.target, h.field, e.value, h.heads, h.n > 1,
                   e.author, e.at
-           FROM (SELECT framework_id, unit_code, year, target, field, max(id) AS chosen,
-                        json_group_array(id ORDER BY id) AS heads, count(*) AS n
-                 FROM temp.head GROUP BY framework_id, unit_code, year, target, field) h
+           FROM (SELECT t.framework_id, t.unit_code, t.year, t.target, t.field, max(x.id) AS chosen,
+                        json_group_array(x.id ORDER BY x.id) AS heads, count(*) AS n
+                 FROM temp.touched t JOIN main.event x
+                   ON x.framework_id = t.framework_id AND x.unit_code = t.unit_code AND x.year = t.year
+                  AND x.target = t.target AND x.field = t.field
+                 WHERE x.id NOT IN (SELECT id FROM temp.superseded)
+                 GROUP BY t.framework_id, t.unit_code, t.year, t.target, t.field) h
            JOIN main.event e ON e.id = h.chosen
            WHERE true
            ON CONFLICT (framework_id, unit_code, year, target, field) DO UPDATE SET
              value = excluded.value, heads = excluded.heads, conflict = excluded.conflict,
              author = excluded.author, at = excluded.at;
-         DROP TABLE temp.head;",
+         DROP TABLE temp.superseded;",
     )
 }
 

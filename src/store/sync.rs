@@ -161,7 +161,7 @@ impl Store {
             .map_err(StoreError::sql)? as usize;
         tx.execute_batch(
             "DROP TABLE IF EXISTS temp.touched;
-             CREATE TEMP TABLE touched (framework_id, unit_code, year, target, field,
+             CREATE TEMP TABLE touched (framework_id TEXT, unit_code TEXT, year INTEGER, target TEXT, field TEXT,
                 PRIMARY KEY (framework_id, unit_code, year, target, field)) WITHOUT ROWID;
              INSERT INTO temp.touched SELECT DISTINCT framework_id, unit_code, year, target, field
                 FROM main.event WHERE id IN (SELECT id FROM temp.merged_ids);",
