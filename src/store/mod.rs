@@ -3,6 +3,7 @@
 
 mod catalog;
 mod check;
+mod draft;
 mod error;
 mod events;
 mod identity;
@@ -17,6 +18,7 @@ use rusqlite::Connection;
 
 pub use catalog::AssessmentKey;
 pub use check::CheckReport;
+pub use draft::Draft;
 pub use error::StoreError;
 pub use events::{Event, FieldState, SaveOutcome, Write};
 pub use identity::{Actor, format_utc, now_utc, today_utc};

@@ -1,0 +1,181 @@
+//! Every word the terminal UI shows, in Vietnamese (default) and English: one entry per string,
+//! and one function per message that carries values.
+
+use super::Lang;
+
+macro_rules! texts {
+    ($($name:ident => $vi:literal, $en:literal;)*) => {
+        /// A fixed string of the UI.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text { $($name),* }
+
+        impl Text {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(Text::$name => lang.pick($vi, $en)),* }
+            }
+        }
+    };
+}
+
+texts! {
+    // Values and fields
+    NotApplicable => "không áp dụng", "not applicable";
+    Applicable => "áp dụng", "applicable";
+    FieldNa => "Không áp dụng", "Not applicable";
+    FieldEvidence => "Tài liệu kiểm chứng", "Evidence";
+    FieldExplanation => "Giải trình", "Explanation";
+    FieldAppraisalNote => "Ý kiến thẩm định", "Appraisal note";
+    FieldAppraisal2Note => "Ý kiến thẩm định lần 2", "Second appraisal note";
+    FieldResponse => "Giải trình bổ sung", "Response";
+
+    // Notices
+    NothingToUndo => "Không có thay đổi nào của bạn để hoàn tác", "Nothing of yours to undo";
+    LastSub => "Đây là tiêu chí thành phần cuối cùng", "That was the last sub-criterion";
+    AllScored => "Đã chấm hết các tiêu chí thành phần", "Every sub-criterion is scored";
+    NoFlags => "Không còn tiêu chí nào có cờ", "No flagged sub-criterion left";
+    SurveySub => "Tiêu chí này lấy điểm từ điều tra xã hội học; đơn vị không tự chấm", "This sub-criterion's points come from the sociological survey; units do not score it";
+    ReadOnly => "Chế độ chỉ xem: không sửa được", "Read-only: nothing can be changed";
+    DraftRestored => "Đã khôi phục bản nháp chưa lưu", "Unsaved draft restored";
+    PickSub => "Hãy chọn một tiêu chí thành phần", "Select a sub-criterion first";
+    NoChanges => "Không có thay đổi", "No changes";
+
+    // Help: what each key does
+    HelpUp => "Lên", "Move up";
+    HelpDown => "Xuống", "Move down";
+    HelpPageUp => "Lên một trang", "Page up";
+    HelpPageDown => "Xuống một trang", "Page down";
+    HelpTop => "Về dòng đầu", "First line";
+    HelpBottom => "Đến dòng cuối", "Last line";
+    HelpHelp => "Trợ giúp (bảng phím này)", "Help (this list of keys)";
+    HelpForceQuit => "Thoát ngay, ở bất kỳ màn hình nào (mọi thay đổi đã lưu đều đã ghi đĩa)", "Quit from anywhere (all saved work is already on disk)";
+    HelpCancel => "Huỷ, không lưu", "Cancel without saving";
+    HelpNextField => "Sang ô tiếp theo", "Next field";
+    HelpPrevField => "Về ô trước", "Previous field";
+    HelpSaveForm => "Lưu tài liệu kiểm chứng và giải trình", "Save the evidence and the explanation";
+    HelpOpenAssessment => "Mở bộ chấm điểm của đơn vị", "Open the unit's assessment";
+    HelpFilter => "Lọc theo tên hoặc mã đơn vị (không cần gõ dấu)", "Filter by unit name or code (diacritics optional)";
+    HelpStart => "Bắt đầu chấm điểm cho một đơn vị chưa có kết quả năm này", "Start an assessment for a unit that has none this year";
+    HelpYear => "Năm trước / năm sau", "Previous / next year";
+    HelpClearFilter => "Bỏ lọc", "Clear the filter";
+    HelpQuitHome => "Thoát parindex", "Quit parindex";
+    HelpKeepFilter => "Giữ bộ lọc, trở lại danh sách", "Keep the filter, back to the list";
+    HelpPickUnit => "Bắt đầu chấm điểm cho đơn vị đã chọn", "Start the assessment of the chosen unit";
+    HelpOpen => "Mở, mở rộng; ở tiêu chí thành phần: chấm điểm", "Open, expand; on a sub-criterion: edit its score";
+    HelpBack => "Quay lại, thu gọn", "Go back, collapse";
+    HelpEvidence => "Tài liệu kiểm chứng và giải trình", "Evidence and explanation";
+    HelpNextUnscored => "Tiêu chí thành phần chưa chấm tiếp theo", "Next unscored sub-criterion";
+    HelpNextFlagged => "Tiêu chí có cờ tiếp theo (thiếu tài liệu, xung đột, vượt điểm tối đa)", "Next flagged sub-criterion (missing evidence, conflict, over the max)";
+    HelpSearch => "Tìm theo mã hoặc nội dung (không cần gõ dấu: chi dao tìm được chỉ đạo)", "Search by code or text (diacritics optional: chi dao finds chỉ đạo)";
+    HelpUndo => "Hoàn tác thay đổi gần nhất của tôi", "Undo my last change";
+    HelpHistory => "Lịch sử thay đổi: ai, khi nào, cũ → mới", "History of changes: who, when, old → new";
+    HelpScrollUp => "Cuộn nội dung chi tiết lên", "Scroll the details up";
+    HelpScrollDown => "Cuộn nội dung chi tiết xuống", "Scroll the details down";
+    HelpBackHome => "Về màn hình chính", "Back to the home screen";
+    HelpKeepMatch => "Chọn kết quả tìm thấy", "Keep the match";
+    HelpNextMatch => "Kết quả tiếp theo", "Next match";
+    HelpPrevMatch => "Kết quả trước", "Previous match";
+    HelpCancelSearch => "Huỷ tìm kiếm, trở về chỗ cũ", "Cancel the search, back where you were";
+    HelpSubmitScore => "Kiểm tra và lưu, rồi sang tiêu chí thành phần tiếp theo", "Validate and save, then go to the next sub-criterion";
+    HelpChoose => "Chọn phương án (gõ số để nhập điểm trực tiếp)", "Choose an option (type a number to enter points directly)";
+    HelpAddItem => "Thêm tài liệu kiểm chứng", "Add an evidence reference";
+    HelpEditItem => "Sửa tài liệu đang chọn", "Edit the selected reference";
+    HelpRemoveItem => "Xoá tài liệu đang chọn", "Remove the selected reference";
+    HelpKeepMine => "Giữ giá trị của tôi (ghi đè lên giá trị mới)", "Keep mine (save it over the newer value)";
+    HelpTakeTheirs => "Lấy giá trị của cán bộ kia", "Take theirs";
+    HelpToggleChoice => "Đổi lựa chọn", "Switch the choice";
+    HelpConfirmChoice => "Xác nhận lựa chọn", "Confirm the choice";
+    HelpCloseHelp => "Đóng trợ giúp", "Close the help";
+
+    // The hint bar: key and a word or two
+    HintHelp => "? trợ giúp", "? help";
+    HintHelpF1 => "F1 trợ giúp", "F1 help";
+    HintCancel => "Esc huỷ", "Esc cancel";
+    HintNextField => "Tab ô sau", "Tab next field";
+    HintSaveForm => "Ctrl-S lưu", "Ctrl-S save";
+    HintOpen => "Enter mở", "Enter open";
+    HintFilter => "/ lọc", "/ filter";
+    HintStart => "a chấm đơn vị mới", "a start";
+    HintYear => "[ ] năm", "[ ] year";
+    HintQuit => "q thoát", "q quit";
+    HintKeepFilter => "Enter giữ lọc", "Enter keep";
+    HintClearFilter => "Esc bỏ lọc", "Esc clear";
+    HintPickUnit => "Enter bắt đầu", "Enter start";
+    HintScore => "Enter chấm", "Enter score";
+    HintEvidence => "e tài liệu", "e evidence";
+    HintNextUnscored => "n chưa chấm", "n unscored";
+    HintNextFlagged => "! có cờ", "! flagged";
+    HintSearch => "/ tìm", "/ search";
+    HintUndo => "u hoàn tác", "u undo";
+    HintHistory => "t lịch sử", "t history";
+    HintBack => "q quay lại", "q back";
+    HintKeepMatch => "Enter chọn", "Enter keep";
+    HintNextMatch => "↓ kết quả sau", "↓ next match";
+    HintSubmit => "Enter lưu và sang tiếp", "Enter save and next";
+    HintChoose => "↑↓ chọn", "↑↓ choose";
+    HintAddItem => "a thêm", "a add";
+    HintEditItem => "Enter sửa", "Enter edit";
+    HintRemoveItem => "d xoá", "d remove";
+    HintSubmitForm => "Enter lưu", "Enter save";
+    HintKeepMine => "m giữ của tôi", "m keep mine";
+    HintTakeTheirs => "t lấy của họ", "t take theirs";
+    HintConfirm => "Enter xác nhận", "Enter confirm";
+    HintCloseHelp => "Esc đóng", "Esc close";
+}
+
+pub fn evidence_without_number(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Tài liệu {n}: chưa nhập số, ký hiệu văn bản"),
+        Lang::En => format!("Evidence {n}: the document number is missing"),
+    }
+}
+
+pub fn evidence_bad_date(lang: Lang, n: usize, text: &str) -> String {
+    let text = crate::text::one_line(text);
+    match lang {
+        Lang::Vi => {
+            format!("Tài liệu {n}: ngày '{text}' không đúng dạng ngày/tháng/năm (ví dụ 15/01/2025)")
+        }
+        Lang::En => {
+            format!("Evidence {n}: '{text}' is not a day/month/year date (e.g. 15/01/2025)")
+        }
+    }
+}
+
+pub fn undone(lang: Lang, code: &str, field: &str, value: &str) -> String {
+    let label = crate::app::values::field_label(field, lang);
+    let shown = crate::app::values::display(field, value, lang);
+    match lang {
+        Lang::Vi => format!("Đã hoàn tác: {code} · {label} → {shown}"),
+        Lang::En => format!("Undone: {code} · {label} → {shown}"),
+    }
+}
+
+pub fn no_match(lang: Lang, query: &str) -> String {
+    let query = crate::text::one_line(query);
+    match lang {
+        Lang::Vi => format!("Không tìm thấy '{query}'"),
+        Lang::En => format!("No match for '{query}'"),
+    }
+}
+
+pub fn took_theirs(lang: Lang, author: &str) -> String {
+    let author = crate::text::one_line(author);
+    match lang {
+        Lang::Vi => format!("Đã lấy giá trị của {author}"),
+        Lang::En => format!("Took {author}'s value"),
+    }
+}
+
+/// `(sub-criterion code, field label)` of each draft.
+pub fn drafts_waiting(lang: Lang, drafts: &[(String, String)]) -> String {
+    let list = drafts
+        .iter()
+        .map(|(code, field)| format!("{code} ({})", field.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let list = crate::text::one_line(&list);
+    match lang {
+        Lang::Vi => format!("Có bản nháp chưa lưu: {list} — mở lại để tiếp tục"),
+        Lang::En => format!("Unsaved drafts: {list} — open them again to continue"),
+    }
+}
