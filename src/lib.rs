@@ -12,4 +12,6 @@ pub mod level;
 pub mod scoring;
 pub mod store;
 pub mod text;
+pub mod tui;
+pub mod ui;
 pub mod unit;

@@ -122,6 +122,11 @@ impl App {
         if self.help.is_some() {
             return Context::Help;
         }
+        self.base_context()
+    }
+
+    /// Where keys would go without the help overlay (what the help explains).
+    pub fn base_context(&self) -> Context {
         match &self.screen {
             Screen::Home if self.home.picker.is_some() => Context::Picker,
             Screen::Home if self.home.filtering => Context::HomeFilter,

@@ -31,6 +31,10 @@ impl Notes {
         let clean = clean(text);
         let mut area = TextArea::from(clean.split('\n').map(str::to_string));
         area.set_wrap_mode(WrapMode::WordOrGlyph);
+        // The terminal's own cursor marks the caret (so an IME's popup appears there); no
+        // drawn cursor cell or underlined line on top of it.
+        area.set_cursor_style(ratatui::style::Style::default());
+        area.set_cursor_line_style(ratatui::style::Style::default());
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
         Notes { area }

@@ -6,6 +6,7 @@ mod framework;
 mod output;
 mod score;
 mod totals;
+mod tui;
 mod unit;
 
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The interactive TUI (also what `parindex` alone opens)
+    Tui(tui::TuiArgs),
 }
 
 /// Context every subcommand gets: the resolved language and database path.
@@ -83,7 +86,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Score(cmd)) => score::run(&ctx, cmd),
         Some(Command::Totals(args)) => totals::run(&ctx, args),
         Some(Command::Check { json }) => check::run(&ctx, json),
-        None => Err(CliError::other("the TUI is not built yet (issue #4)")),
+        Some(Command::Tui(args)) => tui::run(&ctx, args),
+        None => tui::run(&ctx, tui::TuiArgs::default()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -28,6 +28,83 @@ texts! {
     FieldAppraisal2Note => "Ý kiến thẩm định lần 2", "Second appraisal note";
     FieldResponse => "Giải trình bổ sung", "Response";
 
+    // Words on screens
+    Year => "năm", "year";
+    SearchPrompt => "Tìm (mã hoặc nội dung):", "Search (code or text):";
+    FilterPrompt => "Lọc đơn vị:", "Filter units:";
+
+    MarkScored => "đã chấm", "scored";
+    MarkUnscored => "chưa chấm (hoặc chưa có điểm điều tra)", "not scored (or no survey points yet)";
+    MarkNotApplicable => "không áp dụng", "not applicable";
+    MarkMissingEvidence => "thiếu tài liệu kiểm chứng", "missing evidence";
+    MarkConflict => "xung đột: hai cán bộ cùng sửa", "conflict: two officers changed it";
+    MarkOverCap => "vượt điểm tối đa", "over the maximum";
+
+    SourceSelf => "tự đánh giá", "self-assessed";
+    SourceSurvey => "điều tra xã hội học", "sociological survey";
+    Rule => "Cách tính điểm", "How points are computed";
+    Declared => "Số liệu kê khai", "Declared";
+    Points => "Điểm", "Points";
+    EvidenceRequired => "Tài liệu kiểm chứng cần có", "Evidence required";
+    None => "chưa có", "none";
+    LastChange => "Sửa lần cuối", "Last changed";
+    Flags => "Cờ", "Flags";
+    Area => "Lĩnh vực", "Area";
+    Criterion => "Tiêu chí", "Criterion";
+    SelfShort => "Tự chấm", "Self";
+    AppraisedShort => "Thẩm định", "Appraised";
+    FinalShort => "Chốt", "Final";
+    SurveyShort => "Điều tra XHH", "Survey";
+    ChildrenOverCap => "Tổng điểm các mục con vượt điểm tối đa; chỉ tính đến mức tối đa", "The children add up to more than the cap; only the cap counts";
+
+    Total => "Tổng", "Total";
+    Index => "Chỉ số", "Index";
+    Progress => "Đã chấm", "Scored";
+    MissingShort => "Thiếu TLKC", "No evidence";
+    ConflictsShort => "Xung đột", "Conflicts";
+    Saved => "Đã lưu", "Saved";
+    Saving => "Đang lưu…", "Saving…";
+    NotSaved => "Chưa lưu", "Not saved";
+
+    Choose => "Chọn (↑↓):", "Choose (↑↓):";
+    Percent => "Tỷ lệ %:", "Percent:";
+    Count => "Số lượng:", "Count:";
+    OrPoints => "Hoặc nhập điểm:", "Or points:";
+    ScoreHelp => "Enter: lưu và sang tiêu chí tiếp theo · Esc: huỷ", "Enter: save and go to the next · Esc: cancel";
+    Stale => "Cán bộ khác vừa lưu tiêu chí này; khi lưu bạn sẽ được hỏi giữ giá trị nào", "Another officer just saved this sub-criterion; saving will ask which value to keep";
+
+    EvidenceTitle => "Tài liệu kiểm chứng và giải trình", "Evidence and explanation";
+    EvidenceHelp => "a thêm · d xoá · Tab sang ô khác · Enter (hoặc Ctrl-S trong giải trình) lưu · Esc huỷ", "a add · d remove · Tab next field · Enter (or Ctrl-S in the explanation) saves · Esc cancels";
+    NewItem => "(tài liệu mới)", "(new reference)";
+    EvNumber => "Số, ký hiệu", "Number";
+    EvDate => "Ngày ban hành", "Date";
+    EvTitle => "Trích yếu", "Title";
+    EvPage => "Trang, mục", "Page/section";
+
+    HistoryTitle => "Lịch sử thay đổi", "History of changes";
+    Loading => "Đang tải…", "Loading…";
+    NoHistory => "Chưa có thay đổi nào", "No changes yet";
+    When => "Thời gian (UTC)", "When (UTC)";
+    Who => "Người sửa", "Who";
+    Field => "Mục", "Field";
+    OldNew => "Cũ → Mới", "Old → New";
+    ConflictTitle => "Xung đột: cán bộ khác đã lưu trước", "Conflict: another officer saved first";
+    ConflictExplain => "Giá trị của bạn chưa được lưu. Chọn giữ giá trị của bạn (lưu đè, lịch sử vẫn giữ cả hai) hoặc lấy giá trị của họ.", "Your value was not saved. Keep yours (saved over theirs; the history keeps both) or take theirs.";
+    KeepMine => "m  Giữ của tôi", "m  Keep mine";
+    TakeTheirs => "t  Lấy của họ", "t  Take theirs";
+    HelpTitle => "Trợ giúp — các phím", "Help — keys";
+    HelpClose => "Esc đóng · ↑↓ cuộn", "Esc closes · ↑↓ scroll";
+    Legend => "Ký hiệu trên cây tiêu chí:", "Marks in the tree:";
+
+    ColumnsTop => "Đơn vị|Trạng thái|Đã|Tự|Thẩm|Chốt|Chỉ số|Xếp loại|Thiếu", "Unit|Status|Done|Self|Appr.|Final|Index|Band|No";
+    ColumnsBottom => "||chấm|chấm|định||||TLKC", "||||||||evid.";
+    StatusDraftShort => "Tự chấm", "Self";
+    StatusSubmittedShort => "Đã nộp", "Submitted";
+    StatusAppraisingShort => "Thẩm định", "Appraising";
+    StatusReturnedShort => "Giải trình", "Explaining";
+    StatusFinalShort => "Đã chốt", "Final";
+    NoUnitsToStart => "Không có đơn vị nào khớp (hoặc mọi đơn vị đã có kết quả năm này)", "No matching unit (or every unit already has an assessment this year)";
+
     // Notices
     NothingToUndo => "Không có thay đổi nào của bạn để hoàn tác", "Nothing of yours to undo";
     LastSub => "Đây là tiêu chí thành phần cuối cùng", "That was the last sub-criterion";
@@ -95,7 +172,7 @@ texts! {
     HintOpen => "Enter mở", "Enter open";
     HintFilter => "/ lọc", "/ filter";
     HintStart => "a chấm đơn vị mới", "a start";
-    HintYear => "[ ] năm", "[ ] year";
+    HintYear => "[/] năm", "[/] year";
     HintQuit => "q thoát", "q quit";
     HintKeepFilter => "Enter giữ lọc", "Enter keep";
     HintClearFilter => "Esc bỏ lọc", "Esc clear";
@@ -177,5 +254,135 @@ pub fn drafts_waiting(lang: Lang, drafts: &[(String, String)]) -> String {
     match lang {
         Lang::Vi => format!("Có bản nháp chưa lưu: {list} — mở lại để tiếp tục"),
         Lang::En => format!("Unsaved drafts: {list} — open them again to continue"),
+    }
+}
+
+pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Cửa sổ terminal quá nhỏ: {width}×{height}, cần ít nhất 80×24.\nHãy phóng to cửa sổ; Ctrl-C để thoát."
+        ),
+        Lang::En => format!(
+            "Terminal too small: {width}×{height}, need 80×24.\nEnlarge the window; Ctrl-C quits."
+        ),
+    }
+}
+
+pub fn match_count(lang: Lang, at: usize, of: usize) -> String {
+    match lang {
+        Lang::Vi => format!("kết quả {at}/{of}"),
+        Lang::En => format!("match {at} of {of}"),
+    }
+}
+
+pub fn max_points(lang: Lang, max: &str) -> String {
+    match lang {
+        Lang::Vi => format!("tối đa {max} điểm"),
+        Lang::En => format!("max {max} points"),
+    }
+}
+
+pub fn evidence_given(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Tài liệu đã có ({count})"),
+        Lang::En => format!("Evidence given ({count})"),
+    }
+}
+
+pub fn score_title(lang: Lang, code: &str, max: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Chấm điểm {code} (tối đa {max})"),
+        Lang::En => format!("Score {code} (max {max})"),
+    }
+}
+
+pub fn will_save(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Vi => format!("→ Sẽ lưu: {what}"),
+        Lang::En => format!("→ Will save: {what}"),
+    }
+}
+
+pub fn conflict_mine(lang: Lang, user: &str) -> String {
+    let user = crate::text::one_line(user);
+    match lang {
+        Lang::Vi => format!("Của bạn ({user}, chưa lưu)"),
+        Lang::En => format!("Yours ({user}, not saved)"),
+    }
+}
+
+pub fn conflict_theirs(lang: Lang, author: &str, when: &str) -> String {
+    let author = crate::text::one_line(author);
+    match lang {
+        Lang::Vi => format!("Của {author} (lưu lúc {when})"),
+        Lang::En => format!("{author}'s (saved {when})"),
+    }
+}
+
+pub fn home_title(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("parindex · Chỉ số cải cách hành chính năm {year}"),
+        Lang::En => format!("parindex · PAR Index {year}"),
+    }
+}
+
+pub fn years_with_data(lang: Lang, years: &[i32]) -> String {
+    let list = years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (lang, years.is_empty()) {
+        (Lang::Vi, true) => "chưa có dữ liệu".into(),
+        (Lang::En, true) => "no data yet".into(),
+        (Lang::Vi, false) => format!("có dữ liệu: {list}"),
+        (Lang::En, false) => format!("data: {list}"),
+    }
+}
+
+pub fn unit_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{n} đơn vị"),
+        Lang::En => format!("{n} units"),
+    }
+}
+
+pub fn level_heading(lang: Lang, level: &str, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!(" {level} · {n} đơn vị"),
+        Lang::En => format!(" {level} · {n} units"),
+    }
+}
+
+pub fn no_assessments(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Chưa có đơn vị nào được chấm điểm năm {year}. Nhấn a để bắt đầu chấm điểm cho một đơn vị, [ hoặc ] để xem năm khác."
+        ),
+        Lang::En => format!(
+            "No unit has been assessed for {year} yet. Press a to start an assessment, [ or ] for another year."
+        ),
+    }
+}
+
+pub fn no_filter_match(lang: Lang, filter: &str) -> String {
+    let filter = crate::text::one_line(filter);
+    match lang {
+        Lang::Vi => format!("Không có đơn vị nào khớp với '{filter}'. Esc để bỏ lọc."),
+        Lang::En => format!("No unit matches '{filter}'. Esc clears the filter."),
+    }
+}
+
+pub fn picker_title(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Bắt đầu chấm điểm năm {year}: chọn đơn vị"),
+        Lang::En => format!("Start an assessment for {year}: pick a unit"),
+    }
+}
+
+pub fn points(lang: Lang, points: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{points} điểm"),
+        Lang::En => format!("{points} points"),
     }
 }

@@ -4,6 +4,7 @@
 
 mod browse;
 pub mod forms;
+pub mod marks;
 
 use crate::cycle::Status;
 use crate::fields;

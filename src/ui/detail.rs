@@ -1,0 +1,344 @@
+//! The right pane of the walkthrough: the selected node in full. For a sub-criterion: its text,
+//! the rule in words (cách tính điểm), what it declares, the points at each stage, the evidence
+//! required and given, the explanation, its flags, and who changed it last. For an area or a
+//! criterion: its totals by stage and its children.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::tree::{NodeKind, kind_of};
+use crate::app::walk::marks::Mark;
+use crate::app::{App, Walk, values};
+use crate::fields;
+use crate::framework::{Source, SubCriterion, describe_rule};
+use crate::i18n::ui::{self, Text};
+use crate::i18n::{Lang, number};
+use crate::scoring::Stage;
+
+use super::text::{fit, width, wrap};
+use super::{Theme, ViewState};
+
+pub(super) fn render(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view: &ViewState) {
+    let cols = area.width.saturating_sub(1) as usize;
+    let code = &walk.tree.selected;
+    let lines = match kind_of(&walk.framework, code) {
+        Some(NodeKind::Sub) => walk
+            .framework
+            .sub(code)
+            .map(|s| sub_lines(app, walk, s, cols, &view.theme))
+            .unwrap_or_default(),
+        Some(kind) => node_lines(app, walk, code, kind, cols, &view.theme),
+        None => Vec::new(),
+    };
+    let max_scroll = lines.len().saturating_sub(area.height as usize) as u16;
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
+    };
+    let text = Paragraph::new(lines).scroll((walk.detail_scroll.min(max_scroll), 0));
+    frame.render_widget(text, inner);
+}
+
+/// `label: text`, wrapped, the label in bold.
+pub(super) fn labeled(label: &str, text: &str, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let head = format!("{label}: ");
+    let wrapped = wrap(&format!("{head}{text}"), cols);
+    wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 && line.starts_with(&head) {
+                let rest = line[head.len()..].to_string();
+                Line::from(vec![
+                    Span::styled(head.clone(), theme.label()),
+                    Span::raw(rest),
+                ])
+            } else {
+                Line::from(line)
+            }
+        })
+        .collect()
+}
+
+fn styled(text: &str, cols: usize, style: Style) -> Vec<Line<'static>> {
+    wrap(text, cols)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
+}
+
+fn sub_lines(
+    app: &App,
+    walk: &Walk,
+    sub: &SubCriterion,
+    cols: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let l = app.lang;
+    let source = match sub.source {
+        Source::SelfAssessed => Text::SourceSelf,
+        Source::Survey => Text::SourceSurvey,
+    };
+    let head = format!(
+        "{} · {} · {}",
+        sub.code,
+        ui::max_points(l, &number(sub.max, l)),
+        source.get(l)
+    );
+    let mut out = styled(&head, cols, theme.heading());
+    out.extend(styled(&sub.name, cols, theme.label()));
+    if let (Lang::En, Some(en)) = (l, &sub.name_en) {
+        out.extend(styled(en, cols, theme.dim()));
+    }
+    out.extend(labeled(
+        Text::Rule.get(l),
+        &describe_rule(sub, l),
+        cols,
+        theme,
+    ));
+    out.extend(declared_lines(walk, sub, l, cols, theme));
+    out.extend(labeled(
+        Text::Points.get(l),
+        &stage_points(walk, sub, l),
+        cols,
+        theme,
+    ));
+    if let Some(required) = &sub.evidence {
+        out.extend(labeled(
+            Text::EvidenceRequired.get(l),
+            required,
+            cols,
+            theme,
+        ));
+    }
+    out.extend(evidence_lines(walk, &sub.code, l, cols, theme));
+    let explanation = walk.explanation(&sub.code);
+    let explanation = if explanation.trim().is_empty() {
+        Text::None.get(l).to_string()
+    } else {
+        explanation
+    };
+    out.extend(labeled(
+        Text::FieldExplanation.get(l),
+        &explanation,
+        cols,
+        theme,
+    ));
+    for note in [
+        fields::APPRAISAL_NOTE,
+        fields::APPRAISAL2_NOTE,
+        fields::RESPONSE,
+    ] {
+        if let Some(state) = walk.field(&sub.code, note) {
+            let text = values::display(note, &state.value, l);
+            out.extend(labeled(&values::field_label(note, l), &text, cols, theme));
+        }
+    }
+    out.extend(flag_lines(walk, &sub.code, l, cols, theme));
+    if let Some(last) = walk.last_change(&sub.code) {
+        let who = format!("{} · {}", last.author, values::when(&last.at));
+        out.extend(labeled(Text::LastChange.get(l), &who, cols, theme));
+    }
+    out
+}
+
+fn declared_lines(
+    walk: &Walk,
+    sub: &SubCriterion,
+    l: Lang,
+    cols: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let declared = walk
+        .field(&sub.code, Stage::SelfAssessment.code())
+        .and_then(|s| fields::decode_score(&s.value))
+        .and_then(|s| s.declared)
+        .map(|d| d.display(l));
+    match (&sub.declared_label, declared) {
+        (Some(label), Some(value)) => labeled(
+            Text::Declared.get(l),
+            &format!("{label}: {value}"),
+            cols,
+            theme,
+        ),
+        (Some(label), None) => labeled(Text::Declared.get(l), &format!("{label}: —"), cols, theme),
+        (None, Some(value)) => labeled(Text::Declared.get(l), &value, cols, theme),
+        (None, None) => Vec::new(),
+    }
+}
+
+fn stage_points(walk: &Walk, sub: &SubCriterion, l: Lang) -> String {
+    let t = walk.totals.sub(&sub.code);
+    if t.is_some_and(|t| t.na) {
+        return Text::NotApplicable.get(l).to_string();
+    }
+    let shown = |stage: Stage| {
+        walk.field(&sub.code, stage.code())
+            .and_then(|s| fields::decode_score(&s.value))
+            .map_or_else(|| "—".to_string(), |s| number(s.points, l))
+    };
+    match sub.source {
+        Source::Survey => format!("{} {}", Stage::Survey.label(l), shown(Stage::Survey)),
+        Source::SelfAssessed => [Stage::SelfAssessment, Stage::Appraisal1, Stage::Appraisal2]
+            .map(|s| format!("{} {}", s.label(l), shown(s)))
+            .join(" · "),
+    }
+}
+
+fn evidence_lines(
+    walk: &Walk,
+    code: &str,
+    l: Lang,
+    cols: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let list = walk.evidence(code);
+    let label = ui::evidence_given(l, list.len());
+    if list.is_empty() {
+        return labeled(&label, Text::None.get(l), cols, theme);
+    }
+    let mut out = vec![Line::from(Span::styled(format!("{label}:"), theme.label()))];
+    for (i, e) in list.iter().enumerate() {
+        out.extend(
+            wrap(
+                &format!("{}. {}", i + 1, e.summary()),
+                cols.saturating_sub(2),
+            )
+            .into_iter()
+            .map(|s| Line::from(format!("  {s}"))),
+        );
+    }
+    out
+}
+
+fn flag_lines(walk: &Walk, code: &str, l: Lang, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(t) = walk.totals.sub(code) else {
+        return Vec::new();
+    };
+    let flags = [
+        (
+            t.flags.missing_evidence,
+            Mark::MissingEvidence,
+            Text::MarkMissingEvidence,
+        ),
+        (t.flags.conflict, Mark::Conflict, Text::MarkConflict),
+        (t.flags.over_cap, Mark::OverCap, Text::MarkOverCap),
+    ];
+    let shown: Vec<String> = flags
+        .iter()
+        .filter(|(on, _, _)| *on)
+        .map(|(_, mark, text)| format!("{} {}", mark.symbol(), text.get(l)))
+        .collect();
+    if shown.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = labeled(Text::Flags.get(l), &shown.join("; "), cols, theme);
+    for line in &mut lines {
+        for span in &mut line.spans {
+            span.style = span.style.patch(theme.warn());
+        }
+    }
+    lines
+}
+
+fn node_lines(
+    app: &App,
+    walk: &Walk,
+    code: &str,
+    kind: NodeKind,
+    cols: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let l = app.lang;
+    let f = &walk.framework;
+    let n = |d| number(d, l);
+    let (name, children): (String, Vec<(String, String)>) = match kind {
+        NodeKind::Area => f.areas.iter().find(|a| a.code == code).map(|a| {
+            (
+                a.name.clone(),
+                a.criteria
+                    .iter()
+                    .map(|c| (c.code.clone(), c.name.clone()))
+                    .collect(),
+            )
+        }),
+        _ => f.criteria().find(|c| c.code == code).map(|c| {
+            (
+                c.name.clone(),
+                c.subs
+                    .iter()
+                    .map(|s| (s.code.clone(), s.name.clone()))
+                    .collect(),
+            )
+        }),
+    }
+    .unwrap_or_default();
+    let Some(t) = walk.totals.node(code) else {
+        return Vec::new();
+    };
+    let word = if kind == NodeKind::Area {
+        Text::Area
+    } else {
+        Text::Criterion
+    };
+    let head = format!(
+        "{} {code} · {}/{} · {}%",
+        word.get(l),
+        n(t.points),
+        n(t.max),
+        n(t.index_percent)
+    );
+    let mut out = styled(&head, cols, theme.heading());
+    out.extend(styled(&name, cols, theme.label()));
+    let stages = format!(
+        "{} {} · {} {} · {} {} · {} {}",
+        Text::SelfShort.get(l),
+        n(t.self_points),
+        Text::AppraisedShort.get(l),
+        n(t.appraised),
+        Text::FinalShort.get(l),
+        n(t.final_points),
+        Text::SurveyShort.get(l),
+        n(t.survey)
+    );
+    out.extend(labeled(Text::Points.get(l), &stages, cols, theme));
+    if t.over_cap {
+        out.extend(styled(
+            &format!("▲ {}", Text::ChildrenOverCap.get(l)),
+            cols,
+            theme.error(),
+        ));
+    }
+    out.push(Line::from(""));
+    for (child, child_name) in children {
+        let mark = walk.mark(&child);
+        let pts = walk
+            .totals
+            .node(&child)
+            .map(|c| format!("{}/{}", n(c.points), n(c.max)));
+        let pts = pts.or_else(|| {
+            walk.totals.sub(&child).map(|s| {
+                let got = s
+                    .final_points
+                    .or(s.survey)
+                    .map_or_else(|| "-".to_string(), n);
+                format!("{got}/{}", n(s.max))
+            })
+        });
+        let pts = pts.unwrap_or_default();
+        let room = cols.saturating_sub(width(&child) + width(&pts) + 4);
+        let line = format!("{child} {} {pts} ", super::text::pad(&child_name, room));
+        out.push(Line::from(vec![
+            Span::raw(fit(&line, cols.saturating_sub(1))),
+            Span::styled(
+                mark.symbol().to_string(),
+                super::tree::mark_style(mark, theme),
+            ),
+        ]));
+    }
+    out
+}
