@@ -84,7 +84,7 @@ impl Loop {
                 guard.terminal.draw(|frame| ui::render(frame, app, view))?;
                 self.dirty = false;
             }
-            if event::poll(TICK)? {
+            if wait_for_input(TICK)? {
                 if let Some(action) = action_for(app, event::read()?) {
                     self.dispatch(app, shell, view, guard, action)?;
                 }
@@ -150,6 +150,38 @@ impl Loop {
         }
         self.dirty = true;
     }
+}
+
+/// Waits up to `timeout` for terminal input. A terminal that hung up (SSH dropped, tmux killed)
+/// is an error, not endless end-of-file reads: the caller leaves as on SIGHUP.
+fn wait_for_input(timeout: Duration) -> io::Result<bool> {
+    if event::poll(Duration::ZERO)? {
+        return Ok(true);
+    }
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd, for the duration of the call.
+    let ready = unsafe { libc::poll(&mut fd, 1, millis) };
+    if ready < 0 {
+        let error = io::Error::last_os_error();
+        // A signal (SIGHUP, SIGWINCH) interrupted the wait: the loop looks at its flags.
+        return match error.kind() {
+            io::ErrorKind::Interrupted => Ok(false),
+            _ => Err(error),
+        };
+    }
+    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "the terminal hung up",
+        ));
+    }
+    // Input (or a resize, which crossterm reports through its own pipe) is read by crossterm.
+    event::poll(Duration::from_millis(if ready > 0 { 20 } else { 0 }))
 }
 
 /// A terminal event as the app's action in the current context.

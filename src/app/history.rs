@@ -68,8 +68,16 @@ pub fn rows(events: &[Event], lang: Lang) -> Vec<HistoryRow> {
                 field: values::field_label(&e.field, lang),
                 old,
                 new: values::display(&e.field, &e.value, lang),
-                reason: e.reason.as_deref().map(crate::text::one_line),
+                reason: e.reason.as_deref().map(|r| reason(r, lang)),
             }
         })
         .collect()
+}
+
+/// The reason an event was written, in the officer's words (`undo` → `hoàn tác`).
+fn reason(reason: &str, lang: Lang) -> String {
+    match reason {
+        "undo" => crate::i18n::ui::Text::UndoReason.get(lang).to_string(),
+        other => crate::text::one_line(other),
+    }
 }

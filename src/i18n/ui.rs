@@ -105,6 +105,10 @@ texts! {
     StatusFinalShort => "Đã chốt", "Final";
     NoUnitsToStart => "Không có đơn vị nào khớp (hoặc mọi đơn vị đã có kết quả năm này)", "No matching unit (or every unit already has an assessment this year)";
 
+    MoreBelow => "PgDn xem tiếp", "PgDn for more";
+    MoreAbove => "PgUp xem phần trên", "PgUp for the start";
+    UndoReason => "hoàn tác", "undo";
+
     // Notices
     NothingToUndo => "Không có thay đổi nào của bạn để hoàn tác", "Nothing of yours to undo";
     LastSub => "Đây là tiêu chí thành phần cuối cùng", "That was the last sub-criterion";

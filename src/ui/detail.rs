@@ -18,7 +18,7 @@ use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
 use crate::scoring::Stage;
 
-use super::text::{fit, width, wrap};
+use super::text::{fit, pad, pad_left, width, wrap};
 use super::{Theme, ViewState};
 
 pub(super) fn render(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view: &ViewState) {
@@ -33,14 +33,62 @@ pub(super) fn render(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view
         Some(kind) => node_lines(app, walk, code, kind, cols, &view.theme),
         None => Vec::new(),
     };
-    let max_scroll = lines.len().saturating_sub(area.height as usize) as u16;
+    let total = lines.len();
+    let height = area.height as usize;
+    let overflow = total > height;
+    // When the text is longer than the pane, the last row tells so instead of cutting a line.
+    let shown = if overflow {
+        height.saturating_sub(1)
+    } else {
+        height
+    };
+    let max_scroll = total.saturating_sub(shown) as u16;
+    let scroll = walk.detail_scroll.min(max_scroll);
     let inner = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(1),
+        height: shown as u16,
         ..area
     };
-    let text = Paragraph::new(lines).scroll((walk.detail_scroll.min(max_scroll), 0));
-    frame.render_widget(text, inner);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    if overflow && area.height > 0 {
+        let more = if scroll < max_scroll {
+            Text::MoreBelow
+        } else {
+            Text::MoreAbove
+        };
+        more_marker(
+            frame,
+            app,
+            Rect {
+                height: area.height,
+                ..inner
+            },
+            more,
+            view,
+        );
+    }
+}
+
+/// A marker on the last row: the text goes on below (PgDn) or above (PgUp).
+fn more_marker(frame: &mut Frame, app: &App, area: Rect, more: Text, view: &ViewState) {
+    let arrow = if more == Text::MoreBelow {
+        "▼"
+    } else {
+        "▲"
+    };
+    let text = format!(" {arrow} {} ", more.get(app.lang));
+    let w = (width(&text) as u16).min(area.width);
+    let spot = Rect {
+        x: area.right() - w,
+        y: area.bottom() - 1,
+        width: w,
+        height: 1,
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(text, view.theme.selected())),
+        spot,
+    );
 }
 
 /// `label: text`, wrapped, the label in bold.
@@ -314,31 +362,58 @@ fn node_lines(
         ));
     }
     out.push(Line::from(""));
-    for (child, child_name) in children {
-        let mark = walk.mark(&child);
-        let pts = walk
+    out.extend(children_lines(walk, children, l, cols, theme));
+    out
+}
+
+/// One line per child: code, name, points / cap aligned, mark.
+fn children_lines(
+    walk: &Walk,
+    children: Vec<(String, String)>,
+    l: Lang,
+    cols: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let n = |d| number(d, l);
+    let points = |child: &str| {
+        let node = walk
             .totals
-            .node(&child)
+            .node(child)
             .map(|c| format!("{}/{}", n(c.points), n(c.max)));
-        let pts = pts.or_else(|| {
-            walk.totals.sub(&child).map(|s| {
+        node.or_else(|| {
+            walk.totals.sub(child).map(|s| {
                 let got = s
                     .final_points
                     .or(s.survey)
                     .map_or_else(|| "-".to_string(), n);
                 format!("{got}/{}", n(s.max))
             })
-        });
-        let pts = pts.unwrap_or_default();
-        let room = cols.saturating_sub(width(&child) + width(&pts) + 4);
-        let line = format!("{child} {} {pts} ", super::text::pad(&child_name, room));
-        out.push(Line::from(vec![
-            Span::raw(fit(&line, cols.saturating_sub(1))),
-            Span::styled(
-                mark.symbol().to_string(),
-                super::tree::mark_style(mark, theme),
-            ),
-        ]));
-    }
-    out
+        })
+        .unwrap_or_default()
+    };
+    let rows: Vec<(String, String, String)> = children
+        .into_iter()
+        .map(|(c, name)| (points(&c), c, name))
+        .collect();
+    let code_w = rows.iter().map(|r| width(&r.1)).max().unwrap_or(0);
+    let pts_w = rows.iter().map(|r| width(&r.0)).max().unwrap_or(0);
+    let room = cols.saturating_sub(code_w + pts_w + 4);
+    rows.into_iter()
+        .map(|(pts, child, name)| {
+            let mark = walk.mark(&child);
+            let line = format!(
+                "{} {} {} ",
+                pad(&child, code_w),
+                pad(&name, room),
+                pad_left(&pts, pts_w)
+            );
+            Line::from(vec![
+                Span::raw(fit(&line, cols.saturating_sub(1))),
+                Span::styled(
+                    mark.symbol().to_string(),
+                    super::tree::mark_style(mark, theme),
+                ),
+            ])
+        })
+        .collect()
 }

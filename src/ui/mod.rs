@@ -81,10 +81,11 @@ fn render_walk(
     view: &mut ViewState,
     caret: &mut Caret,
 ) {
+    let totals_lines = totals::lines(app, walk, frame.area().width as usize, view);
     let [title, main, totals_area, notice, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(totals_lines.len() as u16),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -95,7 +96,7 @@ fn render_walk(
         Mode::History(history) => history::render(frame, app, walk, history, main, view),
         _ => render_tree_and_detail(frame, app, walk, main, view, caret),
     }
-    totals::render(frame, app, walk, totals_area, view);
+    totals::render(frame, totals_lines, totals_area, view);
     chrome::notice_or_search(frame, app, walk, notice, view, caret);
     chrome::hints(frame, app, hints, view);
     if let Mode::Conflict(dialog) = &walk.mode {

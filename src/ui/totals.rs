@@ -15,68 +15,83 @@ use crate::scoring::Part;
 use super::ViewState;
 use super::text::fit;
 
-pub(super) fn render(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view: &ViewState) {
+/// The totals as lines for `width` columns: items flow onto as many lines as they need (two at
+/// 80 columns, three when a long band name or a conflict count would not fit).
+pub(super) fn lines(app: &App, walk: &Walk, width: usize, view: &ViewState) -> Vec<Line<'static>> {
     let l = app.lang;
     let t = &walk.totals;
     let n = |d| number(d, l);
     let part = |p: &Part| format!("{}/{}", n(p.points), n(p.max));
-    let sep = Span::styled(" │ ", view.theme.dim());
     let item = |label: Text, value: String| {
         vec![
             Span::styled(format!("{} ", label.get(l)), view.theme.label()),
             Span::raw(value),
         ]
     };
-    let mut first = vec![Span::raw(" ")];
-    for (i, (label, p)) in [
-        (Text::SelfShort, &t.self_part),
-        (Text::AppraisedShort, &t.appraised),
-        (Text::FinalShort, &t.final_part),
-        (Text::SurveyShort, &t.survey),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if i > 0 {
-            first.push(sep.clone());
-        }
-        first.extend(item(label, part(p)));
-    }
+    let mut items = vec![
+        item(Text::SelfShort, part(&t.self_part)),
+        item(Text::AppraisedShort, part(&t.appraised)),
+        item(Text::FinalShort, part(&t.final_part)),
+        item(Text::SurveyShort, part(&t.survey)),
+    ];
+    let first_line = items.len();
     let band = walk
         .framework
         .band_for(t.index_percent)
         .map(|b| band_name(b, l))
         .unwrap_or_default();
-    let mut second = vec![Span::raw(" ")];
-    second.extend(item(Text::Total, format!("{}/{}", n(t.total), n(t.max))));
-    second.push(sep.clone());
-    second.extend(item(Text::Index, format!("{}% {band}", n(t.index_percent))));
-    second.push(sep.clone());
-    second.extend(item(
+    items.push(item(Text::Total, format!("{}/{}", n(t.total), n(t.max))));
+    items.push(item(Text::Index, format!("{}% {band}", n(t.index_percent))));
+    items.push(item(
         Text::Progress,
         format!("{}/{}", t.progress.0, t.progress.1),
     ));
-    second.push(sep.clone());
     let missing_style = if t.missing_evidence > 0 {
         view.theme.warn()
     } else {
         view.theme.base()
     };
-    second.push(Span::styled(
-        format!("! {} {}", Text::MissingShort.get(l), t.missing_evidence),
-        missing_style,
-    ));
+    let missing = format!("! {} {}", Text::MissingShort.get(l), t.missing_evidence);
+    items.push(vec![Span::styled(missing, missing_style)]);
     if t.conflicts > 0 {
-        second.push(sep.clone());
-        second.push(Span::styled(
-            format!("≠ {} {}", Text::ConflictsShort.get(l), t.conflicts),
-            view.theme.error(),
-        ));
+        let conflicts = format!("≠ {} {}", Text::ConflictsShort.get(l), t.conflicts);
+        items.push(vec![Span::styled(conflicts, view.theme.error())]);
     }
-    second.push(sep);
-    second.push(save_state(&app.save, l, view));
-    let width = area.width as usize;
-    let lines = vec![clip(first, width), clip(second, width)];
+    items.push(vec![save_state(&app.save, l, view)]);
+    flow(items, first_line, width, view)
+}
+
+/// Packs items into lines separated by ` │ `; a new line starts after `break_after` items and
+/// whenever the next item would not fit.
+fn flow(
+    items: Vec<Vec<Span<'static>>>,
+    break_after: usize,
+    width: usize,
+    view: &ViewState,
+) -> Vec<Line<'static>> {
+    let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
+    let mut used = 0;
+    for (i, item) in items.into_iter().enumerate() {
+        let w: usize = item.iter().map(|s| super::text::width(&s.content)).sum();
+        let fits = used + 3 + w <= width;
+        if lines.is_empty() || i == break_after || !fits {
+            lines.push(vec![Span::raw(" ")]);
+            used = 1;
+        } else {
+            lines
+                .last_mut()
+                .map(|l| l.push(Span::styled(" │ ", view.theme.dim())));
+            used += 3;
+        }
+        used += w;
+        if let Some(line) = lines.last_mut() {
+            line.extend(item);
+        }
+    }
+    lines.into_iter().map(|spans| clip(spans, width)).collect()
+}
+
+pub(super) fn render(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect, view: &ViewState) {
     frame.render_widget(Paragraph::new(lines).style(view.theme.base()), area);
 }
 

@@ -35,6 +35,7 @@ pub(super) fn render(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view
                 code: code_w,
                 points: points_w,
                 total: area.width as usize,
+                lang: app.lang,
             };
             line(walk, row, pts, layout, i == selected, &view.theme)
         })
@@ -61,6 +62,7 @@ struct Columns {
     code: usize,
     points: usize,
     total: usize,
+    lang: Lang,
 }
 
 fn line(
@@ -78,7 +80,7 @@ fn line(
         (NodeKind::Criterion, false) => " ▸ ",
         (NodeKind::Sub, _) => "   ",
     };
-    let name = name_of(walk, row);
+    let name = name_of(walk, row, cols.lang);
     let fixed = 3 + cols.code + 1 + 1 + cols.points + 1 + 1;
     let name_w = cols.total.saturating_sub(fixed);
     let mark = walk.mark(&row.code);
@@ -107,19 +109,24 @@ fn line(
     ])
 }
 
-fn name_of(walk: &Walk, row: &TreeRow) -> String {
+/// The node's name: the English gloss in English when the framework has one.
+fn name_of(walk: &Walk, row: &TreeRow, lang: Lang) -> String {
     let f = &walk.framework;
+    let pick = |name: &String, en: &Option<String>| match (lang, en) {
+        (Lang::En, Some(en)) => en.clone(),
+        _ => name.clone(),
+    };
     match row.kind {
         NodeKind::Area => f
             .areas
             .iter()
             .find(|a| a.code == row.code)
-            .map(|a| a.name.clone()),
+            .map(|a| pick(&a.name, &a.name_en)),
         NodeKind::Criterion => f
             .criteria()
             .find(|c| c.code == row.code)
-            .map(|c| c.name.clone()),
-        NodeKind::Sub => f.sub(&row.code).map(|s| s.name.clone()),
+            .map(|c| pick(&c.name, &c.name_en)),
+        NodeKind::Sub => f.sub(&row.code).map(|s| pick(&s.name, &s.name_en)),
     }
     .unwrap_or_default()
 }
