@@ -78,9 +78,9 @@ fn flow(
             lines.push(vec![Span::raw(" ")]);
             used = 1;
         } else {
-            lines
-                .last_mut()
-                .map(|l| l.push(Span::styled(" │ ", view.theme.dim())));
+            if let Some(line) = lines.last_mut() {
+                line.push(Span::styled(" │ ", view.theme.dim()));
+            }
             used += 3;
         }
         used += w;
