@@ -3,8 +3,10 @@
 //! database for other officers' saves, and leaves cleanly on quit, error, panic and signals
 //! (SIGHUP / SIGTERM / SIGINT keep what is being typed as a draft and exit within a poll tick).
 
-mod shell;
+pub mod shell;
 mod terminal;
+
+pub use shell::Shell;
 
 use std::collections::VecDeque;
 use std::io;
