@@ -10,6 +10,7 @@ mod evidence;
 mod help;
 mod history;
 mod home;
+mod node;
 mod score;
 pub mod text;
 pub mod theme;
