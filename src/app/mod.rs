@@ -186,7 +186,11 @@ impl App {
             }
             Action::Failed(message) => {
                 self.notice = Some(Notice::error(message));
-                Vec::new()
+                // A walkthrough that failed to open at start leaves home to show instead.
+                match self.home.data {
+                    None => vec![Effect::LoadHome { year: None }],
+                    Some(_) => Vec::new(),
+                }
             }
             other => self.home.update(other),
         }

@@ -98,7 +98,7 @@ texts! {
 
     ColumnsTop => "Đơn vị|Trạng thái|Đã|Tự|Thẩm|Chốt|Chỉ số|Xếp loại|Thiếu", "Unit|Status|Done|Self|Appr.|Final|Index|Band|No";
     ColumnsBottom => "||chấm|chấm|định||||TLKC", "||||||||evid.";
-    StatusDraftShort => "Tự chấm", "Self";
+    StatusDraftShort => "Tự chấm", "Drafting";
     StatusSubmittedShort => "Đã nộp", "Submitted";
     StatusAppraisingShort => "Thẩm định", "Appraising";
     StatusReturnedShort => "Giải trình", "Explaining";
@@ -345,17 +345,15 @@ pub fn years_with_data(lang: Lang, years: &[i32]) -> String {
 }
 
 pub fn unit_count(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Vi => format!("{n} đơn vị"),
-        Lang::En => format!("{n} units"),
+    match (lang, n) {
+        (Lang::Vi, _) => format!("{n} đơn vị"),
+        (Lang::En, 1) => "1 unit".into(),
+        (Lang::En, _) => format!("{n} units"),
     }
 }
 
 pub fn level_heading(lang: Lang, level: &str, n: usize) -> String {
-    match lang {
-        Lang::Vi => format!(" {level} · {n} đơn vị"),
-        Lang::En => format!(" {level} · {n} units"),
-    }
+    format!(" {level} · {}", unit_count(lang, n))
 }
 
 pub fn no_assessments(lang: Lang, year: i32) -> String {

@@ -127,21 +127,7 @@ fn sub_lines(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let l = app.lang;
-    let source = match sub.source {
-        Source::SelfAssessed => Text::SourceSelf,
-        Source::Survey => Text::SourceSurvey,
-    };
-    let head = format!(
-        "{} · {} · {}",
-        sub.code,
-        ui::max_points(l, &number(sub.max, l)),
-        source.get(l)
-    );
-    let mut out = styled(&head, cols, theme.heading());
-    out.extend(styled(&sub.name, cols, theme.label()));
-    if let (Lang::En, Some(en)) = (l, &sub.name_en) {
-        out.extend(styled(en, cols, theme.dim()));
-    }
+    let mut out = heading_lines(sub, l, cols, theme);
     out.extend(labeled(
         Text::Rule.get(l),
         &describe_rule(sub, l),
@@ -164,32 +150,51 @@ fn sub_lines(
         ));
     }
     out.extend(evidence_lines(walk, &sub.code, l, cols, theme));
-    let explanation = walk.explanation(&sub.code);
-    let explanation = if explanation.trim().is_empty() {
-        Text::None.get(l).to_string()
-    } else {
-        explanation
+    out.extend(note_lines(walk, &sub.code, l, cols, theme));
+    out.extend(flag_lines(walk, &sub.code, l, cols, theme));
+    if let Some(last) = walk.last_change(&sub.code) {
+        let who = format!("{} · {}", last.author, values::when(&last.at));
+        out.extend(labeled(Text::LastChange.get(l), &who, cols, theme));
+    }
+    out
+}
+
+/// Code, max and source; the full name; the English gloss in English.
+fn heading_lines(sub: &SubCriterion, l: Lang, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let source = match sub.source {
+        Source::SelfAssessed => Text::SourceSelf,
+        Source::Survey => Text::SourceSurvey,
     };
-    out.extend(labeled(
-        Text::FieldExplanation.get(l),
-        &explanation,
+    let max = ui::max_points(l, &number(sub.max, l));
+    let mut out = styled(
+        &format!("{} · {max} · {}", sub.code, source.get(l)),
         cols,
-        theme,
-    ));
+        theme.heading(),
+    );
+    out.extend(styled(&sub.name, cols, theme.label()));
+    if let (Lang::En, Some(en)) = (l, &sub.name_en) {
+        out.extend(styled(en, cols, theme.dim()));
+    }
+    out
+}
+
+/// The unit's explanation, and the council's notes and the unit's answer when there are any.
+fn note_lines(walk: &Walk, code: &str, l: Lang, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let explanation = walk.explanation(code);
+    let explanation = match explanation.trim() {
+        "" => Text::None.get(l).to_string(),
+        _ => explanation,
+    };
+    let mut out = labeled(Text::FieldExplanation.get(l), &explanation, cols, theme);
     for note in [
         fields::APPRAISAL_NOTE,
         fields::APPRAISAL2_NOTE,
         fields::RESPONSE,
     ] {
-        if let Some(state) = walk.field(&sub.code, note) {
+        if let Some(state) = walk.field(code, note) {
             let text = values::display(note, &state.value, l);
             out.extend(labeled(&values::field_label(note, l), &text, cols, theme));
         }
-    }
-    out.extend(flag_lines(walk, &sub.code, l, cols, theme));
-    if let Some(last) = walk.last_change(&sub.code) {
-        let who = format!("{} · {}", last.author, values::when(&last.at));
-        out.extend(labeled(Text::LastChange.get(l), &who, cols, theme));
     }
     out
 }

@@ -12,6 +12,7 @@ use crate::app::home::{HomeRow, Picker};
 use crate::cycle::Status;
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
+use crate::unit::Unit;
 
 use super::text::{fit, pad, pad_left};
 use super::tree::keep_in_view;
@@ -86,7 +87,7 @@ fn widths(cols: usize) -> Widths {
     let short_status = cols < 100;
     let status = if short_status { 11 } else { 15 };
     Widths {
-        name: cols.saturating_sub(fixed + status + 1).max(8),
+        name: cols.saturating_sub(fixed + status + 1).clamp(8, 44),
         status,
         short_status,
     }
@@ -229,24 +230,21 @@ fn render_picker(
     caret: &mut Caret,
 ) {
     let l = app.lang;
-    let theme = view.theme;
     let popup = centered(area, 72, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
-    let year = app.home.year().unwrap_or_default();
+    let title = ui::picker_title(l, app.home.year().unwrap_or_default());
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.label())
-        .title(Span::styled(
-            format!(" {} ", ui::picker_title(l, year)),
-            theme.heading(),
-        ));
+        .border_style(view.theme.label())
+        .title(Span::styled(format!(" {title} "), view.theme.heading()));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [prompt, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
-    let prompt = Rect {
-        height: 1,
-        ..prompt
-    };
+    let [prompt, _, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
     chrome::prompt(
         frame,
         prompt,
@@ -256,37 +254,40 @@ fn render_picker(
         view,
         caret,
     );
-    let Some(_) = &picker.units else {
-        frame.render_widget(Paragraph::new(Text::Loading.get(l)), list);
-        return;
-    };
     let units = picker.visible();
-    if units.is_empty() {
-        frame.render_widget(Paragraph::new(Text::NoUnitsToStart.get(l)), list);
+    let empty = match &picker.units {
+        None => Some(Text::Loading),
+        Some(_) if units.is_empty() => Some(Text::NoUnitsToStart),
+        Some(_) => None,
+    };
+    if let Some(text) = empty {
+        frame.render_widget(Paragraph::new(text.get(l)), list);
         return;
     }
     let height = list.height as usize;
     view.picker_offset = keep_in_view(view.picker_offset, picker.selected, height, units.len());
-    let cols = list.width as usize;
     let lines: Vec<Line> = units
         .iter()
         .enumerate()
         .skip(view.picker_offset)
         .take(height)
-        .map(|(i, u)| {
-            let text = format!(
-                "{} {} {}",
-                pad(u.level.label(l), 11),
-                pad(&u.name, cols.saturating_sub(36).max(8)),
-                u.code
-            );
-            let style = if i == picker.selected {
-                theme.selected()
-            } else {
-                theme.base()
-            };
-            Line::from(Span::styled(pad(&text, cols), style))
-        })
+        .map(|(i, u)| unit_line(u, l, list.width as usize, i == picker.selected, &view.theme))
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+fn unit_line(u: &Unit, l: Lang, cols: usize, selected: bool, theme: &Theme) -> Line<'static> {
+    let name_w = cols.saturating_sub(36).max(8);
+    let text = format!(
+        "{} {} {}",
+        pad(u.level.label(l), 11),
+        pad(&u.name, name_w),
+        u.code
+    );
+    let style = if selected {
+        theme.selected()
+    } else {
+        theme.base()
+    };
+    Line::from(Span::styled(pad(&text, cols), style))
 }

@@ -21,29 +21,8 @@ pub(super) fn lines(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let l = app.lang;
-    let f = &walk.framework;
     let n = |d| number(d, l);
-    let (name, children): (String, Vec<(String, String)>) = match kind {
-        NodeKind::Area => f.areas.iter().find(|a| a.code == code).map(|a| {
-            (
-                a.name.clone(),
-                a.criteria
-                    .iter()
-                    .map(|c| (c.code.clone(), c.name.clone()))
-                    .collect(),
-            )
-        }),
-        _ => f.criteria().find(|c| c.code == code).map(|c| {
-            (
-                c.name.clone(),
-                c.subs
-                    .iter()
-                    .map(|s| (s.code.clone(), s.name.clone()))
-                    .collect(),
-            )
-        }),
-    }
-    .unwrap_or_default();
+    let (name, children) = name_and_children(walk, code, kind);
     let Some(t) = walk.totals.node(code) else {
         return Vec::new();
     };
@@ -61,28 +40,43 @@ pub(super) fn lines(
     );
     let mut out = styled(&head, cols, theme.heading());
     out.extend(styled(&name, cols, theme.label()));
-    let stages = format!(
-        "{} {} · {} {} · {} {} · {} {}",
-        Text::SelfShort.get(l),
-        n(t.self_points),
-        Text::AppraisedShort.get(l),
-        n(t.appraised),
-        Text::FinalShort.get(l),
-        n(t.final_points),
-        Text::SurveyShort.get(l),
-        n(t.survey)
-    );
+    let stages = [
+        (Text::SelfShort, t.self_points),
+        (Text::AppraisedShort, t.appraised),
+        (Text::FinalShort, t.final_points),
+        (Text::SurveyShort, t.survey),
+    ]
+    .map(|(label, points)| format!("{} {}", label.get(l), n(points)))
+    .join(" · ");
     out.extend(labeled(Text::Points.get(l), &stages, cols, theme));
     if t.over_cap {
-        out.extend(styled(
-            &format!("▲ {}", Text::ChildrenOverCap.get(l)),
-            cols,
-            theme.error(),
-        ));
+        let text = format!("▲ {}", Text::ChildrenOverCap.get(l));
+        out.extend(styled(&text, cols, theme.error()));
     }
     out.push(Line::from(""));
     out.extend(children_lines(walk, children, l, cols, theme));
     out
+}
+
+/// The node's name and its children's (code, name).
+fn name_and_children(walk: &Walk, code: &str, kind: NodeKind) -> (String, Vec<(String, String)>) {
+    let f = &walk.framework;
+    let pair = |c: &str, n: &str| (c.to_string(), n.to_string());
+    let found = match kind {
+        NodeKind::Area => f.areas.iter().find(|a| a.code == code).map(|a| {
+            (
+                a.name.clone(),
+                a.criteria.iter().map(|c| pair(&c.code, &c.name)).collect(),
+            )
+        }),
+        _ => f.criteria().find(|c| c.code == code).map(|c| {
+            (
+                c.name.clone(),
+                c.subs.iter().map(|s| pair(&s.code, &s.name)).collect(),
+            )
+        }),
+    };
+    found.unwrap_or_default()
 }
 
 /// One line per child: code, name, points / cap aligned, mark.

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::line::LineEdit;
-use crate::app::score::{Outcome, RuleInput, ScoreFocus, ScoreForm};
+use crate::app::score::{Choice, Outcome, RuleInput, ScoreFocus, ScoreForm};
 use crate::app::{App, Walk};
 use crate::framework::describe_rule;
 use crate::i18n::ui::{self, Text};
@@ -145,86 +145,84 @@ fn input_lines(
     match &form.input {
         RuleInput::Points => {}
         RuleInput::Choice { options, selected } => {
-            sheet.push(Line::from(Span::styled(
-                Text::Choose.get(l).to_string(),
-                theme.label(),
-            )));
-            let pts_w = options
-                .iter()
-                .map(|o| width(&number(o.points, l)))
-                .max()
-                .unwrap_or(1);
-            let name_w = cols.saturating_sub(pts_w + 8).max(1);
-            for (i, option) in options.iter().enumerate() {
-                let chosen = *selected == Some(i);
-                let radio = if chosen { "(•)" } else { "( )" };
-                let style = if chosen && on_rule {
-                    theme.selected()
-                } else if chosen {
-                    theme.label()
-                } else {
-                    theme.base()
-                };
-                if chosen {
-                    sheet.focus = Some(sheet.lines.len());
-                }
-                for (j, part) in wrap(&option.label, name_w).into_iter().enumerate() {
-                    let (mark, pts) = if j == 0 {
-                        (radio, number(option.points, l))
-                    } else {
-                        ("   ", String::new())
-                    };
-                    let text = format!("  {mark} {} {}", pad(&part, name_w), pad_left(&pts, pts_w));
-                    sheet.push(Line::from(Span::styled(text, style)));
-                }
-            }
+            let label = Text::Choose.get(l).to_string();
+            sheet.push(Line::from(Span::styled(label, theme.label())));
+            choice_lines(sheet, options, *selected, on_rule, l, cols, theme);
         }
         RuleInput::Figure(edit) | RuleInput::Count(edit) => {
             if let Some(label) = declared {
-                sheet.wrapped(
-                    &format!("{}: {label}", Text::Declared.get(l)),
-                    cols,
-                    theme.base(),
-                );
+                let text = format!("{}: {label}", Text::Declared.get(l));
+                sheet.wrapped(&text, cols, theme.base());
             }
-            let word = if matches!(form.input, RuleInput::Figure(_)) {
-                Text::Percent
-            } else {
-                Text::Count
+            let word = match form.input {
+                RuleInput::Figure(_) => Text::Percent,
+                _ => Text::Count,
             };
             sheet.field(word.get(l), edit, cols, on_rule, theme);
         }
     }
-    let points_label = if matches!(form.input, RuleInput::Points) {
-        Text::Points
-    } else {
-        Text::OrPoints
+    let points_label = match form.input {
+        RuleInput::Points => Text::Points,
+        _ => Text::OrPoints,
     };
-    sheet.field(
-        points_label.get(l),
-        &form.points,
-        cols,
-        form.focus == ScoreFocus::Points,
-        theme,
-    );
+    let on_points = form.focus == ScoreFocus::Points;
+    sheet.field(points_label.get(l), &form.points, cols, on_points, theme);
     if let Some(na) = form.na {
-        let focused = form.focus == ScoreFocus::NotApplicable;
-        let text = format!(
-            "{} [{}] {}",
-            if focused { "▸" } else { " " },
-            if na { "x" } else { " " },
-            Text::FieldNa.get(l)
-        );
-        let style = if focused {
-            theme.selected()
-        } else {
-            theme.base()
+        na_line(sheet, na, form.focus == ScoreFocus::NotApplicable, l, theme);
+    }
+}
+
+/// Each option with its radio mark and points; long names wrap under themselves.
+fn choice_lines(
+    sheet: &mut Sheet,
+    options: &[Choice],
+    selected: Option<usize>,
+    on_rule: bool,
+    l: Lang,
+    cols: usize,
+    theme: &Theme,
+) {
+    let pts_w = options
+        .iter()
+        .map(|o| width(&number(o.points, l)))
+        .max()
+        .unwrap_or(1);
+    let name_w = cols.saturating_sub(pts_w + 8).max(1);
+    for (i, option) in options.iter().enumerate() {
+        let chosen = selected == Some(i);
+        let style = match (chosen, on_rule) {
+            (true, true) => theme.selected(),
+            (true, false) => theme.label(),
+            _ => theme.base(),
         };
-        if focused {
+        if chosen {
             sheet.focus = Some(sheet.lines.len());
         }
-        sheet.push(Line::from(Span::styled(text, style)));
+        for (j, part) in wrap(&option.label, name_w).into_iter().enumerate() {
+            let (mark, pts) = match (j, chosen) {
+                (0, true) => ("(•)", number(option.points, l)),
+                (0, false) => ("( )", number(option.points, l)),
+                _ => ("   ", String::new()),
+            };
+            let text = format!("  {mark} {} {}", pad(&part, name_w), pad_left(&pts, pts_w));
+            sheet.push(Line::from(Span::styled(text, style)));
+        }
     }
+}
+
+fn na_line(sheet: &mut Sheet, na: bool, focused: bool, l: Lang, theme: &Theme) {
+    let marker = if focused { "▸" } else { " " };
+    let check = if na { "x" } else { " " };
+    let text = format!("{marker} [{check}] {}", Text::FieldNa.get(l));
+    let style = if focused {
+        theme.selected()
+    } else {
+        theme.base()
+    };
+    if focused {
+        sheet.focus = Some(sheet.lines.len());
+    }
+    sheet.push(Line::from(Span::styled(text, style)));
 }
 
 fn outcome_lines(
