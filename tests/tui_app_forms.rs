@@ -231,3 +231,13 @@ fn survey_sub_is_not_opened_for_self_scoring_when_selected() {
             .contains("điều tra xã hội học")
     );
 }
+
+#[test]
+fn failed_open_at_start_falls_back_to_home() {
+    let mut app = parindex::app::App::new(Lang::Vi, USER);
+    let start = app.start(Some(("khong-co".into(), 2025)));
+    assert!(matches!(&start[..], [Effect::Open { start: true, .. }]));
+    let effects = app.update(Action::Failed("không có đơn vị".into()));
+    assert_eq!(effects, [Effect::LoadHome { year: None }]);
+    assert!(app.notice.as_ref().unwrap().error);
+}

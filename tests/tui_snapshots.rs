@@ -298,3 +298,26 @@ fn no_color() {
         insta::assert_snapshot!(format!("no_color_{w}x{h}"), format!("{buffer:?}"));
     }
 }
+
+/// The terminal cursor sits at the caret of the field being typed in (where an IME shows its
+/// popup), and is hidden when no field has the keys.
+#[test]
+fn cursor_sits_at_the_caret_when_typing() {
+    let mut app = walk_on(XA, "1.1.1", Lang::Vi);
+    press(&mut app, ENTER);
+    type_text(&mut app, "0,5");
+    let mut terminal = render(&app, 80, 24, Theme::colored());
+    assert!(terminal.backend().cursor_visible());
+    let at = terminal.get_cursor_position().expect("cursor");
+    let row: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, at.y)].symbol().to_string())
+        .collect();
+    let prefix: String = row.chars().take(at.x as usize).collect();
+    assert!(
+        prefix.ends_with("[0,5"),
+        "cursor after the typed text: {row:?} at {at:?}"
+    );
+    let browsing = walk_app(Lang::Vi);
+    let terminal = render(&browsing, 80, 24, Theme::colored());
+    assert!(!terminal.backend().cursor_visible());
+}
