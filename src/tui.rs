@@ -63,7 +63,16 @@ pub fn run(store: Store, options: Options) -> io::Result<()> {
         looped.run_effects(&mut app, &mut shell, effects);
     }
     drop(guard);
-    result
+    match result {
+        // The terminal went away: like SIGHUP, a normal end (what was typed is a draft).
+        Err(e) if is_hangup(&e) => Ok(()),
+        other => other,
+    }
+}
+
+/// Reading or writing a terminal that hung up fails with EIO (or we say BrokenPipe ourselves).
+fn is_hangup(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(libc::EIO)
 }
 
 struct Loop {

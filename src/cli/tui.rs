@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use clap::Args;
 
 use crate::i18n::Lang;
+use crate::i18n::ui::{self, Text};
 use crate::tui::{self, Options};
 use crate::ui::Theme;
 
@@ -23,11 +24,7 @@ pub struct TuiArgs {
 
 pub fn run(ctx: &Context, args: TuiArgs) -> Result<(), CliError> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        let msg = ctx.lang.pick(
-            "giao diện tương tác cần một terminal; hãy dùng các lệnh con (parindex --help)",
-            "the interactive UI needs a terminal; use the subcommands (parindex --help)",
-        );
-        return Err(CliError::input(msg));
+        return Err(CliError::input(Text::NeedsTerminal.get(ctx.lang)));
     }
     let store = open_store(ctx)?;
     let open = match (args.unit, args.year) {
@@ -50,9 +47,5 @@ fn check_year(lang: Lang, year: i32) -> Result<(), CliError> {
     if (2000..=2100).contains(&year) {
         return Ok(());
     }
-    let msg = lang.pick(
-        "--year: năm phải từ 2000 đến 2100",
-        "--year: the year must be from 2000 to 2100",
-    );
-    Err(CliError::input(format!("{msg} ({year})")))
+    Err(CliError::input(ui::year_out_of_range(lang, year)))
 }

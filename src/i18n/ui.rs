@@ -28,6 +28,9 @@ texts! {
     FieldAppraisal2Note => "Ý kiến thẩm định lần 2", "Second appraisal note";
     FieldResponse => "Giải trình bổ sung", "Response";
 
+    // The command line
+    NeedsTerminal => "giao diện tương tác cần một terminal; hãy dùng các lệnh con (parindex --help)", "the interactive UI needs a terminal; use the subcommands (parindex --help)";
+
     // Words on screens
     Year => "năm", "year";
     SearchPrompt => "Tìm (mã hoặc nội dung):", "Search (code or text):";
@@ -386,5 +389,12 @@ pub fn points(lang: Lang, points: &str) -> String {
     match lang {
         Lang::Vi => format!("{points} điểm"),
         Lang::En => format!("{points} points"),
+    }
+}
+
+pub fn year_out_of_range(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("--year: năm phải từ 2000 đến 2100 ({year})"),
+        Lang::En => format!("--year: the year must be from 2000 to 2100 ({year})"),
     }
 }
