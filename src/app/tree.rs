@@ -205,3 +205,57 @@ pub fn search(f: &Framework, query: &str) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::bundled_by_id;
+
+    fn xa() -> Framework {
+        bundled_by_id("quang-binh-2021-xa").expect("bundled")
+    }
+
+    #[test]
+    fn new_tree_selects_first_sub_with_its_parents_open() {
+        let f = xa();
+        let tree = Tree::new(&f);
+        assert_eq!(tree.selected, "1.1.1");
+        let rows = tree.rows(&f);
+        assert_eq!(rows[tree.selected_index(&rows)].kind, NodeKind::Sub);
+        assert!(tree.expanded.contains("1") && tree.expanded.contains("1.1"));
+    }
+
+    #[test]
+    fn search_folds_diacritics_and_matches_code_prefixes() {
+        let f = xa();
+        let hits = search(&f, "chi dao");
+        assert!(!hits.is_empty());
+        assert!(hits.iter().all(|c| kind_of(&f, c).is_some()));
+        assert_eq!(search(&f, "3.2.1"), ["3.2.1"]);
+        assert!(search(&f, "   ").is_empty());
+    }
+
+    #[test]
+    fn guided_walk_skips_survey_subs_and_stops_after_the_last() {
+        let f = xa();
+        let subs: Vec<&crate::framework::SubCriterion> = f.subs().collect();
+        for pair in subs.windows(2) {
+            if let Some(next) = next_self_sub(&f, &pair[0].code) {
+                let sub = f.sub(&next).unwrap();
+                assert_eq!(sub.source, Source::SelfAssessed);
+            }
+        }
+        let last = subs.last().unwrap();
+        assert_eq!(next_self_sub(&f, &last.code), None);
+    }
+
+    #[test]
+    fn move_by_stops_at_both_ends_when_pushed_past_them() {
+        let f = xa();
+        let mut tree = Tree::new(&f);
+        tree.move_by(&f, -100);
+        assert_eq!(tree.selected, "1");
+        tree.move_by(&f, 1000);
+        assert_eq!(tree.selected, f.areas.last().unwrap().code);
+    }
+}
