@@ -22,6 +22,10 @@ struct Pty {
 
 impl Pty {
     fn spawn(scratch: &Scratch, args: &[&str]) -> Pty {
+        Pty::spawn_with(scratch, args, &[])
+    }
+
+    fn spawn_with(scratch: &Scratch, args: &[&str], env: &[(&str, &str)]) -> Pty {
         let mut cmd = Command::new(BIN);
         cmd.arg("--db")
             .arg(&scratch.db)
@@ -29,7 +33,8 @@ impl Pty {
             .env("TERM", "xterm-256color")
             .env_remove("PARINDEX_DB")
             .env_remove("PARINDEX_LANG")
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            .envs(env.iter().copied());
         let mut session = expectrl::Session::spawn(cmd).expect("spawn in a pty");
         session
             .get_process_mut()
@@ -185,6 +190,38 @@ fn a_save_in_one_instance_appears_in_the_other() {
         pty.send("\x03");
         pty.wait_exit(Duration::from_secs(5));
     }
+}
+
+#[test]
+fn sigterm_while_typing_points_keeps_a_draft_and_no_color_sends_no_colour() {
+    let scratch = Scratch::new();
+    let args = ["tui", "--unit", UNIT, "--year", "2025"];
+    let mut pty = Pty::spawn_with(&scratch, &args, &[("NO_COLOR", "1")]);
+    pty.wait_for("1.1.1 · tối đa 0,5 điểm");
+    pty.send("\r0,2");
+    pty.wait_for("Sẽ lưu: 0,2 điểm");
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(pty.pid(), libc::SIGTERM) };
+    let took = pty.wait_exit(Duration::from_secs(5));
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+    let raw = &pty.raw;
+    for colour in [&b"38;5;"[..], b"48;5;", b"38;2;", b"48;2;"] {
+        assert!(
+            !raw.windows(colour.len()).any(|w| w == colour),
+            "a colour with NO_COLOR"
+        );
+    }
+    assert!(
+        raw.windows(4).any(|w| w == b"\x1b[7m"),
+        "the selection is reversed"
+    );
+    let store = parindex::store::Store::open(&scratch.db).expect("open");
+    let key = store.find_assessment(UNIT, 2025).unwrap().unwrap();
+    let drafts = store.drafts(&me(), &key).unwrap();
+    assert_eq!(
+        (drafts[0].field.as_str(), drafts[0].text.as_str()),
+        ("self", "0,2")
+    );
 }
 
 const HOSTILE: [&str; 3] = ["\x1b]0;pwned\x07", "\x1b[2J", "\u{202E}"];
