@@ -17,7 +17,7 @@ pub mod values;
 pub mod walk;
 
 use crate::i18n::Lang;
-use crate::i18n::ui::{self, Text};
+use crate::i18n::ui;
 
 pub use action::{Action, Change, Command, Effect, HomeData, Opened, Reloaded};
 pub use home::{Home, HomeRow};
@@ -222,11 +222,6 @@ impl App {
     fn quit(&mut self) -> Vec<Effect> {
         self.quitting = true;
         vec![Effect::Quit]
-    }
-
-    /// The hint shown while nothing else is: where the help is.
-    pub fn help_hint(&self) -> &'static str {
-        Text::HintHelp.get(self.lang)
     }
 }
 

@@ -8,15 +8,11 @@ use crate::scoring::Stage;
 
 use super::super::action::{Change, Command, Effect};
 use super::super::conflict::Side;
-use super::super::evidence::{EvidenceFocus, EvidenceForm, Stored};
+use super::super::evidence::{EvidenceForm, Stored};
 use super::super::history::HistoryView;
 use super::super::key::Key;
 use super::super::score::{Current, ScoreFocus, ScoreForm};
 use super::{AfterSave, Ctx, Mode, SaveState, Walk};
-
-pub(super) fn seen_evidence_heads(f: &EvidenceForm) -> (Vec<String>, Vec<String>) {
-    f.seen_heads()
-}
 
 impl Walk {
     pub(super) fn open_score(&mut self, ctx: &mut Ctx) -> Vec<Effect> {
@@ -293,11 +289,6 @@ impl Walk {
             form.revalidate(&sub, decimals, lang);
         }
     }
-}
-
-/// Which field of the evidence editor has the keys (for the keymap).
-pub fn evidence_focus(form: &EvidenceForm) -> EvidenceFocus {
-    form.focus
 }
 
 /// Whether the score editor's focus is on a choice (for the keymap).

@@ -211,7 +211,7 @@ impl Walk {
         let stale = match &self.mode {
             Mode::Score(f) => self.heads(&f.code, "self") != f.seen_score,
             Mode::Evidence(f) => {
-                let seen = forms::seen_evidence_heads(f);
+                let seen = f.seen_heads();
                 self.heads(&f.code, fields::EVIDENCE) != seen.0
                     || self.heads(&f.code, fields::EXPLANATION) != seen.1
             }
