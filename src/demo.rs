@@ -11,9 +11,16 @@ use crate::store::{Actor, AssessmentKey, Store, StoreError, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
-    /// A few units of each level, one year.
+    /// Ten units of the three levels, one year.
     Small,
+    /// Every Quảng Bình unit (departments, districts, communes), five years.
+    Province,
+    /// 10,000 communes, one year.
+    National,
 }
+
+/// Communes the national scale adds (under 100 sample districts).
+pub const NATIONAL_COMMUNES: usize = 10_000;
 
 /// What the demo wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,27 +71,140 @@ const SMALL_UNITS: &[&str] = &[
 const OFFICERS: &[&str] = &["demo.lan", "demo.minh", "demo.hoa"];
 const COUNCIL: &[&str] = &["demo.hoidong.tuan", "demo.hoidong.thu"];
 
-/// Fills the database with sample assessments for `year`.
-pub fn fill(store: &mut Store, scale: Scale, seed: u64, year: i32) -> Result<Summary, StoreError> {
-    let Scale::Small = scale;
+/// Fills the database with sample assessments: `years` years ending with `last_year` (default
+/// 1, or 5 for the province). `progress` is told (done, total) after each assessment.
+pub fn fill(
+    store: &mut Store,
+    scale: Scale,
+    seed: u64,
+    last_year: i32,
+    years: Option<u32>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Summary, StoreError> {
     let mut dice = Dice::new(seed);
     let mut summary = Summary::default();
-    let units: Vec<String> = store
-        .units(None)?
-        .into_iter()
-        .map(|u| u.code)
-        .filter(|c| SMALL_UNITS.contains(&c.as_str()))
-        .collect();
-    for (i, unit) in units.iter().enumerate() {
-        let officer = actor(OFFICERS[i % OFFICERS.len()]);
-        let key = store.start_assessment(unit, year, None, &officer)?;
-        let framework = store.framework(&key.framework_id)?;
-        // Units further down the list are further along the cycle.
-        let progress = i % 4;
-        summary.events += assess_unit(store, &mut dice, &key, &framework, progress, &officer)?;
-        summary.assessments += 1;
+    let units = units_for(store, scale)?;
+    let years = years
+        .unwrap_or(if scale == Scale::Province { 5 } else { 1 })
+        .max(1) as i32;
+    let total = units.len() * years as usize;
+    for year in (last_year - years + 1)..=last_year {
+        for (i, unit) in units.iter().enumerate() {
+            let officer = actor(OFFICERS[i % OFFICERS.len()]);
+            let key = store.start_assessment(unit, year, None, &officer)?;
+            let framework = store.framework(&key.framework_id)?;
+            // Units further down the list (and in later years) are further along the cycle.
+            let stage = (i + year as usize) % 4;
+            summary.events += assess_unit(store, &mut dice, &key, &framework, stage, &officer)?;
+            summary.assessments += 1;
+            progress(summary.assessments, total);
+        }
+    }
+    if scale != Scale::Small {
+        summary.events += make_conflicts(store, &mut dice, last_year, 3)?;
     }
     Ok(summary)
+}
+
+fn units_for(store: &mut Store, scale: Scale) -> Result<Vec<String>, StoreError> {
+    let all = store.units(None)?.into_iter().map(|u| u.code);
+    Ok(match scale {
+        Scale::Small => all.filter(|c| SMALL_UNITS.contains(&c.as_str())).collect(),
+        Scale::Province => all.filter(|c| !c.starts_with("mau-")).collect(),
+        Scale::National => {
+            add_national_units(store)?;
+            store
+                .units(Some(crate::level::Level::Xa))?
+                .into_iter()
+                .map(|u| u.code)
+                .filter(|c| c.starts_with("mau-"))
+                .collect()
+        }
+    })
+}
+
+/// 100 sample districts with 100 communes each, coded `mau-hNNN` and `mau-hNNN-xNNN`.
+fn add_national_units(store: &mut Store) -> Result<(), StoreError> {
+    use crate::level::Level;
+    use crate::unit::Unit;
+    let mut units = Vec::with_capacity(NATIONAL_COMMUNES + 100);
+    for h in 0..100 {
+        let district = format!("mau-h{h:03}");
+        units.push(Unit {
+            code: district.clone(),
+            name: format!("Huyện Mẫu {h:03}"),
+            level: Level::Huyen,
+            parent: None,
+        });
+        for x in 0..NATIONAL_COMMUNES / 100 {
+            units.push(Unit {
+                code: format!("{district}-x{x:03}"),
+                name: format!("Xã Mẫu {h:03}-{x:03}"),
+                level: Level::Xa,
+                parent: Some(district.clone()),
+            });
+        }
+    }
+    store.import_units(&units, &actor("demo.admin"))?;
+    Ok(())
+}
+
+/// A few fields changed on a laptop copy and on the server at once, then merged: conflicts
+/// made the way they arise in real use.
+fn make_conflicts(
+    store: &mut Store,
+    dice: &mut Dice,
+    year: i32,
+    n: usize,
+) -> Result<usize, StoreError> {
+    let drafts: Vec<AssessmentKey> = store
+        .assessments(Some(year), None)?
+        .into_iter()
+        .filter(|k| {
+            store
+                .status(k)
+                .is_ok_and(|s| s == crate::cycle::Status::Draft)
+        })
+        .take(n)
+        .collect();
+    let copy = std::env::temp_dir().join(format!("parindex-demo-{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&copy);
+    store.snapshot(&copy, true)?;
+    let result = (|| {
+        let mut laptop = Store::open(&copy)?;
+        let today = crate::store::today_utc();
+        for key in &drafts {
+            let framework = store.framework(&key.framework_id)?;
+            let Some(sub) = framework.subs().find(|s| s.source == Source::SelfAssessed) else {
+                continue;
+            };
+            for (side, who, text) in [
+                (0, "demo.server", "Bổ sung theo báo cáo quý IV."),
+                (1, "demo.laptop", "Đã có văn bản, bổ sung khi giải trình."),
+            ] {
+                let w = Pending::field(
+                    key,
+                    &sub.code,
+                    fields::EXPLANATION,
+                    fields::encode_text(text),
+                );
+                let target = if side == 0 { &mut *store } else { &mut laptop };
+                target.save_all(vec![w.as_write()], &actor(who), &today)?;
+            }
+            let _ = dice.roll();
+        }
+        drop(laptop);
+        store
+            .merge_from(&copy, false)
+            .map(|m| m.events_added + drafts.len())
+    })();
+    let _ = std::fs::remove_file(&copy);
+    for suffix in ["-wal", "-shm"] {
+        let mut p = copy.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(p));
+    }
+    result
 }
 
 fn actor(name: &str) -> Actor {
@@ -287,7 +407,13 @@ fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore 
                 .unwrap_or(Decimal::ONE_HUNDRED);
             let low = tiers.last().map(|t| t.at_least).unwrap_or(Decimal::ZERO);
             let span = (top - low).max(Decimal::ONE);
-            let pick = Decimal::from(dice.below(110)) * span / Decimal::ONE_HUNDRED;
+            // Most units reach the top tier; the rest spread below it.
+            let roll = if dice.chance(65) {
+                110
+            } else {
+                dice.below(110)
+            };
+            let pick = Decimal::from(roll) * span / Decimal::ONE_HUNDRED;
             Some(Declared::Figure(
                 (low - span / Decimal::TEN + pick)
                     .max(Decimal::ZERO)
@@ -295,10 +421,19 @@ fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore 
                     .round_dp(decimals),
             ))
         }
-        Rule::Proportional => Some(Declared::Figure(Decimal::from(60 + dice.below(41)))),
+        Rule::Proportional => Some(Declared::Figure(Decimal::from(75 + dice.below(26)))),
         Rule::Levels { grades } => {
-            let i = (dice.below(10) as usize).min(grades.len().saturating_sub(1)) / 3;
-            grades.get(i).map(|g| Declared::Grade(g.name.clone()))
+            let roll = dice.below(100);
+            let i = if roll < 55 {
+                0
+            } else if roll < 85 {
+                1
+            } else {
+                2
+            };
+            grades
+                .get(i.min(grades.len().saturating_sub(1)))
+                .map(|g| Declared::Grade(g.name.clone()))
         }
         Rule::PerItem { each } => {
             let full = (sub.max / each)
@@ -308,7 +443,7 @@ fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore 
                 .unwrap_or(1);
             Some(Declared::Count((dice.below(full + 2)) as u32))
         }
-        Rule::Deduction { .. } => Some(Declared::Count(dice.below(4) as u32)),
+        Rule::Deduction { .. } => Some(Declared::Count((dice.below(5) / 2) as u32)),
         Rule::Manual | Rule::Survey => None,
     };
     match declared.and_then(|d| scoring::points_for(sub, &d, decimals).ok().map(|p| (d, p))) {

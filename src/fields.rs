@@ -17,10 +17,10 @@ pub const APPRAISAL_NOTE: &str = "appraisal_note";
 pub const APPRAISAL2_NOTE: &str = "appraisal2_note";
 /// The unit's answer to the council in the explanation round.
 pub const RESPONSE: &str = "response";
-/// Targets that are not sub-criteria.
+/// Bonus and penalty points: targets that are not sub-criteria, each with one field of the
+/// same name.
 pub const BONUS: &str = "bonus";
 pub const PENALTY: &str = "penalty";
-pub const POINTS: &str = "points";
 
 /// The field holding a stage's score.
 pub fn stage_field(stage: Stage) -> &'static str {
@@ -70,11 +70,34 @@ pub fn encode_score(score: Option<&StageScore>) -> String {
     }
 }
 
+/// A stored score as written, borrowing from the text (decoded for every field of every
+/// assessment in a ranking, so it avoids building a JSON tree).
+#[derive(serde::Deserialize)]
+struct RawScore<'a> {
+    #[serde(borrow)]
+    points: std::borrow::Cow<'a, str>,
+    #[serde(default)]
+    declared: Option<Value>,
+}
+
 pub fn decode_score(text: &str) -> Option<StageScore> {
-    let v: Value = serde_json::from_str(text).ok()?;
-    let points = Decimal::from_str(v.get("points")?.as_str()?).ok()?;
-    let declared = v.get("declared").and_then(decode_declared);
+    let raw: Option<RawScore> = serde_json::from_str(text).ok()?;
+    let raw = raw?;
+    let points = Decimal::from_str(&raw.points).ok()?;
+    let declared = raw.declared.as_ref().and_then(decode_declared);
     Some(StageScore { points, declared })
+}
+
+/// How many evidence documents a stored list holds, without decoding them.
+pub fn evidence_count(text: &str) -> usize {
+    serde_json::from_str::<Vec<serde::de::IgnoredAny>>(text)
+        .map(|v| v.len())
+        .unwrap_or(0)
+}
+
+/// Whether a stored text field holds anything but white space.
+pub fn has_text(text: &str) -> bool {
+    serde_json::from_str::<std::borrow::Cow<str>>(text).is_ok_and(|t| !t.trim().is_empty())
 }
 
 fn encode_declared(d: &Declared) -> Value {

@@ -200,3 +200,51 @@ fn home_shows_the_newest_year_with_data_and_history_lists_events() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn an_officer_of_another_unit_is_told_before_typing_and_refused_on_save() {
+    use parindex::roles::{Grant, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let mut admin = shell(&dir, "admin");
+    let grant = |role, units: &[&str]| Grant {
+        role,
+        units: units.iter().map(|u| u.to_string()).collect(),
+    };
+    let boss = actor("admin");
+    admin
+        .store
+        .set_officer("admin", Some(vec![grant(Role::Admin, &[])]), &boss)
+        .unwrap();
+    let other_unit = Some(vec![grant(Role::Unit, &["dong-hoi-duc-ninh"])]);
+    admin.store.set_officer("lan", other_unit, &boss).unwrap();
+    let mut lan = shell(&dir, "lan");
+    let opened = match lan
+        .execute(Effect::Open {
+            unit: UNIT.into(),
+            year: 2025,
+            start: true,
+        })
+        .remove(0)
+    {
+        Action::Opened(o) => o,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(opened.refusals.len(), 2, "{:?}", opened.refusals);
+    let key = opened.key.clone();
+    let mut app = parindex::app::App::new(Lang::Vi, "lan");
+    app.update(Action::Opened(opened));
+    let keymap = |app: &parindex::app::App| app.context();
+    let enter = parindex::app::Key::plain(parindex::app::KeyCode::Enter);
+    let action = parindex::app::keymap::keymap(keymap(&app), enter).unwrap();
+    assert!(app.update(action).is_empty());
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.error, "{notice:?}");
+    assert!(matches!(
+        app.walk().unwrap().mode,
+        parindex::app::Mode::Browse
+    ));
+    match save(&mut lan, &key, points("0.5", vec![])) {
+        Action::Failed(message) => assert_eq!(message, notice.text),
+        other => panic!("{other:?}"),
+    }
+}

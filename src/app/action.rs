@@ -1,7 +1,7 @@
 //! What flows into the state machine (actions: the officer's intents and the shell's reports) and
 //! what flows out of it (effects the shell carries out against the store).
 
-use crate::cycle::Status;
+use crate::cycle::{FieldGroup, Status};
 use crate::framework::Framework;
 use crate::store::{AssessmentKey, Draft, Event, FieldState};
 use crate::unit::Unit;
@@ -108,6 +108,8 @@ pub struct Opened {
     pub fields: Vec<FieldState>,
     /// Text this officer was typing when a session was cut off.
     pub drafts: Vec<Draft>,
+    /// Why this officer's role does not let them change a group of fields here, if it does not.
+    pub refusals: Vec<(FieldGroup, String)>,
 }
 
 /// The current fields and status of the open assessment.

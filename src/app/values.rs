@@ -38,7 +38,7 @@ fn raw_display(field: &str, value: &str, lang: Lang) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         }
-        fields::POINTS => fields::decode_points(value)
+        fields::BONUS | fields::PENALTY => fields::decode_points(value)
             .map(|p| number(p, lang))
             .unwrap_or_else(|| "—".into()),
         _ => {
@@ -60,7 +60,7 @@ pub fn empty(field: &str) -> String {
     match field {
         fields::NA => fields::encode_bool(false),
         fields::EVIDENCE => fields::encode_evidence(&[]),
-        fields::POINTS => "null".into(),
+        fields::BONUS | fields::PENALTY => "null".into(),
         _ => fields::encode_text(""),
     }
 }

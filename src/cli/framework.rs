@@ -99,7 +99,7 @@ fn check(ctx: &Context, files: &[PathBuf], json: bool) -> Result<(), CliError> {
 fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
     let frameworks = super::store_frameworks(ctx)?;
     if json {
-        let rows: Vec<Value> = frameworks.iter().map(summary_json).collect();
+        let rows: Vec<Value> = frameworks.iter().map(|f| summary_json(f)).collect();
         return print_json(&rows);
     }
     for f in &frameworks {
@@ -141,7 +141,7 @@ fn import(ctx: &Context, path: &PathBuf) -> Result<(), CliError> {
     let f = load_file(ctx, path)?;
     let mut store = super::open_store(ctx)?;
     let added = store
-        .import_framework(&f)
+        .import_framework(&f, &crate::store::Actor::current())
         .map_err(|e| super::store_error(ctx, e))?;
     let (a, c, s) = f.counts();
     let verb = match (added, ctx.lang) {

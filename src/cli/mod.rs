@@ -1,10 +1,18 @@
 //! The command-line contract of DESIGN.md §7: clap definitions, global options, exit codes, and
 //! dispatch to one module per subcommand.
 
+mod assess;
 mod check;
+mod demo;
+mod evidence;
 mod framework;
+mod init;
+mod officer;
 mod output;
+mod report;
 mod score;
+mod survey;
+mod sync;
 mod totals;
 mod tui;
 mod unit;
@@ -47,8 +55,35 @@ pub enum Command {
     /// Scores of one sub-criterion: set, get, history
     #[command(subcommand)]
     Score(score::ScoreCommand),
+    /// Evidence documents of a sub-criterion
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCommand),
     /// One assessment's totals at every stage, index and band
     Totals(totals::TotalsArgs),
+    /// Fill the database with sample data to look at
+    Demo(demo::DemoArgs),
+    /// Move an assessment through the cycle: submit, return, finalize, reopen
+    #[command(subcommand)]
+    Assess(assess::AssessCommand),
+    /// Set up a database shared by a Unix group on the provincial server
+    Init(init::InitArgs),
+    /// Officers and roles: add, remove, list, grant, revoke
+    #[command(subcommand)]
+    Officer(officer::OfficerCommand),
+    /// Year-wide settings: the self-scoring deadline
+    #[command(subcommand)]
+    Year(assess::YearCommand),
+    /// Ranking of a level and year, or one unit's detail: table, csv, json, md, xlsx
+    Report(report::ReportArgs),
+    /// Sociological survey points
+    #[command(subcommand)]
+    Survey(survey::SurveyCommand),
+    /// Write a consistent, checked copy of the live database to OUT
+    Snapshot(sync::SnapshotArgs),
+    /// Merge another copy of the database into this one
+    Sync(sync::SyncArgs),
+    /// List fields in conflict after a merge, or resolve one
+    Conflicts(sync::ConflictsArgs),
     /// Check the database: integrity, event log and projection, totals within caps
     Check {
         #[arg(long)]
@@ -84,8 +119,19 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Framework(cmd)) => framework::run(&ctx, cmd),
         Some(Command::Unit(cmd)) => unit::run(&ctx, cmd),
         Some(Command::Score(cmd)) => score::run(&ctx, cmd),
+        Some(Command::Evidence(cmd)) => evidence::run(&ctx, cmd),
         Some(Command::Totals(args)) => totals::run(&ctx, args),
         Some(Command::Check { json }) => check::run(&ctx, json),
+        Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Assess(cmd)) => assess::run(&ctx, cmd),
+        Some(Command::Init(args)) => init::run(&ctx, args),
+        Some(Command::Officer(cmd)) => officer::run(&ctx, cmd),
+        Some(Command::Year(cmd)) => assess::run_year(&ctx, cmd),
+        Some(Command::Report(args)) => report::run(&ctx, args),
+        Some(Command::Survey(cmd)) => survey::run(&ctx, cmd),
+        Some(Command::Snapshot(args)) => sync::snapshot(&ctx, args),
+        Some(Command::Sync(args)) => sync::sync(&ctx, args),
+        Some(Command::Conflicts(args)) => sync::conflicts(&ctx, args),
         Some(Command::Tui(args)) => tui::run(&ctx, args),
         None => tui::run(&ctx, tui::TuiArgs::default()),
     };
@@ -104,7 +150,7 @@ pub(crate) fn open_store(ctx: &Context) -> Result<Store, CliError> {
 /// Every framework the database knows (bundled ones are seeded into it on creation).
 pub(crate) fn store_frameworks(
     ctx: &Context,
-) -> Result<Vec<crate::framework::Framework>, CliError> {
+) -> Result<Vec<std::sync::Arc<crate::framework::Framework>>, CliError> {
     open_store(ctx)?
         .frameworks()
         .map_err(|e| store_error(ctx, e))

@@ -85,7 +85,7 @@ pub fn locate(
     year: i32,
     framework: Option<&str>,
     start: bool,
-) -> Result<(AssessmentKey, Framework), CliError> {
+) -> Result<(AssessmentKey, std::sync::Arc<Framework>), CliError> {
     check_year(ctx, year)?;
     let key = if start {
         store.start_assessment(unit, year, framework, &Actor::current())
@@ -153,6 +153,9 @@ fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
         args.framework.as_deref(),
         true,
     )?;
+    if matches!(t.sub.as_str(), fields::BONUS | fields::PENALTY) {
+        return set_bonus_or_penalty(ctx, &mut store, &key, &framework, &args);
+    }
     let sub = find_sub(ctx, &framework, &t.sub)?;
     let bad = |e: scoring::ScoreError| CliError::input(e.message(ctx.lang));
     scoring::check_stage(sub, args.stage).map_err(bad)?;
@@ -171,6 +174,15 @@ fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
         writes.push(write(&key, code, fields::NA, fields::encode_bool(true)));
     } else {
         let score = stage_score(&args, sub, framework.decimals).map_err(bad)?;
+        require_note_for_changed_appraisal(
+            ctx,
+            &store,
+            &key,
+            sub,
+            args.stage,
+            &score,
+            args.note.is_some(),
+        )?;
         writes.push(write(
             &key,
             code,
@@ -226,6 +238,123 @@ fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
         )));
     }
     report_saved(ctx, &store, &key, &framework, sub, args.stage, t.json)
+}
+
+/// The council must explain an appraisal that differs from the unit's own score.
+fn require_note_for_changed_appraisal(
+    ctx: &Context,
+    store: &Store,
+    key: &AssessmentKey,
+    sub: &SubCriterion,
+    stage: Stage,
+    score: &StageScore,
+    note_given: bool,
+) -> Result<(), CliError> {
+    let note_field = match stage {
+        Stage::Appraisal1 => fields::APPRAISAL_NOTE,
+        Stage::Appraisal2 => fields::APPRAISAL2_NOTE,
+        _ => return Ok(()),
+    };
+    let own = store
+        .field(key, &sub.code, Stage::SelfAssessment.code())
+        .map_err(|e| store_error(ctx, e))?
+        .and_then(|s| fields::decode_score(&s.value))
+        .map(|s| s.points);
+    let has_note = note_given
+        || store
+            .field(key, &sub.code, note_field)
+            .map_err(|e| store_error(ctx, e))?
+            .is_some_and(|s| !fields::decode_text(&s.value).trim().is_empty());
+    match own {
+        Some(own) if own != score.points && !has_note => {
+            let msg = match ctx.lang {
+                Lang::Vi => format!(
+                    "--note: điểm thẩm định {} khác điểm tự chấm {} của tiêu chí {}: phải ghi ý kiến của Hội đồng",
+                    number(score.points, ctx.lang),
+                    number(own, ctx.lang),
+                    sub.code
+                ),
+                Lang::En => format!(
+                    "--note: the appraisal {} differs from the self score {} of {}: the council's note is required",
+                    number(score.points, ctx.lang),
+                    number(own, ctx.lang),
+                    sub.code
+                ),
+            };
+            Err(CliError::input(msg))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Bonus (điểm thưởng) and penalty (điểm trừ) points: within the framework's cap, with a reason.
+fn set_bonus_or_penalty(
+    ctx: &Context,
+    store: &mut Store,
+    key: &AssessmentKey,
+    framework: &Framework,
+    args: &SetArgs,
+) -> Result<(), CliError> {
+    let target = args.target.sub.as_str();
+    let cap = if target == fields::BONUS {
+        framework.bonus_cap
+    } else {
+        framework.penalty_cap
+    };
+    let l = ctx.lang;
+    let Some(cap) = cap else {
+        let msg = match l {
+            Lang::Vi => format!(
+                "--sub {target}: khung {} không quy định điểm này",
+                framework.id
+            ),
+            Lang::En => format!(
+                "--sub {target}: framework {} defines no such points",
+                framework.id
+            ),
+        };
+        return Err(CliError::input(msg));
+    };
+    let (Some(value), Some(reason)) = (&args.value, &args.note) else {
+        let msg = l.pick(
+            "điểm thưởng/điểm trừ cần --value và lý do --note",
+            "bonus and penalty points need --value and a reason in --note",
+        );
+        return Err(CliError::input(format!("--sub {target}: {msg}")));
+    };
+    let pseudo = SubCriterion {
+        code: target.into(),
+        name: l.pick("Điểm thưởng / điểm trừ", "Bonus / penalty").into(),
+        name_en: None,
+        max: cap,
+        source: crate::framework::Source::SelfAssessed,
+        rule: crate::framework::Rule::Manual,
+        declared_label: None,
+        evidence: None,
+        na_allowed: false,
+    };
+    let points = scoring::parse_points(value, &pseudo, framework.decimals)
+        .map_err(|e| CliError::input(e.message(l)))?;
+    let w = Write {
+        reason: Some(crate::text::one_line(reason)),
+        ..write(key, target, target, fields::encode_points(points))
+    };
+    store
+        .save(w, &Actor::current(), &today_utc())
+        .map_err(|e| store_error(ctx, e))?;
+    let inputs = store.inputs(key).map_err(|e| store_error(ctx, e))?;
+    let totals = scoring::totals(framework, &inputs);
+    let status = store.status(key).map_err(|e| store_error(ctx, e))?;
+    if args.target.json {
+        return print_json(&totals_json(key, framework, status, &totals));
+    }
+    println!(
+        "{} {target}: {}",
+        l.pick("Đã lưu", "Saved"),
+        number(points, l)
+    );
+    super::totals::print_totals(l, key, framework, status, &totals);
+    Ok(())
 }
 
 fn write<'a>(key: &'a AssessmentKey, target: &'a str, field: &'a str, value: String) -> Write<'a> {
@@ -347,8 +476,7 @@ fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
 
 /// A stored value as an officer reads it.
 pub fn display_value(field: &str, value: &str, lang: Lang) -> String {
-    if let Ok(stage) = field.parse::<Stage>() {
-        let _ = stage;
+    if field.parse::<Stage>().is_ok() {
         return match fields::decode_score(value) {
             Some(s) => {
                 let declared = s
@@ -380,7 +508,7 @@ pub fn display_value(field: &str, value: &str, lang: Lang) -> String {
             .map(Evidence::summary)
             .collect::<Vec<_>>()
             .join("; "),
-        fields::POINTS => fields::decode_points(value)
+        fields::BONUS | fields::PENALTY => fields::decode_points(value)
             .map(|p| number(p, lang))
             .unwrap_or_default(),
         _ => serde_json::from_str::<String>(value).unwrap_or_else(|_| value.to_string()),

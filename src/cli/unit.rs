@@ -71,7 +71,7 @@ fn import(ctx: &Context, path: &PathBuf) -> Result<(), CliError> {
         CliError::input(lines.join("\n"))
     })?;
     let changed = store
-        .import_units(&units)
+        .import_units(&units, &crate::store::Actor::current())
         .map_err(|e| store_error(ctx, e))?;
     let msg = ctx
         .lang

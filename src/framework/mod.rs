@@ -2,10 +2,13 @@
 //! loaded from TOML, validated, and looked up by code. Pure: no I/O beyond reading given text.
 
 mod bundled;
+mod header;
 mod load;
 mod problem;
 mod rule_text;
+mod rules;
 mod toml_reader;
+mod tree;
 
 use rust_decimal::Decimal;
 

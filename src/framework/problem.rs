@@ -36,6 +36,11 @@ pub enum ProblemKind {
         value: String,
         decimals: u32,
     },
+    TooLarge {
+        field: String,
+        value: String,
+        limit: Decimal,
+    },
     NotPositive {
         field: String,
         value: Decimal,
@@ -156,8 +161,10 @@ impl Localized for ProblemKind {
         match self {
             Syntax(m) if vi => format!("lỗi cú pháp TOML: {m}"),
             Syntax(m) => format!("TOML syntax error: {m}"),
-            NotUtf8 if vi => "tệp không phải văn bản UTF-8".into(),
-            NotUtf8 => "the file is not UTF-8 text".into(),
+            NotUtf8 if vi => {
+                "tệp không phải văn bản UTF-8 từ chỗ này (hãy lưu tệp dạng UTF-8)".into()
+            }
+            NotUtf8 => "the file is not UTF-8 text from here on (save it as UTF-8)".into(),
             UnknownField { field, allowed } if vi => {
                 format!("trường không hợp lệ '{field}' (được phép: {allowed})")
             }
@@ -204,6 +211,16 @@ impl Localized for ProblemKind {
             } => {
                 format!("'{field}' = {value} has more than the {decimals} decimal places allowed")
             }
+            TooLarge {
+                field,
+                value,
+                limit,
+            } if vi => format!("'{field}' = {value} quá lớn (tối đa {limit})"),
+            TooLarge {
+                field,
+                value,
+                limit,
+            } => format!("'{field}' = {value} is too large (at most {limit})"),
             NotPositive { field, value } if vi => format!("'{field}' = {value} phải lớn hơn 0"),
             NotPositive { field, value } => format!("'{field}' = {value} must be greater than 0"),
             Negative { field, value } if vi => format!("'{field}' = {value} không được âm"),
@@ -220,12 +237,18 @@ impl Localized for ProblemKind {
                 "duplicate code '{code}' (first used at {}:{})",
                 first.0, first.1
             ),
-            CodeNotNested { code, parent } if vi => {
-                format!("mã '{code}' phải bắt đầu bằng mã cấp trên '{parent}.'")
+            CodeNotNested { code, parent } if vi && parent.is_empty() => {
+                format!("mã lĩnh vực '{code}' phải là một số hiệu không có dấu '.', ví dụ '1'")
             }
-            CodeNotNested { code, parent } => {
-                format!("code '{code}' must start with its parent's code '{parent}.'")
+            CodeNotNested { code, parent } if parent.is_empty() => {
+                format!("area code '{code}' must be a single part without '.', e.g. '1'")
             }
+            CodeNotNested { code, parent } if vi => format!(
+                "mã '{code}' phải là mã cấp trên '{parent}' thêm một số hiệu, ví dụ '{parent}.1'"
+            ),
+            CodeNotNested { code, parent } => format!(
+                "code '{code}' must be its parent's code '{parent}' plus one part, e.g. '{parent}.1'"
+            ),
             Empty { what } if vi => format!("không có {} nào", empty_vi(what)),
             Empty { what } => format!("has no {what}"),
             ChildrenSum { max, sum } if vi => format!(

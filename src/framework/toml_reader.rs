@@ -12,6 +12,17 @@ use super::problem::{Problem, ProblemKind};
 
 pub(super) type Value<'i> = Spanned<DeValue<'i>>;
 
+/// The largest magnitude any value may have. Points never come near it; the bound keeps every
+/// sum the loader computes far inside `Decimal`'s range, so adding caps can never overflow.
+const MAX_VALUE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+/// Significant decimal places as written (`1.50` has 1), counted on the text so that digits
+/// beyond what `Decimal` keeps are not silently rounded away.
+fn decimal_places(text: &str) -> usize {
+    text.split_once('.')
+        .map_or(0, |(_, fraction)| fraction.trim_end_matches('0').len())
+}
+
 /// A table together with where it stands in the file.
 #[derive(Clone, Copy)]
 pub(super) struct Table<'a, 'i> {
@@ -229,7 +240,16 @@ impl<'s> Reader<'s> {
             self.report(&v.span(), path, kind);
             return None;
         };
-        if value.normalize().scale() > self.decimals {
+        if value.abs() > MAX_VALUE {
+            let kind = ProblemKind::TooLarge {
+                field: key.into(),
+                value: text,
+                limit: MAX_VALUE,
+            };
+            self.report(&v.span(), path, kind);
+            return None;
+        }
+        if decimal_places(&text) > self.decimals as usize {
             let kind = ProblemKind::TooManyDecimals {
                 field: key.into(),
                 value: text,

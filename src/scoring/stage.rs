@@ -32,7 +32,7 @@ impl Stage {
     ];
 
     /// The code used on the command line, in storage and in JSON.
-    pub fn code(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
         match self {
             Stage::SelfAssessment => "self",
             Stage::Appraisal1 => "appraisal1",

@@ -37,7 +37,7 @@ pub struct NodeTotals {
     pub over_cap: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Σ self scores over the self-assessed part.
     pub self_part: Part,

@@ -1,6 +1,8 @@
 //! Frameworks, units and assessments: the catalogue that events refer to. All keyed naturally
 //! (framework id, unit code, (framework, unit, year)) so that two copies agree on them.
 
+use std::sync::Arc;
+
 use rusqlite::{OptionalExtension, params};
 
 use crate::framework::{self, Framework};
@@ -19,25 +21,23 @@ pub struct AssessmentKey {
 
 impl Store {
     /// Every framework in the database, in the order they were added.
-    pub fn frameworks(&self) -> Result<Vec<Framework>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, source_text FROM framework ORDER BY rowid")
-            .map_err(StoreError::sql)?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-            .map_err(StoreError::sql)?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, text) = row.map_err(StoreError::sql)?;
-            let f = framework::load(&format!("{id}.toml"), text.as_bytes())
-                .map_err(|p| StoreError::Corrupt(format!("framework {id}: {p}")))?;
-            out.push(f);
-        }
-        Ok(out)
+    pub fn frameworks(&self) -> Result<Vec<Arc<Framework>>, StoreError> {
+        let ids: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id FROM framework ORDER BY rowid")
+                .map_err(StoreError::sql)?;
+            let rows = stmt.query_map([], |r| r.get(0)).map_err(StoreError::sql)?;
+            rows.collect::<Result<_, _>>().map_err(StoreError::sql)?
+        };
+        ids.iter().map(|id| self.framework(id)).collect()
     }
 
-    pub fn framework(&self, id: &str) -> Result<Framework, StoreError> {
+    /// One framework, parsed once per connection.
+    pub fn framework(&self, id: &str) -> Result<Arc<Framework>, StoreError> {
+        if let Some(f) = self.frameworks.borrow().get(id) {
+            return Ok(f.clone());
+        }
         let text: Option<String> = self
             .conn
             .query_row(
@@ -48,13 +48,23 @@ impl Store {
             .optional()
             .map_err(StoreError::sql)?;
         let text = text.ok_or_else(|| StoreError::UnknownFramework(id.into()))?;
-        framework::load(&format!("{id}.toml"), text.as_bytes())
-            .map_err(|p| StoreError::Corrupt(format!("framework {id}: {p}")))
+        let f = framework::load(&format!("{id}.toml"), text.as_bytes())
+            .map_err(|p| StoreError::Corrupt(format!("framework {id}: {p}")))?;
+        let f = Arc::new(f);
+        self.frameworks
+            .borrow_mut()
+            .insert(id.to_string(), f.clone());
+        Ok(f)
     }
 
     /// Adds a framework; `Ok(false)` when the identical one is already there. A different text
     /// under the same id is refused: stored assessments must never change meaning.
-    pub fn import_framework(&mut self, f: &Framework) -> Result<bool, StoreError> {
+    pub fn import_framework(&mut self, f: &Framework, actor: &Actor) -> Result<bool, StoreError> {
+        super::officers::authorize(&self.conn, actor, crate::roles::Action::Administer)?;
+        self.add_framework(f)
+    }
+
+    pub(super) fn add_framework(&mut self, f: &Framework) -> Result<bool, StoreError> {
         let hash: Option<String> = self
             .conn
             .query_row("SELECT hash FROM framework WHERE id = ?1", [&f.id], |r| {
@@ -105,8 +115,12 @@ impl Store {
 
     /// Adds units, or renames existing ones (units are data: a renamed commune keeps its code).
     /// All or nothing. Returns how many rows were added or changed.
-    pub fn import_units(&mut self, units: &[Unit]) -> Result<usize, StoreError> {
-        let tx = self.conn.transaction().map_err(StoreError::sql)?;
+    pub fn import_units(&mut self, units: &[Unit], actor: &Actor) -> Result<usize, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::sql)?;
+        super::officers::authorize(&tx, actor, crate::roles::Action::Administer)?;
         let mut changed = 0;
         for u in units {
             changed += tx
@@ -180,13 +194,13 @@ impl Store {
         framework_id: Option<&str>,
     ) -> Result<String, StoreError> {
         if let Some(id) = framework_id {
-            return Ok(self.framework(id)?.id);
+            return Ok(self.framework(id)?.id.clone());
         }
         self.frameworks()?
             .into_iter()
             .rev()
             .find(|f| f.level == unit.level)
-            .map(|f| f.id)
+            .map(|f| f.id.clone())
             .ok_or_else(|| StoreError::UnknownFramework(format!("level {}", unit.level)))
     }
 

@@ -34,6 +34,14 @@ pub enum StoreError {
         transition: Transition,
         from: Status,
     },
+    #[error("denied: {0:?}")]
+    Denied(crate::roles::Denied),
+    #[error("{0}")]
+    Shared(String),
+    #[error("{0} exists")]
+    Exists(String),
+    #[error("{0} is this database")]
+    SameFile(String),
     #[error("unit list: {0}")]
     Units(String),
 }
@@ -65,7 +73,7 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         !matches!(
             self,
-            StoreError::Io(_) | StoreError::Sql(_) | StoreError::Busy
+            StoreError::Io(_) | StoreError::Sql(_) | StoreError::Busy | StoreError::Shared(_)
         )
     }
 }
@@ -105,10 +113,10 @@ impl Localized for StoreError {
                 "the database stayed busy too long (another officer is writing); try again".into()
             }
             FrameworkDiffers { id } if vi => format!(
-                "khung chỉ số '{id}' đã có với nội dung khác; hãy đặt id hoặc version mới cho bản sửa đổi"
+                "khung chỉ số cùng id nhưng khác nội dung: {id}; hãy đặt id mới cho bản sửa đổi (không ghi gì)"
             ),
             FrameworkDiffers { id } => format!(
-                "framework '{id}' already exists with different content; give the edited one a new id"
+                "framework(s) with the same id but different content: {id}; give edited frameworks a new id (nothing written)"
             ),
             UnknownFramework(id) if vi => format!("không có khung chỉ số '{id}'"),
             UnknownFramework(id) => format!("no framework '{id}'"),
@@ -117,6 +125,8 @@ impl Localized for StoreError {
             }
             UnknownUnit(u) => format!("--unit: no unit with code '{u}' (see: parindex unit list)"),
             Locked(lock) => lock.message(lang),
+            Denied(d) => d.message(lang),
+            Shared(m) => m.clone(),
             Transition { transition, from } if vi => format!(
                 "không thể '{}' khi bộ kết quả đang ở trạng thái '{}'",
                 transition.code(),
@@ -128,6 +138,12 @@ impl Localized for StoreError {
                 from.label(lang)
             ),
             Units(m) => m.clone(),
+            Exists(p) if vi => format!("{p} đã tồn tại; dùng --force để ghi đè"),
+            Exists(p) => format!("{p} already exists; use --force to overwrite it"),
+            SameFile(p) if vi => {
+                format!("{p} chính là cơ sở dữ liệu đang mở: không thể hợp nhất với chính nó")
+            }
+            SameFile(p) => format!("{p} is the open database itself: nothing to merge"),
         }
     }
 }

@@ -5,8 +5,9 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use crate::cycle::{self, Status, Transition};
 
-use super::projection;
 use super::{Actor, AssessmentKey, Store, StoreError, now_utc};
+use super::{officers, projection};
+use crate::roles::Action;
 
 /// One entry of the log. Never updated or deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +117,9 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::sql)?;
         let mut saved = Vec::new();
+        let gate = officers::Gate::load(&tx, actor)?;
         for w in writes {
+            gate.check(officers::action_for(w.key, w.field))?;
             let status = status_in(&tx, w.key)?;
             let deadline = deadline_in(&tx, w.key.year)?;
             cycle::may_change(status, w.field, deadline.as_deref(), today)
@@ -133,9 +136,17 @@ impl Store {
                     return Ok(vec![SaveOutcome::Conflict(theirs)]);
                 }
             }
-            let event = new_event(w.key, w.target, w.field, w.value, heads, actor, w.reason);
+            let event = new_event(
+                w.key,
+                w.target,
+                w.field,
+                w.value,
+                heads.clone(),
+                actor,
+                w.reason,
+            );
             insert(&tx, &event)?;
-            projection::apply(&tx, &event).map_err(StoreError::sql)?;
+            projection::apply_over(&tx, &event, heads).map_err(StoreError::sql)?;
             saved.push(SaveOutcome::Saved(event));
         }
         tx.commit().map_err(StoreError::sql)?;
@@ -159,6 +170,15 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::sql)?;
+        let action = match transition {
+            Transition::Submit => Action::Submit {
+                unit: &key.unit_code,
+            },
+            _ => Action::Decide {
+                unit: &key.unit_code,
+            },
+        };
+        officers::authorize(&tx, actor, action)?;
         let from = status_in(&tx, key)?;
         let Some(to) = transition.apply(from) else {
             return Err(StoreError::Transition { transition, from });
@@ -187,6 +207,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::sql)?;
+        officers::authorize(&tx, actor, Action::Administer)?;
         let heads = projection::get(&tx, &key, "year", "deadline")
             .map_err(StoreError::sql)?
             .map(|c| c.heads)
@@ -278,7 +299,7 @@ fn deadline_in(conn: &rusqlite::Connection, year: i32) -> Result<Option<String>,
     Ok(state.and_then(|s| serde_json::from_str::<String>(&s.value).ok()))
 }
 
-fn new_event(
+pub(super) fn new_event(
     key: &AssessmentKey,
     target: &str,
     field: &str,

@@ -1,5 +1,6 @@
 //! Turning an assessment's stored fields into the scoring engine's inputs.
 
+use crate::cycle::Status;
 use crate::fields;
 use crate::scoring::{Inputs, Stage, SubInput};
 
@@ -17,36 +18,125 @@ impl Store {
 pub fn inputs_from(states: &[FieldState]) -> Inputs {
     let mut inputs = Inputs::default();
     for s in states {
-        match (s.target.as_str(), s.field.as_str()) {
-            (fields::BONUS, fields::POINTS) => inputs.bonus = fields::decode_points(&s.value),
-            (fields::PENALTY, fields::POINTS) => inputs.penalty = fields::decode_points(&s.value),
-            ("status" | "year", _) => {}
-            (code, field) => {
-                let sub = inputs
-                    .subs
-                    .entry(code.to_string())
-                    .or_insert_with(SubInput::default);
-                sub.conflict |= s.conflict;
-                apply_field(sub, field, &s.value);
-            }
-        }
+        apply_row(&mut inputs, &s.target, &s.field, &s.value, s.conflict);
     }
     inputs
 }
 
-fn apply_field(sub: &mut SubInput, field: &str, value: &str) {
-    match field.parse::<Stage>() {
-        Ok(Stage::SelfAssessment) => sub.self_score = fields::decode_score(value),
-        Ok(Stage::Appraisal1) => sub.appraisal1 = fields::decode_score(value),
-        Ok(Stage::Appraisal2) => sub.appraisal2 = fields::decode_score(value),
-        Ok(Stage::Survey) => sub.survey = fields::decode_score(value).map(|s| s.points),
-        Err(_) => match field {
-            fields::NA => sub.na = fields::decode_bool(value),
-            fields::EVIDENCE => sub.evidence_count = fields::decode_evidence(value).len(),
-            fields::EXPLANATION => {
-                sub.has_explanation = !fields::decode_text(value).trim().is_empty()
-            }
-            _ => {}
-        },
+/// Folds one projection row into the inputs.
+fn apply_row(inputs: &mut Inputs, target: &str, field: &str, value: &str, conflict: bool) {
+    match (target, field) {
+        (fields::BONUS, fields::BONUS) => inputs.bonus = fields::decode_points(value),
+        (fields::PENALTY, fields::PENALTY) => inputs.penalty = fields::decode_points(value),
+        ("status" | "year", _) => {}
+        (code, field) => {
+            let sub = match inputs.subs.get_mut(code) {
+                Some(sub) => sub,
+                None => inputs.subs.entry(code.to_string()).or_default(),
+            };
+            sub.conflict |= conflict;
+            apply_field(sub, field, value);
+        }
     }
+}
+
+fn apply_field(sub: &mut SubInput, field: &str, value: &str) {
+    const SELF: &str = Stage::SelfAssessment.code();
+    const APPRAISAL1: &str = Stage::Appraisal1.code();
+    const APPRAISAL2: &str = Stage::Appraisal2.code();
+    const SURVEY: &str = Stage::Survey.code();
+    match field {
+        SELF => sub.self_score = fields::decode_score(value),
+        APPRAISAL1 => sub.appraisal1 = fields::decode_score(value),
+        APPRAISAL2 => sub.appraisal2 = fields::decode_score(value),
+        SURVEY => sub.survey = fields::decode_score(value).map(|s| s.points),
+        fields::NA => sub.na = fields::decode_bool(value),
+        fields::EVIDENCE => sub.evidence_count = fields::evidence_count(value),
+        fields::EXPLANATION => sub.has_explanation = fields::has_text(value),
+        _ => {}
+    }
+}
+
+impl Store {
+    /// The scoring inputs and status of every assessment of one level and year, read in one
+    /// pass over the projection in key order (for rankings of thousands of units).
+    pub fn level_inputs(
+        &self,
+        year: i32,
+        level: crate::level::Level,
+    ) -> Result<Vec<(AssessmentKey, Inputs, Status)>, StoreError> {
+        let mut out: Vec<(AssessmentKey, Inputs, Status)> = self
+            .assessments(Some(year), Some(level))?
+            .into_iter()
+            .map(|k| (k, Inputs::default(), Status::default()))
+            .collect();
+        out.sort_by(|a, b| {
+            (&a.0.framework_id, &a.0.unit_code).cmp(&(&b.0.framework_id, &b.0.unit_code))
+        });
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.framework_id, c.unit_code, c.target, c.field, c.value, c.conflict FROM current c
+                 WHERE c.year = ?1 AND c.unit_code IN (SELECT code FROM unit WHERE level = ?2)
+                 ORDER BY c.framework_id, c.unit_code",
+            )
+            .map_err(StoreError::sql)?;
+        let mut rows = stmt
+            .query(rusqlite::params![year, level.code()])
+            .map_err(StoreError::sql)?;
+        let mut at = 0;
+        while let Some(r) = rows.next().map_err(StoreError::sql)? {
+            let framework = r
+                .get_ref(0)
+                .map_err(StoreError::sql)?
+                .as_str()
+                .unwrap_or_default();
+            let unit = r
+                .get_ref(1)
+                .map_err(StoreError::sql)?
+                .as_str()
+                .unwrap_or_default();
+            while at < out.len()
+                && (
+                    out[at].0.framework_id.as_str(),
+                    out[at].0.unit_code.as_str(),
+                ) < (framework, unit)
+            {
+                at += 1;
+            }
+            let Some((key, inputs, status)) = out.get_mut(at) else {
+                break;
+            };
+            if key.framework_id != framework || key.unit_code != unit {
+                continue;
+            }
+            let text = |i| {
+                r.get_ref(i)
+                    .ok()
+                    .and_then(|v| v.as_str().ok())
+                    .unwrap_or_default()
+            };
+            let (target, field, value) = (text(2), text(3), text(4));
+            if target == "status" {
+                *status = serde_json::from_str::<String>(value)
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or_default();
+                continue;
+            }
+            let conflict = r.get::<_, i64>(5).map_err(StoreError::sql)? != 0;
+            apply_row(inputs, target, field, value, conflict);
+        }
+        Ok(out)
+    }
+}
+
+/// The status recorded among an assessment's fields (draft when none).
+pub fn status_from(states: &[FieldState]) -> crate::cycle::Status {
+    states
+        .iter()
+        .find(|s| s.target == "status" && s.field == "status")
+        .and_then(|s| serde_json::from_str::<String>(&s.value).ok())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default()
 }

@@ -3,32 +3,49 @@
 
 mod catalog;
 mod check;
+mod conflicts;
 mod draft;
 mod error;
 mod events;
 mod identity;
 mod inputs;
+mod officers;
 mod open;
 mod projection;
 mod schema;
+mod shared;
+mod sync;
 
 use std::path::{Path, PathBuf};
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use rusqlite::Connection;
+
+use crate::framework::Framework;
 
 pub use catalog::AssessmentKey;
 pub use check::CheckReport;
+pub use conflicts::Conflict;
 pub use draft::Draft;
 pub use error::StoreError;
 pub use events::{Event, FieldState, SaveOutcome, Write};
 pub use identity::{Actor, format_utc, now_utc, today_utc};
-pub use inputs::inputs_from;
+pub use inputs::{inputs_from, status_from};
+pub use officers::Officer;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use shared::{diagnose, init_shared, network_filesystem};
+pub use sync::MergeSummary;
 
 /// An open parindex database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Parsed frameworks by id. A stored framework never changes (a different text under the
+    /// same id is refused), so a parse is good for the life of the connection.
+    frameworks: RefCell<HashMap<String, Arc<Framework>>>,
 }
 
 impl Store {
@@ -36,6 +53,7 @@ impl Store {
     /// units) when there is no file yet. Foreign, corrupt and newer files are refused unchanged.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let existing = open::inspect(path)?;
+        shared::diagnose(path, &Actor::current())?;
         if let (open::Existing::New, Some(dir)) = (&existing, path.parent()) {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir)
@@ -47,6 +65,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            frameworks: RefCell::default(),
         };
         if let open::Existing::New = existing {
             store.seed()?;
@@ -61,6 +80,7 @@ impl Store {
             existing => Ok(Store {
                 conn: open::connect(path, &existing, true)?,
                 path: path.to_path_buf(),
+                frameworks: RefCell::default(),
             }),
         }
     }
@@ -78,9 +98,9 @@ impl Store {
 
     fn seed(&mut self) -> Result<(), StoreError> {
         for f in crate::framework::bundled() {
-            self.import_framework(&f)?;
+            self.add_framework(&f)?;
         }
-        self.import_units(&crate::unit::bundled_units())?;
+        self.import_units(&crate::unit::bundled_units(), &Actor::current())?;
         Ok(())
     }
 }

@@ -44,9 +44,16 @@ pub(super) fn get(
 /// Folds one new event into the projection: it replaces its parents among the heads.
 pub(super) fn apply(conn: &Connection, e: &Event) -> rusqlite::Result<()> {
     let old = get(conn, &e.key, &e.target, &e.field)?;
-    let mut heads: BTreeSet<String> = old
-        .map(|s| s.heads.into_iter().collect())
-        .unwrap_or_default();
+    apply_over(conn, e, old.map(|s| s.heads).unwrap_or_default())
+}
+
+/// [`apply`] when the caller has just read the key's heads in the same transaction.
+pub(super) fn apply_over(
+    conn: &Connection,
+    e: &Event,
+    old_heads: Vec<String>,
+) -> rusqlite::Result<()> {
+    let mut heads: BTreeSet<String> = old_heads.into_iter().collect();
     for p in &e.parents {
         heads.remove(p);
     }
@@ -117,6 +124,37 @@ pub(super) fn recompute(
         Some(e) => write(conn, e, &heads),
         None => Ok(()),
     }
+}
+
+/// Recomputes every key listed in `temp.touched` in SQL (after a merge added events to many
+/// keys at once): the heads of a key are its events that no event names as a parent (an id is
+/// only ever a parent within its own key), the chosen value is the newest head's.
+pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS temp.head;
+         CREATE TEMP TABLE head AS
+           SELECT e.framework_id, e.unit_code, e.year, e.target, e.field, e.id
+           FROM temp.touched t JOIN main.event e
+             ON e.framework_id = t.framework_id AND e.unit_code = t.unit_code AND e.year = t.year
+            AND e.target = t.target AND e.field = t.field
+           WHERE e.id NOT IN (
+             SELECT p.value FROM temp.touched t2 JOIN main.event e2
+               ON e2.framework_id = t2.framework_id AND e2.unit_code = t2.unit_code
+              AND e2.year = t2.year AND e2.target = t2.target AND e2.field = t2.field,
+             json_each(e2.parents) p);
+         INSERT INTO current (framework_id, unit_code, year, target, field, value, heads, conflict, author, at)
+           SELECT h.framework_id, h.unit_code, h.year, h.target, h.field, e.value, h.heads, h.n > 1,
+                  e.author, e.at
+           FROM (SELECT framework_id, unit_code, year, target, field, max(id) AS chosen,
+                        json_group_array(id ORDER BY id) AS heads, count(*) AS n
+                 FROM temp.head GROUP BY framework_id, unit_code, year, target, field) h
+           JOIN main.event e ON e.id = h.chosen
+           WHERE true
+           ON CONFLICT (framework_id, unit_code, year, target, field) DO UPDATE SET
+             value = excluded.value, heads = excluded.heads, conflict = excluded.conflict,
+             author = excluded.author, at = excluded.at;
+         DROP TABLE temp.head;",
+    )
 }
 
 /// What the projection must be, computed from the whole log: key → (value, heads).

@@ -2,9 +2,11 @@
 //! place where the TUI touches the database, the clock and the officer's identity.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::app::home::HomeRow;
 use crate::app::{Action, Change, Effect, HomeData, Opened, Reloaded, values};
+use crate::cycle::FieldGroup;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
 use crate::scoring;
@@ -16,7 +18,7 @@ pub struct Shell {
     pub store: Store,
     pub actor: Actor,
     lang: Lang,
-    frameworks: HashMap<String, Framework>,
+    frameworks: HashMap<String, Arc<Framework>>,
 }
 
 impl Shell {
@@ -64,12 +66,12 @@ impl Shell {
             .collect()
     }
 
-    fn framework(&mut self, id: &str) -> Result<Framework, StoreError> {
+    fn framework(&mut self, id: &str) -> Result<Arc<Framework>, StoreError> {
         if let Some(f) = self.frameworks.get(id) {
-            return Ok(f.clone());
+            return Ok(Arc::clone(f));
         }
         let f = self.store.framework(id)?;
-        self.frameworks.insert(id.to_string(), f.clone());
+        self.frameworks.insert(id.to_string(), Arc::clone(&f));
         Ok(f)
     }
 
@@ -99,13 +101,30 @@ impl Shell {
         };
         let opened = Opened {
             unit: self.store.unit(unit)?,
-            framework: self.framework(&key.framework_id)?,
+            framework: self.framework(&key.framework_id)?.as_ref().clone(),
             status: self.store.status(&key)?,
             fields: self.store.fields(&key)?,
             drafts: self.store.drafts(&self.actor.user, &key)?,
+            refusals: self.refusals(&key),
             key,
         };
         Ok(Action::Opened(Box::new(opened)))
+    }
+
+    /// What this officer's role keeps them from changing in an assessment (the store refuses
+    /// it on save anyway; this lets the TUI say so before anything is typed).
+    fn refusals(&self, key: &AssessmentKey) -> Vec<(FieldGroup, String)> {
+        [FieldGroup::SelfScore, FieldGroup::UnitSupport]
+            .into_iter()
+            .filter_map(|group| {
+                let action = crate::roles::Action::Change {
+                    unit: &key.unit_code,
+                    group,
+                };
+                let refused = self.store.authorize(&self.actor, action).err()?;
+                Some((group, refused.message(self.lang)))
+            })
+            .collect()
     }
 
     fn reloaded(&self, key: &AssessmentKey) -> Result<Reloaded, StoreError> {

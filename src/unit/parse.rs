@@ -28,6 +28,10 @@ pub enum UnitProblemKind {
     UnknownParent(String),
     ParentNotDistrict(String),
     ParentOnNonCommune,
+    NoUnits,
+    NotATable,
+    NotText,
+    UnknownField(String),
 }
 
 impl Localized for UnitProblem {
@@ -63,29 +67,56 @@ impl Localized for UnitProblem {
             ParentNotDistrict(p) => format!("'{p}' is not a district"),
             ParentOnNonCommune if vi => "chỉ đơn vị cấp xã mới có parent".into(),
             ParentOnNonCommune => "only communes have a parent".into(),
+            NoUnits if vi => "tệp không có bảng [[unit]] nào".into(),
+            NoUnits => "the file has no [[unit]] tables".into(),
+            NotATable if vi => "mỗi đơn vị phải là một bảng ([[unit]] hoặc { code = ... })".into(),
+            NotATable => "each unit must be a table ([[unit]] or { code = ... })".into(),
+            NotText if vi => "phải là văn bản trong dấu ngoặc kép".into(),
+            NotText => "must be text in quotes".into(),
+            UnknownField(f) if vi => {
+                format!("trường không hợp lệ '{f}' (được phép: code, name, level, parent)")
+            }
+            UnknownField(f) => format!("unknown field '{f}' (allowed: code, name, level, parent)"),
         };
         format!("{}:{} [{}]: {what}", self.file, self.line, self.field)
     }
 }
 
-/// One row as read, before checks.
-struct Row {
+/// One field as read, with the line it stands on.
+#[derive(Default)]
+struct Field {
+    text: String,
     line: usize,
-    code: String,
-    name: String,
-    level: String,
-    parent: String,
+    /// Already reported as unreadable: no further check applies to it.
+    reported: bool,
 }
 
+/// One row as read, before checks.
+struct Row {
+    code: Field,
+    name: Field,
+    level: Field,
+    parent: Field,
+}
+
+const FIELDS: [&str; 4] = ["code", "name", "level", "parent"];
+
 /// Parses and checks a unit list. `known` are units already in the database (parents may be
-/// among them). CSV unless the file name ends in `.toml`.
+/// among them). CSV unless the file name ends in `.toml`. Problems come in line order.
 pub fn parse_units(file: &str, text: &str, known: &[Unit]) -> Result<Vec<Unit>, Vec<UnitProblem>> {
+    let mut problems = Vec::new();
     let rows = if file.ends_with(".toml") {
-        toml_rows(file, text)?
+        toml_rows(file, text, &mut problems)?
     } else {
         csv_rows(file, text)?
     };
-    check_rows(file, rows, known)
+    let units = check_rows(file, &rows, known, &mut problems);
+    if problems.is_empty() {
+        Ok(units)
+    } else {
+        problems.sort_by_key(|p| p.line);
+        Err(problems)
+    }
 }
 
 fn problem(file: &str, line: usize, field: &'static str, kind: UnitProblemKind) -> UnitProblem {
@@ -102,40 +133,25 @@ fn csv_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| {
-            vec![problem(
-                file,
-                1,
-                "header",
-                UnitProblemKind::Unreadable(e.to_string()),
-            )]
-        })?
-        .clone();
-    let names: Vec<&str> = header.iter().map(str::trim).collect();
-    if names.first() != Some(&"code")
-        || names.get(1) != Some(&"name")
-        || names.get(2) != Some(&"level")
-    {
-        let kind = UnitProblemKind::BadHeader(names.join(","));
-        return Err(vec![problem(file, 1, "header", kind)]);
-    }
+    let unreadable = |line, e: csv::Error| {
+        let kind = UnitProblemKind::Unreadable(e.to_string());
+        vec![problem(file, line, "header", kind)]
+    };
+    let header = reader.headers().map_err(|e| unreadable(1, e))?.clone();
+    check_header(file, record_line(text, header.position()), &header)?;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-            vec![problem(
-                file,
-                line,
-                "row",
-                UnitProblemKind::Unreadable(e.to_string()),
-            )]
+            let line = record_line(text, e.position());
+            unreadable(line, e)
         })?;
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let field = |i: usize| crate::text::nfc(record.get(i).unwrap_or("").trim());
-        rows.push(Row {
+        let line = record_line(text, record.position());
+        let field = |i: usize| Field {
+            text: crate::text::nfc(record.get(i).unwrap_or("").trim()),
             line,
+            reported: false,
+        };
+        rows.push(Row {
             code: field(0),
             name: field(1),
             level: field(2),
@@ -145,33 +161,88 @@ fn csv_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
     Ok(rows)
 }
 
-fn toml_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
-    let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
-    if let Some(e) = errors.first() {
-        let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
-        let kind = UnitProblemKind::Unreadable(e.message().trim().to_string());
-        return Err(vec![problem(file, line, "toml", kind)]);
+/// The header is `code,name,level,parent` (`parent` may be left out; empty trailing columns,
+/// as spreadsheets write them, are ignored).
+fn check_header(
+    file: &str,
+    line: usize,
+    header: &csv::StringRecord,
+) -> Result<(), Vec<UnitProblem>> {
+    let mut names: Vec<&str> = header.iter().map(str::trim).collect();
+    while names.last() == Some(&"") {
+        names.pop();
     }
-    let mut rows = Vec::new();
+    if names == FIELDS || names == FIELDS[..3] {
+        return Ok(());
+    }
+    let kind = UnitProblemKind::BadHeader(names.join(","));
+    Err(vec![problem(file, line, "header", kind)])
+}
+
+/// The line a CSV record starts on. The csv crate's own line count goes wrong after CRLF
+/// endings and blank lines, and its byte offset points before the blank lines it skips.
+fn record_line(text: &str, position: Option<&csv::Position>) -> usize {
+    let offset = position.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+    let rest = text.get(offset..).unwrap_or("");
+    let skipped = rest.len() - rest.trim_start_matches(['\r', '\n']).len();
+    line_of(text, offset + skipped)
+}
+
+fn toml_rows(
+    file: &str,
+    text: &str,
+    problems: &mut Vec<UnitProblem>,
+) -> Result<Vec<Row>, Vec<UnitProblem>> {
+    let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let unreadable = |e: &toml::de::Error| {
+            let line = e.span().map_or(1, |s| line_of(text, s.start));
+            let kind = UnitProblemKind::Unreadable(e.message().trim().to_string());
+            problem(file, line, "toml", kind)
+        };
+        let mut problems: Vec<UnitProblem> = errors.iter().map(unreadable).collect();
+        problems.sort_by_key(|p| p.line);
+        return Err(problems);
+    }
     let Some(units) = doc
         .get_ref()
         .get("unit")
         .and_then(|v| v.get_ref().as_array())
     else {
-        let kind = UnitProblemKind::Unreadable("no [[unit]] tables".into());
-        return Err(vec![problem(file, 1, "unit", kind)]);
+        return Err(vec![problem(file, 1, "unit", UnitProblemKind::NoUnits)]);
     };
+    let mut rows = Vec::new();
     for item in units.iter() {
         let line = line_of(text, item.span().start);
         let Some(t) = item.get_ref().as_table() else {
+            problems.push(problem(file, line, "unit", UnitProblemKind::NotATable));
             continue;
         };
-        let field = |k: &str| {
-            let s = t.get(k).and_then(|v| v.get_ref().as_str()).unwrap_or("");
-            crate::text::nfc(s.trim())
+        for key in t.keys() {
+            if !FIELDS.contains(&key.get_ref().as_ref()) {
+                let kind = UnitProblemKind::UnknownField(key.get_ref().to_string());
+                problems.push(problem(file, line_of(text, key.span().start), "unit", kind));
+            }
+        }
+        let mut field = |name: &'static str| {
+            let Some(v) = t.get(name) else {
+                return Field {
+                    line,
+                    ..Field::default()
+                };
+            };
+            let line = line_of(text, v.span().start);
+            let text = v.get_ref().as_str().map(|s| crate::text::nfc(s.trim()));
+            if text.is_none() {
+                problems.push(problem(file, line, name, UnitProblemKind::NotText));
+            }
+            Field {
+                reported: text.is_none(),
+                text: text.unwrap_or_default(),
+                line,
+            }
         };
         rows.push(Row {
-            line,
             code: field("code"),
             name: field("name"),
             level: field("level"),
@@ -187,64 +258,86 @@ fn line_of(text: &str, offset: usize) -> usize {
         .unwrap_or(1)
 }
 
-fn check_rows(file: &str, rows: Vec<Row>, known: &[Unit]) -> Result<Vec<Unit>, Vec<UnitProblem>> {
-    let mut problems = Vec::new();
+fn check_rows(
+    file: &str,
+    rows: &[Row],
+    known: &[Unit],
+    problems: &mut Vec<UnitProblem>,
+) -> Vec<Unit> {
     let mut first_line: HashMap<&str, usize> = HashMap::new();
     let mut levels: HashMap<&str, Level> =
         known.iter().map(|u| (u.code.as_str(), u.level)).collect();
-    for row in &rows {
-        if let Ok(level) = row.level.parse() {
-            levels.entry(row.code.as_str()).or_insert(level);
+    for row in rows {
+        if let Ok(level) = row.level.text.parse() {
+            levels.entry(row.code.text.as_str()).or_insert(level);
         }
     }
     let mut units = Vec::new();
-    for row in &rows {
-        let p = |field, kind| problem(file, row.line, field, kind);
-        if !is_valid_code(&row.code) {
-            problems.push(p("code", UnitProblemKind::BadCode(row.code.clone())));
-        } else if let Some(first) = first_line.get(row.code.as_str()) {
-            let kind = UnitProblemKind::DuplicateCode {
-                code: row.code.clone(),
-                first_line: *first,
-            };
-            problems.push(p("code", kind));
-        } else {
-            first_line.insert(&row.code, row.line);
+    for row in rows {
+        let at = |f: &Field, field, kind| problem(file, f.line, field, kind);
+        let code = &row.code;
+        if !code.reported {
+            match code_problem(&code.text, &first_line) {
+                Some(kind) => problems.push(at(code, "code", kind)),
+                None => {
+                    first_line.insert(&code.text, code.line);
+                }
+            }
         }
-        if row.name.is_empty() {
-            problems.push(p("name", UnitProblemKind::EmptyName));
+        if row.name.text.is_empty() && !row.name.reported {
+            problems.push(at(&row.name, "name", UnitProblemKind::EmptyName));
         }
-        let Ok(level) = row.level.parse::<Level>() else {
-            problems.push(p("level", UnitProblemKind::BadLevel(row.level.clone())));
+        if row.level.reported {
+            continue;
+        }
+        let Ok(level) = row.level.text.parse::<Level>() else {
+            let kind = UnitProblemKind::BadLevel(row.level.text.clone());
+            problems.push(at(&row.level, "level", kind));
             continue;
         };
-        match (level, row.parent.is_empty()) {
-            (Level::Xa, true) => problems.push(p("parent", UnitProblemKind::MissingParent)),
-            (Level::Xa, false) => match levels.get(row.parent.as_str()) {
-                None => problems.push(p(
-                    "parent",
-                    UnitProblemKind::UnknownParent(row.parent.clone()),
-                )),
-                Some(Level::Huyen) => {}
-                Some(_) => problems.push(p(
-                    "parent",
-                    UnitProblemKind::ParentNotDistrict(row.parent.clone()),
-                )),
-            },
-            (_, false) => problems.push(p("parent", UnitProblemKind::ParentOnNonCommune)),
-            (_, true) => {}
+        if let Some(kind) = parent_problem(level, &row.parent, &levels) {
+            problems.push(at(&row.parent, "parent", kind));
         }
         units.push(Unit {
-            code: row.code.clone(),
-            name: row.name.clone(),
+            code: code.text.clone(),
+            name: row.name.text.clone(),
             level,
-            parent: (!row.parent.is_empty()).then(|| row.parent.clone()),
+            parent: (!row.parent.text.is_empty()).then(|| row.parent.text.clone()),
         });
     }
-    if problems.is_empty() {
-        Ok(units)
-    } else {
-        Err(problems)
+    units
+}
+
+fn code_problem(code: &str, first_line: &HashMap<&str, usize>) -> Option<UnitProblemKind> {
+    if !is_valid_code(code) {
+        return Some(UnitProblemKind::BadCode(code.into()));
+    }
+    let first_line = *first_line.get(code)?;
+    Some(UnitProblemKind::DuplicateCode {
+        code: code.into(),
+        first_line,
+    })
+}
+
+/// A commune hangs under a district (of this file or already known); nothing else has a parent.
+fn parent_problem(
+    level: Level,
+    parent: &Field,
+    levels: &HashMap<&str, Level>,
+) -> Option<UnitProblemKind> {
+    if parent.reported {
+        return None;
+    }
+    let p = &parent.text;
+    match (level, p.is_empty()) {
+        (Level::Xa, true) => Some(UnitProblemKind::MissingParent),
+        (Level::Xa, false) => match levels.get(p.as_str()) {
+            None => Some(UnitProblemKind::UnknownParent(p.clone())),
+            Some(Level::Huyen) => None,
+            Some(_) => Some(UnitProblemKind::ParentNotDistrict(p.clone())),
+        },
+        (_, false) => Some(UnitProblemKind::ParentOnNonCommune),
+        (_, true) => None,
     }
 }
 

@@ -144,6 +144,7 @@ pub fn opened(
         status: Status::Draft,
         fields,
         drafts: Vec::<Draft>::new(),
+        refusals: Vec::new(),
     }
 }
 

@@ -86,6 +86,8 @@ pub struct Walk {
     /// Lines the detail pane is scrolled down.
     pub detail_scroll: u16,
     pub drafts: Vec<Draft>,
+    /// Groups of fields this officer's role does not let them change, and why.
+    pub refusals: Vec<(crate::cycle::FieldGroup, String)>,
     /// A save is on its way; what to do when it lands.
     pub pending: Option<AfterSave>,
 }
@@ -104,6 +106,7 @@ impl Walk {
             mode: Mode::Browse,
             detail_scroll: 0,
             drafts: opened.drafts,
+            refusals: opened.refusals,
             pending: None,
         }
     }
@@ -293,10 +296,15 @@ impl Walk {
             .collect()
     }
 
-    /// Why the officer may not change `field` now, if they may not.
+    /// Why the officer may not change `field` now, if they may not: review mode, their role,
+    /// or the assessment's status.
     fn lock(&self, field: &str, ctx: &Ctx) -> Option<String> {
         if ctx.read_only {
             return Some(Text::ReadOnly.get(ctx.lang).to_string());
+        }
+        let group = crate::cycle::FieldGroup::of(field);
+        if let Some((_, why)) = self.refusals.iter().find(|(g, _)| *g == group) {
+            return Some(why.clone());
         }
         crate::cycle::may_change(self.status, field, None, "")
             .err()

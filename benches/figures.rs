@@ -1,0 +1,178 @@
+//! The figures of BENCHMARKS.md, each beside its floor (the same work with nothing of ours in
+//! the way), measured in the same run. Sample databases are built once through the real engine
+//! under target/bench-data/ (the national one takes about two minutes).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use parindex::demo::{self, Scale};
+use parindex::level::Level;
+use parindex::store::{Actor, Store, Write};
+
+fn data_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench-data");
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// A demo database, built once and reused (delete target/bench-data to rebuild).
+fn sample(name: &str, scale: Scale, years: u32) -> PathBuf {
+    let path = data_dir().join(name);
+    if !path.exists() {
+        let tmp = data_dir().join(format!("{name}.building"));
+        let _ = std::fs::remove_file(&tmp);
+        let mut store = Store::open(&tmp).expect("open");
+        eprintln!("building {name} ...");
+        demo::fill(&mut store, scale, 7, 2025, Some(years), &mut |_, _| {}).expect("demo");
+        drop(store);
+        std::fs::rename(&tmp, &path).expect("rename");
+    }
+    path
+}
+
+/// A freshly created database (bundled frameworks and units, no assessments).
+fn empty_base() -> PathBuf {
+    let path = data_dir().join("empty.db");
+    if !path.exists() {
+        drop(Store::open(&path).expect("create"));
+    }
+    path
+}
+
+fn bench_save(c: &mut Criterion) {
+    let db = data_dir().join("save.db");
+    let _ = std::fs::remove_file(&db);
+    std::fs::copy(sample("province.db", Scale::Province, 5), &db).expect("copy");
+    let mut store = Store::open(&db).expect("open");
+    let key = store
+        .start_assessment("dong-hoi-bao-ninh", 2026, None, &Actor::current())
+        .expect("start");
+    let framework = store.framework(&key.framework_id).expect("framework");
+    let actor = Actor::current();
+    let today = parindex::store::today_utc();
+    let mut group = c.benchmark_group("save");
+    let mut i = 0u32;
+    group.bench_function("parindex: event + projection + totals", |b| {
+        b.iter(|| {
+            i += 1;
+            let w = Write {
+                key: &key,
+                target: "1.1.1",
+                field: "self",
+                value: format!(r#"{{"points":"0.{}"}}"#, i % 5),
+                seen_heads: None,
+                reason: None,
+            };
+            store.save_all(vec![w], &actor, &today).expect("save");
+            black_box(parindex::scoring::totals(
+                &framework,
+                &store.inputs(&key).expect("inputs"),
+            ));
+        })
+    });
+    drop(store);
+    let floor = rusqlite::Connection::open(&db).expect("floor");
+    floor
+        .pragma_update(None, "journal_mode", "WAL")
+        .expect("wal");
+    floor
+        .pragma_update(None, "synchronous", "FULL")
+        .expect("sync");
+    floor
+        .execute(
+            "CREATE TABLE IF NOT EXISTS floor_row (id INTEGER PRIMARY KEY, v TEXT) STRICT",
+            [],
+        )
+        .expect("table");
+    group.bench_function("floor: one-row insert transaction", |b| {
+        b.iter(|| {
+            floor.execute_batch("BEGIN IMMEDIATE; INSERT INTO floor_row (v) VALUES ('{\"points\":\"0.5\"}'); COMMIT;").expect("insert");
+        })
+    });
+    group.finish();
+}
+
+fn bench_ranking(c: &mut Criterion) {
+    let db = sample("national.db", Scale::National, 1);
+    let store = Store::open(&db).expect("open");
+    let mut group = c.benchmark_group("ranking 10,000 communes");
+    group.sample_size(10);
+    group.bench_function("parindex: report ranking", |b| {
+        b.iter(|| {
+            black_box(parindex::report::gather_ranking(&store, 2025, Level::Xa).expect("ranking"))
+        })
+    });
+    drop(store);
+    let floor = rusqlite::Connection::open(&db).expect("floor");
+    group.bench_function("floor: GROUP BY over the projection", |b| {
+        b.iter(|| {
+            let mut stmt = floor
+                .prepare_cached("SELECT framework_id, unit_code, year, count(*), max(value) FROM current WHERE year = 2025 GROUP BY 1, 2, 3")
+                .expect("prepare");
+            let n = stmt.query_map([], |r| r.get::<_, i64>(3)).expect("query").count();
+            black_box(n)
+        })
+    });
+    group.finish();
+}
+
+fn bench_merge(c: &mut Criterion) {
+    let source = sample("province-8y.db", Scale::Province, 8);
+    let events: i64 = rusqlite::Connection::open(&source)
+        .expect("open")
+        .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
+        .expect("count");
+    eprintln!("merge source holds {events} events");
+    let base = empty_base();
+    let target = data_dir().join("merge-target.db");
+    let fresh = || {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
+        }
+        std::fs::copy(&base, &target).expect("copy");
+    };
+    let mut group = c.benchmark_group("merge a province copy");
+    group.sample_size(10);
+    group.bench_function("parindex: sync", |b| {
+        b.iter_batched(
+            fresh,
+            |()| {
+                let mut store = Store::open(&target).expect("open");
+                black_box(store.merge_from(&source, false).expect("merge"))
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("floor: INSERT OR IGNORE ... SELECT", |b| {
+        b.iter_batched(
+            fresh,
+            |()| {
+                let conn = rusqlite::Connection::open(&target).expect("open");
+                conn.pragma_update(None, "journal_mode", "WAL")
+                    .expect("wal");
+                conn.pragma_update(None, "synchronous", "FULL")
+                    .expect("sync");
+                conn.execute(
+                    "ATTACH DATABASE ?1 AS src",
+                    [source.to_str().expect("path")],
+                )
+                .expect("attach");
+                black_box(
+                    conn.execute(
+                        "INSERT OR IGNORE INTO main.event SELECT * FROM src.event",
+                        [],
+                    )
+                    .expect("insert"),
+                )
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(figures, bench_save, bench_ranking, bench_merge);
+criterion_main!(figures);

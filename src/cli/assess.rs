@@ -1,0 +1,125 @@
+//! `parindex assess submit|return|finalize|reopen` and `parindex year set-deadline`: moving an
+//! assessment through the appraisal cycle.
+
+use clap::{Args, Subcommand};
+
+use crate::cycle::Transition;
+use crate::store::Actor;
+
+use super::score::locate;
+use super::{CliError, Context, open_store, store_error};
+
+#[derive(Debug, Subcommand)]
+pub enum AssessCommand {
+    /// Hand in the self-assessment (locks self-scoring); after the explanation round, hand in
+    /// the answers for round 2
+    Submit(Which),
+    /// Return to the unit for the explanation round (giải trình)
+    Return(Which),
+    /// Finalize: lock everything
+    Finalize(Which),
+    /// Reopen a final assessment for appraisal, or a submitted one for self-assessment
+    Reopen(Which),
+}
+
+#[derive(Debug, Args)]
+pub struct Which {
+    #[arg(long)]
+    pub unit: String,
+    #[arg(long)]
+    pub year: i32,
+    /// Why (kept with the event)
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum YearCommand {
+    /// Set the self-scoring deadline of a year (YYYY-MM-DD or DD/MM/YYYY); self scores lock after it
+    SetDeadline { year: i32, date: String },
+}
+
+pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
+    let (transition, which) = match cmd {
+        AssessCommand::Submit(w) => (Transition::Submit, w),
+        AssessCommand::Return(w) => (Transition::Return, w),
+        AssessCommand::Finalize(w) => (Transition::Finalize, w),
+        AssessCommand::Reopen(w) => (Transition::Reopen, w),
+    };
+    let mut store = open_store(ctx)?;
+    let (key, _) = locate(ctx, &mut store, &which.unit, which.year, None, false)?;
+    let to = store
+        .transition(&key, transition, &Actor::current(), which.reason.clone())
+        .map_err(|e| store_error(ctx, e))?;
+    println!("{} {}: {}", key.unit_code, key.year, to.label(ctx.lang));
+    Ok(())
+}
+
+pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
+    let YearCommand::SetDeadline { year, date } = cmd;
+    let Some(iso) = parse_date(&date) else {
+        let msg = ctx.lang.pick(
+            "DATE: ngày không hợp lệ; dùng YYYY-MM-DD hoặc DD/MM/YYYY",
+            "DATE: not a valid date; use YYYY-MM-DD or DD/MM/YYYY",
+        );
+        return Err(CliError::input(format!("{msg} ('{date}')")));
+    };
+    let mut store = open_store(ctx)?;
+    store
+        .set_deadline(year, &iso, &Actor::current())
+        .map_err(|e| store_error(ctx, e))?;
+    println!(
+        "{} {year}: {iso}",
+        ctx.lang
+            .pick("Hạn tự chấm điểm năm", "Self-scoring deadline of")
+    );
+    Ok(())
+}
+
+/// `2025-12-15` or `15/12/2025` → `2025-12-15`, checking the calendar.
+pub fn parse_date(text: &str) -> Option<String> {
+    let t = text.trim();
+    let (y, m, d) = if let Some((d, rest)) = t.split_once('/') {
+        let (m, y) = rest.split_once('/')?;
+        (y, m, d)
+    } else {
+        let mut parts = t.splitn(3, '-');
+        (parts.next()?, parts.next()?, parts.next()?)
+    };
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let valid = (2000..=2100).contains(&y)
+        && (1..=12).contains(&m)
+        && d >= 1
+        && d <= days[(m - 1) as usize];
+    valid.then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_in_both_forms_are_normalised_and_checked() {
+        assert_eq!(parse_date("15/12/2025").as_deref(), Some("2025-12-15"));
+        assert_eq!(parse_date("2025-12-15").as_deref(), Some("2025-12-15"));
+        assert_eq!(parse_date("29/02/2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(parse_date("29/02/2025"), None);
+        assert_eq!(parse_date("2025-13-01"), None);
+        assert_eq!(parse_date("tomorrow"), None);
+    }
+}

@@ -1,0 +1,67 @@
+//! `parindex demo`: fill the database with sample assessments to look at.
+
+use clap::{Args, ValueEnum};
+
+use crate::demo::{self, Scale};
+
+use super::{CliError, Context, open_store, store_error};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ScaleArg {
+    /// Ten units of the three levels, one year
+    Small,
+    /// Every Quảng Bình unit, five years, every stage, a few conflicts
+    Province,
+    /// 10,000 communes, one year
+    National,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[arg(long, value_enum, default_value = "small")]
+    pub scale: ScaleArg,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The last year to fill
+    #[arg(long, default_value_t = 2025)]
+    pub year: i32,
+    /// How many years (default 1; 5 for the province)
+    #[arg(long)]
+    pub years: Option<u32>,
+}
+
+pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let scale = match args.scale {
+        ScaleArg::Small => Scale::Small,
+        ScaleArg::Province => Scale::Province,
+        ScaleArg::National => Scale::National,
+    };
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut progress = |done: usize, total: usize| {
+        if tty && (done % 10 == 0 || done == total) {
+            eprint!("\r{done}/{total}");
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    let summary = demo::fill(
+        &mut store,
+        scale,
+        args.seed,
+        args.year,
+        args.years,
+        &mut progress,
+    )
+    .map_err(|e| store_error(ctx, e))?;
+    println!(
+        "{}: {} {}, {} {}",
+        ctx.lang.pick("Đã tạo dữ liệu mẫu", "Sample data written"),
+        summary.assessments,
+        ctx.lang.pick("bộ kết quả chấm", "assessments"),
+        summary.events,
+        ctx.lang.pick("thay đổi", "changes"),
+    );
+    Ok(())
+}

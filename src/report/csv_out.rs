@@ -1,0 +1,101 @@
+//! Reports as CSV for Excel: UTF-8 with a byte-order mark so that Vietnamese opens intact.
+
+use super::{Detail, Ranking, fixed};
+
+const BOM: &str = "\u{feff}";
+
+fn to_string(rows: Vec<Vec<String>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(row.iter().map(|c| crate::text::one_line(c)));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+pub fn ranking_csv(r: &Ranking) -> String {
+    let p = r.decimals;
+    let mut header: Vec<String> = [
+        "rank",
+        "unit",
+        "name",
+        "status",
+        "self",
+        "appraised",
+        "survey",
+        "bonus",
+        "penalty",
+        "total",
+        "max",
+        "index_percent",
+        "band",
+        "gap",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(r.areas.iter().map(|(code, _)| format!("area_{code}_index")));
+    let mut rows = vec![header];
+    for row in &r.rows {
+        let t = &row.totals;
+        let mut cells = vec![
+            row.rank.to_string(),
+            row.unit.clone(),
+            row.unit_name.clone(),
+            row.status.code().to_string(),
+            fixed(t.self_part.points, p),
+            fixed(t.final_part.points, p),
+            fixed(t.survey.points, p),
+            fixed(t.bonus, p),
+            fixed(t.penalty, p),
+            fixed(t.total, p),
+            fixed(t.max, p),
+            fixed(t.index_percent, 2),
+            t.band.clone().unwrap_or_default(),
+            fixed(row.gap, p),
+        ];
+        cells.extend(t.areas.iter().map(|a| fixed(a.index_percent, 2)));
+        rows.push(cells);
+    }
+    to_string(rows)
+}
+
+pub fn detail_csv(d: &Detail) -> String {
+    let p = d.decimals;
+    let opt = |x: Option<rust_decimal::Decimal>| x.map(|v| fixed(v, p)).unwrap_or_default();
+    let header = [
+        "code",
+        "name",
+        "max",
+        "declared",
+        "self",
+        "appraisal1",
+        "appraisal2",
+        "survey",
+        "final",
+        "evidence_count",
+        "explanation",
+        "council_note",
+        "flags",
+    ];
+    let mut rows = vec![header.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
+    for l in &d.lines {
+        rows.push(vec![
+            l.code.clone(),
+            l.name.clone(),
+            fixed(l.max, p),
+            l.declared.clone(),
+            opt(l.self_points),
+            opt(l.appraisal1),
+            opt(l.appraisal2),
+            opt(l.survey),
+            fixed(l.final_points, p),
+            l.evidence_count.to_string(),
+            l.explanation.clone(),
+            l.council_note.clone(),
+            l.flags.join(" "),
+        ]);
+    }
+    to_string(rows)
+}

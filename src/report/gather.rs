@@ -1,0 +1,138 @@
+//! Reading what a report needs from the store and scoring it.
+
+use std::collections::HashMap;
+
+use crate::fields;
+use crate::framework::Framework;
+use crate::level::Level;
+use crate::scoring::{self, Stage};
+use crate::store::{AssessmentKey, Store, StoreError};
+
+use super::{Detail, DetailLine, Ranking, RankingRow, rank};
+
+/// The ranking of every assessed unit of `level` in `year`.
+pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking, StoreError> {
+    let mut frameworks: HashMap<String, std::sync::Arc<Framework>> = HashMap::new();
+    let names: HashMap<String, String> = store
+        .units(Some(level))?
+        .into_iter()
+        .map(|u| (u.code, u.name))
+        .collect();
+    let mut rows = Vec::new();
+    for (key, inputs, status) in store.level_inputs(year, level)? {
+        if !frameworks.contains_key(&key.framework_id) {
+            frameworks.insert(
+                key.framework_id.clone(),
+                store.framework(&key.framework_id)?,
+            );
+        }
+        let Some(f) = frameworks.get(&key.framework_id) else {
+            continue;
+        };
+        let totals = scoring::totals(f, &inputs);
+        rows.push(RankingRow {
+            rank: 0,
+            unit_name: names.get(&key.unit_code).cloned().unwrap_or_default(),
+            status,
+            gap: totals.self_part.points - totals.final_part.points,
+            unit: key.unit_code,
+            totals,
+        });
+    }
+    let first = frameworks.values().next();
+    Ok(Ranking {
+        year,
+        level,
+        decimals: first.map(|f| f.decimals).unwrap_or(2),
+        areas: first
+            .map(|f| {
+                f.areas
+                    .iter()
+                    .map(|a| (a.code.clone(), a.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        rows: rank(rows),
+    })
+}
+
+/// Every sub-criterion of one unit's assessment.
+pub fn gather_detail(
+    store: &Store,
+    key: &AssessmentKey,
+    lang: crate::i18n::Lang,
+) -> Result<Detail, StoreError> {
+    let f = store.framework(&key.framework_id)?;
+    let states = store.fields(key)?;
+    let inputs = crate::store::inputs_from(&states);
+    let totals = scoring::totals(&f, &inputs);
+    let text = |code: &str, field: &str| {
+        states
+            .iter()
+            .find(|s| s.target == code && s.field == field)
+            .map(|s| fields::decode_text(&s.value))
+            .unwrap_or_default()
+    };
+    let mut lines = Vec::new();
+    for sub in f.subs() {
+        let input = inputs.subs.get(&sub.code).cloned().unwrap_or_default();
+        let sub_totals = totals.sub(&sub.code);
+        let flags = sub_totals.map(|t| t.flags).unwrap_or_default();
+        let mut marks = Vec::new();
+        if input.na {
+            marks.push("N/A");
+        }
+        if flags.missing_evidence {
+            marks.push("missing-evidence");
+        }
+        if flags.over_cap {
+            marks.push("over-cap");
+        }
+        if flags.conflict {
+            marks.push("conflict");
+        }
+        if flags.unscored && !input.na {
+            marks.push("unscored");
+        }
+        let note = [
+            text(&sub.code, fields::APPRAISAL_NOTE),
+            text(&sub.code, fields::APPRAISAL2_NOTE),
+        ]
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ");
+        lines.push(DetailLine {
+            code: sub.code.clone(),
+            name: sub.name.clone(),
+            max: sub.max,
+            declared: input
+                .self_score
+                .as_ref()
+                .and_then(|s| s.declared.as_ref())
+                .map(|d| d.display(lang))
+                .unwrap_or_default(),
+            self_points: input.self_score.as_ref().map(|s| s.points),
+            appraisal1: input.appraisal1.as_ref().map(|s| s.points),
+            appraisal2: input.appraisal2.as_ref().map(|s| s.points),
+            survey: input.survey,
+            final_points: sub_totals.map(|t| t.effective).unwrap_or_default(),
+            evidence_count: input.evidence_count,
+            explanation: text(&sub.code, fields::EXPLANATION),
+            council_note: note,
+            flags: marks,
+        });
+    }
+    let _ = Stage::ALL;
+    let unit = store.unit(&key.unit_code)?;
+    Ok(Detail {
+        unit: key.unit_code.clone(),
+        unit_name: unit.name,
+        year: key.year,
+        framework: f.id.clone(),
+        decimals: f.decimals,
+        status: store.status(key)?,
+        totals,
+        lines,
+    })
+}

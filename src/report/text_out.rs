@@ -1,0 +1,277 @@
+//! Reports as an aligned text table (terminal) and as Markdown (ready to paste into a report).
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{Lang, number_fixed};
+
+use super::{Detail, Ranking};
+
+fn ranking_cells(r: &Ranking, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let p = r.decimals;
+    let n = |d| number_fixed(d, p, lang);
+    let header = match lang {
+        Lang::Vi => [
+            "Hạng",
+            "Đơn vị",
+            "Tự chấm",
+            "Thẩm định",
+            "Điều tra",
+            "Tổng",
+            "Chỉ số %",
+            "Xếp loại",
+            "Chênh lệch",
+        ],
+        Lang::En => [
+            "Rank",
+            "Unit",
+            "Self",
+            "Appraised",
+            "Survey",
+            "Total",
+            "Index %",
+            "Band",
+            "Gap",
+        ],
+    };
+    let rows = r
+        .rows
+        .iter()
+        .map(|row| {
+            let t = &row.totals;
+            vec![
+                row.rank.to_string(),
+                crate::text::one_line(&row.unit_name),
+                n(t.self_part.points),
+                n(t.final_part.points),
+                n(t.survey.points),
+                n(t.total),
+                number_fixed(t.index_percent, 2, lang),
+                t.band.clone().unwrap_or_default(),
+                n(row.gap),
+            ]
+        })
+        .collect();
+    (header.iter().map(|s| s.to_string()).collect(), rows)
+}
+
+fn detail_cells(d: &Detail, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let p = d.decimals;
+    let n = |x: Option<rust_decimal::Decimal>| {
+        x.map(|v| number_fixed(v, p, lang))
+            .unwrap_or_else(|| "—".into())
+    };
+    let header = match lang {
+        Lang::Vi => [
+            "Mã",
+            "Tiêu chí thành phần",
+            "Tối đa",
+            "Kê khai",
+            "Tự chấm",
+            "TĐ lần 1",
+            "TĐ lần 2",
+            "Điều tra",
+            "Điểm",
+            "TLKC",
+            "Ghi chú",
+        ],
+        Lang::En => [
+            "Code",
+            "Sub-criterion",
+            "Max",
+            "Declared",
+            "Self",
+            "Appr. 1",
+            "Appr. 2",
+            "Survey",
+            "Final",
+            "Evid.",
+            "Flags",
+        ],
+    };
+    let rows = d
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                l.code.clone(),
+                crate::text::one_line(&l.name),
+                number_fixed(l.max, p, lang),
+                crate::text::one_line(&l.declared),
+                n(l.self_points),
+                n(l.appraisal1),
+                n(l.appraisal2),
+                n(l.survey),
+                number_fixed(l.final_points, p, lang),
+                l.evidence_count.to_string(),
+                l.flags.join(" "),
+            ]
+        })
+        .collect();
+    (header.iter().map(|s| s.to_string()).collect(), rows)
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + 1 >= width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// An aligned table; `text_cols` are left-aligned and capped at the given width, the rest are
+/// right-aligned numbers.
+fn table(header: Vec<String>, rows: Vec<Vec<String>>, text_cols: &[(usize, usize)]) -> String {
+    let cols = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in &rows {
+        for (i, c) in row.iter().enumerate().take(cols) {
+            widths[i] = widths[i].max(c.width());
+        }
+    }
+    for (col, cap) in text_cols {
+        widths[*col] = widths[*col].min(*cap);
+    }
+    let is_text = |i: usize| text_cols.iter().any(|(c, _)| *c == i);
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let c = truncate(c, widths[i]);
+                let pad = widths[i].saturating_sub(c.width());
+                if is_text(i) {
+                    format!("{c}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{c}", " ".repeat(pad))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut out = vec![line(&header)];
+    out.push(
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("  "),
+    );
+    out.extend(rows.iter().map(|r| line(r)));
+    out.join("\n") + "\n"
+}
+
+fn markdown(header: Vec<String>, rows: Vec<Vec<String>>, text_cols: &[usize]) -> String {
+    let esc = |s: &str| s.replace('|', "\\|");
+    let mut out = format!(
+        "| {} |\n",
+        header
+            .iter()
+            .map(|h| esc(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let align: Vec<&str> = (0..header.len())
+        .map(|i| {
+            if text_cols.contains(&i) {
+                "---"
+            } else {
+                "---:"
+            }
+        })
+        .collect();
+    out.push_str(&format!("| {} |\n", align.join(" | ")));
+    for r in rows {
+        out.push_str(&format!(
+            "| {} |\n",
+            r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    out
+}
+
+fn ranking_title(r: &Ranking, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Xếp hạng Chỉ số CCHC {} năm {}",
+            r.level.label(lang).to_lowercase(),
+            r.year
+        ),
+        Lang::En => format!(
+            "PAR Index ranking, {} {}",
+            r.level.label(lang).to_lowercase(),
+            r.year
+        ),
+    }
+}
+
+pub fn ranking_table(r: &Ranking, lang: Lang) -> String {
+    let (h, rows) = ranking_cells(r, lang);
+    format!(
+        "{}\n\n{}",
+        ranking_title(r, lang),
+        table(h, rows, &[(1, 40), (7, 12)])
+    )
+}
+
+pub fn ranking_markdown(r: &Ranking, lang: Lang) -> String {
+    let (h, rows) = ranking_cells(r, lang);
+    format!(
+        "## {}\n\n{}",
+        ranking_title(r, lang),
+        markdown(h, rows, &[1, 7])
+    )
+}
+
+fn detail_title(d: &Detail, lang: Lang) -> String {
+    let t = &d.totals;
+    let n = |x| number_fixed(x, d.decimals, lang);
+    match lang {
+        Lang::Vi => format!(
+            "{} — năm {} ({}): tổng {}/{}, chỉ số {}%, {}",
+            crate::text::one_line(&d.unit_name),
+            d.year,
+            d.status.label(lang),
+            n(t.total),
+            n(t.max),
+            number_fixed(t.index_percent, 2, lang),
+            t.band.as_deref().unwrap_or("—")
+        ),
+        Lang::En => format!(
+            "{} — {} ({}): total {}/{}, index {}%, {}",
+            crate::text::one_line(&d.unit_name),
+            d.year,
+            d.status.label(lang),
+            n(t.total),
+            n(t.max),
+            number_fixed(t.index_percent, 2, lang),
+            t.band.as_deref().unwrap_or("—")
+        ),
+    }
+}
+
+pub fn detail_table(d: &Detail, lang: Lang) -> String {
+    let (h, rows) = detail_cells(d, lang);
+    format!(
+        "{}\n\n{}",
+        detail_title(d, lang),
+        table(h, rows, &[(0, 8), (1, 40), (3, 20), (10, 24)])
+    )
+}
+
+pub fn detail_markdown(d: &Detail, lang: Lang) -> String {
+    let (h, rows) = detail_cells(d, lang);
+    format!(
+        "## {}\n\n{}",
+        detail_title(d, lang),
+        markdown(h, rows, &[0, 1, 3, 10])
+    )
+}

@@ -1,0 +1,153 @@
+//! Reports as an Excel workbook: a ranking sheet and a sheet per unit, numbers as numbers with
+//! the framework's decimals, frozen header rows.
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+
+use super::{Detail, Ranking};
+
+fn number_format(places: u32) -> Format {
+    let pattern = if places == 0 {
+        "0".to_string()
+    } else {
+        format!("0.{}", "0".repeat(places as usize))
+    };
+    Format::new().set_num_format(pattern)
+}
+
+fn put(ws: &mut Worksheet, row: u32, col: u16, d: Decimal, fmt: &Format) -> Result<(), XlsxError> {
+    ws.write_number_with_format(row, col, d.to_f64().unwrap_or_default(), fmt)?;
+    Ok(())
+}
+
+fn header(ws: &mut Worksheet, cells: &[&str]) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    for (i, h) in cells.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, *h, &bold)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect()
+}
+
+pub fn write_xlsx(
+    path: &Path,
+    ranking: Option<&Ranking>,
+    details: &[Detail],
+) -> Result<(), XlsxError> {
+    let mut book = Workbook::new();
+    if let Some(r) = ranking {
+        ranking_sheet(book.add_worksheet(), r)?;
+    }
+    for d in details {
+        detail_sheet(book.add_worksheet(), d)?;
+    }
+    book.save(path)
+}
+
+fn ranking_sheet(ws: &mut Worksheet, r: &Ranking) -> Result<(), XlsxError> {
+    ws.set_name(sheet_name(&format!(
+        "Xep hang {} {}",
+        r.level.code(),
+        r.year
+    )))?;
+    let mut cols = vec![
+        "Hạng",
+        "Mã đơn vị",
+        "Đơn vị",
+        "Tự chấm",
+        "Thẩm định",
+        "Điều tra XHH",
+        "Tổng",
+        "Tối đa",
+        "Chỉ số %",
+        "Xếp loại",
+        "Chênh lệch",
+    ];
+    let area_titles: Vec<String> = r
+        .areas
+        .iter()
+        .map(|(code, _)| format!("Lĩnh vực {code} %"))
+        .collect();
+    cols.extend(area_titles.iter().map(String::as_str));
+    header(ws, &cols)?;
+    let pts = number_format(r.decimals);
+    let pct = number_format(2);
+    for (i, row) in r.rows.iter().enumerate() {
+        let y = i as u32 + 1;
+        let t = &row.totals;
+        ws.write_number(y, 0, row.rank as f64)?;
+        ws.write_string(y, 1, &row.unit)?;
+        ws.write_string(y, 2, crate::text::one_line(&row.unit_name))?;
+        put(ws, y, 3, t.self_part.points, &pts)?;
+        put(ws, y, 4, t.final_part.points, &pts)?;
+        put(ws, y, 5, t.survey.points, &pts)?;
+        put(ws, y, 6, t.total, &pts)?;
+        put(ws, y, 7, t.max, &pts)?;
+        put(ws, y, 8, t.index_percent, &pct)?;
+        ws.write_string(y, 9, t.band.clone().unwrap_or_default())?;
+        put(ws, y, 10, row.gap, &pts)?;
+        for (j, a) in t.areas.iter().enumerate() {
+            put(ws, y, 11 + j as u16, a.index_percent, &pct)?;
+        }
+    }
+    ws.set_column_width(2, 36)?;
+    Ok(())
+}
+
+fn detail_sheet(ws: &mut Worksheet, d: &Detail) -> Result<(), XlsxError> {
+    ws.set_name(sheet_name(&d.unit))?;
+    header(
+        ws,
+        &[
+            "Mã",
+            "Tiêu chí thành phần",
+            "Tối đa",
+            "Kê khai",
+            "Tự chấm",
+            "Thẩm định lần 1",
+            "Thẩm định lần 2",
+            "Điều tra XHH",
+            "Điểm",
+            "Số TLKC",
+            "Giải trình",
+            "Ý kiến Hội đồng",
+            "Ghi chú",
+        ],
+    )?;
+    let pts = number_format(d.decimals);
+    for (i, l) in d.lines.iter().enumerate() {
+        let y = i as u32 + 1;
+        ws.write_string(y, 0, &l.code)?;
+        ws.write_string(y, 1, crate::text::one_line(&l.name))?;
+        put(ws, y, 2, l.max, &pts)?;
+        ws.write_string(y, 3, crate::text::one_line(&l.declared))?;
+        for (col, v) in [
+            (4, l.self_points),
+            (5, l.appraisal1),
+            (6, l.appraisal2),
+            (7, l.survey),
+        ] {
+            if let Some(v) = v {
+                put(ws, y, col, v, &pts)?;
+            }
+        }
+        put(ws, y, 8, l.final_points, &pts)?;
+        ws.write_number(y, 9, l.evidence_count as f64)?;
+        ws.write_string(y, 10, crate::text::sanitize(&l.explanation))?;
+        ws.write_string(y, 11, crate::text::sanitize(&l.council_note))?;
+        ws.write_string(y, 12, l.flags.join(" "))?;
+    }
+    ws.set_column_width(1, 60)?;
+    Ok(())
+}

@@ -1,0 +1,290 @@
+//! Officers and what each may change: `admin` (everything), `appraiser` (appraisal stages and
+//! council notes, for all units or a list), `unit` (self-assessment, evidence and explanations
+//! for named units), `viewer` (review only). Pure: the store reads the grants, this decides.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cycle::FieldGroup;
+use crate::i18n::{Lang, Localized};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Admin,
+    Appraiser,
+    Unit,
+    Viewer,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Appraiser => "appraiser",
+            Role::Unit => "unit",
+            Role::Viewer => "viewer",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "admin" => Ok(Role::Admin),
+            "appraiser" => Ok(Role::Appraiser),
+            "unit" => Ok(Role::Unit),
+            "viewer" => Ok(Role::Viewer),
+            other => Err(format!(
+                "role: '{other}' is not one of admin, appraiser, unit, viewer"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One role, for all units (`units` empty) or for the listed ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grant {
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
+}
+
+impl Grant {
+    fn covers(&self, unit: Option<&str>) -> bool {
+        match unit {
+            Some(u) => self.units.is_empty() || self.units.iter().any(|x| x == u),
+            None => self.units.is_empty(),
+        }
+    }
+}
+
+/// What an officer asks to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action<'a> {
+    /// Change a field of a unit's assessment.
+    Change { unit: &'a str, group: FieldGroup },
+    /// Hand in a unit's self-assessment (or its explanation-round answers).
+    Submit { unit: &'a str },
+    /// Return, finalize or reopen a unit's assessment.
+    Decide { unit: &'a str },
+    /// Frameworks, units, deadlines, officers, merging copies, sample data.
+    Administer,
+}
+
+/// Why an action is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Denied {
+    pub user: String,
+    pub needed: Role,
+    pub unit: Option<String>,
+}
+
+impl Localized for Denied {
+    fn message(&self, lang: Lang) -> String {
+        let who = &self.user;
+        match (self.needed, lang) {
+            (Role::Appraiser, Lang::Vi) => format!(
+                "Chỉ Hội đồng thẩm định được chấm điểm thẩm định ({who} không có vai trò appraiser{})",
+                unit_vi(&self.unit)
+            ),
+            (Role::Appraiser, Lang::En) => format!(
+                "Only the appraisal council may enter appraisal scores ({who} has no appraiser role{})",
+                unit_en(&self.unit)
+            ),
+            (Role::Unit, Lang::Vi) => format!(
+                "Chỉ cán bộ của đơn vị được tự chấm điểm, bổ sung tài liệu kiểm chứng và giải trình ({who} không được giao đơn vị{})",
+                unit_vi(&self.unit)
+            ),
+            (Role::Unit, Lang::En) => format!(
+                "Only the unit's own officers may self-score, add evidence and explanations ({who} is not assigned{})",
+                unit_en(&self.unit)
+            ),
+            (_, Lang::Vi) => format!(
+                "Chỉ quản trị viên (Sở Nội vụ) được thực hiện thao tác này ({who} không có vai trò admin)"
+            ),
+            (_, Lang::En) => format!(
+                "Only an administrator (Department of Home Affairs) may do this ({who} has no admin role)"
+            ),
+        }
+    }
+}
+
+fn unit_vi(unit: &Option<String>) -> String {
+    unit.as_ref()
+        .map(|u| format!(" cho đơn vị {u}"))
+        .unwrap_or_default()
+}
+
+fn unit_en(unit: &Option<String>) -> String {
+    unit.as_ref()
+        .map(|u| format!(" for unit {u}"))
+        .unwrap_or_default()
+}
+
+/// Whether an officer with `grants` may do `action`. `enforced` is false while the database has
+/// no administrator yet (single-user mode: everything is allowed).
+pub fn may(user: &str, grants: &[Grant], enforced: bool, action: Action) -> Result<(), Denied> {
+    if !enforced || grants.iter().any(|g| g.role == Role::Admin) {
+        return Ok(());
+    }
+    let has =
+        |role: Role, unit: Option<&str>| grants.iter().any(|g| g.role == role && g.covers(unit));
+    let (needed, unit) = match action {
+        Action::Administer => (Role::Admin, None),
+        Action::Submit { unit } => (Role::Unit, Some(unit)),
+        Action::Decide { unit } => (Role::Appraiser, Some(unit)),
+        Action::Change { unit, group } => match group {
+            FieldGroup::SelfScore | FieldGroup::UnitSupport => (Role::Unit, Some(unit)),
+            FieldGroup::Appraisal | FieldGroup::Survey | FieldGroup::BonusPenalty => {
+                (Role::Appraiser, Some(unit))
+            }
+        },
+    };
+    if has(needed, unit) {
+        Ok(())
+    } else {
+        Err(Denied {
+            user: user.into(),
+            needed,
+            unit: unit.map(String::from),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grant(role: Role, units: &[&str]) -> Grant {
+        Grant {
+            role,
+            units: units.iter().map(|u| u.to_string()).collect(),
+        }
+    }
+
+    const SELF: FieldGroup = FieldGroup::SelfScore;
+    const APPRAISAL: FieldGroup = FieldGroup::Appraisal;
+
+    #[test]
+    fn single_user_mode_allows_everything() {
+        assert!(may("lan", &[], false, Action::Administer).is_ok());
+    }
+
+    #[test]
+    fn unit_officer_self_scores_only_their_units() {
+        let g = [grant(Role::Unit, &["dong-hoi"])];
+        assert!(
+            may(
+                "lan",
+                &g,
+                true,
+                Action::Change {
+                    unit: "dong-hoi",
+                    group: SELF
+                }
+            )
+            .is_ok()
+        );
+        assert!(may("lan", &g, true, Action::Submit { unit: "dong-hoi" }).is_ok());
+        let denied = may(
+            "lan",
+            &g,
+            true,
+            Action::Change {
+                unit: "ba-don",
+                group: SELF,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(denied.needed, Role::Unit);
+        let denied = may(
+            "lan",
+            &g,
+            true,
+            Action::Change {
+                unit: "dong-hoi",
+                group: APPRAISAL,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            denied
+                .message(Lang::Vi)
+                .starts_with("Chỉ Hội đồng thẩm định được chấm điểm thẩm định")
+        );
+    }
+
+    #[test]
+    fn appraiser_for_all_units_appraises_but_does_not_self_score() {
+        let g = [grant(Role::Appraiser, &[])];
+        assert!(
+            may(
+                "tuan",
+                &g,
+                true,
+                Action::Change {
+                    unit: "ba-don",
+                    group: APPRAISAL
+                }
+            )
+            .is_ok()
+        );
+        assert!(may("tuan", &g, true, Action::Decide { unit: "ba-don" }).is_ok());
+        assert!(
+            may(
+                "tuan",
+                &g,
+                true,
+                Action::Change {
+                    unit: "ba-don",
+                    group: SELF
+                }
+            )
+            .is_err()
+        );
+        assert!(may("tuan", &g, true, Action::Administer).is_err());
+    }
+
+    #[test]
+    fn viewer_changes_nothing_and_admin_everything() {
+        let viewer = [grant(Role::Viewer, &[])];
+        assert!(
+            may(
+                "x",
+                &viewer,
+                true,
+                Action::Change {
+                    unit: "a",
+                    group: SELF
+                }
+            )
+            .is_err()
+        );
+        assert!(may("x", &viewer, true, Action::Submit { unit: "a" }).is_err());
+        let admin = [grant(Role::Admin, &[])];
+        assert!(may("x", &admin, true, Action::Administer).is_ok());
+        assert!(
+            may(
+                "x",
+                &admin,
+                true,
+                Action::Change {
+                    unit: "a",
+                    group: APPRAISAL
+                }
+            )
+            .is_ok()
+        );
+    }
+}

@@ -1,0 +1,51 @@
+//! Sample data: deterministic for a seed, and a whole province's worth passes `check`.
+
+mod common;
+
+use common::Scratch;
+
+fn reports(s: &Scratch) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    for level in ["so", "huyen", "xa"] {
+        out.push(s.json(&["report", "--year", "2025", "--level", level]));
+    }
+    out.push(s.json(&[
+        "report",
+        "--year",
+        "2025",
+        "--level",
+        "xa",
+        "--unit",
+        "dong-hoi-bao-ninh",
+    ]));
+    out
+}
+
+#[test]
+fn demo_is_deterministic_for_a_seed() {
+    let (a, b, c) = (Scratch::new(), Scratch::new(), Scratch::new());
+    a.ok(&["demo", "--scale", "small", "--seed", "7"]);
+    b.ok(&["demo", "--scale", "small", "--seed", "7"]);
+    c.ok(&["demo", "--scale", "small", "--seed", "8"]);
+    let (ra, rb, rc) = (reports(&a), reports(&b), reports(&c));
+    assert_eq!(ra, rb, "the same seed must give the same data");
+    assert_ne!(ra, rc, "another seed should give other data");
+    assert_eq!(ra[0]["units"].as_array().expect("units").len(), 3);
+}
+
+#[test]
+fn a_province_database_passes_check() {
+    let s = Scratch::new();
+    let out = s.ok(&["demo", "--scale", "province"]);
+    assert!(out.contains("900 assessments"), "{out}");
+    let check = s.json(&["check"]);
+    assert_eq!(check["ok"], true, "{check}");
+    assert_eq!(check["assessments"], 900);
+    // The demo makes its conflicts the way real ones arise: by merging a copy.
+    assert_eq!(
+        s.json(&["conflicts"]).as_array().expect("conflicts").len(),
+        3
+    );
+    let ranking = s.json(&["report", "--year", "2021", "--level", "xa"]);
+    assert_eq!(ranking["units"].as_array().expect("units").len(), 151);
+}
