@@ -4,7 +4,7 @@
 use crate::fields::{self, Evidence};
 use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number};
-use crate::scoring::Stage;
+use crate::scoring::{Declared, Stage};
 use crate::text::one_line;
 
 /// One line, safe to draw.
@@ -18,7 +18,7 @@ fn raw_display(field: &str, value: &str, lang: Lang) -> String {
             Some(s) => {
                 let declared = s
                     .declared
-                    .map(|d| format!(" ({})", d.display(lang)))
+                    .map(|d| format!(" ({})", declared(&d, lang)))
                     .unwrap_or_default();
                 format!("{}{declared}", number(s.points, lang))
             }
@@ -49,6 +49,14 @@ fn raw_display(field: &str, value: &str, lang: Lang) -> String {
                 text
             }
         }
+    }
+}
+
+/// Declared data as an officer reads it; a figure is a percentage (`95,5%`).
+pub fn declared(d: &Declared, lang: Lang) -> String {
+    match d {
+        Declared::Figure(_) => format!("{}%", d.display(lang)),
+        other => other.display(lang),
     }
 }
 

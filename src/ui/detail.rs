@@ -210,7 +210,7 @@ fn declared_lines(
         .field(&sub.code, Stage::SelfAssessment.code())
         .and_then(|s| fields::decode_score(&s.value))
         .and_then(|s| s.declared)
-        .map(|d| d.display(l));
+        .map(|d| values::declared(&d, l));
     match (&sub.declared_label, declared) {
         (Some(label), Some(value)) => labeled(
             Text::Declared.get(l),

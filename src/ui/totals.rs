@@ -34,7 +34,6 @@ pub(super) fn lines(app: &App, walk: &Walk, width: usize, view: &ViewState) -> V
         item(Text::FinalShort, part(&t.final_part)),
         item(Text::SurveyShort, part(&t.survey)),
     ];
-    let first_line = items.len();
     let band = walk
         .framework
         .band_for(t.index_percent)
@@ -58,23 +57,17 @@ pub(super) fn lines(app: &App, walk: &Walk, width: usize, view: &ViewState) -> V
         items.push(vec![Span::styled(conflicts, view.theme.error())]);
     }
     items.push(vec![save_state(&app.save, l, view)]);
-    flow(items, first_line, width, view)
+    flow(items, width, view)
 }
 
-/// Packs items into lines separated by ` │ `; a new line starts after `break_after` items and
-/// whenever the next item would not fit.
-fn flow(
-    items: Vec<Vec<Span<'static>>>,
-    break_after: usize,
-    width: usize,
-    view: &ViewState,
-) -> Vec<Line<'static>> {
+/// Packs items into lines separated by ` │ `, a new line whenever the next item would not fit.
+fn flow(items: Vec<Vec<Span<'static>>>, width: usize, view: &ViewState) -> Vec<Line<'static>> {
     let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
     let mut used = 0;
-    for (i, item) in items.into_iter().enumerate() {
+    for item in items {
         let w: usize = item.iter().map(|s| super::text::width(&s.content)).sum();
         let fits = used + 3 + w <= width;
-        if lines.is_empty() || i == break_after || !fits {
+        if lines.is_empty() || !fits {
             lines.push(vec![Span::raw(" ")]);
             used = 1;
         } else {
