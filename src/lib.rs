@@ -1,6 +1,7 @@
 //! parindex: scoring the Public Administration Reform Index (Chỉ số CCHC) of a province's
 //! departments, districts and communes. The binary in `main.rs` is a thin shell over this library.
 
+pub mod app;
 pub mod cli;
 pub mod cycle;
 pub mod demo;
@@ -14,4 +15,6 @@ pub mod scoring;
 pub mod store;
 pub mod survey;
 pub mod text;
+pub mod tui;
+pub mod ui;
 pub mod unit;

@@ -14,6 +14,7 @@ mod score;
 mod survey;
 mod sync;
 mod totals;
+mod tui;
 mod unit;
 
 use std::path::PathBuf;
@@ -88,6 +89,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The interactive TUI (also what `parindex` alone opens)
+    Tui(tui::TuiArgs),
 }
 
 /// Context every subcommand gets: the resolved language and database path.
@@ -129,7 +132,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Snapshot(args)) => sync::snapshot(&ctx, args),
         Some(Command::Sync(args)) => sync::sync(&ctx, args),
         Some(Command::Conflicts(args)) => sync::conflicts(&ctx, args),
-        None => Err(CliError::other("the TUI is not built yet (issue #4)")),
+        Some(Command::Tui(args)) => tui::run(&ctx, args),
+        None => tui::run(&ctx, tui::TuiArgs::default()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,6 +1,8 @@
 //! The user's language (Vietnamese by default, English on request) and the choice between the
 //! two wordings of every message.
 
+pub mod ui;
+
 use std::fmt;
 use std::str::FromStr;
 

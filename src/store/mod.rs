@@ -4,6 +4,7 @@
 mod catalog;
 mod check;
 mod conflicts;
+mod draft;
 mod error;
 mod events;
 mod identity;
@@ -28,6 +29,7 @@ use crate::framework::Framework;
 pub use catalog::AssessmentKey;
 pub use check::CheckReport;
 pub use conflicts::Conflict;
+pub use draft::Draft;
 pub use error::StoreError;
 pub use events::{Event, FieldState, SaveOutcome, Write};
 pub use identity::{Actor, format_utc, now_utc, today_utc};

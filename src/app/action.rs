@@ -1,0 +1,172 @@
+//! What flows into the state machine (actions: the officer's intents and the shell's reports) and
+//! what flows out of it (effects the shell carries out against the store).
+
+use crate::cycle::{FieldGroup, Status};
+use crate::framework::Framework;
+use crate::store::{AssessmentKey, Draft, Event, FieldState};
+use crate::unit::Unit;
+
+use super::home::HomeRow;
+use super::key::Key;
+
+/// An officer's intent, after the keymap of the current screen has read the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Open, expand; on a sub-criterion: edit its score.
+    Open,
+    /// Go back, collapse.
+    Back,
+    /// Validate and save the form (Enter in a field).
+    Submit,
+    /// Close the form without saving.
+    Cancel,
+    NextField,
+    PrevField,
+    Search,
+    NextUnscored,
+    NextFlagged,
+    Undo,
+    Help,
+    /// Back; quit from home.
+    Quit,
+    /// Quit from anywhere (Ctrl-C).
+    ForceQuit,
+    Evidence,
+    History,
+    PrevYear,
+    NextYear,
+    StartAssessment,
+    AddItem,
+    RemoveItem,
+    EditItem,
+    Toggle,
+    KeepMine,
+    TakeTheirs,
+    /// Save the whole form from any field (Ctrl-S).
+    SaveForm,
+}
+
+/// Everything `App::update` reacts to.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Do(Command),
+    /// A key typed into the focused text field (text, cursor movement, deletion).
+    Type(Key),
+    /// Text pasted into the focused field (bracketed paste): never acts as Enter.
+    Paste(String),
+    HomeLoaded(HomeData),
+    UnitsLoaded(Vec<Unit>),
+    Opened(Box<Opened>),
+    /// Fresh fields of the open assessment (after a save or another officer's change).
+    Reloaded(Reloaded),
+    Saved(Reloaded),
+    /// Another officer saved first: nothing of `changes` was written.
+    Conflict {
+        theirs: Box<FieldState>,
+        changes: Vec<Change>,
+    },
+    Failed(String),
+    HistoryLoaded {
+        target: String,
+        events: Vec<Event>,
+    },
+    Undone {
+        target: String,
+        field: String,
+        value: String,
+        state: Reloaded,
+    },
+    NothingToUndo,
+    /// The database changed under us (another officer saved): reload what is shown.
+    ExternalChange,
+    /// SIGHUP or SIGTERM: keep what is being typed as a draft, then quit.
+    Hangup,
+}
+
+/// One year of assessments for the home screen.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HomeData {
+    pub year: i32,
+    /// Years that have at least one assessment, newest first.
+    pub years: Vec<i32>,
+    pub rows: Vec<HomeRow>,
+}
+
+/// An assessment just opened.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub key: AssessmentKey,
+    pub unit: Unit,
+    pub framework: Framework,
+    pub status: Status,
+    pub fields: Vec<FieldState>,
+    /// Text this officer was typing when a session was cut off.
+    pub drafts: Vec<Draft>,
+    /// Why this officer's role does not let them change a group of fields here, if it does not.
+    pub refusals: Vec<(FieldGroup, String)>,
+}
+
+/// The current fields and status of the open assessment.
+#[derive(Debug, Clone)]
+pub struct Reloaded {
+    pub key: AssessmentKey,
+    pub status: Status,
+    pub fields: Vec<FieldState>,
+}
+
+/// One field to write, against the heads the officer was looking at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub target: String,
+    pub field: String,
+    /// Canonical JSON.
+    pub value: String,
+    pub seen_heads: Vec<String>,
+    pub reason: Option<String>,
+}
+
+/// Work for the shell; it answers with actions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Home for a year; `None`: the newest year with data, else the current year.
+    LoadHome {
+        year: Option<i32>,
+    },
+    /// Units, to pick one to start an assessment for.
+    LoadUnits,
+    /// Open (and with `start`, create) the assessment of a unit for a year.
+    Open {
+        unit: String,
+        year: i32,
+        start: bool,
+    },
+    Reload {
+        key: AssessmentKey,
+    },
+    Save {
+        key: AssessmentKey,
+        changes: Vec<Change>,
+    },
+    /// Undo this officer's last change in the assessment.
+    Undo {
+        key: AssessmentKey,
+    },
+    LoadHistory {
+        key: AssessmentKey,
+        target: String,
+    },
+    /// Keep text being typed; the shell stamps the time.
+    SaveDraft(Draft),
+    DiscardDraft {
+        key: AssessmentKey,
+        target: String,
+        field: String,
+    },
+    Quit,
+}

@@ -1,0 +1,335 @@
+//! The evidence and explanation editor of one sub-criterion: a list of evidence references
+//! (document number, date, title, page or section) to add, edit and remove, and the explanation
+//! (giải trình) in a multi-line field. Checked before saving: every reference names its document,
+//! and a date is a real day/month/year.
+
+use crate::fields::{self, Evidence};
+use crate::i18n::Lang;
+use crate::i18n::ui;
+
+use super::action::Change;
+use super::key::Key;
+use super::line::LineEdit;
+use super::notes::Notes;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceFocus {
+    List,
+    Number,
+    Date,
+    Title,
+    Page,
+    Explanation,
+}
+
+impl EvidenceFocus {
+    const ORDER: [EvidenceFocus; 6] = [
+        EvidenceFocus::List,
+        EvidenceFocus::Number,
+        EvidenceFocus::Date,
+        EvidenceFocus::Title,
+        EvidenceFocus::Page,
+        EvidenceFocus::Explanation,
+    ];
+
+    /// The one-line field of a reference this focus edits.
+    pub fn part(self) -> Option<usize> {
+        match self {
+            EvidenceFocus::Number => Some(0),
+            EvidenceFocus::Date => Some(1),
+            EvidenceFocus::Title => Some(2),
+            EvidenceFocus::Page => Some(3),
+            _ => None,
+        }
+    }
+}
+
+/// The stored evidence and explanation of a sub-criterion, with the heads the officer saw.
+#[derive(Debug, Clone, Default)]
+pub struct Stored {
+    pub items: Vec<Evidence>,
+    pub explanation: String,
+    pub seen_evidence: Vec<String>,
+    pub seen_explanation: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvidenceForm {
+    pub code: String,
+    pub items: Vec<Evidence>,
+    pub selected: usize,
+    /// Number, date, title, page of the selected reference, as being edited.
+    pub parts: [LineEdit; 4],
+    pub focus: EvidenceFocus,
+    pub explanation: Notes,
+    pub error: Option<String>,
+    pub stale: bool,
+    pub saving: bool,
+    pub restored: bool,
+    seen_evidence: Vec<String>,
+    seen_explanation: Vec<String>,
+    original_items: Vec<Evidence>,
+    original_explanation: String,
+}
+
+const PART_LIMITS: [usize; 4] = [80, 20, 300, 80];
+
+impl EvidenceForm {
+    pub fn open(code: &str, stored: Stored) -> EvidenceForm {
+        let mut form = EvidenceForm {
+            code: code.to_string(),
+            items: stored.items.clone(),
+            selected: 0,
+            parts: Default::default(),
+            focus: EvidenceFocus::List,
+            explanation: Notes::new(&stored.explanation),
+            error: None,
+            stale: false,
+            saving: false,
+            restored: false,
+            seen_evidence: stored.seen_evidence,
+            seen_explanation: stored.seen_explanation,
+            original_items: stored.items,
+            original_explanation: stored.explanation,
+        };
+        if form.items.is_empty() {
+            form.add_item();
+        }
+        form.load_parts();
+        form
+    }
+
+    pub fn move_focus(&mut self, forward: bool) {
+        let order = EvidenceFocus::ORDER;
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = order.len();
+        self.focus = order[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+    }
+
+    /// ↑ / ↓: another reference in the list, the previous or next field elsewhere.
+    pub fn move_vertical(&mut self, down: bool) {
+        match self.focus {
+            EvidenceFocus::List => {
+                let last = self.items.len().saturating_sub(1);
+                self.selected = if down {
+                    (self.selected + 1).min(last)
+                } else {
+                    self.selected.saturating_sub(1)
+                };
+                self.load_parts();
+            }
+            EvidenceFocus::Explanation => {}
+            _ => self.move_focus(down),
+        }
+    }
+
+    pub fn add_item(&mut self) {
+        self.items.push(Evidence::default());
+        self.selected = self.items.len() - 1;
+        self.load_parts();
+        self.focus = EvidenceFocus::Number;
+    }
+
+    pub fn remove_item(&mut self) {
+        if self.selected < self.items.len() {
+            self.items.remove(self.selected);
+        }
+        self.selected = self.selected.min(self.items.len().saturating_sub(1));
+        self.load_parts();
+    }
+
+    pub fn edit_item(&mut self) {
+        if self.items.is_empty() {
+            self.add_item();
+        }
+        self.focus = EvidenceFocus::Number;
+    }
+
+    pub fn type_key(&mut self, key: &Key) {
+        match self.focus {
+            EvidenceFocus::Explanation => {
+                self.explanation.apply(key);
+            }
+            focus => {
+                if let Some(i) = focus.part() {
+                    self.parts[i].apply(key);
+                    self.store_parts();
+                }
+            }
+        }
+        self.error = None;
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        match self.focus {
+            EvidenceFocus::Explanation => self.explanation.paste(text),
+            focus => {
+                if let Some(i) = focus.part() {
+                    self.parts[i].paste(text);
+                    self.store_parts();
+                }
+            }
+        }
+    }
+
+    /// The writes that saving makes, or the message for the first reference that is not valid
+    /// (and the focus moves to it). Blank references are dropped.
+    pub fn changes(&mut self, lang: Lang) -> Result<Vec<Change>, String> {
+        let items: Vec<Evidence> = self
+            .items
+            .iter()
+            .filter(|e| !is_blank(e))
+            .cloned()
+            .collect();
+        for (i, e) in items.iter().enumerate() {
+            if let Err((focus, message)) = check(e, i + 1, lang) {
+                self.selected = self.items.iter().position(|x| x == e).unwrap_or(0);
+                self.load_parts();
+                self.focus = focus;
+                return Err(message);
+            }
+        }
+        let mut out = Vec::new();
+        if items != self.original_items {
+            out.push(self.change(
+                fields::EVIDENCE,
+                fields::encode_evidence(&items),
+                &self.seen_evidence,
+            ));
+        }
+        let text = self.explanation.text();
+        if text.trim() != self.original_explanation.trim() {
+            out.push(self.change(
+                fields::EXPLANATION,
+                fields::encode_text(text.trim_end()),
+                &self.seen_explanation,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// What is being typed, as a draft: the explanation, else the references.
+    pub fn draft(&self) -> Option<(&'static str, String)> {
+        let text = self.explanation.text();
+        if text.trim() != self.original_explanation.trim() {
+            return Some((fields::EXPLANATION, text));
+        }
+        let items: Vec<Evidence> = self
+            .items
+            .iter()
+            .filter(|e| !is_blank(e))
+            .cloned()
+            .collect();
+        (items != self.original_items).then(|| (fields::EVIDENCE, fields::encode_evidence(&items)))
+    }
+
+    /// Puts a draft back (explanation text, or the references as stored JSON).
+    pub fn restore(&mut self, field: &str, text: &str) {
+        if field == fields::EXPLANATION {
+            self.explanation = Notes::new(text);
+            self.focus = EvidenceFocus::Explanation;
+        } else {
+            self.items = fields::decode_evidence(text);
+            if self.items.is_empty() {
+                self.items.push(Evidence::default());
+            }
+            self.selected = 0;
+            self.load_parts();
+        }
+        self.restored = true;
+    }
+
+    /// The heads of the evidence and of the explanation when the form opened.
+    pub fn seen_heads(&self) -> (Vec<String>, Vec<String>) {
+        (self.seen_evidence.clone(), self.seen_explanation.clone())
+    }
+
+    fn change(&self, field: &str, value: String, seen: &[String]) -> Change {
+        Change {
+            target: self.code.clone(),
+            field: field.to_string(),
+            value,
+            seen_heads: seen.to_vec(),
+            reason: None,
+        }
+    }
+
+    fn load_parts(&mut self) {
+        let e = self.items.get(self.selected).cloned().unwrap_or_default();
+        let texts = [&e.number, &e.date, &e.title, &e.page];
+        for (i, text) in texts.into_iter().enumerate() {
+            self.parts[i] = LineEdit::new(PART_LIMITS[i]);
+            self.parts[i].insert(text);
+        }
+    }
+
+    fn store_parts(&mut self) {
+        if let Some(e) = self.items.get_mut(self.selected) {
+            e.number = self.parts[0].text().trim().to_string();
+            e.date = self.parts[1].text().trim().to_string();
+            e.title = self.parts[2].text().trim().to_string();
+            e.page = self.parts[3].text().trim().to_string();
+        }
+    }
+}
+
+fn is_blank(e: &Evidence) -> bool {
+    [&e.number, &e.date, &e.title, &e.page]
+        .iter()
+        .all(|s| s.trim().is_empty())
+}
+
+fn check(e: &Evidence, n: usize, lang: Lang) -> Result<(), (EvidenceFocus, String)> {
+    if e.number.trim().is_empty() {
+        return Err((EvidenceFocus::Number, ui::evidence_without_number(lang, n)));
+    }
+    if !e.date.trim().is_empty() && !is_date(e.date.trim()) {
+        return Err((EvidenceFocus::Date, ui::evidence_bad_date(lang, n, &e.date)));
+    }
+    Ok(())
+}
+
+/// `d/m/yyyy` or `dd/mm/yyyy` (also with `-` or `.`), a day that exists.
+pub fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return false;
+    };
+    let num = |t: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(d), Some(m), Some(y)) = (num(d, 1..=2), num(m, 1..=2), num(y, 4..=4)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1900..=2100).contains(&y) && d >= 1 && d <= days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_date_accepts_real_days_only_when_day_month_year() {
+        assert!(is_date("15/01/2025"));
+        assert!(is_date("1/2/2024"));
+        assert!(is_date("29/02/2024"));
+        assert!(!is_date("29/02/2025"));
+        assert!(!is_date("2025-01-15"));
+        assert!(!is_date("32/01/2025"));
+        assert!(!is_date("hôm qua"));
+    }
+}

@@ -1,0 +1,250 @@
+//! The home screen: one year's assessments grouped by level, with each unit's status, progress,
+//! totals at every stage, index, band and missing-evidence count; a diacritic-free filter; year
+//! switching; and the unit picker that starts an assessment.
+
+use rust_decimal::Decimal;
+
+use crate::cycle::Status;
+use crate::framework::{Band, Framework};
+use crate::level::Level;
+use crate::scoring::{Part, Totals};
+use crate::store::AssessmentKey;
+use crate::text::fold;
+use crate::unit::Unit;
+
+use super::action::{Action, Command, Effect, HomeData};
+use super::line::LineEdit;
+
+/// One assessment as the home screen lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HomeRow {
+    pub key: AssessmentKey,
+    pub unit_name: String,
+    pub level: Level,
+    pub status: Status,
+    /// (scored, applicable) self-assessed sub-criteria.
+    pub progress: (usize, usize),
+    pub self_part: Part,
+    pub appraised: Part,
+    pub final_part: Part,
+    pub total: Decimal,
+    pub index_percent: Decimal,
+    pub band: Option<Band>,
+    pub missing_evidence: usize,
+    pub conflicts: usize,
+}
+
+impl HomeRow {
+    pub fn new(key: AssessmentKey, unit: &Unit, status: Status, f: &Framework, t: &Totals) -> Self {
+        HomeRow {
+            key,
+            unit_name: unit.name.clone(),
+            level: unit.level,
+            status,
+            progress: t.progress,
+            self_part: t.self_part,
+            appraised: t.appraised,
+            final_part: t.final_part,
+            total: t.total,
+            index_percent: t.index_percent,
+            band: t
+                .band
+                .as_ref()
+                .and_then(|name| f.bands.iter().find(|b| &b.name == name).cloned()),
+            missing_evidence: t.missing_evidence,
+            conflicts: t.conflicts,
+        }
+    }
+}
+
+/// The list of units without an assessment this year, to start one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Picker {
+    /// `None` while loading.
+    pub units: Option<Vec<Unit>>,
+    pub filter: LineEdit,
+    pub selected: usize,
+}
+
+impl Picker {
+    pub fn visible(&self) -> Vec<&Unit> {
+        let q = fold(self.filter.text().trim());
+        self.units
+            .iter()
+            .flatten()
+            .filter(|u| q.is_empty() || fold(&u.name).contains(&q) || u.code.contains(&q))
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Home {
+    /// `None` until the first load.
+    pub data: Option<HomeData>,
+    pub filter: LineEdit,
+    pub filtering: bool,
+    /// Index into [`Home::visible`].
+    pub selected: usize,
+    pub picker: Option<Picker>,
+}
+
+const FIRST_YEAR: i32 = 2000;
+const LAST_YEAR: i32 = 2100;
+
+impl Home {
+    pub fn year(&self) -> Option<i32> {
+        self.data.as_ref().map(|d| d.year)
+    }
+
+    /// The rows the filter lets through, in level order.
+    pub fn visible(&self) -> Vec<&HomeRow> {
+        let q = fold(self.filter.text().trim());
+        self.data
+            .iter()
+            .flat_map(|d| d.rows.iter())
+            .filter(|r| {
+                q.is_empty() || fold(&r.unit_name).contains(&q) || r.key.unit_code.contains(&q)
+            })
+            .collect()
+    }
+
+    pub fn selected_row(&self) -> Option<&HomeRow> {
+        self.visible().get(self.selected).copied()
+    }
+
+    pub fn load(&mut self, data: HomeData) {
+        let keep = self.selected_row().map(|r| r.key.clone());
+        self.data = Some(data);
+        self.selected = keep
+            .and_then(|k| self.visible().iter().position(|r| r.key == k))
+            .unwrap_or(0);
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if self.picker.is_some() {
+            return self.update_picker(action);
+        }
+        match action {
+            Action::HomeLoaded(data) => self.load(data),
+            Action::Type(key) if self.filtering => {
+                self.filter.apply(&key);
+                self.selected = 0;
+            }
+            Action::Paste(text) if self.filtering => {
+                self.filter.paste(&text);
+                self.selected = 0;
+            }
+            Action::Do(cmd) => return self.command(cmd),
+            Action::ExternalChange => return vec![Effect::LoadHome { year: self.year() }],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn command(&mut self, cmd: Command) -> Vec<Effect> {
+        let rows = self.visible().len();
+        match cmd {
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
+            Command::PageUp => self.selected = self.selected.saturating_sub(10),
+            Command::PageDown => self.selected = (self.selected + 10).min(rows.saturating_sub(1)),
+            Command::Top => self.selected = 0,
+            Command::Bottom => self.selected = rows.saturating_sub(1),
+            Command::Search => self.filtering = true,
+            Command::Submit => self.filtering = false,
+            Command::Cancel | Command::Back => self.clear_filter(),
+            Command::Open => return self.open(),
+            Command::PrevYear => return self.switch_year(-1),
+            Command::NextYear => return self.switch_year(1),
+            Command::StartAssessment => return self.start_picker(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn clear_filter(&mut self) {
+        self.filtering = false;
+        self.filter.clear();
+        self.selected = 0;
+    }
+
+    fn open(&self) -> Vec<Effect> {
+        self.selected_row()
+            .map(|r| Effect::Open {
+                unit: r.key.unit_code.clone(),
+                year: r.key.year,
+                start: false,
+            })
+            .into_iter()
+            .collect()
+    }
+
+    fn switch_year(&mut self, delta: i32) -> Vec<Effect> {
+        let Some(year) = self.year() else {
+            return Vec::new();
+        };
+        let next = (year + delta).clamp(FIRST_YEAR, LAST_YEAR);
+        if next == year {
+            return Vec::new();
+        }
+        self.selected = 0;
+        vec![Effect::LoadHome { year: Some(next) }]
+    }
+
+    fn start_picker(&mut self) -> Vec<Effect> {
+        if self.year().is_none() {
+            return Vec::new();
+        }
+        self.picker = Some(Picker::default());
+        vec![Effect::LoadUnits]
+    }
+
+    fn update_picker(&mut self, action: Action) -> Vec<Effect> {
+        let assessed: Vec<String> = self
+            .data
+            .iter()
+            .flat_map(|d| d.rows.iter().map(|r| r.key.unit_code.clone()))
+            .collect();
+        let year = self.year();
+        let Some(picker) = self.picker.as_mut() else {
+            return Vec::new();
+        };
+        let count = picker.visible().len();
+        match action {
+            Action::UnitsLoaded(units) => {
+                let fresh = units.into_iter().filter(|u| !assessed.contains(&u.code));
+                picker.units = Some(fresh.collect());
+            }
+            Action::Type(key) => {
+                picker.filter.apply(&key);
+                picker.selected = 0;
+            }
+            Action::Paste(text) => picker.filter.paste(&text),
+            Action::Do(Command::Up) => picker.selected = picker.selected.saturating_sub(1),
+            Action::Do(Command::Down) => {
+                picker.selected = (picker.selected + 1).min(count.saturating_sub(1))
+            }
+            Action::Do(Command::PageUp) => picker.selected = picker.selected.saturating_sub(10),
+            Action::Do(Command::PageDown) => {
+                picker.selected = (picker.selected + 10).min(count.saturating_sub(1))
+            }
+            Action::Do(Command::Cancel) => self.picker = None,
+            Action::Do(Command::Submit) => {
+                let unit = picker
+                    .visible()
+                    .get(picker.selected)
+                    .map(|u| u.code.clone());
+                if let (Some(unit), Some(year)) = (unit, year) {
+                    return vec![Effect::Open {
+                        unit,
+                        year,
+                        start: true,
+                    }];
+                }
+            }
+            Action::HomeLoaded(data) => self.load(data),
+            _ => {}
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,186 @@
+//! Keys → actions, one table per context (screen and focused field). The tables are the single
+//! source of the bindings: `keymap` reads them, the help overlay and the hint bar list them, so
+//! what is shown is what the keys do. DESIGN.md §8's keys, exactly; a few screen keys on top.
+
+use crate::i18n::ui::Text;
+
+use super::action::{Action, Command};
+use super::key::{Key, KeyCode};
+
+/// Where the keys go: a screen, or the field that has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Home,
+    HomeFilter,
+    Picker,
+    Walk,
+    Search,
+    ScoreChoice,
+    ScoreText,
+    EvidenceList,
+    EvidenceField,
+    Explanation,
+    History,
+    Conflict,
+    Help,
+}
+
+/// One binding: its keys, how they are written in the help, what they do.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub label: &'static str,
+    pub command: Command,
+    pub help: Text,
+    /// Shown in the one-line hint bar (in table order) when set.
+    pub hint: Option<Text>,
+}
+
+// The tables read best one binding per line, like the help they produce.
+#[rustfmt::skip]
+mod tables;
+
+use Command as C;
+use KeyCode as K;
+use tables::*;
+
+/// The bindings of a context, in the order the help lists them.
+pub fn bindings(context: Context) -> &'static [Binding] {
+    match context {
+        Context::Home => HOME,
+        Context::HomeFilter => HOME_FILTER,
+        Context::Picker => PICKER,
+        Context::Walk => WALK,
+        Context::Search => SEARCH,
+        Context::ScoreChoice => SCORE_CHOICE,
+        Context::ScoreText => SCORE_TEXT,
+        Context::EvidenceList => EVIDENCE_LIST,
+        Context::EvidenceField => EVIDENCE_FIELD,
+        Context::Explanation => EXPLANATION,
+        Context::History => HISTORY,
+        Context::Conflict => CONFLICT,
+        Context::Help => HELP_KEYS,
+    }
+}
+
+/// Whether keys that are not bound type text in this context.
+fn types_text(context: Context) -> bool {
+    matches!(
+        context,
+        Context::HomeFilter
+            | Context::Picker
+            | Context::Search
+            | Context::ScoreChoice
+            | Context::ScoreText
+            | Context::EvidenceField
+            | Context::Explanation
+    )
+}
+
+/// The action a key means in a context; `None` for keys that mean nothing there.
+pub fn keymap(context: Context, key: Key) -> Option<Action> {
+    let bound = bindings(context)
+        .iter()
+        .find(|binding| binding.keys.contains(&key));
+    match bound {
+        Some(binding) => Some(Action::Do(command_for(binding, key))),
+        None if context == Context::Help => Some(Action::Do(C::Cancel)),
+        None if types_text(context) => Some(Action::Type(key)),
+        None => None,
+    }
+}
+
+/// Some bindings share one line of help for two directions.
+fn command_for(binding: &Binding, key: Key) -> Command {
+    match (binding.command, key.code) {
+        (C::PrevYear, K::Char(']')) => C::NextYear,
+        (C::Down, K::Up) => C::Up,
+        _ => binding.command,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cmd(context: Context, key: Key) -> Option<Command> {
+        match keymap(context, key) {
+            Some(Action::Do(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn design_keys_mean_the_same_when_walking() {
+        let w = Context::Walk;
+        assert_eq!(cmd(w, Key::plain(K::Down)), Some(C::Down));
+        assert_eq!(cmd(w, Key::ch('j')), Some(C::Down));
+        assert_eq!(cmd(w, Key::ch('k')), Some(C::Up));
+        for key in [Key::plain(K::Enter), Key::plain(K::Right), Key::ch('l')] {
+            assert_eq!(cmd(w, key), Some(C::Open));
+        }
+        for key in [Key::plain(K::Esc), Key::plain(K::Left), Key::ch('h')] {
+            assert_eq!(cmd(w, key), Some(C::Back));
+        }
+        assert_eq!(cmd(w, Key::ch('/')), Some(C::Search));
+        assert_eq!(cmd(w, Key::ch('n')), Some(C::NextUnscored));
+        assert_eq!(cmd(w, Key::ch('!')), Some(C::NextFlagged));
+        assert_eq!(cmd(w, Key::ch('u')), Some(C::Undo));
+        assert_eq!(cmd(w, Key::ch('?')), Some(C::Help));
+        assert_eq!(cmd(w, Key::plain(K::F(1))), Some(C::Help));
+        assert_eq!(cmd(w, Key::ch('q')), Some(C::Quit));
+    }
+
+    #[test]
+    fn ctrl_c_quits_when_in_any_context() {
+        let all = [
+            Context::Home,
+            Context::HomeFilter,
+            Context::Picker,
+            Context::Walk,
+            Context::Search,
+            Context::ScoreChoice,
+            Context::ScoreText,
+            Context::EvidenceList,
+            Context::EvidenceField,
+            Context::Explanation,
+            Context::History,
+            Context::Conflict,
+            Context::Help,
+        ];
+        for context in all {
+            assert_eq!(
+                cmd(context, Key::ctrl('c')),
+                Some(C::ForceQuit),
+                "{context:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn letters_type_text_when_a_field_has_focus() {
+        assert!(matches!(
+            keymap(Context::ScoreText, Key::ch('q')),
+            Some(Action::Type(_))
+        ));
+        assert!(matches!(
+            keymap(Context::Explanation, Key::plain(K::Enter)),
+            Some(Action::Type(_))
+        ));
+        assert_eq!(
+            cmd(Context::ScoreText, Key::plain(K::Enter)),
+            Some(C::Submit)
+        );
+        assert_eq!(
+            cmd(Context::ScoreText, Key::plain(K::Tab)),
+            Some(C::NextField)
+        );
+        assert_eq!(keymap(Context::Walk, Key::ch('z')).map(|_| ()), None);
+    }
+
+    #[test]
+    fn brackets_switch_year_when_home() {
+        assert_eq!(cmd(Context::Home, Key::ch('[')), Some(C::PrevYear));
+        assert_eq!(cmd(Context::Home, Key::ch(']')), Some(C::NextYear));
+    }
+}

@@ -1,0 +1,133 @@
+//! The binding tables, one per context: keys, how the help writes them, the command, the help
+//! text and (for the hint bar) a short hint.
+
+use crate::i18n::ui::Text;
+
+use super::super::action::Command as C;
+use super::super::key::{Key, KeyCode as K};
+use super::Binding;
+
+const fn b(keys: &'static [Key], label: &'static str, command: C, help: Text) -> Binding {
+    Binding { keys, label, command, help, hint: None }
+}
+
+const fn h(keys: &'static [Key], label: &'static str, command: C, help: Text, hint: Text) -> Binding {
+    Binding { keys, label, command, help, hint: Some(hint) }
+}
+
+const ENTER: Key = Key::plain(K::Enter);
+const ESC: Key = Key::plain(K::Esc);
+
+const UP: Binding = b(&[Key::plain(K::Up), Key::ch('k')], "↑ / k", C::Up, Text::HelpUp);
+const DOWN: Binding = b(&[Key::plain(K::Down), Key::ch('j')], "↓ / j", C::Down, Text::HelpDown);
+const UP_ARROW: Binding = b(&[Key::plain(K::Up)], "↑", C::Up, Text::HelpUp);
+const DOWN_ARROW: Binding = b(&[Key::plain(K::Down)], "↓", C::Down, Text::HelpDown);
+const PAGE_UP: Binding = b(&[Key::plain(K::PageUp)], "PgUp", C::PageUp, Text::HelpPageUp);
+const PAGE_DOWN: Binding = b(&[Key::plain(K::PageDown)], "PgDn", C::PageDown, Text::HelpPageDown);
+const TOP: Binding = b(&[Key::plain(K::Home), Key::ch('g')], "Home / g", C::Top, Text::HelpTop);
+const BOTTOM: Binding = b(&[Key::plain(K::End), Key::ch('G')], "End / G", C::Bottom, Text::HelpBottom);
+const HELP: Binding = h(&[Key::ch('?'), Key::plain(K::F(1))], "? / F1", C::Help, Text::HelpHelp, Text::HintHelp);
+const HELP_F1: Binding = h(&[Key::plain(K::F(1))], "F1", C::Help, Text::HelpHelp, Text::HintHelpF1);
+const FORCE_QUIT: Binding = b(&[Key::ctrl('c')], "Ctrl-C", C::ForceQuit, Text::HelpForceQuit);
+const CANCEL: Binding = h(&[ESC], "Esc", C::Cancel, Text::HelpCancel, Text::HintCancel);
+const NEXT_FIELD: Binding = h(&[Key::plain(K::Tab)], "Tab", C::NextField, Text::HelpNextField, Text::HintNextField);
+const PREV_FIELD: Binding = b(&[Key::plain(K::BackTab)], "Shift-Tab", C::PrevField, Text::HelpPrevField);
+const SAVE_FORM: Binding = h(&[Key::ctrl('s')], "Ctrl-S", C::SaveForm, Text::HelpSaveForm, Text::HintSaveForm);
+const OPEN_KEYS: &[Key] = &[ENTER, Key::plain(K::Right), Key::ch('l')];
+const BACK_KEYS: &[Key] = &[ESC, Key::plain(K::Left), Key::ch('h')];
+
+pub(super) const HOME: &[Binding] = &[
+    UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
+    h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpOpenAssessment, Text::HintOpen),
+    h(&[Key::ch('/')], "/", C::Search, Text::HelpFilter, Text::HintFilter),
+    h(&[Key::ch('a')], "a", C::StartAssessment, Text::HelpStart, Text::HintStart),
+    h(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear),
+    b(BACK_KEYS, "Esc / ← / h", C::Back, Text::HelpClearFilter),
+    HELP,
+    h(&[Key::ch('q')], "q", C::Quit, Text::HelpQuitHome, Text::HintQuit),
+    FORCE_QUIT,
+];
+
+pub(super) const HOME_FILTER: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpKeepFilter, Text::HintKeepFilter),
+    h(&[ESC], "Esc", C::Cancel, Text::HelpClearFilter, Text::HintClearFilter),
+    UP_ARROW, DOWN_ARROW, HELP_F1, FORCE_QUIT,
+];
+
+pub(super) const PICKER: &[Binding] = &[
+    UP_ARROW, DOWN_ARROW, PAGE_UP, PAGE_DOWN,
+    h(&[ENTER], "Enter", C::Submit, Text::HelpPickUnit, Text::HintPickUnit),
+    CANCEL, HELP_F1, FORCE_QUIT,
+];
+
+pub(super) const WALK: &[Binding] = &[
+    UP, DOWN,
+    h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpOpen, Text::HintScore),
+    b(BACK_KEYS, "Esc / ← / h", C::Back, Text::HelpBack),
+    h(&[Key::ch('e')], "e", C::Evidence, Text::HelpEvidence, Text::HintEvidence),
+    h(&[Key::ch('n')], "n", C::NextUnscored, Text::HelpNextUnscored, Text::HintNextUnscored),
+    h(&[Key::ch('!')], "!", C::NextFlagged, Text::HelpNextFlagged, Text::HintNextFlagged),
+    h(&[Key::ch('/')], "/", C::Search, Text::HelpSearch, Text::HintSearch),
+    h(&[Key::ch('u')], "u", C::Undo, Text::HelpUndo, Text::HintUndo),
+    h(&[Key::ch('t')], "t", C::History, Text::HelpHistory, Text::HintHistory),
+    b(&[Key::plain(K::PageUp)], "PgUp", C::PageUp, Text::HelpScrollUp),
+    b(&[Key::plain(K::PageDown)], "PgDn", C::PageDown, Text::HelpScrollDown),
+    TOP, BOTTOM, HELP,
+    h(&[Key::ch('q')], "q", C::Quit, Text::HelpBackHome, Text::HintBack),
+    FORCE_QUIT,
+];
+
+pub(super) const SEARCH: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpKeepMatch, Text::HintKeepMatch),
+    h(&[Key::plain(K::Down), Key::plain(K::Tab)], "↓ / Tab", C::Down, Text::HelpNextMatch, Text::HintNextMatch),
+    b(&[Key::plain(K::Up), Key::plain(K::BackTab)], "↑ / Shift-Tab", C::Up, Text::HelpPrevMatch),
+    h(&[ESC], "Esc", C::Cancel, Text::HelpCancelSearch, Text::HintCancel),
+    HELP_F1, FORCE_QUIT,
+];
+
+pub(super) const SCORE_CHOICE: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
+    h(&[Key::plain(K::Up), Key::plain(K::Down)], "↑ ↓", C::Down, Text::HelpChoose, Text::HintChoose),
+    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, FORCE_QUIT,
+];
+
+pub(super) const SCORE_TEXT: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
+    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, FORCE_QUIT,
+];
+
+pub(super) const EVIDENCE_LIST: &[Binding] = &[
+    UP, DOWN,
+    h(&[Key::ch('a'), Key::plain(K::Insert)], "a / Insert", C::AddItem, Text::HelpAddItem, Text::HintAddItem),
+    h(&[ENTER], "Enter", C::EditItem, Text::HelpEditItem, Text::HintEditItem),
+    h(&[Key::ch('d'), Key::plain(K::Delete)], "d / Delete", C::RemoveItem, Text::HelpRemoveItem, Text::HintRemoveItem),
+    NEXT_FIELD, PREV_FIELD, SAVE_FORM, CANCEL, HELP, FORCE_QUIT,
+];
+
+pub(super) const EVIDENCE_FIELD: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpSaveForm, Text::HintSubmitForm),
+    SAVE_FORM, NEXT_FIELD, PREV_FIELD, UP_ARROW, DOWN_ARROW, CANCEL, HELP_F1, FORCE_QUIT,
+];
+
+pub(super) const EXPLANATION: &[Binding] = &[SAVE_FORM, NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, FORCE_QUIT];
+
+pub(super) const HISTORY: &[Binding] = &[
+    UP, DOWN, PAGE_UP, PAGE_DOWN,
+    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
+    HELP, FORCE_QUIT,
+];
+
+pub(super) const CONFLICT: &[Binding] = &[
+    h(&[Key::ch('m')], "m", C::KeepMine, Text::HelpKeepMine, Text::HintKeepMine),
+    h(&[Key::ch('t')], "t", C::TakeTheirs, Text::HelpTakeTheirs, Text::HintTakeTheirs),
+    b(&[Key::plain(K::Left), Key::plain(K::Right), Key::plain(K::Tab)], "← → / Tab", C::Toggle, Text::HelpToggleChoice),
+    h(&[ENTER], "Enter", C::Submit, Text::HelpConfirmChoice, Text::HintConfirm),
+    b(&[ESC], "Esc", C::Cancel, Text::HelpTakeTheirs),
+    HELP_F1, FORCE_QUIT,
+];
+
+pub(super) const HELP_KEYS: &[Binding] = &[
+    UP, DOWN,
+    h(&[ESC, Key::ch('q'), Key::ch('?'), Key::plain(K::F(1))], "Esc / q / ?", C::Cancel, Text::HelpCloseHelp, Text::HintCloseHelp),
+    FORCE_QUIT,
+];

@@ -1,0 +1,122 @@
+//! Stored field values as an officer reads them (`0,5 (Có)`, `không áp dụng`, an evidence
+//! summary), and the empty value of each field (what undo restores when there was none).
+
+use crate::fields::{self, Evidence};
+use crate::i18n::ui::Text;
+use crate::i18n::{Lang, number};
+use crate::scoring::{Declared, Stage};
+use crate::text::one_line;
+
+/// One line, safe to draw.
+pub fn display(field: &str, value: &str, lang: Lang) -> String {
+    one_line(&raw_display(field, value, lang))
+}
+
+fn raw_display(field: &str, value: &str, lang: Lang) -> String {
+    if field.parse::<Stage>().is_ok() {
+        return match fields::decode_score(value) {
+            Some(s) => {
+                let declared = s
+                    .declared
+                    .map(|d| format!(" ({})", declared(&d, lang)))
+                    .unwrap_or_default();
+                format!("{}{declared}", number(s.points, lang))
+            }
+            None => "—".into(),
+        };
+    }
+    match field {
+        fields::NA if fields::decode_bool(value) => Text::NotApplicable.get(lang).into(),
+        fields::NA => Text::Applicable.get(lang).into(),
+        fields::EVIDENCE => {
+            let list = fields::decode_evidence(value);
+            if list.is_empty() {
+                return "—".into();
+            }
+            list.iter()
+                .map(Evidence::summary)
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        fields::BONUS | fields::PENALTY => fields::decode_points(value)
+            .map(|p| number(p, lang))
+            .unwrap_or_else(|| "—".into()),
+        _ => {
+            let text = fields::decode_text(value);
+            if text.trim().is_empty() {
+                "—".into()
+            } else {
+                text
+            }
+        }
+    }
+}
+
+/// Declared data as an officer reads it; a figure is a percentage (`95,5%`).
+pub fn declared(d: &Declared, lang: Lang) -> String {
+    match d {
+        Declared::Figure(_) => format!("{}%", d.display(lang)),
+        other => other.display(lang),
+    }
+}
+
+/// The value a field has before anything was saved to it.
+pub fn empty(field: &str) -> String {
+    if field.parse::<Stage>().is_ok() {
+        return fields::encode_score(None);
+    }
+    match field {
+        fields::NA => fields::encode_bool(false),
+        fields::EVIDENCE => fields::encode_evidence(&[]),
+        fields::BONUS | fields::PENALTY => "null".into(),
+        _ => fields::encode_text(""),
+    }
+}
+
+/// A field's name for people.
+pub fn field_label(field: &str, lang: Lang) -> String {
+    if let Ok(stage) = field.parse::<Stage>() {
+        return stage.label(lang).to_string();
+    }
+    let text = match field {
+        fields::NA => Text::FieldNa,
+        fields::EVIDENCE => Text::FieldEvidence,
+        fields::EXPLANATION => Text::FieldExplanation,
+        fields::APPRAISAL_NOTE => Text::FieldAppraisalNote,
+        fields::APPRAISAL2_NOTE => Text::FieldAppraisal2Note,
+        fields::RESPONSE => Text::FieldResponse,
+        other => return one_line(other),
+    };
+    text.get(lang).to_string()
+}
+
+/// `2025-11-20T08:15:03.123Z` → `2025-11-20 08:15 UTC` (no clock or time zone in the app).
+pub fn when(at: &str) -> String {
+    match (at.get(..10), at.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        _ => one_line(at),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_reads_scores_and_flags_when_stored() {
+        let score = r#"{"points":"0.5","declared":{"yes":true}}"#;
+        assert_eq!(display("self", score, Lang::Vi), "0,5 (Có)");
+        assert_eq!(display("self", "null", Lang::Vi), "—");
+        assert_eq!(display("na", "true", Lang::En), "not applicable");
+        assert_eq!(display("explanation", r#""a\nb""#, Lang::Vi), "a b");
+        assert_eq!(when("2025-11-20T08:15:03.123Z"), "2025-11-20 08:15 UTC");
+    }
+
+    #[test]
+    fn empty_values_decode_to_nothing_when_restored() {
+        assert_eq!(fields::decode_score(&empty("self")), None);
+        assert!(fields::decode_evidence(&empty("evidence")).is_empty());
+        assert!(!fields::decode_bool(&empty("na")));
+        assert_eq!(fields::decode_text(&empty("explanation")), "");
+    }
+}

@@ -1,0 +1,298 @@
+//! The forms the walkthrough opens on a sub-criterion: the score editor, the evidence and
+//! explanation editor, the history, and the conflict dialog; with typing, pasting, saving
+//! (against the heads the officer saw) and restoring drafts.
+
+use crate::fields;
+use crate::i18n::ui::{self, Text};
+use crate::scoring::Stage;
+
+use super::super::action::{Change, Command, Effect};
+use super::super::conflict::Side;
+use super::super::evidence::{EvidenceForm, Stored};
+use super::super::history::HistoryView;
+use super::super::key::Key;
+use super::super::score::{Current, ScoreFocus, ScoreForm};
+use super::{AfterSave, Ctx, Mode, SaveState, Walk};
+
+impl Walk {
+    pub(super) fn open_score(&mut self, ctx: &mut Ctx) -> Vec<Effect> {
+        let Some(sub) = self.selected_sub() else {
+            return Vec::new();
+        };
+        if sub.source == crate::framework::Source::Survey {
+            ctx.info(Text::SurveySub.get(ctx.lang));
+            return Vec::new();
+        }
+        if let Some(reason) = self.lock(Stage::SelfAssessment.code(), ctx) {
+            ctx.error(reason);
+            return Vec::new();
+        }
+        let code = sub.code.clone();
+        let current = Current {
+            score: self
+                .field(&code, "self")
+                .and_then(|s| fields::decode_score(&s.value)),
+            na: self
+                .field(&code, fields::NA)
+                .is_some_and(|s| fields::decode_bool(&s.value)),
+            seen_score: self.heads(&code, "self"),
+            seen_na: self.heads(&code, fields::NA),
+        };
+        let mut form = ScoreForm::open(sub, ctx.lang, current);
+        let mut effects = Vec::new();
+        if let Some((text, effect)) = self.take_draft(&code, "self") {
+            form.restore(&text);
+            ctx.info(Text::DraftRestored.get(ctx.lang));
+            effects.push(effect);
+        }
+        self.mode = Mode::Score(Box::new(form));
+        effects
+    }
+
+    pub(super) fn open_evidence(&mut self, ctx: &mut Ctx) -> Vec<Effect> {
+        let Some(sub) = self.selected_sub() else {
+            ctx.info(Text::PickSub.get(ctx.lang));
+            return Vec::new();
+        };
+        if let Some(reason) = self.lock(fields::EVIDENCE, ctx) {
+            ctx.error(reason);
+            return Vec::new();
+        }
+        let code = sub.code.clone();
+        let stored = Stored {
+            items: self.evidence(&code),
+            explanation: self.explanation(&code),
+            seen_evidence: self.heads(&code, fields::EVIDENCE),
+            seen_explanation: self.heads(&code, fields::EXPLANATION),
+        };
+        let mut form = EvidenceForm::open(&code, stored);
+        let mut effects = Vec::new();
+        for field in [fields::EVIDENCE, fields::EXPLANATION] {
+            if let Some((text, effect)) = self.take_draft(&code, field) {
+                form.restore(field, &text);
+                ctx.info(Text::DraftRestored.get(ctx.lang));
+                effects.push(effect);
+            }
+        }
+        self.mode = Mode::Evidence(Box::new(form));
+        effects
+    }
+
+    pub(super) fn open_history(&mut self, ctx: &mut Ctx) -> Vec<Effect> {
+        let Some(sub) = self.selected_sub() else {
+            ctx.info(Text::PickSub.get(ctx.lang));
+            return Vec::new();
+        };
+        let code = sub.code.clone();
+        self.mode = Mode::History(HistoryView::loading(&code));
+        vec![Effect::LoadHistory {
+            key: self.key.clone(),
+            target: code,
+        }]
+    }
+
+    /// A draft of this field, taken from the list, and the effect that forgets it in the store.
+    fn take_draft(&mut self, target: &str, field: &str) -> Option<(String, Effect)> {
+        let at = self
+            .drafts
+            .iter()
+            .position(|d| d.target == target && d.field == field)?;
+        let draft = self.drafts.remove(at);
+        let effect = Effect::DiscardDraft {
+            key: draft.key,
+            target: draft.target,
+            field: draft.field,
+        };
+        Some((draft.text, effect))
+    }
+
+    pub(super) fn score_command(&mut self, cmd: Command, ctx: &mut Ctx) -> Vec<Effect> {
+        let Mode::Score(form) = &mut self.mode else {
+            return Vec::new();
+        };
+        match cmd {
+            Command::Submit => return self.submit_score(ctx),
+            Command::Cancel => self.mode = Mode::Browse,
+            Command::NextField => form.move_focus(true),
+            Command::PrevField => form.move_focus(false),
+            Command::Up => form.move_choice(false),
+            Command::Down => form.move_choice(true),
+            _ => {}
+        }
+        self.revalidate(ctx);
+        Vec::new()
+    }
+
+    fn submit_score(&mut self, ctx: &mut Ctx) -> Vec<Effect> {
+        let Some(sub) = self.selected_sub().cloned() else {
+            return Vec::new();
+        };
+        let decimals = self.framework.decimals;
+        let Mode::Score(form) = &mut self.mode else {
+            return Vec::new();
+        };
+        if form.saving {
+            return Vec::new();
+        }
+        match form.evaluate(&sub, decimals) {
+            Err(e) => {
+                use crate::i18n::Localized;
+                form.error = Some(e.message(ctx.lang));
+                Vec::new()
+            }
+            Ok(outcome) => {
+                let changes = form.changes(&outcome);
+                form.saving = true;
+                self.save(changes, AfterSave::Next, ctx)
+            }
+        }
+    }
+
+    /// Sends changes to the store; an empty change list completes at once.
+    fn save(&mut self, changes: Vec<Change>, after: AfterSave, ctx: &mut Ctx) -> Vec<Effect> {
+        if changes.is_empty() {
+            self.mode = Mode::Browse;
+            if after == AfterSave::Next {
+                self.select_next_sub(ctx);
+            } else {
+                ctx.info(Text::NoChanges.get(ctx.lang));
+            }
+            return Vec::new();
+        }
+        self.pending = Some(after);
+        *ctx.save = SaveState::Saving;
+        vec![Effect::Save {
+            key: self.key.clone(),
+            changes,
+        }]
+    }
+
+    pub(super) fn evidence_command(&mut self, cmd: Command, ctx: &mut Ctx) -> Vec<Effect> {
+        let Mode::Evidence(form) = &mut self.mode else {
+            return Vec::new();
+        };
+        match cmd {
+            Command::Submit | Command::SaveForm => return self.submit_evidence(ctx),
+            Command::Cancel => self.mode = Mode::Browse,
+            Command::NextField => form.move_focus(true),
+            Command::PrevField => form.move_focus(false),
+            Command::Up => form.move_vertical(false),
+            Command::Down => form.move_vertical(true),
+            Command::AddItem => form.add_item(),
+            Command::RemoveItem => form.remove_item(),
+            Command::EditItem => form.edit_item(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn submit_evidence(&mut self, ctx: &mut Ctx) -> Vec<Effect> {
+        let Mode::Evidence(form) = &mut self.mode else {
+            return Vec::new();
+        };
+        if form.saving {
+            return Vec::new();
+        }
+        match form.changes(ctx.lang) {
+            Err(message) => {
+                form.error = Some(message);
+                Vec::new()
+            }
+            Ok(changes) => {
+                form.saving = !changes.is_empty();
+                self.save(changes, AfterSave::Stay, ctx)
+            }
+        }
+    }
+
+    pub(super) fn history_command(&mut self, cmd: Command) {
+        let Mode::History(view) = &mut self.mode else {
+            return;
+        };
+        match cmd {
+            Command::Up => view.move_by(-1),
+            Command::Down => view.move_by(1),
+            Command::PageUp => view.move_by(-10),
+            Command::PageDown => view.move_by(10),
+            Command::Back | Command::Cancel | Command::Quit => self.mode = Mode::Browse,
+            _ => {}
+        }
+    }
+
+    pub(super) fn conflict_command(&mut self, cmd: Command, ctx: &mut Ctx) -> Vec<Effect> {
+        let Mode::Conflict(view) = &mut self.mode else {
+            return Vec::new();
+        };
+        let side = match cmd {
+            Command::Toggle => {
+                view.toggle();
+                return Vec::new();
+            }
+            Command::KeepMine => Side::Mine,
+            Command::TakeTheirs | Command::Cancel => Side::Theirs,
+            Command::Submit => view.choice,
+            _ => return Vec::new(),
+        };
+        let (changes, after, author) = (view.keep_mine(), view.after, view.theirs.author.clone());
+        self.mode = Mode::Browse;
+        match side {
+            Side::Mine => self.save(changes, after, ctx),
+            Side::Theirs => {
+                ctx.info(ui::took_theirs(ctx.lang, &author));
+                vec![Effect::Reload {
+                    key: self.key.clone(),
+                }]
+            }
+        }
+    }
+
+    pub(super) fn type_key(&mut self, key: &Key, lang: crate::i18n::Lang) {
+        match &mut self.mode {
+            Mode::Search(search) => {
+                search.query.apply(key);
+                self.refresh_search();
+            }
+            Mode::Score(form) => {
+                form.type_key(key);
+                self.revalidate_lang(lang);
+            }
+            Mode::Evidence(form) => form.type_key(key),
+            _ => {}
+        }
+    }
+
+    pub(super) fn paste(&mut self, text: &str, lang: crate::i18n::Lang) {
+        match &mut self.mode {
+            Mode::Search(search) => {
+                search.query.paste(text);
+                self.refresh_search();
+            }
+            Mode::Score(form) => {
+                form.paste(text);
+                self.revalidate_lang(lang);
+            }
+            Mode::Evidence(form) => form.paste(text),
+            _ => {}
+        }
+    }
+
+    fn revalidate(&mut self, ctx: &Ctx) {
+        self.revalidate_lang(ctx.lang);
+    }
+
+    fn revalidate_lang(&mut self, lang: crate::i18n::Lang) {
+        let Some(sub) = self.selected_sub().cloned() else {
+            return;
+        };
+        let decimals = self.framework.decimals;
+        if let Mode::Score(form) = &mut self.mode {
+            form.revalidate(&sub, decimals, lang);
+        }
+    }
+}
+
+/// Whether the score editor's focus is on a choice (for the keymap).
+pub fn score_on_choice(form: &ScoreForm) -> bool {
+    form.focus == ScoreFocus::Rule
+        && matches!(form.input, super::super::score::RuleInput::Choice { .. })
+}

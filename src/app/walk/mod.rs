@@ -1,0 +1,313 @@
+//! The walkthrough of one assessment: the tree with per-node totals and flags, the selected
+//! node's details, the running totals, and the forms opened from it (score, evidence, history,
+//! conflict, search). Browsing lives in `browse`, forms in `forms`.
+
+mod browse;
+pub mod forms;
+pub mod marks;
+
+use crate::cycle::Status;
+use crate::fields;
+use crate::framework::{Framework, SubCriterion};
+use crate::i18n::ui::{self, Text};
+use crate::i18n::{Lang, Localized};
+use crate::scoring::{self, SubTotals, Totals};
+use crate::store::{AssessmentKey, Draft, FieldState, inputs_from};
+use crate::unit::Unit;
+
+use super::action::{Action, Change, Effect, Opened, Reloaded};
+use super::conflict::ConflictView;
+use super::evidence::EvidenceForm;
+use super::history::HistoryView;
+use super::line::LineEdit;
+use super::score::ScoreForm;
+use super::tree::Tree;
+use super::{Notice, SaveState};
+
+/// What happens once a save has gone through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterSave {
+    /// The guided walk: select the next sub-criterion.
+    Next,
+    /// Stay on the same sub-criterion.
+    Stay,
+}
+
+/// `/` search: the query, where the selection was, and the matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: LineEdit,
+    pub origin: String,
+    pub hits: Vec<String>,
+    pub at: usize,
+}
+
+/// What the walkthrough is doing besides showing the tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Browse,
+    Search(Search),
+    Score(Box<ScoreForm>),
+    Evidence(Box<EvidenceForm>),
+    History(HistoryView),
+    Conflict(Box<ConflictView>),
+}
+
+/// What a walkthrough update may change outside itself.
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    pub read_only: bool,
+    pub notice: &'a mut Option<Notice>,
+    pub save: &'a mut SaveState,
+    /// Set to leave for the home screen.
+    pub go_home: bool,
+}
+
+impl Ctx<'_> {
+    fn info(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice::info(text));
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice::error(text));
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Walk {
+    pub key: AssessmentKey,
+    pub unit: Unit,
+    pub framework: Framework,
+    pub status: Status,
+    pub fields: Vec<FieldState>,
+    pub totals: Totals,
+    pub tree: Tree,
+    pub mode: Mode,
+    /// Lines the detail pane is scrolled down.
+    pub detail_scroll: u16,
+    pub drafts: Vec<Draft>,
+    /// Groups of fields this officer's role does not let them change, and why.
+    pub refusals: Vec<(crate::cycle::FieldGroup, String)>,
+    /// A save is on its way; what to do when it lands.
+    pub pending: Option<AfterSave>,
+}
+
+impl Walk {
+    pub fn new(opened: Opened) -> Walk {
+        let totals = scoring::totals(&opened.framework, &inputs_from(&opened.fields));
+        Walk {
+            tree: Tree::new(&opened.framework),
+            key: opened.key,
+            unit: opened.unit,
+            framework: opened.framework,
+            status: opened.status,
+            fields: opened.fields,
+            totals,
+            mode: Mode::Browse,
+            detail_scroll: 0,
+            drafts: opened.drafts,
+            refusals: opened.refusals,
+            pending: None,
+        }
+    }
+
+    /// The current state of one field of the assessment.
+    pub fn field(&self, target: &str, field: &str) -> Option<&FieldState> {
+        self.fields
+            .iter()
+            .find(|s| s.target == target && s.field == field)
+    }
+
+    pub fn heads(&self, target: &str, field: &str) -> Vec<String> {
+        self.field(target, field)
+            .map(|s| s.heads.clone())
+            .unwrap_or_default()
+    }
+
+    /// The most recent change to any field of a sub-criterion.
+    pub fn last_change(&self, target: &str) -> Option<&FieldState> {
+        self.fields
+            .iter()
+            .filter(|s| s.target == target)
+            .max_by(|a, b| a.at.cmp(&b.at))
+    }
+
+    pub fn selected_sub(&self) -> Option<&SubCriterion> {
+        self.framework.sub(&self.tree.selected)
+    }
+
+    pub fn sub_totals(&self, code: &str) -> Option<&SubTotals> {
+        self.totals.sub(code)
+    }
+
+    pub fn evidence(&self, target: &str) -> Vec<fields::Evidence> {
+        self.field(target, fields::EVIDENCE)
+            .map(|s| fields::decode_evidence(&s.value))
+            .unwrap_or_default()
+    }
+
+    pub fn explanation(&self, target: &str) -> String {
+        self.field(target, fields::EXPLANATION)
+            .map(|s| fields::decode_text(&s.value))
+            .unwrap_or_default()
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
+        match action {
+            Action::Do(cmd) => self.command(cmd, ctx),
+            Action::Type(key) => {
+                self.type_key(&key, ctx.lang);
+                Vec::new()
+            }
+            Action::Paste(text) => {
+                self.paste(&text, ctx.lang);
+                Vec::new()
+            }
+            Action::Reloaded(r) => {
+                self.apply(r);
+                Vec::new()
+            }
+            Action::Saved(r) => self.saved(r, ctx),
+            Action::Conflict { theirs, changes } => self.conflict(*theirs, changes, ctx),
+            Action::Failed(message) => self.failed(message, ctx),
+            Action::HistoryLoaded { target, events } => {
+                if let Mode::History(view) = &mut self.mode {
+                    if view.code == target {
+                        view.load(&events, ctx.lang);
+                    }
+                }
+                Vec::new()
+            }
+            Action::Undone {
+                target,
+                field,
+                value,
+                state,
+            } => {
+                self.apply(state);
+                self.tree.select(&self.framework, &target);
+                *ctx.save = SaveState::Saved;
+                ctx.info(ui::undone(ctx.lang, &target, &field, &value));
+                Vec::new()
+            }
+            Action::NothingToUndo => {
+                ctx.info(Text::NothingToUndo.get(ctx.lang));
+                Vec::new()
+            }
+            Action::ExternalChange if self.pending.is_none() => vec![Effect::Reload {
+                key: self.key.clone(),
+            }],
+            Action::Hangup => self.hangup(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// New fields from the store: totals are recomputed, and an open form learns when another
+    /// officer changed what it is editing.
+    pub fn apply(&mut self, r: Reloaded) {
+        if r.key != self.key {
+            return;
+        }
+        self.fields = r.fields;
+        self.status = r.status;
+        self.totals = scoring::totals(&self.framework, &inputs_from(&self.fields));
+        let stale = match &self.mode {
+            Mode::Score(f) => self.heads(&f.code, "self") != f.seen_score,
+            Mode::Evidence(f) => {
+                let seen = f.seen_heads();
+                self.heads(&f.code, fields::EVIDENCE) != seen.0
+                    || self.heads(&f.code, fields::EXPLANATION) != seen.1
+            }
+            _ => false,
+        };
+        match &mut self.mode {
+            Mode::Score(f) => f.stale |= stale,
+            Mode::Evidence(f) => f.stale |= stale,
+            _ => {}
+        }
+    }
+
+    fn saved(&mut self, r: Reloaded, ctx: &mut Ctx) -> Vec<Effect> {
+        self.apply(r);
+        *ctx.save = SaveState::Saved;
+        let after = self.pending.take();
+        if matches!(self.mode, Mode::Score(_) | Mode::Evidence(_)) {
+            self.mode = Mode::Browse;
+        }
+        if after == Some(AfterSave::Next) {
+            self.select_next_sub(ctx);
+        }
+        Vec::new()
+    }
+
+    fn select_next_sub(&mut self, ctx: &mut Ctx) {
+        match super::tree::next_self_sub(&self.framework, &self.tree.selected) {
+            Some(next) => {
+                self.tree.select(&self.framework, &next);
+                self.detail_scroll = 0;
+            }
+            None => ctx.info(Text::LastSub.get(ctx.lang)),
+        }
+    }
+
+    fn conflict(&mut self, theirs: FieldState, changes: Vec<Change>, ctx: &mut Ctx) -> Vec<Effect> {
+        let after = self.pending.take().unwrap_or(AfterSave::Stay);
+        *ctx.save = SaveState::Idle;
+        self.mode = Mode::Conflict(Box::new(ConflictView::new(theirs, changes, after)));
+        Vec::new()
+    }
+
+    fn failed(&mut self, message: String, ctx: &mut Ctx) -> Vec<Effect> {
+        self.pending = None;
+        *ctx.save = SaveState::Failed(message.clone());
+        match &mut self.mode {
+            Mode::Score(f) => {
+                f.saving = false;
+                f.error = Some(message);
+            }
+            Mode::Evidence(f) => {
+                f.saving = false;
+                f.error = Some(message);
+            }
+            _ => ctx.error(message),
+        }
+        Vec::new()
+    }
+
+    /// SIGHUP / SIGTERM: what is being typed is kept as a draft.
+    fn hangup(&self) -> Vec<Effect> {
+        let draft = |target: &str, field: &str, text: String| Draft {
+            key: self.key.clone(),
+            target: target.to_string(),
+            field: field.to_string(),
+            text,
+            at: String::new(),
+        };
+        let kept = match &self.mode {
+            Mode::Score(f) if !f.typed_text().trim().is_empty() => {
+                Some(draft(&f.code, "self", f.typed_text()))
+            }
+            Mode::Evidence(f) => f.draft().map(|(field, text)| draft(&f.code, field, text)),
+            _ => None,
+        };
+        kept.map(Effect::SaveDraft)
+            .into_iter()
+            .chain([Effect::Quit])
+            .collect()
+    }
+
+    /// Why the officer may not change `field` now, if they may not: review mode, their role,
+    /// or the assessment's status.
+    fn lock(&self, field: &str, ctx: &Ctx) -> Option<String> {
+        if ctx.read_only {
+            return Some(Text::ReadOnly.get(ctx.lang).to_string());
+        }
+        let group = crate::cycle::FieldGroup::of(field);
+        if let Some((_, why)) = self.refusals.iter().find(|(g, _)| *g == group) {
+            return Some(why.clone());
+        }
+        crate::cycle::may_change(self.status, field, None, "")
+            .err()
+            .map(|lock| lock.message(ctx.lang))
+    }
+}

@@ -1,0 +1,196 @@
+//! The UI's messages that carry values (a code, a count, a name), in both languages.
+
+use crate::i18n::Lang;
+
+pub fn evidence_without_number(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Tài liệu {n}: chưa nhập số, ký hiệu văn bản"),
+        Lang::En => format!("Evidence {n}: the document number is missing"),
+    }
+}
+
+pub fn evidence_bad_date(lang: Lang, n: usize, text: &str) -> String {
+    let text = crate::text::one_line(text);
+    match lang {
+        Lang::Vi => {
+            format!("Tài liệu {n}: ngày '{text}' không đúng dạng ngày/tháng/năm (ví dụ 15/01/2025)")
+        }
+        Lang::En => {
+            format!("Evidence {n}: '{text}' is not a day/month/year date (e.g. 15/01/2025)")
+        }
+    }
+}
+
+pub fn undone(lang: Lang, code: &str, field: &str, value: &str) -> String {
+    let label = crate::app::values::field_label(field, lang);
+    let shown = crate::app::values::display(field, value, lang);
+    match lang {
+        Lang::Vi => format!("Đã hoàn tác: {code} · {label} → {shown}"),
+        Lang::En => format!("Undone: {code} · {label} → {shown}"),
+    }
+}
+
+pub fn no_match(lang: Lang, query: &str) -> String {
+    let query = crate::text::one_line(query);
+    match lang {
+        Lang::Vi => format!("Không tìm thấy '{query}'"),
+        Lang::En => format!("No match for '{query}'"),
+    }
+}
+
+pub fn took_theirs(lang: Lang, author: &str) -> String {
+    let author = crate::text::one_line(author);
+    match lang {
+        Lang::Vi => format!("Đã lấy giá trị của {author}"),
+        Lang::En => format!("Took {author}'s value"),
+    }
+}
+
+/// `(sub-criterion code, field label)` of each draft.
+pub fn drafts_waiting(lang: Lang, drafts: &[(String, String)]) -> String {
+    let list = drafts
+        .iter()
+        .map(|(code, field)| format!("{code} ({})", field.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let list = crate::text::one_line(&list);
+    match lang {
+        Lang::Vi => format!("Có bản nháp chưa lưu: {list} — mở lại để tiếp tục"),
+        Lang::En => format!("Unsaved drafts: {list} — open them again to continue"),
+    }
+}
+
+pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Cửa sổ terminal quá nhỏ: {width}×{height}, cần ít nhất 80×24.\nHãy phóng to cửa sổ; Ctrl-C để thoát."
+        ),
+        Lang::En => format!(
+            "Terminal too small: {width}×{height}, need 80×24.\nEnlarge the window; Ctrl-C quits."
+        ),
+    }
+}
+
+pub fn match_count(lang: Lang, at: usize, of: usize) -> String {
+    match lang {
+        Lang::Vi => format!("kết quả {at}/{of}"),
+        Lang::En => format!("match {at} of {of}"),
+    }
+}
+
+pub fn max_points(lang: Lang, max: &str) -> String {
+    match lang {
+        Lang::Vi => format!("tối đa {max} điểm"),
+        Lang::En => format!("max {max} points"),
+    }
+}
+
+pub fn evidence_given(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Tài liệu đã có ({count})"),
+        Lang::En => format!("Evidence given ({count})"),
+    }
+}
+
+pub fn score_title(lang: Lang, code: &str, max: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Chấm điểm {code} (tối đa {max})"),
+        Lang::En => format!("Score {code} (max {max})"),
+    }
+}
+
+pub fn will_save(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Vi => format!("→ Sẽ lưu: {what}"),
+        Lang::En => format!("→ Will save: {what}"),
+    }
+}
+
+pub fn conflict_mine(lang: Lang, user: &str) -> String {
+    let user = crate::text::one_line(user);
+    match lang {
+        Lang::Vi => format!("Của bạn ({user}, chưa lưu)"),
+        Lang::En => format!("Yours ({user}, not saved)"),
+    }
+}
+
+pub fn conflict_theirs(lang: Lang, author: &str, when: &str) -> String {
+    let author = crate::text::one_line(author);
+    match lang {
+        Lang::Vi => format!("Của {author} (lưu lúc {when})"),
+        Lang::En => format!("{author}'s (saved {when})"),
+    }
+}
+
+pub fn home_title(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("parindex · Chỉ số cải cách hành chính năm {year}"),
+        Lang::En => format!("parindex · PAR Index {year}"),
+    }
+}
+
+pub fn years_with_data(lang: Lang, years: &[i32]) -> String {
+    let list = years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (lang, years.is_empty()) {
+        (Lang::Vi, true) => "chưa có dữ liệu".into(),
+        (Lang::En, true) => "no data yet".into(),
+        (Lang::Vi, false) => format!("có dữ liệu: {list}"),
+        (Lang::En, false) => format!("data: {list}"),
+    }
+}
+
+pub fn unit_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Vi, _) => format!("{n} đơn vị"),
+        (Lang::En, 1) => "1 unit".into(),
+        (Lang::En, _) => format!("{n} units"),
+    }
+}
+
+pub fn level_heading(lang: Lang, level: &str, n: usize) -> String {
+    format!(" {level} · {}", unit_count(lang, n))
+}
+
+pub fn no_assessments(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Chưa có đơn vị nào được chấm điểm năm {year}. Nhấn a để bắt đầu chấm điểm cho một đơn vị, [ hoặc ] để xem năm khác."
+        ),
+        Lang::En => format!(
+            "No unit has been assessed for {year} yet. Press a to start an assessment, [ or ] for another year."
+        ),
+    }
+}
+
+pub fn no_filter_match(lang: Lang, filter: &str) -> String {
+    let filter = crate::text::one_line(filter);
+    match lang {
+        Lang::Vi => format!("Không có đơn vị nào khớp với '{filter}'. Esc để bỏ lọc."),
+        Lang::En => format!("No unit matches '{filter}'. Esc clears the filter."),
+    }
+}
+
+pub fn picker_title(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Bắt đầu chấm điểm năm {year}: chọn đơn vị"),
+        Lang::En => format!("Start an assessment for {year}: pick a unit"),
+    }
+}
+
+pub fn points(lang: Lang, points: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{points} điểm"),
+        Lang::En => format!("{points} points"),
+    }
+}
+
+pub fn year_out_of_range(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("--year: năm phải từ 2000 đến 2100 ({year})"),
+        Lang::En => format!("--year: the year must be from 2000 to 2100 ({year})"),
+    }
+}

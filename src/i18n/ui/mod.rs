@@ -1,0 +1,211 @@
+//! Every word the terminal UI shows, in Vietnamese (default) and English: one entry per string,
+//! and one function per message that carries values.
+
+mod messages;
+
+pub use messages::*;
+
+use super::Lang;
+
+macro_rules! texts {
+    ($($name:ident => $vi:literal, $en:literal;)*) => {
+        /// A fixed string of the UI.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text { $($name),* }
+
+        impl Text {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(Text::$name => lang.pick($vi, $en)),* }
+            }
+        }
+    };
+}
+
+texts! {
+    // Values and fields
+    NotApplicable => "không áp dụng", "not applicable";
+    Applicable => "áp dụng", "applicable";
+    FieldNa => "Không áp dụng", "Not applicable";
+    FieldEvidence => "Tài liệu kiểm chứng", "Evidence";
+    FieldExplanation => "Giải trình", "Explanation";
+    FieldAppraisalNote => "Ý kiến thẩm định", "Appraisal note";
+    FieldAppraisal2Note => "Ý kiến thẩm định lần 2", "Second appraisal note";
+    FieldResponse => "Giải trình bổ sung", "Response";
+
+    // The command line
+    NeedsTerminal => "giao diện tương tác cần một terminal; hãy dùng các lệnh con (parindex --help)", "the interactive UI needs a terminal; use the subcommands (parindex --help)";
+
+    // Words on screens
+    Year => "năm", "year";
+    SearchPrompt => "Tìm (mã hoặc nội dung):", "Search (code or text):";
+    FilterPrompt => "Lọc đơn vị:", "Filter units:";
+
+    MarkScored => "đã chấm", "scored";
+    MarkUnscored => "chưa chấm (hoặc chưa có điểm điều tra)", "not scored (or no survey points yet)";
+    MarkNotApplicable => "không áp dụng", "not applicable";
+    MarkMissingEvidence => "thiếu tài liệu kiểm chứng", "missing evidence";
+    MarkConflict => "xung đột: hai cán bộ cùng sửa", "conflict: two officers changed it";
+    MarkOverCap => "vượt điểm tối đa", "over the maximum";
+
+    SourceSelf => "tự đánh giá", "self-assessed";
+    SourceSurvey => "điều tra xã hội học", "sociological survey";
+    Rule => "Cách tính điểm", "How points are computed";
+    Declared => "Số liệu kê khai", "Declared";
+    Points => "Điểm", "Points";
+    EvidenceRequired => "Tài liệu kiểm chứng cần có", "Evidence required";
+    None => "chưa có", "none";
+    LastChange => "Sửa lần cuối", "Last changed";
+    Flags => "Cờ", "Flags";
+    Area => "Lĩnh vực", "Area";
+    Criterion => "Tiêu chí", "Criterion";
+    SelfShort => "Tự chấm", "Self";
+    AppraisedShort => "Thẩm định", "Appraised";
+    FinalShort => "Chốt", "Final";
+    SurveyShort => "Điều tra XHH", "Survey";
+    ChildrenOverCap => "Tổng điểm các mục con vượt điểm tối đa; chỉ tính đến mức tối đa", "The children add up to more than the cap; only the cap counts";
+
+    Total => "Tổng", "Total";
+    Index => "Chỉ số", "Index";
+    Progress => "Đã chấm", "Scored";
+    MissingShort => "Thiếu TLKC", "No evidence";
+    ConflictsShort => "Xung đột", "Conflicts";
+    Saved => "Đã lưu", "Saved";
+    Saving => "Đang lưu…", "Saving…";
+    NotSaved => "Chưa lưu", "Not saved";
+
+    Choose => "Chọn (↑↓):", "Choose (↑↓):";
+    Percent => "Tỷ lệ %:", "Percent:";
+    Count => "Số lượng:", "Count:";
+    OrPoints => "Hoặc nhập điểm:", "Or points:";
+    ScoreHelp => "Enter: lưu và sang tiêu chí tiếp theo · Esc: huỷ", "Enter: save and go to the next · Esc: cancel";
+    Stale => "Cán bộ khác vừa lưu tiêu chí này; khi lưu bạn sẽ được hỏi giữ giá trị nào", "Another officer just saved this sub-criterion; saving will ask which value to keep";
+
+    EvidenceTitle => "Tài liệu kiểm chứng và giải trình", "Evidence and explanation";
+    EvidenceHelp => "a thêm · d xoá · Tab sang ô khác · Enter (hoặc Ctrl-S trong giải trình) lưu · Esc huỷ", "a add · d remove · Tab next field · Enter (or Ctrl-S in the explanation) saves · Esc cancels";
+    NewItem => "(tài liệu mới)", "(new reference)";
+    EvNumber => "Số, ký hiệu", "Number";
+    EvDate => "Ngày ban hành", "Date";
+    EvTitle => "Trích yếu", "Title";
+    EvPage => "Trang, mục", "Page/section";
+
+    HistoryTitle => "Lịch sử thay đổi", "History of changes";
+    Loading => "Đang tải…", "Loading…";
+    NoHistory => "Chưa có thay đổi nào", "No changes yet";
+    When => "Thời gian (UTC)", "When (UTC)";
+    Who => "Người sửa", "Who";
+    Field => "Mục", "Field";
+    OldNew => "Cũ → Mới", "Old → New";
+    ConflictTitle => "Xung đột: cán bộ khác đã lưu trước", "Conflict: another officer saved first";
+    ConflictExplain => "Giá trị của bạn chưa được lưu. Chọn giữ giá trị của bạn (lưu đè, lịch sử vẫn giữ cả hai) hoặc lấy giá trị của họ.", "Your value was not saved. Keep yours (saved over theirs; the history keeps both) or take theirs.";
+    KeepMine => "m  Giữ của tôi", "m  Keep mine";
+    TakeTheirs => "t  Lấy của họ", "t  Take theirs";
+    HelpTitle => "Trợ giúp — các phím", "Help — keys";
+    HelpClose => "Esc đóng · ↑↓ cuộn", "Esc closes · ↑↓ scroll";
+    Legend => "Ký hiệu trên cây tiêu chí:", "Marks in the tree:";
+
+    ColumnsTop => "Đơn vị|Trạng thái|Đã|Tự|Thẩm|Chốt|Chỉ số|Xếp loại|Thiếu", "Unit|Status|Done|Self|Appr.|Final|Index|Band|No";
+    ColumnsBottom => "||chấm|chấm|định||||TLKC", "||||||||evid.";
+    StatusDraftShort => "Tự chấm", "Drafting";
+    StatusSubmittedShort => "Đã nộp", "Submitted";
+    StatusAppraisingShort => "Thẩm định", "Appraising";
+    StatusReturnedShort => "Giải trình", "Explaining";
+    StatusFinalShort => "Đã chốt", "Final";
+    NoUnitsToStart => "Không có đơn vị nào khớp (hoặc mọi đơn vị đã có kết quả năm này)", "No matching unit (or every unit already has an assessment this year)";
+
+    MoreBelow => "PgDn xem tiếp", "PgDn for more";
+    MoreAbove => "PgUp xem phần trên", "PgUp for the start";
+    UndoReason => "hoàn tác", "undo";
+
+    // Notices
+    NothingToUndo => "Không có thay đổi nào của bạn để hoàn tác", "Nothing of yours to undo";
+    LastSub => "Đây là tiêu chí thành phần cuối cùng", "That was the last sub-criterion";
+    AllScored => "Đã chấm hết các tiêu chí thành phần", "Every sub-criterion is scored";
+    NoFlags => "Không còn tiêu chí nào có cờ", "No flagged sub-criterion left";
+    SurveySub => "Tiêu chí này lấy điểm từ điều tra xã hội học; đơn vị không tự chấm", "This sub-criterion's points come from the sociological survey; units do not score it";
+    ReadOnly => "Chế độ chỉ xem: không sửa được", "Read-only: nothing can be changed";
+    DraftRestored => "Đã khôi phục bản nháp chưa lưu", "Unsaved draft restored";
+    PickSub => "Hãy chọn một tiêu chí thành phần", "Select a sub-criterion first";
+    NoChanges => "Không có thay đổi", "No changes";
+
+    // Help: what each key does
+    HelpUp => "Lên", "Move up";
+    HelpDown => "Xuống", "Move down";
+    HelpPageUp => "Lên một trang", "Page up";
+    HelpPageDown => "Xuống một trang", "Page down";
+    HelpTop => "Về dòng đầu", "First line";
+    HelpBottom => "Đến dòng cuối", "Last line";
+    HelpHelp => "Trợ giúp (bảng phím này)", "Help (this list of keys)";
+    HelpForceQuit => "Thoát ngay, ở bất kỳ màn hình nào (mọi thay đổi đã lưu đều đã ghi đĩa)", "Quit from anywhere (all saved work is already on disk)";
+    HelpCancel => "Huỷ, không lưu", "Cancel without saving";
+    HelpNextField => "Sang ô tiếp theo", "Next field";
+    HelpPrevField => "Về ô trước", "Previous field";
+    HelpSaveForm => "Lưu tài liệu kiểm chứng và giải trình", "Save the evidence and the explanation";
+    HelpOpenAssessment => "Mở bộ chấm điểm của đơn vị", "Open the unit's assessment";
+    HelpFilter => "Lọc theo tên hoặc mã đơn vị (không cần gõ dấu)", "Filter by unit name or code (diacritics optional)";
+    HelpStart => "Bắt đầu chấm điểm cho một đơn vị chưa có kết quả năm này", "Start an assessment for a unit that has none this year";
+    HelpYear => "Năm trước / năm sau", "Previous / next year";
+    HelpClearFilter => "Bỏ lọc", "Clear the filter";
+    HelpQuitHome => "Thoát parindex", "Quit parindex";
+    HelpKeepFilter => "Giữ bộ lọc, trở lại danh sách", "Keep the filter, back to the list";
+    HelpPickUnit => "Bắt đầu chấm điểm cho đơn vị đã chọn", "Start the assessment of the chosen unit";
+    HelpOpen => "Mở, mở rộng; ở tiêu chí thành phần: chấm điểm", "Open, expand; on a sub-criterion: edit its score";
+    HelpBack => "Quay lại, thu gọn", "Go back, collapse";
+    HelpEvidence => "Tài liệu kiểm chứng và giải trình", "Evidence and explanation";
+    HelpNextUnscored => "Tiêu chí thành phần chưa chấm tiếp theo", "Next unscored sub-criterion";
+    HelpNextFlagged => "Tiêu chí có cờ tiếp theo (thiếu tài liệu, xung đột, vượt điểm tối đa)", "Next flagged sub-criterion (missing evidence, conflict, over the max)";
+    HelpSearch => "Tìm theo mã hoặc nội dung (không cần gõ dấu: chi dao tìm được chỉ đạo)", "Search by code or text (diacritics optional: chi dao finds chỉ đạo)";
+    HelpUndo => "Hoàn tác thay đổi gần nhất của tôi", "Undo my last change";
+    HelpHistory => "Lịch sử thay đổi: ai, khi nào, cũ → mới", "History of changes: who, when, old → new";
+    HelpScrollUp => "Cuộn nội dung chi tiết lên", "Scroll the details up";
+    HelpScrollDown => "Cuộn nội dung chi tiết xuống", "Scroll the details down";
+    HelpBackHome => "Về màn hình chính", "Back to the home screen";
+    HelpKeepMatch => "Chọn kết quả tìm thấy", "Keep the match";
+    HelpNextMatch => "Kết quả tiếp theo", "Next match";
+    HelpPrevMatch => "Kết quả trước", "Previous match";
+    HelpCancelSearch => "Huỷ tìm kiếm, trở về chỗ cũ", "Cancel the search, back where you were";
+    HelpSubmitScore => "Kiểm tra và lưu, rồi sang tiêu chí thành phần tiếp theo", "Validate and save, then go to the next sub-criterion";
+    HelpChoose => "Chọn phương án (gõ số để nhập điểm trực tiếp)", "Choose an option (type a number to enter points directly)";
+    HelpAddItem => "Thêm tài liệu kiểm chứng", "Add an evidence reference";
+    HelpEditItem => "Sửa tài liệu đang chọn", "Edit the selected reference";
+    HelpRemoveItem => "Xoá tài liệu đang chọn", "Remove the selected reference";
+    HelpKeepMine => "Giữ giá trị của tôi (ghi đè lên giá trị mới)", "Keep mine (save it over the newer value)";
+    HelpTakeTheirs => "Lấy giá trị của cán bộ kia", "Take theirs";
+    HelpToggleChoice => "Đổi lựa chọn", "Switch the choice";
+    HelpConfirmChoice => "Xác nhận lựa chọn", "Confirm the choice";
+    HelpCloseHelp => "Đóng trợ giúp", "Close the help";
+
+    // The hint bar: key and a word or two
+    HintHelp => "? trợ giúp", "? help";
+    HintHelpF1 => "F1 trợ giúp", "F1 help";
+    HintCancel => "Esc huỷ", "Esc cancel";
+    HintNextField => "Tab ô sau", "Tab next field";
+    HintSaveForm => "Ctrl-S lưu", "Ctrl-S save";
+    HintOpen => "Enter mở", "Enter open";
+    HintFilter => "/ lọc", "/ filter";
+    HintStart => "a chấm đơn vị mới", "a start";
+    HintYear => "[/] năm", "[/] year";
+    HintQuit => "q thoát", "q quit";
+    HintKeepFilter => "Enter giữ lọc", "Enter keep";
+    HintClearFilter => "Esc bỏ lọc", "Esc clear";
+    HintPickUnit => "Enter bắt đầu", "Enter start";
+    HintScore => "Enter chấm", "Enter score";
+    HintEvidence => "e tài liệu", "e evidence";
+    HintNextUnscored => "n chưa chấm", "n unscored";
+    HintNextFlagged => "! có cờ", "! flagged";
+    HintSearch => "/ tìm", "/ search";
+    HintUndo => "u hoàn tác", "u undo";
+    HintHistory => "t lịch sử", "t history";
+    HintBack => "q quay lại", "q back";
+    HintKeepMatch => "Enter chọn", "Enter keep";
+    HintNextMatch => "↓ kết quả sau", "↓ next match";
+    HintSubmit => "Enter lưu và sang tiếp", "Enter save and next";
+    HintChoose => "↑↓ chọn", "↑↓ choose";
+    HintAddItem => "a thêm", "a add";
+    HintEditItem => "Enter sửa", "Enter edit";
+    HintRemoveItem => "d xoá", "d remove";
+    HintSubmitForm => "Enter lưu", "Enter save";
+    HintKeepMine => "m giữ của tôi", "m keep mine";
+    HintTakeTheirs => "t lấy của họ", "t take theirs";
+    HintConfirm => "Enter xác nhận", "Enter confirm";
+    HintCloseHelp => "Esc đóng", "Esc close";
+}

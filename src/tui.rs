@@ -1,0 +1,237 @@
+//! The thin shell around the pure app: sets up the terminal, turns terminal events into actions
+//! through the keymap, draws, carries out effects against the store (`shell`), polls the
+//! database for other officers' saves, and leaves cleanly on quit, error, panic and signals
+//! (SIGHUP / SIGTERM / SIGINT keep what is being typed as a draft and exit within a poll tick).
+
+pub mod shell;
+mod terminal;
+
+pub use shell::Shell;
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, App, Effect, Key, KeyCode, keymap};
+use crate::i18n::Lang;
+use crate::store::{Actor, Store};
+use crate::ui::{self, Theme, ViewState};
+
+/// How long the loop waits for a key before checking signals and the database.
+const TICK: Duration = Duration::from_millis(200);
+/// How often other officers' saves are looked for.
+const POLL: Duration = Duration::from_millis(500);
+
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Open this unit's walkthrough for this year instead of the home screen.
+    pub open: Option<(String, i32)>,
+}
+
+/// Runs the TUI until the officer quits or a signal arrives.
+pub fn run(store: Store, options: Options) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+    ] {
+        // A second signal while the first is being handled ends the process at once.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let actor = Actor::current();
+    let mut app = App::new(options.lang, &actor.user);
+    let mut shell = shell::Shell::new(store, actor, options.lang);
+    let mut view = ViewState::new(options.theme);
+    let mut guard = terminal::Guard::enter()?;
+    let mut looped = Loop {
+        last_version: shell.store.data_version().unwrap_or(0),
+        last_poll: Instant::now(),
+        dirty: true,
+    };
+    let start = app.start(options.open);
+    looped.run_effects(&mut app, &mut shell, start);
+    let result = looped.run(&mut app, &mut shell, &mut view, &mut guard, &stop);
+    if stop.load(Ordering::SeqCst) || result.is_err() {
+        let effects = app.update(Action::Hangup);
+        looped.run_effects(&mut app, &mut shell, effects);
+    }
+    drop(guard);
+    match result {
+        // The terminal went away: like SIGHUP, a normal end (what was typed is a draft).
+        Err(e) if is_hangup(&e) => Ok(()),
+        other => other,
+    }
+}
+
+/// Reading or writing a terminal that hung up fails with EIO (or we say BrokenPipe ourselves).
+fn is_hangup(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(libc::EIO)
+}
+
+struct Loop {
+    last_version: i64,
+    last_poll: Instant,
+    dirty: bool,
+}
+
+impl Loop {
+    fn run(
+        &mut self,
+        app: &mut App,
+        shell: &mut shell::Shell,
+        view: &mut ViewState,
+        guard: &mut terminal::Guard,
+        stop: &AtomicBool,
+    ) -> io::Result<()> {
+        while !app.quitting && !stop.load(Ordering::SeqCst) {
+            if self.dirty {
+                guard.terminal.draw(|frame| ui::render(frame, app, view))?;
+                self.dirty = false;
+            }
+            if wait_for_input(TICK)? {
+                if let Some(action) = action_for(app, event::read()?) {
+                    self.dispatch(app, shell, view, guard, action)?;
+                }
+                self.dirty = true;
+            }
+            if self.last_poll.elapsed() >= POLL {
+                self.poll_database(app, shell, view, guard)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Another officer's save changes `PRAGMA data_version`: reload what is shown.
+    fn poll_database(
+        &mut self,
+        app: &mut App,
+        shell: &mut shell::Shell,
+        view: &mut ViewState,
+        guard: &mut terminal::Guard,
+    ) -> io::Result<()> {
+        self.last_poll = Instant::now();
+        let Ok(version) = shell.store.data_version() else {
+            return Ok(());
+        };
+        if version != self.last_version {
+            self.last_version = version;
+            self.dispatch(app, shell, view, guard, Action::ExternalChange)?;
+            self.dirty = true;
+        }
+        Ok(())
+    }
+
+    /// Updates the app; a save is drawn as "saving…" before it runs.
+    fn dispatch(
+        &mut self,
+        app: &mut App,
+        shell: &mut shell::Shell,
+        view: &mut ViewState,
+        guard: &mut terminal::Guard,
+        action: Action,
+    ) -> io::Result<()> {
+        let effects = app.update(action);
+        if effects
+            .iter()
+            .any(|e| matches!(e, Effect::Save { .. } | Effect::Undo { .. }))
+        {
+            guard.terminal.draw(|frame| ui::render(frame, app, view))?;
+        }
+        self.run_effects(app, shell, effects);
+        Ok(())
+    }
+
+    fn run_effects(&mut self, app: &mut App, shell: &mut shell::Shell, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            for action in shell.execute(effect) {
+                queue.extend(app.update(action));
+            }
+        }
+        // Our own writes do not change data_version for this connection; others' do.
+        if let Ok(version) = shell.store.data_version() {
+            self.last_version = version;
+        }
+        self.dirty = true;
+    }
+}
+
+/// Waits up to `timeout` for terminal input. A terminal that hung up (SSH dropped, tmux killed)
+/// is an error, not endless end-of-file reads: the caller leaves as on SIGHUP.
+fn wait_for_input(timeout: Duration) -> io::Result<bool> {
+    if event::poll(Duration::ZERO)? {
+        return Ok(true);
+    }
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd, for the duration of the call.
+    let ready = unsafe { libc::poll(&mut fd, 1, millis) };
+    if ready < 0 {
+        let error = io::Error::last_os_error();
+        // A signal (SIGHUP, SIGWINCH) interrupted the wait: the loop looks at its flags.
+        return match error.kind() {
+            io::ErrorKind::Interrupted => Ok(false),
+            _ => Err(error),
+        };
+    }
+    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "the terminal hung up",
+        ));
+    }
+    // Input (or a resize, which crossterm reports through its own pipe) is read by crossterm.
+    event::poll(Duration::from_millis(if ready > 0 { 20 } else { 0 }))
+}
+
+/// A terminal event as the app's action in the current context.
+fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::keymap(app.context(), key_from(key)?)
+        }
+        Event::Paste(text) => Some(Action::Paste(text)),
+        _ => None,
+    }
+}
+
+/// The app's key for a crossterm key event; keys the app has no use for are dropped.
+pub fn key_from(key: KeyEvent) -> Option<Key> {
+    use ratatui::crossterm::event::KeyCode as C;
+    let code = match key.code {
+        C::Char(c) => KeyCode::Char(c),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
+        C::Insert => KeyCode::Insert,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        C::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+        alt: key.modifiers.contains(KeyModifiers::ALT),
+    })
+}

@@ -1,0 +1,216 @@
+//! Carrying out the app's effects against the store, and reporting back with actions. The only
+//! place where the TUI touches the database, the clock and the officer's identity.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::app::home::HomeRow;
+use crate::app::{Action, Change, Effect, HomeData, Opened, Reloaded, values};
+use crate::cycle::FieldGroup;
+use crate::framework::Framework;
+use crate::i18n::{Lang, Localized};
+use crate::scoring;
+use crate::store::{
+    Actor, AssessmentKey, SaveOutcome, Store, StoreError, Write, now_utc, today_utc,
+};
+
+pub struct Shell {
+    pub store: Store,
+    pub actor: Actor,
+    lang: Lang,
+    frameworks: HashMap<String, Arc<Framework>>,
+}
+
+impl Shell {
+    pub fn new(store: Store, actor: Actor, lang: Lang) -> Shell {
+        Shell {
+            store,
+            actor,
+            lang,
+            frameworks: HashMap::new(),
+        }
+    }
+
+    /// Runs one effect; store errors come back as `Failed` with the officer's wording.
+    pub fn execute(&mut self, effect: Effect) -> Vec<Action> {
+        let result = match effect {
+            Effect::LoadHome { year } => self.load_home(year).map(Action::HomeLoaded),
+            Effect::LoadUnits => self.store.units(None).map(Action::UnitsLoaded),
+            Effect::Open { unit, year, start } => self.open(&unit, year, start),
+            Effect::Reload { key } => self.reloaded(&key).map(Action::Reloaded),
+            Effect::Save { key, changes } => self.save(&key, changes),
+            Effect::Undo { key } => self.undo(&key),
+            Effect::LoadHistory { key, target } => self.history(&key, target),
+            Effect::SaveDraft(mut draft) => {
+                draft.at = now_utc();
+                let error = self.store.save_draft(&self.actor.user, &draft).err();
+                return self.quiet(error);
+            }
+            Effect::DiscardDraft { key, target, field } => {
+                let user = self.actor.user.clone();
+                let error = self.store.take_draft(&user, &key, &target, &field).err();
+                return self.quiet(error);
+            }
+            Effect::Quit => return Vec::new(),
+        };
+        match result {
+            Ok(action) => vec![action],
+            Err(e) => vec![Action::Failed(e.message(self.lang))],
+        }
+    }
+
+    fn quiet(&self, error: Option<StoreError>) -> Vec<Action> {
+        error
+            .map(|e| Action::Failed(e.message(self.lang)))
+            .into_iter()
+            .collect()
+    }
+
+    fn framework(&mut self, id: &str) -> Result<Arc<Framework>, StoreError> {
+        if let Some(f) = self.frameworks.get(id) {
+            return Ok(Arc::clone(f));
+        }
+        let f = self.store.framework(id)?;
+        self.frameworks.insert(id.to_string(), Arc::clone(&f));
+        Ok(f)
+    }
+
+    /// One year of assessments: the given year, else the newest with data, else this year.
+    fn load_home(&mut self, year: Option<i32>) -> Result<HomeData, StoreError> {
+        let years = self.store.assessment_years()?;
+        let this_year = today_utc()[..4].parse().unwrap_or(2025);
+        let year = year.or(years.first().copied()).unwrap_or(this_year);
+        let mut rows = Vec::new();
+        for key in self.store.assessments(Some(year), None)? {
+            let unit = self.store.unit(&key.unit_code)?;
+            let framework = self.framework(&key.framework_id)?;
+            let totals = scoring::totals(&framework, &self.store.inputs(&key)?);
+            let status = self.store.status(&key)?;
+            rows.push(HomeRow::new(key, &unit, status, &framework, &totals));
+        }
+        Ok(HomeData { year, years, rows })
+    }
+
+    fn open(&mut self, unit: &str, year: i32, start: bool) -> Result<Action, StoreError> {
+        let key = if start {
+            self.store.start_assessment(unit, year, None, &self.actor)?
+        } else {
+            self.store
+                .find_assessment(unit, year)?
+                .ok_or_else(|| StoreError::UnknownUnit(unit.to_string()))?
+        };
+        let opened = Opened {
+            unit: self.store.unit(unit)?,
+            framework: self.framework(&key.framework_id)?.as_ref().clone(),
+            status: self.store.status(&key)?,
+            fields: self.store.fields(&key)?,
+            drafts: self.store.drafts(&self.actor.user, &key)?,
+            refusals: self.refusals(&key),
+            key,
+        };
+        Ok(Action::Opened(Box::new(opened)))
+    }
+
+    /// What this officer's role keeps them from changing in an assessment (the store refuses
+    /// it on save anyway; this lets the TUI say so before anything is typed).
+    fn refusals(&self, key: &AssessmentKey) -> Vec<(FieldGroup, String)> {
+        [FieldGroup::SelfScore, FieldGroup::UnitSupport]
+            .into_iter()
+            .filter_map(|group| {
+                let action = crate::roles::Action::Change {
+                    unit: &key.unit_code,
+                    group,
+                };
+                let refused = self.store.authorize(&self.actor, action).err()?;
+                Some((group, refused.message(self.lang)))
+            })
+            .collect()
+    }
+
+    fn reloaded(&self, key: &AssessmentKey) -> Result<Reloaded, StoreError> {
+        Ok(Reloaded {
+            key: key.clone(),
+            status: self.store.status(key)?,
+            fields: self.store.fields(key)?,
+        })
+    }
+
+    /// Saves against the heads the officer saw: a conflict comes back, never an overwrite.
+    fn save_changes(
+        &mut self,
+        key: &AssessmentKey,
+        changes: &[Change],
+    ) -> Result<Option<Box<crate::store::FieldState>>, StoreError> {
+        let writes = changes
+            .iter()
+            .map(|c| Write {
+                key,
+                target: &c.target,
+                field: &c.field,
+                value: c.value.clone(),
+                seen_heads: Some(c.seen_heads.clone()),
+                reason: c.reason.clone(),
+            })
+            .collect();
+        let outcomes = self.store.save_all(writes, &self.actor, &today_utc())?;
+        Ok(match outcomes.into_iter().next() {
+            Some(SaveOutcome::Conflict(theirs)) => Some(Box::new(theirs)),
+            _ => None,
+        })
+    }
+
+    fn save(&mut self, key: &AssessmentKey, changes: Vec<Change>) -> Result<Action, StoreError> {
+        match self.save_changes(key, &changes)? {
+            Some(theirs) => Ok(Action::Conflict { theirs, changes }),
+            None => Ok(Action::Saved(self.reloaded(key)?)),
+        }
+    }
+
+    /// Restores the value my last change replaced (nothing, when it had no parent), against my
+    /// event: if someone changed the field since, it is a conflict.
+    fn undo(&mut self, key: &AssessmentKey) -> Result<Action, StoreError> {
+        let Some(last) = self.store.last_event_by(key, &self.actor.user)? else {
+            return Ok(Action::NothingToUndo);
+        };
+        let mut parents = Vec::new();
+        for id in &last.parents {
+            parents.extend(self.store.event(id)?);
+        }
+        let value = parents
+            .iter()
+            .max_by(|a, b| a.id.cmp(&b.id))
+            .map_or_else(|| values::empty(&last.field), |p| p.value.clone());
+        let change = Change {
+            target: last.target.clone(),
+            field: last.field.clone(),
+            value: value.clone(),
+            seen_heads: vec![last.id.clone()],
+            reason: Some("undo".into()),
+        };
+        match self.save_changes(key, std::slice::from_ref(&change))? {
+            Some(theirs) => Ok(Action::Conflict {
+                theirs,
+                changes: vec![change],
+            }),
+            None => Ok(Action::Undone {
+                target: last.target,
+                field: last.field,
+                value,
+                state: self.reloaded(key)?,
+            }),
+        }
+    }
+
+    fn history(&self, key: &AssessmentKey, target: String) -> Result<Action, StoreError> {
+        let mut events = Vec::new();
+        for state in self
+            .store
+            .fields(key)?
+            .iter()
+            .filter(|s| s.target == target)
+        {
+            events.extend(self.store.history(key, &target, &state.field)?);
+        }
+        Ok(Action::HistoryLoaded { target, events })
+    }
+}

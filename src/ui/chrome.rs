@@ -1,0 +1,169 @@
+//! What frames every screen: the title bar, the notice line (or a prompt), the one-line key hint
+//! bar generated from the keymap, the separator between panes, and the "too small" screen.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::line::LineEdit;
+use crate::app::{App, Mode, Walk, keymap};
+use crate::i18n::ui::{self, Text};
+
+use super::text::{caret_view, fit, width};
+use super::{Caret, ViewState};
+
+/// One line of spans, cut to the area.
+pub(super) fn put(frame: &mut Frame, area: Rect, spans: Vec<Span<'static>>, style: Style) {
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(style), area);
+}
+
+pub(super) fn too_small(frame: &mut Frame, app: &App, view: &ViewState) {
+    let area = frame.area();
+    let message = ui::too_small(app.lang, area.width, area.height);
+    let lines: Vec<Line> = message.lines().map(|l| Line::from(l.to_string())).collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let inner = Rect {
+        y: area.y + top.min(area.height),
+        height: area.height.saturating_sub(top),
+        ..area
+    };
+    let text = Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .style(view.theme.label());
+    frame.render_widget(text, inner);
+}
+
+/// A title bar: `left` and, when there is room, `right` flush right.
+pub(super) fn title_bar(frame: &mut Frame, area: Rect, left: &str, right: &str, view: &ViewState) {
+    let cols = area.width as usize;
+    let right = fit(right, cols / 3);
+    let left = fit(left, cols.saturating_sub(width(&right) + 2));
+    let gap = cols.saturating_sub(width(&left) + width(&right) + 1);
+    let text = format!(" {left}{}{right}", " ".repeat(gap));
+    put(frame, area, vec![Span::raw(text)], view.theme.bar());
+}
+
+pub(super) fn walk_title(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view: &ViewState) {
+    let l = app.lang;
+    let left = format!(
+        "parindex · {} · {} {} · {}",
+        walk.unit.name,
+        Text::Year.get(l),
+        walk.key.year,
+        walk.status.label(l)
+    );
+    let right = format!("{} · {}", walk.unit.level.label(l), app.user);
+    title_bar(frame, area, &left, &right, view);
+}
+
+pub(super) fn separator(frame: &mut Frame, area: Rect, view: &ViewState) {
+    let lines: Vec<Line> = (0..area.height).map(|_| Line::from("│")).collect();
+    frame.render_widget(Paragraph::new(lines).style(view.theme.border()), area);
+}
+
+/// The notice of the last action, or the search prompt while searching.
+pub(super) fn notice_or_search(
+    frame: &mut Frame,
+    app: &App,
+    walk: &Walk,
+    area: Rect,
+    view: &ViewState,
+    caret: &mut Caret,
+) {
+    if let Mode::Search(search) = &walk.mode {
+        let count = if search.hits.is_empty() {
+            String::new()
+        } else {
+            ui::match_count(app.lang, search.at + 1, search.hits.len())
+        };
+        prompt(
+            frame,
+            area,
+            Text::SearchPrompt.get(app.lang),
+            &search.query,
+            &count,
+            view,
+            caret,
+        );
+        return;
+    }
+    notice(frame, app, area, view);
+}
+
+pub(super) fn notice(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
+    let Some(notice) = &app.notice else {
+        return;
+    };
+    let (mark, style) = if notice.error {
+        ("✗ ", view.theme.error())
+    } else {
+        ("• ", view.theme.base())
+    };
+    let text = fit(&format!("{mark}{}", notice.text), area.width as usize);
+    put(
+        frame,
+        area,
+        vec![Span::styled(text, style)],
+        view.theme.base(),
+    );
+}
+
+/// `label: text` with the caret placed in the text.
+pub(super) fn prompt(
+    frame: &mut Frame,
+    area: Rect,
+    label: &str,
+    edit: &LineEdit,
+    extra: &str,
+    view: &ViewState,
+    caret: &mut Caret,
+) {
+    let label = format!("{label} ");
+    let room = (area.width as usize).saturating_sub(width(&label) + width(extra) + 2);
+    let (shown, x) = caret_view(edit.text(), edit.before_cursor(), room.max(1));
+    let spans = vec![
+        Span::styled(label.clone(), view.theme.label()),
+        Span::styled(
+            format!("{shown}{}", " ".repeat(room.saturating_sub(width(&shown)))),
+            view.theme.field(),
+        ),
+        Span::raw(format!("  {extra}")),
+    ];
+    put(frame, area, spans, view.theme.base());
+    *caret = Some(Position::new(area.x + width(&label) as u16 + x, area.y));
+}
+
+/// The key hints of the current context, as many as fit, the help key always last.
+pub(super) fn hints(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
+    let all: Vec<Text> = keymap::bindings(app.context())
+        .iter()
+        .filter_map(|b| b.hint)
+        .collect();
+    let (help, rest): (Vec<Text>, Vec<Text>) = all
+        .into_iter()
+        .partition(|t| matches!(t, Text::HintHelp | Text::HintHelpF1 | Text::HintCloseHelp));
+    let cols = area.width as usize;
+    let help_width: usize = help.iter().map(|t| width(t.get(app.lang)) + 3).sum();
+    let mut used = 1 + help_width;
+    let mut spans = vec![Span::raw(" ")];
+    for text in rest.iter().chain(help.iter()) {
+        let s = text.get(app.lang);
+        let is_help = help.contains(text);
+        if !is_help && used + width(s) + 3 > cols {
+            continue;
+        }
+        if !is_help {
+            used += width(s) + 3;
+        }
+        if spans.len() > 1 {
+            spans.push(Span::styled(" · ", view.theme.dim()));
+        }
+        let (key, words) = s.split_once(' ').unwrap_or((s, ""));
+        spans.push(Span::styled(key.to_string(), view.theme.key()));
+        spans.push(Span::raw(format!(" {words}")));
+    }
+    put(frame, area, spans, view.theme.base());
+}

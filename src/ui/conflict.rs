@@ -1,0 +1,76 @@
+//! The conflict dialog: both values with their authors and times, and the choice between keeping
+//! mine and taking theirs.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::App;
+use crate::app::conflict::{ConflictView, Side};
+use crate::app::values;
+use crate::i18n::ui::{self, Text};
+
+use super::text::{fit, wrap};
+use super::{ViewState, centered};
+
+pub(super) fn render(
+    frame: &mut Frame,
+    app: &App,
+    dialog: &ConflictView,
+    area: Rect,
+    view: &ViewState,
+) {
+    let l = app.lang;
+    let theme = &view.theme;
+    let popup = centered(area, 70, 13);
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.error())
+        .title(Span::styled(
+            format!(" {} ", Text::ConflictTitle.get(l)),
+            theme.error(),
+        ));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let cols = inner.width as usize;
+    let theirs = &dialog.theirs;
+    let mut lines: Vec<Line> = Vec::new();
+    let what = format!(
+        "{} · {}",
+        theirs.target,
+        values::field_label(&theirs.field, l)
+    );
+    lines.push(Line::from(Span::styled(fit(&what, cols), theme.label())));
+    for s in wrap(Text::ConflictExplain.get(l), cols) {
+        lines.push(Line::from(s));
+    }
+    lines.push(Line::from(""));
+    let mine = ui::conflict_mine(l, &app.user);
+    let other = ui::conflict_theirs(l, &theirs.author, &values::when(&theirs.at));
+    for (label, value) in [(mine, dialog.mine(l)), (other, dialog.theirs_shown(l))] {
+        for (i, s) in wrap(&format!("{label}: {value}"), cols)
+            .into_iter()
+            .enumerate()
+        {
+            let style = if i == 0 { theme.label() } else { theme.base() };
+            lines.push(Line::from(Span::styled(s, style)));
+        }
+    }
+    lines.push(Line::from(""));
+    let button = |side: Side, text: Text| {
+        let style = if dialog.choice == side {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        Span::styled(format!("[ {} ]", text.get(l)), style)
+    };
+    lines.push(Line::from(vec![
+        button(Side::Mine, Text::KeepMine),
+        Span::raw("   "),
+        button(Side::Theirs, Text::TakeTheirs),
+    ]));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,216 @@
+//! The evidence and explanation editor, over the whole main area: the required evidence, the
+//! list of references, the fields of the selected one, and the explanation in a multi-line
+//! text area; the message of the first invalid reference at the bottom.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::app::evidence::{EvidenceFocus, EvidenceForm};
+use crate::app::line::LineEdit;
+use crate::app::{App, Walk};
+use crate::i18n::ui::{self, Text};
+
+use super::text::{caret_view, fit, pad, width, wrap};
+use super::{Caret, Theme, ViewState};
+
+pub(super) fn render(
+    frame: &mut Frame,
+    app: &App,
+    walk: &Walk,
+    form: &EvidenceForm,
+    area: Rect,
+    view: &ViewState,
+    caret: &mut Caret,
+) {
+    let l = app.lang;
+    let theme = &view.theme;
+    let name = walk
+        .framework
+        .sub(&form.code)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let required = walk
+        .framework
+        .sub(&form.code)
+        .and_then(|s| s.evidence.clone())
+        .unwrap_or_default();
+    let list_rows = form.items.len().clamp(1, 4) as u16 + 2;
+    let [head, req, list, fields, notes, message] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(list_rows),
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let title = format!("{} — {} {}", Text::EvidenceTitle.get(l), form.code, name);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            fit(&title, head.width as usize),
+            theme.heading(),
+        )),
+        head,
+    );
+    let req_lines: Vec<Line> = wrap(
+        &format!("{}: {required}", Text::EvidenceRequired.get(l)),
+        req.width as usize,
+    )
+    .into_iter()
+    .take(2)
+    .map(|s| Line::from(Span::styled(s, theme.dim())))
+    .collect();
+    frame.render_widget(Paragraph::new(req_lines), req);
+    render_list(frame, app, form, list, theme);
+    render_fields(frame, app, form, fields, theme, caret);
+    render_notes(frame, app, form, notes, theme, caret);
+    let text = match (&form.error, form.saving, form.stale) {
+        (Some(error), _, _) => Span::styled(format!("✗ {error}"), theme.error()),
+        (None, true, _) => Span::styled(format!("… {}", Text::Saving.get(l)), theme.warn()),
+        (None, false, true) => Span::styled(format!("⚠ {}", Text::Stale.get(l)), theme.warn()),
+        _ => Span::styled(Text::EvidenceHelp.get(l).to_string(), theme.dim()),
+    };
+    let lines: Vec<Line> = wrap(&text.content, message.width as usize)
+        .into_iter()
+        .map(|s| Line::from(Span::styled(s, text.style)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), message);
+}
+
+fn render_list(frame: &mut Frame, app: &App, form: &EvidenceForm, area: Rect, theme: &Theme) {
+    let focused = form.focus == EvidenceFocus::List;
+    let title = ui::evidence_given(
+        app.lang,
+        form.items
+            .iter()
+            .filter(|e| !e.number.is_empty() || !e.title.is_empty())
+            .count(),
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.label()
+        } else {
+            theme.border()
+        })
+        .title(Span::styled(format!(" {title} "), theme.label()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = inner.height as usize;
+    let skip = form.selected.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = form
+        .items
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(rows)
+        .map(|(i, e)| {
+            let summary = if e.number.is_empty() && e.title.is_empty() {
+                Text::NewItem.get(app.lang).to_string()
+            } else {
+                e.summary()
+            };
+            let text = pad(&format!("{}. {summary}", i + 1), inner.width as usize);
+            let style = match (i == form.selected, focused) {
+                (true, true) => theme.selected(),
+                (true, false) => theme.label(),
+                _ => theme.base(),
+            };
+            Line::from(Span::styled(text, style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_fields(
+    frame: &mut Frame,
+    app: &App,
+    form: &EvidenceForm,
+    area: Rect,
+    theme: &Theme,
+    caret: &mut Caret,
+) {
+    let l = app.lang;
+    let cols = area.width as usize;
+    let labels = [Text::EvNumber, Text::EvDate, Text::EvTitle, Text::EvPage].map(|t| t.get(l));
+    let left_w = width(labels[0]).max(width(labels[2])) + 1;
+    let right_w = width(labels[1]).max(width(labels[3])) + 1;
+    let small = 12;
+    // Per field: marker, label, "[", text, "]", two spaces.
+    let big = cols.saturating_sub(left_w + right_w + small + 2 * 5).max(4);
+    for (row, (a, b)) in [(0usize, 1usize), (2, 3)].into_iter().enumerate() {
+        let mut spans = Vec::new();
+        let mut x = 0usize;
+        for (i, label_w, field_w) in [(a, left_w, big), (b, right_w, small)] {
+            let focused = form.focus.part() == Some(i);
+            let (shown, cx) = field_view(&form.parts[i], field_w);
+            if focused {
+                let px = area.x + (x + 1 + label_w + 1) as u16 + cx;
+                *caret = Some(Position::new(px, area.y + row as u16));
+            }
+            let marker = if focused { "▸" } else { " " };
+            spans.push(Span::styled(
+                format!("{marker}{}[", pad(labels[i], label_w)),
+                theme.label(),
+            ));
+            let style = if focused {
+                theme.focused_field()
+            } else {
+                theme.field()
+            };
+            spans.push(Span::styled(pad(&shown, field_w), style));
+            spans.push(Span::styled("]  ", theme.label()));
+            x += 1 + label_w + 1 + field_w + 3;
+        }
+        let line_area = Rect {
+            y: area.y + row as u16,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Line::from(spans)), line_area);
+    }
+}
+
+fn field_view(edit: &LineEdit, cols: usize) -> (String, u16) {
+    caret_view(edit.text(), edit.before_cursor(), cols)
+}
+
+fn render_notes(
+    frame: &mut Frame,
+    app: &App,
+    form: &EvidenceForm,
+    area: Rect,
+    theme: &Theme,
+    caret: &mut Caret,
+) {
+    let focused = form.focus == EvidenceFocus::Explanation;
+    let marker = if focused { "▸ " } else { " " };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.label()
+        } else {
+            theme.border()
+        })
+        .title(Span::styled(
+            format!("{marker}{} ", Text::FieldExplanation.get(app.lang)),
+            theme.label(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let textarea = form.explanation.area();
+    frame.render_widget(textarea, inner);
+    if focused && inner.width > 0 && inner.height > 0 {
+        let screen = textarea.screen_cursor();
+        let (top_row, top_col) = textarea.scroll_offset();
+        let row = (screen.row as u16)
+            .saturating_sub(top_row)
+            .min(inner.height - 1);
+        let col = (screen.col as u16)
+            .saturating_sub(top_col)
+            .min(inner.width - 1);
+        *caret = Some(Position::new(inner.x + col, inner.y + row));
+    }
+}

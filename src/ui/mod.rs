@@ -1,0 +1,160 @@
+//! Drawing the app with ratatui. `render` only reads the [`App`]; scroll offsets and the theme
+//! live beside it in [`ViewState`]. Below 80×24 a "terminal too small" screen is drawn instead,
+//! and it recovers as soon as the terminal grows. As a last guard, every cell is scrubbed of
+//! control and bidi characters before the frame goes to the terminal.
+
+mod chrome;
+mod conflict;
+mod detail;
+mod evidence;
+mod help;
+mod history;
+mod home;
+mod node;
+mod score;
+pub mod text;
+pub mod theme;
+mod totals;
+mod tree;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+
+use crate::app::{App, Mode, Screen};
+
+pub use theme::Theme;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// What drawing remembers between frames: the theme and how far lists are scrolled.
+#[derive(Debug, Clone)]
+pub struct ViewState {
+    pub theme: Theme,
+    pub home_offset: usize,
+    pub picker_offset: usize,
+    pub tree_offset: usize,
+    pub history_offset: usize,
+}
+
+impl ViewState {
+    pub fn new(theme: Theme) -> ViewState {
+        ViewState {
+            theme,
+            home_offset: 0,
+            picker_offset: 0,
+            tree_offset: 0,
+            history_offset: 0,
+        }
+    }
+}
+
+/// Where the terminal cursor goes (the caret of the focused field), if anywhere.
+pub(crate) type Caret = Option<Position>;
+
+pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        chrome::too_small(frame, app, view);
+        scrub(frame.buffer_mut());
+        return;
+    }
+    let mut caret: Caret = None;
+    match &app.screen {
+        Screen::Home => home::render(frame, app, view, &mut caret),
+        Screen::Walk(walk) => render_walk(frame, app, walk, view, &mut caret),
+    }
+    if let Some(scroll) = app.help {
+        help::render(frame, app, scroll, view);
+        caret = None;
+    }
+    if let Some(position) = caret {
+        frame.set_cursor_position(position);
+    }
+    scrub(frame.buffer_mut());
+}
+
+fn render_walk(
+    frame: &mut Frame,
+    app: &App,
+    walk: &crate::app::Walk,
+    view: &mut ViewState,
+    caret: &mut Caret,
+) {
+    let totals_lines = totals::lines(app, walk, frame.area().width as usize, view);
+    let [title, main, totals_area, notice, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(totals_lines.len() as u16),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    chrome::walk_title(frame, app, walk, title, view);
+    match &walk.mode {
+        Mode::Evidence(form) => evidence::render(frame, app, walk, form, main, view, caret),
+        Mode::History(history) => history::render(frame, app, walk, history, main, view),
+        _ => render_tree_and_detail(frame, app, walk, main, view, caret),
+    }
+    totals::render(frame, totals_lines, totals_area, view);
+    chrome::notice_or_search(frame, app, walk, notice, view, caret);
+    chrome::hints(frame, app, hints, view);
+    if let Mode::Conflict(dialog) = &walk.mode {
+        conflict::render(frame, app, dialog, main, view);
+    }
+}
+
+fn render_tree_and_detail(
+    frame: &mut Frame,
+    app: &App,
+    walk: &crate::app::Walk,
+    area: Rect,
+    view: &mut ViewState,
+    caret: &mut Caret,
+) {
+    let tree_width = (area.width * 2 / 5).max(38);
+    let [left, gap, right] = Layout::horizontal([
+        Constraint::Length(tree_width),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    tree::render(frame, app, walk, left, view);
+    match &walk.mode {
+        Mode::Score(form) => {
+            let both = gap.union(right);
+            score::render(frame, app, walk, form, both, view, caret);
+        }
+        _ => {
+            chrome::separator(frame, gap, view);
+            detail::render(frame, app, walk, right, view);
+        }
+    }
+}
+
+/// Replaces any cell holding a control or bidi character with a space: whatever string escaped
+/// cleaning upstream, no such byte reaches the terminal.
+pub fn scrub(buffer: &mut Buffer) {
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buffer[(x, y)];
+            if cell.symbol().chars().any(crate::text::is_unsafe_char) {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// A rectangle of at most `width` × `height`, centred in `area`.
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

@@ -1,0 +1,123 @@
+//! Text for cells: every string drawn passes through here, cleaned of control and bidi
+//! characters (`text::one_line`), measured in terminal columns, and cut with `…` to fit.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::text::one_line;
+
+/// Terminal columns `s` takes.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` cleaned and cut to at most `max` columns, with `…` where it was cut.
+pub fn fit(s: &str, max: usize) -> String {
+    let clean = one_line(s);
+    if width(&clean) <= max {
+        return clean;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in clean.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// [`fit`], padded with spaces to exactly `cols` columns.
+pub fn pad(s: &str, cols: usize) -> String {
+    let cut = fit(s, cols);
+    let fill = cols.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// [`fit`], right-aligned in `cols` columns.
+pub fn pad_left(s: &str, cols: usize) -> String {
+    let cut = fit(s, cols);
+    let fill = cols.saturating_sub(width(&cut));
+    format!("{}{cut}", " ".repeat(fill))
+}
+
+/// The part of a one-line field's text that shows in `cols` columns with the caret visible, and
+/// the caret's column within it.
+pub fn caret_view(text: &str, before_caret: &str, cols: usize) -> (String, u16) {
+    let text = one_line(text);
+    let before = one_line(before_caret);
+    let room = cols.saturating_sub(1).max(1);
+    let chars: Vec<char> = before.chars().collect();
+    let mut start = 0;
+    while start < chars.len() && width(&chars[start..].iter().collect::<String>()) > room {
+        start += 1;
+    }
+    let shown: String = text.chars().skip(start).collect();
+    let caret = width(&chars[start..].iter().collect::<String>());
+    (fit(&shown, cols), caret.min(cols.saturating_sub(1)) as u16)
+}
+
+/// Greedy word wrap of cleaned text into lines of at most `cols` columns (long words are cut).
+pub fn wrap(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut lines = Vec::new();
+    for paragraph in crate::text::sanitize(s).split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let sep = usize::from(!line.is_empty());
+            if width(&line) + sep + width(word) <= cols {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line = if width(word) > cols {
+                fit(word, cols)
+            } else {
+                word.to_string()
+            };
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_with_ellipsis_when_too_wide() {
+        assert_eq!(fit("Công tác chỉ đạo", 9), "Công tác…");
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("a\x1b[2Jb\u{202E}", 10), "a[2Jb");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn caret_view_scrolls_to_keep_caret_visible_when_long() {
+        let (shown, x) = caret_view("0123456789", "0123456789", 5);
+        assert_eq!((shown.as_str(), x), ("6789", 4));
+        let (shown, x) = caret_view("0,5", "0,", 10);
+        assert_eq!((shown.as_str(), x), ("0,5", 2));
+    }
+
+    #[test]
+    fn wrap_breaks_at_words_when_text_is_long() {
+        assert_eq!(
+            wrap("Cách tính điểm: có 0,5", 10),
+            ["Cách tính", "điểm: có", "0,5"]
+        );
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+    }
+}

@@ -1,0 +1,318 @@
+//! End to end: the built binary in a real pseudo-terminal (expectrl), its output parsed by vt100,
+//! keys sent as a terminal sends them. Every wait is for text on the screen with a bounded
+//! timeout; raw output bytes are kept to check what reaches the terminal.
+
+mod common;
+
+use std::io::Write;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{BIN, Scratch};
+
+const UNIT: &str = "dong-hoi-bao-ninh";
+const WAIT: Duration = Duration::from_secs(15);
+
+/// A running parindex in a pseudo-terminal.
+struct Pty {
+    session: expectrl::session::OsSession,
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+}
+
+impl Pty {
+    fn spawn(scratch: &Scratch, args: &[&str]) -> Pty {
+        Pty::spawn_with(scratch, args, &[])
+    }
+
+    fn spawn_with(scratch: &Scratch, args: &[&str], env: &[(&str, &str)]) -> Pty {
+        let mut cmd = Command::new(BIN);
+        cmd.arg("--db")
+            .arg(&scratch.db)
+            .args(args)
+            .env("TERM", "xterm-256color")
+            .env_remove("PARINDEX_DB")
+            .env_remove("PARINDEX_LANG")
+            .env_remove("NO_COLOR")
+            .envs(env.iter().copied());
+        let mut session = expectrl::Session::spawn(cmd).expect("spawn in a pty");
+        session
+            .get_process_mut()
+            .set_window_size(80, 24)
+            .expect("window size");
+        Pty {
+            session,
+            parser: vt100::Parser::new(24, 80, 0),
+            raw: Vec::new(),
+        }
+    }
+
+    fn walk(scratch: &Scratch) -> Pty {
+        let mut pty = Pty::spawn(scratch, &["tui", "--unit", UNIT, "--year", "2025"]);
+        pty.wait_for("1.1.1 · tối đa 0,5 điểm");
+        pty
+    }
+
+    /// Reads whatever output is there; returns false at end of output.
+    fn pump(&mut self) -> bool {
+        let mut buf = [0u8; 8192];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => return false,
+                Ok(n) => {
+                    self.raw.extend_from_slice(&buf[..n]);
+                    self.parser.process(&buf[..n]);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return true,
+                Err(_) => return false,
+            }
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits (bounded) until `text` is on the screen.
+    fn wait_for(&mut self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            self.pump();
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("'{text}' not on screen after {WAIT:?}:\n{}", self.screen());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).expect("send keys");
+        self.session.flush().expect("flush");
+    }
+
+    fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
+    fn is_alive(&self) -> bool {
+        self.session.get_process().is_alive().unwrap_or(false)
+    }
+
+    /// Waits (bounded) for the process to end, reading its output meanwhile.
+    fn wait_exit(&mut self, limit: Duration) -> Duration {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            self.pump();
+            if !self.is_alive() {
+                return start.elapsed();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("still running after {limit:?}:\n{}", self.screen());
+    }
+}
+
+fn me() -> String {
+    parindex::store::Actor::current().user
+}
+
+#[test]
+fn enter_half_point_enter_saves_and_score_get_shows_it_with_the_author() {
+    let scratch = Scratch::new();
+    let mut pty = Pty::walk(&scratch);
+    pty.send("\r");
+    pty.wait_for("Chấm điểm 1.1.1");
+    pty.send("0,5");
+    pty.wait_for("Sẽ lưu: 0,5 điểm");
+    pty.send("\r");
+    pty.wait_for("1.1.2 · tối đa");
+    pty.wait_for("Đã chấm 1/");
+    pty.send("\x03");
+    pty.wait_exit(Duration::from_secs(5));
+    let got = scratch.json(&[
+        "score", "get", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1",
+    ]);
+    assert_eq!(got["self"]["value"]["points"], "0.5", "{got}");
+    assert_eq!(got["self"]["author"], me().as_str());
+    assert!(!pty.parser.screen().alternate_screen(), "terminal restored");
+}
+
+#[test]
+fn sighup_while_typing_an_explanation_keeps_a_draft_and_exits_quickly() {
+    let scratch = Scratch::new();
+    let mut pty = Pty::walk(&scratch);
+    pty.send("e");
+    pty.wait_for("Tài liệu kiểm chứng và giải trình");
+    pty.send("\x1b[Z");
+    pty.wait_for("Tài liệu đã có");
+    pty.send("\x1b[Z");
+    pty.send("Giải trình đang gõ dở");
+    pty.wait_for("Giải trình đang gõ dở");
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(pty.pid(), libc::SIGHUP) };
+    let took = pty.wait_exit(Duration::from_secs(5));
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+    let store = parindex::store::Store::open(&scratch.db).expect("open");
+    let key = store.find_assessment(UNIT, 2025).unwrap().unwrap();
+    let drafts = store.drafts(&me(), &key).unwrap();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert_eq!(drafts[0].target, "1.1.1");
+    assert_eq!(drafts[0].field, "explanation");
+    assert_eq!(drafts[0].text, "Giải trình đang gõ dở");
+    drop(store);
+    scratch.ok(&["check"]);
+    let mut again = Pty::walk(&scratch);
+    again.wait_for("Có bản nháp chưa lưu: 1.1.1 (giải trình)");
+    again.send("e");
+    again.wait_for("Đã khôi phục bản nháp");
+    again.wait_for("Giải trình đang gõ dở");
+    again.send("\x03");
+    again.wait_exit(Duration::from_secs(5));
+}
+
+#[test]
+fn a_save_in_one_instance_appears_in_the_other() {
+    let scratch = Scratch::new();
+    scratch.ok(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2", "--value", "0,5",
+    ]);
+    let mut first = Pty::walk(&scratch);
+    let mut second = Pty::walk(&scratch);
+    second.wait_for("Đã chấm 1/");
+    first.send("\r");
+    first.wait_for("Chấm điểm 1.1.1");
+    first.send("0,5\r");
+    first.wait_for("Đã chấm 2/");
+    second.wait_for("Đã chấm 2/");
+    second.wait_for("1.1.1 Ban hành kế hoạch … 0,5/0,5 !");
+    for pty in [&mut first, &mut second] {
+        pty.send("\x03");
+        pty.wait_exit(Duration::from_secs(5));
+    }
+}
+
+#[test]
+fn sigterm_while_typing_points_keeps_a_draft_and_no_color_sends_no_colour() {
+    let scratch = Scratch::new();
+    let args = ["tui", "--unit", UNIT, "--year", "2025"];
+    let mut pty = Pty::spawn_with(&scratch, &args, &[("NO_COLOR", "1")]);
+    pty.wait_for("1.1.1 · tối đa 0,5 điểm");
+    pty.send("\r0,2");
+    pty.wait_for("Sẽ lưu: 0,2 điểm");
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(pty.pid(), libc::SIGTERM) };
+    let took = pty.wait_exit(Duration::from_secs(5));
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+    let raw = &pty.raw;
+    for colour in [&b"38;5;"[..], b"48;5;", b"38;2;", b"48;2;"] {
+        assert!(
+            !raw.windows(colour.len()).any(|w| w == colour),
+            "a colour with NO_COLOR"
+        );
+    }
+    assert!(
+        raw.windows(4).any(|w| w == b"\x1b[7m"),
+        "the selection is reversed"
+    );
+    let store = parindex::store::Store::open(&scratch.db).expect("open");
+    let key = store.find_assessment(UNIT, 2025).unwrap().unwrap();
+    let drafts = store.drafts(&me(), &key).unwrap();
+    assert_eq!(
+        (drafts[0].field.as_str(), drafts[0].text.as_str()),
+        ("self", "0,2")
+    );
+}
+
+const HOSTILE: [&str; 3] = ["\x1b]0;pwned\x07", "\x1b[2J", "\u{202E}"];
+
+/// The commune framework under another id, with control and bidi characters in its names.
+fn hostile_framework(scratch: &Scratch) -> std::path::PathBuf {
+    let (_, text) = parindex::framework::BUNDLED
+        .iter()
+        .find(|(name, _)| name.contains("xa"))
+        .expect("bundled commune framework");
+    let text = text
+        .replacen("id = \"quang-binh-2021-xa\"", "id = \"hostile-xa\"", 1)
+        .replacen(
+            "name = \"Công tác chỉ đạo",
+            "name = \"\\u001b]0;pwned\\u0007Công tác \\u001b[2J chỉ đạo\\u202E",
+            1,
+        )
+        .replacen(
+            "name = \"Ban hành kế hoạch CCHC",
+            "name = \"\\u202EBan hành \\u001b]0;pwned\\u0007 kế hoạch CCHC",
+            1,
+        );
+    let path = scratch.path("hostile.toml");
+    std::fs::write(&path, text).expect("write framework");
+    path
+}
+
+#[test]
+fn control_and_bidi_characters_never_reach_the_terminal() {
+    let scratch = Scratch::new();
+    let file = hostile_framework(&scratch);
+    scratch.ok(&["framework", "import", file.to_str().unwrap()]);
+    {
+        use parindex::store::{Actor, Store, Write as StoreWrite};
+        let mut store = Store::open(&scratch.db).expect("open");
+        let actor = Actor::current();
+        let key = store
+            .start_assessment(UNIT, 2025, Some("hostile-xa"), &actor)
+            .expect("start");
+        let e = parindex::fields::Evidence {
+            number: format!("12/{}KH", HOSTILE[0]),
+            date: HOSTILE[1].into(),
+            title: format!("Kế hoạch {} {}", HOSTILE[2], HOSTILE[1]),
+            page: HOSTILE[0].into(),
+        };
+        let writes = vec![
+            StoreWrite {
+                key: &key,
+                target: "1.1.1",
+                field: "evidence",
+                value: parindex::fields::encode_evidence(&[e]),
+                seen_heads: None,
+                reason: None,
+            },
+            StoreWrite {
+                key: &key,
+                target: "1.1.1",
+                field: "explanation",
+                value: parindex::fields::encode_text(&HOSTILE.concat()),
+                seen_heads: None,
+                reason: None,
+            },
+        ];
+        store.save_all(writes, &actor, "2025-11-20").expect("save");
+    }
+    let mut pty = Pty::spawn(&scratch, &["tui", "--unit", UNIT, "--year", "2025"]);
+    pty.wait_for("Tài liệu đã có (1)");
+    pty.wait_for("pwned");
+    pty.send("e");
+    pty.wait_for("Tài liệu kiểm chứng và giải trình");
+    pty.send("\x1b");
+    pty.wait_for("Cách tính điểm");
+    pty.send("t");
+    pty.wait_for("Lịch sử thay đổi");
+    pty.send("q");
+    pty.wait_for("Cách tính điểm");
+    pty.send("q");
+    pty.wait_for("Cấp xã · 1 đơn vị");
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(5));
+    let raw = &pty.raw;
+    let contains = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
+    assert!(contains(b"pwned"), "the hostile text was drawn, cleaned");
+    assert!(
+        !contains(b"\x1b]0;"),
+        "an OSC title sequence reached the terminal"
+    );
+    assert!(!contains(b"\x07"), "a BEL reached the terminal");
+    assert!(!contains(b"\x1b[2J"), "a clear-screen reached the terminal");
+    assert!(
+        !contains("\u{202E}".as_bytes()),
+        "a bidi override reached the terminal"
+    );
+}

@@ -1,0 +1,250 @@
+//! The TUI's shell against a real database: effects carried out, actions reported back. Saves
+//! against stale heads become conflicts, undo restores what my last change replaced, drafts are
+//! kept and forgotten, home shows the newest year with data.
+
+use parindex::app::{Action, Change, Effect};
+use parindex::i18n::Lang;
+use parindex::store::{Actor, AssessmentKey, Draft, Store};
+use parindex::tui::Shell;
+
+const UNIT: &str = "dong-hoi-bao-ninh";
+
+fn actor(name: &str) -> Actor {
+    Actor {
+        user: name.into(),
+        host: "test".into(),
+    }
+}
+
+fn shell(dir: &tempfile::TempDir, who: &str) -> Shell {
+    let store = Store::open(&dir.path().join("t.db")).expect("open");
+    Shell::new(store, actor(who), Lang::Vi)
+}
+
+fn open(shell: &mut Shell) -> AssessmentKey {
+    let actions = shell.execute(Effect::Open {
+        unit: UNIT.into(),
+        year: 2025,
+        start: true,
+    });
+    match &actions[..] {
+        [Action::Opened(o)] => o.key.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn points(p: &str, seen: Vec<String>) -> Change {
+    Change {
+        target: "1.1.1".into(),
+        field: "self".into(),
+        value: format!(r#"{{"points":"{p}"}}"#),
+        seen_heads: seen,
+        reason: None,
+    }
+}
+
+fn heads(shell: &Shell, key: &AssessmentKey) -> Vec<String> {
+    shell
+        .store
+        .field(key, "1.1.1", "self")
+        .unwrap()
+        .map(|s| s.heads)
+        .unwrap_or_default()
+}
+
+fn save(shell: &mut Shell, key: &AssessmentKey, change: Change) -> Action {
+    let mut actions = shell.execute(Effect::Save {
+        key: key.clone(),
+        changes: vec![change],
+    });
+    assert_eq!(actions.len(), 1);
+    actions.remove(0)
+}
+
+fn value(shell: &Shell, key: &AssessmentKey) -> String {
+    shell
+        .store
+        .field(key, "1.1.1", "self")
+        .unwrap()
+        .unwrap()
+        .value
+}
+
+#[test]
+fn save_against_heads_another_officer_replaced_is_a_conflict_not_an_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lan = shell(&dir, "lan");
+    let key = open(&mut lan);
+    let mut minh = shell(&dir, "minh");
+    assert!(matches!(
+        save(&mut minh, &key, points("0.25", vec![])),
+        Action::Saved(_)
+    ));
+    match save(&mut lan, &key, points("0.5", vec![])) {
+        Action::Conflict { theirs, changes } => {
+            assert_eq!(theirs.author, "minh");
+            assert_eq!(changes[0].value, r#"{"points":"0.5"}"#);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(value(&lan, &key), r#"{"points":"0.25"}"#);
+    let seen = heads(&lan, &key);
+    assert!(matches!(
+        save(&mut lan, &key, points("0.5", seen)),
+        Action::Saved(_)
+    ));
+    assert_eq!(value(&lan, &key), r#"{"points":"0.5"}"#);
+}
+
+#[test]
+fn undo_restores_what_my_last_change_replaced_and_then_redoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lan = shell(&dir, "lan");
+    let key = open(&mut lan);
+    let nothing = lan.execute(Effect::Undo { key: key.clone() });
+    assert!(matches!(nothing[..], [Action::NothingToUndo]));
+    save(&mut lan, &key, points("0.5", vec![]));
+    let seen = heads(&lan, &key);
+    save(&mut lan, &key, points("0.25", seen));
+    match &lan.execute(Effect::Undo { key: key.clone() })[..] {
+        [Action::Undone { target, value, .. }] => {
+            assert_eq!(target, "1.1.1");
+            assert_eq!(value, r#"{"points":"0.5"}"#);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(value(&lan, &key), r#"{"points":"0.5"}"#);
+    lan.execute(Effect::Undo { key: key.clone() });
+    assert_eq!(value(&lan, &key), r#"{"points":"0.25"}"#);
+    let check = lan.store.check().unwrap();
+    assert!(check.problems.is_empty(), "{:?}", check.problems);
+}
+
+#[test]
+fn undo_of_a_first_value_clears_it_and_conflicts_when_someone_changed_it_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lan = shell(&dir, "lan");
+    let key = open(&mut lan);
+    save(&mut lan, &key, points("0.5", vec![]));
+    lan.execute(Effect::Undo { key: key.clone() });
+    assert_eq!(value(&lan, &key), "null");
+    let seen = heads(&lan, &key);
+    save(&mut lan, &key, points("0.5", seen));
+    let mut minh = shell(&dir, "minh");
+    let seen = heads(&minh, &key);
+    save(&mut minh, &key, points("0", seen));
+    match &lan.execute(Effect::Undo { key: key.clone() })[..] {
+        [Action::Conflict { theirs, .. }] => assert_eq!(theirs.author, "minh"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn drafts_are_kept_offered_on_open_and_forgotten_when_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lan = shell(&dir, "lan");
+    let key = open(&mut lan);
+    let draft = Draft {
+        key: key.clone(),
+        target: "1.1.1".into(),
+        field: "explanation".into(),
+        text: "Giải trình dở".into(),
+        at: String::new(),
+    };
+    assert!(lan.execute(Effect::SaveDraft(draft)).is_empty());
+    match &lan.execute(Effect::Open {
+        unit: UNIT.into(),
+        year: 2025,
+        start: false,
+    })[..]
+    {
+        [Action::Opened(o)] => {
+            assert_eq!(o.drafts.len(), 1);
+            assert_eq!(o.drafts[0].text, "Giải trình dở");
+            assert!(!o.drafts[0].at.is_empty(), "the shell stamps the time");
+        }
+        other => panic!("{other:?}"),
+    }
+    lan.execute(Effect::DiscardDraft {
+        key: key.clone(),
+        target: "1.1.1".into(),
+        field: "explanation".into(),
+    });
+    assert!(lan.store.drafts("lan", &key).unwrap().is_empty());
+}
+
+#[test]
+fn home_shows_the_newest_year_with_data_and_history_lists_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lan = shell(&dir, "lan");
+    lan.store
+        .start_assessment("so-noi-vu", 2024, None, &actor("lan"))
+        .unwrap();
+    let key = open(&mut lan);
+    match &lan.execute(Effect::LoadHome { year: None })[..] {
+        [Action::HomeLoaded(home)] => {
+            assert_eq!(home.year, 2025);
+            assert_eq!(home.years, [2025, 2024]);
+            assert_eq!(home.rows.len(), 1);
+            assert_eq!(home.rows[0].unit_name, "Xã Bảo Ninh");
+        }
+        other => panic!("{other:?}"),
+    }
+    save(&mut lan, &key, points("0.5", vec![]));
+    match &lan.execute(Effect::LoadHistory {
+        key,
+        target: "1.1.1".into(),
+    })[..]
+    {
+        [Action::HistoryLoaded { events, .. }] => assert_eq!(events.len(), 1),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_officer_of_another_unit_is_told_before_typing_and_refused_on_save() {
+    use parindex::roles::{Grant, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let mut admin = shell(&dir, "admin");
+    let grant = |role, units: &[&str]| Grant {
+        role,
+        units: units.iter().map(|u| u.to_string()).collect(),
+    };
+    let boss = actor("admin");
+    admin
+        .store
+        .set_officer("admin", Some(vec![grant(Role::Admin, &[])]), &boss)
+        .unwrap();
+    let other_unit = Some(vec![grant(Role::Unit, &["dong-hoi-duc-ninh"])]);
+    admin.store.set_officer("lan", other_unit, &boss).unwrap();
+    let mut lan = shell(&dir, "lan");
+    let opened = match lan
+        .execute(Effect::Open {
+            unit: UNIT.into(),
+            year: 2025,
+            start: true,
+        })
+        .remove(0)
+    {
+        Action::Opened(o) => o,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(opened.refusals.len(), 2, "{:?}", opened.refusals);
+    let key = opened.key.clone();
+    let mut app = parindex::app::App::new(Lang::Vi, "lan");
+    app.update(Action::Opened(opened));
+    let keymap = |app: &parindex::app::App| app.context();
+    let enter = parindex::app::Key::plain(parindex::app::KeyCode::Enter);
+    let action = parindex::app::keymap::keymap(keymap(&app), enter).unwrap();
+    assert!(app.update(action).is_empty());
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.error, "{notice:?}");
+    assert!(matches!(
+        app.walk().unwrap().mode,
+        parindex::app::Mode::Browse
+    ));
+    match save(&mut lan, &key, points("0.5", vec![])) {
+        Action::Failed(message) => assert_eq!(message, notice.text),
+        other => panic!("{other:?}"),
+    }
+}
