@@ -32,6 +32,10 @@ fn ensure_users() {
     }
 }
 
+/// The two tests copy the binary and run it; run at once, a child forked by one could still hold
+/// the other's copy open for writing when it is executed ("text file busy").
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn as_user(user: &str, bin: &Path, db: &Path, args: &[&str]) -> Output {
     Command::new("runuser")
         .args(["-u", user, "--"])
@@ -54,6 +58,7 @@ fn three_officers_in_one_group_share_a_database_with_their_own_names() {
         eprintln!("skipped: creating OS users needs root and useradd");
         return;
     }
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     ensure_users();
     let dir = tempfile::tempdir().expect("dir");
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
@@ -218,6 +223,7 @@ fn a_database_the_officer_cannot_write_gets_a_clear_message() {
         eprintln!("skipped: needs root");
         return;
     }
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     ensure_users();
     let dir = tempfile::tempdir().expect("dir");
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");

@@ -64,7 +64,9 @@ fn eight_processes_saving_at_once_lose_nothing_and_never_see_locked() {
 #[test]
 fn sigkill_at_random_moments_never_loses_an_acknowledged_save() {
     let s = Scratch::new();
-    s.ok(&["unit", "list"]);
+    s.ok(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0",
+    ]);
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut acknowledged = Vec::new();
     for round in 0..50 {
@@ -84,7 +86,8 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_save() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        std::thread::sleep(std::time::Duration::from_millis(20 + seed % 180));
+        // Some rounds end before the first save completes, most after several.
+        std::thread::sleep(std::time::Duration::from_millis(20 + seed % 380));
         // SAFETY: kill sends a signal to the process group we created; no memory is involved.
         unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
         let _ = child.wait();

@@ -54,6 +54,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let existing = open::inspect(path)?;
         shared::diagnose(path, &Actor::current())?;
+        shared::open_group_umask(path);
         if let (open::Existing::New, Some(dir)) = (&existing, path.parent()) {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir)

@@ -125,6 +125,21 @@ pub fn diagnose(path: &Path, actor: &Actor) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// For a shared (group-writable) database, lets files this process creates be group-writable
+/// too. SQLite creates the -wal and -shm files with the process umask and only then gives them
+/// the database's mode; with a umask of 022 another officer opening them in that instant would
+/// find them read-only ("attempt to write a readonly database").
+pub fn open_group_umask(path: &Path) {
+    let shared = std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o020 != 0);
+    if shared {
+        // SAFETY: umask only changes this process's file-creation mask.
+        unsafe {
+            let old = libc::umask(0);
+            libc::umask(old & 0o707);
+        }
+    }
+}
+
 /// Looks up a Unix group by name.
 pub fn group_id(name: &str) -> Option<u32> {
     let c = CString::new(name).ok()?;
