@@ -76,7 +76,8 @@ fn apply_field(sub: &mut SubInput, field: &str, value: &str, score: ScoreDecoder
 
 impl Store {
     /// The scoring inputs and status of every assessment of one level and year, read in one
-    /// pass over the projection in key order (for rankings of thousands of units).
+    /// query driven by the assessments (primary-key ranges of the projection, no sort), for
+    /// home screens and rankings of thousands of units.
     pub fn level_inputs(
         &self,
         year: i32,
@@ -93,9 +94,11 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT c.framework_id, c.unit_code, c.target, c.field, c.value, c.conflict FROM current c
-                 WHERE c.year = ?1 AND c.unit_code IN (SELECT code FROM unit WHERE level = ?2)
-                 ORDER BY c.framework_id, c.unit_code",
+                "SELECT a.framework_id, a.unit_code, c.target, c.field, c.value, c.conflict
+                 FROM assessment a JOIN current c
+                   ON c.framework_id = a.framework_id AND c.unit_code = a.unit_code AND c.year = a.year
+                 WHERE a.year = ?1 AND a.unit_code IN (SELECT code FROM unit WHERE level = ?2)
+                 ORDER BY a.framework_id, a.unit_code",
             )
             .map_err(StoreError::sql)?;
         let mut rows = stmt

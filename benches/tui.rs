@@ -1,0 +1,161 @@
+//! TUI figures of BENCHMARKS.md on the province database: time to the first full frame of home
+//! and of a walkthrough (beside opening the database and one `SELECT count(*)`), one save through
+//! the real key path with the frame redrawn, and drawing the walkthrough at 120x40.
+
+use std::collections::VecDeque;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use parindex::app::{App, Effect, Key, KeyCode, keymap};
+use parindex::i18n::Lang;
+use parindex::store::{Actor, Store};
+use parindex::tui::Shell;
+use parindex::ui::{self, Theme, ViewState};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const UNIT: &str = "dong-hoi-bao-ninh";
+
+fn province() -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/province.db");
+    assert!(
+        path.exists(),
+        "run `cargo bench --bench figures` first: it builds {}",
+        path.display()
+    );
+    path
+}
+
+fn settle(app: &mut App, shell: &mut Shell, effects: Vec<Effect>) {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        for action in shell.execute(effect) {
+            queue.extend(app.update(action));
+        }
+    }
+}
+
+fn press(app: &mut App, shell: &mut Shell, code: KeyCode) {
+    if let Some(action) = keymap::keymap(app.context(), Key::plain(code)) {
+        let effects = app.update(action);
+        settle(app, shell, effects);
+    }
+}
+
+/// Opens the database and draws the first frame of home or of a walkthrough.
+fn first_frame(db: &Path, open: Option<(String, i32)>, size: (u16, u16)) -> Terminal<TestBackend> {
+    let store = Store::open(db).expect("open");
+    let actor = Actor::current();
+    let mut app = App::new(Lang::Vi, &actor.user);
+    let mut shell = Shell::new(store, actor, Lang::Vi);
+    let start = app.start(open);
+    settle(&mut app, &mut shell, start);
+    let mut view = ViewState::new(Theme::colored());
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
+    terminal
+        .draw(|f| ui::render(f, &app, &mut view))
+        .expect("draw");
+    terminal
+}
+
+fn bench_first_frame(c: &mut Criterion) {
+    let db = province();
+    let mut group = c.benchmark_group("first frame, province");
+    group.bench_function("parindex: home", |b| {
+        b.iter(|| black_box(first_frame(&db, None, (120, 40))))
+    });
+    group.bench_function("parindex: walkthrough", |b| {
+        b.iter(|| black_box(first_frame(&db, Some((UNIT.into(), 2025)), (120, 40))))
+    });
+    group.bench_function("floor: open + SELECT count(*)", |b| {
+        b.iter(|| {
+            let conn = rusqlite::Connection::open(&db).expect("open");
+            let n: i64 = conn
+                .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
+                .expect("count");
+            black_box(n)
+        })
+    });
+    group.finish();
+}
+
+fn bench_draw_and_save(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("tui.db");
+    std::fs::copy(province(), &db).expect("copy");
+    let store = Store::open(&db).expect("open");
+    let actor = Actor::current();
+    let mut app = App::new(Lang::Vi, &actor.user);
+    let mut shell = Shell::new(store, actor, Lang::Vi);
+    let start = app.start(Some((UNIT.into(), 2026)));
+    settle(&mut app, &mut shell, start);
+    let mut view = ViewState::new(Theme::colored());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    c.bench_function("draw walkthrough 120x40", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| ui::render(f, &app, &mut view))
+                .expect("draw");
+        })
+    });
+    let save = |app: &mut App, shell: &mut Shell| {
+        let on_first = app
+            .walk()
+            .and_then(|w| w.selected_sub())
+            .is_some_and(|s| s.code == "1.1.1");
+        if !on_first {
+            press(app, shell, KeyCode::Up);
+        }
+        press(app, shell, KeyCode::Enter);
+        let keys = [
+            KeyCode::Backspace,
+            KeyCode::Backspace,
+            KeyCode::Backspace,
+            KeyCode::Char('0'),
+            KeyCode::Char(','),
+            KeyCode::Char('5'),
+        ];
+        for code in keys {
+            if let Some(action) = keymap::keymap(app.context(), Key::plain(code)) {
+                let effects = app.update(action);
+                settle(app, shell, effects);
+            }
+        }
+        press(app, shell, KeyCode::Enter);
+    };
+    // The key sequence must really save, or the figure would measure nothing.
+    let key = shell
+        .store
+        .find_assessment(UNIT, 2026)
+        .expect("query")
+        .expect("assessment");
+    let before = shell
+        .store
+        .history(&key, "1.1.1", "self")
+        .expect("history")
+        .len();
+    save(&mut app, &mut shell);
+    save(&mut app, &mut shell);
+    let after = shell
+        .store
+        .history(&key, "1.1.1", "self")
+        .expect("history")
+        .len();
+    assert_eq!(
+        after,
+        before + 2,
+        "Enter 0,5 Enter did not save ({before} -> {after})"
+    );
+    c.bench_function("save via keys (Enter 0,5 Enter) + totals + redraw", |b| {
+        b.iter(|| {
+            save(&mut app, &mut shell);
+            terminal
+                .draw(|f| ui::render(f, &app, &mut view))
+                .expect("draw");
+        })
+    });
+}
+
+criterion_group!(tui, bench_first_frame, bench_draw_and_save);
+criterion_main!(tui);
