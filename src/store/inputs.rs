@@ -83,14 +83,25 @@ impl Store {
         year: i32,
         level: crate::level::Level,
     ) -> Result<Vec<(AssessmentKey, Inputs, Status)>, StoreError> {
-        let mut out: Vec<(AssessmentKey, Inputs, Status)> = self
-            .assessments(Some(year), Some(level))?
-            .into_iter()
-            .map(|k| (k, Inputs::default(), Status::default()))
-            .collect();
-        out.sort_by(|a, b| {
-            (&a.0.framework_id, &a.0.unit_code).cmp(&(&b.0.framework_id, &b.0.unit_code))
-        });
+        let mut out = Vec::new();
+        self.visit_level_inputs(year, level, |key, inputs, status| {
+            out.push((key, inputs, status));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`Store::level_inputs`] one assessment at a time, so that a caller keeping only a summary
+    /// (home rows) never holds ten thousand assessments' inputs at once.
+    pub fn visit_level_inputs(
+        &self,
+        year: i32,
+        level: crate::level::Level,
+        mut visit: impl FnMut(AssessmentKey, Inputs, Status) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut keys = self.assessments(Some(year), Some(level))?;
+        keys.sort_by(|a, b| (&a.framework_id, &a.unit_code).cmp(&(&b.framework_id, &b.unit_code)));
+        let mut keys = keys.into_iter().peekable();
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -104,7 +115,7 @@ impl Store {
         let mut rows = stmt
             .query(rusqlite::params![year, level.code()])
             .map_err(StoreError::sql)?;
-        let mut at = 0;
+        let mut current: Option<(AssessmentKey, Inputs, Status)> = None;
         while let Some(r) = rows.next().map_err(StoreError::sql)? {
             let framework = r
                 .get_ref(0)
@@ -116,20 +127,27 @@ impl Store {
                 .map_err(StoreError::sql)?
                 .as_str()
                 .unwrap_or_default();
-            while at < out.len()
-                && (
-                    out[at].0.framework_id.as_str(),
-                    out[at].0.unit_code.as_str(),
-                ) < (framework, unit)
-            {
-                at += 1;
+            let same = current
+                .as_ref()
+                .is_some_and(|(k, _, _)| k.framework_id == framework && k.unit_code == unit);
+            if !same {
+                if let Some((k, i, s)) = current.take() {
+                    visit(k, i, s)?;
+                }
+                // Assessments with no fields yet come before this one in key order.
+                while let Some(k) = keys.next_if(|k| {
+                    (k.framework_id.as_str(), k.unit_code.as_str()) < (framework, unit)
+                }) {
+                    visit(k, Inputs::default(), Status::default())?;
+                }
+                match keys.next_if(|k| k.framework_id == framework && k.unit_code == unit) {
+                    Some(k) => current = Some((k, Inputs::default(), Status::default())),
+                    None => continue,
+                }
             }
-            let Some((key, inputs, status)) = out.get_mut(at) else {
-                break;
-            };
-            if key.framework_id != framework || key.unit_code != unit {
+            let Some((_, inputs, status)) = current.as_mut() else {
                 continue;
-            }
+            };
             let text = |i| {
                 r.get_ref(i)
                     .ok()
@@ -154,7 +172,13 @@ impl Store {
                 fields::decode_score_points,
             );
         }
-        Ok(out)
+        if let Some((k, i, s)) = current.take() {
+            visit(k, i, s)?;
+        }
+        for k in keys {
+            visit(k, Inputs::default(), Status::default())?;
+        }
+        Ok(())
     }
 }
 

@@ -1,7 +1,6 @@
 //! Carrying out the app's effects against the store, and reporting back with actions. The only
 //! place where the TUI touches the database, the clock and the officer's identity.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::app::home::HomeRow;
@@ -18,17 +17,11 @@ pub struct Shell {
     pub store: Store,
     pub actor: Actor,
     lang: Lang,
-    frameworks: HashMap<String, Arc<Framework>>,
 }
 
 impl Shell {
     pub fn new(store: Store, actor: Actor, lang: Lang) -> Shell {
-        Shell {
-            store,
-            actor,
-            lang,
-            frameworks: HashMap::new(),
-        }
+        Shell { store, actor, lang }
     }
 
     /// Runs one effect; store errors come back as `Failed` with the officer's wording.
@@ -66,13 +59,9 @@ impl Shell {
             .collect()
     }
 
-    fn framework(&mut self, id: &str) -> Result<Arc<Framework>, StoreError> {
-        if let Some(f) = self.frameworks.get(id) {
-            return Ok(Arc::clone(f));
-        }
-        let f = self.store.framework(id)?;
-        self.frameworks.insert(id.to_string(), Arc::clone(&f));
-        Ok(f)
+    /// Frameworks are parsed once per connection by the store.
+    fn framework(&self, id: &str) -> Result<Arc<Framework>, StoreError> {
+        self.store.framework(id)
     }
 
     /// One year of assessments: the given year, else the newest with data, else this year.
@@ -90,16 +79,19 @@ impl Shell {
             .collect();
         let mut rows = Vec::new();
         for level in crate::level::Level::ALL {
-            let mut assessed = self.store.level_inputs(year, level)?;
-            assessed.sort_by_key(|(key, _, _)| position.get(key.unit_code.as_str()).copied());
-            for (key, inputs, status) in assessed {
+            let mut level_rows = Vec::new();
+            let store = &self.store;
+            store.visit_level_inputs(year, level, |key, inputs, status| {
                 let Some(unit) = position.get(key.unit_code.as_str()).map(|&i| &units[i]) else {
-                    continue;
+                    return Ok(());
                 };
-                let framework = self.framework(&key.framework_id)?;
+                let framework = store.framework(&key.framework_id)?;
                 let totals = scoring::totals(&framework, &inputs);
-                rows.push(HomeRow::new(key, unit, status, &framework, &totals));
-            }
+                level_rows.push(HomeRow::new(key, unit, status, &framework, &totals));
+                Ok(())
+            })?;
+            level_rows.sort_by_key(|row| position.get(row.key.unit_code.as_str()).copied());
+            rows.extend(level_rows);
         }
         Ok(HomeData { year, years, rows })
     }
