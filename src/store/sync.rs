@@ -146,27 +146,23 @@ impl Store {
             [],
         )
         .map_err(StoreError::sql)?;
-        tx.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS merged_ids (id TEXT PRIMARY KEY);
-             DELETE FROM temp.merged_ids;
-             INSERT INTO temp.merged_ids SELECT s.id FROM src.event s
-               WHERE NOT EXISTS (SELECT 1 FROM main.event m WHERE m.id = s.id);
-             INSERT INTO main.event SELECT * FROM src.event WHERE id IN (SELECT id FROM temp.merged_ids);",
-        )
-        .map_err(StoreError::sql)?;
-        summary.events_added = tx
-            .query_row("SELECT count(*) FROM temp.merged_ids", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .map_err(StoreError::sql)? as usize;
+        // The fields the other copy changed that this one has not seen, then its events: the
+        // same INSERT OR IGNORE a plain copy of the rows would do.
         tx.execute_batch(
             "DROP TABLE IF EXISTS temp.touched;
              CREATE TEMP TABLE touched (framework_id TEXT, unit_code TEXT, year INTEGER, target TEXT, field TEXT,
                 PRIMARY KEY (framework_id, unit_code, year, target, field)) WITHOUT ROWID;
-             INSERT INTO temp.touched SELECT DISTINCT framework_id, unit_code, year, target, field
-                FROM main.event WHERE id IN (SELECT id FROM temp.merged_ids);",
+             INSERT OR IGNORE INTO temp.touched
+               SELECT s.framework_id, s.unit_code, s.year, s.target, s.field FROM src.event s
+               WHERE NOT EXISTS (SELECT 1 FROM main.event m WHERE m.id = s.id);",
         )
         .map_err(StoreError::sql)?;
+        summary.events_added = tx
+            .execute(
+                "INSERT OR IGNORE INTO main.event SELECT * FROM src.event",
+                [],
+            )
+            .map_err(StoreError::sql)?;
         let count = |sql: &str| -> Result<usize, StoreError> {
             tx.query_row(sql, [], |r| r.get::<_, i64>(0))
                 .map(|n| n as usize)
@@ -183,8 +179,6 @@ impl Store {
             "SELECT count(*) FROM (SELECT DISTINCT framework_id, unit_code, year FROM temp.touched)",
         )?;
         tx.execute("DROP TABLE temp.touched", [])
-            .map_err(StoreError::sql)?;
-        tx.execute("DELETE FROM temp.merged_ids", [])
             .map_err(StoreError::sql)?;
         if dry_run {
             tx.rollback().map_err(StoreError::sql)?;
