@@ -145,6 +145,7 @@ pub fn opened(
         fields,
         drafts: Vec::<Draft>::new(),
         refusals: Vec::new(),
+        second_round: false,
     }
 }
 
@@ -314,6 +315,7 @@ pub fn saved(app: &App, changes: &[parindex::app::Change]) -> Action {
         key: walk.key.clone(),
         status: walk.status,
         fields,
+        second_round: walk.second_round,
     })
 }
 
