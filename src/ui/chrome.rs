@@ -99,6 +99,18 @@ pub(super) fn notice_or_search(
 
 pub(super) fn notice(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
     let Some(notice) = &app.notice else {
+        if app.read_only {
+            let text = fit(
+                &format!("• {}", Text::ReviewMode.get(app.lang)),
+                area.width as usize,
+            );
+            put(
+                frame,
+                area,
+                vec![Span::styled(text, view.theme.dim())],
+                view.theme.base(),
+            );
+        }
         return;
     };
     let (mark, style) = if notice.error {

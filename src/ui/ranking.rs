@@ -92,24 +92,36 @@ fn overall(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &mut
     let flexible = cols.saturating_sub(fixed + 1);
     let bar = (flexible / 3).clamp(6, 30);
     let name = flexible.saturating_sub(bar).max(8);
-    let header = [
-        pad_left(Text::Rank.get(l), 3),
-        pad(Text::Unit.get(l), name),
-        pad_left(Text::SelfShort.get(l), 6),
-        pad_left(Text::AppraisedShort.get(l), 6),
-        pad_left(Text::SurveyCol.get(l), 6),
-        pad_left(Text::Total.get(l), 6),
-        pad_left(Text::Index.get(l), 6),
-        pad(Text::Band.get(l), 10),
-        pad_left(Text::GapShort.get(l), 6),
-        String::new(),
-    ]
-    .map(|h| fit(&h, cols))
-    .join(" ");
-    let head = vec![Line::from(Span::styled(
-        fit(&header, cols),
-        theme.heading(),
-    ))];
+    let head = ["Top", "Bottom"]
+        .iter()
+        .map(|which| {
+            let words = if *which == "Top" {
+                Text::RankColumnsTop.get(l)
+            } else {
+                Text::RankColumnsBottom.get(l)
+            };
+            let w: Vec<&str> = words.split('|').collect();
+            let at = |i: usize| w.get(i).copied().unwrap_or("");
+            let (rank, unit) = if *which == "Top" {
+                ("#", Text::Unit.get(l))
+            } else {
+                ("", "")
+            };
+            let text = [
+                pad_left(rank, 3),
+                pad(unit, name),
+                pad_left(at(0), 6),
+                pad_left(at(1), 6),
+                pad_left(at(2), 6),
+                pad_left(at(3), 6),
+                pad_left(at(4), 6),
+                pad(at(5), 10),
+                pad_left(at(6), 6),
+            ]
+            .join(" ");
+            Line::from(Span::styled(fit(&text, cols), theme.heading()))
+        })
+        .collect();
     let rows = r.rows();
     let mut body: Vec<Line<'static>> = rows
         .iter()

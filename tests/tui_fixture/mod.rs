@@ -19,6 +19,8 @@ use parindex::unit::Unit;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+pub mod cycle;
+
 pub const XA: &str = "quang-binh-2021-xa";
 pub const USER: &str = "can.bo.lan";
 pub const OTHER: &str = "can.bo.minh";

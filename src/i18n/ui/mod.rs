@@ -197,6 +197,8 @@ texts! {
     StatusNow => "Trạng thái hiện tại", "Current status";
     NotFromHere => "(không áp dụng từ trạng thái này)", "(not from this status)";
     Rank => "Hạng", "Rank";
+    RankColumnsTop => "Tự|Thẩm|Điều|Tổng|Chỉ|Xếp|Chênh", "Self|Appr.|Sur-|Total|Index|Band|Gap";
+    RankColumnsBottom => "chấm|định|tra|điểm|số %|loại|lệch", "|aised|vey||%||";
     Unit => "Đơn vị", "Unit";
     SurveyCol => "Điều tra", "Survey";
     Band => "Xếp loại", "Band";
