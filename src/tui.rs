@@ -31,6 +31,8 @@ pub struct Options {
     pub theme: Theme,
     /// Open this unit's walkthrough for this year instead of the home screen.
     pub open: Option<(String, i32)>,
+    /// Review mode (read-only store): the home screen of a year, or a level's ranking.
+    pub review: Option<(Option<i32>, Option<crate::level::Level>)>,
 }
 
 /// Runs the TUI until the officer quits or a signal arrives.
@@ -48,6 +50,7 @@ pub fn run(store: Store, options: Options) -> io::Result<()> {
     let actor = Actor::current();
     let mut app = App::new(options.lang, &actor.user);
     let mut shell = shell::Shell::new(store, actor, options.lang);
+    shell.read_only = options.review.is_some();
     let mut view = ViewState::new(options.theme);
     let mut guard = terminal::Guard::enter()?;
     let mut looped = Loop {
@@ -55,7 +58,10 @@ pub fn run(store: Store, options: Options) -> io::Result<()> {
         last_poll: Instant::now(),
         dirty: true,
     };
-    let start = app.start(options.open);
+    let start = match options.review {
+        Some((year, level)) => app.start_review(year, level),
+        None => app.start(options.open),
+    };
     looped.run_effects(&mut app, &mut shell, start);
     let result = looped.run(&mut app, &mut shell, &mut view, &mut guard, &stop);
     if stop.load(Ordering::SeqCst) || result.is_err() {

@@ -245,6 +245,7 @@ fn undo_asks_the_shell_and_selects_the_undone_sub_when_done() {
         key: walk.key.clone(),
         status: walk.status,
         fields: walk.fields.clone(),
+        second_round: walk.second_round,
     };
     app.update(Action::Undone {
         target: "1.2.1".into(),
@@ -324,6 +325,7 @@ fn other_officers_save_marks_open_form_stale_when_reloaded() {
         key: walk.key.clone(),
         status: walk.status,
         fields: vec![theirs("1.1.1")],
+        second_round: walk.second_round,
     };
     app.update(Action::Reloaded(reloaded));
     let Mode::Score(form) = mode(&app) else {

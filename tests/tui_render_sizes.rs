@@ -111,3 +111,31 @@ fn evidence_history_and_conflict_render_at_every_size() {
     });
     every_size(&conflict);
 }
+
+#[test]
+fn cycle_screens_render_at_every_size() {
+    use parindex::cycle::Status;
+    use parindex::level::Level;
+    use tui_fixture::cycle::*;
+    let mut app = cycle_app(Status::Submitted, vec![], Lang::Vi);
+    select(&mut app, "1.1.2");
+    every_size(&app);
+    press(&mut app, ENTER);
+    every_size(&app);
+    press(&mut app, ESC);
+    press_all(&mut app, &[Key::ch('s'), ENTER]);
+    every_size(&app);
+    let mut ranking_app = App::new(Lang::Vi, USER);
+    ranking_app.start_review(Some(2025), Some(Level::Xa));
+    every_size(&ranking_app);
+    ranking_app.update(Action::RankingLoaded(Box::new(ranking())));
+    every_size(&ranking_app);
+    press(&mut ranking_app, Key::ch('a'));
+    every_size(&ranking_app);
+    let mut conflicts_app = home_app(Lang::En);
+    press(&mut conflicts_app, Key::ch('c'));
+    conflicts_app.update(Action::ConflictsLoaded(conflicts()));
+    every_size(&conflicts_app);
+    press(&mut conflicts_app, Key::ch('v'));
+    every_size(&conflicts_app);
+}

@@ -229,7 +229,7 @@ fn an_officer_of_another_unit_is_told_before_typing_and_refused_on_save() {
         Action::Opened(o) => o,
         other => panic!("{other:?}"),
     };
-    assert_eq!(opened.refusals.len(), 2, "{:?}", opened.refusals);
+    assert_eq!(opened.refusals.len(), 3, "{:?}", opened.refusals);
     let key = opened.key.clone();
     let mut app = parindex::app::App::new(Lang::Vi, "lan");
     app.update(Action::Opened(opened));

@@ -1,9 +1,11 @@
 //! What flows into the state machine (actions: the officer's intents and the shell's reports) and
 //! what flows out of it (effects the shell carries out against the store).
 
-use crate::cycle::{FieldGroup, Status};
+use crate::cycle::{FieldGroup, Status, Transition};
 use crate::framework::Framework;
-use crate::store::{AssessmentKey, Draft, Event, FieldState};
+use crate::level::Level;
+use crate::report::Ranking;
+use crate::store::{AssessmentKey, Conflict, Draft, Event, FieldState};
 use crate::unit::Unit;
 
 use super::home::HomeRow;
@@ -50,6 +52,22 @@ pub enum Command {
     TakeTheirs,
     /// Save the whole form from any field (Ctrl-S).
     SaveForm,
+    /// Change the assessment's status (submit, return, finalize, reopen).
+    ChangeStatus,
+    /// Switch between self-assessment and appraisal in the walkthrough.
+    SwitchSeat,
+    /// The list of fields in conflict.
+    Conflicts,
+    /// The ranking of a level.
+    Ranking,
+    /// Cycle the ranking's sort order.
+    Sort,
+    /// Ranking: overall or per area.
+    PerArea,
+    /// Ranking: the next level.
+    NextLevel,
+    /// Conflicts: enter a new value instead of choosing a head.
+    NewValue,
 }
 
 /// Everything `App::update` reacts to.
@@ -83,6 +101,15 @@ pub enum Action {
         state: Reloaded,
     },
     NothingToUndo,
+    /// The status changed (submit, return, finalize, reopen).
+    Transitioned(Reloaded),
+    RankingLoaded(Box<Ranking>),
+    ConflictsLoaded(Vec<Conflict>),
+    /// A conflict was resolved by a new event over all its heads.
+    Resolved {
+        target: String,
+        field: String,
+    },
     /// The database changed under us (another officer saved): reload what is shown.
     ExternalChange,
     /// SIGHUP or SIGTERM: keep what is being typed as a draft, then quit.
@@ -110,6 +137,8 @@ pub struct Opened {
     pub drafts: Vec<Draft>,
     /// Why this officer's role does not let them change a group of fields here, if it does not.
     pub refusals: Vec<(FieldGroup, String)>,
+    /// The council is in its second round (the assessment went through the explanation round).
+    pub second_round: bool,
 }
 
 /// The current fields and status of the open assessment.
@@ -118,6 +147,7 @@ pub struct Reloaded {
     pub key: AssessmentKey,
     pub status: Status,
     pub fields: Vec<FieldState>,
+    pub second_round: bool,
 }
 
 /// One field to write, against the heads the officer was looking at.
@@ -160,6 +190,27 @@ pub enum Effect {
     LoadHistory {
         key: AssessmentKey,
         target: String,
+    },
+    /// Move the assessment through the appraisal cycle; the store says why when it refuses.
+    Transition {
+        key: AssessmentKey,
+        transition: Transition,
+    },
+    LoadRanking {
+        year: i32,
+        level: Level,
+    },
+    /// Fields in conflict, of one assessment or of all.
+    LoadConflicts {
+        only: Option<AssessmentKey>,
+    },
+    /// Resolve a conflict: a new event whose parents are all the heads.
+    Resolve {
+        key: AssessmentKey,
+        target: String,
+        field: String,
+        value: String,
+        heads: Vec<String>,
     },
     /// Keep text being typed; the shell stamps the time.
     SaveDraft(Draft),

@@ -3,7 +3,9 @@
 //! out against the store. No terminal, no SQL, no clock: every rule here is a plain `#[test]`.
 
 pub mod action;
+pub mod appraisal;
 pub mod conflict;
+pub mod conflicts;
 pub mod evidence;
 pub mod history;
 pub mod home;
@@ -11,25 +13,34 @@ pub mod key;
 pub mod keymap;
 pub mod line;
 pub mod notes;
+pub mod ranking;
 pub mod score;
+pub mod transition;
 pub mod tree;
 pub mod values;
 pub mod walk;
 
 use crate::i18n::Lang;
 use crate::i18n::ui;
+use crate::store::AssessmentKey;
 
 pub use action::{Action, Change, Command, Effect, HomeData, Opened, Reloaded};
 pub use home::{Home, HomeRow};
 pub use key::{Key, KeyCode};
 pub use keymap::Context;
-pub use walk::{Mode, Walk};
+pub use walk::{Mode, Seat, Walk};
 
-/// The screens. Ranking, conflicts and review are later issues: more variants here.
+use crate::level::Level;
+use conflicts::{ConflictsView, Leave};
+use ranking::RankingView;
+
+/// The screens. Review mode is any of them with [`App::read_only`] set.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Home,
     Walk(Box<Walk>),
+    Ranking(Box<RankingView>),
+    Conflicts(Box<ConflictsView>),
 }
 
 /// A one-line message under the main area, cleared by the next key.
@@ -71,7 +82,7 @@ pub struct App {
     pub lang: Lang,
     /// The officer (OS account) this session saves as.
     pub user: String,
-    /// Review mode (a later issue): nothing can be changed.
+    /// Review mode (`parindex review`): nothing can be changed.
     pub read_only: bool,
     pub screen: Screen,
     /// Kept while a walkthrough is open, to come back to.
@@ -110,11 +121,38 @@ impl App {
         }
     }
 
+    /// Review mode: the ranking of a level, else the home screen, of a year.
+    pub fn start_review(&mut self, year: Option<i32>, level: Option<Level>) -> Vec<Effect> {
+        self.read_only = true;
+        match (year, level) {
+            (Some(year), Some(level)) => self.open_ranking(year, level),
+            _ => vec![Effect::LoadHome { year }],
+        }
+    }
+
     pub fn walk(&self) -> Option<&Walk> {
         match &self.screen {
             Screen::Walk(w) => Some(w),
-            Screen::Home => None,
+            _ => None,
         }
+    }
+
+    fn open_ranking(&mut self, year: i32, level: Level) -> Vec<Effect> {
+        let view = RankingView::loading(year, level);
+        let effect = view.load_effect();
+        self.screen = Screen::Ranking(Box::new(view));
+        vec![effect]
+    }
+
+    fn open_conflicts(
+        &mut self,
+        only: Option<AssessmentKey>,
+        from: Option<Box<Walk>>,
+    ) -> Vec<Effect> {
+        let view = ConflictsView::loading(only, from);
+        let effect = view.load_effect();
+        self.screen = Screen::Conflicts(Box::new(view));
+        vec![effect]
     }
 
     /// Where keys go now.
@@ -132,6 +170,9 @@ impl App {
             Screen::Home if self.home.filtering => Context::HomeFilter,
             Screen::Home => Context::Home,
             Screen::Walk(w) => walk_context(w),
+            Screen::Ranking(_) => Context::Ranking,
+            Screen::Conflicts(c) if c.editing.is_some() => Context::ConflictValue,
+            Screen::Conflicts(_) => Context::Conflicts,
         }
     }
 
@@ -157,8 +198,14 @@ impl App {
     }
 
     fn dispatch(&mut self, action: Action) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Home => return self.update_home(action),
+            Screen::Ranking(_) => return self.update_ranking(action),
+            Screen::Conflicts(_) => return self.update_conflicts(action),
+            Screen::Walk(_) => {}
+        }
         let Screen::Walk(walk) = &mut self.screen else {
-            return self.update_home(action);
+            return Vec::new();
         };
         let mut ctx = walk::Ctx {
             lang: self.lang,
@@ -166,12 +213,19 @@ impl App {
             notice: &mut self.notice,
             save: &mut self.save,
             go_home: false,
+            go_conflicts: false,
         };
         let mut effects = walk.update(action, &mut ctx);
         if ctx.go_home {
             let year = walk.key.year;
             self.screen = Screen::Home;
             effects.push(Effect::LoadHome { year: Some(year) });
+        } else if ctx.go_conflicts {
+            let key = walk.key.clone();
+            let Screen::Walk(walk) = std::mem::replace(&mut self.screen, Screen::Home) else {
+                return effects;
+            };
+            effects.extend(self.open_conflicts(Some(key), Some(walk)));
         }
         if effects.contains(&Effect::Quit) {
             self.quitting = true;
@@ -179,8 +233,71 @@ impl App {
         effects
     }
 
+    fn update_ranking(&mut self, action: Action) -> Vec<Effect> {
+        let Screen::Ranking(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        if let Action::Failed(message) = action {
+            self.notice = Some(Notice::error(message));
+            return Vec::new();
+        }
+        match view.update(action) {
+            Some(effects) => effects,
+            None => {
+                let year = view.year;
+                self.screen = Screen::Home;
+                vec![Effect::LoadHome { year: Some(year) }]
+            }
+        }
+    }
+
+    fn update_conflicts(&mut self, action: Action) -> Vec<Effect> {
+        let Screen::Conflicts(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        if let Action::Resolved { target, field } = &action {
+            self.notice = Some(Notice::info(ui::resolved(
+                self.lang,
+                target,
+                &values::field_label(field, self.lang),
+            )));
+        }
+        match view.update(action, self.lang, self.read_only) {
+            Leave::Stay(effects) => effects,
+            Leave::Home => {
+                self.screen = Screen::Home;
+                vec![Effect::LoadHome {
+                    year: self.home.year(),
+                }]
+            }
+            Leave::Walk(walk) => {
+                let key = walk.key.clone();
+                self.screen = Screen::Walk(walk);
+                vec![Effect::Reload { key }]
+            }
+        }
+    }
+
     fn update_home(&mut self, action: Action) -> Vec<Effect> {
         match action {
+            Action::Do(Command::StartAssessment)
+                if self.read_only && self.home.picker.is_none() && !self.home.filtering =>
+            {
+                self.notice = Some(Notice::info(ui::Text::ReviewMode.get(self.lang)));
+                Vec::new()
+            }
+            Action::Do(Command::Ranking) if self.home.picker.is_none() && !self.home.filtering => {
+                let Some(year) = self.home.year() else {
+                    return Vec::new();
+                };
+                let level = self.home.selected_row().map_or(Level::So, |r| r.level);
+                self.open_ranking(year, level)
+            }
+            Action::Do(Command::Conflicts)
+                if self.home.picker.is_none() && !self.home.filtering =>
+            {
+                self.open_conflicts(None, None)
+            }
             Action::Do(Command::Quit) if self.home.picker.is_none() && !self.home.filtering => {
                 self.quit()
             }
@@ -231,6 +348,8 @@ fn walk_context(w: &Walk) -> Context {
         Mode::Search(_) => Context::Search,
         Mode::Score(f) if walk::forms::score_on_choice(f) => Context::ScoreChoice,
         Mode::Score(_) => Context::ScoreText,
+        Mode::Appraisal(_) => Context::Appraisal,
+        Mode::Transition(_) => Context::Transition,
         Mode::Evidence(f) => match f.focus {
             evidence::EvidenceFocus::List => Context::EvidenceList,
             evidence::EvidenceFocus::Explanation => Context::Explanation,

@@ -91,6 +91,8 @@ pub enum Command {
     },
     /// The interactive TUI (also what `parindex` alone opens)
     Tui(tui::TuiArgs),
+    /// The TUI read-only: look at a year's assessments or a level's ranking, change nothing
+    Review(tui::ReviewArgs),
 }
 
 /// Context every subcommand gets: the resolved language and database path.
@@ -133,6 +135,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Sync(args)) => sync::sync(&ctx, args),
         Some(Command::Conflicts(args)) => sync::conflicts(&ctx, args),
         Some(Command::Tui(args)) => tui::run(&ctx, args),
+        Some(Command::Review(args)) => tui::review(&ctx, args),
         None => tui::run(&ctx, tui::TuiArgs::default()),
     };
     match result {

@@ -1,5 +1,6 @@
 //! `parindex` (no subcommand) and `parindex tui [--unit U --year Y]`: the interactive TUI, on
-//! the home screen or straight into one unit's walkthrough.
+//! the home screen or straight into one unit's walkthrough; `parindex review [--year Y]
+//! [--level L]`: the same screens read-only, on a database opened without write access.
 
 use std::io::IsTerminal;
 
@@ -7,6 +8,8 @@ use clap::Args;
 
 use crate::i18n::Lang;
 use crate::i18n::ui::{self, Text};
+use crate::level::Level;
+use crate::store::Store;
 use crate::tui::{self, Options};
 use crate::ui::Theme;
 
@@ -20,6 +23,45 @@ pub struct TuiArgs {
     /// Year of the assessment to open
     #[arg(long, requires = "unit")]
     pub year: Option<i32>,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ReviewArgs {
+    /// Year to look at (default: the newest with data)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Level: so, huyen or xa; opens its ranking (with --year, or the newest year with data)
+    #[arg(long, value_parser = super::unit::parse_level)]
+    pub level: Option<Level>,
+}
+
+pub fn review(ctx: &Context, args: ReviewArgs) -> Result<(), CliError> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(CliError::input(Text::NeedsTerminal.get(ctx.lang)));
+    }
+    if let Some(year) = args.year {
+        check_year(ctx.lang, year)?;
+    }
+    let path = ctx.db.clone().unwrap_or_else(crate::store::default_path);
+    let store = Store::open_read_only(&path).map_err(|e| store_error(ctx, e))?;
+    let year = match (args.year, args.level) {
+        (None, Some(_)) => Some(
+            store
+                .assessment_years()
+                .map_err(|e| store_error(ctx, e))?
+                .first()
+                .copied()
+                .unwrap_or_else(|| crate::store::today_utc()[..4].parse().unwrap_or(2025)),
+        ),
+        (year, _) => year,
+    };
+    let options = Options {
+        lang: ctx.lang,
+        theme: Theme::from_env(std::env::var_os("NO_COLOR").as_deref()),
+        open: None,
+        review: Some((year, args.level)),
+    };
+    tui::run(store, options).map_err(|e| CliError::other(format!("terminal: {e}")))
 }
 
 pub fn run(ctx: &Context, args: TuiArgs) -> Result<(), CliError> {
@@ -39,6 +81,7 @@ pub fn run(ctx: &Context, args: TuiArgs) -> Result<(), CliError> {
         lang: ctx.lang,
         theme: Theme::from_env(std::env::var_os("NO_COLOR").as_deref()),
         open,
+        review: None,
     };
     tui::run(store, options).map_err(|e| CliError::other(format!("terminal: {e}")))
 }

@@ -20,7 +20,7 @@ pub use text_out::{detail_markdown, detail_table, ranking_markdown, ranking_tabl
 pub use xlsx_out::write_xlsx;
 
 /// One unit's line in a ranking.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RankingRow {
     /// Competition ranking: units with the same index share a rank (1, 2, 2, 4).
     pub rank: usize,
@@ -33,7 +33,7 @@ pub struct RankingRow {
 }
 
 /// Units of one level and year, best first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
     pub year: i32,
     pub level: Level,

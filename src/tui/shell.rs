@@ -17,11 +17,18 @@ pub struct Shell {
     pub store: Store,
     pub actor: Actor,
     lang: Lang,
+    /// Review mode on a database opened read-only: drafts are neither kept nor forgotten.
+    pub read_only: bool,
 }
 
 impl Shell {
     pub fn new(store: Store, actor: Actor, lang: Lang) -> Shell {
-        Shell { store, actor, lang }
+        Shell {
+            store,
+            actor,
+            lang,
+            read_only: false,
+        }
     }
 
     /// Runs one effect; store errors come back as `Failed` with the officer's wording.
@@ -34,6 +41,25 @@ impl Shell {
             Effect::Save { key, changes } => self.save(&key, changes),
             Effect::Undo { key } => self.undo(&key),
             Effect::LoadHistory { key, target } => self.history(&key, target),
+            Effect::Transition { key, transition } => self.transition(&key, transition),
+            Effect::LoadRanking { year, level } => {
+                crate::report::gather_ranking(&self.store, year, level)
+                    .map(|r| Action::RankingLoaded(Box::new(r)))
+            }
+            Effect::LoadConflicts { only } => self
+                .store
+                .conflicts(only.as_ref())
+                .map(Action::ConflictsLoaded),
+            Effect::Resolve {
+                key,
+                target,
+                field,
+                value,
+                heads,
+            } => self.resolve(&key, target, field, value, heads),
+            Effect::SaveDraft(_) | Effect::DiscardDraft { .. } if self.read_only => {
+                return Vec::new();
+            }
             Effect::SaveDraft(mut draft) => {
                 draft.at = now_utc();
                 let error = self.store.save_draft(&self.actor.user, &draft).err();
@@ -111,6 +137,7 @@ impl Shell {
             fields: self.store.fields(&key)?,
             drafts: self.store.drafts(&self.actor.user, &key)?,
             refusals: self.refusals(&key),
+            second_round: self.second_round(&key)?,
             key,
         };
         Ok(Action::Opened(Box::new(opened)))
@@ -119,17 +146,21 @@ impl Shell {
     /// What this officer's role keeps them from changing in an assessment (the store refuses
     /// it on save anyway; this lets the TUI say so before anything is typed).
     fn refusals(&self, key: &AssessmentKey) -> Vec<(FieldGroup, String)> {
-        [FieldGroup::SelfScore, FieldGroup::UnitSupport]
-            .into_iter()
-            .filter_map(|group| {
-                let action = crate::roles::Action::Change {
-                    unit: &key.unit_code,
-                    group,
-                };
-                let refused = self.store.authorize(&self.actor, action).err()?;
-                Some((group, refused.message(self.lang)))
-            })
-            .collect()
+        [
+            FieldGroup::SelfScore,
+            FieldGroup::UnitSupport,
+            FieldGroup::Appraisal,
+        ]
+        .into_iter()
+        .filter_map(|group| {
+            let action = crate::roles::Action::Change {
+                unit: &key.unit_code,
+                group,
+            };
+            let refused = self.store.authorize(&self.actor, action).err()?;
+            Some((group, refused.message(self.lang)))
+        })
+        .collect()
     }
 
     fn reloaded(&self, key: &AssessmentKey) -> Result<Reloaded, StoreError> {
@@ -137,7 +168,80 @@ impl Shell {
             key: key.clone(),
             status: self.store.status(key)?,
             fields: self.store.fields(key)?,
+            second_round: self.second_round(key)?,
         })
+    }
+
+    /// The council appraises a second time once the assessment went through the explanation
+    /// round (it was `returned` at some point).
+    fn second_round(&self, key: &AssessmentKey) -> Result<bool, StoreError> {
+        let returned = serde_json::Value::from(crate::cycle::Status::Returned.code()).to_string();
+        Ok(self
+            .store
+            .history(key, "status", "status")?
+            .iter()
+            .any(|e| e.value == returned))
+    }
+
+    fn transition(
+        &mut self,
+        key: &AssessmentKey,
+        transition: crate::cycle::Transition,
+    ) -> Result<Action, StoreError> {
+        self.store.transition(key, transition, &self.actor, None)?;
+        Ok(Action::Transitioned(self.reloaded(key)?))
+    }
+
+    /// A new event over every head of a field in conflict (a typed score is checked against
+    /// its sub-criterion first).
+    fn resolve(
+        &mut self,
+        key: &AssessmentKey,
+        target: String,
+        field: String,
+        value: String,
+        heads: Vec<String>,
+    ) -> Result<Action, StoreError> {
+        if let Some(message) = self.check_points(key, &target, &field, &value)? {
+            return Ok(Action::Failed(message));
+        }
+        let write = Write {
+            key,
+            target: &target,
+            field: &field,
+            value,
+            seen_heads: Some(heads),
+            reason: Some("resolve".into()),
+        };
+        match self.store.save(write, &self.actor, &today_utc())? {
+            SaveOutcome::Saved(_) => Ok(Action::Resolved { target, field }),
+            // Someone resolved or changed it meanwhile: show the list as it is now.
+            SaveOutcome::Conflict(_) => self.store.conflicts(None).map(Action::ConflictsLoaded),
+        }
+    }
+
+    /// Why typed points are refused for their sub-criterion (above the max, too many decimals).
+    fn check_points(
+        &mut self,
+        key: &AssessmentKey,
+        target: &str,
+        field: &str,
+        value: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let Some(score) = crate::fields::decode_score(value) else {
+            return Ok(None);
+        };
+        if field.parse::<scoring::Stage>().is_err() {
+            return Ok(None);
+        }
+        let framework = self.framework(&key.framework_id)?;
+        let Some(sub) = framework.sub(target) else {
+            return Ok(None);
+        };
+        let text = scoring::canonical(score.points);
+        Ok(scoring::parse_points(&text, sub, framework.decimals)
+            .err()
+            .map(|e| e.message(self.lang)))
     }
 
     /// Saves against the heads the officer saw: a conflict comes back, never an overwrite.

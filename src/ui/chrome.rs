@@ -48,13 +48,17 @@ pub(super) fn title_bar(frame: &mut Frame, area: Rect, left: &str, right: &str, 
 
 pub(super) fn walk_title(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view: &ViewState) {
     let l = app.lang;
-    let left = format!(
-        "parindex · {} · {} {} · {}",
+    let mut left = format!(
+        "parindex · {} · {} {} · {} · {}",
         walk.unit.name,
         Text::Year.get(l),
         walk.key.year,
-        walk.status.label(l)
+        walk.status.label(l),
+        walk.seat_label(l)
     );
+    if app.read_only {
+        left = format!("{left} · {}", Text::ReadOnlyMark.get(l));
+    }
     let right = format!("{} · {}", walk.unit.level.label(l), app.user);
     title_bar(frame, area, &left, &right, view);
 }
@@ -95,6 +99,18 @@ pub(super) fn notice_or_search(
 
 pub(super) fn notice(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
     let Some(notice) = &app.notice else {
+        if app.read_only {
+            let text = fit(
+                &format!("• {}", Text::ReviewMode.get(app.lang)),
+                area.width as usize,
+            );
+            put(
+                frame,
+                area,
+                vec![Span::styled(text, view.theme.dim())],
+                view.theme.base(),
+            );
+        }
         return;
     };
     let (mark, style) = if notice.error {

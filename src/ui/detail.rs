@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::tree::{NodeKind, kind_of};
 use crate::app::walk::marks::Mark;
-use crate::app::{App, Walk, values};
+use crate::app::{App, Seat, Walk, values};
 use crate::fields;
 use crate::framework::{Source, SubCriterion, describe_rule};
 use crate::i18n::ui::{self, Text};
@@ -141,6 +141,10 @@ fn sub_lines(
         cols,
         theme,
     ));
+    if walk.seat == Seat::Council && sub.source == Source::SelfAssessed {
+        out.extend(super::council::comparison_lines(walk, sub, l, cols, theme));
+    }
+    out.extend(super::council::editable_lines(app, walk, sub, cols, theme));
     if let Some(required) = &sub.evidence {
         out.extend(labeled(
             Text::EvidenceRequired.get(l),

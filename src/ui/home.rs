@@ -28,10 +28,22 @@ pub(super) fn render(frame: &mut Frame, app: &App, view: &mut ViewState, caret: 
     .areas(frame.area());
     let home = &app.home;
     let l = app.lang;
-    let left = match home.year() {
+    let mut left = match home.year() {
         Some(year) => ui::home_title(l, year),
         None => "parindex".to_string(),
     };
+    let conflicts: usize = home
+        .data
+        .iter()
+        .flat_map(|d| d.rows.iter())
+        .map(|r| r.conflicts)
+        .sum();
+    if conflicts > 0 {
+        left = format!("{left} · {}", ui::conflicts_on_home(l, conflicts));
+    }
+    if app.read_only {
+        left = format!("{left} · {}", Text::ReadOnlyMark.get(l));
+    }
     let years = home
         .data
         .as_ref()

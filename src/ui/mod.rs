@@ -3,18 +3,23 @@
 //! and it recovers as soon as the terminal grows. As a last guard, every cell is scrubbed of
 //! control and bidi characters before the frame goes to the terminal.
 
+mod appraisal;
 mod chrome;
 mod conflict;
+mod conflicts;
+mod council;
 mod detail;
 mod evidence;
 mod help;
 mod history;
 mod home;
 mod node;
+mod ranking;
 mod score;
 pub mod text;
 pub mod theme;
 mod totals;
+mod transition;
 mod tree;
 
 use ratatui::Frame;
@@ -36,6 +41,8 @@ pub struct ViewState {
     pub picker_offset: usize,
     pub tree_offset: usize,
     pub history_offset: usize,
+    pub ranking_offset: usize,
+    pub conflicts_offset: usize,
 }
 
 impl ViewState {
@@ -46,6 +53,8 @@ impl ViewState {
             picker_offset: 0,
             tree_offset: 0,
             history_offset: 0,
+            ranking_offset: 0,
+            conflicts_offset: 0,
         }
     }
 }
@@ -64,6 +73,8 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
     match &app.screen {
         Screen::Home => home::render(frame, app, view, &mut caret),
         Screen::Walk(walk) => render_walk(frame, app, walk, view, &mut caret),
+        Screen::Ranking(r) => ranking::render(frame, app, r, view),
+        Screen::Conflicts(c) => conflicts::render(frame, app, c, view, &mut caret),
     }
     if let Some(scroll) = app.help {
         help::render(frame, app, scroll, view);
@@ -103,6 +114,9 @@ fn render_walk(
     if let Mode::Conflict(dialog) = &walk.mode {
         conflict::render(frame, app, dialog, main, view);
     }
+    if let Mode::Transition(menu) = &walk.mode {
+        transition::render(frame, app, walk, menu, main, view);
+    }
 }
 
 fn render_tree_and_detail(
@@ -125,6 +139,10 @@ fn render_tree_and_detail(
         Mode::Score(form) => {
             let both = gap.union(right);
             score::render(frame, app, walk, form, both, view, caret);
+        }
+        Mode::Appraisal(form) => {
+            let both = gap.union(right);
+            appraisal::render(frame, app, walk, form, both, view, caret);
         }
         _ => {
             chrome::separator(frame, gap, view);

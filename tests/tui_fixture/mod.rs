@@ -19,6 +19,8 @@ use parindex::unit::Unit;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+pub mod cycle;
+
 pub const XA: &str = "quang-binh-2021-xa";
 pub const USER: &str = "can.bo.lan";
 pub const OTHER: &str = "can.bo.minh";
@@ -145,6 +147,7 @@ pub fn opened(
         fields,
         drafts: Vec::<Draft>::new(),
         refusals: Vec::new(),
+        second_round: false,
     }
 }
 
@@ -314,6 +317,7 @@ pub fn saved(app: &App, changes: &[parindex::app::Change]) -> Action {
         key: walk.key.clone(),
         status: walk.status,
         fields,
+        second_round: walk.second_round,
     })
 }
 

@@ -22,6 +22,11 @@ pub enum Context {
     Explanation,
     History,
     Conflict,
+    Appraisal,
+    Transition,
+    Ranking,
+    Conflicts,
+    ConflictValue,
     Help,
 }
 
@@ -59,6 +64,11 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Explanation => EXPLANATION,
         Context::History => HISTORY,
         Context::Conflict => CONFLICT,
+        Context::Appraisal => APPRAISAL,
+        Context::Transition => TRANSITION,
+        Context::Ranking => RANKING,
+        Context::Conflicts => CONFLICTS,
+        Context::ConflictValue => CONFLICT_VALUE,
         Context::Help => HELP_KEYS,
     }
 }
@@ -74,6 +84,8 @@ fn types_text(context: Context) -> bool {
             | Context::ScoreText
             | Context::EvidenceField
             | Context::Explanation
+            | Context::Appraisal
+            | Context::ConflictValue
     )
 }
 
@@ -95,6 +107,7 @@ fn command_for(binding: &Binding, key: Key) -> Command {
     match (binding.command, key.code) {
         (C::PrevYear, K::Char(']')) => C::NextYear,
         (C::Down, K::Up) => C::Up,
+        (C::PageDown, K::PageUp) => C::PageUp,
         _ => binding.command,
     }
 }
@@ -146,6 +159,11 @@ mod tests {
             Context::Explanation,
             Context::History,
             Context::Conflict,
+            Context::Appraisal,
+            Context::Transition,
+            Context::Ranking,
+            Context::Conflicts,
+            Context::ConflictValue,
             Context::Help,
         ];
         for context in all {

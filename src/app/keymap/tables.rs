@@ -45,6 +45,8 @@ pub(super) const HOME: &[Binding] = &[
     b(BACK_KEYS, "Esc / ← / h", C::Back, Text::HelpClearFilter),
     HELP,
     h(&[Key::ch('q')], "q", C::Quit, Text::HelpQuitHome, Text::HintQuit),
+    h(&[Key::ch('r')], "r", C::Ranking, Text::HelpRanking, Text::HintRanking),
+    h(&[Key::ch('c')], "c", C::Conflicts, Text::HelpConflictsAll, Text::HintConflicts),
     FORCE_QUIT,
 ];
 
@@ -70,6 +72,9 @@ pub(super) const WALK: &[Binding] = &[
     h(&[Key::ch('/')], "/", C::Search, Text::HelpSearch, Text::HintSearch),
     h(&[Key::ch('u')], "u", C::Undo, Text::HelpUndo, Text::HintUndo),
     h(&[Key::ch('t')], "t", C::History, Text::HelpHistory, Text::HintHistory),
+    h(&[Key::ch('m')], "m", C::SwitchSeat, Text::HelpSwitchSeat, Text::HintSwitchSeat),
+    h(&[Key::ch('s')], "s", C::ChangeStatus, Text::HelpChangeStatus, Text::HintChangeStatus),
+    h(&[Key::ch('c')], "c", C::Conflicts, Text::HelpConflictsHere, Text::HintConflicts),
     b(&[Key::plain(K::PageUp)], "PgUp", C::PageUp, Text::HelpScrollUp),
     b(&[Key::plain(K::PageDown)], "PgDn", C::PageDown, Text::HelpScrollDown),
     TOP, BOTTOM, HELP,
@@ -124,6 +129,44 @@ pub(super) const CONFLICT: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpConfirmChoice, Text::HintConfirm),
     b(&[ESC], "Esc", C::Cancel, Text::HelpTakeTheirs),
     HELP_F1, FORCE_QUIT,
+];
+
+pub(super) const APPRAISAL: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
+    h(&[Key::plain(K::Tab)], "Tab", C::NextField, Text::HelpNextField, Text::HintNote),
+    PREV_FIELD, SAVE_FORM, CANCEL, HELP_F1, FORCE_QUIT,
+];
+
+pub(super) const TRANSITION: &[Binding] = &[
+    UP, DOWN,
+    h(&[ENTER, Key::ch('y')], "Enter / y", C::Submit, Text::HelpConfirm, Text::HintConfirm),
+    h(&[ESC, Key::ch('q'), Key::plain(K::Left)], "Esc / q", C::Cancel, Text::HelpCancel, Text::HintCancel),
+    HELP, FORCE_QUIT,
+];
+
+pub(super) const RANKING: &[Binding] = &[
+    UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
+    h(&[Key::ch('s')], "s", C::Sort, Text::HelpSort, Text::HintSort),
+    h(&[Key::ch('a')], "a", C::PerArea, Text::HelpPerArea, Text::HintPerArea),
+    h(&[Key::plain(K::Tab)], "Tab", C::NextLevel, Text::HelpNextLevel, Text::HintNextLevel),
+    h(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear),
+    h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpOpenUnit, Text::HintOpen),
+    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBackHome, Text::HintBack),
+    HELP, FORCE_QUIT,
+];
+
+pub(super) const CONFLICTS: &[Binding] = &[
+    UP, DOWN,
+    b(&[Key::plain(K::PageUp), Key::plain(K::PageDown)], "PgUp / PgDn", C::PageDown, Text::HelpNextConflict),
+    h(&[ENTER], "Enter", C::Submit, Text::HelpResolveHead, Text::HintResolve),
+    h(&[Key::ch('v')], "v", C::NewValue, Text::HelpNewValue, Text::HintNewValue),
+    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
+    HELP, FORCE_QUIT,
+];
+
+pub(super) const CONFLICT_VALUE: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpNewValue, Text::HintSubmitForm),
+    CANCEL, HELP_F1, FORCE_QUIT,
 ];
 
 pub(super) const HELP_KEYS: &[Binding] = &[

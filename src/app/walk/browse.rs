@@ -25,6 +25,8 @@ impl Walk {
                 Vec::new()
             }
             Mode::Conflict(_) => self.conflict_command(cmd, ctx),
+            Mode::Appraisal(_) => self.appraisal_command(cmd, ctx),
+            Mode::Transition(_) => self.transition_command(cmd),
         }
     }
 
@@ -58,6 +60,9 @@ impl Walk {
             Command::Undo => return self.undo(ctx),
             Command::Evidence => return self.open_evidence(ctx),
             Command::History => return self.open_history(ctx),
+            Command::ChangeStatus => self.open_status_menu(ctx),
+            Command::SwitchSeat => self.switch_seat(ctx),
+            Command::Conflicts => ctx.go_conflicts = true,
             _ => return Vec::new(),
         }
         self.detail_scroll = 0;
@@ -66,6 +71,9 @@ impl Walk {
 
     fn open(&mut self, ctx: &mut Ctx) -> Vec<Effect> {
         match self.tree.kind(&self.framework) {
+            Some(NodeKind::Sub) if self.seat == super::Seat::Council => {
+                return self.open_appraisal(ctx);
+            }
             Some(NodeKind::Sub) => return self.open_score(ctx),
             Some(_) if !self.tree.is_expanded() => self.tree.expand(),
             Some(_) => self.tree.move_by(&self.framework, 1),
@@ -98,7 +106,7 @@ impl Walk {
 
     fn undo(&mut self, ctx: &mut Ctx) -> Vec<Effect> {
         if ctx.read_only {
-            ctx.info(Text::ReadOnly.get(ctx.lang));
+            ctx.info(Text::ReviewMode.get(ctx.lang));
             return Vec::new();
         }
         *ctx.save = super::SaveState::Saving;

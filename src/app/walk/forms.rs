@@ -149,7 +149,12 @@ impl Walk {
     }
 
     /// Sends changes to the store; an empty change list completes at once.
-    fn save(&mut self, changes: Vec<Change>, after: AfterSave, ctx: &mut Ctx) -> Vec<Effect> {
+    pub(super) fn save(
+        &mut self,
+        changes: Vec<Change>,
+        after: AfterSave,
+        ctx: &mut Ctx,
+    ) -> Vec<Effect> {
         if changes.is_empty() {
             self.mode = Mode::Browse;
             if after == AfterSave::Next {
@@ -257,6 +262,10 @@ impl Walk {
                 self.revalidate_lang(lang);
             }
             Mode::Evidence(form) => form.type_key(key),
+            Mode::Appraisal(form) => {
+                form.type_key(key);
+                self.revalidate_appraisal(lang);
+            }
             _ => {}
         }
     }
@@ -272,6 +281,10 @@ impl Walk {
                 self.revalidate_lang(lang);
             }
             Mode::Evidence(form) => form.paste(text),
+            Mode::Appraisal(form) => {
+                form.paste(text);
+                self.revalidate_appraisal(lang);
+            }
             _ => {}
         }
     }

@@ -3,6 +3,7 @@
 //! conflict, search). Browsing lives in `browse`, forms in `forms`.
 
 mod browse;
+pub mod council;
 pub mod forms;
 pub mod marks;
 
@@ -16,13 +17,17 @@ use crate::store::{AssessmentKey, Draft, FieldState, inputs_from};
 use crate::unit::Unit;
 
 use super::action::{Action, Change, Effect, Opened, Reloaded};
+use super::appraisal::AppraisalForm;
 use super::conflict::ConflictView;
 use super::evidence::EvidenceForm;
 use super::history::HistoryView;
 use super::line::LineEdit;
 use super::score::ScoreForm;
+use super::transition::TransitionMenu;
 use super::tree::Tree;
 use super::{Notice, SaveState};
+
+pub use council::Seat;
 
 /// What happens once a save has gone through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +53,8 @@ pub enum Mode {
     Browse,
     Search(Search),
     Score(Box<ScoreForm>),
+    Appraisal(Box<AppraisalForm>),
+    Transition(TransitionMenu),
     Evidence(Box<EvidenceForm>),
     History(HistoryView),
     Conflict(Box<ConflictView>),
@@ -61,6 +68,8 @@ pub struct Ctx<'a> {
     pub save: &'a mut SaveState,
     /// Set to leave for the home screen.
     pub go_home: bool,
+    /// Set to open the conflicts of this assessment.
+    pub go_conflicts: bool,
 }
 
 impl Ctx<'_> {
@@ -90,12 +99,24 @@ pub struct Walk {
     pub refusals: Vec<(crate::cycle::FieldGroup, String)>,
     /// A save is on its way; what to do when it lands.
     pub pending: Option<AfterSave>,
+    /// Self-assessment (the unit) or appraisal (the council).
+    pub seat: Seat,
+    /// The council is in its second round (after the explanation round).
+    pub second_round: bool,
 }
 
 impl Walk {
     pub fn new(opened: Opened) -> Walk {
         let totals = scoring::totals(&opened.framework, &inputs_from(&opened.fields));
+        let refused = |g| opened.refusals.iter().any(|(group, _)| *group == g);
+        let seat = Seat::choose(
+            opened.status,
+            !refused(crate::cycle::FieldGroup::SelfScore),
+            !refused(crate::cycle::FieldGroup::Appraisal),
+        );
         Walk {
+            seat,
+            second_round: opened.second_round,
             tree: Tree::new(&opened.framework),
             key: opened.key,
             unit: opened.unit,
@@ -190,6 +211,10 @@ impl Walk {
                 ctx.info(ui::undone(ctx.lang, &target, &field, &value));
                 Vec::new()
             }
+            Action::Transitioned(r) => {
+                self.transitioned(r, ctx);
+                Vec::new()
+            }
             Action::NothingToUndo => {
                 ctx.info(Text::NothingToUndo.get(ctx.lang));
                 Vec::new()
@@ -210,9 +235,11 @@ impl Walk {
         }
         self.fields = r.fields;
         self.status = r.status;
+        self.second_round = r.second_round;
         self.totals = scoring::totals(&self.framework, &inputs_from(&self.fields));
         let stale = match &self.mode {
             Mode::Score(f) => self.heads(&f.code, "self") != f.seen_score,
+            Mode::Appraisal(f) => self.heads(&f.code, f.stage.code()) != f.seen_score,
             Mode::Evidence(f) => {
                 let seen = f.seen_heads();
                 self.heads(&f.code, fields::EVIDENCE) != seen.0
@@ -222,6 +249,7 @@ impl Walk {
         };
         match &mut self.mode {
             Mode::Score(f) => f.stale |= stale,
+            Mode::Appraisal(f) => f.stale |= stale,
             Mode::Evidence(f) => f.stale |= stale,
             _ => {}
         }
@@ -231,7 +259,10 @@ impl Walk {
         self.apply(r);
         *ctx.save = SaveState::Saved;
         let after = self.pending.take();
-        if matches!(self.mode, Mode::Score(_) | Mode::Evidence(_)) {
+        if matches!(
+            self.mode,
+            Mode::Score(_) | Mode::Evidence(_) | Mode::Appraisal(_)
+        ) {
             self.mode = Mode::Browse;
         }
         if after == Some(AfterSave::Next) {
@@ -269,6 +300,10 @@ impl Walk {
                 f.saving = false;
                 f.error = Some(message);
             }
+            Mode::Appraisal(f) => {
+                f.saving = false;
+                f.error = Some(message);
+            }
             _ => ctx.error(message),
         }
         Vec::new()
@@ -288,6 +323,10 @@ impl Walk {
                 Some(draft(&f.code, "self", f.typed_text()))
             }
             Mode::Evidence(f) => f.draft().map(|(field, text)| draft(&f.code, field, text)),
+            Mode::Appraisal(f) => {
+                let (field, text) = f.typed_text();
+                (!text.trim().is_empty()).then(|| draft(&f.code, field, text))
+            }
             _ => None,
         };
         kept.map(Effect::SaveDraft)
@@ -299,8 +338,14 @@ impl Walk {
     /// Why the officer may not change `field` now, if they may not: review mode, their role,
     /// or the assessment's status.
     fn lock(&self, field: &str, ctx: &Ctx) -> Option<String> {
-        if ctx.read_only {
-            return Some(Text::ReadOnly.get(ctx.lang).to_string());
+        self.lock_reason(field, ctx.lang, ctx.read_only)
+    }
+
+    /// Why `field` cannot be changed here (review mode, the role, the status), for the form
+    /// that refuses to open and for the detail pane that shows it read-only.
+    pub fn lock_reason(&self, field: &str, lang: Lang, read_only: bool) -> Option<String> {
+        if read_only {
+            return Some(Text::ReviewMode.get(lang).to_string());
         }
         let group = crate::cycle::FieldGroup::of(field);
         if let Some((_, why)) = self.refusals.iter().find(|(g, _)| *g == group) {
@@ -308,6 +353,6 @@ impl Walk {
         }
         crate::cycle::may_change(self.status, field, None, "")
             .err()
-            .map(|lock| lock.message(ctx.lang))
+            .map(|lock| lock.message(lang))
     }
 }

@@ -1,8 +1,10 @@
 //! Every word the terminal UI shows, in Vietnamese (default) and English: one entry per string,
 //! and one function per message that carries values.
 
+mod cycle;
 mod messages;
 
+pub use cycle::*;
 pub use messages::*;
 
 use super::Lang;
@@ -173,6 +175,70 @@ texts! {
     HelpToggleChoice => "Đổi lựa chọn", "Switch the choice";
     HelpConfirmChoice => "Xác nhận lựa chọn", "Confirm the choice";
     HelpCloseHelp => "Đóng trợ giúp", "Close the help";
+
+    // The appraisal cycle, the ranking, conflicts, review
+    SeatUnit => "Tự đánh giá", "Self-assessment";
+    SeatCouncil => "Thẩm định", "Appraisal";
+    SeatCouncil2 => "Thẩm định lần 2", "Appraisal, round 2";
+    SeatOnlyOne => "Vai trò của bạn chỉ cho phép một chế độ", "Your role allows only one mode";
+    ReviewMode => "Chế độ xem lại (review): không sửa được gì", "Review mode: nothing can be changed";
+    ReadOnlyMark => "chỉ xem", "read-only";
+    Editable => "được sửa", "editable";
+    AppraisalTitle => "Thẩm định", "Appraisal";
+    Gap => "Chênh lệch tự chấm − thẩm định", "Self − appraised gap";
+    GapShort => "Chênh", "Gap";
+    CouncilNote => "Ý kiến Hội đồng", "Council's note";
+    AppraisalPoints => "Điểm thẩm định:", "Appraisal points:";
+    NotePrompt => "Ý kiến:", "Note:";
+    AppraisalHelp => "Enter: lưu và sang tiêu chí tiếp theo · Tab: sang ô ý kiến · Esc: huỷ", "Enter: save and go to the next · Tab: to the note · Esc: cancel";
+    FinalScore => "Điểm chốt", "Final score";
+    NotSurveyAppraised => "Tiêu chí điều tra xã hội học không thẩm định", "Survey sub-criteria are not appraised";
+    StatusTitle => "Chuyển trạng thái hồ sơ", "Change the assessment's status";
+    StatusNow => "Trạng thái hiện tại", "Current status";
+    NotFromHere => "(không áp dụng từ trạng thái này)", "(not from this status)";
+    Rank => "Hạng", "Rank";
+    RankColumnsTop => "Tự|Thẩm|Điều|Tổng|Chỉ|Xếp|Chênh", "Self|Appr.|Sur-|Total|Index|Band|Gap";
+    RankColumnsBottom => "chấm|định|tra|điểm|số %|loại|lệch", "|aised|vey||%||";
+    Unit => "Đơn vị", "Unit";
+    SurveyCol => "Điều tra", "Survey";
+    Band => "Xếp loại", "Band";
+    SortedBy => "Sắp xếp", "Sorted by";
+    SortIndex => "chỉ số", "index";
+    SortGap => "chênh lệch", "gap";
+    SortName => "tên", "name";
+    PerAreaTitle => "Chỉ số thành phần theo lĩnh vực (%)", "Component index per area (%)";
+    HeatLegend => "░ <50  ▒ 50–<70  ▓ 70–<90  █ ≥90", "░ <50  ▒ 50–<70  ▓ 70–<90  █ ≥90";
+    NoRanking => "Chưa có đơn vị nào của cấp này được chấm trong năm", "No unit of this level was assessed this year";
+    NoConflicts => "Không có xung đột nào", "No conflicts";
+    ConflictHeads => "Các giá trị đang tranh chấp (Enter chọn giá trị này):", "Competing values (Enter takes this one):";
+    NewValuePrompt => "Giá trị mới:", "New value:";
+    NewValueNotHere => "Trường này chỉ giải quyết bằng cách chọn một giá trị", "This field is resolved by choosing one of the values";
+    TotalsInConflict => "≠ Tổng điểm đang có xung đột", "≠ Totals in conflict";
+
+    HelpChangeStatus => "Chuyển trạng thái: nộp, trả lại để giải trình, chốt, mở lại", "Change the status: submit, return, finalize, reopen";
+    HelpSwitchSeat => "Đổi chế độ: tự đánh giá ↔ thẩm định (khi vai trò cho phép cả hai)", "Switch mode: self-assessment ↔ appraisal (when your role allows both)";
+    HelpConflictsHere => "Các trường đang xung đột của đơn vị này", "Fields in conflict in this assessment";
+    HelpConflictsAll => "Danh sách xung đột cần giải quyết", "The conflicts to resolve";
+    HelpRanking => "Xếp hạng các đơn vị cùng cấp", "Ranking of the level";
+    HelpSort => "Đổi cách sắp xếp: chỉ số, chênh lệch, tên", "Sort by index, gap, name";
+    HelpPerArea => "Xem tổng hợp hoặc chỉ số theo từng lĩnh vực", "Overall or per-area view";
+    HelpNextLevel => "Cấp tiếp theo (sở, huyện, xã)", "Next level (departments, districts, communes)";
+    HelpOpenUnit => "Mở bộ chấm điểm của đơn vị đang chọn", "Open the selected unit's assessment";
+    HelpResolveHead => "Chọn giá trị này để giải quyết xung đột", "Take this value to resolve the conflict";
+    HelpNewValue => "Nhập giá trị mới để giải quyết xung đột", "Enter a new value to resolve the conflict";
+    HelpNextConflict => "Xung đột tiếp theo / trước", "Next / previous conflict";
+    HelpConfirm => "Xác nhận", "Confirm";
+
+    HintChangeStatus => "s trạng thái", "s status";
+    HintSwitchSeat => "m chế độ", "m mode";
+    HintConflicts => "c xung đột", "c conflicts";
+    HintRanking => "r xếp hạng", "r ranking";
+    HintSort => "s sắp xếp", "s sort";
+    HintPerArea => "a theo lĩnh vực", "a per area";
+    HintNextLevel => "Tab cấp khác", "Tab level";
+    HintResolve => "Enter chọn", "Enter take";
+    HintNewValue => "v giá trị mới", "v new value";
+    HintNote => "Tab ý kiến", "Tab note";
 
     // The hint bar: key and a word or two
     HintHelp => "? trợ giúp", "? help";

@@ -1,0 +1,182 @@
+//! The council's appraisal of one sub-criterion: the appraisal points of the current round
+//! (`appraisal1`, or `appraisal2` after the explanation round) and the council's note. An
+//! appraisal that differs from the unit's self score needs a note: the form refuses to save,
+//! with a message, until one is typed (as `score set` does on the command line).
+
+use rust_decimal::Decimal;
+
+use crate::fields;
+use crate::framework::SubCriterion;
+use crate::i18n::ui;
+use crate::i18n::{Lang, Localized, number};
+use crate::scoring::{self, ScoreError, Stage, StageScore, Subject};
+
+use super::action::Change;
+use super::key::Key;
+use super::line::LineEdit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppraisalFocus {
+    Points,
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppraisalForm {
+    pub code: String,
+    /// `Appraisal1` or `Appraisal2`.
+    pub stage: Stage,
+    pub points: LineEdit,
+    pub note: LineEdit,
+    pub focus: AppraisalFocus,
+    /// The unit's self score, which a different appraisal must explain.
+    pub self_points: Option<Decimal>,
+    pub error: Option<String>,
+    pub seen_score: Vec<String>,
+    pub seen_note: Vec<String>,
+    /// What was stored, to save only what changed.
+    pub stored_points: Option<Decimal>,
+    pub stored_note: String,
+    pub stale: bool,
+    pub saving: bool,
+}
+
+/// What the form starts from.
+#[derive(Debug, Clone, Default)]
+pub struct Stored {
+    pub self_points: Option<Decimal>,
+    pub points: Option<Decimal>,
+    pub note: String,
+    pub seen_score: Vec<String>,
+    pub seen_note: Vec<String>,
+}
+
+const POINTS_LIMIT: usize = 12;
+const NOTE_LIMIT: usize = 500;
+
+/// The note field that goes with an appraisal stage.
+pub fn note_field(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Appraisal2 => fields::APPRAISAL2_NOTE,
+        _ => fields::APPRAISAL_NOTE,
+    }
+}
+
+impl AppraisalForm {
+    /// Opens on the stored appraisal, else on the self score (the council confirms it by
+    /// pressing Enter).
+    pub fn open(code: &str, stage: Stage, stored: Stored, lang: Lang) -> AppraisalForm {
+        let start = stored.points.or(stored.self_points);
+        let points = start.map_or_else(
+            || LineEdit::new(POINTS_LIMIT),
+            |p| LineEdit::prefilled(&number(p, lang), POINTS_LIMIT),
+        );
+        AppraisalForm {
+            code: code.to_string(),
+            stage,
+            points,
+            note: LineEdit::prefilled(&stored.note, NOTE_LIMIT),
+            focus: AppraisalFocus::Points,
+            self_points: stored.self_points,
+            error: None,
+            seen_score: stored.seen_score,
+            seen_note: stored.seen_note,
+            stored_points: stored.points,
+            stored_note: stored.note,
+            stale: false,
+            saving: false,
+        }
+    }
+
+    pub fn move_focus(&mut self) {
+        self.focus = match self.focus {
+            AppraisalFocus::Points => AppraisalFocus::Note,
+            AppraisalFocus::Note => AppraisalFocus::Points,
+        };
+    }
+
+    pub fn type_key(&mut self, key: &Key) {
+        match self.focus {
+            AppraisalFocus::Points => self.points.apply(key),
+            AppraisalFocus::Note => self.note.apply(key),
+        };
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        match self.focus {
+            AppraisalFocus::Points => self.points.paste(text),
+            AppraisalFocus::Note => self.note.paste(text),
+        };
+    }
+
+    /// The appraisal points, or why they cannot be saved (in the officer's language).
+    pub fn evaluate(
+        &self,
+        sub: &SubCriterion,
+        decimals: u32,
+        lang: Lang,
+    ) -> Result<Decimal, String> {
+        let checked = scoring::check_stage(sub, self.stage).and_then(|()| {
+            if self.points.is_empty() {
+                return Err(ScoreError::Empty {
+                    subject: Subject::of(sub),
+                });
+            }
+            scoring::parse_points(self.points.text(), sub, decimals)
+        });
+        let points = checked.map_err(|e| e.message(lang))?;
+        match self.self_points {
+            Some(own) if own != points && self.note.text().trim().is_empty() => Err(
+                ui::note_required(lang, &number(points, lang), &number(own, lang), &sub.code),
+            ),
+            _ => Ok(points),
+        }
+    }
+
+    /// Refreshes the message after a key: empty or half-typed points say nothing yet.
+    pub fn revalidate(&mut self, sub: &SubCriterion, decimals: u32, lang: Lang) {
+        let typed = self.points.text();
+        self.error = if typed.trim().is_empty() || typed.ends_with([',', '.']) {
+            None
+        } else {
+            self.evaluate(sub, decimals, lang).err()
+        };
+    }
+
+    /// The writes for valid points: the score and the note, each only when changed.
+    pub fn changes(&self, points: Decimal) -> Vec<Change> {
+        let change = |field: &str, value: String, seen: &[String]| Change {
+            target: self.code.clone(),
+            field: field.to_string(),
+            value,
+            seen_heads: seen.to_vec(),
+            reason: None,
+        };
+        let mut out = Vec::new();
+        if self.stored_points != Some(points) {
+            let score = StageScore::points(points);
+            out.push(change(
+                self.stage.code(),
+                fields::encode_score(Some(&score)),
+                &self.seen_score,
+            ));
+        }
+        let note = self.note.text().trim();
+        if note != self.stored_note.trim() {
+            out.push(change(
+                note_field(self.stage),
+                fields::encode_text(note),
+                &self.seen_note,
+            ));
+        }
+        out
+    }
+
+    /// The text being typed (kept as a draft when the session drops).
+    pub fn typed_text(&self) -> (&'static str, String) {
+        match self.focus {
+            AppraisalFocus::Points => (self.stage.code(), self.points.text().to_string()),
+            AppraisalFocus::Note => (note_field(self.stage), self.note.text().to_string()),
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The conflicts screen: every field that two officers changed without seeing each other's
+//! change (after merging copies), with each competing head as an officer reads it, its author,
+//! host and time. The officer resolves a field by taking one head or typing a new value; the
+//! resolution is a new event whose parents are all the heads.
+
+use crate::fields;
+use crate::i18n::Lang;
+use crate::scoring::Stage;
+use crate::store::{AssessmentKey, Conflict};
+
+use super::action::{Action, Command, Effect};
+use super::key::Key;
+use super::line::LineEdit;
+use super::walk::Walk;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictsView {
+    /// One assessment's conflicts, or all.
+    pub only: Option<AssessmentKey>,
+    /// `None` while loading.
+    pub list: Option<Vec<Conflict>>,
+    pub selected: usize,
+    /// The head under the cursor in the selected conflict.
+    pub head: usize,
+    /// A new value being typed.
+    pub editing: Option<LineEdit>,
+    pub error: Option<String>,
+    /// The walkthrough this screen was opened from, to go back to.
+    pub from_walk: Option<Box<Walk>>,
+}
+
+/// Where the conflicts screen asks to go.
+pub enum Leave {
+    Stay(Vec<Effect>),
+    Home,
+    Walk(Box<Walk>),
+}
+
+impl ConflictsView {
+    pub fn loading(only: Option<AssessmentKey>, from_walk: Option<Box<Walk>>) -> ConflictsView {
+        ConflictsView {
+            only,
+            list: None,
+            selected: 0,
+            head: 0,
+            editing: None,
+            error: None,
+            from_walk,
+        }
+    }
+
+    pub fn load_effect(&self) -> Effect {
+        Effect::LoadConflicts {
+            only: self.only.clone(),
+        }
+    }
+
+    pub fn conflicts(&self) -> &[Conflict] {
+        self.list.as_deref().unwrap_or(&[])
+    }
+
+    pub fn current(&self) -> Option<&Conflict> {
+        self.conflicts().get(self.selected)
+    }
+
+    pub fn update(&mut self, action: Action, lang: Lang, read_only: bool) -> Leave {
+        match action {
+            Action::ConflictsLoaded(list) => {
+                self.list = Some(list);
+                self.selected = self.selected.min(self.conflicts().len().saturating_sub(1));
+                self.head = 0;
+            }
+            Action::ExternalChange => return Leave::Stay(vec![self.load_effect()]),
+            Action::Resolved { .. } => {
+                self.editing = None;
+                return Leave::Stay(vec![self.load_effect()]);
+            }
+            Action::Failed(message) => self.error = Some(message),
+            Action::Type(key) => self.type_key(&key),
+            Action::Paste(text) => {
+                if let Some(edit) = &mut self.editing {
+                    edit.paste(&text);
+                }
+            }
+            Action::Do(cmd) if self.editing.is_some() => {
+                return Leave::Stay(self.edit_command(cmd, lang));
+            }
+            Action::Do(cmd) => return self.command(cmd, lang, read_only),
+            _ => {}
+        }
+        Leave::Stay(Vec::new())
+    }
+
+    fn type_key(&mut self, key: &Key) {
+        if let Some(edit) = &mut self.editing {
+            edit.apply(key);
+            self.error = None;
+        }
+    }
+
+    fn command(&mut self, cmd: Command, lang: Lang, read_only: bool) -> Leave {
+        let heads = self.current().map_or(0, |c| c.heads.len());
+        let count = self.conflicts().len();
+        self.error = None;
+        match cmd {
+            Command::Up if self.head > 0 => self.head -= 1,
+            Command::Down if self.head + 1 < heads => self.head += 1,
+            Command::Up | Command::PageUp if self.selected > 0 => {
+                self.selected -= 1;
+                self.head = 0;
+            }
+            Command::Down | Command::PageDown if self.selected + 1 < count => {
+                self.selected += 1;
+                self.head = 0;
+            }
+            Command::Submit | Command::Open | Command::NewValue if read_only => {
+                self.error = Some(crate::i18n::ui::Text::ReviewMode.get(lang).to_string());
+            }
+            Command::Submit | Command::Open => return Leave::Stay(self.take_head()),
+            Command::NewValue => self.start_new_value(lang),
+            Command::Back | Command::Quit | Command::Cancel => {
+                return match self.from_walk.take() {
+                    Some(walk) => Leave::Walk(walk),
+                    None => Leave::Home,
+                };
+            }
+            _ => {}
+        }
+        Leave::Stay(Vec::new())
+    }
+
+    fn resolve(&self, value: String) -> Vec<Effect> {
+        let Some(c) = self.current() else {
+            return Vec::new();
+        };
+        vec![Effect::Resolve {
+            key: c.key.clone(),
+            target: c.state.target.clone(),
+            field: c.state.field.clone(),
+            value,
+            heads: c.heads.iter().map(|e| e.id.clone()).collect(),
+        }]
+    }
+
+    fn take_head(&self) -> Vec<Effect> {
+        let value = self
+            .current()
+            .and_then(|c| c.heads.get(self.head))
+            .map(|e| e.value.clone());
+        value.map(|v| self.resolve(v)).unwrap_or_default()
+    }
+
+    /// Scores and text fields take a typed value; evidence lists are resolved by choosing.
+    fn start_new_value(&mut self, lang: Lang) {
+        let Some(c) = self.current() else {
+            return;
+        };
+        if typed_value(&c.state.field, "0").is_none() {
+            self.error = Some(crate::i18n::ui::Text::NewValueNotHere.get(lang).to_string());
+            return;
+        }
+        self.editing = Some(LineEdit::new(500));
+    }
+
+    fn edit_command(&mut self, cmd: Command, lang: Lang) -> Vec<Effect> {
+        match cmd {
+            Command::Cancel => self.editing = None,
+            Command::Submit => {
+                let (Some(c), Some(edit)) = (self.current(), &self.editing) else {
+                    return Vec::new();
+                };
+                match typed_value(&c.state.field, edit.text()) {
+                    Some(value) => return self.resolve(value),
+                    None => {
+                        self.error = Some(crate::i18n::ui::not_a_value(lang, edit.text()));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+/// A typed value in the field's canonical JSON: points for a score (`0,5`), text for notes and
+/// explanations; `None` for what cannot be typed here (evidence lists, flags) or is not a number.
+/// The store still checks the points against the sub-criterion's max on save.
+pub fn typed_value(field: &str, text: &str) -> Option<String> {
+    if field.parse::<Stage>().is_ok() {
+        let points: rust_decimal::Decimal = text.trim().replace(',', ".").parse().ok()?;
+        if points.is_sign_negative() {
+            return None;
+        }
+        return Some(fields::encode_score(Some(
+            &crate::scoring::StageScore::points(points.normalize()),
+        )));
+    }
+    match field {
+        fields::EXPLANATION
+        | fields::APPRAISAL_NOTE
+        | fields::APPRAISAL2_NOTE
+        | fields::RESPONSE => Some(fields::encode_text(text.trim())),
+        _ => None,
+    }
+}

@@ -1,0 +1,119 @@
+//! UI messages with values for the appraisal cycle, the ranking and the conflicts screen.
+
+use crate::cycle::{Status, Transition};
+use crate::i18n::Lang;
+use crate::text::one_line;
+
+pub fn note_required(lang: Lang, appraisal: &str, own: &str, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Điểm thẩm định {appraisal} khác điểm tự chấm {own} của tiêu chí {code}: phải ghi ý kiến của Hội đồng (Tab sang ô ý kiến)"
+        ),
+        Lang::En => format!(
+            "The appraisal {appraisal} differs from the self score {own} of {code}: the council's note is required (Tab to the note)"
+        ),
+    }
+}
+
+/// The name of a transition as a menu item.
+pub fn transition_label(lang: Lang, t: Transition) -> &'static str {
+    match (t, lang) {
+        (Transition::Submit, Lang::Vi) => "Nộp kết quả tự đánh giá (hoặc giải trình)",
+        (Transition::Return, Lang::Vi) => "Trả lại đơn vị để giải trình, bổ sung",
+        (Transition::Finalize, Lang::Vi) => "Chốt kết quả (khóa mọi thay đổi)",
+        (Transition::Reopen, Lang::Vi) => "Mở lại",
+        (Transition::Submit, Lang::En) => "Submit the self-assessment (or the explanations)",
+        (Transition::Return, Lang::En) => "Return to the unit for the explanation round",
+        (Transition::Finalize, Lang::En) => "Finalize (lock everything)",
+        (Transition::Reopen, Lang::En) => "Reopen",
+    }
+}
+
+pub fn transition_confirm(lang: Lang, unit: &str, t: Transition, to: Option<Status>) -> String {
+    let unit = one_line(unit);
+    let what = transition_label(lang, t);
+    match (to, lang) {
+        (Some(to), Lang::Vi) => format!(
+            "{what}: {unit} sẽ chuyển sang «{}». Enter hoặc y để xác nhận, Esc để huỷ.",
+            to.label(lang)
+        ),
+        (Some(to), Lang::En) => format!(
+            "{what}: {unit} will become «{}». Enter or y to confirm, Esc to cancel.",
+            to.label(lang)
+        ),
+        (None, Lang::Vi) => format!("{what}: {unit}. Enter hoặc y để thử, Esc để huỷ."),
+        (None, Lang::En) => format!("{what}: {unit}. Enter or y to try, Esc to cancel."),
+    }
+}
+
+pub fn transitioned(lang: Lang, to: Status) -> String {
+    match lang {
+        Lang::Vi => format!("Đã chuyển trạng thái: {}", to.label(lang)),
+        Lang::En => format!("Status changed: {}", to.label(lang)),
+    }
+}
+
+pub fn ranking_title(lang: Lang, level: &str, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("parindex · Xếp hạng Chỉ số CCHC · {level} · năm {year}"),
+        Lang::En => format!("parindex · PAR Index ranking · {level} · {year}"),
+    }
+}
+
+pub fn seat_switched(lang: Lang, seat: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Chế độ: {seat}"),
+        Lang::En => format!("Mode: {seat}"),
+    }
+}
+
+pub fn conflicts_title(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("parindex · Xung đột cần giải quyết: {n}"),
+        Lang::En => format!("parindex · Conflicts to resolve: {n}"),
+    }
+}
+
+pub fn conflicts_on_home(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("≠ {n} xung đột (c)"),
+        Lang::En => format!("≠ {n} conflicts (c)"),
+    }
+}
+
+pub fn resolved(lang: Lang, target: &str, field: &str) -> String {
+    let (target, field) = (one_line(target), one_line(field));
+    match lang {
+        Lang::Vi => format!("Đã giải quyết xung đột {target} · {field}"),
+        Lang::En => format!("Conflict resolved: {target} · {field}"),
+    }
+}
+
+pub fn head_line(lang: Lang, author: &str, host: &str, when: &str) -> String {
+    let (author, host) = (one_line(author), one_line(host));
+    match lang {
+        Lang::Vi => format!("{author} trên máy {host}, {when}"),
+        Lang::En => format!("{author} on {host}, {when}"),
+    }
+}
+
+pub fn not_a_value(lang: Lang, text: &str) -> String {
+    let text = one_line(text);
+    match lang {
+        Lang::Vi => format!(
+            "'{text}' không phải giá trị hợp lệ cho trường này (điểm: số không âm, ví dụ 0,5)"
+        ),
+        Lang::En => format!(
+            "'{text}' is not a valid value for this field (points: a non-negative number, e.g. 0.5)"
+        ),
+    }
+}
+
+pub fn ranking_summary(lang: Lang, own: &str, appraised: &str, gap: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            format!(" Bình quân: tự chấm {own} · thẩm định {appraised} · chênh lệch {gap} điểm")
+        }
+        Lang::En => format!(" Average: self {own} · appraised {appraised} · gap {gap} points"),
+    }
+}

@@ -1,0 +1,182 @@
+//! The council's appraisal form, drawn beside the tree: what the unit declared (self score,
+//! declared data, evidence, explanation; the first round's appraisal in round 2), then the
+//! appraisal points and the council's note, and why the form does not save yet.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::app::appraisal::{AppraisalFocus, AppraisalForm, note_field};
+use crate::app::line::LineEdit;
+use crate::app::{App, Walk, values};
+use crate::fields;
+use crate::i18n::number;
+use crate::i18n::ui::{self, Text};
+use crate::scoring::Stage;
+
+use super::detail::labeled;
+use super::text::{caret_view, fit, pad, width, wrap};
+use super::{Caret, Theme, ViewState};
+
+pub(super) fn render(
+    frame: &mut Frame,
+    app: &App,
+    walk: &Walk,
+    form: &AppraisalForm,
+    area: Rect,
+    view: &ViewState,
+    caret: &mut Caret,
+) {
+    let Some(sub) = walk.framework.sub(&form.code) else {
+        return;
+    };
+    let l = app.lang;
+    let theme = &view.theme;
+    let title = format!(
+        "{} · {}",
+        form.stage.label(l),
+        ui::score_title(l, &sub.code, &number(sub.max, l))
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            fit(&format!(" {title} "), area.width.saturating_sub(2) as usize),
+            theme.heading(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let cols = inner.width as usize;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for s in wrap(&sub.name, cols).into_iter().take(2) {
+        lines.push(Line::from(Span::styled(s, theme.label())));
+    }
+    lines.extend(unit_side(walk, form, l, cols, theme));
+    let mut at = None;
+    for (focus, label, edit) in [
+        (AppraisalFocus::Points, Text::AppraisalPoints, &form.points),
+        (AppraisalFocus::Note, Text::NotePrompt, &form.note),
+    ] {
+        let on = form.focus == focus;
+        let (line, col) = field_line(label.get(l), edit, cols, on, theme);
+        if on {
+            at = Some((lines.len(), col));
+        }
+        lines.push(line);
+    }
+    match &form.error {
+        Some(e) => {
+            for s in wrap(&format!("✗ {e}"), cols) {
+                lines.push(Line::from(Span::styled(s, theme.error())));
+            }
+        }
+        None => {
+            for s in wrap(Text::AppraisalHelp.get(l), cols) {
+                lines.push(Line::from(Span::styled(s, theme.dim())));
+            }
+        }
+    }
+    if form.stale {
+        for s in wrap(Text::Stale.get(l), cols) {
+            lines.push(Line::from(Span::styled(s, theme.warn())));
+        }
+    }
+    let height = inner.height as usize;
+    let skip = at.map_or(0, |(row, _)| (row + 3).saturating_sub(height));
+    if let Some((row, col)) = at {
+        if row >= skip && row - skip < height && !form.saving {
+            *caret = Some(Position::new(
+                inner.x + col.min(inner.width.saturating_sub(1)),
+                inner.y + (row - skip) as u16,
+            ));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), inner);
+}
+
+/// What the unit gave, for the council to weigh: self score with declared data, evidence,
+/// explanation; in round 2 also the first appraisal and its note.
+fn unit_side(
+    walk: &Walk,
+    form: &AppraisalForm,
+    l: crate::i18n::Lang,
+    cols: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let code = &form.code;
+    let shown = |field: &str| {
+        walk.field(code, field)
+            .map_or_else(|| "—".to_string(), |s| values::display(field, &s.value, l))
+    };
+    let mut out = labeled(
+        Stage::SelfAssessment.label(l),
+        &shown(Stage::SelfAssessment.code()),
+        cols,
+        theme,
+    );
+    let evidence = walk.evidence(code);
+    let list = if evidence.is_empty() {
+        Text::None.get(l).to_string()
+    } else {
+        evidence
+            .iter()
+            .map(fields::Evidence::summary)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut ev = labeled(&ui::evidence_given(l, evidence.len()), &list, cols, theme);
+    ev.truncate(2);
+    out.extend(ev);
+    let explanation = walk.explanation(code);
+    if !explanation.trim().is_empty() {
+        let mut ex = labeled(Text::FieldExplanation.get(l), &explanation, cols, theme);
+        ex.truncate(2);
+        out.extend(ex);
+    }
+    if form.stage == Stage::Appraisal2 {
+        let first = format!(
+            "{} · {}",
+            shown(Stage::Appraisal1.code()),
+            shown(note_field(Stage::Appraisal1))
+        );
+        out.extend(labeled(Stage::Appraisal1.label(l), &first, cols, theme));
+        if walk.field(code, fields::RESPONSE).is_some() {
+            out.extend(labeled(
+                Text::FieldResponse.get(l),
+                &shown(fields::RESPONSE),
+                cols,
+                theme,
+            ));
+        }
+    }
+    out
+}
+
+/// `▸ label [text]`, and the caret's column in it.
+fn field_line(
+    label: &str,
+    edit: &LineEdit,
+    cols: usize,
+    focused: bool,
+    theme: &Theme,
+) -> (Line<'static>, u16) {
+    let marker = if focused { "▸ " } else { "  " };
+    let label = format!("{label} [");
+    let room = cols
+        .saturating_sub(width(marker) + width(&label) + 1)
+        .max(1);
+    let (shown, x) = caret_view(edit.text(), edit.before_cursor(), room);
+    let style = if focused {
+        theme.focused_field()
+    } else {
+        theme.field()
+    };
+    let line = Line::from(vec![
+        Span::styled(marker.to_string(), theme.label()),
+        Span::styled(label.clone(), theme.label()),
+        Span::styled(pad(&shown, room), style),
+        Span::styled("]".to_string(), theme.label()),
+    ]);
+    (line, (width(marker) + width(&label)) as u16 + x)
+}

@@ -1,0 +1,352 @@
+//! State-machine tests of the appraisal cycle in the TUI: the seat chosen from the status and
+//! the roles, switching it, the appraisal form's note requirement, status transitions, the
+//! ranking screen, review mode and the conflicts screen. Pure: no terminal, no database.
+
+mod tui_fixture;
+
+use parindex::app::ranking::RankSort;
+use parindex::app::{Action, App, Effect, Key, Mode, Screen, Seat};
+use parindex::cycle::{FieldGroup, Status, Transition};
+use parindex::fields;
+use parindex::i18n::Lang;
+use parindex::level::Level;
+use tui_fixture::cycle::*;
+use tui_fixture::*;
+
+const APPRAISER_ONLY: &str = "Chỉ Hội đồng thẩm định được chấm điểm thẩm định (lan không có vai trò appraiser cho đơn vị dong-hoi-bao-ninh)";
+const UNIT_ONLY: &str = "Chỉ cán bộ của đơn vị được tự chấm điểm, bổ sung tài liệu kiểm chứng và giải trình (tuan không được giao đơn vị cho đơn vị dong-hoi-bao-ninh)";
+
+fn unit_officer() -> Vec<(FieldGroup, String)> {
+    vec![(FieldGroup::Appraisal, APPRAISER_ONLY.into())]
+}
+
+fn appraiser() -> Vec<(FieldGroup, String)> {
+    vec![
+        (FieldGroup::SelfScore, UNIT_ONLY.into()),
+        (FieldGroup::UnitSupport, UNIT_ONLY.into()),
+    ]
+}
+
+fn seat(app: &App) -> Seat {
+    app.walk().unwrap().seat
+}
+
+fn mode(app: &App) -> &Mode {
+    &app.walk().unwrap().mode
+}
+
+fn backspaces(app: &mut App, n: usize) {
+    for _ in 0..n {
+        press(app, Key::plain(parindex::app::KeyCode::Backspace));
+    }
+}
+
+#[test]
+fn seat_follows_status_when_both_are_allowed_and_the_role_otherwise() {
+    assert_eq!(
+        seat(&cycle_app(Status::Draft, vec![], Lang::Vi)),
+        Seat::Unit
+    );
+    assert_eq!(
+        seat(&cycle_app(Status::Submitted, vec![], Lang::Vi)),
+        Seat::Council
+    );
+    assert_eq!(
+        seat(&cycle_app(Status::Returned, vec![], Lang::Vi)),
+        Seat::Unit
+    );
+    assert_eq!(
+        seat(&cycle_app(Status::Submitted, unit_officer(), Lang::Vi)),
+        Seat::Unit
+    );
+    assert_eq!(
+        seat(&cycle_app(Status::Draft, appraiser(), Lang::Vi)),
+        Seat::Council
+    );
+}
+
+#[test]
+fn m_switches_seat_when_both_allowed_and_explains_when_the_role_forbids() {
+    let mut app = cycle_app(Status::Submitted, vec![], Lang::Vi);
+    press(&mut app, Key::ch('m'));
+    assert_eq!(seat(&app), Seat::Unit);
+    press(&mut app, Key::ch('m'));
+    assert_eq!(seat(&app), Seat::Council);
+
+    let mut unit = cycle_app(Status::Submitted, unit_officer(), Lang::Vi);
+    press(&mut unit, Key::ch('m'));
+    assert_eq!(seat(&unit), Seat::Unit);
+    let notice = unit.notice.clone().unwrap();
+    assert!(notice.error);
+    assert!(
+        notice
+            .text
+            .starts_with("Chỉ Hội đồng thẩm định được chấm điểm thẩm định")
+    );
+}
+
+#[test]
+fn appraisal_different_from_self_is_refused_until_a_note_is_typed() {
+    let mut app = cycle_app(Status::Submitted, vec![], Lang::Vi);
+    select(&mut app, "1.1.1");
+    assert!(press(&mut app, ENTER).is_empty());
+    let Mode::Appraisal(form) = mode(&app) else {
+        panic!("{:?}", mode(&app))
+    };
+    // Opens on the self score: Enter alone confirms it.
+    assert_eq!(form.points.text(), "0,5");
+    backspaces(&mut app, 3);
+    type_text(&mut app, "0");
+    let Mode::Appraisal(form) = mode(&app) else {
+        panic!()
+    };
+    let error = form.error.clone().unwrap();
+    assert!(error.contains("phải ghi ý kiến của Hội đồng"), "{error}");
+    assert!(press(&mut app, ENTER).is_empty(), "refused without a note");
+    assert!(matches!(mode(&app), Mode::Appraisal(_)));
+    press(&mut app, TAB);
+    type_text(&mut app, "Kế hoạch ban hành chậm 5 ngày");
+    let Mode::Appraisal(form) = mode(&app) else {
+        panic!()
+    };
+    assert_eq!(form.error, None);
+    let effects = press(&mut app, ENTER);
+    let [Effect::Save { changes, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let saved: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|c| (c.field.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(
+        saved,
+        vec![
+            ("appraisal1", r#"{"points":"0"}"#),
+            (fields::APPRAISAL_NOTE, r#""Kế hoạch ban hành chậm 5 ngày""#)
+        ]
+    );
+}
+
+#[test]
+fn appraisal_equal_to_self_needs_no_note_and_round_two_writes_appraisal2() {
+    let mut app = cycle_app(Status::Appraising, vec![], Lang::Vi);
+    if let Screen::Walk(w) = &mut app.screen {
+        w.second_round = true;
+    }
+    select(&mut app, "1.1.1");
+    press(&mut app, ENTER);
+    let effects = press(&mut app, ENTER);
+    let [Effect::Save { changes, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].field, "appraisal2");
+}
+
+#[test]
+fn unit_officer_cannot_open_the_appraisal_and_appraiser_cannot_self_score() {
+    let mut app = cycle_app(Status::Draft, appraiser(), Lang::Vi);
+    select(&mut app, "1.1.1");
+    // The council seat: the status (draft) does not open appraisal yet.
+    assert!(press(&mut app, ENTER).is_empty());
+    assert!(matches!(mode(&app), Mode::Browse));
+    assert!(app.notice.clone().unwrap().error);
+    press(&mut app, Key::ch('e'));
+    assert_eq!(app.notice.clone().unwrap().text, UNIT_ONLY);
+}
+
+#[test]
+fn status_menu_asks_before_sending_the_transition_and_shows_refusals() {
+    let mut app = cycle_app(Status::Draft, vec![], Lang::Vi);
+    assert!(press(&mut app, Key::ch('s')).is_empty());
+    let Mode::Transition(menu) = mode(&app) else {
+        panic!()
+    };
+    assert_eq!(menu.transition(), Transition::Submit);
+    assert!(press(&mut app, ENTER).is_empty(), "first Enter only asks");
+    let effects = press(&mut app, Key::ch('y'));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Transition {
+            transition: Transition::Submit,
+            ..
+        }]
+    ));
+    let walk = app.walk().unwrap();
+    let reloaded = parindex::app::Reloaded {
+        key: walk.key.clone(),
+        status: Status::Submitted,
+        fields: walk.fields.clone(),
+        second_round: false,
+    };
+    app.update(Action::Transitioned(reloaded));
+    assert_eq!(app.walk().unwrap().status, Status::Submitted);
+    assert_eq!(
+        seat(&app),
+        Seat::Council,
+        "the council takes over once submitted"
+    );
+
+    press(&mut app, Key::ch('s'));
+    press(&mut app, ESC);
+    assert!(matches!(mode(&app), Mode::Browse));
+    press_all(&mut app, &[Key::ch('s'), DOWN, DOWN, DOWN, ENTER, ENTER]);
+    let refused = "không thể reopen từ trạng thái 'Đã nộp'";
+    app.update(Action::Failed(refused.into()));
+    assert_eq!(app.notice.clone().unwrap().text, refused);
+}
+
+#[test]
+fn ranking_opens_from_home_sorts_by_gap_and_name_and_shows_areas() {
+    let mut app = home_app(Lang::Vi);
+    let effects = press(&mut app, Key::ch('r'));
+    assert_eq!(
+        effects,
+        vec![Effect::LoadRanking {
+            year: 2025,
+            level: Level::So
+        }]
+    );
+    let mut r = ranking();
+    r.level = Level::So;
+    app.update(Action::RankingLoaded(Box::new(r)));
+    let Screen::Ranking(view) = &app.screen else {
+        panic!()
+    };
+    let names = |app: &App| -> Vec<String> {
+        let Screen::Ranking(view) = &app.screen else {
+            panic!()
+        };
+        view.rows().iter().map(|r| r.unit_name.clone()).collect()
+    };
+    assert_eq!(view.rows()[0].unit_name, "Xã Bảo Ninh");
+    press(&mut app, Key::ch('s'));
+    assert_eq!(names(&app)[0], "Phường Đức Ninh Đông", "largest gap first");
+    press(&mut app, Key::ch('s'));
+    assert_eq!(
+        names(&app),
+        [
+            "Phường Đức Ninh Đông",
+            "Xã Bảo Ninh",
+            "Xã Dân Hóa",
+            "Xã Lý Trạch"
+        ]
+    );
+    press(&mut app, Key::ch('a'));
+    let Screen::Ranking(view) = &app.screen else {
+        panic!()
+    };
+    assert!(view.per_area);
+    assert_eq!(view.sort, RankSort::Name);
+    let effects = press(&mut app, TAB);
+    assert_eq!(
+        effects,
+        vec![Effect::LoadRanking {
+            year: 2025,
+            level: Level::Huyen
+        }]
+    );
+    let effects = press(&mut app, Key::ch('q'));
+    assert!(matches!(app.screen, Screen::Home));
+    assert_eq!(effects, vec![Effect::LoadHome { year: Some(2025) }]);
+}
+
+#[test]
+fn review_mode_changes_nothing_and_says_why() {
+    let mut app = App::new(Lang::Vi, USER);
+    let effects = app.start_review(Some(2025), Some(Level::Xa));
+    assert!(app.read_only);
+    assert_eq!(
+        effects,
+        vec![Effect::LoadRanking {
+            year: 2025,
+            level: Level::Xa
+        }]
+    );
+    app.update(Action::RankingLoaded(Box::new(ranking())));
+    let effects = press(&mut app, ENTER);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Open { start: false, .. }]
+    ));
+    let mut o = opened(XA, "dong-hoi-bao-ninh", "Xã Bảo Ninh", appraisal_fields());
+    o.status = Status::Submitted;
+    app.update(Action::Opened(Box::new(o)));
+    let review = "Chế độ xem lại (review): không sửa được gì";
+    for key in [ENTER, Key::ch('e'), Key::ch('u'), Key::ch('s')] {
+        select(&mut app, "1.1.1");
+        assert!(press(&mut app, key).is_empty(), "{key:?}");
+        assert!(matches!(mode(&app), Mode::Browse), "{key:?}");
+        assert_eq!(app.notice.clone().unwrap().text, review, "{key:?}");
+    }
+    // Reading still works: history, search, the other seat.
+    assert_eq!(press(&mut app, Key::ch('t')).len(), 1);
+    press(&mut app, ESC);
+    press(&mut app, Key::ch('m'));
+    assert_eq!(seat(&app), Seat::Unit);
+    press(&mut app, Key::ch('q'));
+    press(&mut app, Key::ch('a'));
+    assert_eq!(app.notice.clone().unwrap().text, review);
+    assert!(app.home.picker.is_none());
+}
+
+#[test]
+fn conflicts_screen_resolves_by_choosing_a_head_or_a_new_value() {
+    let mut app = home_app(Lang::Vi);
+    assert_eq!(
+        press(&mut app, Key::ch('c')),
+        vec![Effect::LoadConflicts { only: None }]
+    );
+    app.update(Action::ConflictsLoaded(conflicts()));
+    // The first conflict, its second head (mine, the older one).
+    press(&mut app, DOWN);
+    let effects = press(&mut app, ENTER);
+    let [
+        Effect::Resolve {
+            target,
+            field,
+            value,
+            heads,
+            ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!((target.as_str(), field.as_str()), ("1.1.1", "explanation"));
+    assert_eq!(value, r#""Kế hoạch ban hành ngày 15/01""#);
+    assert_eq!(heads, &vec!["ev-b".to_string(), "ev-a".to_string()]);
+    // The score conflict: a new value.
+    press_all(&mut app, &[DOWN, Key::ch('v')]);
+    type_text(&mut app, "0,75");
+    let effects = press(&mut app, ENTER);
+    let [Effect::Resolve { value, heads, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(value, r#"{"points":"0.75"}"#);
+    assert_eq!(heads.len(), 2);
+    let effects = app.update(Action::Resolved {
+        target: "1.3.1".into(),
+        field: "self".into(),
+    });
+    assert_eq!(effects, vec![Effect::LoadConflicts { only: None }]);
+    assert!(app.notice.clone().unwrap().text.contains("Đã giải quyết"));
+    press(&mut app, Key::ch('q'));
+    assert!(matches!(app.screen, Screen::Home));
+}
+
+#[test]
+fn conflicts_key_in_the_walkthrough_lists_that_assessment_and_comes_back() {
+    let mut app = walk_app(Lang::Vi);
+    let key = app.walk().unwrap().key.clone();
+    let effects = press(&mut app, Key::ch('c'));
+    assert_eq!(
+        effects,
+        vec![Effect::LoadConflicts {
+            only: Some(key.clone())
+        }]
+    );
+    let effects = press(&mut app, ESC);
+    assert_eq!(effects, vec![Effect::Reload { key }]);
+    assert!(app.walk().is_some());
+}

@@ -1,0 +1,102 @@
+//! Screen snapshots of the appraisal cycle at 80×24 and 120×40: the council's walkthrough and
+//! form, the status menu, the ranking and its per-area heat table, review mode and the
+//! conflicts screen. Deterministic fabricated data; CI runs with INSTA_UPDATE=no.
+
+mod tui_fixture;
+
+use parindex::app::{Action, App, Key, KeyCode};
+use parindex::cycle::Status;
+use parindex::i18n::Lang;
+use parindex::level::Level;
+use parindex::ui::Theme;
+use tui_fixture::cycle::*;
+use tui_fixture::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snap(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        let terminal = render(app, w, h, Theme::colored());
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+pub fn council_app() -> App {
+    let mut app = cycle_app(Status::Submitted, vec![], Lang::Vi);
+    select(&mut app, "1.1.2");
+    app
+}
+
+fn ranking_app(per_area: bool, read_only: bool) -> App {
+    let mut app = App::new(Lang::Vi, USER);
+    if read_only {
+        app.start_review(Some(2025), Some(Level::Xa));
+    } else {
+        app.update(Action::HomeLoaded(home_data()));
+        let mut key = Key::ch('j');
+        for _ in 0..3 {
+            press(&mut app, key);
+        }
+        key = Key::ch('r');
+        press(&mut app, key);
+    }
+    app.update(Action::RankingLoaded(Box::new(ranking())));
+    if per_area {
+        press(&mut app, Key::ch('a'));
+    }
+    app
+}
+
+#[test]
+fn appraisal_walkthrough() {
+    snap("appraisal_walk", &council_app());
+}
+
+#[test]
+fn appraisal_form_refuses_without_note() {
+    let mut app = council_app();
+    press(&mut app, ENTER);
+    for _ in 0..3 {
+        press(&mut app, Key::plain(KeyCode::Backspace));
+    }
+    type_text(&mut app, "0");
+    snap("appraisal_form", &app);
+}
+
+#[test]
+fn status_menu_confirming() {
+    let mut app = council_app();
+    press_all(&mut app, &[Key::ch('s'), DOWN, ENTER]);
+    snap("status_menu", &app);
+}
+
+#[test]
+fn ranking_overall() {
+    snap("ranking", &ranking_app(false, false));
+}
+
+#[test]
+fn ranking_per_area() {
+    snap("ranking_areas", &ranking_app(true, false));
+}
+
+#[test]
+fn review_ranking_and_walkthrough() {
+    snap("review_ranking", &ranking_app(false, true));
+    let mut app = ranking_app(false, true);
+    let mut o = opened(XA, "dong-hoi-bao-ninh", "Xã Bảo Ninh", appraisal_fields());
+    o.status = Status::Submitted;
+    app.update(Action::Opened(Box::new(o)));
+    select(&mut app, "1.1.2");
+    press(&mut app, ENTER);
+    snap("review_walk", &app);
+}
+
+#[test]
+fn conflicts_screen() {
+    let mut app = home_app(Lang::Vi);
+    press(&mut app, Key::ch('c'));
+    app.update(Action::ConflictsLoaded(conflicts()));
+    press(&mut app, DOWN);
+    snap("conflicts", &app);
+}
