@@ -316,3 +316,68 @@ fn control_and_bidi_characters_never_reach_the_terminal() {
         "a bidi override reached the terminal"
     );
 }
+
+#[test]
+fn a_conflict_after_a_merge_is_resolved_in_the_tui() {
+    let server = Scratch::new();
+    let laptop = server.path("laptop.db");
+    let set = |db: &std::path::Path, value: &str| {
+        let out = common::run_on(
+            db,
+            &[
+                "score",
+                "set",
+                "--unit",
+                "so-noi-vu",
+                "--year",
+                "2025",
+                "--sub",
+                "1.2.1",
+                "--value",
+                value,
+            ],
+        );
+        assert!(out.status.success(), "{}", common::stderr(&out));
+    };
+    set(&server.db, "0.5");
+    server.ok(&["snapshot", laptop.to_str().expect("path")]);
+    set(&server.db, "0.25");
+    set(&laptop, "0");
+    server.ok(&["sync", laptop.to_str().expect("path")]);
+    assert_eq!(
+        server.json(&["conflicts"]).as_array().expect("list").len(),
+        1
+    );
+
+    let mut pty = Pty::spawn(&server, &[]);
+    pty.wait_for("≠ 1 xung đột (c)");
+    pty.send("c");
+    pty.wait_for("Xung đột cần giải quyết: 1");
+    pty.send("\r");
+    pty.wait_for("Xung đột cần giải quyết: 0");
+    pty.send("\x03");
+    pty.wait_exit(Duration::from_secs(5));
+
+    assert_eq!(server.json(&["conflicts"]), serde_json::json!([]));
+    assert_eq!(server.json(&["check"])["ok"], true);
+    let history = server.json(&[
+        "score",
+        "history",
+        "--unit",
+        "so-noi-vu",
+        "--year",
+        "2025",
+        "--sub",
+        "1.2.1",
+    ]);
+    let last = history
+        .as_array()
+        .and_then(|h| h.last())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        last["author"],
+        me().as_str(),
+        "the resolution is an event by the officer: {last}"
+    );
+}

@@ -38,11 +38,12 @@ pub(super) fn render(frame: &mut Frame, app: &App, view: &mut ViewState, caret: 
         .flat_map(|d| d.rows.iter())
         .map(|r| r.conflicts)
         .sum();
-    if conflicts > 0 {
-        left = format!("{left} · {}", ui::conflicts_on_home(l, conflicts));
-    }
+    // What needs attention comes first, so that a narrow terminal cuts the title, not it.
     if app.read_only {
-        left = format!("{left} · {}", Text::ReadOnlyMark.get(l));
+        left = format!("{} · {left}", Text::ReadOnlyMark.get(l));
+    }
+    if conflicts > 0 {
+        left = format!("{} · {left}", ui::conflicts_on_home(l, conflicts));
     }
     let years = home
         .data
