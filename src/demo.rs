@@ -478,18 +478,22 @@ fn appraisal(
     let inputs = store.inputs(key)?;
     let mut out = Vec::new();
     for sub in f.subs().filter(|s| s.source == Source::SelfAssessed) {
-        let Some(own) = inputs
-            .subs
-            .get(&sub.code)
-            .and_then(|s| s.self_score.clone())
-        else {
+        let Some(input) = inputs.subs.get(&sub.code) else {
             continue;
         };
-        let lower = stage == Stage::Appraisal1 && own.points > Decimal::ZERO && dice.chance(18);
-        let points = if lower {
-            (own.points / Decimal::TWO).round_dp(f.decimals)
-        } else {
-            own.points
+        let Some(own) = input.self_score.as_ref().map(|s| s.points) else {
+            continue;
+        };
+        let round1 = input.appraisal1.as_ref().map(|s| s.points).unwrap_or(own);
+        let (points, lower) = match stage {
+            // Round 1: most scores confirmed, some halved for weak evidence.
+            Stage::Appraisal1 if own > Decimal::ZERO && dice.chance(18) => {
+                ((own / Decimal::TWO).round_dp(f.decimals), true)
+            }
+            Stage::Appraisal1 => (own, false),
+            // Round 2: about half of the lowered scores are restored by the explanation.
+            _ if round1 < own && dice.chance(50) => (own, false),
+            _ => (round1, round1 < own),
         };
         out.push(Pending::score(
             key,
