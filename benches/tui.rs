@@ -157,5 +157,37 @@ fn bench_draw_and_save(c: &mut Criterion) {
     });
 }
 
-criterion_group!(tui, bench_first_frame, bench_draw_and_save);
+criterion_group!(
+    tui,
+    bench_first_frame,
+    bench_draw_and_save,
+    bench_reload_parts
+);
 criterion_main!(tui);
+
+/// The parts of a save's reload, to see where its time goes.
+fn bench_reload_parts(c: &mut Criterion) {
+    let store = Store::open(&province()).expect("open");
+    let key = store
+        .find_assessment(UNIT, 2025)
+        .expect("query")
+        .expect("assessment");
+    let framework = store.framework(&key.framework_id).expect("framework");
+    let mut group = c.benchmark_group("reload parts");
+    group.bench_function("fields of one assessment", |b| {
+        b.iter(|| black_box(store.fields(&key).expect("fields")))
+    });
+    let fields = store.fields(&key).expect("fields");
+    group.bench_function("inputs + totals", |b| {
+        b.iter(|| {
+            black_box(parindex::scoring::totals(
+                &framework,
+                &parindex::store::inputs_from(&fields),
+            ))
+        })
+    });
+    group.bench_function("status", |b| {
+        b.iter(|| black_box(store.status(&key).expect("status")))
+    });
+    group.finish();
+}
