@@ -474,45 +474,9 @@ fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
     Ok(())
 }
 
-/// A stored value as an officer reads it.
+/// A stored value as an officer reads it: the same wording as the TUI.
 pub fn display_value(field: &str, value: &str, lang: Lang) -> String {
-    if field.parse::<Stage>().is_ok() {
-        return match fields::decode_score(value) {
-            Some(s) => {
-                let declared = s
-                    .declared
-                    .map(|d| format!(" ({})", d.display(lang)))
-                    .unwrap_or_default();
-                format!("{}{declared}", number(s.points, lang))
-            }
-            None => "—".into(),
-        };
-    }
-    match field {
-        fields::NA => lang
-            .pick(
-                if fields::decode_bool(value) {
-                    "không áp dụng"
-                } else {
-                    "áp dụng"
-                },
-                if fields::decode_bool(value) {
-                    "not applicable"
-                } else {
-                    "applicable"
-                },
-            )
-            .into(),
-        fields::EVIDENCE => fields::decode_evidence(value)
-            .iter()
-            .map(Evidence::summary)
-            .collect::<Vec<_>>()
-            .join("; "),
-        fields::BONUS | fields::PENALTY => fields::decode_points(value)
-            .map(|p| number(p, lang))
-            .unwrap_or_default(),
-        _ => serde_json::from_str::<String>(value).unwrap_or_else(|_| value.to_string()),
-    }
+    crate::app::values::display(field, value, lang)
 }
 
 fn history(ctx: &Context, t: &Target) -> Result<(), CliError> {
