@@ -31,12 +31,19 @@ pub struct Which {
     /// Why (kept with the event)
     #[arg(long)]
     pub reason: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum YearCommand {
     /// Set the self-scoring deadline of a year (YYYY-MM-DD or DD/MM/YYYY); self scores lock after it
-    SetDeadline { year: i32, date: String },
+    SetDeadline {
+        year: i32,
+        date: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
@@ -51,12 +58,17 @@ pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
     let to = store
         .transition(&key, transition, &Actor::current(), which.reason.clone())
         .map_err(|e| store_error(ctx, e))?;
+    if which.json {
+        return super::output::print_json(
+            &serde_json::json!({"unit": key.unit_code, "year": key.year, "status": to.code()}),
+        );
+    }
     println!("{} {}: {}", key.unit_code, key.year, to.label(ctx.lang));
     Ok(())
 }
 
 pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
-    let YearCommand::SetDeadline { year, date } = cmd;
+    let YearCommand::SetDeadline { year, date, json } = cmd;
     let Some(iso) = parse_date(&date) else {
         let msg = ctx.lang.pick(
             "DATE: ngày không hợp lệ; dùng YYYY-MM-DD hoặc DD/MM/YYYY",
@@ -68,6 +80,9 @@ pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
     store
         .set_deadline(year, &iso, &Actor::current())
         .map_err(|e| store_error(ctx, e))?;
+    if json {
+        return super::output::print_json(&serde_json::json!({"year": year, "deadline": iso}));
+    }
     println!(
         "{} {year}: {iso}",
         ctx.lang

@@ -28,6 +28,8 @@ pub struct DemoArgs {
     /// How many years (default 1; 5 for the province)
     #[arg(long)]
     pub years: Option<u32>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
@@ -55,6 +57,11 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
         &mut progress,
     )
     .map_err(|e| store_error(ctx, e))?;
+    if args.json {
+        return super::output::print_json(
+            &serde_json::json!({"assessments": summary.assessments, "events": summary.events}),
+        );
+    }
     println!(
         "{}: {} {}, {} {}",
         ctx.lang.pick("Đã tạo dữ liệu mẫu", "Sample data written"),

@@ -33,6 +33,8 @@ pub struct AddArgs {
     /// Page or section
     #[arg(long, default_value = "")]
     pub page: String,
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
@@ -71,6 +73,9 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
         .save(w, &Actor::current(), &today_utc())
         .map_err(|e| store_error(ctx, e))?
     {
+        SaveOutcome::Saved(_) if a.json => super::output::print_json(&serde_json::json!({
+            "unit": key.unit_code, "year": key.year, "sub": sub.code, "evidence_count": list.len(),
+        })),
         SaveOutcome::Saved(_) => {
             println!(
                 "{} {}: {} {}",

@@ -32,7 +32,11 @@ pub enum FrameworkCommand {
         json: bool,
     },
     /// Check a framework file and add it to the database
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(ctx: &Context, cmd: FrameworkCommand) -> Result<(), CliError> {
@@ -40,7 +44,7 @@ pub fn run(ctx: &Context, cmd: FrameworkCommand) -> Result<(), CliError> {
         FrameworkCommand::List { json } => list(ctx, json),
         FrameworkCommand::Show { id, json } => show(ctx, &id, json),
         FrameworkCommand::Check { files, json } => check(ctx, &files, json),
-        FrameworkCommand::Import { file } => import(ctx, &file),
+        FrameworkCommand::Import { file, json } => import(ctx, &file, json),
     }
 }
 
@@ -137,12 +141,17 @@ fn show(ctx: &Context, id: &str, json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-fn import(ctx: &Context, path: &PathBuf) -> Result<(), CliError> {
+fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
     let f = load_file(ctx, path)?;
     let mut store = super::open_store(ctx)?;
     let added = store
         .import_framework(&f, &crate::store::Actor::current())
         .map_err(|e| super::store_error(ctx, e))?;
+    if json {
+        let (a, c, s) = f.counts();
+        return print_json(&json!({"id": f.id, "hash": f.hash, "added": added,
+            "areas": a, "criteria": c, "subcriteria": s}));
+    }
     let (a, c, s) = f.counts();
     let verb = match (added, ctx.lang) {
         (true, Lang::Vi) => "đã thêm",

@@ -15,11 +15,18 @@ pub struct InitArgs {
     pub shared: String,
     /// The database file to create (its directory is made setgid and group-writable)
     pub path: PathBuf,
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
     let actor = Actor::current();
     init_shared(&args.path, &args.shared, &actor).map_err(|e| store_error(ctx, e))?;
+    if args.json {
+        return super::output::print_json(&serde_json::json!({
+            "path": args.path.display().to_string(), "group": args.shared, "admin": actor.user,
+        }));
+    }
     let l = ctx.lang;
     println!(
         "{}: {}",

@@ -84,6 +84,11 @@ pub enum Command {
     Sync(sync::SyncArgs),
     /// List fields in conflict after a merge, or resolve one
     Conflicts(sync::ConflictsArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Check the database: integrity, event log and projection, totals within caps
     Check {
         #[arg(long)]
@@ -125,6 +130,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Totals(args)) => totals::run(&ctx, args),
         Some(Command::Check { json }) => check::run(&ctx, json),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "parindex", &mut std::io::stdout());
+            Ok(())
+        }
         Some(Command::Assess(cmd)) => assess::run(&ctx, cmd),
         Some(Command::Init(args)) => init::run(&ctx, args),
         Some(Command::Officer(cmd)) => officer::run(&ctx, cmd),

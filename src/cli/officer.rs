@@ -14,7 +14,11 @@ pub enum OfficerCommand {
     /// Add an officer (an OS account name) with roles
     Add(GrantArgs),
     /// Remove an officer and all their roles
-    Remove { user: String },
+    Remove {
+        user: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// List officers and their roles
     List {
         #[arg(long)]
@@ -27,6 +31,8 @@ pub enum OfficerCommand {
         user: String,
         #[arg(value_parser = parse_role)]
         role: Role,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -39,6 +45,8 @@ pub struct GrantArgs {
     /// Unit codes the role is limited to (comma-separated); required for the unit role
     #[arg(long, value_delimiter = ',')]
     pub units: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -46,12 +54,19 @@ fn parse_role(s: &str) -> Result<Role, String> {
 }
 
 pub fn run(ctx: &Context, cmd: OfficerCommand) -> Result<(), CliError> {
+    let json = match &cmd {
+        OfficerCommand::List { json } => *json,
+        OfficerCommand::Remove { json, .. } | OfficerCommand::Revoke { json, .. } => *json,
+        OfficerCommand::Add(a) | OfficerCommand::Grant(a) => a.json,
+    };
     let mut store = open_store(ctx)?;
     let actor = Actor::current();
     let err = |e| store_error(ctx, e);
     match cmd {
-        OfficerCommand::List { json } => return list(ctx, &store, json),
-        OfficerCommand::Remove { user } => store.set_officer(&user, None, &actor).map_err(err)?,
+        OfficerCommand::List { .. } => return list(ctx, &store, json),
+        OfficerCommand::Remove { user, .. } => {
+            store.set_officer(&user, None, &actor).map_err(err)?
+        }
         OfficerCommand::Add(a) | OfficerCommand::Grant(a) => {
             if a.role == Role::Unit && a.units.is_empty() {
                 let msg = ctx.lang.pick(
@@ -78,7 +93,7 @@ pub fn run(ctx: &Context, cmd: OfficerCommand) -> Result<(), CliError> {
                 .set_officer(&a.user, Some(grants), &actor)
                 .map_err(err)?;
         }
-        OfficerCommand::Revoke { user, role } => {
+        OfficerCommand::Revoke { user, role, .. } => {
             let grants: Vec<Grant> = store
                 .grants_of(&user)
                 .map_err(err)?
@@ -90,7 +105,7 @@ pub fn run(ctx: &Context, cmd: OfficerCommand) -> Result<(), CliError> {
                 .map_err(err)?;
         }
     }
-    list(ctx, &store, false)
+    list(ctx, &store, json)
 }
 
 fn list(ctx: &Context, store: &crate::store::Store, json: bool) -> Result<(), CliError> {

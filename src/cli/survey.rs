@@ -24,6 +24,8 @@ pub struct ImportArgs {
     pub file: PathBuf,
     #[arg(long)]
     pub year: i32,
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
@@ -96,6 +98,11 @@ pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
         store
             .save_all(writes, &actor, &today_utc())
             .map_err(|e| store_error(ctx, e))?;
+    }
+    if args.json {
+        return super::output::print_json(
+            &serde_json::json!({"rows": rows.len(), "changed": changed}),
+        );
     }
     println!(
         "{}: {} {}, {} {}",

@@ -17,6 +17,8 @@ pub struct SnapshotArgs {
     /// Overwrite OUT if it exists
     #[arg(long)]
     pub force: bool,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +64,11 @@ pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<(), CliError> {
     store
         .snapshot(&args.out, args.force)
         .map_err(|e| store_error(ctx, e))?;
+    if args.json {
+        return print_json(
+            &json!({"out": args.out.display().to_string(), "integrity_check": "ok"}),
+        );
+    }
     println!(
         "{}: {} ({})",
         ctx.lang.pick("Đã tạo bản sao", "Snapshot written"),

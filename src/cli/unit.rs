@@ -22,7 +22,11 @@ pub enum UnitCommand {
         json: bool,
     },
     /// Add or rename units from a CSV (code,name,level,parent) or TOML ([[unit]]) file
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn parse_level(s: &str) -> Result<Level, String> {
@@ -33,7 +37,7 @@ pub fn parse_level(s: &str) -> Result<Level, String> {
 pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<(), CliError> {
     match cmd {
         UnitCommand::List { level, json } => list(ctx, level, json),
-        UnitCommand::Import { file } => import(ctx, &file),
+        UnitCommand::Import { file, json } => import(ctx, &file, json),
     }
 }
 
@@ -59,7 +63,7 @@ fn list(ctx: &Context, level: Option<Level>, json: bool) -> Result<(), CliError>
     Ok(())
 }
 
-fn import(ctx: &Context, path: &PathBuf) -> Result<(), CliError> {
+fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         let msg = ctx.lang.pick("không đọc được tệp", "cannot read file");
         CliError::input(format!("{}: {msg}: {e}", path.display()))
@@ -73,6 +77,9 @@ fn import(ctx: &Context, path: &PathBuf) -> Result<(), CliError> {
     let changed = store
         .import_units(&units, &crate::store::Actor::current())
         .map_err(|e| store_error(ctx, e))?;
+    if json {
+        return print_json(&json!({"rows": units.len(), "changed": changed}));
+    }
     let msg = ctx
         .lang
         .pick("đơn vị được thêm hoặc cập nhật", "units added or updated");
