@@ -119,6 +119,20 @@ impl Shell {
             level_rows.sort_by_key(|row| position.get(row.key.unit_code.as_str()).copied());
             rows.extend(level_rows);
         }
+        // Every field in conflict counts, not only those the totals use (notes, evidence).
+        let mut in_conflict: std::collections::HashMap<AssessmentKey, usize> =
+            std::collections::HashMap::new();
+        for c in self
+            .store
+            .conflicts(None)?
+            .into_iter()
+            .filter(|c| c.key.year == year)
+        {
+            *in_conflict.entry(c.key).or_default() += 1;
+        }
+        for row in &mut rows {
+            row.conflicts = in_conflict.get(&row.key).copied().unwrap_or(0);
+        }
         Ok(HomeData { year, years, rows })
     }
 
