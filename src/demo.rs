@@ -101,7 +101,7 @@ pub fn fill(
         }
     }
     if scale != Scale::Small {
-        summary.events += make_conflicts(store, &mut dice, last_year, 3)?;
+        summary.events += make_conflicts(store, last_year, 3)?;
     }
     Ok(summary)
 }
@@ -151,12 +151,7 @@ fn add_national_units(store: &mut Store) -> Result<(), StoreError> {
 
 /// A few fields changed on a laptop copy and on the server at once, then merged: conflicts
 /// made the way they arise in real use.
-fn make_conflicts(
-    store: &mut Store,
-    dice: &mut Dice,
-    year: i32,
-    n: usize,
-) -> Result<usize, StoreError> {
+fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, StoreError> {
     let drafts: Vec<AssessmentKey> = store
         .assessments(Some(year), None)?
         .into_iter()
@@ -191,7 +186,6 @@ fn make_conflicts(
                 let target = if side == 0 { &mut *store } else { &mut laptop };
                 target.save_all(vec![w.as_write()], &actor(who), &today)?;
             }
-            let _ = dice.roll();
         }
         drop(laptop);
         store

@@ -51,20 +51,33 @@ fn as_user(user: &str, bin: &Path, db: &Path, args: &[&str]) -> Output {
         .expect("runuser")
 }
 
-#[test]
-fn three_officers_in_one_group_share_a_database_with_their_own_names() {
+/// Root, the three officers and a copy of the binary every officer may run; `None` (after
+/// saying so) where users cannot be created.
+fn set_up() -> Option<(
+    std::sync::MutexGuard<'static, ()>,
+    tempfile::TempDir,
+    std::path::PathBuf,
+)> {
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } != 0 || !Path::new("/usr/sbin/useradd").exists() {
         eprintln!("skipped: creating OS users needs root and useradd");
-        return;
+        return None;
     }
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     ensure_users();
     let dir = tempfile::tempdir().expect("dir");
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let bin = dir.path().join("parindex");
     std::fs::copy(common::BIN, &bin).expect("copy binary");
     std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).expect("chmod bin");
+    Some((turn, dir, bin))
+}
+
+#[test]
+fn three_officers_in_one_group_share_a_database_with_their_own_names() {
+    let Some((_turn, dir, bin)) = set_up() else {
+        return;
+    };
     let db = dir.path().join("cchc").join("parindex.db");
 
     let init = Command::new(&bin)
@@ -218,18 +231,9 @@ fn three_officers_in_one_group_share_a_database_with_their_own_names() {
 
 #[test]
 fn a_database_the_officer_cannot_write_gets_a_clear_message() {
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } != 0 || !Path::new("/usr/sbin/useradd").exists() {
-        eprintln!("skipped: needs root");
+    let Some((_turn, dir, bin)) = set_up() else {
         return;
-    }
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    ensure_users();
-    let dir = tempfile::tempdir().expect("dir");
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let bin = dir.path().join("parindex");
-    std::fs::copy(common::BIN, &bin).expect("copy");
-    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    };
     let db = dir.path().join("private.db");
     assert!(
         Command::new(&bin)

@@ -3,30 +3,11 @@
 
 mod tui_fixture;
 
-use parindex::app::action::Change;
 use parindex::app::conflict::Side;
 use parindex::app::{Action, Effect, Key, KeyCode, Mode};
 use parindex::fields;
 use parindex::i18n::Lang;
 use tui_fixture::*;
-
-fn mode(app: &parindex::app::App) -> &Mode {
-    &app.walk().expect("walkthrough").mode
-}
-
-fn selected(app: &parindex::app::App) -> String {
-    app.walk().expect("walkthrough").tree.selected.clone()
-}
-
-fn save_changes(effects: &[Effect]) -> Vec<Change> {
-    effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Save { changes, .. } => Some(changes.clone()),
-            _ => None,
-        })
-        .unwrap_or_default()
-}
 
 #[test]
 fn enter_points_enter_saves_half_a_point_and_walks_on_when_first_sub_of_each_framework() {

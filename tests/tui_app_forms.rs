@@ -3,30 +3,11 @@
 
 mod tui_fixture;
 
-use parindex::app::action::Change;
 use parindex::app::{Action, Effect, Key, KeyCode, Mode, Screen};
 use parindex::fields;
 use parindex::i18n::Lang;
 use parindex::store::Draft;
 use tui_fixture::*;
-
-fn mode(app: &parindex::app::App) -> &Mode {
-    &app.walk().expect("walkthrough").mode
-}
-
-fn selected(app: &parindex::app::App) -> String {
-    app.walk().expect("walkthrough").tree.selected.clone()
-}
-
-fn save_changes(effects: &[Effect]) -> Vec<Change> {
-    effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Save { changes, .. } => Some(changes.clone()),
-            _ => None,
-        })
-        .unwrap_or_default()
-}
 
 #[test]
 fn evidence_editor_saves_reference_and_explanation_when_ctrl_s() {

@@ -94,15 +94,9 @@ pub fn locate(
             .unit(unit)
             .and_then(|_| store.find_assessment(unit, year))
             .and_then(|k| {
-                k.ok_or_else(|| {
-                    crate::store::StoreError::Units(
-                        ctx.lang
-                            .pick(
-                                "chưa có kết quả chấm điểm của đơn vị cho năm này",
-                                "this unit has no assessment for that year",
-                            )
-                            .to_string(),
-                    )
+                k.ok_or_else(|| crate::store::StoreError::NoAssessment {
+                    unit: unit.into(),
+                    year,
                 })
             })
     }

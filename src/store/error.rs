@@ -42,8 +42,8 @@ pub enum StoreError {
     Exists(String),
     #[error("{0} is this database")]
     SameFile(String),
-    #[error("unit list: {0}")]
-    Units(String),
+    #[error("{unit} has no assessment for {year}")]
+    NoAssessment { unit: String, year: i32 },
 }
 
 impl StoreError {
@@ -137,7 +137,12 @@ impl Localized for StoreError {
                 transition.code(),
                 from.label(lang)
             ),
-            Units(m) => m.clone(),
+            NoAssessment { unit, year } if vi => {
+                format!("--unit: đơn vị '{unit}' chưa có kết quả chấm điểm năm {year}")
+            }
+            NoAssessment { unit, year } => {
+                format!("--unit: unit '{unit}' has no assessment for {year}")
+            }
             Exists(p) if vi => format!("{p} đã tồn tại; dùng --force để ghi đè"),
             Exists(p) => format!("{p} already exists; use --force to overwrite it"),
             SameFile(p) if vi => {

@@ -287,10 +287,15 @@ pub fn year_key(year: i32) -> AssessmentKey {
 
 fn status_in(conn: &rusqlite::Connection, key: &AssessmentKey) -> Result<Status, StoreError> {
     let state = projection::get(conn, key, "status", "status").map_err(StoreError::sql)?;
-    Ok(state
-        .and_then(|s| serde_json::from_str::<String>(&s.value).ok())
+    Ok(state.map(|s| status_value(&s.value)).unwrap_or_default())
+}
+
+/// A stored status value (`"submitted"`); draft when unreadable.
+pub(super) fn status_value(value: &str) -> Status {
+    serde_json::from_str::<String>(value)
+        .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or_default())
+        .unwrap_or_default()
 }
 
 fn deadline_in(conn: &rusqlite::Connection, year: i32) -> Result<Option<String>, StoreError> {

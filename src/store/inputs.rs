@@ -156,10 +156,7 @@ impl Store {
             };
             let (target, field, value) = (text(2), text(3), text(4));
             if target == "status" {
-                *status = serde_json::from_str::<String>(value)
-                    .ok()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or_default();
+                *status = super::events::status_value(value);
                 continue;
             }
             let conflict = r.get::<_, i64>(5).map_err(StoreError::sql)? != 0;
@@ -180,14 +177,4 @@ impl Store {
         }
         Ok(())
     }
-}
-
-/// The status recorded among an assessment's fields (draft when none).
-pub fn status_from(states: &[FieldState]) -> crate::cycle::Status {
-    states
-        .iter()
-        .find(|s| s.target == "status" && s.field == "status")
-        .and_then(|s| serde_json::from_str::<String>(&s.value).ok())
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_default()
 }

@@ -33,7 +33,7 @@ pub use draft::Draft;
 pub use error::StoreError;
 pub use events::{Event, FieldState, SaveOutcome, Write};
 pub use identity::{Actor, format_utc, now_utc, today_utc};
-pub use inputs::{inputs_from, status_from};
+pub use inputs::inputs_from;
 pub use officers::Officer;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use shared::{diagnose, init_shared, network_filesystem};

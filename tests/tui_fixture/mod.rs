@@ -329,3 +329,24 @@ pub fn render(app: &App, width: u16, height: u16, theme: Theme) -> Terminal<Test
         .expect("draw");
     terminal
 }
+
+/// The walkthrough's current mode.
+pub fn mode(app: &parindex::app::App) -> &parindex::app::walk::Mode {
+    &app.walk().expect("walkthrough").mode
+}
+
+/// The code selected in the walkthrough's tree.
+pub fn selected(app: &parindex::app::App) -> String {
+    app.walk().expect("walkthrough").tree.selected.clone()
+}
+
+/// The changes a `Save` effect among `effects` would write.
+pub fn save_changes(effects: &[parindex::app::Effect]) -> Vec<parindex::app::Change> {
+    effects
+        .iter()
+        .find_map(|e| match e {
+            parindex::app::Effect::Save { changes, .. } => Some(changes.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
