@@ -58,6 +58,11 @@ pub fn run(store: Store, options: Options) -> io::Result<()> {
         last_poll: Instant::now(),
         dirty: true,
     };
+    let size = guard.terminal.size()?;
+    app.update(Action::Resized {
+        width: size.width,
+        height: size.height,
+    });
     let start = match options.review {
         Some((year, level)) => app.start_review(year, level),
         None => app.start(options.open),
@@ -144,6 +149,14 @@ impl Loop {
         action: Action,
     ) -> io::Result<()> {
         let effects = app.update(action);
+        if effects.contains(&Effect::Redraw) {
+            // `resize` clears the screen and the previous frame without asking the terminal for
+            // its cursor (which `clear` does, and which a slow SSH link may never answer).
+            let size = guard.terminal.size()?;
+            guard
+                .terminal
+                .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+        }
         if effects
             .iter()
             .any(|e| matches!(e, Effect::Save { .. } | Effect::Undo { .. }))
@@ -208,6 +221,7 @@ fn action_for(app: &App, event: Event) -> Option<Action> {
             keymap::keymap(app.context(), key_from(key)?)
         }
         Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(width, height) => Some(Action::Resized { width, height }),
         _ => None,
     }
 }

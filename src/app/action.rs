@@ -68,6 +68,8 @@ pub enum Command {
     NextLevel,
     /// Conflicts: enter a new value instead of choosing a head.
     NewValue,
+    /// Clear the terminal and draw everything again (Ctrl-L).
+    Redraw,
 }
 
 /// Everything `App::update` reacts to.
@@ -114,6 +116,11 @@ pub enum Action {
     ExternalChange,
     /// SIGHUP or SIGTERM: keep what is being typed as a draft, then quit.
     Hangup,
+    /// The terminal's size, at start and on every resize.
+    Resized {
+        width: u16,
+        height: u16,
+    },
 }
 
 /// One year of assessments for the home screen.
@@ -219,5 +226,7 @@ pub enum Effect {
         target: String,
         field: String,
     },
+    /// Clear the terminal so the next frame is drawn whole (no cells left by wide characters).
+    Redraw,
     Quit,
 }

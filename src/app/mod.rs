@@ -34,6 +34,10 @@ use crate::level::Level;
 use conflicts::{ConflictsView, Leave};
 use ranking::RankingView;
 
+/// Below this size the "terminal too small" screen is drawn and no key acts behind it.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
 /// The screens. Review mode is any of them with [`App::read_only`] set.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
@@ -92,6 +96,9 @@ pub struct App {
     pub notice: Option<Notice>,
     pub save: SaveState,
     pub quitting: bool,
+    /// The terminal is smaller than [`MIN_WIDTH`] × [`MIN_HEIGHT`]: the officer sees only the
+    /// "too small" screen, so keys other than Ctrl-C and Ctrl-L do nothing.
+    pub too_small: bool,
 }
 
 impl App {
@@ -106,6 +113,7 @@ impl App {
             notice: None,
             save: SaveState::Idle,
             quitting: false,
+            too_small: false,
         }
     }
 
@@ -178,11 +186,21 @@ impl App {
 
     /// The one function that changes UI state.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if matches!(action, Action::Do(_) | Action::Type(_) | Action::Paste(_)) {
-            self.notice = None;
+        match action {
+            Action::Resized { width, height } => {
+                self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+                return Vec::new();
+            }
+            Action::Do(Command::ForceQuit) => return self.quit(),
+            Action::Do(Command::Redraw) => return vec![Effect::Redraw],
+            // Nothing acts unseen behind the "too small" screen.
+            Action::Do(_) | Action::Type(_) | Action::Paste(_) if self.too_small => {
+                return Vec::new();
+            }
+            Action::Do(_) | Action::Type(_) | Action::Paste(_) => self.notice = None,
+            _ => {}
         }
         match action {
-            Action::Do(Command::ForceQuit) => self.quit(),
             Action::Do(cmd) if self.help.is_some() => {
                 self.help_command(cmd);
                 Vec::new()

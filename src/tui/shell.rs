@@ -70,7 +70,7 @@ impl Shell {
                 let error = self.store.take_draft(&user, &key, &target, &field).err();
                 return self.quiet(error);
             }
-            Effect::Quit => return Vec::new(),
+            Effect::Quit | Effect::Redraw => return Vec::new(),
         };
         match result {
             Ok(action) => vec![action],

@@ -30,8 +30,7 @@ use crate::app::{App, Mode, Screen};
 
 pub use theme::Theme;
 
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// What drawing remembers between frames: the theme and how far lists are scrolled.
 #[derive(Debug, Clone)]

@@ -29,6 +29,7 @@ const BOTTOM: Binding = b(&[Key::plain(K::End), Key::ch('G')], "End / G", C::Bot
 const HELP: Binding = h(&[Key::ch('?'), Key::plain(K::F(1))], "? / F1", C::Help, Text::HelpHelp, Text::HintHelp);
 const HELP_F1: Binding = h(&[Key::plain(K::F(1))], "F1", C::Help, Text::HelpHelp, Text::HintHelpF1);
 const FORCE_QUIT: Binding = b(&[Key::ctrl('c')], "Ctrl-C", C::ForceQuit, Text::HelpForceQuit);
+const REDRAW: Binding = b(&[Key::ctrl('l')], "Ctrl-L", C::Redraw, Text::HelpRedraw);
 const CANCEL: Binding = h(&[ESC], "Esc", C::Cancel, Text::HelpCancel, Text::HintCancel);
 const NEXT_FIELD: Binding = h(&[Key::plain(K::Tab)], "Tab", C::NextField, Text::HelpNextField, Text::HintNextField);
 const PREV_FIELD: Binding = b(&[Key::plain(K::BackTab)], "Shift-Tab", C::PrevField, Text::HelpPrevField);
@@ -47,19 +48,19 @@ pub(super) const HOME: &[Binding] = &[
     h(&[Key::ch('q')], "q", C::Quit, Text::HelpQuitHome, Text::HintQuit),
     h(&[Key::ch('r')], "r", C::Ranking, Text::HelpRanking, Text::HintRanking),
     h(&[Key::ch('c')], "c", C::Conflicts, Text::HelpConflictsAll, Text::HintConflicts),
-    FORCE_QUIT,
+    REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const HOME_FILTER: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpKeepFilter, Text::HintKeepFilter),
     h(&[ESC], "Esc", C::Cancel, Text::HelpClearFilter, Text::HintClearFilter),
-    UP_ARROW, DOWN_ARROW, HELP_F1, FORCE_QUIT,
+    UP_ARROW, DOWN_ARROW, HELP_F1, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const PICKER: &[Binding] = &[
     UP_ARROW, DOWN_ARROW, PAGE_UP, PAGE_DOWN,
     h(&[ENTER], "Enter", C::Submit, Text::HelpPickUnit, Text::HintPickUnit),
-    CANCEL, HELP_F1, FORCE_QUIT,
+    CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const WALK: &[Binding] = &[
@@ -79,7 +80,7 @@ pub(super) const WALK: &[Binding] = &[
     b(&[Key::plain(K::PageDown)], "PgDn", C::PageDown, Text::HelpScrollDown),
     TOP, BOTTOM, HELP,
     h(&[Key::ch('q')], "q", C::Quit, Text::HelpBackHome, Text::HintBack),
-    FORCE_QUIT,
+    REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const SEARCH: &[Binding] = &[
@@ -87,18 +88,18 @@ pub(super) const SEARCH: &[Binding] = &[
     h(&[Key::plain(K::Down), Key::plain(K::Tab)], "↓ / Tab", C::Down, Text::HelpNextMatch, Text::HintNextMatch),
     b(&[Key::plain(K::Up), Key::plain(K::BackTab)], "↑ / Shift-Tab", C::Up, Text::HelpPrevMatch),
     h(&[ESC], "Esc", C::Cancel, Text::HelpCancelSearch, Text::HintCancel),
-    HELP_F1, FORCE_QUIT,
+    HELP_F1, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const SCORE_CHOICE: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
     h(&[Key::plain(K::Up), Key::plain(K::Down)], "↑ ↓", C::Down, Text::HelpChoose, Text::HintChoose),
-    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, FORCE_QUIT,
+    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const SCORE_TEXT: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
-    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, FORCE_QUIT,
+    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const EVIDENCE_LIST: &[Binding] = &[
@@ -106,20 +107,20 @@ pub(super) const EVIDENCE_LIST: &[Binding] = &[
     h(&[Key::ch('a'), Key::plain(K::Insert)], "a / Insert", C::AddItem, Text::HelpAddItem, Text::HintAddItem),
     h(&[ENTER], "Enter", C::EditItem, Text::HelpEditItem, Text::HintEditItem),
     h(&[Key::ch('d'), Key::plain(K::Delete)], "d / Delete", C::RemoveItem, Text::HelpRemoveItem, Text::HintRemoveItem),
-    NEXT_FIELD, PREV_FIELD, SAVE_FORM, CANCEL, HELP, FORCE_QUIT,
+    NEXT_FIELD, PREV_FIELD, SAVE_FORM, CANCEL, HELP, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const EVIDENCE_FIELD: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpSaveForm, Text::HintSubmitForm),
-    SAVE_FORM, NEXT_FIELD, PREV_FIELD, UP_ARROW, DOWN_ARROW, CANCEL, HELP_F1, FORCE_QUIT,
+    SAVE_FORM, NEXT_FIELD, PREV_FIELD, UP_ARROW, DOWN_ARROW, CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
 ];
 
-pub(super) const EXPLANATION: &[Binding] = &[SAVE_FORM, NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, FORCE_QUIT];
+pub(super) const EXPLANATION: &[Binding] = &[SAVE_FORM, NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, REDRAW, FORCE_QUIT];
 
 pub(super) const HISTORY: &[Binding] = &[
     UP, DOWN, PAGE_UP, PAGE_DOWN,
     h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
-    HELP, FORCE_QUIT,
+    HELP, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const CONFLICT: &[Binding] = &[
@@ -128,20 +129,20 @@ pub(super) const CONFLICT: &[Binding] = &[
     b(&[Key::plain(K::Left), Key::plain(K::Right), Key::plain(K::Tab)], "← → / Tab", C::Toggle, Text::HelpToggleChoice),
     h(&[ENTER], "Enter", C::Submit, Text::HelpConfirmChoice, Text::HintConfirm),
     b(&[ESC], "Esc", C::Cancel, Text::HelpTakeTheirs),
-    HELP_F1, FORCE_QUIT,
+    HELP_F1, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const APPRAISAL: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
     h(&[Key::plain(K::Tab)], "Tab", C::NextField, Text::HelpNextField, Text::HintNote),
-    PREV_FIELD, SAVE_FORM, CANCEL, HELP_F1, FORCE_QUIT,
+    PREV_FIELD, SAVE_FORM, CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const TRANSITION: &[Binding] = &[
     UP, DOWN,
     h(&[ENTER, Key::ch('y')], "Enter / y", C::Submit, Text::HelpConfirm, Text::HintConfirm),
     h(&[ESC, Key::ch('q'), Key::plain(K::Left)], "Esc / q", C::Cancel, Text::HelpCancel, Text::HintCancel),
-    HELP, FORCE_QUIT,
+    HELP, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const RANKING: &[Binding] = &[
@@ -152,7 +153,7 @@ pub(super) const RANKING: &[Binding] = &[
     h(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear),
     h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpOpenUnit, Text::HintOpen),
     h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBackHome, Text::HintBack),
-    HELP, FORCE_QUIT,
+    HELP, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const CONFLICTS: &[Binding] = &[
@@ -161,16 +162,16 @@ pub(super) const CONFLICTS: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpResolveHead, Text::HintResolve),
     h(&[Key::ch('v')], "v", C::NewValue, Text::HelpNewValue, Text::HintNewValue),
     h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
-    HELP, FORCE_QUIT,
+    HELP, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const CONFLICT_VALUE: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpNewValue, Text::HintSubmitForm),
-    CANCEL, HELP_F1, FORCE_QUIT,
+    CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const HELP_KEYS: &[Binding] = &[
     UP, DOWN,
     h(&[ESC, Key::ch('q'), Key::ch('?'), Key::plain(K::F(1))], "Esc / q / ?", C::Cancel, Text::HelpCloseHelp, Text::HintCloseHelp),
-    FORCE_QUIT,
+    REDRAW, FORCE_QUIT,
 ];

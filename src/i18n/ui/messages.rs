@@ -63,10 +63,10 @@ pub fn drafts_waiting(lang: Lang, drafts: &[(String, String)]) -> String {
 pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
     match lang {
         Lang::Vi => format!(
-            "Cửa sổ terminal quá nhỏ: {width}×{height}, cần ít nhất 80×24.\nHãy phóng to cửa sổ; Ctrl-C để thoát."
+            "Cửa sổ terminal quá nhỏ: {width}×{height}, cần ít nhất 80×24.\nPhím không có tác dụng cho đến khi cửa sổ đủ lớn.\nHãy phóng to cửa sổ; Ctrl-C để thoát."
         ),
         Lang::En => format!(
-            "Terminal too small: {width}×{height}, need 80×24.\nEnlarge the window; Ctrl-C quits."
+            "Terminal too small: {width}×{height}, need 80×24.\nKeys do nothing until the window is large enough.\nEnlarge the window; Ctrl-C quits."
         ),
     }
 }

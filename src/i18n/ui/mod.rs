@@ -156,6 +156,7 @@ texts! {
     HelpNextUnscored => "Tiêu chí thành phần chưa chấm tiếp theo", "Next unscored sub-criterion";
     HelpNextFlagged => "Tiêu chí có cờ tiếp theo (thiếu tài liệu, xung đột, vượt điểm tối đa)", "Next flagged sub-criterion (missing evidence, conflict, over the max)";
     HelpSearch => "Tìm theo mã hoặc nội dung (không cần gõ dấu: chi dao tìm được chỉ đạo)", "Search by code or text (diacritics optional: chi dao finds chỉ đạo)";
+    HelpRedraw => "Vẽ lại toàn bộ màn hình", "Redraw the whole screen";
     HelpUndo => "Hoàn tác thay đổi gần nhất của tôi", "Undo my last change";
     HelpHistory => "Lịch sử thay đổi: ai, khi nào, cũ → mới", "History of changes: who, when, old → new";
     HelpScrollUp => "Cuộn nội dung chi tiết lên", "Scroll the details up";

@@ -1,0 +1,48 @@
+//! End to end through the real binary in a pseudo-terminal: the places where an officer used
+//! to trip (issue 21): keys behind the "too small" screen, the conflict dialog, undo and redo
+//! of my own changes, the command palette.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Scratch;
+use common::pty::{Pty, UNIT};
+
+fn self_points(scratch: &Scratch, sub: &str) -> serde_json::Value {
+    let got = scratch.json(&[
+        "score", "get", "--unit", UNIT, "--year", "2025", "--sub", sub,
+    ]);
+    got["self"]["value"]["points"].clone()
+}
+
+#[test]
+fn keys_do_nothing_behind_the_too_small_screen_and_work_again_when_it_grows() {
+    let scratch = Scratch::new();
+    let mut pty = Pty::walk(&scratch);
+    pty.send("\r");
+    pty.wait_for("Chấm điểm 1.1.1");
+    pty.resize(60, 20);
+    pty.wait_for("quá nhỏ: 60×20");
+    // Typed points, Enter and Down must not save anything unseen.
+    pty.send("0,5\r");
+    pty.send("\x1b[B\r");
+    pty.send("q");
+    pty.sync_by_redraw();
+    assert!(pty.screen().contains("quá nhỏ"), "{}", pty.screen());
+    pty.resize(80, 24);
+    pty.wait_for("Chấm điểm 1.1.1");
+    assert!(
+        !pty.screen().contains("Sẽ lưu"),
+        "nothing was typed unseen:\n{}",
+        pty.screen()
+    );
+    pty.send("0,25");
+    pty.wait_for("Sẽ lưu: 0,25 điểm");
+    pty.send("\r");
+    pty.wait_for("1.1.2 · tối đa");
+    pty.send("\x03");
+    pty.wait_exit(Duration::from_secs(5));
+    assert_eq!(self_points(&scratch, "1.1.1"), "0.25");
+    assert_eq!(self_points(&scratch, "1.1.2"), serde_json::Value::Null);
+}
