@@ -266,7 +266,11 @@ fn keep_mine_saves_again_against_their_heads_when_conflicted() {
     assert_eq!(dialog.mine(Lang::Vi), "0,5");
     assert_eq!(dialog.theirs_shown(Lang::Vi), "0,25");
     assert_eq!(dialog.choice, Side::Mine);
-    let again = save_changes(&press(&mut app, Key::ch('m')));
+    assert!(
+        press(&mut app, Key::ch('m')).is_empty(),
+        "m asks to confirm"
+    );
+    let again = save_changes(&press(&mut app, ENTER));
     assert_eq!(again[0].seen_heads, ["their-head"]);
     assert_eq!(again[0].value, changes[0].value);
     let after = saved(&app, &again);
@@ -289,6 +293,10 @@ fn take_theirs_reloads_and_saves_nothing_when_chosen() {
         changes,
     });
     press(&mut app, Key::plain(KeyCode::Right));
+    assert!(
+        press(&mut app, ENTER).is_empty(),
+        "Enter chooses, then asks"
+    );
     let effects = press(&mut app, ENTER);
     assert!(matches!(effects.as_slice(), [Effect::Reload { .. }]));
     assert!(matches!(mode(&app), Mode::Browse));

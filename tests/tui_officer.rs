@@ -3,7 +3,9 @@
 
 mod tui_fixture;
 
+use parindex::app::conflict::Side;
 use parindex::app::{Action, Effect, Key, Mode};
+use parindex::fields;
 use parindex::i18n::Lang;
 use tui_fixture::*;
 
@@ -41,4 +43,107 @@ fn ctrl_c_quits_and_ctrl_l_redraws_when_too_small() {
     });
     assert_eq!(press(&mut app, Key::ctrl('l')), vec![Effect::Redraw]);
     assert_eq!(press(&mut app, Key::ctrl('c')), vec![Effect::Quit]);
+}
+
+fn their_score(target: &str) -> parindex::store::FieldState {
+    let mut s = state(target, "self", r#"{"points":"0.25"}"#, OTHER, LATER);
+    s.heads = vec!["their-head".into()];
+    s
+}
+
+/// A score form with `0,5` typed, whose save came back as a conflict.
+fn conflicted_score() -> (parindex::app::App, Vec<parindex::app::Change>) {
+    let mut app = walk_on(XA, "1.1.1", Lang::Vi);
+    press(&mut app, ENTER);
+    type_text(&mut app, "0,5");
+    let changes = save_changes(&press(&mut app, ENTER));
+    app.update(Action::Conflict {
+        theirs: Box::new(their_score("1.1.1")),
+        changes: changes.clone(),
+    });
+    (app, changes)
+}
+
+#[test]
+fn escape_goes_back_to_my_edit_with_what_i_typed_when_conflicted() {
+    let (mut app, _) = conflicted_score();
+    let effects = press(&mut app, ESC);
+    assert!(matches!(effects.as_slice(), [Effect::Reload { .. }]));
+    let Mode::Score(form) = mode(&app) else {
+        panic!("back in the score form: {:?}", mode(&app))
+    };
+    assert_eq!(form.typed_text(), "0,5");
+    assert!(form.stale && !form.saving);
+    let notice = app.notice.clone().unwrap().text;
+    assert!(
+        notice.contains(OTHER) && notice.contains("0,25"),
+        "{notice}"
+    );
+    let again = save_changes(&press(&mut app, ENTER));
+    assert_eq!(again[0].seen_heads, ["their-head"], "saves over what I saw");
+    assert_eq!(again[0].value, r#"{"points":"0.5"}"#);
+}
+
+#[test]
+fn every_choice_waits_for_a_confirmation_and_escape_there_goes_back_to_choosing() {
+    let (mut app, _) = conflicted_score();
+    assert!(press(&mut app, Key::ch('t')).is_empty());
+    let Mode::Conflict(dialog) = mode(&app) else {
+        panic!()
+    };
+    assert!(dialog.confirming);
+    assert_eq!(dialog.choice, Side::Theirs);
+    assert!(press(&mut app, ESC).is_empty());
+    let Mode::Conflict(dialog) = mode(&app) else {
+        panic!("Esc in the confirmation stays in the dialog")
+    };
+    assert!(!dialog.confirming);
+    assert!(
+        press(&mut app, Key::ch('b')).is_empty(),
+        "no 'both' for a score"
+    );
+    let Mode::Conflict(dialog) = mode(&app) else {
+        panic!()
+    };
+    assert!(!dialog.confirming && dialog.sides().len() == 2);
+    press(&mut app, Key::ch('m'));
+    let again = save_changes(&press(&mut app, Key::ch('y')));
+    assert_eq!(again[0].seen_heads, ["their-head"]);
+}
+
+#[test]
+fn keep_both_saves_every_document_of_either_side_when_evidence_lists_conflict() {
+    let mut app = walk_on(XA, "1.1.2", Lang::En);
+    press(&mut app, Key::ch('e'));
+    type_text(&mut app, "30/KH-UBND");
+    let changes = save_changes(&press(&mut app, Key::ctrl('s')));
+    let mut theirs = evidence("1.1.2", &[doc("12/QĐ-UBND", "", "Their decision", "")]);
+    theirs.author = OTHER.into();
+    theirs.heads = vec!["their-list".into()];
+    app.update(Action::Conflict {
+        theirs: Box::new(theirs),
+        changes,
+    });
+    let Mode::Conflict(dialog) = mode(&app) else {
+        panic!()
+    };
+    assert_eq!(dialog.sides(), [Side::Mine, Side::Theirs, Side::Both]);
+    press(&mut app, Key::ch('b'));
+    let saved = save_changes(&press(&mut app, ENTER));
+    let list = fields::decode_evidence(&saved[0].value);
+    let numbers: Vec<&str> = list.iter().map(|e| e.number.as_str()).collect();
+    assert_eq!(numbers, ["12/QĐ-UBND", "30/KH-UBND"]);
+    assert_eq!(saved[0].seen_heads, ["their-list"]);
+}
+
+#[test]
+fn a_draft_is_kept_from_the_form_behind_a_conflict_when_the_line_drops() {
+    let (mut app, _) = conflicted_score();
+    let effects = app.update(Action::Hangup);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveDraft(d) if d.text == "0,5")),
+        "{effects:?}"
+    );
 }

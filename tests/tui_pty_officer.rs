@@ -29,7 +29,7 @@ fn keys_do_nothing_behind_the_too_small_screen_and_work_again_when_it_grows() {
     pty.send("\x1b[B\r");
     pty.send("q");
     pty.sync_by_redraw();
-    assert!(pty.screen().contains("quá nhỏ"), "{}", pty.screen());
+    pty.wait_for("quá nhỏ: 60×20");
     pty.resize(80, 24);
     pty.wait_for("Chấm điểm 1.1.1");
     assert!(
@@ -45,4 +45,28 @@ fn keys_do_nothing_behind_the_too_small_screen_and_work_again_when_it_grows() {
     pty.wait_exit(Duration::from_secs(5));
     assert_eq!(self_points(&scratch, "1.1.1"), "0.25");
     assert_eq!(self_points(&scratch, "1.1.2"), serde_json::Value::Null);
+}
+
+#[test]
+fn escape_in_the_conflict_dialog_goes_back_to_my_typed_value_and_saving_again_keeps_it() {
+    let scratch = Scratch::new();
+    let mut pty = Pty::walk(&scratch);
+    pty.send("\r");
+    pty.wait_for("Chấm điểm 1.1.1");
+    pty.send("0,5");
+    pty.wait_for("Sẽ lưu: 0,5 điểm");
+    scratch.ok(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0,25",
+    ]);
+    pty.send("\r");
+    pty.wait_for("Xung đột: cán bộ khác đã lưu trước");
+    pty.send("\x1b");
+    pty.wait_for("Chưa lưu gì.");
+    pty.wait_for("Sẽ lưu: 0,5 điểm");
+    assert_eq!(self_points(&scratch, "1.1.1"), "0.25", "Esc wrote nothing");
+    pty.send("\r");
+    pty.wait_for("1.1.2 · tối đa");
+    pty.send("\x03");
+    pty.wait_exit(Duration::from_secs(5));
+    assert_eq!(self_points(&scratch, "1.1.1"), "0.5");
 }

@@ -50,6 +50,8 @@ pub enum Command {
     Toggle,
     KeepMine,
     TakeTheirs,
+    /// An evidence list in conflict: keep every document of both sides.
+    KeepBoth,
     /// Save the whole form from any field (Ctrl-S).
     SaveForm,
     /// Change the assessment's status (submit, return, finalize, reopen).

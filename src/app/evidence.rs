@@ -243,6 +243,15 @@ impl EvidenceForm {
         self.restored = true;
     }
 
+    /// After a conflict the officer went back to edit: the next save goes over these heads.
+    pub fn accept_heads(&mut self, field: &str, heads: Vec<String>) {
+        match field {
+            fields::EVIDENCE => self.seen_evidence = heads,
+            fields::EXPLANATION => self.seen_explanation = heads,
+            _ => {}
+        }
+    }
+
     /// The heads of the evidence and of the explanation when the form opened.
     pub fn seen_heads(&self) -> (Vec<String>, Vec<String>) {
         (self.seen_evidence.clone(), self.seen_explanation.clone())

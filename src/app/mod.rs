@@ -374,6 +374,7 @@ fn walk_context(w: &Walk) -> Context {
             _ => Context::EvidenceField,
         },
         Mode::History(_) => Context::History,
+        Mode::Conflict(c) if c.confirming => Context::ConflictConfirm,
         Mode::Conflict(_) => Context::Conflict,
     }
 }

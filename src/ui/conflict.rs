@@ -1,5 +1,5 @@
-//! The conflict dialog: both values with their authors and times, and the choice between keeping
-//! mine and taking theirs.
+//! The conflict dialog: both values with their authors and times, the choices (keep mine, take
+//! theirs, keep both evidence lists), and the confirmation a choice waits for.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,7 +23,7 @@ pub(super) fn render(
 ) {
     let l = app.lang;
     let theme = &view.theme;
-    let popup = centered(area, 70, 13);
+    let popup = centered(area, 70, 16);
     frame.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -58,19 +58,44 @@ pub(super) fn render(
             lines.push(Line::from(Span::styled(s, style)));
         }
     }
+    if dialog.choice == Side::Both {
+        let both = format!("{}: {}", Text::MergedList.get(l), dialog.both_shown(l));
+        for s in wrap(&both, cols) {
+            lines.push(Line::from(s));
+        }
+    }
     lines.push(Line::from(""));
-    let button = |side: Side, text: Text| {
+    let button = |side: Side| {
         let style = if dialog.choice == side {
             theme.selected()
         } else {
             theme.base()
         };
+        let text = match side {
+            Side::Mine => Text::KeepMine,
+            Side::Theirs => Text::TakeTheirs,
+            Side::Both => Text::KeepBoth,
+        };
         Span::styled(format!("[ {} ]", text.get(l)), style)
     };
-    lines.push(Line::from(vec![
-        button(Side::Mine, Text::KeepMine),
-        Span::raw("   "),
-        button(Side::Theirs, Text::TakeTheirs),
-    ]));
+    let mut buttons = Vec::new();
+    for side in dialog.sides() {
+        if !buttons.is_empty() {
+            buttons.push(Span::raw("  "));
+        }
+        buttons.push(button(*side));
+    }
+    lines.push(Line::from(buttons));
+    if dialog.confirming {
+        let question = match dialog.choice {
+            Side::Mine => Text::ConfirmKeepMine,
+            Side::Theirs => Text::ConfirmTakeTheirs,
+            Side::Both => Text::ConfirmKeepBoth,
+        };
+        lines.push(Line::from(""));
+        for s in wrap(question.get(l), cols) {
+            lines.push(Line::from(Span::styled(s, theme.error())));
+        }
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }

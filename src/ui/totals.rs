@@ -56,7 +56,11 @@ pub(super) fn lines(app: &App, walk: &Walk, width: usize, view: &ViewState) -> V
         let conflicts = format!("≠ {} {}", Text::ConflictsShort.get(l), t.conflicts);
         items.push(vec![Span::styled(conflicts, view.theme.error())]);
     }
-    items.push(vec![save_state(&app.save, l, view)]);
+    // Review mode changes nothing, so it says nothing about saving.
+    if !app.read_only {
+        let in_conflict = matches!(walk.mode, crate::app::Mode::Conflict(_));
+        items.push(vec![save_state(&app.save, in_conflict, l, view)]);
+    }
     flow(items, width, view)
 }
 
@@ -95,8 +99,10 @@ pub(super) fn band_name(band: &crate::framework::Band, lang: Lang) -> String {
     }
 }
 
-fn save_state(state: &SaveState, l: Lang, view: &ViewState) -> Span<'static> {
+/// Whether what I did is on disk; behind a conflict dialog, my change is not.
+fn save_state(state: &SaveState, in_conflict: bool, l: Lang, view: &ViewState) -> Span<'static> {
     match state {
+        _ if in_conflict => Span::styled(format!("✗ {}", Text::NotSaved.get(l)), view.theme.warn()),
         SaveState::Idle | SaveState::Saved => {
             Span::styled(format!("✓ {}", Text::Saved.get(l)), view.theme.ok())
         }

@@ -126,9 +126,16 @@ pub(super) const HISTORY: &[Binding] = &[
 pub(super) const CONFLICT: &[Binding] = &[
     h(&[Key::ch('m')], "m", C::KeepMine, Text::HelpKeepMine, Text::HintKeepMine),
     h(&[Key::ch('t')], "t", C::TakeTheirs, Text::HelpTakeTheirs, Text::HintTakeTheirs),
+    h(&[Key::ch('b')], "b", C::KeepBoth, Text::HelpKeepBoth, Text::HintKeepBoth),
     b(&[Key::plain(K::Left), Key::plain(K::Right), Key::plain(K::Tab)], "← → / Tab", C::Toggle, Text::HelpToggleChoice),
-    h(&[ENTER], "Enter", C::Submit, Text::HelpConfirmChoice, Text::HintConfirm),
-    b(&[ESC], "Esc", C::Cancel, Text::HelpTakeTheirs),
+    h(&[ENTER], "Enter", C::Submit, Text::HelpConfirmChoice, Text::HintChooseConflict),
+    h(&[ESC], "Esc", C::Cancel, Text::HelpBackToEdit, Text::HintBackToEdit),
+    HELP_F1, REDRAW, FORCE_QUIT,
+];
+
+pub(super) const CONFLICT_CONFIRM: &[Binding] = &[
+    h(&[ENTER, Key::ch('y')], "Enter / y", C::Submit, Text::HelpConfirm, Text::HintConfirm),
+    h(&[ESC, Key::ch('n')], "Esc / n", C::Cancel, Text::HelpBackToChoice, Text::HintBackToChoice),
     HELP_F1, REDRAW, FORCE_QUIT,
 ];
 

@@ -3,11 +3,10 @@
 //! (against the heads the officer saw) and restoring drafts.
 
 use crate::fields;
-use crate::i18n::ui::{self, Text};
+use crate::i18n::ui::Text;
 use crate::scoring::Stage;
 
 use super::super::action::{Change, Command, Effect};
-use super::super::conflict::Side;
 use super::super::evidence::{EvidenceForm, Stored};
 use super::super::history::HistoryView;
 use super::super::key::Key;
@@ -221,33 +220,6 @@ impl Walk {
             Command::PageDown => view.move_by(10),
             Command::Back | Command::Cancel | Command::Quit => self.mode = Mode::Browse,
             _ => {}
-        }
-    }
-
-    pub(super) fn conflict_command(&mut self, cmd: Command, ctx: &mut Ctx) -> Vec<Effect> {
-        let Mode::Conflict(view) = &mut self.mode else {
-            return Vec::new();
-        };
-        let side = match cmd {
-            Command::Toggle => {
-                view.toggle();
-                return Vec::new();
-            }
-            Command::KeepMine => Side::Mine,
-            Command::TakeTheirs | Command::Cancel => Side::Theirs,
-            Command::Submit => view.choice,
-            _ => return Vec::new(),
-        };
-        let (changes, after, author) = (view.keep_mine(), view.after, view.theirs.author.clone());
-        self.mode = Mode::Browse;
-        match side {
-            Side::Mine => self.save(changes, after, ctx),
-            Side::Theirs => {
-                ctx.info(ui::took_theirs(ctx.lang, &author));
-                vec![Effect::Reload {
-                    key: self.key.clone(),
-                }]
-            }
         }
     }
 

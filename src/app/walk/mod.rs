@@ -3,6 +3,7 @@
 //! conflict, search). Browsing lives in `browse`, forms in `forms`.
 
 mod browse;
+mod conflict;
 pub mod council;
 pub mod forms;
 pub mod marks;
@@ -284,7 +285,13 @@ impl Walk {
     fn conflict(&mut self, theirs: FieldState, changes: Vec<Change>, ctx: &mut Ctx) -> Vec<Effect> {
         let after = self.pending.take().unwrap_or(AfterSave::Stay);
         *ctx.save = SaveState::Idle;
-        self.mode = Mode::Conflict(Box::new(ConflictView::new(theirs, changes, after)));
+        let back = match std::mem::replace(&mut self.mode, Mode::Browse) {
+            form @ (Mode::Score(_) | Mode::Evidence(_) | Mode::Appraisal(_)) => {
+                Some(Box::new(form))
+            }
+            _ => None,
+        };
+        self.mode = Mode::Conflict(Box::new(ConflictView::new(theirs, changes, after, back)));
         Vec::new()
     }
 
@@ -318,7 +325,12 @@ impl Walk {
             text,
             at: String::new(),
         };
-        let kept = match &self.mode {
+        // Behind a conflict dialog, the form I was saving still holds what I typed.
+        let mode = match &self.mode {
+            Mode::Conflict(view) => view.back.as_deref().unwrap_or(&Mode::Browse),
+            mode => mode,
+        };
+        let kept = match mode {
             Mode::Score(f) if !f.typed_text().trim().is_empty() => {
                 Some(draft(&f.code, "self", f.typed_text()))
             }

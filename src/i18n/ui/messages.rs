@@ -46,6 +46,28 @@ pub fn took_theirs(lang: Lang, author: &str) -> String {
     }
 }
 
+/// `Esc` in the conflict dialog, back in the form: what the other officer saved meanwhile.
+pub fn back_to_edit(lang: Lang, author: &str, value: &str) -> String {
+    let (author, value) = (crate::text::one_line(author), crate::text::one_line(value));
+    match lang {
+        Lang::Vi => {
+            format!("Chưa lưu gì. {author} đã lưu {value}; sửa tiếp rồi Enter để lưu đè, Esc để bỏ")
+        }
+        Lang::En => format!(
+            "Nothing saved. {author} saved {value}; edit on and press Enter to save over it, Esc to drop"
+        ),
+    }
+}
+
+/// `Esc` in the conflict dialog of an undo: nothing was written.
+pub fn conflict_cancelled(lang: Lang, author: &str, value: &str) -> String {
+    let (author, value) = (crate::text::one_line(author), crate::text::one_line(value));
+    match lang {
+        Lang::Vi => format!("Chưa lưu gì; giữ giá trị {value} của {author}"),
+        Lang::En => format!("Nothing saved; {author}'s {value} stays"),
+    }
+}
+
 /// `(sub-criterion code, field label)` of each draft.
 pub fn drafts_waiting(lang: Lang, drafts: &[(String, String)]) -> String {
     let list = drafts

@@ -98,7 +98,12 @@ texts! {
     Field => "Mục", "Field";
     OldNew => "Cũ → Mới", "Old → New";
     ConflictTitle => "Xung đột: cán bộ khác đã lưu trước", "Conflict: another officer saved first";
-    ConflictExplain => "Giá trị của bạn chưa được lưu. Chọn giữ giá trị của bạn (lưu đè, lịch sử vẫn giữ cả hai) hoặc lấy giá trị của họ.", "Your value was not saved. Keep yours (saved over theirs; the history keeps both) or take theirs.";
+    ConflictExplain => "Giá trị của bạn chưa được lưu. Esc quay lại sửa tiếp; hoặc chọn giữ của bạn (lưu đè, lịch sử vẫn giữ cả hai) hay lấy của họ, rồi xác nhận.", "Your value was not saved. Esc goes back to your edit; or choose to keep yours (saved over theirs; the history keeps both) or take theirs, then confirm.";
+    KeepBoth => "b  Giữ cả hai", "b  Keep both";
+    MergedList => "Danh sách gộp", "Merged list";
+    ConfirmKeepMine => "Lưu giá trị của bạn đè lên giá trị của họ?", "Save yours over theirs?";
+    ConfirmTakeTheirs => "Bỏ giá trị bạn vừa nhập và lấy giá trị của họ?", "Drop what you entered and take theirs?";
+    ConfirmKeepBoth => "Lưu danh sách gộp cả hai?", "Save the merged list?";
     KeepMine => "m  Giữ của tôi", "m  Keep mine";
     TakeTheirs => "t  Lấy của họ", "t  Take theirs";
     HelpTitle => "Trợ giúp — các phím", "Help — keys";
@@ -174,7 +179,10 @@ texts! {
     HelpKeepMine => "Giữ giá trị của tôi (ghi đè lên giá trị mới)", "Keep mine (save it over the newer value)";
     HelpTakeTheirs => "Lấy giá trị của cán bộ kia", "Take theirs";
     HelpToggleChoice => "Đổi lựa chọn", "Switch the choice";
-    HelpConfirmChoice => "Xác nhận lựa chọn", "Confirm the choice";
+    HelpConfirmChoice => "Chọn (rồi xác nhận)", "Choose (then confirm)";
+    HelpKeepBoth => "Giữ cả hai danh sách tài liệu (không xóa tài liệu nào)", "Keep both evidence lists (no document is removed)";
+    HelpBackToEdit => "Quay lại sửa tiếp, không mất gì đã gõ", "Back to my edit, nothing typed is lost";
+    HelpBackToChoice => "Quay lại chọn", "Back to the choice";
     HelpCloseHelp => "Đóng trợ giúp", "Close the help";
 
     // The appraisal cycle, the ranking, conflicts, review
@@ -273,6 +281,10 @@ texts! {
     HintSubmitForm => "Enter lưu", "Enter save";
     HintKeepMine => "m giữ của tôi", "m keep mine";
     HintTakeTheirs => "t lấy của họ", "t take theirs";
+    HintKeepBoth => "b giữ cả hai", "b keep both";
+    HintChooseConflict => "Enter chọn", "Enter choose";
+    HintBackToEdit => "Esc sửa tiếp", "Esc back to my edit";
+    HintBackToChoice => "Esc chọn lại", "Esc back";
     HintConfirm => "Enter xác nhận", "Enter confirm";
     HintCloseHelp => "Esc đóng", "Esc close";
 }
