@@ -157,10 +157,7 @@ impl Loop {
                 .terminal
                 .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
         }
-        if effects
-            .iter()
-            .any(|e| matches!(e, Effect::Save { .. } | Effect::Undo { .. }))
-        {
+        if effects.iter().any(|e| matches!(e, Effect::Save { .. })) {
             guard.terminal.draw(|frame| ui::render(frame, app, view))?;
         }
         self.run_effects(app, shell, effects);

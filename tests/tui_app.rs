@@ -217,31 +217,30 @@ fn search_finds_text_without_diacritics_and_escape_returns_when_cancelled() {
 }
 
 #[test]
-fn undo_asks_the_shell_and_selects_the_undone_sub_when_done() {
-    let mut app = walk_app(Lang::Vi);
-    let effects = press(&mut app, Key::ch('u'));
-    assert!(matches!(effects.as_slice(), [Effect::Undo { .. }]));
-    let walk = app.walk().unwrap();
-    let state = parindex::app::Reloaded {
-        key: walk.key.clone(),
-        status: walk.status,
-        fields: walk.fields.clone(),
-        second_round: walk.second_round,
-    };
-    app.update(Action::Undone {
-        target: "1.2.1".into(),
-        field: "self".into(),
-        value: "null".into(),
-        state,
-    });
-    assert_eq!(selected(&app), "1.2.1");
+fn undo_writes_the_value_before_my_save_against_my_event_and_selects_its_sub() {
+    let mut app = walk_on(XA, "1.1.1", Lang::Vi);
+    assert!(press(&mut app, Key::ch('u')).is_empty());
+    press(&mut app, ENTER);
+    type_text(&mut app, "0,5");
+    let changes = save_changes(&press(&mut app, ENTER));
+    let after = saved(&app, &changes);
+    app.update(after);
+    assert_eq!(selected(&app), "1.1.2");
+    let undo = save_changes(&press(&mut app, Key::ch('u')));
+    assert_eq!(undo[0].value, "null");
+    assert_eq!(undo[0].seen_heads, ["saved-1.1.1-self"]);
+    assert_eq!(undo[0].reason.as_deref(), Some("undo"));
+    let after = saved(&app, &undo);
+    app.update(after);
+    assert_eq!(selected(&app), "1.1.1");
     let notice = app.notice.clone().unwrap().text;
     assert!(
-        notice.contains("1.2.1") && notice.contains("Tự đánh giá"),
+        notice.contains("1.1.1") && notice.contains("Tự đánh giá"),
         "{notice}"
     );
-    app.update(Action::NothingToUndo);
-    assert!(app.notice.clone().unwrap().text.contains("hoàn tác"));
+    let redo = save_changes(&press(&mut app, Key::ch('U')));
+    assert_eq!(redo[0].value, r#"{"points":"0.5"}"#);
+    assert_eq!(redo[0].reason.as_deref(), Some("redo"));
 }
 
 fn theirs(target: &str) -> parindex::store::FieldState {

@@ -70,3 +70,36 @@ fn escape_in_the_conflict_dialog_goes_back_to_my_typed_value_and_saving_again_ke
     pty.wait_exit(Duration::from_secs(5));
     assert_eq!(self_points(&scratch, "1.1.1"), "0.5");
 }
+
+#[test]
+fn undo_twice_goes_back_two_steps_and_redo_comes_forward_while_a_cli_change_stays() {
+    let scratch = Scratch::new();
+    let mut pty = Pty::walk(&scratch);
+    pty.send("\r0,5\r");
+    pty.wait_for("Đã chấm 1/");
+    pty.send("k\r0,25\r");
+    pty.wait_for("1.1.2 · tối đa");
+    // The same OS account changes another sub from the command line.
+    scratch.ok(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.2.1", "--value", "0",
+    ]);
+    pty.wait_for("Đã chấm 2/");
+    pty.send("u");
+    pty.wait_for("Đã hoàn tác: 1.1.1");
+    assert_eq!(self_points(&scratch, "1.1.1"), "0.5");
+    pty.send("u");
+    pty.wait_for("còn 0 bước hoàn tác");
+    assert_eq!(self_points(&scratch, "1.1.1"), serde_json::Value::Null);
+    pty.send("u");
+    pty.wait_for("Không có thay đổi nào của bạn trong phiên này");
+    pty.send("U");
+    pty.wait_for("Đã làm lại: 1.1.1");
+    assert_eq!(self_points(&scratch, "1.1.1"), "0.5");
+    pty.send("\x03");
+    pty.wait_exit(Duration::from_secs(5));
+    assert_eq!(
+        self_points(&scratch, "1.2.1"),
+        "0",
+        "the CLI change was never undone"
+    );
+}

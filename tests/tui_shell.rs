@@ -1,8 +1,8 @@
 //! The TUI's shell against a real database: effects carried out, actions reported back. Saves
-//! against stale heads become conflicts, undo restores what my last change replaced, drafts are
+//! against stale heads become conflicts, undo and redo walk my session's steps, drafts are
 //! kept and forgotten, home shows the newest year with data.
 
-use parindex::app::{Action, Change, Effect};
+use parindex::app::{Action, App, Change, Effect, Key, KeyCode, keymap};
 use parindex::i18n::Lang;
 use parindex::store::{Actor, AssessmentKey, Draft, Store};
 use parindex::tui::Shell;
@@ -96,47 +96,112 @@ fn save_against_heads_another_officer_replaced_is_a_conflict_not_an_overwrite() 
     assert_eq!(value(&lan, &key), r#"{"points":"0.5"}"#);
 }
 
-#[test]
-fn undo_restores_what_my_last_change_replaced_and_then_redoes() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lan = shell(&dir, "lan");
-    let key = open(&mut lan);
-    let nothing = lan.execute(Effect::Undo { key: key.clone() });
-    assert!(matches!(nothing[..], [Action::NothingToUndo]));
-    save(&mut lan, &key, points("0.5", vec![]));
-    let seen = heads(&lan, &key);
-    save(&mut lan, &key, points("0.25", seen));
-    match &lan.execute(Effect::Undo { key: key.clone() })[..] {
-        [Action::Undone { target, value, .. }] => {
-            assert_eq!(target, "1.1.1");
-            assert_eq!(value, r#"{"points":"0.5"}"#);
+/// The app and the shell together, as the event loop runs them.
+fn run(app: &mut App, shell: &mut Shell, effects: Vec<Effect>) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        for action in shell.execute(effect) {
+            queue.extend(app.update(action));
         }
-        other => panic!("{other:?}"),
     }
-    assert_eq!(value(&lan, &key), r#"{"points":"0.5"}"#);
-    lan.execute(Effect::Undo { key: key.clone() });
-    assert_eq!(value(&lan, &key), r#"{"points":"0.25"}"#);
+}
+
+fn key_press(app: &mut App, shell: &mut Shell, key: Key) {
+    if let Some(action) = keymap::keymap(app.context(), key) {
+        let effects = app.update(action);
+        run(app, shell, effects);
+    }
+}
+
+fn keys(app: &mut App, shell: &mut Shell, text: &str) {
+    for c in text.chars() {
+        let key = match c {
+            '\r' => Key::plain(KeyCode::Enter),
+            c => Key::ch(c),
+        };
+        key_press(app, shell, key);
+    }
+}
+
+/// The walkthrough of the unit opened in an app for `who`, on 1.1.1.
+fn walk_for(dir: &tempfile::TempDir, who: &str) -> (App, Shell) {
+    let mut shell = shell(dir, who);
+    let mut app = App::new(Lang::Vi, who);
+    let start = app.start(Some((UNIT.into(), 2025)));
+    run(&mut app, &mut shell, start);
+    (app, shell)
+}
+
+/// The points stored for 1.1.1, or "none".
+fn pts(shell: &Shell, key: &AssessmentKey) -> String {
+    let v: serde_json::Value = serde_json::from_str(&value(shell, key)).unwrap();
+    v["points"].as_str().unwrap_or("none").to_string()
+}
+
+#[test]
+fn undo_goes_back_many_steps_of_my_session_and_redo_comes_forward_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut lan) = walk_for(&dir, "lan");
+    let key = app.walk().unwrap().key.clone();
+    keys(&mut app, &mut lan, "u");
+    assert!(
+        app.notice
+            .clone()
+            .unwrap()
+            .text
+            .contains("Không có thay đổi")
+    );
+    // Each save walks on to 1.1.2; `k` comes back to 1.1.1.
+    keys(&mut app, &mut lan, "\r0,5\rk\r0,25\rk\r0\rk");
+    assert_eq!(pts(&lan, &key), "0");
+    keys(&mut app, &mut lan, "u");
+    assert_eq!(pts(&lan, &key), "0.25");
+    keys(&mut app, &mut lan, "u");
+    assert_eq!(pts(&lan, &key), "0.5", "u u does not toggle");
+    keys(&mut app, &mut lan, "u");
+    assert_eq!(pts(&lan, &key), "none");
+    keys(&mut app, &mut lan, "U");
+    assert_eq!(pts(&lan, &key), "0.5");
+    key_press(&mut app, &mut lan, Key::ctrl('r'));
+    assert_eq!(pts(&lan, &key), "0.25");
+    let notice = app.notice.clone().unwrap().text;
+    assert!(
+        notice.contains("Đã làm lại") && notice.contains("1.1.1"),
+        "{notice}"
+    );
     let check = lan.store.check().unwrap();
     assert!(check.problems.is_empty(), "{:?}", check.problems);
 }
 
 #[test]
-fn undo_of_a_first_value_clears_it_and_conflicts_when_someone_changed_it_since() {
+fn undo_never_touches_a_change_made_outside_my_session_even_by_my_own_account() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lan = shell(&dir, "lan");
-    let key = open(&mut lan);
-    save(&mut lan, &key, points("0.5", vec![]));
-    lan.execute(Effect::Undo { key: key.clone() });
-    assert_eq!(value(&lan, &key), "null");
-    let seen = heads(&lan, &key);
-    save(&mut lan, &key, points("0.5", seen));
+    let (mut app, mut lan) = walk_for(&dir, "lan");
+    let key = app.walk().unwrap().key.clone();
+    keys(&mut app, &mut lan, "\r0,5\r");
+    // The same OS account changes another field from elsewhere (the CLI, another terminal).
+    let mut elsewhere = shell(&dir, "lan");
+    let other = Change {
+        target: "1.1.2".into(),
+        ..points("0.5", vec![])
+    };
+    elsewhere.execute(Effect::Save {
+        key: key.clone(),
+        changes: vec![other],
+    });
+    // And another officer changes the field my session saved.
     let mut minh = shell(&dir, "minh");
     let seen = heads(&minh, &key);
     save(&mut minh, &key, points("0", seen));
-    match &lan.execute(Effect::Undo { key: key.clone() })[..] {
-        [Action::Conflict { theirs, .. }] => assert_eq!(theirs.author, "minh"),
-        other => panic!("{other:?}"),
-    }
+    app.update(Action::ExternalChange);
+    keys(&mut app, &mut lan, "u");
+    assert_eq!(pts(&lan, &key), "0", "minh's value stays");
+    assert!(matches!(
+        app.walk().unwrap().mode,
+        parindex::app::Mode::Conflict(_)
+    ));
+    let other = lan.store.field(&key, "1.1.2", "self").unwrap().unwrap();
+    assert_eq!(other.value, r#"{"points":"0.5"}"#, "not undone from here");
 }
 
 #[test]

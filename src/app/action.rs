@@ -34,6 +34,8 @@ pub enum Command {
     NextUnscored,
     NextFlagged,
     Undo,
+    /// Redo what I undid.
+    Redo,
     Help,
     /// Back; quit from home.
     Quit,
@@ -98,13 +100,6 @@ pub enum Action {
         target: String,
         events: Vec<Event>,
     },
-    Undone {
-        target: String,
-        field: String,
-        value: String,
-        state: Reloaded,
-    },
-    NothingToUndo,
     /// The status changed (submit, return, finalize, reopen).
     Transitioned(Reloaded),
     RankingLoaded(Box<Ranking>),
@@ -191,10 +186,6 @@ pub enum Effect {
     Save {
         key: AssessmentKey,
         changes: Vec<Change>,
-    },
-    /// Undo this officer's last change in the assessment.
-    Undo {
-        key: AssessmentKey,
     },
     LoadHistory {
         key: AssessmentKey,

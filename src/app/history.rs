@@ -78,6 +78,7 @@ pub fn rows(events: &[Event], lang: Lang) -> Vec<HistoryRow> {
 fn reason(reason: &str, lang: Lang) -> String {
     match reason {
         "undo" => crate::i18n::ui::Text::UndoReason.get(lang).to_string(),
+        "redo" => crate::i18n::ui::Text::RedoReason.get(lang).to_string(),
         other => crate::text::one_line(other),
     }
 }

@@ -17,6 +17,7 @@ pub mod ranking;
 pub mod score;
 pub mod transition;
 pub mod tree;
+pub mod undo;
 pub mod values;
 pub mod walk;
 
@@ -99,6 +100,8 @@ pub struct App {
     /// The terminal is smaller than [`MIN_WIDTH`] × [`MIN_HEIGHT`]: the officer sees only the
     /// "too small" screen, so keys other than Ctrl-C and Ctrl-L do nothing.
     pub too_small: bool,
+    /// My changes in this session, to undo and redo.
+    pub undo: undo::UndoStack,
 }
 
 impl App {
@@ -114,6 +117,7 @@ impl App {
             save: SaveState::Idle,
             quitting: false,
             too_small: false,
+            undo: undo::UndoStack::default(),
         }
     }
 
@@ -230,6 +234,7 @@ impl App {
             read_only: self.read_only,
             notice: &mut self.notice,
             save: &mut self.save,
+            undo: &mut self.undo,
             go_home: false,
             go_conflicts: false,
         };

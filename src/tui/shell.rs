@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::app::home::HomeRow;
-use crate::app::{Action, Change, Effect, HomeData, Opened, Reloaded, values};
+use crate::app::{Action, Change, Effect, HomeData, Opened, Reloaded};
 use crate::cycle::FieldGroup;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
@@ -39,7 +39,6 @@ impl Shell {
             Effect::Open { unit, year, start } => self.open(&unit, year, start),
             Effect::Reload { key } => self.reloaded(&key).map(Action::Reloaded),
             Effect::Save { key, changes } => self.save(&key, changes),
-            Effect::Undo { key } => self.undo(&key),
             Effect::LoadHistory { key, target } => self.history(&key, target),
             Effect::Transition { key, transition } => self.transition(&key, transition),
             Effect::LoadRanking { year, level } => {
@@ -286,41 +285,6 @@ impl Shell {
         match self.save_changes(key, &changes)? {
             Some(theirs) => Ok(Action::Conflict { theirs, changes }),
             None => Ok(Action::Saved(self.reloaded(key)?)),
-        }
-    }
-
-    /// Restores the value my last change replaced (nothing, when it had no parent), against my
-    /// event: if someone changed the field since, it is a conflict.
-    fn undo(&mut self, key: &AssessmentKey) -> Result<Action, StoreError> {
-        let Some(last) = self.store.last_event_by(key, &self.actor.user)? else {
-            return Ok(Action::NothingToUndo);
-        };
-        let mut parents = Vec::new();
-        for id in &last.parents {
-            parents.extend(self.store.event(id)?);
-        }
-        let value = parents
-            .iter()
-            .max_by(|a, b| a.id.cmp(&b.id))
-            .map_or_else(|| values::empty(&last.field), |p| p.value.clone());
-        let change = Change {
-            target: last.target.clone(),
-            field: last.field.clone(),
-            value: value.clone(),
-            seen_heads: vec![last.id.clone()],
-            reason: Some("undo".into()),
-        };
-        match self.save_changes(key, std::slice::from_ref(&change))? {
-            Some(theirs) => Ok(Action::Conflict {
-                theirs,
-                changes: vec![change],
-            }),
-            None => Ok(Action::Undone {
-                target: last.target,
-                field: last.field,
-                value,
-                state: self.reloaded(key)?,
-            }),
         }
     }
 

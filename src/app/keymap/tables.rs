@@ -72,6 +72,7 @@ pub(super) const WALK: &[Binding] = &[
     h(&[Key::ch('!')], "!", C::NextFlagged, Text::HelpNextFlagged, Text::HintNextFlagged),
     h(&[Key::ch('/')], "/", C::Search, Text::HelpSearch, Text::HintSearch),
     h(&[Key::ch('u')], "u", C::Undo, Text::HelpUndo, Text::HintUndo),
+    h(&[Key::ch('U'), Key::ctrl('r')], "U / Ctrl-R", C::Redo, Text::HelpRedo, Text::HintRedo),
     h(&[Key::ch('t')], "t", C::History, Text::HelpHistory, Text::HintHistory),
     h(&[Key::ch('m')], "m", C::SwitchSeat, Text::HelpSwitchSeat, Text::HintSwitchSeat),
     h(&[Key::ch('s')], "s", C::ChangeStatus, Text::HelpChangeStatus, Text::HintChangeStatus),

@@ -6,6 +6,7 @@ use crate::i18n::ui::{self, Text};
 use super::super::action::{Command, Effect};
 use super::super::line::LineEdit;
 use super::super::tree::{self, NodeKind};
+use super::super::undo::{Direction, InFlight};
 use super::{Ctx, Mode, Search, Walk};
 
 const DETAIL_STEP: u16 = 5;
@@ -57,7 +58,8 @@ impl Walk {
                     t.flags.missing_evidence || t.flags.conflict || t.flags.over_cap
                 })
             }),
-            Command::Undo => return self.undo(ctx),
+            Command::Undo => return self.step(Direction::Undo, ctx),
+            Command::Redo => return self.step(Direction::Redo, ctx),
             Command::Evidence => return self.open_evidence(ctx),
             Command::History => return self.open_history(ctx),
             Command::ChangeStatus => self.open_status_menu(ctx),
@@ -104,14 +106,30 @@ impl Walk {
         }
     }
 
-    fn undo(&mut self, ctx: &mut Ctx) -> Vec<Effect> {
+    /// Undoes (or redoes) my newest step in this assessment, against the heads it left.
+    fn step(&mut self, direction: Direction, ctx: &mut Ctx) -> Vec<Effect> {
         if ctx.read_only {
             ctx.info(Text::ReviewMode.get(ctx.lang));
             return Vec::new();
         }
+        if self.pending.is_some() {
+            return Vec::new();
+        }
+        let Some(step) = ctx.undo.take(&self.key, direction) else {
+            let none = match direction {
+                Direction::Undo => Text::NothingToUndo,
+                Direction::Redo => Text::NothingToRedo,
+            };
+            ctx.info(none.get(ctx.lang));
+            return Vec::new();
+        };
+        let changes = step.changes(direction);
+        self.pending = Some(super::AfterSave::Stay);
+        self.in_flight = Some(InFlight::Step(step, direction));
         *ctx.save = super::SaveState::Saving;
-        vec![Effect::Undo {
+        vec![Effect::Save {
             key: self.key.clone(),
+            changes,
         }]
     }
 

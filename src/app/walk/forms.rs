@@ -11,6 +11,7 @@ use super::super::evidence::{EvidenceForm, Stored};
 use super::super::history::HistoryView;
 use super::super::key::Key;
 use super::super::score::{Current, ScoreFocus, ScoreForm};
+use super::super::undo::{InFlight, Step};
 use super::{AfterSave, Ctx, Mode, SaveState, Walk};
 
 impl Walk {
@@ -164,6 +165,7 @@ impl Walk {
             return Vec::new();
         }
         self.pending = Some(after);
+        self.in_flight = Some(InFlight::Edit(Step::of(&self.key, &changes, &self.fields)));
         *ctx.save = SaveState::Saving;
         vec![Effect::Save {
             key: self.key.clone(),

@@ -26,6 +26,7 @@ use super::line::LineEdit;
 use super::score::ScoreForm;
 use super::transition::TransitionMenu;
 use super::tree::Tree;
+use super::undo::{Direction, InFlight, Step, UndoStack};
 use super::{Notice, SaveState};
 
 pub use council::Seat;
@@ -67,6 +68,8 @@ pub struct Ctx<'a> {
     pub read_only: bool,
     pub notice: &'a mut Option<Notice>,
     pub save: &'a mut SaveState,
+    /// My changes in this session.
+    pub undo: &'a mut UndoStack,
     /// Set to leave for the home screen.
     pub go_home: bool,
     /// Set to open the conflicts of this assessment.
@@ -100,6 +103,8 @@ pub struct Walk {
     pub refusals: Vec<(crate::cycle::FieldGroup, String)>,
     /// A save is on its way; what to do when it lands.
     pub pending: Option<AfterSave>,
+    /// What that save is, to record it for undo (or move its step) when it lands.
+    pub in_flight: Option<InFlight>,
     /// Self-assessment (the unit) or appraisal (the council).
     pub seat: Seat,
     /// The council is in its second round (after the explanation round).
@@ -130,6 +135,7 @@ impl Walk {
             drafts: opened.drafts,
             refusals: opened.refusals,
             pending: None,
+            in_flight: None,
         }
     }
 
@@ -200,24 +206,8 @@ impl Walk {
                 }
                 Vec::new()
             }
-            Action::Undone {
-                target,
-                field,
-                value,
-                state,
-            } => {
-                self.apply(state);
-                self.tree.select(&self.framework, &target);
-                *ctx.save = SaveState::Saved;
-                ctx.info(ui::undone(ctx.lang, &target, &field, &value));
-                Vec::new()
-            }
             Action::Transitioned(r) => {
                 self.transitioned(r, ctx);
-                Vec::new()
-            }
-            Action::NothingToUndo => {
-                ctx.info(Text::NothingToUndo.get(ctx.lang));
                 Vec::new()
             }
             Action::ExternalChange if self.pending.is_none() => vec![Effect::Reload {
@@ -259,6 +249,11 @@ impl Walk {
     fn saved(&mut self, r: Reloaded, ctx: &mut Ctx) -> Vec<Effect> {
         self.apply(r);
         *ctx.save = SaveState::Saved;
+        match self.in_flight.take() {
+            Some(InFlight::Edit(step)) => ctx.undo.record(step.landed(&self.fields)),
+            Some(InFlight::Step(step, direction)) => return self.stepped(step, direction, ctx),
+            None => {}
+        }
         let after = self.pending.take();
         if matches!(
             self.mode,
@@ -282,8 +277,38 @@ impl Walk {
         }
     }
 
+    /// An undo or redo went through: the step moves to the other side, its sub is selected.
+    fn stepped(&mut self, step: Step, direction: Direction, ctx: &mut Ctx) -> Vec<Effect> {
+        self.pending = None;
+        self.mode = Mode::Browse;
+        let step = step.landed(&self.fields);
+        self.tree.select(&self.framework, step.target());
+        if let Some(w) = step.writes.first() {
+            let value = match direction {
+                Direction::Undo => &w.before,
+                Direction::Redo => &w.after,
+            };
+            let (left_undo, left_redo) = ctx.undo.depth(&self.key);
+            let left = match direction {
+                Direction::Undo => left_undo,
+                Direction::Redo => left_redo,
+            };
+            let text = ui::stepped(ctx.lang, direction, &w.target, &w.field, value, left);
+            ctx.info(text);
+        }
+        ctx.undo.moved(step, direction);
+        Vec::new()
+    }
+
     fn conflict(&mut self, theirs: FieldState, changes: Vec<Change>, ctx: &mut Ctx) -> Vec<Effect> {
         let after = self.pending.take().unwrap_or(AfterSave::Stay);
+        // An undo or redo that meets another officer's change is dropped: theirs stays unless
+        // the dialog's explicit, confirmed choice says otherwise.
+        self.in_flight = None;
+        // Keeping mine from here replaces their value: that is what an undo of it restores.
+        self.fields
+            .retain(|s| !(s.target == theirs.target && s.field == theirs.field));
+        self.fields.push(theirs.clone());
         *ctx.save = SaveState::Idle;
         let back = match std::mem::replace(&mut self.mode, Mode::Browse) {
             form @ (Mode::Score(_) | Mode::Evidence(_) | Mode::Appraisal(_)) => {
@@ -297,6 +322,9 @@ impl Walk {
 
     fn failed(&mut self, message: String, ctx: &mut Ctx) -> Vec<Effect> {
         self.pending = None;
+        if let Some(InFlight::Step(step, direction)) = self.in_flight.take() {
+            ctx.undo.put_back(step, direction);
+        }
         *ctx.save = SaveState::Failed(message.clone());
         match &mut self.mode {
             Mode::Score(f) => {

@@ -124,7 +124,9 @@ texts! {
     UndoReason => "hoàn tác", "undo";
 
     // Notices
-    NothingToUndo => "Không có thay đổi nào của bạn để hoàn tác", "Nothing of yours to undo";
+    NothingToUndo => "Không có thay đổi nào của bạn trong phiên này để hoàn tác", "Nothing of yours in this session to undo";
+    NothingToRedo => "Không có gì để làm lại", "Nothing to redo";
+    RedoReason => "làm lại", "redo";
     LastSub => "Đây là tiêu chí thành phần cuối cùng", "That was the last sub-criterion";
     AllScored => "Đã chấm hết các tiêu chí thành phần", "Every sub-criterion is scored";
     NoFlags => "Không còn tiêu chí nào có cờ", "No flagged sub-criterion left";
@@ -162,7 +164,8 @@ texts! {
     HelpNextFlagged => "Tiêu chí có cờ tiếp theo (thiếu tài liệu, xung đột, vượt điểm tối đa)", "Next flagged sub-criterion (missing evidence, conflict, over the max)";
     HelpSearch => "Tìm theo mã hoặc nội dung (không cần gõ dấu: chi dao tìm được chỉ đạo)", "Search by code or text (diacritics optional: chi dao finds chỉ đạo)";
     HelpRedraw => "Vẽ lại toàn bộ màn hình", "Redraw the whole screen";
-    HelpUndo => "Hoàn tác thay đổi gần nhất của tôi", "Undo my last change";
+    HelpUndo => "Hoàn tác thay đổi gần nhất của tôi trong phiên này (nhiều bước)", "Undo my last change in this session (many steps)";
+    HelpRedo => "Làm lại thay đổi vừa hoàn tác", "Redo what I undid";
     HelpHistory => "Lịch sử thay đổi: ai, khi nào, cũ → mới", "History of changes: who, when, old → new";
     HelpScrollUp => "Cuộn nội dung chi tiết lên", "Scroll the details up";
     HelpScrollDown => "Cuộn nội dung chi tiết xuống", "Scroll the details down";
@@ -269,6 +272,7 @@ texts! {
     HintNextFlagged => "! có cờ", "! flagged";
     HintSearch => "/ tìm", "/ search";
     HintUndo => "u hoàn tác", "u undo";
+    HintRedo => "U làm lại", "U redo";
     HintHistory => "t lịch sử", "t history";
     HintBack => "q quay lại", "q back";
     HintKeepMatch => "Enter chọn", "Enter keep";
