@@ -147,3 +147,60 @@ fn a_draft_is_kept_from_the_form_behind_a_conflict_when_the_line_drops() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn the_palette_lists_every_action_with_its_key_and_runs_the_one_found_by_name() {
+    let mut app = walk_on(XA, "1.1.1", Lang::Vi);
+    press(&mut app, Key::ch(':'));
+    let palette = app.palette.clone().expect("palette open");
+    let all = palette.entries(Lang::Vi);
+    let walk_keys = parindex::app::keymap::bindings(parindex::app::Context::Walk);
+    assert_eq!(
+        all.len(),
+        walk_keys.len() - 1,
+        "every action but the palette"
+    );
+    assert!(all.iter().any(|b| b.label == "u"));
+    type_text(&mut app, "lich su");
+    let found = app.palette.clone().unwrap();
+    let entries = found.entries(Lang::Vi);
+    assert_eq!(
+        entries.len(),
+        1,
+        "{:?}",
+        entries.iter().map(|b| b.label).collect::<Vec<_>>()
+    );
+    assert_eq!(entries[0].label, "t");
+    let effects = press(&mut app, ENTER);
+    assert!(app.palette.is_none());
+    assert!(matches!(mode(&app), Mode::History(_)));
+    assert!(matches!(effects.as_slice(), [Effect::LoadHistory { .. }]));
+}
+
+#[test]
+fn ctrl_k_opens_the_palette_in_a_form_and_escape_closes_it_without_touching_the_form() {
+    let mut app = walk_on(XA, "1.1.1", Lang::En);
+    press(&mut app, ENTER);
+    type_text(&mut app, "0,5");
+    press(&mut app, Key::ctrl('k'));
+    type_text(&mut app, "zzz");
+    assert!(app.palette.clone().unwrap().entries(Lang::En).is_empty());
+    press(&mut app, ESC);
+    assert!(app.palette.is_none());
+    let Mode::Score(form) = mode(&app) else {
+        panic!()
+    };
+    assert_eq!(form.typed_text(), "0,5");
+}
+
+#[test]
+fn page_down_scrolls_the_help_instead_of_closing_it() {
+    let mut app = walk_on(XA, "1.1.1", Lang::Vi);
+    press(&mut app, Key::ch('?'));
+    press(&mut app, Key::plain(parindex::app::KeyCode::PageDown));
+    assert_eq!(app.help, Some(10));
+    press(&mut app, Key::plain(parindex::app::KeyCode::PageUp));
+    assert_eq!(app.help, Some(0));
+    press(&mut app, ESC);
+    assert_eq!(app.help, None);
+}

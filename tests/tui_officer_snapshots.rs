@@ -43,3 +43,13 @@ fn evidence_conflict(lang: Lang) -> App {
 fn conflict_keep_both_asks_for_confirmation() {
     snap_both("conflict_keep_both", evidence_conflict);
 }
+
+#[test]
+fn palette_over_the_walkthrough() {
+    snap_both("palette", |lang| {
+        let mut app = walk_on(XA, "1.1.1", lang);
+        press(&mut app, Key::ch(':'));
+        type_text(&mut app, "u");
+        app
+    });
+}

@@ -103,3 +103,24 @@ fn undo_twice_goes_back_two_steps_and_redo_comes_forward_while_a_cli_change_stay
         "the CLI change was never undone"
     );
 }
+
+#[test]
+fn the_palette_finds_an_action_by_name_without_diacritics_and_runs_it() {
+    let scratch = Scratch::new();
+    let mut pty = Pty::walk(&scratch);
+    pty.send(":");
+    pty.wait_for("Bảng lệnh");
+    pty.wait_for("Hoàn tác thay đổi gần nhất");
+    pty.send("lich su");
+    pty.wait_for("Lịch sử thay đổi: ai, khi nào");
+    pty.send("\r");
+    pty.wait_for("Lịch sử thay đổi");
+    pty.send("q");
+    pty.wait_for("Cách tính điểm");
+    pty.send("\x0b");
+    pty.wait_for("Bảng lệnh");
+    pty.send("\x1b");
+    pty.wait_for("Enter chấm");
+    pty.send("\x03");
+    pty.wait_exit(Duration::from_secs(5));
+}

@@ -74,6 +74,8 @@ pub enum Command {
     NewValue,
     /// Clear the terminal and draw everything again (Ctrl-L).
     Redraw,
+    /// The command palette: every action of the screen, by name (`:` / Ctrl-K).
+    Palette,
 }
 
 /// Everything `App::update` reacts to.

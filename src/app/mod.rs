@@ -13,6 +13,7 @@ pub mod key;
 pub mod keymap;
 pub mod line;
 pub mod notes;
+pub mod palette;
 pub mod ranking;
 pub mod score;
 pub mod transition;
@@ -34,6 +35,9 @@ pub use walk::{Mode, Seat, Walk};
 use crate::level::Level;
 use conflicts::{ConflictsView, Leave};
 use ranking::RankingView;
+
+/// Lines PgUp / PgDn move the help overlay.
+const HELP_PAGE: u16 = 10;
 
 /// Below this size the "terminal too small" screen is drawn and no key acts behind it.
 pub const MIN_WIDTH: u16 = 80;
@@ -94,6 +98,8 @@ pub struct App {
     pub home: Home,
     /// The help overlay is open, scrolled this many lines.
     pub help: Option<u16>,
+    /// The command palette is open over the screen.
+    pub palette: Option<palette::Palette>,
     pub notice: Option<Notice>,
     pub save: SaveState,
     pub quitting: bool,
@@ -113,6 +119,7 @@ impl App {
             screen: Screen::Home,
             home: Home::default(),
             help: None,
+            palette: None,
             notice: None,
             save: SaveState::Idle,
             quitting: false,
@@ -172,6 +179,9 @@ impl App {
         if self.help.is_some() {
             return Context::Help;
         }
+        if self.palette.is_some() {
+            return Context::Palette;
+        }
         self.base_context()
     }
 
@@ -205,6 +215,23 @@ impl App {
             _ => {}
         }
         match action {
+            Action::Do(cmd) if self.palette.is_some() => self.palette_command(cmd),
+            Action::Type(key) if self.palette.is_some() => {
+                if let Some(p) = &mut self.palette {
+                    p.type_key(&key);
+                }
+                Vec::new()
+            }
+            Action::Paste(text) if self.palette.is_some() => {
+                if let Some(p) = &mut self.palette {
+                    p.paste(&text);
+                }
+                Vec::new()
+            }
+            Action::Do(Command::Palette) => {
+                self.palette = Some(palette::Palette::open(self.base_context()));
+                Vec::new()
+            }
             Action::Do(cmd) if self.help.is_some() => {
                 self.help_command(cmd);
                 Vec::new()
@@ -355,8 +382,33 @@ impl App {
         self.help = match cmd {
             Command::Up => Some(scroll.saturating_sub(1)),
             Command::Down => Some(scroll.saturating_add(1)),
+            Command::PageUp => Some(scroll.saturating_sub(HELP_PAGE)),
+            Command::PageDown => Some(scroll.saturating_add(HELP_PAGE)),
+            Command::Top => Some(0),
+            // The overlay stops at its last line however far this asks.
+            Command::Bottom => Some(u16::MAX),
             _ => None,
         };
+    }
+
+    /// The palette: move, run the chosen action as if its key were pressed, or close.
+    fn palette_command(&mut self, cmd: Command) -> Vec<Effect> {
+        let Some(palette) = &mut self.palette else {
+            return Vec::new();
+        };
+        match cmd {
+            Command::Up => palette.move_by(-1, self.lang),
+            Command::Down => palette.move_by(1, self.lang),
+            Command::Submit => {
+                let chosen = palette.chosen(self.lang);
+                self.palette = None;
+                if let Some(cmd) = chosen {
+                    return self.update(Action::Do(cmd));
+                }
+            }
+            _ => self.palette = None,
+        }
+        Vec::new()
     }
 
     fn quit(&mut self) -> Vec<Effect> {

@@ -158,9 +158,16 @@ pub(super) fn hints(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) 
         .iter()
         .filter_map(|b| b.hint)
         .collect();
-    let (help, rest): (Vec<Text>, Vec<Text>) = all
-        .into_iter()
-        .partition(|t| matches!(t, Text::HintHelp | Text::HintHelpF1 | Text::HintCloseHelp));
+    let (help, rest): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| {
+        matches!(
+            t,
+            Text::HintHelp
+                | Text::HintHelpF1
+                | Text::HintCloseHelp
+                | Text::HintPalette
+                | Text::HintPaletteCtrl
+        )
+    });
     let cols = area.width as usize;
     let help_width: usize = help.iter().map(|t| width(t.get(app.lang)) + 3).sum();
     let mut used = 1 + help_width;

@@ -14,6 +14,7 @@ mod help;
 mod history;
 mod home;
 mod node;
+mod palette;
 mod ranking;
 mod score;
 pub mod text;
@@ -74,6 +75,10 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
         Screen::Walk(walk) => render_walk(frame, app, walk, view, &mut caret),
         Screen::Ranking(r) => ranking::render(frame, app, r, view),
         Screen::Conflicts(c) => conflicts::render(frame, app, c, view, &mut caret),
+    }
+    if let Some(p) = &app.palette {
+        caret = None;
+        palette::render(frame, app, p, view, &mut caret);
     }
     if let Some(scroll) = app.help {
         help::render(frame, app, scroll, view);

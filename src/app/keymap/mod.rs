@@ -28,6 +28,7 @@ pub enum Context {
     Ranking,
     Conflicts,
     ConflictValue,
+    Palette,
     Help,
 }
 
@@ -71,6 +72,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Ranking => RANKING,
         Context::Conflicts => CONFLICTS,
         Context::ConflictValue => CONFLICT_VALUE,
+        Context::Palette => PALETTE_KEYS,
         Context::Help => HELP_KEYS,
     }
 }
@@ -88,11 +90,16 @@ fn types_text(context: Context) -> bool {
             | Context::Explanation
             | Context::Appraisal
             | Context::ConflictValue
+            | Context::Palette
     )
 }
 
 /// The action a key means in a context; `None` for keys that mean nothing there.
 pub fn keymap(context: Context, key: Key) -> Option<Action> {
+    // Esc typed just before Ctrl-C arrives as Alt-Ctrl-C: it still quits.
+    if key.ctrl && key.code == K::Char('c') {
+        return Some(Action::Do(C::ForceQuit));
+    }
     let bound = bindings(context)
         .iter()
         .find(|binding| binding.keys.contains(&key));
@@ -167,6 +174,7 @@ mod tests {
             Context::Ranking,
             Context::Conflicts,
             Context::ConflictValue,
+            Context::Palette,
             Context::Help,
         ];
         for context in all {

@@ -30,6 +30,8 @@ const HELP: Binding = h(&[Key::ch('?'), Key::plain(K::F(1))], "? / F1", C::Help,
 const HELP_F1: Binding = h(&[Key::plain(K::F(1))], "F1", C::Help, Text::HelpHelp, Text::HintHelpF1);
 const FORCE_QUIT: Binding = b(&[Key::ctrl('c')], "Ctrl-C", C::ForceQuit, Text::HelpForceQuit);
 const REDRAW: Binding = b(&[Key::ctrl('l')], "Ctrl-L", C::Redraw, Text::HelpRedraw);
+const PALETTE_CTRL: Binding = h(&[Key::ctrl('k')], "Ctrl-K", C::Palette, Text::HelpPalette, Text::HintPaletteCtrl);
+const PALETTE: Binding = h(&[Key::ch(':'), Key::ctrl('k')], ": / Ctrl-K", C::Palette, Text::HelpPalette, Text::HintPalette);
 const CANCEL: Binding = h(&[ESC], "Esc", C::Cancel, Text::HelpCancel, Text::HintCancel);
 const NEXT_FIELD: Binding = h(&[Key::plain(K::Tab)], "Tab", C::NextField, Text::HelpNextField, Text::HintNextField);
 const PREV_FIELD: Binding = b(&[Key::plain(K::BackTab)], "Shift-Tab", C::PrevField, Text::HelpPrevField);
@@ -48,19 +50,19 @@ pub(super) const HOME: &[Binding] = &[
     h(&[Key::ch('q')], "q", C::Quit, Text::HelpQuitHome, Text::HintQuit),
     h(&[Key::ch('r')], "r", C::Ranking, Text::HelpRanking, Text::HintRanking),
     h(&[Key::ch('c')], "c", C::Conflicts, Text::HelpConflictsAll, Text::HintConflicts),
-    REDRAW, FORCE_QUIT,
+    PALETTE, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const HOME_FILTER: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpKeepFilter, Text::HintKeepFilter),
     h(&[ESC], "Esc", C::Cancel, Text::HelpClearFilter, Text::HintClearFilter),
-    UP_ARROW, DOWN_ARROW, HELP_F1, REDRAW, FORCE_QUIT,
+    UP_ARROW, DOWN_ARROW, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const PICKER: &[Binding] = &[
     UP_ARROW, DOWN_ARROW, PAGE_UP, PAGE_DOWN,
     h(&[ENTER], "Enter", C::Submit, Text::HelpPickUnit, Text::HintPickUnit),
-    CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
+    CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const WALK: &[Binding] = &[
@@ -81,7 +83,7 @@ pub(super) const WALK: &[Binding] = &[
     b(&[Key::plain(K::PageDown)], "PgDn", C::PageDown, Text::HelpScrollDown),
     TOP, BOTTOM, HELP,
     h(&[Key::ch('q')], "q", C::Quit, Text::HelpBackHome, Text::HintBack),
-    REDRAW, FORCE_QUIT,
+    PALETTE, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const SEARCH: &[Binding] = &[
@@ -89,18 +91,18 @@ pub(super) const SEARCH: &[Binding] = &[
     h(&[Key::plain(K::Down), Key::plain(K::Tab)], "↓ / Tab", C::Down, Text::HelpNextMatch, Text::HintNextMatch),
     b(&[Key::plain(K::Up), Key::plain(K::BackTab)], "↑ / Shift-Tab", C::Up, Text::HelpPrevMatch),
     h(&[ESC], "Esc", C::Cancel, Text::HelpCancelSearch, Text::HintCancel),
-    HELP_F1, REDRAW, FORCE_QUIT,
+    HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const SCORE_CHOICE: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
     h(&[Key::plain(K::Up), Key::plain(K::Down)], "↑ ↓", C::Down, Text::HelpChoose, Text::HintChoose),
-    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
+    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const SCORE_TEXT: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
-    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
+    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const EVIDENCE_LIST: &[Binding] = &[
@@ -108,20 +110,20 @@ pub(super) const EVIDENCE_LIST: &[Binding] = &[
     h(&[Key::ch('a'), Key::plain(K::Insert)], "a / Insert", C::AddItem, Text::HelpAddItem, Text::HintAddItem),
     h(&[ENTER], "Enter", C::EditItem, Text::HelpEditItem, Text::HintEditItem),
     h(&[Key::ch('d'), Key::plain(K::Delete)], "d / Delete", C::RemoveItem, Text::HelpRemoveItem, Text::HintRemoveItem),
-    NEXT_FIELD, PREV_FIELD, SAVE_FORM, CANCEL, HELP, REDRAW, FORCE_QUIT,
+    NEXT_FIELD, PREV_FIELD, SAVE_FORM, CANCEL, HELP, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const EVIDENCE_FIELD: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpSaveForm, Text::HintSubmitForm),
-    SAVE_FORM, NEXT_FIELD, PREV_FIELD, UP_ARROW, DOWN_ARROW, CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
+    SAVE_FORM, NEXT_FIELD, PREV_FIELD, UP_ARROW, DOWN_ARROW, CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
-pub(super) const EXPLANATION: &[Binding] = &[SAVE_FORM, NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, REDRAW, FORCE_QUIT];
+pub(super) const EXPLANATION: &[Binding] = &[SAVE_FORM, NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT];
 
 pub(super) const HISTORY: &[Binding] = &[
     UP, DOWN, PAGE_UP, PAGE_DOWN,
     h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
-    HELP, REDRAW, FORCE_QUIT,
+    HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const CONFLICT: &[Binding] = &[
@@ -131,26 +133,26 @@ pub(super) const CONFLICT: &[Binding] = &[
     b(&[Key::plain(K::Left), Key::plain(K::Right), Key::plain(K::Tab)], "← → / Tab", C::Toggle, Text::HelpToggleChoice),
     h(&[ENTER], "Enter", C::Submit, Text::HelpConfirmChoice, Text::HintChooseConflict),
     h(&[ESC], "Esc", C::Cancel, Text::HelpBackToEdit, Text::HintBackToEdit),
-    HELP_F1, REDRAW, FORCE_QUIT,
+    HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const CONFLICT_CONFIRM: &[Binding] = &[
     h(&[ENTER, Key::ch('y')], "Enter / y", C::Submit, Text::HelpConfirm, Text::HintConfirm),
     h(&[ESC, Key::ch('n')], "Esc / n", C::Cancel, Text::HelpBackToChoice, Text::HintBackToChoice),
-    HELP_F1, REDRAW, FORCE_QUIT,
+    HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const APPRAISAL: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
     h(&[Key::plain(K::Tab)], "Tab", C::NextField, Text::HelpNextField, Text::HintNote),
-    PREV_FIELD, SAVE_FORM, CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
+    PREV_FIELD, SAVE_FORM, CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const TRANSITION: &[Binding] = &[
     UP, DOWN,
     h(&[ENTER, Key::ch('y')], "Enter / y", C::Submit, Text::HelpConfirm, Text::HintConfirm),
     h(&[ESC, Key::ch('q'), Key::plain(K::Left)], "Esc / q", C::Cancel, Text::HelpCancel, Text::HintCancel),
-    HELP, REDRAW, FORCE_QUIT,
+    HELP, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const RANKING: &[Binding] = &[
@@ -161,7 +163,7 @@ pub(super) const RANKING: &[Binding] = &[
     h(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear),
     h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpOpenUnit, Text::HintOpen),
     h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBackHome, Text::HintBack),
-    HELP, REDRAW, FORCE_QUIT,
+    HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const CONFLICTS: &[Binding] = &[
@@ -170,16 +172,23 @@ pub(super) const CONFLICTS: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpResolveHead, Text::HintResolve),
     h(&[Key::ch('v')], "v", C::NewValue, Text::HelpNewValue, Text::HintNewValue),
     h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
-    HELP, REDRAW, FORCE_QUIT,
+    HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const CONFLICT_VALUE: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpNewValue, Text::HintSubmitForm),
-    CANCEL, HELP_F1, REDRAW, FORCE_QUIT,
+    CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
+];
+
+pub(super) const PALETTE_KEYS: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpPaletteRun, Text::HintPaletteRun),
+    UP_ARROW, DOWN_ARROW,
+    h(&[ESC], "Esc", C::Cancel, Text::HelpCancel, Text::HintCancel),
+    REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const HELP_KEYS: &[Binding] = &[
-    UP, DOWN,
+    UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
     h(&[ESC, Key::ch('q'), Key::ch('?'), Key::plain(K::F(1))], "Esc / q / ?", C::Cancel, Text::HelpCloseHelp, Text::HintCloseHelp),
     REDRAW, FORCE_QUIT,
 ];

@@ -107,7 +107,7 @@ texts! {
     KeepMine => "m  Giữ của tôi", "m  Keep mine";
     TakeTheirs => "t  Lấy của họ", "t  Take theirs";
     HelpTitle => "Trợ giúp — các phím", "Help — keys";
-    HelpClose => "Esc đóng · ↑↓ cuộn", "Esc closes · ↑↓ scroll";
+    HelpClose => "Esc đóng · ↑↓ PgUp PgDn cuộn", "Esc closes · ↑↓ PgUp PgDn scroll";
     Legend => "Ký hiệu trên cây tiêu chí:", "Marks in the tree:";
 
     ColumnsTop => "Đơn vị|Trạng thái|Đã|Tự|Thẩm|Chốt|Chỉ số|Xếp loại|Thiếu", "Unit|Status|Done|Self|Appr.|Final|Index|Band|No";
@@ -163,6 +163,11 @@ texts! {
     HelpNextUnscored => "Tiêu chí thành phần chưa chấm tiếp theo", "Next unscored sub-criterion";
     HelpNextFlagged => "Tiêu chí có cờ tiếp theo (thiếu tài liệu, xung đột, vượt điểm tối đa)", "Next flagged sub-criterion (missing evidence, conflict, over the max)";
     HelpSearch => "Tìm theo mã hoặc nội dung (không cần gõ dấu: chi dao tìm được chỉ đạo)", "Search by code or text (diacritics optional: chi dao finds chỉ đạo)";
+    HelpPalette => "Bảng lệnh: mọi thao tác của màn hình này, tìm theo tên", "Command palette: every action of this screen, by name";
+    HelpPaletteRun => "Thực hiện thao tác đã chọn", "Do the chosen action";
+    PaletteTitle => "Bảng lệnh", "Commands";
+    PalettePrompt => "Lệnh:", "Command:";
+    PaletteEmpty => "Không có lệnh nào khớp", "No action matches";
     HelpRedraw => "Vẽ lại toàn bộ màn hình", "Redraw the whole screen";
     HelpUndo => "Hoàn tác thay đổi gần nhất của tôi trong phiên này (nhiều bước)", "Undo my last change in this session (many steps)";
     HelpRedo => "Làm lại thay đổi vừa hoàn tác", "Redo what I undid";
@@ -273,6 +278,9 @@ texts! {
     HintSearch => "/ tìm", "/ search";
     HintUndo => "u hoàn tác", "u undo";
     HintRedo => "U làm lại", "U redo";
+    HintPalette => ": lệnh", ": commands";
+    HintPaletteCtrl => "Ctrl-K lệnh", "Ctrl-K commands";
+    HintPaletteRun => "Enter thực hiện", "Enter run";
     HintHistory => "t lịch sử", "t history";
     HintBack => "q quay lại", "q back";
     HintKeepMatch => "Enter chọn", "Enter keep";
