@@ -204,3 +204,92 @@ fn page_down_scrolls_the_help_instead_of_closing_it() {
     press(&mut app, ESC);
     assert_eq!(app.help, None);
 }
+
+/// The screen's text, one string per row.
+fn rows(app: &parindex::app::App, w: u16, h: u16) -> Vec<String> {
+    let terminal = render(app, w, h, parindex::ui::Theme::monochrome());
+    let buffer = terminal.backend().buffer().clone();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_80_column_hint_bar_offers_undo_redo_history_seat_and_status() {
+    for lang in [Lang::Vi, Lang::En] {
+        let app = walk_on(XA, "1.1.1", lang);
+        let screen = rows(&app, 80, 24).join("\n");
+        let wanted: &[&str] = match lang {
+            Lang::Vi => &[
+                "u hoàn tác",
+                "U làm lại",
+                "t lịch sử",
+                "m chế độ",
+                "s trạng thái",
+                ": lệnh",
+            ],
+            Lang::En => &[
+                "u undo",
+                "U redo",
+                "t history",
+                "m mode",
+                "s status",
+                ": commands",
+            ],
+        };
+        for hint in wanted {
+            assert!(screen.contains(hint), "{hint} missing:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn review_mode_advertises_no_editing_key() {
+    let mut app = walk_on(XA, "1.1.1", Lang::Vi);
+    app.read_only = true;
+    let hints = rows(&app, 120, 40)[38..].join("\n");
+    for editing in [
+        "Enter chấm",
+        "u hoàn tác",
+        "e tài liệu",
+        "s trạng thái",
+        "m chế độ",
+        "Đã lưu",
+    ] {
+        assert!(
+            !hints.contains(editing),
+            "{editing} offered in review:\n{hints}"
+        );
+    }
+    press(&mut app, Key::ch(':'));
+    let offered = app.palette.clone().unwrap().entries(Lang::Vi);
+    assert!(offered.iter().all(|b| b.label != "u" && b.label != "e"));
+}
+
+#[test]
+fn space_marks_not_applicable_and_is_hinted_on_that_field() {
+    let f = framework(XA);
+    let code = f.subs().find(|s| s.na_allowed).unwrap().code.clone();
+    let mut app = walk_on(XA, &code, Lang::Vi);
+    press(&mut app, ENTER);
+    while !matches!(mode(&app), Mode::Score(f) if f.focus == parindex::app::score::ScoreFocus::NotApplicable)
+    {
+        press(&mut app, TAB);
+    }
+    assert!(
+        rows(&app, 80, 24)
+            .join("\n")
+            .contains("Space không áp dụng")
+    );
+    press(&mut app, Key::ch(' '));
+    let Mode::Score(form) = mode(&app) else {
+        panic!()
+    };
+    assert_eq!(form.na, Some(true));
+    let changes = save_changes(&press(&mut app, ENTER));
+    assert_eq!(changes[0].field, fields::NA);
+}

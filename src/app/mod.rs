@@ -229,7 +229,7 @@ impl App {
                 Vec::new()
             }
             Action::Do(Command::Palette) => {
-                self.palette = Some(palette::Palette::open(self.base_context()));
+                self.palette = Some(palette::Palette::open(self.base_context(), self.read_only));
                 Vec::new()
             }
             Action::Do(cmd) if self.help.is_some() => {
@@ -421,6 +421,7 @@ fn walk_context(w: &Walk) -> Context {
     match &w.mode {
         Mode::Browse => Context::Walk,
         Mode::Search(_) => Context::Search,
+        Mode::Score(f) if f.focus == score::ScoreFocus::NotApplicable => Context::ScoreNa,
         Mode::Score(f) if walk::forms::score_on_choice(f) => Context::ScoreChoice,
         Mode::Score(_) => Context::ScoreText,
         Mode::Appraisal(_) => Context::Appraisal,

@@ -12,28 +12,31 @@ use crate::i18n::Lang;
 pub struct Palette {
     /// The screen whose actions are listed.
     pub context: Context,
+    /// Review mode: nothing that changes data is offered.
+    pub read_only: bool,
     pub query: LineEdit,
     /// Index into [`Palette::entries`].
     pub selected: usize,
 }
 
 impl Palette {
-    pub fn open(context: Context) -> Palette {
+    pub fn open(context: Context, read_only: bool) -> Palette {
         Palette {
             context,
+            read_only,
             query: LineEdit::new(60),
             selected: 0,
         }
     }
 
     /// The actions that match the query, in the keymap's order.
-    pub fn entries(&self, lang: Lang) -> Vec<&'static Binding> {
+    pub fn entries(&self, lang: Lang) -> Vec<Binding> {
         let words: Vec<String> = crate::text::fold(self.query.text())
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        keymap::bindings(self.context)
-            .iter()
+        keymap::offered(self.context, self.read_only)
+            .into_iter()
             .filter(|b| !matches!(b.command, Command::Palette))
             .filter(|b| {
                 let hay = crate::text::fold(&format!("{} {}", b.help.get(lang), b.label));

@@ -152,13 +152,16 @@ pub(super) fn prompt(
     *caret = Some(Position::new(area.x + width(&label) as u16 + x, area.y));
 }
 
-/// The key hints of the current context, as many as fit, the help key always last.
-pub(super) fn hints(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
-    let all: Vec<Text> = keymap::bindings(app.context())
+/// The key hints of the current context (from the keymap), flowed onto one line when they fit,
+/// else two. What gives way: hints that do not fit on two lines are left out from the end of
+/// the table (the tables list the keys an officer needs most first); the help and palette keys
+/// are always shown, last, since they reach everything else.
+pub(super) fn hint_rows(app: &App, cols: usize) -> Vec<Vec<&'static str>> {
+    let all: Vec<Text> = keymap::offered(app.context(), app.read_only)
         .iter()
         .filter_map(|b| b.hint)
         .collect();
-    let (help, rest): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| {
+    let (tail, rest): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| {
         matches!(
             t,
             Text::HintHelp
@@ -168,25 +171,55 @@ pub(super) fn hints(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) 
                 | Text::HintPaletteCtrl
         )
     });
-    let cols = area.width as usize;
-    let help_width: usize = help.iter().map(|t| width(t.get(app.lang)) + 3).sum();
-    let mut used = 1 + help_width;
-    let mut spans = vec![Span::raw(" ")];
-    for text in rest.iter().chain(help.iter()) {
-        let s = text.get(app.lang);
-        let is_help = help.contains(text);
-        if !is_help && used + width(s) + 3 > cols {
-            continue;
-        }
-        if !is_help {
-            used += width(s) + 3;
-        }
-        if spans.len() > 1 {
-            spans.push(Span::styled(" · ", view.theme.dim()));
-        }
-        let (key, words) = s.split_once(' ').unwrap_or((s, ""));
-        spans.push(Span::styled(key.to_string(), view.theme.key()));
-        spans.push(Span::raw(format!(" {words}")));
+    let l = app.lang;
+    let cost = |t: &Text| width(t.get(l)) + 3;
+    let tail_w: usize = tail.iter().map(cost).sum();
+    let rest_w: usize = rest.iter().map(cost).sum();
+    let budget = cols.saturating_sub(1);
+    if rest_w + tail_w <= budget {
+        let row = rest.iter().chain(tail.iter()).map(|t| t.get(l)).collect();
+        return vec![row];
     }
-    put(frame, area, spans, view.theme.base());
+    let mut rows: Vec<Vec<&'static str>> = vec![Vec::new(), Vec::new()];
+    let mut used = [0usize, tail_w];
+    let mut line = 0;
+    for t in &rest {
+        if line == 0 && used[0] + cost(t) > budget {
+            line = 1;
+        }
+        if used[line] + cost(t) <= budget {
+            used[line] += cost(t);
+            rows[line].push(t.get(l));
+        }
+    }
+    rows[1].extend(tail.iter().map(|t| t.get(l)));
+    rows
+}
+
+/// How many lines the hint bar takes at this width.
+pub(super) fn hint_height(app: &App, cols: u16) -> u16 {
+    hint_rows(app, cols as usize).len() as u16
+}
+
+pub(super) fn hints(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
+    for (i, row) in hint_rows(app, area.width as usize).into_iter().enumerate() {
+        if i as u16 >= area.height {
+            break;
+        }
+        let mut spans = vec![Span::raw(" ")];
+        for s in row {
+            if spans.len() > 1 {
+                spans.push(Span::styled(" · ", view.theme.dim()));
+            }
+            let (key, words) = s.split_once(' ').unwrap_or((s, ""));
+            spans.push(Span::styled(key.to_string(), view.theme.key()));
+            spans.push(Span::raw(format!(" {words}")));
+        }
+        let line = Rect {
+            y: area.y + i as u16,
+            height: 1,
+            ..area
+        };
+        put(frame, line, spans, view.theme.base());
+    }
 }

@@ -27,7 +27,7 @@ pub(super) fn render(
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::hint_height(app, frame.area().width)),
     ])
     .areas(frame.area());
     let l = app.lang;

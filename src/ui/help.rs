@@ -37,7 +37,7 @@ pub(super) fn render(frame: &mut Frame, app: &App, scroll: u16, view: &ViewState
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let context = app.base_context();
-    let bindings = keymap::bindings(context);
+    let bindings = keymap::offered(context, app.read_only);
     let key_w = bindings.iter().map(|b| width(b.label)).max().unwrap_or(0) + 2;
     let cols = inner.width as usize;
     let mut lines = Vec::new();

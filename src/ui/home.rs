@@ -23,7 +23,7 @@ pub(super) fn render(frame: &mut Frame, app: &App, view: &mut ViewState, caret: 
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::hint_height(app, frame.area().width)),
     ])
     .areas(frame.area());
     let home = &app.home;

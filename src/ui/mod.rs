@@ -103,7 +103,7 @@ fn render_walk(
         Constraint::Min(1),
         Constraint::Length(totals_lines.len() as u16),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::hint_height(app, frame.area().width)),
     ])
     .areas(frame.area());
     chrome::walk_title(frame, app, walk, title, view);

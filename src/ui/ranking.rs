@@ -26,7 +26,7 @@ pub(super) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut V
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::hint_height(app, frame.area().width)),
     ])
     .areas(frame.area());
     let l = app.lang;

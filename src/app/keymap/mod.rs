@@ -17,6 +17,7 @@ pub enum Context {
     Search,
     ScoreChoice,
     ScoreText,
+    ScoreNa,
     EvidenceList,
     EvidenceField,
     Explanation,
@@ -61,6 +62,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Search => SEARCH,
         Context::ScoreChoice => SCORE_CHOICE,
         Context::ScoreText => SCORE_TEXT,
+        Context::ScoreNa => SCORE_NA,
         Context::EvidenceList => EVIDENCE_LIST,
         Context::EvidenceField => EVIDENCE_FIELD,
         Context::Explanation => EXPLANATION,
@@ -77,6 +79,37 @@ pub fn bindings(context: Context) -> &'static [Binding] {
     }
 }
 
+/// The bindings worth offering (hint bar, palette, help): in review mode, nothing that
+/// changes data is advertised (nor Enter's "score" on a sub-criterion).
+pub fn offered(context: Context, read_only: bool) -> Vec<Binding> {
+    bindings(context)
+        .iter()
+        .filter(|b| !(read_only && edits(b.command)))
+        .map(|b| match b.hint {
+            Some(Text::HintScore) if read_only => Binding { hint: None, ..*b },
+            _ => *b,
+        })
+        .collect()
+}
+
+/// Commands that change the assessment (refused in review mode).
+fn edits(command: Command) -> bool {
+    matches!(
+        command,
+        C::Undo
+            | C::Redo
+            | C::Evidence
+            | C::StartAssessment
+            | C::ChangeStatus
+            | C::SwitchSeat
+            | C::NewValue
+            | C::KeepMine
+            | C::TakeTheirs
+            | C::KeepBoth
+            | C::SaveForm
+    )
+}
+
 /// Whether keys that are not bound type text in this context.
 fn types_text(context: Context) -> bool {
     matches!(
@@ -86,6 +119,7 @@ fn types_text(context: Context) -> bool {
             | Context::Search
             | Context::ScoreChoice
             | Context::ScoreText
+            | Context::ScoreNa
             | Context::EvidenceField
             | Context::Explanation
             | Context::Appraisal
@@ -163,6 +197,7 @@ mod tests {
             Context::Search,
             Context::ScoreChoice,
             Context::ScoreText,
+            Context::ScoreNa,
             Context::EvidenceList,
             Context::EvidenceField,
             Context::Explanation,

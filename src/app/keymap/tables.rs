@@ -105,6 +105,12 @@ pub(super) const SCORE_TEXT: &[Binding] = &[
     NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
+pub(super) const SCORE_NA: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
+    h(&[Key::ch(' ')], "Space", C::Toggle, Text::HelpToggleNa, Text::HintToggleNa),
+    NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
+];
+
 pub(super) const EVIDENCE_LIST: &[Binding] = &[
     UP, DOWN,
     h(&[Key::ch('a'), Key::plain(K::Insert)], "a / Insert", C::AddItem, Text::HelpAddItem, Text::HintAddItem),

@@ -115,6 +115,7 @@ impl Walk {
             Command::Cancel => self.mode = Mode::Browse,
             Command::NextField => form.move_focus(true),
             Command::PrevField => form.move_focus(false),
+            Command::Toggle => form.na = form.na.map(|na| !na),
             Command::Up => form.move_choice(false),
             Command::Down => form.move_choice(true),
             _ => {}

@@ -170,6 +170,7 @@ texts! {
     PaletteEmpty => "Không có lệnh nào khớp", "No action matches";
     HelpRedraw => "Vẽ lại toàn bộ màn hình", "Redraw the whole screen";
     HelpUndo => "Hoàn tác thay đổi gần nhất của tôi trong phiên này (nhiều bước)", "Undo my last change in this session (many steps)";
+    HelpToggleNa => "Đánh dấu / bỏ đánh dấu “không áp dụng”", "Mark / unmark “not applicable”";
     HelpRedo => "Làm lại thay đổi vừa hoàn tác", "Redo what I undid";
     HelpHistory => "Lịch sử thay đổi: ai, khi nào, cũ → mới", "History of changes: who, when, old → new";
     HelpScrollUp => "Cuộn nội dung chi tiết lên", "Scroll the details up";
@@ -278,6 +279,7 @@ texts! {
     HintSearch => "/ tìm", "/ search";
     HintUndo => "u hoàn tác", "u undo";
     HintRedo => "U làm lại", "U redo";
+    HintToggleNa => "Space không áp dụng", "Space not applicable";
     HintPalette => ": lệnh", ": commands";
     HintPaletteCtrl => "Ctrl-K lệnh", "Ctrl-K commands";
     HintPaletteRun => "Enter thực hiện", "Enter run";
