@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::framework::{Framework, Source};
 use crate::i18n::{Lang, Localized};
@@ -272,10 +272,10 @@ fn from_answers(
             continue;
         };
         let Some(s) = f.sub(&sub) else { continue };
-        let average = ws.iter().sum::<Decimal>() / Decimal::from(ws.len());
-        let points = (s.max * average / Decimal::ONE_HUNDRED)
-            .round_dp_with_strategy(f.decimals, RoundingStrategy::MidpointAwayFromZero)
-            .min(s.max);
+        // Divide last: A, D, D on 1 point is exactly 1/3, kept to Decimal's 28 digits.
+        let weight = ws.iter().sum::<Decimal>();
+        let points = s.max * weight / (Decimal::ONE_HUNDRED * Decimal::from(ws.len()));
+        let points = s.stored_points(points.min(s.max), f.decimals);
         out.push(SurveyPoints {
             unit,
             sub,

@@ -312,8 +312,8 @@ fn unknown_fields_are_reported_where_they_are_written() {
     assert_reported(
         &found,
         "mini.toml:36:27",
-        "unknown field 'each' (allowed: kind, declared)",
-        "trường không hợp lệ 'each' (được phép: kind, declared)",
+        "unknown field 'each' (allowed: kind, declared, round)",
+        "trường không hợp lệ 'each' (được phép: kind, declared, round)",
     );
 }
 

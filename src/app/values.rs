@@ -20,7 +20,7 @@ fn raw_display(field: &str, value: &str, lang: Lang) -> String {
                     .declared
                     .map(|d| format!(" ({})", declared(&d, lang)))
                     .unwrap_or_default();
-                format!("{}{declared}", number(s.points, lang))
+                format!("{}{declared}", number(stored(s.points), lang))
             }
             None => "—".into(),
         };
@@ -50,6 +50,12 @@ fn raw_display(field: &str, value: &str, lang: Lang) -> String {
             }
         }
     }
+}
+
+/// A stored figure kept unrounded (a third of a point from survey answers) is read to the most
+/// places a framework may show; typed figures have fewer and are shown as typed.
+fn stored(points: rust_decimal::Decimal) -> rust_decimal::Decimal {
+    crate::framework::round_half_up(points, 6)
 }
 
 /// Declared data as an officer reads it; a figure is a percentage (`95,5%`).

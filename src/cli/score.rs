@@ -326,6 +326,7 @@ fn set_bonus_or_penalty(
         declared_label: None,
         evidence: None,
         na_allowed: false,
+        round_points: false,
     };
     let points = scoring::parse_points(value, &pseudo, framework.decimals)
         .map_err(|e| CliError::input(e.message(l)))?;

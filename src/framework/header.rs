@@ -25,6 +25,7 @@ pub(super) struct Header {
     pub(super) penalty_cap: Option<Decimal>,
     pub(super) survey_weights: SurveyWeights,
     pub(super) bands: Vec<Band>,
+    pub(super) index_decimals: Option<u32>,
 }
 
 const MAX_DECIMALS: u32 = 6;
@@ -40,6 +41,7 @@ const HEADER_FIELDS: &[&str] = &[
     "self_points",
     "survey_points",
     "decimals",
+    "index_decimals",
     "missing_evidence",
     "not_applicable",
     "bonus_cap",
@@ -103,24 +105,31 @@ pub(super) fn read_header(r: &mut Reader, t: Table) -> Header {
         penalty_cap: optional_positive(r, t, "penalty_cap", path),
         survey_weights: read_survey_weights(r, t, path),
         bands: read_bands(r, t),
+        index_decimals: read_places(r, t, "index_decimals", path),
     }
 }
 
 /// `decimals`: 0 to 6 places (2 when absent); read first, since every value depends on it.
 fn read_decimals(r: &mut Reader, t: Table, path: &str) {
-    let Some(d) = r.whole_number(t, "decimals", path) else {
-        return;
-    };
+    if let Some(d) = read_places(r, t, "decimals", path) {
+        r.decimals = d;
+    }
+}
+
+/// A number of decimal places, 0 to 6, when the key is present.
+fn read_places(r: &mut Reader, t: Table, key: &str, path: &str) -> Option<u32> {
+    t.table.get(key)?;
+    let d = r.whole_number(t, key, path)?;
     if d > MAX_DECIMALS {
-        let span = t.table.get("decimals").map_or(t.span(), |v| v.span());
+        let span = t.table.get(key).map_or(t.span(), |v| v.span());
         let kind = ProblemKind::BadChoice {
-            field: "decimals".into(),
+            field: key.into(),
             value: d.to_string(),
             allowed: "0, 1, 2, 3, 4, 5, 6",
         };
         r.report(&span, path, kind);
     }
-    r.decimals = d.min(MAX_DECIMALS);
+    Some(d.min(MAX_DECIMALS))
 }
 
 pub(super) fn positive(

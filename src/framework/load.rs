@@ -93,6 +93,7 @@ fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
         self_points: header.self_points?.0,
         survey_points: header.survey_points?.0,
         decimals: r.decimals,
+        index_decimals: header.index_decimals.unwrap_or(r.decimals),
         missing_evidence: header.missing_evidence,
         not_applicable: header.not_applicable,
         bonus_cap: header.bonus_cap,

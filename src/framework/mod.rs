@@ -116,6 +116,24 @@ pub struct SubCriterion {
     /// The documents that prove it (tài liệu kiểm chứng); always present for self-assessed ones.
     pub evidence: Option<String>,
     pub na_allowed: bool,
+    /// `rule.round = true`: the points computed from declared data or survey answers are stored
+    /// rounded to the framework's `decimals`, as the framework's annex prints them per line;
+    /// otherwise they are kept exact and rounded only when shown.
+    pub round_points: bool,
+}
+
+impl SubCriterion {
+    /// A computed figure of this sub-criterion as it is stored: to the framework's `decimals`
+    /// where the rule says `round = true`, else to [`EXACT_PLACES`] (a third of a point is
+    /// 0.33333333333333333333), so that every sum the engine makes is exact.
+    pub fn stored_points(&self, points: Decimal, decimals: u32) -> Decimal {
+        let places = if self.round_points {
+            decimals
+        } else {
+            EXACT_PLACES
+        };
+        round_half_up(points, places)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,7 +193,10 @@ pub struct Framework {
     pub total_points: Decimal,
     pub self_points: Decimal,
     pub survey_points: Decimal,
+    /// Places of every point figure shown or typed.
     pub decimals: u32,
+    /// Places of the index % shown (`index_decimals`, else `decimals`).
+    pub index_decimals: u32,
     pub missing_evidence: MissingEvidencePolicy,
     pub not_applicable: NotApplicablePolicy,
     pub bonus_cap: Option<Decimal>,
@@ -213,8 +234,20 @@ impl Framework {
         )
     }
 
-    /// The band an index (in %) falls in.
+    /// The band an index (in %) falls in; decide it on the unrounded index.
     pub fn band_for(&self, index_percent: Decimal) -> Option<&Band> {
         self.bands.iter().find(|b| index_percent >= b.min)
     }
+}
+
+/// Places a computed figure (a survey average, a ratio) is kept to: far below any place a
+/// framework shows (at most 6), and few enough that `Decimal` adds a few thousand such figures
+/// without losing a digit.
+pub const EXACT_PLACES: u32 = 20;
+
+/// Rounds half away from zero (0.125 → 0.13), as published tables do; the one rounding rule of
+/// the engine.
+pub fn round_half_up(d: Decimal, places: u32) -> Decimal {
+    d.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
 }

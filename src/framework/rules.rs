@@ -9,13 +9,21 @@ use super::problem::ProblemKind;
 use super::toml_reader::{Reader, Table};
 use super::*;
 
+/// A rule table as read: the rule, what the unit declares for it, and whether its computed
+/// points are stored rounded (`round = true`).
+pub(super) struct ReadRule {
+    pub(super) rule: Rule,
+    pub(super) declared: Option<String>,
+    pub(super) round: bool,
+}
+
 pub(super) fn read_rule(
     r: &mut Reader,
     t: Table,
     source: Source,
     max: Option<Decimal>,
     sub_path: &str,
-) -> Option<(Rule, Option<String>)> {
+) -> Option<ReadRule> {
     let path = format!("{sub_path} › rule");
     let path = path.as_str();
     let kind = r.string(t, "kind", path)?;
@@ -36,9 +44,14 @@ pub(super) fn read_rule(
             return None;
         }
     };
-    let allowed: Vec<&str> = ["kind", "declared"].iter().chain(extra).copied().collect();
+    let allowed: Vec<&str> = ["kind", "declared", "round"]
+        .iter()
+        .chain(extra)
+        .copied()
+        .collect();
     r.only_fields(t, &allowed, path);
     let declared = r.opt_string(t, "declared", path);
+    let round = r.opt_bool(t, "round", path).unwrap_or(false);
     let kind_span = t.table.get("kind").map(|v| v.span()).unwrap_or(t.span());
     match (source, kind.as_str()) {
         (Source::SelfAssessed, "survey") => {
@@ -65,7 +78,11 @@ pub(super) fn read_rule(
             penalty: bounded(r, t, "penalty", max, "penalty", path)?,
         },
     };
-    Some((rule, declared))
+    Some(ReadRule {
+        rule,
+        declared,
+        round,
+    })
 }
 
 /// A positive parameter that may not exceed the sub-criterion's max.

@@ -245,16 +245,17 @@ fn read_sub(
     let na_allowed = r.opt_bool(t, "na_allowed", &path).unwrap_or(false);
     let rule_table = r.table(t, "rule", &path);
     let max = head.max.as_ref().map(|(m, _)| *m);
-    let (rule, declared_label) = rule_table.and_then(|rt| read_rule(r, rt, source, max, &path))?;
+    let read = rule_table.and_then(|rt| read_rule(r, rt, source, max, &path))?;
     Some(SubCriterion {
         code: head.code?,
         name: head.name?,
         name_en: head.name_en,
         max: max?,
         source,
-        rule,
-        declared_label,
+        rule: read.rule,
+        declared_label: read.declared,
         evidence,
         na_allowed,
+        round_points: read.round,
     })
 }

@@ -51,11 +51,15 @@ pub fn ranking_csv(r: &Ranking) -> String {
             fixed(t.penalty, p),
             fixed(t.total, p),
             fixed(t.max, p),
-            fixed(t.index_percent, 2),
+            fixed(t.index_percent, r.index_decimals),
             t.band.clone().unwrap_or_default(),
             fixed(row.gap, p),
         ];
-        cells.extend(t.areas.iter().map(|a| fixed(a.index_percent, 2)));
+        cells.extend(
+            t.areas
+                .iter()
+                .map(|a| fixed(a.index_percent, r.index_decimals)),
+        );
         rows.push(cells);
     }
     to_string(rows)
@@ -85,7 +89,7 @@ pub fn detail_csv(d: &Detail) -> String {
             l.code.clone(),
             l.name.clone(),
             fixed(l.max, p),
-            l.declared.clone(),
+            l.declared_plain.clone(),
             opt(l.self_points),
             opt(l.appraisal1),
             opt(l.appraisal2),

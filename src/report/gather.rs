@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use crate::fields;
-use crate::framework::Framework;
+use crate::framework::{Framework, round_half_up};
 use crate::level::Level;
-use crate::scoring::{self, Stage};
+use crate::scoring::{self, Stage, StageScore};
 use crate::store::{AssessmentKey, Store, StoreError};
 
 use super::{Detail, DetailLine, Ranking, RankingRow, rank};
@@ -44,6 +44,7 @@ pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking,
         year,
         level,
         decimals: first.map(|f| f.decimals).unwrap_or(2),
+        index_decimals: first.map(|f| f.index_decimals).unwrap_or(2),
         areas: first
             .map(|f| {
                 f.areas
@@ -102,20 +103,18 @@ pub fn gather_detail(
         .filter(|n| !n.is_empty())
         .collect::<Vec<_>>()
         .join(" / ");
+        let declared = input.self_score.as_ref().and_then(|s| s.declared.as_ref());
+        let shown = |p: Option<&StageScore>| p.map(|s| round_half_up(s.points, f.decimals));
         lines.push(DetailLine {
             code: sub.code.clone(),
             name: sub.name.clone(),
             max: sub.max,
-            declared: input
-                .self_score
-                .as_ref()
-                .and_then(|s| s.declared.as_ref())
-                .map(|d| d.display(lang))
-                .unwrap_or_default(),
-            self_points: input.self_score.as_ref().map(|s| s.points),
-            appraisal1: input.appraisal1.as_ref().map(|s| s.points),
-            appraisal2: input.appraisal2.as_ref().map(|s| s.points),
-            survey: input.survey,
+            declared: declared.map(|d| d.display(lang)).unwrap_or_default(),
+            declared_plain: declared.map(|d| d.plain(lang)).unwrap_or_default(),
+            self_points: shown(input.self_score.as_ref()),
+            appraisal1: shown(input.appraisal1.as_ref()),
+            appraisal2: shown(input.appraisal2.as_ref()),
+            survey: input.survey.map(|p| round_half_up(p, f.decimals)),
             final_points: sub_totals.map(|t| t.effective).unwrap_or_default(),
             evidence_count: input.evidence_count,
             explanation: text(&sub.code, fields::EXPLANATION),
@@ -131,6 +130,7 @@ pub fn gather_detail(
         year: key.year,
         framework: f.id.clone(),
         decimals: f.decimals,
+        index_decimals: f.index_decimals,
         status: store.status(key)?,
         totals,
         lines,

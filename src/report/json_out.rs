@@ -37,7 +37,7 @@ pub fn detail_json(d: &Detail) -> Value {
         .iter()
         .map(|l| {
             json!({
-                "code": l.code, "name": l.name, "max": canonical(l.max), "declared": l.declared,
+                "code": l.code, "name": l.name, "max": canonical(l.max), "declared": l.declared_plain,
                 "self": opt(l.self_points), "appraisal1": opt(l.appraisal1), "appraisal2": opt(l.appraisal2),
                 "survey": opt(l.survey), "final": canonical(l.final_points),
                 "evidence_count": l.evidence_count, "explanation": l.explanation,

@@ -37,28 +37,33 @@ pub struct RankingRow {
 pub struct Ranking {
     pub year: i32,
     pub level: Level,
+    /// Places of every point figure.
     pub decimals: u32,
+    /// Places of every index %.
+    pub index_decimals: u32,
     /// (code, name) of the areas, for per-area columns.
     pub areas: Vec<(String, String)>,
     pub rows: Vec<RankingRow>,
 }
 
-/// Orders rows by index (highest first), then total, then unit code, and gives equal indices
-/// the same rank, so that ties are ranked the same way every time.
+/// Orders rows by the unrounded index (highest first), then the unrounded total, then unit code;
+/// only exactly equal indices share a rank (83.038, 83.034, 83.031 rank 1, 2, 3 even where they
+/// are shown with fewer places).
 pub fn rank(mut rows: Vec<RankingRow>) -> Vec<RankingRow> {
     rows.sort_by(|a, b| {
-        b.totals
-            .index_percent
-            .cmp(&a.totals.index_percent)
-            .then(b.totals.total.cmp(&a.totals.total))
+        let (x, y) = (&a.totals.exact, &b.totals.exact);
+        y.index_percent
+            .cmp(&x.index_percent)
+            .then(y.total.cmp(&x.total))
             .then(a.unit.cmp(&b.unit))
     });
     let mut previous: Option<Decimal> = None;
     let mut rank = 0;
     for (i, row) in rows.iter_mut().enumerate() {
-        if previous != Some(row.totals.index_percent) {
+        let index = row.totals.exact.index_percent;
+        if previous != Some(index) {
             rank = i + 1;
-            previous = Some(row.totals.index_percent);
+            previous = Some(index);
         }
         row.rank = rank;
     }
@@ -71,7 +76,10 @@ pub struct DetailLine {
     pub code: String,
     pub name: String,
     pub max: Decimal,
+    /// Declared data as an officer reads it (`92,5` in Vietnamese), for tables and sheets.
     pub declared: String,
+    /// The same with a decimal dot, as every other figure of a CSV or JSON file.
+    pub declared_plain: String,
     pub self_points: Option<Decimal>,
     pub appraisal1: Option<Decimal>,
     pub appraisal2: Option<Decimal>,
@@ -93,6 +101,7 @@ pub struct Detail {
     pub year: i32,
     pub framework: String,
     pub decimals: u32,
+    pub index_decimals: u32,
     pub status: Status,
     pub totals: Totals,
     pub lines: Vec<DetailLine>,
@@ -107,10 +116,16 @@ pub fn fixed(d: Decimal, places: u32) -> String {
 mod tests {
     use super::*;
 
+    /// A row whose exact index and total are `index` and `total` thousandths, shown with 2 places.
     fn row(unit: &str, index: i64, total: i64) -> RankingRow {
+        let exact = crate::scoring::Exact {
+            index_percent: Decimal::new(index, 3),
+            total: Decimal::new(total, 3),
+        };
         let totals = crate::scoring::Totals {
-            index_percent: Decimal::new(index, 2),
-            total: Decimal::new(total, 2),
+            index_percent: exact.index_percent.round_dp(2),
+            total: exact.total.round_dp(2),
+            exact,
             ..Default::default()
         };
         RankingRow {
@@ -126,12 +141,32 @@ mod tests {
     #[test]
     fn equal_indices_share_a_rank_and_are_ordered_by_code() {
         let ranked = rank(vec![
-            row("c", 8000, 8000),
-            row("b", 9000, 9000),
-            row("a", 8000, 8000),
-            row("d", 7000, 7000),
+            row("c", 80000, 80000),
+            row("b", 90000, 90000),
+            row("a", 80000, 80000),
+            row("d", 70000, 70000),
         ]);
         let got: Vec<(usize, &str)> = ranked.iter().map(|r| (r.rank, r.unit.as_str())).collect();
         assert_eq!(got, vec![(1, "b"), (2, "a"), (2, "c"), (4, "d")]);
+    }
+
+    #[test]
+    fn ranks_follow_unrounded_index_when_shown_indices_are_equal() {
+        // Shown with 2 places these are 83.04, 83.03, 83.03: the rounded figures would tie.
+        let ranked = rank(vec![
+            row("a", 83031, 83031),
+            row("b", 83038, 83038),
+            row("c", 83034, 83034),
+        ]);
+        let got: Vec<(usize, &str)> = ranked.iter().map(|r| (r.rank, r.unit.as_str())).collect();
+        assert_eq!(got, vec![(1, "b"), (2, "c"), (3, "a")]);
+    }
+
+    #[test]
+    fn equal_index_is_ordered_by_total_then_code_when_max_differs() {
+        let mut ranked = vec![row("a", 50000, 40000), row("b", 50000, 45000)];
+        ranked = rank(ranked);
+        let got: Vec<(usize, &str)> = ranked.iter().map(|r| (r.rank, r.unit.as_str())).collect();
+        assert_eq!(got, vec![(1, "b"), (1, "a")]);
     }
 }

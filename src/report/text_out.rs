@@ -45,7 +45,7 @@ fn ranking_cells(r: &Ranking, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
                 n(t.final_part.points),
                 n(t.survey.points),
                 n(t.total),
-                number_fixed(t.index_percent, 2, lang),
+                number_fixed(t.index_percent, r.index_decimals, lang),
                 t.band.clone().unwrap_or_default(),
                 n(row.gap),
             ]
@@ -242,7 +242,7 @@ fn detail_title(d: &Detail, lang: Lang) -> String {
             d.status.label(lang),
             n(t.total),
             n(t.max),
-            number_fixed(t.index_percent, 2, lang),
+            number_fixed(t.index_percent, d.index_decimals, lang),
             t.band.as_deref().unwrap_or("—")
         ),
         Lang::En => format!(
@@ -252,7 +252,7 @@ fn detail_title(d: &Detail, lang: Lang) -> String {
             d.status.label(lang),
             n(t.total),
             n(t.max),
-            number_fixed(t.index_percent, 2, lang),
+            number_fixed(t.index_percent, d.index_decimals, lang),
             t.band.as_deref().unwrap_or("—")
         ),
     }

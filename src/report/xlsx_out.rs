@@ -82,7 +82,7 @@ fn ranking_sheet(ws: &mut Worksheet, r: &Ranking) -> Result<(), XlsxError> {
     cols.extend(area_titles.iter().map(String::as_str));
     header(ws, &cols)?;
     let pts = number_format(r.decimals);
-    let pct = number_format(2);
+    let pct = number_format(r.index_decimals);
     for (i, row) in r.rows.iter().enumerate() {
         let y = i as u32 + 1;
         let t = &row.totals;

@@ -8,11 +8,14 @@
 mod error;
 mod number;
 mod rule;
+mod shown;
 mod stage;
 mod sub;
 mod totals;
 mod value;
 
+#[cfg(test)]
+mod exact_props;
 #[cfg(test)]
 mod fixture;
 #[cfg(test)]
@@ -28,7 +31,7 @@ pub use error::{ScoreError, Subject};
 pub use rule::points_for;
 pub use stage::{Stage, check_stage};
 pub use sub::{Flags, SubTotals};
-pub use totals::{NodeTotals, Part, Totals, totals};
+pub use totals::{Exact, NodeTotals, Part, Totals, totals};
 pub use value::{parse_declared, parse_points};
 
 /// What a unit declares for a sub-criterion (số liệu kê khai), by rule kind.
@@ -52,6 +55,15 @@ impl Declared {
             Declared::Figure(_) => "figure",
             Declared::Count(_) => "count",
             Declared::Grade(_) => "grade",
+        }
+    }
+
+    /// The declared value in `lang` with a decimal dot (`Có`, `95.5`), for CSV and JSON files
+    /// where every other figure has a dot.
+    pub fn plain(&self, lang: Lang) -> String {
+        match self {
+            Declared::Figure(d) => canonical(*d),
+            other => other.display(lang),
         }
     }
 

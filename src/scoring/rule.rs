@@ -1,7 +1,7 @@
 //! Points from declared data (số liệu kê khai), exactly as the sub-criterion's rule says: the one
 //! place where "cách tính điểm" becomes a number.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::framework::{Grade, Measure, Rule, SubCriterion, Tier};
 use crate::text::fold;
@@ -9,8 +9,9 @@ use crate::text::fold;
 use super::Declared;
 use super::error::{ScoreError, Subject};
 
-/// The points `declared` earns on `sub`, never above its max nor below 0. Proportional points are
-/// rounded half away from zero to `decimals` places.
+/// The points `declared` earns on `sub`, never above its max nor below 0, exact (1.5 × 33.333 %
+/// is 0.499995) unless the rule says `round = true`: then rounded half away from zero to
+/// `decimals` places, once.
 pub fn points_for(
     sub: &SubCriterion,
     declared: &Declared,
@@ -20,9 +21,7 @@ pub fn points_for(
     let points = match (&sub.rule, declared) {
         (Rule::Binary, Declared::Yes(yes)) => binary(sub.max, *yes),
         (Rule::Tiers { measure, tiers }, figure) => tiered(sub, *measure, tiers, figure)?,
-        (Rule::Proportional, Declared::Figure(pct)) => {
-            proportional(sub.max, percent(sub, *pct)?, decimals)
-        }
+        (Rule::Proportional, Declared::Figure(pct)) => proportional(sub.max, percent(sub, *pct)?),
         (Rule::Levels { grades }, Declared::Grade(name)) => graded(sub, grades, name)?,
         (Rule::PerItem { each }, Declared::Count(n)) => per_item(sub.max, *each, *n),
         (Rule::Deduction { penalty }, Declared::Count(n)) => deduction(sub.max, *penalty, *n),
@@ -30,7 +29,7 @@ pub fn points_for(
         (Rule::Survey, _) => return Err(ScoreError::SurveyImported { subject: subject() }),
         (_, other) => return Err(mismatch(sub, other)),
     };
-    Ok(points.clamp(Decimal::ZERO, sub.max))
+    Ok(sub.stored_points(points.clamp(Decimal::ZERO, sub.max), decimals))
 }
 
 fn binary(max: Decimal, yes: bool) -> Decimal {
@@ -53,9 +52,8 @@ fn tiered(
     Ok(reached.map_or(Decimal::ZERO, |t| t.points))
 }
 
-fn proportional(max: Decimal, pct: Decimal, decimals: u32) -> Decimal {
-    (max * pct / Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+fn proportional(max: Decimal, pct: Decimal) -> Decimal {
+    max * pct / Decimal::ONE_HUNDRED
 }
 
 /// Finds the grade by its exact name, else by its folded name (stored text may differ in case or
@@ -144,20 +142,29 @@ mod tests {
     }
 
     #[test]
-    fn proportional_rounds_to_decimals_when_ratio_is_repeating() {
+    fn proportional_keeps_exact_points_when_rule_does_not_round() {
         let f = fixture::small();
-        assert_eq!(earn(&f, "1.1.3", figure("33.333")), Ok(dec("0.5")));
+        assert_eq!(earn(&f, "1.1.3", figure("33.333")), Ok(dec("0.499995")));
+        assert_eq!(earn(&f, "1.1.3", figure("11")), Ok(dec("0.165")));
         assert_eq!(earn(&f, "1.1.3", figure("100")), Ok(dec("1.5")));
         assert_eq!(earn(&f, "1.1.3", figure("0")), Ok(dec("0")));
     }
 
     #[test]
-    fn proportional_rounds_away_from_zero_when_exactly_midway() {
-        let f = fixture::small();
+    fn proportional_rounds_once_away_from_zero_when_rule_says_round() {
+        let mut f = fixture::small();
+        set_round(&mut f, "1.1.3");
+        assert_eq!(earn(&f, "1.1.3", figure("33.333")), Ok(dec("0.5")));
         // 1.5 × 11% = 0.165: banker's rounding would give 0.16.
         assert_eq!(earn(&f, "1.1.3", figure("11")), Ok(dec("0.17")));
         // 1.5 × 1% = 0.015 → 0.02.
         assert_eq!(earn(&f, "1.1.3", figure("1")), Ok(dec("0.02")));
+    }
+
+    fn set_round(f: &mut Framework, code: &str) {
+        let sub = f.areas.iter_mut().flat_map(|a| a.criteria.iter_mut());
+        let sub = sub.flat_map(|c| c.subs.iter_mut()).find(|s| s.code == code);
+        sub.unwrap().round_points = true;
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! (after "không áp dụng" shrinks it); where a node mixes self-assessed and survey points, the
 //! survey points are kept first and the self-assessed views fill what is left.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::framework::{Area, Criterion, Framework, Source};
 
@@ -31,12 +31,22 @@ pub struct NodeTotals {
     pub points: Decimal,
     /// The cap, less the max of every sub-criterion "không áp dụng" shrinks away.
     pub max: Decimal,
-    /// The component index: `points / max × 100`, 2 places.
+    /// The component index: `points / max × 100`, to the framework's `index_decimals`.
     pub index_percent: Decimal,
     /// The children's points add up to more than the cap.
     pub over_cap: bool,
 }
 
+/// The unrounded figures a ranking and a band are decided on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Exact {
+    pub total: Decimal,
+    pub index_percent: Decimal,
+}
+
+/// Every figure of an assessment as shown: computed exactly from the stored values, then rounded
+/// once (points to the framework's `decimals`, indices to its `index_decimals`). The unrounded
+/// total and index are kept in `exact`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Σ self scores over the self-assessed part.
@@ -54,9 +64,11 @@ pub struct Totals {
     pub total: Decimal,
     /// The framework's total points, less what "không áp dụng" shrinks away.
     pub max: Decimal,
-    /// `total / max × 100`, 2 places, half away from zero; 0 when max is 0.
+    /// `total / max × 100` rounded half away from zero to `index_decimals`; 0 when max is 0.
     pub index_percent: Decimal,
+    /// The band of the unrounded index.
     pub band: Option<String>,
+    pub exact: Exact,
     /// (self-scored, applicable) self-assessed sub-criteria.
     pub progress: (usize, usize),
     pub missing_evidence: usize,
@@ -88,7 +100,7 @@ pub fn totals(framework: &Framework, inputs: &Inputs) -> Totals {
     for area in &framework.areas {
         acc.add_area(framework, area, inputs);
     }
-    acc.finish(framework, inputs)
+    acc.finish(framework, inputs).rounded(framework)
 }
 
 /// What the walk over the tree collects before the top-level caps are applied.
@@ -162,6 +174,10 @@ impl Accumulator {
         let total = (final_part.points + survey.points + bonus - penalty).clamp(Decimal::ZERO, max);
         let index_percent = percent(total, max);
         Totals {
+            exact: Exact {
+                total,
+                index_percent,
+            },
             self_part: part(self.views.self_points, self_max),
             appraised: part(self.views.appraised, self_max),
             final_part,
@@ -221,13 +237,12 @@ fn within_cap(points: Option<Decimal>, cap: Option<Decimal>) -> Decimal {
     }
 }
 
-/// `points / max × 100`, 2 places, half away from zero; 0 when there is nothing to score.
+/// `points / max × 100`, unrounded; 0 when there is nothing to score.
 fn percent(points: Decimal, max: Decimal) -> Decimal {
     if max <= Decimal::ZERO {
         return Decimal::ZERO;
     }
-    (points * Decimal::ONE_HUNDRED / max)
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    points * Decimal::ONE_HUNDRED / max
 }
 
 fn floor_zero(d: Decimal) -> Decimal {

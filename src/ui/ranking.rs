@@ -122,23 +122,29 @@ fn overall(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &mut
             Line::from(Span::styled(fit(&text, cols), theme.heading()))
         })
         .collect();
+    let places = r
+        .ranking
+        .as_ref()
+        .map_or((2, 2), |k| (k.decimals, k.index_decimals));
     let rows = r.rows();
     let mut body: Vec<Line<'static>> = rows
         .iter()
         .enumerate()
-        .map(|(i, row)| row_line(row, l, name, bar, i == r.selected, &theme))
+        .map(|(i, row)| row_line(row, (l, places), name, bar, i == r.selected, &theme))
         .collect();
     body.push(summary(&rows, l, cols, &theme));
     draw_scrolled(frame, area, head, body, r.selected, view);
 }
 
-fn cell(d: Decimal, l: Lang) -> String {
-    pad_left(&number_fixed(d, 2, l), 6)
+/// A figure to `places` decimals, right-aligned in a column of 6.
+fn cell(d: Decimal, places: u32, l: Lang) -> String {
+    pad_left(&number_fixed(d, places, l), 6)
 }
 
+/// One unit's line; `(lang, (point places, index places))`.
 fn row_line(
     row: &RankingRow,
-    l: Lang,
+    (l, (p, ip)): (Lang, (u32, u32)),
     name: usize,
     bar: usize,
     selected: bool,
@@ -165,11 +171,11 @@ fn row_line(
     let text = [
         pad_left(&row.rank.to_string(), 3),
         pad(&fit(&row.unit_name, name), name),
-        cell(t.self_part.points, l),
-        cell(t.appraised.points, l),
-        cell(t.survey.points, l),
-        cell(t.total, l),
-        cell(t.index_percent, l),
+        cell(t.self_part.points, p, l),
+        cell(t.appraised.points, p, l),
+        cell(t.survey.points, p, l),
+        cell(t.total, p, l),
+        cell(t.index_percent, ip, l),
         pad(&fit(&band, 10), 10),
     ]
     .join(" ");
@@ -306,7 +312,10 @@ fn heat_table(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &
                 ));
             }
             spans.push(Span::styled(
-                format!(" {}", cell(row.totals.index_percent, l)),
+                format!(
+                    " {}",
+                    cell(row.totals.index_percent, ranking.index_decimals, l)
+                ),
                 base,
             ));
             Line::from(spans)

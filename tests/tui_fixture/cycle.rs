@@ -143,6 +143,7 @@ pub fn ranking() -> Ranking {
         year: 2025,
         level: Level::Xa,
         decimals: f.decimals,
+        index_decimals: f.index_decimals,
         areas: f
             .areas
             .iter()
