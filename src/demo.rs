@@ -167,7 +167,7 @@ fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, Store
     store.snapshot(&copy, true)?;
     let result = (|| {
         let mut laptop = Store::open(&copy)?;
-        let today = crate::store::today_utc();
+        let today = crate::store::today_local();
         for key in &drafts {
             let framework = store.framework(&key.framework_id)?;
             let Some(sub) = framework.subs().find(|s| s.source == Source::SelfAssessed) else {
@@ -218,7 +218,7 @@ fn assess_unit(
     progress: usize,
     officer: &Actor,
 ) -> Result<usize, StoreError> {
-    let today = crate::store::today_utc();
+    let today = crate::store::today_local();
     let today = today.as_str();
     let mut count = 0;
     let subs: Vec<&SubCriterion> = f.subs().collect();

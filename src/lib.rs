@@ -9,6 +9,7 @@ pub mod fields;
 pub mod framework;
 pub mod i18n;
 pub mod level;
+pub mod local_time;
 pub mod report;
 pub mod roles;
 pub mod scoring;

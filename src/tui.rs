@@ -49,6 +49,7 @@ pub fn run(store: Store, options: Options) -> io::Result<()> {
     }
     let actor = Actor::current();
     let mut app = App::new(options.lang, &actor.user);
+    app.zone = crate::local_time::system_zone();
     let mut shell = shell::Shell::new(store, actor, options.lang);
     shell.read_only = options.review.is_some();
     let mut view = ViewState::new(options.theme);

@@ -23,6 +23,7 @@ fn parindex(dir: &TempDir, args: &[&str]) -> Output {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("--db")
         .arg(dir.path().join("parindex.db"))
+        .arg("--create")
         .args(args)
         .env_remove("PARINDEX_LANG")
         .env_remove("PARINDEX_DB")

@@ -239,7 +239,7 @@ fn a_database_the_officer_cannot_write_gets_a_clear_message() {
         Command::new(&bin)
             .arg("--db")
             .arg(&db)
-            .args(["unit", "list"])
+            .args(["--create", "unit", "list"])
             .output()
             .expect("run")
             .status

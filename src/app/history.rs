@@ -2,6 +2,7 @@
 //! when, which field, old → new (the old value is the value of the event it superseded).
 
 use crate::i18n::Lang;
+use crate::local_time::TimeZone;
 use crate::store::Event;
 
 use super::values;
@@ -33,8 +34,8 @@ impl HistoryView {
         }
     }
 
-    pub fn load(&mut self, events: &[Event], lang: Lang) {
-        self.rows = Some(rows(events, lang));
+    pub fn load(&mut self, events: &[Event], lang: Lang, zone: &TimeZone) {
+        self.rows = Some(rows(events, lang, zone));
         self.selected = 0;
     }
 
@@ -47,7 +48,7 @@ impl HistoryView {
 
 /// Newest first. An event's old value is its parent's value (the newest parent when it merged
 /// several), else nothing.
-pub fn rows(events: &[Event], lang: Lang) -> Vec<HistoryRow> {
+pub fn rows(events: &[Event], lang: Lang, zone: &TimeZone) -> Vec<HistoryRow> {
     let mut sorted: Vec<&Event> = events.iter().collect();
     sorted.sort_by(|a, b| (&b.at, &b.id).cmp(&(&a.at, &a.id)));
     sorted
@@ -63,7 +64,7 @@ pub fn rows(events: &[Event], lang: Lang) -> Vec<HistoryRow> {
                     |p| values::display(&p.field, &p.value, lang),
                 );
             HistoryRow {
-                at: values::when(&e.at),
+                at: crate::local_time::when(&e.at, zone, lang),
                 author: crate::text::one_line(&e.author),
                 field: values::field_label(&e.field, lang),
                 old,

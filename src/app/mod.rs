@@ -89,6 +89,8 @@ pub enum SaveState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
     pub lang: Lang,
+    /// The zone every time is shown in (UTC until the shell sets the officer's).
+    pub zone: crate::local_time::TimeZone,
     /// The officer (OS account) this session saves as.
     pub user: String,
     /// Review mode (`parindex review`): nothing can be changed.
@@ -114,6 +116,7 @@ impl App {
     pub fn new(lang: Lang, user: &str) -> App {
         App {
             lang,
+            zone: crate::local_time::TimeZone::UTC,
             user: user.to_string(),
             read_only: false,
             screen: Screen::Home,
@@ -258,6 +261,7 @@ impl App {
         };
         let mut ctx = walk::Ctx {
             lang: self.lang,
+            zone: &self.zone,
             read_only: self.read_only,
             notice: &mut self.notice,
             save: &mut self.save,

@@ -96,14 +96,6 @@ pub fn field_label(field: &str, lang: Lang) -> String {
     text.get(lang).to_string()
 }
 
-/// `2025-11-20T08:15:03.123Z` → `2025-11-20 08:15 UTC` (no clock or time zone in the app).
-pub fn when(at: &str) -> String {
-    match (at.get(..10), at.get(11..16)) {
-        (Some(day), Some(time)) => format!("{day} {time} UTC"),
-        _ => one_line(at),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,7 +107,6 @@ mod tests {
         assert_eq!(display("self", "null", Lang::Vi), "—");
         assert_eq!(display("na", "true", Lang::En), "not applicable");
         assert_eq!(display("explanation", r#""a\nb""#, Lang::Vi), "a b");
-        assert_eq!(when("2025-11-20T08:15:03.123Z"), "2025-11-20 08:15 UTC");
     }
 
     #[test]

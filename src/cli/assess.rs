@@ -84,9 +84,10 @@ pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
         return super::output::print_json(&serde_json::json!({"year": year, "deadline": iso}));
     }
     println!(
-        "{} {year}: {iso}",
+        "{} {year}: {}",
         ctx.lang
-            .pick("Hạn tự chấm điểm năm", "Self-scoring deadline of")
+            .pick("Hạn tự chấm điểm năm", "Self-scoring deadline of"),
+        crate::local_time::date(&iso, ctx.lang)
     );
     Ok(())
 }

@@ -4,7 +4,7 @@
 use clap::{Args, Subcommand};
 
 use crate::fields::{self, Evidence};
-use crate::store::{Actor, SaveOutcome, Write, today_utc};
+use crate::store::{Actor, SaveOutcome, Write, today_local};
 
 use super::score::{find_sub, locate};
 use super::{CliError, Context, open_store, store_error};
@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
         reason: None,
     };
     match store
-        .save(w, &Actor::current(), &today_utc())
+        .save(w, &Actor::current(), &today_local())
         .map_err(|e| store_error(ctx, e))?
     {
         SaveOutcome::Saved(_) if a.json => super::output::print_json(&serde_json::json!({
@@ -91,7 +91,7 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
             ctx.lang
                 .pick("cán bộ khác vừa lưu trước", "another officer saved first"),
             theirs.author,
-            theirs.at
+            ctx.when(&theirs.at)
         ))),
     }
 }

@@ -1,10 +1,12 @@
-//! `parindex init --shared GROUP PATH`: a database a whole Unix group of officers can use.
+//! `parindex init PATH` (a database for one officer) and `parindex init --shared GROUP PATH` (a
+//! database a whole Unix group of officers can use). The only commands, with `--create`, that
+//! make a database at a path someone named.
 
 use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::store::{Actor, init_shared};
+use crate::store::{Actor, Store, init_shared};
 
 use super::{CliError, Context, store_error};
 
@@ -12,41 +14,55 @@ use super::{CliError, Context, store_error};
 pub struct InitArgs {
     /// The Unix group of the officers who share the database
     #[arg(long, value_name = "GROUP")]
-    pub shared: String,
-    /// The database file to create (its directory is made setgid and group-writable)
+    pub shared: Option<String>,
+    /// The database file to create (with --shared, its directory is made setgid and group-writable)
     pub path: PathBuf,
+    /// Print the result as JSON
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
     let actor = Actor::current();
-    init_shared(&args.path, &args.shared, &actor).map_err(|e| store_error(ctx, e))?;
+    let existed = std::fs::metadata(&args.path).is_ok_and(|m| m.len() > 0);
+    match &args.shared {
+        Some(group) => init_shared(&args.path, group, &actor).map(drop),
+        None => Store::open(&args.path).map(drop),
+    }
+    .map_err(|e| store_error(ctx, e))?;
+    let admin = args.shared.as_ref().map(|_| actor.user.clone());
     if args.json {
         return super::output::print_json(&serde_json::json!({
-            "path": args.path.display().to_string(), "group": args.shared, "admin": actor.user,
+            "path": args.path.display().to_string(), "created": !existed,
+            "group": args.shared, "admin": admin,
         }));
     }
+    print_text(ctx, &args, existed, admin.as_deref());
+    Ok(())
+}
+
+fn print_text(ctx: &Context, args: &InitArgs, existed: bool, admin: Option<&str>) {
     let l = ctx.lang;
-    println!(
-        "{}: {}",
-        l.pick("Đã tạo cơ sở dữ liệu dùng chung", "Shared database ready"),
-        args.path.display()
-    );
-    println!("  {}: {}", l.pick("Nhóm", "Group"), args.shared);
-    println!(
-        "  {}: {}",
-        l.pick("Quản trị viên đầu tiên", "First administrator"),
-        actor.user
-    );
+    let head = match (existed, args.shared.is_some()) {
+        (true, _) => l.pick("Cơ sở dữ liệu đã có sẵn", "Database already there"),
+        (false, true) => l.pick("Đã tạo cơ sở dữ liệu dùng chung", "Shared database ready"),
+        (false, false) => l.pick("Đã tạo cơ sở dữ liệu", "Database created"),
+    };
+    println!("{head}: {}", args.path.display());
+    if let (Some(group), Some(admin)) = (&args.shared, admin) {
+        println!("  {}: {group}", l.pick("Nhóm", "Group"));
+        println!(
+            "  {}: {admin}",
+            l.pick("Quản trị viên đầu tiên", "First administrator")
+        );
+        println!(
+            "  {}: parindex officer grant USER unit --units MA_DON_VI",
+            l.pick("Giao vai trò", "Grant roles")
+        );
+    }
     println!(
         "  {}: export PARINDEX_DB={}",
-        l.pick("Cán bộ mở bằng", "Officers open it with"),
+        l.pick("Mở bằng", "Open it with"),
         args.path.display()
     );
-    println!(
-        "  {}: parindex officer grant USER unit --units MA_DON_VI",
-        l.pick("Giao vai trò", "Grant roles")
-    );
-    Ok(())
 }

@@ -40,6 +40,9 @@ pub struct Cli {
     /// Language of messages: vi (default) or en (else $PARINDEX_LANG)
     #[arg(long, global = true, value_name = "vi|en")]
     pub lang: Option<Lang>,
+    /// Create the database named by --db or $PARINDEX_DB when it does not exist yet
+    #[arg(long, global = true)]
+    pub create: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -104,6 +107,17 @@ pub enum Command {
 pub struct Context {
     pub lang: Lang,
     pub db: Option<PathBuf>,
+    /// `--create`: a missing `--db`/`$PARINDEX_DB` file may be created.
+    pub create: bool,
+    /// The officer's time zone: every time printed as text is shown in it (JSON stays UTC).
+    pub zone: crate::local_time::TimeZone,
+}
+
+impl Context {
+    /// A stored UTC time as the officer reads it, in the local zone.
+    pub fn when(&self, at: &str) -> String {
+        crate::local_time::when(at, &self.zone, self.lang)
+    }
 }
 
 impl Cli {
@@ -115,6 +129,8 @@ impl Cli {
         Context {
             lang,
             db: self.db.clone(),
+            create: self.create,
+            zone: crate::local_time::system_zone(),
         }
     }
 }
@@ -154,10 +170,35 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Opens (or creates) the database the command works on.
+/// Opens the database the command works on; only the default path (or `--create`) makes a
+/// new one, so a mistyped `--db` never leaves an empty database behind.
 pub(crate) fn open_store(ctx: &Context) -> Result<Store, CliError> {
-    let path = ctx.db.clone().unwrap_or_else(crate::store::default_path);
+    let path = database_path(ctx)?;
     Store::open(&path).map_err(|e| store_error(ctx, e))
+}
+
+/// The database path of DESIGN.md §7, refusing (exit 2) a named path that does not exist.
+pub(crate) fn database_path(ctx: &Context) -> Result<PathBuf, CliError> {
+    let named = ctx.db.clone().or_else(|| {
+        std::env::var_os("PARINDEX_DB")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    });
+    let Some(path) = named else {
+        return Ok(crate::store::default_path());
+    };
+    if ctx.create || std::fs::symlink_metadata(&path).is_ok() {
+        return Ok(path);
+    }
+    let shown = path.display();
+    Err(CliError::input(match ctx.lang {
+        Lang::Vi => format!(
+            "--db: không có cơ sở dữ liệu {shown}; kiểm tra lại đường dẫn, hoặc tạo mới bằng `parindex init {shown}` (hay thêm --create)"
+        ),
+        Lang::En => format!(
+            "--db: there is no database at {shown}; check the path, or create one with `parindex init {shown}` (or add --create)"
+        ),
+    }))
 }
 
 /// Every framework the database knows (bundled ones are seeded into it on creation).

@@ -7,7 +7,7 @@ use crate::fields::{self, Evidence};
 use crate::framework::{Framework, SubCriterion};
 use crate::i18n::{Lang, Localized, number};
 use crate::scoring::{self, Stage, StageScore};
-use crate::store::{Actor, AssessmentKey, SaveOutcome, Store, Write, today_utc};
+use crate::store::{Actor, AssessmentKey, SaveOutcome, Store, Write, today_local};
 
 use super::output::print_json;
 use super::{CliError, Context, open_store, store_error, totals::totals_json};
@@ -220,7 +220,7 @@ fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
         writes.push(write(&key, code, field, fields::encode_text(note)));
     }
     let outcomes = store
-        .save_all(writes, &Actor::current(), &today_utc())
+        .save_all(writes, &Actor::current(), &today_local())
         .map_err(|e| store_error(ctx, e))?;
     if let Some(SaveOutcome::Conflict(theirs)) = outcomes.first() {
         let msg = ctx
@@ -228,7 +228,8 @@ fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
             .pick("cán bộ khác vừa lưu trước", "another officer saved first");
         return Err(CliError::other(format!(
             "{msg}: {} ({})",
-            theirs.author, theirs.at
+            theirs.author,
+            ctx.when(&theirs.at)
         )));
     }
     report_saved(ctx, &store, &key, &framework, sub, args.stage, t.json)
@@ -335,7 +336,7 @@ fn set_bonus_or_penalty(
         ..write(key, target, target, fields::encode_points(points))
     };
     store
-        .save(w, &Actor::current(), &today_utc())
+        .save(w, &Actor::current(), &today_local())
         .map_err(|e| store_error(ctx, e))?;
     let inputs = store.inputs(key).map_err(|e| store_error(ctx, e))?;
     let totals = scoring::totals(framework, &inputs);
@@ -463,7 +464,7 @@ fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
             s.field,
             crate::text::one_line(&display_value(&s.field, &s.value, l)),
             s.author,
-            s.at
+            ctx.when(&s.at)
         );
     }
     Ok(())
@@ -517,7 +518,7 @@ fn history(ctx: &Context, t: &Target) -> Result<(), CliError> {
             .unwrap_or_else(|| "—".into());
         println!(
             "{}  {:<12} {:<16} {} → {}",
-            e.at,
+            ctx.when(&e.at),
             e.author,
             e.field,
             crate::text::one_line(&old),

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use crate::fields;
 use crate::i18n::Localized;
 use crate::scoring::{Stage, StageScore};
-use crate::store::{Actor, AssessmentKey, Write, today_utc};
+use crate::store::{Actor, AssessmentKey, Write, today_local};
 use crate::survey::parse_survey;
 
 use super::{CliError, Context, open_store, store_error};
@@ -96,7 +96,7 @@ pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
     let changed = writes.len();
     if changed > 0 {
         store
-            .save_all(writes, &actor, &today_utc())
+            .save_all(writes, &actor, &today_local())
             .map_err(|e| store_error(ctx, e))?;
     }
     if args.json {

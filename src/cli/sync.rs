@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
-use crate::store::{Actor, AssessmentKey, SaveOutcome, Write, today_utc};
+use crate::store::{Actor, AssessmentKey, SaveOutcome, Write, today_local};
 
 use super::output::print_json;
 use super::score::display_value;
@@ -174,7 +174,7 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
                 crate::text::one_line(&display_value(&e.field, &e.value, l)),
                 e.author,
                 e.host,
-                e.at
+                ctx.when(&e.at)
             );
         }
     }
@@ -268,5 +268,5 @@ pub fn resolve_with(
         seen_heads: Some(heads.to_vec()),
         reason: Some("resolve conflict".into()),
     };
-    store.save(w, &Actor::current(), &today_utc())
+    store.save(w, &Actor::current(), &today_local())
 }

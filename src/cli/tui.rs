@@ -42,7 +42,7 @@ pub fn review(ctx: &Context, args: ReviewArgs) -> Result<(), CliError> {
     if let Some(year) = args.year {
         check_year(ctx.lang, year)?;
     }
-    let path = ctx.db.clone().unwrap_or_else(crate::store::default_path);
+    let path = super::database_path(ctx)?;
     let store = Store::open_read_only(&path).map_err(|e| store_error(ctx, e))?;
     let year = match (args.year, args.level) {
         (None, Some(_)) => Some(
@@ -51,7 +51,7 @@ pub fn review(ctx: &Context, args: ReviewArgs) -> Result<(), CliError> {
                 .map_err(|e| store_error(ctx, e))?
                 .first()
                 .copied()
-                .unwrap_or_else(|| crate::store::today_utc()[..4].parse().unwrap_or(2025)),
+                .unwrap_or_else(|| crate::store::today_local()[..4].parse().unwrap_or(2025)),
         ),
         (year, _) => year,
     };

@@ -62,6 +62,13 @@ pub fn today_utc() -> String {
     now_utc()[..10].to_string()
 }
 
+/// Today's date where the officer is (`$TZ`, else the system zone), `YYYY-MM-DD`: deadlines are
+/// days of the province's calendar, so one that ends on the 15th still holds at 06:30 on the 15th
+/// in Đồng Hới (23:30 UTC on the 14th) and is over at 06:30 on the 16th.
+pub fn today_local() -> String {
+    crate::local_time::today(&crate::local_time::system_zone())
+}
+
 pub fn format_utc(secs: i64, millis: u32) -> String {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);

@@ -32,7 +32,7 @@ pub use conflicts::Conflict;
 pub use draft::Draft;
 pub use error::StoreError;
 pub use events::{Event, FieldState, SaveOutcome, Write};
-pub use identity::{Actor, format_utc, now_utc, today_utc};
+pub use identity::{Actor, format_utc, now_utc, today_local, today_utc};
 pub use inputs::inputs_from;
 pub use officers::Officer;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

@@ -10,7 +10,7 @@ use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
 use crate::scoring;
 use crate::store::{
-    Actor, AssessmentKey, SaveOutcome, Store, StoreError, Write, now_utc, today_utc,
+    Actor, AssessmentKey, SaveOutcome, Store, StoreError, Write, now_utc, today_local,
 };
 
 pub struct Shell {
@@ -94,7 +94,7 @@ impl Shell {
     /// per assessment made the province's home screen take 55 ms).
     fn load_home(&mut self, year: Option<i32>) -> Result<HomeData, StoreError> {
         let years = self.store.assessment_years()?;
-        let this_year = today_utc()[..4].parse().unwrap_or(2025);
+        let this_year = today_local()[..4].parse().unwrap_or(2025);
         let year = year.or(years.first().copied()).unwrap_or(this_year);
         let units = self.store.units(None)?;
         let position: std::collections::HashMap<&str, usize> = units
@@ -226,7 +226,7 @@ impl Shell {
             seen_heads: Some(heads),
             reason: Some("resolve".into()),
         };
-        match self.store.save(write, &self.actor, &today_utc())? {
+        match self.store.save(write, &self.actor, &today_local())? {
             SaveOutcome::Saved(_) => Ok(Action::Resolved { target, field }),
             // Someone resolved or changed it meanwhile: show the list as it is now.
             SaveOutcome::Conflict(_) => self.store.conflicts(None).map(Action::ConflictsLoaded),
@@ -274,7 +274,7 @@ impl Shell {
                 reason: c.reason.clone(),
             })
             .collect();
-        let outcomes = self.store.save_all(writes, &self.actor, &today_utc())?;
+        let outcomes = self.store.save_all(writes, &self.actor, &today_local())?;
         Ok(match outcomes.into_iter().next() {
             Some(SaveOutcome::Conflict(theirs)) => Some(Box::new(theirs)),
             _ => None,

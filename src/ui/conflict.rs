@@ -48,7 +48,11 @@ pub(super) fn render(
     }
     lines.push(Line::from(""));
     let mine = ui::conflict_mine(l, &app.user);
-    let other = ui::conflict_theirs(l, &theirs.author, &values::when(&theirs.at));
+    let other = ui::conflict_theirs(
+        l,
+        &theirs.author,
+        &crate::local_time::when(&theirs.at, &app.zone, app.lang),
+    );
     for (label, value) in [(mine, dialog.mine(l)), (other, dialog.theirs_shown(l))] {
         for (i, s) in wrap(&format!("{label}: {value}"), cols)
             .into_iter()

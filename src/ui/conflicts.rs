@@ -123,7 +123,12 @@ fn list(frame: &mut Frame, app: &App, c: &ConflictsView, area: Rect, view: &mut 
                     style,
                 )));
             }
-            let who = ui::head_line(l, &event.author, &event.host, &values::when(&event.at));
+            let who = ui::head_line(
+                l,
+                &event.author,
+                &event.host,
+                &crate::local_time::when(&event.at, &app.zone, app.lang),
+            );
             lines.push(Line::from(Span::styled(
                 fit(&format!("       {who}"), cols),
                 theme.dim(),

@@ -157,7 +157,11 @@ fn sub_lines(
     out.extend(note_lines(walk, &sub.code, l, cols, theme));
     out.extend(flag_lines(walk, &sub.code, l, cols, theme));
     if let Some(last) = walk.last_change(&sub.code) {
-        let who = format!("{} · {}", last.author, values::when(&last.at));
+        let who = format!(
+            "{} · {}",
+            last.author,
+            crate::local_time::when(&last.at, &app.zone, app.lang)
+        );
         out.extend(labeled(Text::LastChange.get(l), &who, cols, theme));
     }
     out

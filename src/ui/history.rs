@@ -86,7 +86,7 @@ impl Columns {
                 .collect(),
             20,
         );
-        let when = 20;
+        let when = 16;
         Columns {
             when,
             who,

@@ -26,7 +26,7 @@ impl Scratch {
         self.dir.path().join(name)
     }
 
-    /// Runs `parindex --db <db> --lang en ARGS`.
+    /// Runs `parindex --db <db> --create --lang en ARGS`.
     pub fn run(&self, args: &[&str]) -> Output {
         run_on(&self.db, args)
     }
@@ -51,10 +51,12 @@ impl Scratch {
     }
 }
 
+/// Runs `parindex --db DB --create --lang en ARGS` (a scratch database is made on first use).
 pub fn run_on(db: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
         .arg("--db")
         .arg(db)
+        .arg("--create")
         .arg("--lang")
         .arg("en")
         .args(args)

@@ -26,6 +26,7 @@ impl Pty {
         let mut cmd = Command::new(BIN);
         cmd.arg("--db")
             .arg(&scratch.db)
+            .arg("--create")
             .args(args)
             .env("TERM", "xterm-256color")
             .env_remove("PARINDEX_DB")

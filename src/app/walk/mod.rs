@@ -65,6 +65,7 @@ pub enum Mode {
 /// What a walkthrough update may change outside itself.
 pub struct Ctx<'a> {
     pub lang: Lang,
+    pub zone: &'a crate::local_time::TimeZone,
     pub read_only: bool,
     pub notice: &'a mut Option<Notice>,
     pub save: &'a mut SaveState,
@@ -201,7 +202,7 @@ impl Walk {
             Action::HistoryLoaded { target, events } => {
                 if let Mode::History(view) = &mut self.mode {
                     if view.code == target {
-                        view.load(&events, ctx.lang);
+                        view.load(&events, ctx.lang, ctx.zone);
                     }
                 }
                 Vec::new()

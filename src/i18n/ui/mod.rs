@@ -93,7 +93,7 @@ texts! {
     HistoryTitle => "Lịch sử thay đổi", "History of changes";
     Loading => "Đang tải…", "Loading…";
     NoHistory => "Chưa có thay đổi nào", "No changes yet";
-    When => "Thời gian (UTC)", "When (UTC)";
+    When => "Thời gian", "When";
     Who => "Người sửa", "Who";
     Field => "Mục", "Field";
     OldNew => "Cũ → Mới", "Old → New";
