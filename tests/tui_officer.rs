@@ -293,3 +293,51 @@ fn space_marks_not_applicable_and_is_hinted_on_that_field() {
     let changes = save_changes(&press(&mut app, ENTER));
     assert_eq!(changes[0].field, fields::NA);
 }
+
+#[test]
+fn eighty_columns_show_the_longest_unit_year_stage_and_round_uncut() {
+    use parindex::app::{Screen, Seat};
+    use parindex::cycle::Status;
+    let name = "Sở Nông nghiệp và Phát triển nông thôn";
+    let cases = [
+        (Status::Draft, Seat::Unit, false, "Đang tự chấm"),
+        (
+            Status::Submitted,
+            Seat::Council,
+            false,
+            "Đã nộp · Thẩm định lần 1",
+        ),
+        (
+            Status::Appraising,
+            Seat::Council,
+            false,
+            "Đang thẩm định lần 1",
+        ),
+        (
+            Status::Appraising,
+            Seat::Council,
+            true,
+            "Đang thẩm định lần 2",
+        ),
+        (
+            Status::Returned,
+            Seat::Unit,
+            true,
+            "Giải trình · Tự đánh giá",
+        ),
+        (Status::Final, Seat::Unit, true, "Đã chốt · Tự đánh giá"),
+    ];
+    for (status, seat, second, stage) in cases {
+        let mut app = parindex::app::App::new(Lang::Vi, USER);
+        let mut o = opened("quang-binh-2021-so", "so-nong-nghiep", name, Vec::new());
+        o.status = status;
+        o.second_round = second;
+        app.update(Action::Opened(Box::new(o)));
+        if let Screen::Walk(w) = &mut app.screen {
+            w.seat = seat;
+        }
+        let title = rows(&app, 80, 24)[0].clone();
+        let want = format!("{name} · năm 2025 · {stage}");
+        assert!(title.contains(&want), "{title:?} lacks {want:?}");
+    }
+}

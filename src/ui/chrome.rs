@@ -36,11 +36,23 @@ pub(super) fn too_small(frame: &mut Frame, app: &App, view: &ViewState) {
     frame.render_widget(text, inner);
 }
 
-/// A title bar: `left` and, when there is room, `right` flush right.
+/// A title bar: `left` (the facts: unit, year, stage, round) and `right` (level, officer) flush
+/// right. What gives way when both do not fit: first the "parindex · " prefix, then `right`
+/// (cut, or left out below a few columns); `left` is cut only when it alone is wider than the bar.
 pub(super) fn title_bar(frame: &mut Frame, area: Rect, left: &str, right: &str, view: &ViewState) {
     let cols = area.width as usize;
-    let right = fit(right, cols / 3);
-    let left = fit(left, cols.saturating_sub(width(&right) + 2));
+    let fits = |l: &str| width(l) + width(right) + 3 <= cols;
+    let left = match left.strip_prefix("parindex · ") {
+        Some(short) if !fits(left) => short,
+        _ => left,
+    };
+    let left = fit(left, cols.saturating_sub(1));
+    let room = cols.saturating_sub(width(&left) + 3);
+    let right = if room >= 8 {
+        fit(right, room)
+    } else {
+        String::new()
+    };
     let gap = cols.saturating_sub(width(&left) + width(&right) + 1);
     let text = format!(" {left}{}{right}", " ".repeat(gap));
     put(frame, area, vec![Span::raw(text)], view.theme.bar());
@@ -49,18 +61,30 @@ pub(super) fn title_bar(frame: &mut Frame, area: Rect, left: &str, right: &str, 
 pub(super) fn walk_title(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view: &ViewState) {
     let l = app.lang;
     let mut left = format!(
-        "parindex · {} · {} {} · {} · {}",
+        "parindex · {} · {} {} · {}",
         walk.unit.name,
         Text::Year.get(l),
         walk.key.year,
-        walk.status.label(l),
-        walk.seat_label(l)
+        stage_and_round(walk, l)
     );
     if app.read_only {
         left = format!("{left} · {}", Text::ReadOnlyMark.get(l));
     }
     let right = format!("{} · {}", walk.unit.level.label(l), app.user);
     title_bar(frame, area, &left, &right, view);
+}
+
+/// The status and the seat (with the appraisal round), said once when they say the same thing
+/// ("Đang tự chấm", "Đang thẩm định lần 2"), so the longest unit name still fits 80 columns.
+fn stage_and_round(walk: &Walk, l: crate::i18n::Lang) -> String {
+    use crate::app::Seat;
+    use crate::cycle::Status;
+    match (walk.status, walk.seat, walk.second_round) {
+        (Status::Draft, Seat::Unit, _) => walk.status.label(l).to_string(),
+        (Status::Appraising, Seat::Council, false) => Text::AppraisingRound1.get(l).to_string(),
+        (Status::Appraising, Seat::Council, true) => Text::AppraisingRound2.get(l).to_string(),
+        _ => format!("{} · {}", walk.status.label(l), walk.seat_label(l)),
+    }
 }
 
 pub(super) fn separator(frame: &mut Frame, area: Rect, view: &ViewState) {

@@ -252,11 +252,13 @@ fn heat_table(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &
     };
     let areas = &ranking.areas;
     let cell_w = 6;
-    let fixed = 4 + areas.len() * (cell_w + 1) + 7;
+    // The rank column is as wide as its header ("Hạng"), so the header is never cut.
+    let rank_w = super::text::width(Text::Rank.get(l)).max(3);
+    let fixed = rank_w + 1 + areas.len() * (cell_w + 1) + 7;
     let name = cols.saturating_sub(fixed).clamp(8, 40);
     let mut header = format!(
         "{} {}",
-        pad_left(Text::Rank.get(l), 3),
+        pad_left(Text::Rank.get(l), rank_w),
         pad(Text::Unit.get(l), name)
     );
     for (code, _) in areas {
@@ -290,7 +292,7 @@ fn heat_table(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &
             let mut spans = vec![Span::styled(
                 format!(
                     "{} {}",
-                    pad_left(&row.rank.to_string(), 3),
+                    pad_left(&row.rank.to_string(), rank_w),
                     pad(&fit(&row.unit_name, name), name)
                 ),
                 base,

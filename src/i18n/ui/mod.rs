@@ -196,7 +196,9 @@ texts! {
 
     // The appraisal cycle, the ranking, conflicts, review
     SeatUnit => "Tự đánh giá", "Self-assessment";
-    SeatCouncil => "Thẩm định", "Appraisal";
+    SeatCouncil => "Thẩm định lần 1", "Appraisal, round 1";
+    AppraisingRound1 => "Đang thẩm định lần 1", "Appraising, round 1";
+    AppraisingRound2 => "Đang thẩm định lần 2", "Appraising, round 2";
     SeatCouncil2 => "Thẩm định lần 2", "Appraisal, round 2";
     SeatOnlyOne => "Vai trò của bạn chỉ cho phép một chế độ", "Your role allows only one mode";
     ReviewMode => "Chế độ xem lại (review): không sửa được gì", "Review mode: nothing can be changed";
