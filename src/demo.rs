@@ -3,11 +3,13 @@
 
 use rust_decimal::Decimal;
 
+use crate::command::change::Change;
+use crate::command::{self, Clock, CommandError};
 use crate::cycle::Transition;
 use crate::fields::{self, Evidence};
 use crate::framework::{Framework, Rule, Source, SubCriterion};
 use crate::scoring::{self, Declared, Stage, StageScore};
-use crate::store::{Actor, AssessmentKey, Store, StoreError, Write};
+use crate::store::{Actor, AssessmentKey, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
@@ -80,7 +82,7 @@ pub fn fill(
     last_year: i32,
     years: Option<u32>,
     progress: &mut dyn FnMut(usize, usize),
-) -> Result<Summary, StoreError> {
+) -> Result<Summary, CommandError> {
     let mut dice = Dice::new(seed);
     let mut summary = Summary::default();
     let units = units_for(store, scale)?;
@@ -91,8 +93,8 @@ pub fn fill(
     for year in (last_year - years + 1)..=last_year {
         for (i, unit) in units.iter().enumerate() {
             let officer = actor(OFFICERS[i % OFFICERS.len()]);
-            let key = store.start_assessment(unit, year, None, &officer)?;
-            let framework = store.framework(&key.framework_id)?;
+            let located = command::assessment::prospective(store, unit, year)?;
+            let (key, framework) = (located.key, located.framework);
             // Units further down the list (and in later years) are further along the cycle.
             let stage = (i + year as usize) % 4;
             summary.events += assess_unit(store, &mut dice, &key, &framework, stage, &officer)?;
@@ -106,7 +108,7 @@ pub fn fill(
     Ok(summary)
 }
 
-fn units_for(store: &mut Store, scale: Scale) -> Result<Vec<String>, StoreError> {
+fn units_for(store: &mut Store, scale: Scale) -> Result<Vec<String>, CommandError> {
     let all = store.units(None)?.into_iter().map(|u| u.code);
     Ok(match scale {
         Scale::Small => all.filter(|c| SMALL_UNITS.contains(&c.as_str())).collect(),
@@ -124,7 +126,7 @@ fn units_for(store: &mut Store, scale: Scale) -> Result<Vec<String>, StoreError>
 }
 
 /// 100 sample districts with 100 communes each, coded `mau-hNNN` and `mau-hNNN-xNNN`.
-fn add_national_units(store: &mut Store) -> Result<(), StoreError> {
+fn add_national_units(store: &mut Store) -> Result<(), CommandError> {
     use crate::level::Level;
     use crate::unit::Unit;
     let mut units = Vec::with_capacity(NATIONAL_COMMUNES + 100);
@@ -145,13 +147,13 @@ fn add_national_units(store: &mut Store) -> Result<(), StoreError> {
             });
         }
     }
-    store.import_units(&units, &actor("demo.admin"))?;
+    command::import::import_units(store, &actor("demo.admin"), &units)?;
     Ok(())
 }
 
 /// A few fields changed on a laptop copy and on the server at once, then merged: conflicts
 /// made the way they arise in real use.
-fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, StoreError> {
+fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, CommandError> {
     let drafts: Vec<AssessmentKey> = store
         .assessments(Some(year), None)?
         .into_iter()
@@ -165,9 +167,9 @@ fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, Store
     let copy = std::env::temp_dir().join(format!("parindex-demo-{}.db", std::process::id()));
     let _ = std::fs::remove_file(&copy);
     store.snapshot(&copy, true)?;
-    let result = (|| {
+    let result = (|| -> Result<usize, CommandError> {
         let mut laptop = Store::open(&copy)?;
-        let today = crate::store::today_local();
+        let clock = Clock::system();
         for key in &drafts {
             let framework = store.framework(&key.framework_id)?;
             let Some(sub) = framework.subs().find(|s| s.source == Source::SelfAssessed) else {
@@ -177,20 +179,16 @@ fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, Store
                 (0, "demo.server", "Bổ sung theo báo cáo quý IV."),
                 (1, "demo.laptop", "Đã có văn bản, bổ sung khi giải trình."),
             ] {
-                let w = Pending::field(
-                    key,
-                    &sub.code,
-                    fields::EXPLANATION,
-                    fields::encode_text(text),
-                );
+                let w = Pending::field(&sub.code, fields::EXPLANATION, fields::encode_text(text));
                 let target = if side == 0 { &mut *store } else { &mut laptop };
-                target.save_all(vec![w.as_write()], &actor(who), &today)?;
+                command::change::overwrite(target, &actor(who), &clock, key, &[w.as_change()])?;
             }
         }
         drop(laptop);
-        store
+        // TODO(#12): the merge replays events through the command layer's checks.
+        Ok(store
             .merge_from(&copy, false)
-            .map(|m| m.events_added + drafts.len())
+            .map(|m| m.events_added + drafts.len())?)
     })();
     let _ = std::fs::remove_file(&copy);
     for suffix in ["-wal", "-shm"] {
@@ -217,9 +215,8 @@ fn assess_unit(
     f: &Framework,
     progress: usize,
     officer: &Actor,
-) -> Result<usize, StoreError> {
-    let today = crate::store::today_local();
-    let today = today.as_str();
+) -> Result<usize, CommandError> {
+    let clock = Clock::system();
     let mut count = 0;
     let subs: Vec<&SubCriterion> = f.subs().collect();
     let scored = if progress == 0 {
@@ -232,45 +229,30 @@ fn assess_unit(
         self_writes.extend(self_assessment(dice, key, f, sub));
     }
     count += self_writes.len();
-    store.save_all(
-        self_writes.iter().map(Pending::as_write).collect(),
-        officer,
-        today,
-    )?;
+    let changes: Vec<Change> = self_writes.iter().map(Pending::as_change).collect();
+    command::change::overwrite(store, officer, &clock, key, &changes)?;
     let survey: Vec<Pending> = subs
         .iter()
         .filter(|s| s.source == Source::Survey)
-        .map(|s| {
-            Pending::score(
-                key,
-                &s.code,
-                Stage::Survey,
-                survey_points(dice, s, f.decimals),
-            )
-        })
+        .map(|s| Pending::score(&s.code, Stage::Survey, survey_points(dice, s, f.decimals)))
         .collect();
     count += survey.len();
-    store.save_all(
-        survey.iter().map(Pending::as_write).collect(),
-        &actor("demo.dieutra"),
-        today,
-    )?;
+    let changes: Vec<Change> = survey.iter().map(Pending::as_change).collect();
+    command::change::overwrite(store, &actor("demo.dieutra"), &clock, key, &changes)?;
     if progress == 0 {
         return Ok(count);
     }
-    store.transition(key, Transition::Submit, officer, None)?;
+    transition(store, key, Transition::Submit, officer, None)?;
     let council = actor(COUNCIL[progress % COUNCIL.len()]);
     let round1 = appraisal(store, dice, key, f, Stage::Appraisal1)?;
     count += round1.len() + 1;
-    store.save_all(
-        round1.iter().map(Pending::as_write).collect(),
-        &council,
-        today,
-    )?;
+    let changes: Vec<Change> = round1.iter().map(Pending::as_change).collect();
+    command::change::overwrite(store, &council, &clock, key, &changes)?;
     if progress == 1 {
         return Ok(count);
     }
-    store.transition(
+    transition(
+        store,
         key,
         Transition::Return,
         &council,
@@ -280,52 +262,57 @@ fn assess_unit(
     if progress == 2 {
         return Ok(count);
     }
-    store.transition(key, Transition::Submit, officer, None)?;
+    transition(store, key, Transition::Submit, officer, None)?;
     let round2 = appraisal(store, dice, key, f, Stage::Appraisal2)?;
     count += round2.len() + 2;
-    store.save_all(
-        round2.iter().map(Pending::as_write).collect(),
-        &council,
-        today,
-    )?;
-    store.transition(key, Transition::Finalize, &council, None)?;
+    let changes: Vec<Change> = round2.iter().map(Pending::as_change).collect();
+    command::change::overwrite(store, &council, &clock, key, &changes)?;
+    transition(store, key, Transition::Finalize, &council, None)?;
     Ok(count)
+}
+
+fn transition(
+    store: &mut Store,
+    key: &AssessmentKey,
+    t: Transition,
+    by: &Actor,
+    reason: Option<String>,
+) -> Result<(), CommandError> {
+    let clock = Clock::system();
+    command::status::transition(store, by, &clock, &key.unit_code, key.year, t, reason)?;
+    Ok(())
 }
 
 /// A write prepared before the store is borrowed.
 struct Pending {
-    key: AssessmentKey,
     target: String,
     field: &'static str,
     value: String,
 }
 
 impl Pending {
-    fn score(key: &AssessmentKey, code: &str, stage: Stage, score: StageScore) -> Pending {
+    fn score(code: &str, stage: Stage, score: StageScore) -> Pending {
         Pending {
-            key: key.clone(),
             target: code.into(),
             field: stage.code(),
             value: fields::encode_score(Some(&score)),
         }
     }
 
-    fn field(key: &AssessmentKey, code: &str, field: &'static str, value: String) -> Pending {
+    fn field(code: &str, field: &'static str, value: String) -> Pending {
         Pending {
-            key: key.clone(),
             target: code.into(),
             field,
             value,
         }
     }
 
-    fn as_write(&self) -> Write<'_> {
-        Write {
-            key: &self.key,
-            target: &self.target,
-            field: self.field,
+    fn as_change(&self) -> Change {
+        Change {
+            target: self.target.clone(),
+            field: self.field.into(),
             value: self.value.clone(),
-            seen_heads: None,
+            seen_heads: Vec::new(),
             reason: None,
         }
     }
@@ -342,14 +329,13 @@ fn self_assessment(
     }
     if sub.na_allowed && dice.chance(15) {
         return vec![Pending::field(
-            key,
             &sub.code,
             fields::NA,
             fields::encode_bool(true),
         )];
     }
     let score = self_score(dice, sub, f.decimals);
-    let mut out = vec![Pending::score(key, &sub.code, Stage::SelfAssessment, score)];
+    let mut out = vec![Pending::score(&sub.code, Stage::SelfAssessment, score)];
     if dice.chance(85) {
         let n = dice.below(900) + 100;
         let evidence = Evidence {
@@ -364,7 +350,6 @@ fn self_assessment(
             page: format!("tr. {}", dice.below(12) + 1),
         };
         out.push(Pending::field(
-            key,
             &sub.code,
             fields::EVIDENCE,
             fields::encode_evidence(&[evidence]),
@@ -372,7 +357,6 @@ fn self_assessment(
     } else if dice.chance(50) {
         let text = "Văn bản đang trình ký, sẽ bổ sung trong thời gian giải trình.";
         out.push(Pending::field(
-            key,
             &sub.code,
             fields::EXPLANATION,
             fields::encode_text(text),
@@ -468,7 +452,7 @@ fn appraisal(
     key: &AssessmentKey,
     f: &Framework,
     stage: Stage,
-) -> Result<Vec<Pending>, StoreError> {
+) -> Result<Vec<Pending>, CommandError> {
     let inputs = store.inputs(key)?;
     let mut out = Vec::new();
     for sub in f.subs().filter(|s| s.source == Source::SelfAssessed) {
@@ -490,7 +474,6 @@ fn appraisal(
             _ => (round1, round1 < own),
         };
         out.push(Pending::score(
-            key,
             &sub.code,
             stage,
             StageScore {
@@ -505,12 +488,7 @@ fn appraisal(
             } else {
                 fields::APPRAISAL2_NOTE
             };
-            out.push(Pending::field(
-                key,
-                &sub.code,
-                field,
-                fields::encode_text(note),
-            ));
+            out.push(Pending::field(&sub.code, field, fields::encode_text(note)));
         }
     }
     Ok(out)

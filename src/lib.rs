@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod cycle;
 pub mod demo;
 pub mod fields;

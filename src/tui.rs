@@ -25,6 +25,9 @@ use crate::ui::{self, Theme, ViewState};
 const TICK: Duration = Duration::from_millis(200);
 /// How often other officers' saves are looked for.
 const POLL: Duration = Duration::from_millis(500);
+/// How long one save waits for another officer's write before the loop takes keys again (and
+/// shows "waiting… attempt n"): the screen never freezes on the lock.
+const SAVE_WAIT: Duration = Duration::from_millis(250);
 
 pub struct Options {
     pub lang: Lang,
@@ -52,6 +55,8 @@ pub fn run(store: Store, options: Options) -> io::Result<()> {
     app.zone = crate::local_time::system_zone();
     let mut shell = shell::Shell::new(store, actor, options.lang);
     shell.read_only = options.review.is_some();
+    // Best effort: without it a save waits the store's long default instead.
+    let _ = shell.store.set_busy_timeout(SAVE_WAIT);
     let mut view = ViewState::new(options.theme);
     let mut guard = terminal::Guard::enter()?;
     let mut looped = Loop {
@@ -112,6 +117,9 @@ impl Loop {
                     self.dispatch(app, shell, view, guard, action)?;
                 }
                 self.dirty = true;
+            }
+            if app.waiting.is_some() {
+                self.dispatch(app, shell, view, guard, Action::Retry)?;
             }
             if self.last_poll.elapsed() >= POLL {
                 self.poll_database(app, shell, view, guard)?;

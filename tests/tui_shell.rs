@@ -217,10 +217,12 @@ fn drafts_are_kept_offered_on_open_and_forgotten_when_taken() {
         at: String::new(),
     };
     assert!(lan.execute(Effect::SaveDraft(draft)).is_empty());
+    // Opening started no assessment; the draft is offered when the same one is opened again.
+    assert!(lan.store.find_assessment(UNIT, 2025).unwrap().is_none());
     match &lan.execute(Effect::Open {
         unit: UNIT.into(),
         year: 2025,
-        start: false,
+        start: true,
     })[..]
     {
         [Action::Opened(o)] => {
@@ -246,6 +248,7 @@ fn home_shows_the_newest_year_with_data_and_history_lists_events() {
         .start_assessment("so-noi-vu", 2024, None, &actor("lan"))
         .unwrap();
     let key = open(&mut lan);
+    save(&mut lan, &key, points("0.5", vec![]));
     match &lan.execute(Effect::LoadHome { year: None })[..] {
         [Action::HomeLoaded(home)] => {
             assert_eq!(home.year, 2025);
@@ -255,7 +258,6 @@ fn home_shows_the_newest_year_with_data_and_history_lists_events() {
         }
         other => panic!("{other:?}"),
     }
-    save(&mut lan, &key, points("0.5", vec![]));
     match &lan.execute(Effect::LoadHistory {
         key,
         target: "1.1.1".into(),

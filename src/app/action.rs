@@ -120,6 +120,11 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// A change found the database busy (another officer writing): this effect is to be tried
+    /// again shortly, while keys keep working.
+    Busy(Box<Effect>),
+    /// The loop's tick: time to try the waiting change again.
+    Retry,
 }
 
 /// One year of assessments for the home screen.
@@ -156,16 +161,8 @@ pub struct Reloaded {
     pub second_round: bool,
 }
 
-/// One field to write, against the heads the officer was looking at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    pub target: String,
-    pub field: String,
-    /// Canonical JSON.
-    pub value: String,
-    pub seen_heads: Vec<String>,
-    pub reason: Option<String>,
-}
+/// One field to write, against the heads the officer was looking at (the command layer's).
+pub use crate::command::change::Change;
 
 /// Work for the shell; it answers with actions.
 #[derive(Debug, Clone, PartialEq)]

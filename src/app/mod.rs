@@ -22,8 +22,8 @@ pub mod undo;
 pub mod values;
 pub mod walk;
 
-use crate::i18n::Lang;
 use crate::i18n::ui;
+use crate::i18n::{Lang, Localized};
 use crate::store::AssessmentKey;
 
 pub use action::{Action, Change, Command, Effect, HomeData, Opened, Reloaded};
@@ -82,9 +82,15 @@ pub enum SaveState {
     #[default]
     Idle,
     Saving,
+    /// The database was busy; the save is tried again (this is attempt `n`).
+    Waiting(u32),
     Saved,
     Failed(String),
 }
+
+/// How many times a change is tried while the database stays busy before it is given up (the
+/// typed value stays in its form).
+pub const BUSY_ATTEMPTS: u32 = 10;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
@@ -104,6 +110,9 @@ pub struct App {
     pub palette: Option<palette::Palette>,
     pub notice: Option<Notice>,
     pub save: SaveState,
+    /// A change that found the database busy, to try again on the next tick.
+    pub waiting: Option<Effect>,
+    busy_attempts: u32,
     pub quitting: bool,
     /// The terminal is smaller than [`MIN_WIDTH`] × [`MIN_HEIGHT`]: the officer sees only the
     /// "too small" screen, so keys other than Ctrl-C and Ctrl-L do nothing.
@@ -125,6 +134,8 @@ impl App {
             palette: None,
             notice: None,
             save: SaveState::Idle,
+            waiting: None,
+            busy_attempts: 0,
             quitting: false,
             too_small: false,
             undo: undo::UndoStack::default(),
@@ -244,12 +255,38 @@ impl App {
                 Vec::new()
             }
             Action::Opened(opened) => self.opened(*opened),
+            Action::Busy(effect) => self.busy(*effect),
+            Action::Retry => self.waiting.take().into_iter().collect(),
             Action::Hangup if matches!(self.screen, Screen::Home) => self.quit(),
             other => self.dispatch(other),
         }
     }
 
+    /// The database was busy: show "waiting… attempt n" and try again on the next tick, until
+    /// [`BUSY_ATTEMPTS`], then fail as any save does (the form keeps what was typed).
+    fn busy(&mut self, effect: Effect) -> Vec<Effect> {
+        self.busy_attempts += 1;
+        if self.busy_attempts >= BUSY_ATTEMPTS {
+            self.busy_attempts = 0;
+            let message = crate::store::StoreError::Busy.message(self.lang);
+            return self.dispatch(Action::Failed(message));
+        }
+        self.save = SaveState::Waiting(self.busy_attempts + 1);
+        self.waiting = Some(effect);
+        Vec::new()
+    }
+
     fn dispatch(&mut self, action: Action) -> Vec<Effect> {
+        if matches!(
+            action,
+            Action::Saved(_)
+                | Action::Conflict { .. }
+                | Action::Failed(_)
+                | Action::Transitioned(_)
+                | Action::Resolved { .. }
+        ) {
+            self.busy_attempts = 0;
+        }
         match &mut self.screen {
             Screen::Home => return self.update_home(action),
             Screen::Ranking(_) => return self.update_ranking(action),

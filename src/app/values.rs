@@ -12,6 +12,41 @@ pub fn display(field: &str, value: &str, lang: Lang) -> String {
     one_line(&raw_display(field, value, lang))
 }
 
+/// [`display`] for any event, including those that are not an assessment's fields: an
+/// officer's roles (target `officer`), a status, a year's deadline.
+pub fn display_event(target: &str, field: &str, value: &str, lang: Lang) -> String {
+    one_line(&match (target, field) {
+        (crate::store::OFFICER_TARGET, _) => grants(value, lang),
+        ("status", "status") => serde_json::from_str::<String>(value)
+            .ok()
+            .and_then(|s| s.parse::<crate::cycle::Status>().ok())
+            .map_or_else(|| value.to_string(), |s| s.label(lang).to_string()),
+        ("status", "cancelled") if fields::decode_bool(value) => {
+            lang.pick("đã hủy", "cancelled").to_string()
+        }
+        ("status", "cancelled") => lang.pick("khôi phục", "restored").to_string(),
+        ("year", _) => fields::decode_text(value),
+        _ => raw_display(field, value, lang),
+    })
+}
+
+/// An officer's roles as stored: `appraiser(so-noi-vu) viewer`, or removed.
+fn grants(value: &str, lang: Lang) -> String {
+    match serde_json::from_str::<Option<Vec<crate::roles::Grant>>>(value) {
+        Ok(Some(list)) if list.is_empty() => lang.pick("không có vai trò", "no role").into(),
+        Ok(Some(list)) => list
+            .iter()
+            .map(|g| match g.units.is_empty() {
+                true => g.role.to_string(),
+                false => format!("{}({})", g.role, g.units.join(",")),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        Ok(None) => lang.pick("đã xóa cán bộ", "officer removed").into(),
+        Err(_) => value.to_string(),
+    }
+}
+
 fn raw_display(field: &str, value: &str, lang: Lang) -> String {
     if field.parse::<Stage>().is_ok() {
         return match fields::decode_score(value) {

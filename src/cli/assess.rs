@@ -1,13 +1,13 @@
-//! `parindex assess submit|return|finalize|reopen` and `parindex year set-deadline`: moving an
+//! `parindex assess submit|return|finalize|reopen|cancel|restore` and `parindex year set-deadline`: moving an
 //! assessment through the appraisal cycle.
 
 use clap::{Args, Subcommand};
 
+use crate::command::{self, Clock};
 use crate::cycle::Transition;
 use crate::store::Actor;
 
-use super::score::locate;
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, command_error, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum AssessCommand {
@@ -20,6 +20,11 @@ pub enum AssessCommand {
     Finalize(Which),
     /// Reopen a final assessment for appraisal, or a submitted one for self-assessment
     Reopen(Which),
+    /// Withdraw an assessment started by mistake (it must have no scores yet); it leaves home
+    /// screens and rankings
+    Cancel(Which),
+    /// Bring back a cancelled assessment
+    Restore(Which),
 }
 
 #[derive(Debug, Args)]
@@ -52,18 +57,53 @@ pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
         AssessCommand::Return(w) => (Transition::Return, w),
         AssessCommand::Finalize(w) => (Transition::Finalize, w),
         AssessCommand::Reopen(w) => (Transition::Reopen, w),
+        AssessCommand::Cancel(w) => return withdraw(ctx, &w, true),
+        AssessCommand::Restore(w) => return withdraw(ctx, &w, false),
     };
     let mut store = open_store(ctx)?;
-    let (key, _) = locate(ctx, &mut store, &which.unit, which.year, None, false)?;
-    let to = store
-        .transition(&key, transition, &Actor::current(), which.reason.clone())
-        .map_err(|e| store_error(ctx, e))?;
+    let done = command::status::transition(
+        &mut store,
+        &Actor::current(),
+        &Clock::system(),
+        &which.unit,
+        which.year,
+        transition,
+        which.reason.clone(),
+    )
+    .map_err(|e| command_error(ctx, e))?;
+    let (key, to) = (done.key, done.status);
     if which.json {
         return super::output::print_json(
             &serde_json::json!({"unit": key.unit_code, "year": key.year, "status": to.code()}),
         );
     }
     println!("{} {}: {}", key.unit_code, key.year, to.label(ctx.lang));
+    Ok(())
+}
+
+/// `assess cancel` and `assess restore`.
+fn withdraw(ctx: &Context, which: &Which, cancel: bool) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let (actor, clock) = (Actor::current(), Clock::system());
+    let key = if cancel {
+        command::cancel(&mut store, &actor, &clock, &which.unit, which.year)
+    } else {
+        command::restore(&mut store, &actor, &clock, &which.unit, which.year)
+    }
+    .map_err(|e| command_error(ctx, e))?;
+    if which.json {
+        return super::output::print_json(&serde_json::json!({
+            "unit": key.unit_code, "year": key.year, "framework": key.framework_id,
+            "cancelled": cancel,
+        }));
+    }
+    let done = if cancel {
+        ctx.lang.pick("đã hủy bộ kết quả", "assessment cancelled")
+    } else {
+        ctx.lang
+            .pick("đã khôi phục bộ kết quả", "assessment restored")
+    };
+    println!("{} {}: {done}", key.unit_code, key.year);
     Ok(())
 }
 
@@ -77,9 +117,8 @@ pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
         return Err(CliError::input(format!("{msg} ('{date}')")));
     };
     let mut store = open_store(ctx)?;
-    store
-        .set_deadline(year, &iso, &Actor::current())
-        .map_err(|e| store_error(ctx, e))?;
+    command::status::set_deadline(&mut store, &Actor::current(), &Clock::system(), year, &iso)
+        .map_err(|e| command_error(ctx, e))?;
     if json {
         return super::output::print_json(&serde_json::json!({"year": year, "deadline": iso}));
     }

@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 
 use crate::demo::{self, Scale};
 
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, open_store};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ScaleArg {
@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
         args.years,
         &mut progress,
     )
-    .map_err(|e| store_error(ctx, e))?;
+    .map_err(|e| super::command_error(ctx, e))?;
     if args.json {
         return super::output::print_json(
             &serde_json::json!({"assessments": summary.assessments, "events": summary.events}),

@@ -3,11 +3,12 @@
 
 use clap::{Args, Subcommand};
 
-use crate::fields::{self, Evidence};
-use crate::store::{Actor, SaveOutcome, Write, today_local};
+use crate::command::Clock;
+use crate::command::evidence::{AddEvidence, add_evidence};
+use crate::fields::Evidence;
+use crate::store::Actor;
 
-use super::score::{find_sub, locate};
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, command_error, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum EvidenceCommand {
@@ -39,59 +40,32 @@ pub struct AddArgs {
 
 pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
     let EvidenceCommand::Add(a) = cmd;
-    if a.number.trim().is_empty() {
-        return Err(CliError::input(ctx.lang.pick(
-            "--number: số văn bản không được để trống",
-            "--number: the document number is empty",
-        )));
-    }
     let mut store = open_store(ctx)?;
-    let (key, framework) = locate(ctx, &mut store, &a.unit, a.year, None, true)?;
-    let sub = find_sub(ctx, &framework, &a.sub)?;
-    let current = store
-        .field(&key, &sub.code, fields::EVIDENCE)
-        .map_err(|e| store_error(ctx, e))?;
-    let mut list = current
-        .as_ref()
-        .map(|s| fields::decode_evidence(&s.value))
-        .unwrap_or_default();
-    list.push(Evidence {
-        number: crate::text::one_line(&a.number),
-        date: crate::text::one_line(&a.date),
-        title: crate::text::one_line(&a.title),
-        page: crate::text::one_line(&a.page),
-    });
-    let w = Write {
-        key: &key,
-        target: &sub.code,
-        field: fields::EVIDENCE,
-        value: fields::encode_evidence(&list),
-        seen_heads: Some(current.map(|s| s.heads).unwrap_or_default()),
-        reason: None,
+    let req = AddEvidence {
+        unit: a.unit.clone(),
+        year: a.year,
+        sub: a.sub.clone(),
+        document: Evidence {
+            number: a.number.clone(),
+            date: a.date.clone(),
+            title: a.title.clone(),
+            page: a.page.clone(),
+        },
     };
-    match store
-        .save(w, &Actor::current(), &today_local())
-        .map_err(|e| store_error(ctx, e))?
-    {
-        SaveOutcome::Saved(_) if a.json => super::output::print_json(&serde_json::json!({
-            "unit": key.unit_code, "year": key.year, "sub": sub.code, "evidence_count": list.len(),
-        })),
-        SaveOutcome::Saved(_) => {
-            println!(
-                "{} {}: {} {}",
-                sub.code,
-                ctx.lang.pick("có", "has"),
-                list.len(),
-                ctx.lang.pick("tài liệu kiểm chứng", "evidence documents")
-            );
-            Ok(())
-        }
-        SaveOutcome::Conflict(theirs) => Err(CliError::other(format!(
-            "{}: {} ({})",
-            ctx.lang
-                .pick("cán bộ khác vừa lưu trước", "another officer saved first"),
-            theirs.author,
-            ctx.when(&theirs.at)
-        ))),
+    let added = add_evidence(&mut store, &Actor::current(), &Clock::system(), &req)
+        .map_err(|e| command_error(ctx, e))?;
+    if a.json {
+        return super::output::print_json(&serde_json::json!({
+            "unit": added.key.unit_code, "year": added.key.year, "sub": added.code,
+            "evidence_count": added.count,
+        }));
     }
+    println!(
+        "{} {}: {} {}",
+        added.code,
+        ctx.lang.pick("có", "has"),
+        added.count,
+        ctx.lang.pick("tài liệu kiểm chứng", "evidence documents")
+    );
+    Ok(())
 }

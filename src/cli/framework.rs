@@ -144,9 +144,9 @@ fn show(ctx: &Context, id: &str, json: bool) -> Result<(), CliError> {
 fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
     let f = load_file(ctx, path)?;
     let mut store = super::open_store(ctx)?;
-    let added = store
-        .import_framework(&f, &crate::store::Actor::current())
-        .map_err(|e| super::store_error(ctx, e))?;
+    let added =
+        crate::command::import::import_framework(&mut store, &crate::store::Actor::current(), &f)
+            .map_err(|e| super::command_error(ctx, e))?;
     if json {
         let (a, c, s) = f.counts();
         return print_json(&json!({"id": f.id, "hash": f.hash, "added": added,

@@ -218,3 +218,12 @@ pub(crate) fn store_error(ctx: &Context, e: StoreError) -> CliError {
         CliError::other(message)
     }
 }
+
+pub(crate) fn command_error(ctx: &Context, e: crate::command::CommandError) -> CliError {
+    let message = e.message(ctx.lang);
+    if e.is_bad_input() {
+        CliError::input(message)
+    } else {
+        CliError::other(message)
+    }
+}

@@ -3,11 +3,12 @@
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use crate::roles::{Grant, Role};
+use crate::command::{Clock, officer};
+use crate::roles::Role;
 use crate::store::Actor;
 
 use super::output::print_json;
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, command_error, open_store, store_error};
 
 #[derive(Debug, Subcommand)]
 pub enum OfficerCommand {
@@ -60,49 +61,18 @@ pub fn run(ctx: &Context, cmd: OfficerCommand) -> Result<(), CliError> {
         OfficerCommand::Add(a) | OfficerCommand::Grant(a) => a.json,
     };
     let mut store = open_store(ctx)?;
-    let actor = Actor::current();
-    let err = |e| store_error(ctx, e);
+    let (actor, clock) = (Actor::current(), Clock::system());
+    let err = |e| command_error(ctx, e);
     match cmd {
         OfficerCommand::List { .. } => return list(ctx, &store, json),
         OfficerCommand::Remove { user, .. } => {
-            store.set_officer(&user, None, &actor).map_err(err)?
+            officer::remove(&mut store, &actor, &clock, &user).map_err(err)?;
         }
         OfficerCommand::Add(a) | OfficerCommand::Grant(a) => {
-            if a.role == Role::Unit && a.units.is_empty() {
-                let msg = ctx.lang.pick(
-                    "--units: vai trò unit cần danh sách đơn vị",
-                    "--units: the unit role needs a list of units",
-                );
-                return Err(CliError::input(msg));
-            }
-            for u in &a.units {
-                store.unit(u).map_err(err)?;
-            }
-            let mut grants: Vec<Grant> = store
-                .grants_of(&a.user)
-                .map_err(err)?
-                .into_iter()
-                .filter(|g| g.role != a.role)
-                .collect();
-            grants.push(Grant {
-                role: a.role,
-                units: a.units.clone(),
-            });
-            grants.sort_by_key(|g| g.role);
-            store
-                .set_officer(&a.user, Some(grants), &actor)
-                .map_err(err)?;
+            officer::grant(&mut store, &actor, &clock, &a.user, a.role, &a.units).map_err(err)?;
         }
         OfficerCommand::Revoke { user, role, .. } => {
-            let grants: Vec<Grant> = store
-                .grants_of(&user)
-                .map_err(err)?
-                .into_iter()
-                .filter(|g| g.role != role)
-                .collect();
-            store
-                .set_officer(&user, Some(grants), &actor)
-                .map_err(err)?;
+            officer::revoke(&mut store, &actor, &clock, &user, role).map_err(err)?;
         }
     }
     list(ctx, &store, json)

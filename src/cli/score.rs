@@ -3,14 +3,16 @@
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
-use crate::fields::{self, Evidence};
+use crate::command::score::{Replaced, ScoreSaved, ScoreValue, SetScore};
+use crate::command::{self, Clock};
+use crate::fields;
 use crate::framework::{Framework, SubCriterion};
-use crate::i18n::{Lang, Localized, number};
-use crate::scoring::{self, Stage, StageScore};
-use crate::store::{Actor, AssessmentKey, SaveOutcome, Store, Write, today_local};
+use crate::i18n::{Lang, number};
+use crate::scoring::{self, Stage};
+use crate::store::{Actor, AssessmentKey, Store};
 
 use super::output::print_json;
-use super::{CliError, Context, open_store, store_error, totals::totals_json};
+use super::{CliError, Context, command_error, open_store, store_error, totals::totals_json};
 
 #[derive(Debug, Subcommand)]
 pub enum ScoreCommand {
@@ -58,9 +60,12 @@ pub struct SetArgs {
     /// Explanation (self stage) or the council's note (appraisal stages)
     #[arg(long)]
     pub note: Option<String>,
-    /// Framework id, when the unit's level has several
+    /// Framework id, when the unit's level has several (it must be of the unit's level)
     #[arg(long)]
     pub framework: Option<String>,
+    /// Save only if the field's current event is EVENT_ID (else exit 2, nothing written)
+    #[arg(long, value_name = "EVENT_ID")]
+    pub if_unchanged: Option<String>,
 }
 
 fn parse_stage(s: &str) -> Result<Stage, String> {
@@ -77,46 +82,16 @@ pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<(), CliError> {
     }
 }
 
-/// The assessment and framework a command names; the assessment is started when `start`.
+/// The live assessment a read-only command names, with its framework.
 pub fn locate(
     ctx: &Context,
     store: &mut Store,
     unit: &str,
     year: i32,
-    framework: Option<&str>,
-    start: bool,
 ) -> Result<(AssessmentKey, std::sync::Arc<Framework>), CliError> {
-    check_year(ctx, year)?;
-    let key = if start {
-        store.start_assessment(unit, year, framework, &Actor::current())
-    } else {
-        store
-            .unit(unit)
-            .and_then(|_| store.find_assessment(unit, year))
-            .and_then(|k| {
-                k.ok_or_else(|| crate::store::StoreError::NoAssessment {
-                    unit: unit.into(),
-                    year,
-                })
-            })
-    }
-    .map_err(|e| store_error(ctx, e))?;
-    let framework = store
-        .framework(&key.framework_id)
-        .map_err(|e| store_error(ctx, e))?;
-    Ok((key, framework))
-}
-
-fn check_year(ctx: &Context, year: i32) -> Result<(), CliError> {
-    if (2000..=2100).contains(&year) {
-        Ok(())
-    } else {
-        let msg = ctx.lang.pick(
-            "--year: năm phải từ 2000 đến 2100",
-            "--year: the year must be from 2000 to 2100",
-        );
-        Err(CliError::input(format!("{msg} ({year})")))
-    }
+    let located =
+        command::assessment::find(store, unit, year).map_err(|e| command_error(ctx, e))?;
+    Ok((located.key, located.framework))
 }
 
 pub fn find_sub<'f>(
@@ -124,280 +99,91 @@ pub fn find_sub<'f>(
     f: &'f Framework,
     code: &str,
 ) -> Result<&'f SubCriterion, CliError> {
-    f.sub(code.trim()).ok_or_else(|| {
-        let msg = match ctx.lang {
-            Lang::Vi => format!(
-                "--sub: không có tiêu chí thành phần '{code}' trong khung {}",
-                f.id
-            ),
-            Lang::En => format!("--sub: no sub-criterion '{code}' in framework {}", f.id),
-        };
-        CliError::input(msg)
-    })
+    command::rules::sub(f, code).map_err(|e| command_error(ctx, e))
 }
 
 fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
     let t = &args.target;
-    let (key, framework) = locate(
-        ctx,
-        &mut store,
-        &t.unit,
-        t.year,
-        args.framework.as_deref(),
-        true,
-    )?;
-    if matches!(t.sub.as_str(), fields::BONUS | fields::PENALTY) {
-        return set_bonus_or_penalty(ctx, &mut store, &key, &framework, &args);
-    }
-    let sub = find_sub(ctx, &framework, &t.sub)?;
-    let bad = |e: scoring::ScoreError| CliError::input(e.message(ctx.lang));
-    scoring::check_stage(sub, args.stage).map_err(bad)?;
-    let mut writes = Vec::new();
-    let code = sub.code.as_str();
-    if args.na {
-        if !sub.na_allowed {
-            let msg = match ctx.lang {
-                Lang::Vi => format!("--na: tiêu chí {code} không được khai báo \"không áp dụng\""),
-                Lang::En => {
-                    format!("--na: sub-criterion {code} may not be declared not applicable")
-                }
-            };
-            return Err(CliError::input(msg));
-        }
-        writes.push(write(&key, code, fields::NA, fields::encode_bool(true)));
-    } else {
-        let score = stage_score(&args, sub, framework.decimals).map_err(bad)?;
-        require_note_for_changed_appraisal(
-            ctx,
-            &store,
-            &key,
-            sub,
-            args.stage,
-            &score,
-            args.note.is_some(),
-        )?;
-        writes.push(write(
-            &key,
-            code,
-            args.stage.code(),
-            fields::encode_score(Some(&score)),
-        ));
-        if store
-            .field(&key, code, fields::NA)
-            .ok()
-            .flatten()
-            .is_some_and(|s| fields::decode_bool(&s.value))
-        {
-            writes.push(write(&key, code, fields::NA, fields::encode_bool(false)));
-        }
-    }
-    if !args.evidence.is_empty() {
-        let mut list = store
-            .field(&key, code, fields::EVIDENCE)
-            .map_err(|e| store_error(ctx, e))?
-            .map(|s| fields::decode_evidence(&s.value))
-            .unwrap_or_default();
-        for number in &args.evidence {
-            list.push(Evidence {
-                number: crate::text::one_line(number),
-                ..Evidence::default()
-            });
-        }
-        writes.push(write(
-            &key,
-            code,
-            fields::EVIDENCE,
-            fields::encode_evidence(&list),
-        ));
-    }
-    if let Some(note) = &args.note {
-        let field = match args.stage {
-            Stage::SelfAssessment | Stage::Survey => fields::EXPLANATION,
-            Stage::Appraisal1 => fields::APPRAISAL_NOTE,
-            Stage::Appraisal2 => fields::APPRAISAL2_NOTE,
-        };
-        writes.push(write(&key, code, field, fields::encode_text(note)));
-    }
-    let outcomes = store
-        .save_all(writes, &Actor::current(), &today_local())
-        .map_err(|e| store_error(ctx, e))?;
-    if let Some(SaveOutcome::Conflict(theirs)) = outcomes.first() {
-        let msg = ctx
-            .lang
-            .pick("cán bộ khác vừa lưu trước", "another officer saved first");
-        return Err(CliError::other(format!(
-            "{msg}: {} ({})",
-            theirs.author,
-            ctx.when(&theirs.at)
-        )));
-    }
-    report_saved(ctx, &store, &key, &framework, sub, args.stage, t.json)
-}
-
-/// The council must explain an appraisal that differs from the unit's own score.
-fn require_note_for_changed_appraisal(
-    ctx: &Context,
-    store: &Store,
-    key: &AssessmentKey,
-    sub: &SubCriterion,
-    stage: Stage,
-    score: &StageScore,
-    note_given: bool,
-) -> Result<(), CliError> {
-    let note_field = match stage {
-        Stage::Appraisal1 => fields::APPRAISAL_NOTE,
-        Stage::Appraisal2 => fields::APPRAISAL2_NOTE,
-        _ => return Ok(()),
+    let value = match (&args.value, &args.declared) {
+        (Some(v), _) => ScoreValue::Points(v.clone()),
+        (None, Some(d)) => ScoreValue::Declared(d.clone()),
+        (None, None) => ScoreValue::NotApplicable,
     };
-    let own = store
-        .field(key, &sub.code, Stage::SelfAssessment.code())
-        .map_err(|e| store_error(ctx, e))?
-        .and_then(|s| fields::decode_score(&s.value))
-        .map(|s| s.points);
-    let has_note = note_given
-        || store
-            .field(key, &sub.code, note_field)
-            .map_err(|e| store_error(ctx, e))?
-            .is_some_and(|s| !fields::decode_text(&s.value).trim().is_empty());
-    match own {
-        Some(own) if own != score.points && !has_note => {
-            let msg = match ctx.lang {
-                Lang::Vi => format!(
-                    "--note: điểm thẩm định {} khác điểm tự chấm {} của tiêu chí {}: phải ghi ý kiến của Hội đồng",
-                    number(score.points, ctx.lang),
-                    number(own, ctx.lang),
-                    sub.code
-                ),
-                Lang::En => format!(
-                    "--note: the appraisal {} differs from the self score {} of {}: the council's note is required",
-                    number(score.points, ctx.lang),
-                    number(own, ctx.lang),
-                    sub.code
-                ),
-            };
-            Err(CliError::input(msg))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// Bonus (điểm thưởng) and penalty (điểm trừ) points: within the framework's cap, with a reason.
-fn set_bonus_or_penalty(
-    ctx: &Context,
-    store: &mut Store,
-    key: &AssessmentKey,
-    framework: &Framework,
-    args: &SetArgs,
-) -> Result<(), CliError> {
-    let target = args.target.sub.as_str();
-    let cap = if target == fields::BONUS {
-        framework.bonus_cap
-    } else {
-        framework.penalty_cap
-    };
-    let l = ctx.lang;
-    let Some(cap) = cap else {
-        let msg = match l {
-            Lang::Vi => format!(
-                "--sub {target}: khung {} không quy định điểm này",
-                framework.id
-            ),
-            Lang::En => format!(
-                "--sub {target}: framework {} defines no such points",
-                framework.id
-            ),
-        };
-        return Err(CliError::input(msg));
-    };
-    let (Some(value), Some(reason)) = (&args.value, &args.note) else {
-        let msg = l.pick(
-            "điểm thưởng/điểm trừ cần --value và lý do --note",
-            "bonus and penalty points need --value and a reason in --note",
-        );
-        return Err(CliError::input(format!("--sub {target}: {msg}")));
-    };
-    let pseudo = SubCriterion {
-        code: target.into(),
-        name: l.pick("Điểm thưởng / điểm trừ", "Bonus / penalty").into(),
-        name_en: None,
-        max: cap,
-        source: crate::framework::Source::SelfAssessed,
-        rule: crate::framework::Rule::Manual,
-        declared_label: None,
-        evidence: None,
-        na_allowed: false,
-        round_points: false,
-    };
-    let points = scoring::parse_points(value, &pseudo, framework.decimals)
-        .map_err(|e| CliError::input(e.message(l)))?;
-    let w = Write {
-        reason: Some(crate::text::one_line(reason)),
-        ..write(key, target, target, fields::encode_points(points))
-    };
-    store
-        .save(w, &Actor::current(), &today_local())
-        .map_err(|e| store_error(ctx, e))?;
-    let inputs = store.inputs(key).map_err(|e| store_error(ctx, e))?;
-    let totals = scoring::totals(framework, &inputs);
-    let status = store.status(key).map_err(|e| store_error(ctx, e))?;
-    if args.target.json {
-        return print_json(&totals_json(key, framework, status, &totals));
-    }
-    println!(
-        "{} {target}: {}",
-        l.pick("Đã lưu", "Saved"),
-        number(points, l)
-    );
-    super::totals::print_totals(l, key, framework, status, &totals);
-    Ok(())
-}
-
-fn write<'a>(key: &'a AssessmentKey, target: &'a str, field: &'a str, value: String) -> Write<'a> {
-    Write {
-        key,
-        target,
-        field,
+    let req = SetScore {
+        unit: t.unit.clone(),
+        year: t.year,
+        sub: t.sub.clone(),
+        framework: args.framework.clone(),
         value,
-        seen_heads: None,
-        reason: None,
+        stage: args.stage,
+        evidence: args.evidence.clone(),
+        note: args.note.clone(),
+        if_unchanged: args.if_unchanged.clone(),
+    };
+    let saved = command::score::set_score(&mut store, &Actor::current(), &Clock::system(), &req)
+        .map_err(|e| command_error(ctx, e))?;
+    if let Some(r) = &saved.replaced {
+        if !t.json {
+            print_replaced(ctx, &saved.event.field, r);
+        }
     }
+    report_saved(ctx, &store, &saved, args.stage, t.json)
 }
 
-fn stage_score(
-    args: &SetArgs,
-    sub: &SubCriterion,
-    decimals: u32,
-) -> Result<StageScore, scoring::ScoreError> {
-    if let Some(v) = &args.value {
-        let points = scoring::parse_points(v, sub, decimals)?;
-        return Ok(StageScore {
-            points,
-            declared: None,
-        });
-    }
-    let text = args.declared.as_deref().unwrap_or_default();
-    let declared = scoring::parse_declared(text, sub, decimals)?;
-    let points = scoring::points_for(sub, &declared, decimals)?;
-    Ok(StageScore {
-        points,
-        declared: Some(declared),
-    })
+/// "Replaced lan's value (2026-…): 1 → 0,5" on stderr, so scripts reading stdout are unaffected.
+fn print_replaced(ctx: &Context, field: &str, r: &Replaced) {
+    let l = ctx.lang;
+    eprintln!(
+        "{} {} ({}, {}): {} → {}",
+        l.pick("Đã thay giá trị của", "Replaced the value of"),
+        r.author,
+        ctx.when(&r.at),
+        r.event,
+        crate::text::one_line(&display_value(field, &r.old, l)),
+        crate::text::one_line(&display_value(field, &r.new, l)),
+    );
+}
+
+fn replaced_json(r: &Replaced) -> Value {
+    let parse = |s: &str| serde_json::from_str::<Value>(s).unwrap_or(Value::Null);
+    json!({"event": r.event, "author": r.author, "at": r.at, "old": parse(&r.old), "new": parse(&r.new)})
 }
 
 fn report_saved(
     ctx: &Context,
     store: &Store,
-    key: &AssessmentKey,
-    framework: &Framework,
-    sub: &SubCriterion,
+    saved: &ScoreSaved,
     stage: Stage,
     json: bool,
 ) -> Result<(), CliError> {
+    let (key, framework) = (&saved.key, saved.framework.as_ref());
     let inputs = store.inputs(key).map_err(|e| store_error(ctx, e))?;
     let totals = scoring::totals(framework, &inputs);
     let status = store.status(key).map_err(|e| store_error(ctx, e))?;
-    let points = inputs.subs.get(&sub.code).and_then(|s| match stage {
+    let l = ctx.lang;
+    if matches!(saved.code.as_str(), fields::BONUS | fields::PENALTY) {
+        if json {
+            let mut out = totals_json(key, framework, status, &totals);
+            out["event"] = json!(saved.event.id);
+            out["replaced"] = saved
+                .replaced
+                .as_ref()
+                .map(replaced_json)
+                .unwrap_or(Value::Null);
+            return print_json(&out);
+        }
+        let points = fields::decode_points(&saved.event.value).unwrap_or_default();
+        println!(
+            "{} {}: {}",
+            l.pick("Đã lưu", "Saved"),
+            saved.code,
+            number(points, l)
+        );
+        super::totals::print_totals(l, key, framework, status, &totals);
+        return Ok(());
+    }
+    let points = inputs.subs.get(&saved.code).and_then(|s| match stage {
         Stage::SelfAssessment => s.self_score.as_ref().map(|x| x.points),
         Stage::Appraisal1 => s.appraisal1.as_ref().map(|x| x.points),
         Stage::Appraisal2 => s.appraisal2.as_ref().map(|x| x.points),
@@ -405,21 +191,26 @@ fn report_saved(
     });
     if json {
         return print_json(&json!({
-            "unit": key.unit_code, "year": key.year, "sub": sub.code, "stage": stage.code(),
+            "unit": key.unit_code, "year": key.year, "sub": saved.code, "stage": stage.code(),
             "points": points.map(scoring::canonical),
+            "event": saved.event.id,
+            "replaced": saved.replaced.as_ref().map(replaced_json),
             "totals": totals_json(key, framework, status, &totals),
         }));
     }
-    let l = ctx.lang;
+    let max = framework
+        .sub(&saved.code)
+        .map(|s| s.max)
+        .unwrap_or_default();
     let shown = points
         .map(|p| number(p, l))
         .unwrap_or_else(|| l.pick("không áp dụng", "not applicable").into());
     println!(
         "{} {} [{}]: {shown}/{} {}",
         l.pick("Đã lưu", "Saved"),
-        sub.code,
+        saved.code,
         stage.label(l),
-        number(sub.max, l),
+        number(max, l),
         l.pick("điểm", "points")
     );
     super::totals::print_totals(l, key, framework, status, &totals);
@@ -428,7 +219,7 @@ fn report_saved(
 
 fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
-    let (key, framework) = locate(ctx, &mut store, &t.unit, t.year, None, false)?;
+    let (key, framework) = locate(ctx, &mut store, &t.unit, t.year)?;
     let sub = find_sub(ctx, &framework, &t.sub)?;
     let states = store.fields(&key).map_err(|e| store_error(ctx, e))?;
     let mine: Vec<_> = states.iter().filter(|s| s.target == sub.code).collect();
@@ -477,7 +268,7 @@ pub fn display_value(field: &str, value: &str, lang: Lang) -> String {
 
 fn history(ctx: &Context, t: &Target) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
-    let (key, framework) = locate(ctx, &mut store, &t.unit, t.year, None, false)?;
+    let (key, framework) = locate(ctx, &mut store, &t.unit, t.year)?;
     let sub = find_sub(ctx, &framework, &t.sub)?;
     let mut events = Vec::new();
     for field in store

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
-use crate::store::{Actor, AssessmentKey, SaveOutcome, Write, today_local};
+use crate::command::conflict::{self, Resolve};
+use crate::command::{Clock, CommandError};
+use crate::store::Actor;
 
 use super::output::print_json;
-use super::score::display_value;
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, command_error, open_store, store_error};
 
 #[derive(Debug, Args)]
 pub struct SnapshotArgs {
@@ -41,21 +42,28 @@ pub struct ConflictsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ConflictAction {
-    /// Resolve one conflict by choosing one of its heads
+    /// Resolve one conflict by choosing one of its heads (any conflict: a score, a note, a
+    /// status, an officer's roles, a deadline); --unit/--year/--sub/--field, when given, must
+    /// name the head's field
     Resolve {
         #[arg(long)]
-        unit: String,
+        unit: Option<String>,
         #[arg(long)]
-        year: i32,
-        /// Sub-criterion code (or status, bonus, penalty)
+        year: Option<i32>,
+        /// Sub-criterion code (or status, bonus, penalty, officer, year)
         #[arg(long)]
-        sub: String,
-        /// The field in conflict (self, appraisal1, evidence, ...)
+        sub: Option<String>,
+        /// The field in conflict (self, appraisal1, evidence, status, deadline, a user name...)
         #[arg(long)]
-        field: String,
-        /// The id of the head whose value wins
+        field: Option<String>,
+        /// The id of the head whose value wins (see: parindex conflicts)
         #[arg(long)]
         take: String,
+        /// Why (required from the council or an administrator on a locked assessment)
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -133,13 +141,59 @@ pub fn conflicts(ctx: &Context, args: ConflictsArgs) -> Result<(), CliError> {
             sub,
             field,
             take,
-        }) => resolve(ctx, &unit, year, &sub, &field, &take),
+            reason,
+            json,
+        }) => {
+            let named = Named {
+                unit,
+                year,
+                sub,
+                field,
+            };
+            resolve(ctx, &named, take, reason, json || args.json)
+        }
+    }
+}
+
+/// The field a `conflicts resolve` names besides the head (all optional).
+struct Named {
+    unit: Option<String>,
+    year: Option<i32>,
+    sub: Option<String>,
+    field: Option<String>,
+}
+
+impl Named {
+    /// Whether the chosen head is of the field named (the pseudo-keys of officers and years
+    /// carry `*` as their unit).
+    fn matches(&self, e: &crate::store::Event) -> bool {
+        self.unit
+            .as_ref()
+            .is_none_or(|u| *u == e.key.unit_code || e.key.unit_code == "*")
+            && self.year.is_none_or(|y| y == e.key.year || e.key.year == 0)
+            && self.sub.as_ref().is_none_or(|s| s.trim() == e.target)
+            && self.field.as_ref().is_none_or(|f| f.trim() == e.field)
+    }
+}
+
+/// What a conflict is about: an assessment's field, its status, an officer's roles or a
+/// year's deadline.
+fn kind(c: &crate::store::Conflict) -> &'static str {
+    match (c.key.unit_code.as_str(), c.state.target.as_str()) {
+        (_, crate::store::OFFICER_TARGET) => "grant",
+        ("*", _) => "deadline",
+        (_, "status") => "status",
+        _ => "field",
     }
 }
 
 fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
     let store = open_store(ctx)?;
     let all = store.conflicts(None).map_err(|e| store_error(ctx, e))?;
+    let l = ctx.lang;
+    let shown = |e: &crate::store::Event| {
+        crate::app::values::display_event(&e.target, &e.field, &e.value, l)
+    };
     if json {
         let rows: Vec<Value> = all
             .iter()
@@ -149,124 +203,82 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
                     .iter()
                     .map(|e| {
                         json!({"id": e.id, "value": serde_json::from_str::<Value>(&e.value).unwrap_or(Value::Null),
-                            "author": e.author, "host": e.host, "at": e.at})
+                            "shown": shown(e), "author": e.author, "host": e.host, "at": e.at,
+                            "reason": e.reason})
                     })
                     .collect();
-                json!({"framework": c.key.framework_id, "unit": c.key.unit_code, "year": c.key.year,
-                    "sub": c.state.target, "field": c.state.field, "heads": heads})
+                json!({"kind": kind(c), "framework": c.key.framework_id, "unit": c.key.unit_code,
+                    "year": c.key.year, "sub": c.state.target, "field": c.state.field, "heads": heads})
             })
             .collect();
         return print_json(&rows);
     }
-    let l = ctx.lang;
     if all.is_empty() {
         println!("{}", l.pick("Không có xung đột.", "No conflicts."));
     }
     for c in &all {
-        println!(
-            "{} {} {} [{}]",
-            c.key.unit_code, c.key.year, c.state.target, c.state.field
-        );
+        let what = match kind(c) {
+            "grant" => format!("{} {}", l.pick("vai trò của", "roles of"), c.state.field),
+            "deadline" => format!("{} {}", l.pick("hạn năm", "deadline of"), c.key.year),
+            _ => format!(
+                "{} {} {} [{}]",
+                c.key.unit_code, c.key.year, c.state.target, c.state.field
+            ),
+        };
+        println!("{what}");
         for e in &c.heads {
             println!(
                 "    {}  {}  {}@{}  {}",
                 e.id,
-                crate::text::one_line(&display_value(&e.field, &e.value, l)),
+                crate::text::one_line(&shown(e)),
                 e.author,
                 e.host,
                 ctx.when(&e.at)
             );
         }
     }
+    if !all.is_empty() {
+        println!(
+            "{}",
+            l.pick(
+                "Xử lý: parindex conflicts resolve --take ID [--reason LÝ_DO]",
+                "Resolve: parindex conflicts resolve --take ID [--reason WHY]"
+            )
+        );
+    }
     Ok(())
 }
 
 fn resolve(
     ctx: &Context,
-    unit: &str,
-    year: i32,
-    sub: &str,
-    field: &str,
-    take: &str,
+    named: &Named,
+    take: String,
+    reason: Option<String>,
+    json: bool,
 ) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
-    let key = store
-        .find_assessment(unit, year)
+    let head = store
+        .event(take.trim())
         .map_err(|e| store_error(ctx, e))?
-        .ok_or_else(|| {
-            CliError::input(
-                ctx.lang
-                    .pick("không có bộ kết quả chấm này", "no such assessment"),
-            )
-        })?;
-    let conflict = store
-        .conflicts(Some(&key))
-        .map_err(|e| store_error(ctx, e))?
-        .into_iter()
-        .find(|c| c.state.target == sub && c.state.field == field)
-        .ok_or_else(|| {
-            CliError::input(ctx.lang.pick(
-                "trường này không có xung đột",
-                "that field is not in conflict",
-            ))
-        })?;
-    let chosen = conflict
-        .heads
-        .iter()
-        .find(|e| e.id == take)
-        .ok_or_else(|| {
-            CliError::input(format!(
-                "--take: {}",
-                ctx.lang.pick(
-                    "không phải một head của xung đột này",
-                    "not one of this conflict's heads"
-                )
-            ))
-        })?;
-    let outcome = resolve_with(
-        &mut store,
-        &key,
-        &conflict.state.heads,
-        sub,
-        field,
-        chosen.value.clone(),
-    )
-    .map_err(|e| store_error(ctx, e))?;
-    match outcome {
-        SaveOutcome::Saved(_) => {
-            println!(
-                "{}",
-                ctx.lang.pick("Đã xử lý xung đột.", "Conflict resolved.")
-            );
-            Ok(())
-        }
-        SaveOutcome::Conflict(_) => Err(CliError::other(
-            ctx.lang
-                .pick(
-                    "trường vừa được thay đổi; hãy xem lại",
-                    "the field changed meanwhile; look again",
-                )
-                .to_string(),
-        )),
-    }
-}
-
-/// A resolution is an event whose parents are all the heads, so it syncs like any change.
-pub fn resolve_with(
-    store: &mut crate::store::Store,
-    key: &AssessmentKey,
-    heads: &[String],
-    target: &str,
-    field: &str,
-    value: String,
-) -> Result<SaveOutcome, crate::store::StoreError> {
-    let w = Write {
-        key,
-        target,
-        field,
-        value,
-        seen_heads: Some(heads.to_vec()),
-        reason: Some("resolve conflict".into()),
+        .filter(|e| named.matches(e))
+        .ok_or_else(|| command_error(ctx, CommandError::NotAHead(take.clone())))?;
+    let req = Resolve {
+        head: head.id.clone(),
+        reason,
+        ..Resolve::default()
     };
-    store.save(w, &Actor::current(), &today_local())
+    let done = conflict::resolve(&mut store, &Actor::current(), &Clock::system(), &req)
+        .map_err(|e| command_error(ctx, e))?;
+    if json {
+        return print_json(&json!({
+            "event": done.event.id, "unit": head.key.unit_code, "year": head.key.year,
+            "sub": head.target, "field": head.field, "superseded": done.heads,
+            "value": serde_json::from_str::<Value>(&done.event.value).unwrap_or(Value::Null),
+        }));
+    }
+    println!(
+        "{}",
+        ctx.lang.pick("Đã xử lý xung đột.", "Conflict resolved.")
+    );
+    Ok(())
 }

@@ -25,7 +25,7 @@ pub struct TotalsArgs {
 
 pub fn run(ctx: &Context, args: TotalsArgs) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
-    let (key, framework) = locate(ctx, &mut store, &args.unit, args.year, None, false)?;
+    let (key, framework) = locate(ctx, &mut store, &args.unit, args.year)?;
     let inputs = store.inputs(&key).map_err(|e| store_error(ctx, e))?;
     let totals = scoring::totals(&framework, &inputs);
     let status = store.status(&key).map_err(|e| store_error(ctx, e))?;

@@ -74,9 +74,9 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
         let lines: Vec<String> = problems.iter().map(|p| p.message(ctx.lang)).collect();
         CliError::input(lines.join("\n"))
     })?;
-    let changed = store
-        .import_units(&units, &crate::store::Actor::current())
-        .map_err(|e| store_error(ctx, e))?;
+    let changed =
+        crate::command::import::import_units(&mut store, &crate::store::Actor::current(), &units)
+            .map_err(|e| super::command_error(ctx, e))?;
     if json {
         return print_json(&json!({"rows": units.len(), "changed": changed}));
     }

@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
-use rusqlite::{OptionalExtension, params};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::framework::{self, Framework};
 use crate::level::Level;
@@ -22,39 +25,13 @@ pub struct AssessmentKey {
 impl Store {
     /// Every framework in the database, in the order they were added.
     pub fn frameworks(&self) -> Result<Vec<Arc<Framework>>, StoreError> {
-        let ids: Vec<String> = {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id FROM framework ORDER BY rowid")
-                .map_err(StoreError::sql)?;
-            let rows = stmt.query_map([], |r| r.get(0)).map_err(StoreError::sql)?;
-            rows.collect::<Result<_, _>>().map_err(StoreError::sql)?
-        };
+        let ids = framework_ids(&self.conn)?;
         ids.iter().map(|id| self.framework(id)).collect()
     }
 
     /// One framework, parsed once per connection.
     pub fn framework(&self, id: &str) -> Result<Arc<Framework>, StoreError> {
-        if let Some(f) = self.frameworks.borrow().get(id) {
-            return Ok(f.clone());
-        }
-        let text: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT source_text FROM framework WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(StoreError::sql)?;
-        let text = text.ok_or_else(|| StoreError::UnknownFramework(id.into()))?;
-        let f = framework::load(&format!("{id}.toml"), text.as_bytes())
-            .map_err(|p| StoreError::Corrupt(format!("framework {id}: {p}")))?;
-        let f = Arc::new(f);
-        self.frameworks
-            .borrow_mut()
-            .insert(id.to_string(), f.clone());
-        Ok(f)
+        framework_in(&self.conn, &self.frameworks, id)
     }
 
     /// Adds a framework; `Ok(false)` when the identical one is already there. A different text
@@ -65,52 +42,15 @@ impl Store {
     }
 
     pub(super) fn add_framework(&mut self, f: &Framework) -> Result<bool, StoreError> {
-        let hash: Option<String> = self
-            .conn
-            .query_row("SELECT hash FROM framework WHERE id = ?1", [&f.id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(StoreError::sql)?;
-        match hash {
-            Some(h) if h == f.hash => Ok(false),
-            Some(_) => Err(StoreError::FrameworkDiffers { id: f.id.clone() }),
-            None => {
-                self.conn
-                    .execute(
-                        "INSERT INTO framework (id, hash, source_text, added_at) VALUES (?1, ?2, ?3, ?4)",
-                        params![f.id, f.hash, f.source_text, now_utc()],
-                    )
-                    .map_err(StoreError::sql)?;
-                Ok(true)
-            }
-        }
+        add_framework_in(&self.conn, f)
     }
 
     pub fn units(&self, level: Option<Level>) -> Result<Vec<Unit>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT code, name, level, parent FROM unit
-                 WHERE ?1 IS NULL OR level = ?1 ORDER BY CASE level WHEN 'so' THEN 0 WHEN 'huyen' THEN 1 ELSE 2 END, rowid",
-            )
-            .map_err(StoreError::sql)?;
-        let rows = stmt
-            .query_map([level.map(|l| l.code())], row_to_unit)
-            .map_err(StoreError::sql)?;
-        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+        units_in(&self.conn, level)
     }
 
     pub fn unit(&self, code: &str) -> Result<Unit, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT code, name, level, parent FROM unit WHERE code = ?1",
-                [code],
-                row_to_unit,
-            )
-            .optional()
-            .map_err(StoreError::sql)?
-            .ok_or_else(|| StoreError::UnknownUnit(code.into()))
+        unit_in(&self.conn, code)
     }
 
     /// Adds units, or renames existing ones (units are data: a renamed commune keeps its code).
@@ -121,18 +61,7 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::sql)?;
         super::officers::authorize(&tx, actor, crate::roles::Action::Administer)?;
-        let mut changed = 0;
-        for u in units {
-            changed += tx
-                .execute(
-                    "INSERT INTO unit (code, name, level, parent) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,
-                        parent = excluded.parent
-                     WHERE (name, level, coalesce(parent, '')) IS NOT (excluded.name, excluded.level, coalesce(excluded.parent, ''))",
-                    params![u.code, u.name, u.level.code(), u.parent],
-                )
-                .map_err(StoreError::sql)?;
-        }
+        let changed = upsert_units(&tx, units)?;
         tx.commit().map_err(StoreError::sql)?;
         Ok(changed)
     }
@@ -149,6 +78,9 @@ impl Store {
             .prepare_cached(
                 "SELECT a.framework_id, a.unit_code, a.year FROM assessment a JOIN unit u ON u.code = a.unit_code
                  WHERE (?1 IS NULL OR a.year = ?1) AND (?2 IS NULL OR u.level = ?2)
+                   AND NOT EXISTS (SELECT 1 FROM current c WHERE c.framework_id = a.framework_id
+                     AND c.unit_code = a.unit_code AND c.year = a.year AND c.target = 'status'
+                     AND c.field = 'cancelled' AND c.value = 'true')
                  ORDER BY a.year DESC, CASE u.level WHEN 'so' THEN 0 WHEN 'huyen' THEN 1 ELSE 2 END, u.rowid",
             )
             .map_err(StoreError::sql)?;
@@ -164,26 +96,13 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(StoreError::sql)
     }
 
+    /// The live (not cancelled) assessment of a unit and year.
     pub fn find_assessment(
         &self,
         unit: &str,
         year: i32,
     ) -> Result<Option<AssessmentKey>, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT framework_id FROM assessment WHERE unit_code = ?1 AND year = ?2 ORDER BY framework_id LIMIT 1",
-                params![unit, year],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()
-            .map_err(StoreError::sql)
-            .map(|f| {
-                f.map(|framework_id| AssessmentKey {
-                    framework_id,
-                    unit_code: unit.into(),
-                    year,
-                })
-            })
+        find_in(&self.conn, unit, year)
     }
 
     /// The framework a new assessment of `unit` uses: `framework_id` when given, else the most
@@ -248,4 +167,128 @@ fn row_to_unit(r: &rusqlite::Row) -> rusqlite::Result<Unit> {
         level: level.parse().unwrap_or(Level::Xa),
         parent: r.get(3)?,
     })
+}
+
+/// An assessment withdrawn by `assess cancel`: its `status/cancelled` field is `true`.
+pub(super) const NOT_CANCELLED: &str =
+    "NOT EXISTS (SELECT 1 FROM current c WHERE c.framework_id = a.framework_id
+     AND c.unit_code = a.unit_code AND c.year = a.year AND c.target = 'status'
+     AND c.field = 'cancelled' AND c.value = 'true')";
+
+pub(super) fn find_in(
+    conn: &Connection,
+    unit: &str,
+    year: i32,
+) -> Result<Option<AssessmentKey>, StoreError> {
+    let sql = format!(
+        "SELECT framework_id FROM assessment a WHERE unit_code = ?1 AND year = ?2 AND {NOT_CANCELLED}
+         ORDER BY framework_id LIMIT 1"
+    );
+    conn.prepare_cached(&sql)
+        .and_then(|mut s| {
+            s.query_row(params![unit, year], |r| r.get::<_, String>(0))
+                .optional()
+        })
+        .map_err(StoreError::sql)
+        .map(|f| {
+            f.map(|framework_id| AssessmentKey {
+                framework_id,
+                unit_code: unit.into(),
+                year,
+            })
+        })
+}
+
+pub(super) fn unit_in(conn: &Connection, code: &str) -> Result<Unit, StoreError> {
+    conn.query_row(
+        "SELECT code, name, level, parent FROM unit WHERE code = ?1",
+        [code],
+        row_to_unit,
+    )
+    .optional()
+    .map_err(StoreError::sql)?
+    .ok_or_else(|| StoreError::UnknownUnit(code.into()))
+}
+
+pub(super) fn framework_ids(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id FROM framework ORDER BY rowid")
+        .map_err(StoreError::sql)?;
+    let rows = stmt.query_map([], |r| r.get(0)).map_err(StoreError::sql)?;
+    rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+}
+
+/// One framework, parsed once and kept in `cache` (a stored framework never changes).
+pub(super) fn framework_in(
+    conn: &Connection,
+    cache: &RefCell<HashMap<String, Arc<Framework>>>,
+    id: &str,
+) -> Result<Arc<Framework>, StoreError> {
+    if let Some(f) = cache.borrow().get(id) {
+        return Ok(f.clone());
+    }
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT source_text FROM framework WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(StoreError::sql)?;
+    let text = text.ok_or_else(|| StoreError::UnknownFramework(id.into()))?;
+    let f = framework::load(&format!("{id}.toml"), text.as_bytes())
+        .map_err(|p| StoreError::Corrupt(format!("framework {id}: {p}")))?;
+    let f = Arc::new(f);
+    cache.borrow_mut().insert(id.to_string(), f.clone());
+    Ok(f)
+}
+
+pub(super) fn add_framework_in(conn: &Connection, f: &Framework) -> Result<bool, StoreError> {
+    let hash: Option<String> = conn
+        .query_row("SELECT hash FROM framework WHERE id = ?1", [&f.id], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(StoreError::sql)?;
+    match hash {
+        Some(h) if h == f.hash => Ok(false),
+        Some(_) => Err(StoreError::FrameworkDiffers { id: f.id.clone() }),
+        None => {
+            conn.execute(
+                "INSERT INTO framework (id, hash, source_text, added_at) VALUES (?1, ?2, ?3, ?4)",
+                params![f.id, f.hash, f.source_text, now_utc()],
+            )
+            .map_err(StoreError::sql)?;
+            Ok(true)
+        }
+    }
+}
+
+pub(super) fn upsert_units(conn: &Connection, units: &[Unit]) -> Result<usize, StoreError> {
+    let mut changed = 0;
+    for u in units {
+        changed += conn
+            .execute(
+                "INSERT INTO unit (code, name, level, parent) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,
+                    parent = excluded.parent
+                 WHERE (name, level, coalesce(parent, '')) IS NOT (excluded.name, excluded.level, coalesce(excluded.parent, ''))",
+                params![u.code, u.name, u.level.code(), u.parent],
+            )
+            .map_err(StoreError::sql)?;
+    }
+    Ok(changed)
+}
+
+pub(super) fn units_in(conn: &Connection, level: Option<Level>) -> Result<Vec<Unit>, StoreError> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT code, name, level, parent FROM unit
+             WHERE ?1 IS NULL OR level = ?1 ORDER BY CASE level WHEN 'so' THEN 0 WHEN 'huyen' THEN 1 ELSE 2 END, rowid",
+        )
+        .map_err(StoreError::sql)?;
+    let rows = stmt
+        .query_map([level.map(|l| l.code())], row_to_unit)
+        .map_err(StoreError::sql)?;
+    rows.collect::<Result<_, _>>().map_err(StoreError::sql)
 }

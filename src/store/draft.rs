@@ -121,7 +121,10 @@ impl Store {
     pub fn assessment_years(&self) -> Result<Vec<i32>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT DISTINCT year FROM assessment ORDER BY year DESC")
+            .prepare_cached(&format!(
+                "SELECT DISTINCT year FROM assessment a WHERE {} ORDER BY year DESC",
+                super::catalog::NOT_CANCELLED
+            ))
             .map_err(StoreError::sql)?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(StoreError::sql)?;
         rows.collect::<Result<_, _>>().map_err(StoreError::sql)

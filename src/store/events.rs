@@ -249,17 +249,7 @@ impl Store {
         key: &AssessmentKey,
         author: &str,
     ) -> Result<Option<Event>, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
-                 FROM event WHERE author = ?1 AND framework_id = ?2 AND unit_code = ?3 AND year = ?4
-                   AND target <> 'status'
-                 ORDER BY id DESC LIMIT 1",
-                params![author, key.framework_id, key.unit_code, key.year],
-                row_to_event,
-            )
-            .optional()
-            .map_err(StoreError::sql)
+        last_event_in(&self.conn, key, author)
     }
 
     /// One event by id.
@@ -285,7 +275,10 @@ pub fn year_key(year: i32) -> AssessmentKey {
     }
 }
 
-fn status_in(conn: &rusqlite::Connection, key: &AssessmentKey) -> Result<Status, StoreError> {
+pub(super) fn status_in(
+    conn: &rusqlite::Connection,
+    key: &AssessmentKey,
+) -> Result<Status, StoreError> {
     let state = projection::get(conn, key, "status", "status").map_err(StoreError::sql)?;
     Ok(state.map(|s| status_value(&s.value)).unwrap_or_default())
 }
@@ -298,7 +291,10 @@ pub(super) fn status_value(value: &str) -> Status {
         .unwrap_or_default()
 }
 
-fn deadline_in(conn: &rusqlite::Connection, year: i32) -> Result<Option<String>, StoreError> {
+pub(super) fn deadline_in(
+    conn: &rusqlite::Connection,
+    year: i32,
+) -> Result<Option<String>, StoreError> {
     let state =
         projection::get(conn, &year_key(year), "year", "deadline").map_err(StoreError::sql)?;
     Ok(state.and_then(|s| serde_json::from_str::<String>(&s.value).ok()))
@@ -373,4 +369,21 @@ pub(super) fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
         at: r.get(10)?,
         reason: r.get(11)?,
     })
+}
+
+pub(super) fn last_event_in(
+    conn: &rusqlite::Connection,
+    key: &AssessmentKey,
+    author: &str,
+) -> Result<Option<Event>, StoreError> {
+    conn.query_row(
+        "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
+         FROM event WHERE author = ?1 AND framework_id = ?2 AND unit_code = ?3 AND year = ?4
+           AND target <> 'status'
+         ORDER BY id DESC LIMIT 1",
+        params![author, key.framework_id, key.unit_code, key.year],
+        row_to_event,
+    )
+    .optional()
+    .map_err(StoreError::sql)
 }

@@ -156,7 +156,9 @@ impl Store {
             };
             let (target, field, value) = (text(2), text(3), text(4));
             if target == "status" {
-                *status = super::events::status_value(value);
+                if field == "status" {
+                    *status = super::events::status_value(value);
+                }
                 continue;
             }
             let conflict = r.get::<_, i64>(5).map_err(StoreError::sql)? != 0;

@@ -15,6 +15,7 @@ mod projection;
 mod schema;
 mod shared;
 mod sync;
+mod tx;
 
 use std::path::{Path, PathBuf};
 
@@ -31,13 +32,15 @@ pub use check::CheckReport;
 pub use conflicts::Conflict;
 pub use draft::Draft;
 pub use error::StoreError;
+pub use events::year_key;
 pub use events::{Event, FieldState, SaveOutcome, Write};
 pub use identity::{Actor, format_utc, now_utc, today_local, today_utc};
 pub use inputs::inputs_from;
-pub use officers::Officer;
+pub use officers::{OFFICER_TARGET, Officer, officers_key};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use shared::{diagnose, init_shared, network_filesystem};
 pub use sync::MergeSummary;
+pub use tx::{NewEvent, Tx};
 
 /// An open parindex database.
 pub struct Store {

@@ -10,7 +10,7 @@ use super::events::{insert, new_event};
 use super::{Actor, AssessmentKey, Store, StoreError, projection};
 
 /// The pseudo-assessment that carries officers: target `officer`, field = the OS user name.
-fn officers_key() -> AssessmentKey {
+pub fn officers_key() -> AssessmentKey {
     AssessmentKey {
         framework_id: "*".into(),
         unit_code: "*".into(),
@@ -18,7 +18,7 @@ fn officers_key() -> AssessmentKey {
     }
 }
 
-const TARGET: &str = "officer";
+pub const OFFICER_TARGET: &str = "officer";
 
 /// An officer and their grants (empty: known but with no role).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +27,7 @@ pub struct Officer {
     pub grants: Vec<Grant>,
 }
 
-fn officers_in(conn: &Connection) -> Result<Vec<Officer>, StoreError> {
+pub(super) fn officers_in(conn: &Connection) -> Result<Vec<Officer>, StoreError> {
     let key = officers_key();
     let mut stmt = conn
         .prepare_cached(
@@ -37,7 +37,7 @@ fn officers_in(conn: &Connection) -> Result<Vec<Officer>, StoreError> {
         .map_err(StoreError::sql)?;
     let rows = stmt
         .query_map(
-            params![key.framework_id, key.unit_code, key.year, TARGET],
+            params![key.framework_id, key.unit_code, key.year, OFFICER_TARGET],
             |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
         )
         .map_err(StoreError::sql)?;
@@ -145,12 +145,12 @@ impl Store {
             .map_err(StoreError::sql)?;
         authorize(&tx, actor, Action::Administer)?;
         let key = officers_key();
-        let heads = projection::get(&tx, &key, TARGET, user)
+        let heads = projection::get(&tx, &key, OFFICER_TARGET, user)
             .map_err(StoreError::sql)?
             .map(|s| s.heads)
             .unwrap_or_default();
         let value = serde_json::to_string(&grants).map_err(|e| StoreError::Sql(e.to_string()))?;
-        let event = new_event(&key, TARGET, user, value, heads, actor, None);
+        let event = new_event(&key, OFFICER_TARGET, user, value, heads, actor, None);
         insert(&tx, &event)?;
         projection::apply(&tx, &event).map_err(StoreError::sql)?;
         tx.commit().map_err(StoreError::sql)

@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use crate::app::home::HomeRow;
 use crate::app::{Action, Change, Effect, HomeData, Opened, Reloaded};
+use crate::command::change::Outcome;
+use crate::command::conflict::Resolve;
+use crate::command::{self, Clock, CommandError};
 use crate::cycle::FieldGroup;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
 use crate::scoring;
-use crate::store::{
-    Actor, AssessmentKey, SaveOutcome, Store, StoreError, Write, now_utc, today_local,
-};
+use crate::store::{Actor, AssessmentKey, Store, StoreError, now_utc, today_local};
 
 pub struct Shell {
     pub store: Store,
@@ -31,57 +32,84 @@ impl Shell {
         }
     }
 
-    /// Runs one effect; store errors come back as `Failed` with the officer's wording.
+    /// Runs one effect; store errors come back as `Failed` with the officer's wording, and a
+    /// change that found the database busy comes back as `Busy` with the effect to try again.
     pub fn execute(&mut self, effect: Effect) -> Vec<Action> {
-        let result = match effect {
-            Effect::LoadHome { year } => self.load_home(year).map(Action::HomeLoaded),
-            Effect::LoadUnits => self.store.units(None).map(Action::UnitsLoaded),
-            Effect::Open { unit, year, start } => self.open(&unit, year, start),
-            Effect::Reload { key } => self.reloaded(&key).map(Action::Reloaded),
-            Effect::Save { key, changes } => self.save(&key, changes),
-            Effect::LoadHistory { key, target } => self.history(&key, target),
-            Effect::Transition { key, transition } => self.transition(&key, transition),
-            Effect::LoadRanking { year, level } => {
-                crate::report::gather_ranking(&self.store, year, level)
-                    .map(|r| Action::RankingLoaded(Box::new(r)))
-            }
-            Effect::LoadConflicts { only } => self
-                .store
-                .conflicts(only.as_ref())
-                .map(Action::ConflictsLoaded),
-            Effect::Resolve {
-                key,
-                target,
-                field,
-                value,
-                heads,
-            } => self.resolve(&key, target, field, value, heads),
-            Effect::SaveDraft(_) | Effect::DiscardDraft { .. } if self.read_only => {
-                return Vec::new();
-            }
-            Effect::SaveDraft(mut draft) => {
-                draft.at = now_utc();
-                let error = self.store.save_draft(&self.actor.user, &draft).err();
-                return self.quiet(error);
-            }
-            Effect::DiscardDraft { key, target, field } => {
-                let user = self.actor.user.clone();
-                let error = self.store.take_draft(&user, &key, &target, &field).err();
-                return self.quiet(error);
-            }
-            Effect::Quit | Effect::Redraw => return Vec::new(),
+        let again = matches!(
+            effect,
+            Effect::Save { .. } | Effect::Transition { .. } | Effect::Resolve { .. }
+        )
+        .then(|| effect.clone());
+        let result = match self.run(effect) {
+            Ok(Some(action)) => Ok(action),
+            Ok(None) => return Vec::new(),
+            Err(e) => Err(e),
         };
         match result {
             Ok(action) => vec![action],
+            Err(e) if e.is_busy() && again.is_some() => {
+                vec![Action::Busy(Box::new(again.unwrap_or(Effect::Quit)))]
+            }
             Err(e) => vec![Action::Failed(e.message(self.lang))],
         }
     }
 
-    fn quiet(&self, error: Option<StoreError>) -> Vec<Action> {
-        error
-            .map(|e| Action::Failed(e.message(self.lang)))
-            .into_iter()
-            .collect()
+    fn run(&mut self, effect: Effect) -> Result<Option<Action>, CommandError> {
+        let result: Result<Action, CommandError> = match effect {
+            Effect::LoadHome { year } => self
+                .load_home(year)
+                .map(Action::HomeLoaded)
+                .map_err(CommandError::from),
+            Effect::LoadUnits => self
+                .store
+                .units(None)
+                .map(Action::UnitsLoaded)
+                .map_err(CommandError::from),
+            Effect::Open { unit, year, start } => {
+                self.open(&unit, year, start).map_err(CommandError::from)
+            }
+            Effect::Reload { key } => self
+                .reloaded(&key)
+                .map(Action::Reloaded)
+                .map_err(CommandError::from),
+            Effect::Save { key, changes } => self.save(&key, changes),
+            Effect::LoadHistory { key, target } => {
+                self.history(&key, target).map_err(CommandError::from)
+            }
+            Effect::Transition { key, transition } => self.transition(&key, transition),
+            Effect::LoadRanking { year, level } => {
+                crate::report::gather_ranking(&self.store, year, level)
+                    .map(|r| Action::RankingLoaded(Box::new(r)))
+                    .map_err(CommandError::from)
+            }
+            Effect::LoadConflicts { only } => self
+                .store
+                .conflicts(only.as_ref())
+                .map(Action::ConflictsLoaded)
+                .map_err(CommandError::from),
+            Effect::Resolve {
+                target,
+                field,
+                value,
+                heads,
+                ..
+            } => self.resolve(target, field, value, heads),
+            Effect::SaveDraft(_) | Effect::DiscardDraft { .. } if self.read_only => {
+                return Ok(None);
+            }
+            Effect::SaveDraft(mut draft) => {
+                draft.at = now_utc();
+                self.store.save_draft(&self.actor.user, &draft)?;
+                return Ok(None);
+            }
+            Effect::DiscardDraft { key, target, field } => {
+                let user = self.actor.user.clone();
+                self.store.take_draft(&user, &key, &target, &field)?;
+                return Ok(None);
+            }
+            Effect::Quit | Effect::Redraw => return Ok(None),
+        };
+        result.map(Some)
     }
 
     /// Frameworks are parsed once per connection by the store.
@@ -135,13 +163,18 @@ impl Shell {
         Ok(HomeData { year, years, rows })
     }
 
+    /// Opens the assessment of a unit and year: the live one, or (`start`) the one its first
+    /// successful save will create; opening never writes.
     fn open(&mut self, unit: &str, year: i32, start: bool) -> Result<Action, StoreError> {
-        let key = if start {
-            self.store.start_assessment(unit, year, None, &self.actor)?
+        let located = if start {
+            command::assessment::prospective(&mut self.store, unit, year)
         } else {
-            self.store
-                .find_assessment(unit, year)?
-                .ok_or_else(|| StoreError::UnknownUnit(unit.to_string()))?
+            command::assessment::find(&mut self.store, unit, year)
+        };
+        let key = match located {
+            Ok(l) => l.key,
+            Err(CommandError::Store(e)) => return Err(e),
+            Err(e) => return Ok(Action::Failed(e.message(self.lang))),
         };
         let opened = Opened {
             unit: self.store.unit(unit)?,
@@ -200,91 +233,58 @@ impl Shell {
         &mut self,
         key: &AssessmentKey,
         transition: crate::cycle::Transition,
-    ) -> Result<Action, StoreError> {
-        self.store.transition(key, transition, &self.actor, None)?;
+    ) -> Result<Action, CommandError> {
+        let done = command::status::transition(
+            &mut self.store,
+            &self.actor,
+            &Clock::system(),
+            &key.unit_code,
+            key.year,
+            transition,
+            None,
+        );
+        done?;
         Ok(Action::Transitioned(self.reloaded(key)?))
     }
 
-    /// A new event over every head of a field in conflict (a typed score is checked against
-    /// its sub-criterion first).
+    /// A new event over every head of a field in conflict (a typed value is checked like any
+    /// change); if the heads moved meanwhile, the list is shown as it is now.
     fn resolve(
         &mut self,
-        key: &AssessmentKey,
         target: String,
         field: String,
         value: String,
         heads: Vec<String>,
-    ) -> Result<Action, StoreError> {
-        if let Some(message) = self.check_points(key, &target, &field, &value)? {
-            return Ok(Action::Failed(message));
-        }
-        let write = Write {
-            key,
-            target: &target,
-            field: &field,
-            value,
+    ) -> Result<Action, CommandError> {
+        let req = Resolve {
+            head: heads.first().cloned().unwrap_or_default(),
+            value: Some(value),
             seen_heads: Some(heads),
-            reason: Some("resolve".into()),
+            reason: None,
         };
-        match self.store.save(write, &self.actor, &today_local())? {
-            SaveOutcome::Saved(_) => Ok(Action::Resolved { target, field }),
-            // Someone resolved or changed it meanwhile: show the list as it is now.
-            SaveOutcome::Conflict(_) => self.store.conflicts(None).map(Action::ConflictsLoaded),
+        match command::conflict::resolve(&mut self.store, &self.actor, &Clock::system(), &req) {
+            Ok(_) => Ok(Action::Resolved { target, field }),
+            Err(CommandError::Changed { .. } | CommandError::NotInConflict) => {
+                Ok(Action::ConflictsLoaded(self.store.conflicts(None)?))
+            }
+            Err(e) => Err(e),
         }
     }
 
-    /// Why typed points are refused for their sub-criterion (above the max, too many decimals).
-    fn check_points(
-        &mut self,
-        key: &AssessmentKey,
-        target: &str,
-        field: &str,
-        value: &str,
-    ) -> Result<Option<String>, StoreError> {
-        let Some(score) = crate::fields::decode_score(value) else {
-            return Ok(None);
-        };
-        if field.parse::<scoring::Stage>().is_err() {
-            return Ok(None);
-        }
-        let framework = self.framework(&key.framework_id)?;
-        let Some(sub) = framework.sub(target) else {
-            return Ok(None);
-        };
-        let text = scoring::canonical(score.points);
-        Ok(scoring::parse_points(&text, sub, framework.decimals)
-            .err()
-            .map(|e| e.message(self.lang)))
-    }
-
-    /// Saves against the heads the officer saw: a conflict comes back, never an overwrite.
-    fn save_changes(
-        &mut self,
-        key: &AssessmentKey,
-        changes: &[Change],
-    ) -> Result<Option<Box<crate::store::FieldState>>, StoreError> {
-        let writes = changes
-            .iter()
-            .map(|c| Write {
-                key,
-                target: &c.target,
-                field: &c.field,
-                value: c.value.clone(),
-                seen_heads: Some(c.seen_heads.clone()),
-                reason: c.reason.clone(),
-            })
-            .collect();
-        let outcomes = self.store.save_all(writes, &self.actor, &today_local())?;
-        Ok(match outcomes.into_iter().next() {
-            Some(SaveOutcome::Conflict(theirs)) => Some(Box::new(theirs)),
-            _ => None,
-        })
-    }
-
-    fn save(&mut self, key: &AssessmentKey, changes: Vec<Change>) -> Result<Action, StoreError> {
-        match self.save_changes(key, &changes)? {
-            Some(theirs) => Ok(Action::Conflict { theirs, changes }),
-            None => Ok(Action::Saved(self.reloaded(key)?)),
+    fn save(&mut self, key: &AssessmentKey, changes: Vec<Change>) -> Result<Action, CommandError> {
+        let outcome = command::change::save_changes(
+            &mut self.store,
+            &self.actor,
+            &Clock::system(),
+            key,
+            &changes,
+        )?;
+        match outcome {
+            Outcome::Conflict(theirs) => Ok(Action::Conflict {
+                theirs: Box::new(theirs),
+                changes,
+            }),
+            Outcome::Saved(_) => Ok(Action::Saved(self.reloaded(key)?)),
         }
     }
 

@@ -106,7 +106,7 @@ fn list(frame: &mut Frame, app: &App, c: &ConflictsView, area: Rect, view: &mut 
         )));
         for (h, event) in conflict.heads.iter().enumerate() {
             let on = h == c.head;
-            let value = values::display(&event.field, &event.value, l);
+            let value = values::display_event(&event.target, &event.field, &event.value, l);
             let mark = if on { " ▶ " } else { "   " };
             let style = if on {
                 theme.selected()

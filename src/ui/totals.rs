@@ -107,6 +107,10 @@ fn save_state(state: &SaveState, in_conflict: bool, l: Lang, view: &ViewState) -
             Span::styled(format!("✓ {}", Text::Saved.get(l)), view.theme.ok())
         }
         SaveState::Saving => Span::styled(format!("… {}", Text::Saving.get(l)), view.theme.warn()),
+        SaveState::Waiting(n) => Span::styled(
+            format!("… {} {n}", Text::WaitingAttempt.get(l)),
+            view.theme.warn(),
+        ),
         SaveState::Failed(_) => {
             Span::styled(format!("✗ {}", Text::NotSaved.get(l)), view.theme.error())
         }

@@ -73,6 +73,7 @@ texts! {
     ConflictsShort => "Xung đột", "Conflicts";
     Saved => "Đã lưu", "Saved";
     Saving => "Đang lưu…", "Saving…";
+    WaitingAttempt => "đang chờ… lần", "waiting… attempt";
     NotSaved => "Chưa lưu", "Not saved";
 
     Choose => "Chọn (↑↓):", "Choose (↑↓):";

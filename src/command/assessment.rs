@@ -1,0 +1,211 @@
+//! Finding the assessment a command names, starting it inside the transaction of its first
+//! successful change, and withdrawing (cancelling) or restoring one that has no scores.
+
+use std::sync::Arc;
+
+use crate::framework::Framework;
+use crate::roles::Action;
+use crate::store::{Actor, AssessmentKey, NewEvent, Store, StoreError, Tx};
+
+use super::rules::check_year;
+use super::{Clock, CommandError};
+
+/// The target and field that mark an assessment as withdrawn.
+pub const STATUS: &str = "status";
+pub const CANCELLED: &str = "cancelled";
+
+/// The assessment a change is about: the live one of the unit and year, or the one its first
+/// successful change will start (`exists` false: nothing is stored yet).
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub key: AssessmentKey,
+    pub framework: Arc<Framework>,
+    pub exists: bool,
+}
+
+/// The assessment of `unit` for `year`, as of `tx`: the live one, else the one a first change
+/// would start (with `framework`, which must be of the unit's level, else the newest framework
+/// of that level). Writes nothing.
+pub fn locate(
+    tx: &Tx,
+    unit: &str,
+    year: i32,
+    framework: Option<&str>,
+) -> Result<Located, CommandError> {
+    check_year(year)?;
+    let u = tx.unit(unit)?;
+    if let Some(f) = framework {
+        let f = tx.framework(f)?;
+        if f.level != u.level {
+            return Err(CommandError::WrongLevel {
+                framework: f.id.clone(),
+                framework_level: f.level,
+                unit: u.code.clone(),
+                unit_level: u.level,
+            });
+        }
+    }
+    if let Some(key) = tx.find_assessment(unit, year)? {
+        let f = tx.framework(&key.framework_id)?;
+        if framework.is_some_and(|id| id != f.id) {
+            return Err(CommandError::Value(format!(
+                "--framework: {unit} {year}: {} ≠ {}",
+                f.id,
+                framework.unwrap_or_default()
+            )));
+        }
+        return Ok(Located {
+            key,
+            framework: f,
+            exists: true,
+        });
+    }
+    let f = match framework {
+        Some(id) => tx.framework(id)?,
+        None => tx
+            .frameworks()?
+            .into_iter()
+            .rev()
+            .find(|f| f.level == u.level)
+            .ok_or_else(|| StoreError::UnknownFramework(format!("level {}", u.level)))?,
+    };
+    let key = AssessmentKey {
+        framework_id: f.id.clone(),
+        unit_code: unit.into(),
+        year,
+    };
+    if tx.assessment_exists(&key)? {
+        return Err(CommandError::Cancelled {
+            unit: unit.into(),
+            year,
+        });
+    }
+    Ok(Located {
+        key,
+        framework: f,
+        exists: false,
+    })
+}
+
+/// The live assessment of a unit and year, or `NoAssessment`.
+pub fn existing(tx: &Tx, unit: &str, year: i32) -> Result<Located, CommandError> {
+    check_year(year)?;
+    tx.unit(unit)?;
+    let key = tx
+        .find_assessment(unit, year)?
+        .ok_or_else(|| StoreError::NoAssessment {
+            unit: unit.into(),
+            year,
+        })?;
+    Ok(Located {
+        framework: tx.framework(&key.framework_id)?,
+        key,
+        exists: true,
+    })
+}
+
+/// Read-only: the live assessment of a unit and year with its framework (for get, history,
+/// totals and reports).
+pub fn find(store: &mut Store, unit: &str, year: i32) -> Result<Located, CommandError> {
+    store.read(|tx| existing(tx, unit, year))
+}
+
+/// Read-only: the assessment a first change would start or continue (the TUI opens it).
+pub fn prospective(store: &mut Store, unit: &str, year: i32) -> Result<Located, CommandError> {
+    store.read(|tx| locate(tx, unit, year, None))
+}
+
+/// Starts the assessment in the caller's transaction if it is not stored yet (called after the
+/// change's checks, just before its first event).
+pub fn ensure(tx: &Tx, key: &AssessmentKey, actor: &Actor) -> Result<(), CommandError> {
+    if tx.find_assessment(&key.unit_code, key.year)?.as_ref() == Some(key) {
+        return Ok(());
+    }
+    if tx.assessment_exists(key)? {
+        return Err(CommandError::Cancelled {
+            unit: key.unit_code.clone(),
+            year: key.year,
+        });
+    }
+    tx.create_assessment(key, actor)?;
+    Ok(())
+}
+
+/// `assess cancel`: withdraws an assessment that has no scores, evidence or notes yet, as an
+/// event (it leaves home screens and rankings; `restore` brings it back). The unit's officers
+/// or an administrator may do it.
+pub fn cancel(
+    store: &mut Store,
+    actor: &Actor,
+    clock: &Clock,
+    unit: &str,
+    year: i32,
+) -> Result<AssessmentKey, CommandError> {
+    store.write(|tx| {
+        let located = existing(tx, unit, year)?;
+        tx.authorize(actor, Action::Submit { unit })?;
+        if tx.has_changes(&located.key)? {
+            return Err(CommandError::HasScores {
+                unit: unit.into(),
+                year,
+            });
+        }
+        mark(tx, actor, clock, &located.key, true)?;
+        Ok(located.key)
+    })
+}
+
+/// `assess restore`: brings a cancelled assessment back.
+pub fn restore(
+    store: &mut Store,
+    actor: &Actor,
+    clock: &Clock,
+    unit: &str,
+    year: i32,
+) -> Result<AssessmentKey, CommandError> {
+    store.write(|tx| {
+        check_year(year)?;
+        tx.unit(unit)?;
+        tx.authorize(actor, Action::Submit { unit })?;
+        if tx.find_assessment(unit, year)?.is_some() {
+            return Err(CommandError::NotCancelled {
+                unit: unit.into(),
+                year,
+            });
+        }
+        let key = tx
+            .find_cancelled(unit, year)?
+            .ok_or_else(|| CommandError::NotCancelled {
+                unit: unit.into(),
+                year,
+            })?;
+        mark(tx, actor, clock, &key, false)?;
+        Ok(key)
+    })
+}
+
+fn mark(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    cancelled: bool,
+) -> Result<(), CommandError> {
+    let parents = tx
+        .field(key, STATUS, CANCELLED)?
+        .map(|s| s.heads)
+        .unwrap_or_default();
+    tx.append(
+        NewEvent {
+            key,
+            target: STATUS,
+            field: CANCELLED,
+            value: crate::fields::encode_bool(cancelled),
+            parents,
+            reason: None,
+            at: &clock.now,
+        },
+        actor,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,152 @@
+//! Changes made against what the officer was looking at (the TUI): each names the heads it saw,
+//! and if another officer saved first the whole save becomes a conflict instead of an
+//! overwrite (undo is such a change, against my own event).
+
+use crate::fields;
+use crate::scoring::Stage;
+use crate::store::{Actor, AssessmentKey, Event, FieldState, NewEvent, Store, Tx};
+
+use super::assessment::ensure;
+use super::rules::{self, check_change, check_value};
+use super::{Clock, CommandError};
+
+/// One field to write, against the heads the officer was looking at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub target: String,
+    pub field: String,
+    /// Canonical JSON.
+    pub value: String,
+    pub seen_heads: Vec<String>,
+    pub reason: Option<String>,
+}
+
+/// What became of a save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Saved(Vec<Event>),
+    /// Someone else saved one of the fields first; nothing was written. Their current state.
+    Conflict(FieldState),
+}
+
+/// Saves every change or none: all are checked (role, lock, deadline, value, the council's note)
+/// and compared with what is stored before the first is written.
+pub fn save_changes(
+    store: &mut Store,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    changes: &[Change],
+) -> Result<Outcome, CommandError> {
+    store.write(|tx| {
+        if let Some(theirs) = check_all(tx, actor, clock, key, changes, true)? {
+            return Ok(Outcome::Conflict(theirs));
+        }
+        append_all(tx, actor, clock, key, changes).map(Outcome::Saved)
+    })
+}
+
+/// Explicit writes (imports, sample data): the same checks, superseding whatever each field
+/// holds now (`seen_heads` is ignored).
+pub fn overwrite(
+    store: &mut Store,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    changes: &[Change],
+) -> Result<Vec<Event>, CommandError> {
+    store.write(|tx| {
+        check_all(tx, actor, clock, key, changes, false)?;
+        append_all(tx, actor, clock, key, changes)
+    })
+}
+
+fn append_all(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    changes: &[Change],
+) -> Result<Vec<Event>, CommandError> {
+    if changes.is_empty() {
+        return Ok(Vec::new());
+    }
+    ensure(tx, key, actor)?;
+    changes
+        .iter()
+        .map(|c| append(tx, actor, clock, key, c))
+        .collect()
+}
+
+/// The checks of a batch; `Some` with the other officer's state when one field moved on.
+fn check_all(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    changes: &[Change],
+    compare_heads: bool,
+) -> Result<Option<FieldState>, CommandError> {
+    let framework = tx.framework(&key.framework_id)?;
+    for c in changes {
+        check_change(tx, actor, &clock.today, key, &c.field)?;
+        check_value(&framework, &c.target, &c.field, &c.value)?;
+        check_note(tx, key, c, changes)?;
+        if !compare_heads {
+            continue;
+        }
+        if let Some(theirs) = tx.field(key, &c.target, &c.field)? {
+            let mut seen = c.seen_heads.clone();
+            seen.sort();
+            if seen != theirs.heads {
+                return Ok(Some(theirs));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// An appraisal that departs from the unit's score needs a note, in this batch or stored.
+fn check_note(
+    tx: &Tx,
+    key: &AssessmentKey,
+    c: &Change,
+    batch: &[Change],
+) -> Result<(), CommandError> {
+    let Ok(stage) = c.field.parse::<Stage>() else {
+        return Ok(());
+    };
+    let (Some(note), Some(score)) = (rules::note_field(stage), fields::decode_score(&c.value))
+    else {
+        return Ok(());
+    };
+    let given = batch
+        .iter()
+        .any(|n| n.target == c.target && n.field == note && fields::has_text(&n.value));
+    rules::check_appraisal_note(tx, key, &c.target, stage, score.points, given)
+}
+
+fn append(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    c: &Change,
+) -> Result<Event, CommandError> {
+    let parents = tx
+        .field(key, &c.target, &c.field)?
+        .map(|s| s.heads)
+        .unwrap_or_default();
+    Ok(tx.append(
+        NewEvent {
+            key,
+            target: &c.target,
+            field: &c.field,
+            value: c.value.clone(),
+            parents,
+            reason: c.reason.clone(),
+            at: &clock.now,
+        },
+        actor,
+    )?)
+}

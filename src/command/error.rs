@@ -1,0 +1,232 @@
+//! Why a command was refused or failed, worded for the officer in either language. Every
+//! variant but `Store` (system failures among them) is bad input: exit 2, nothing written.
+
+use crate::i18n::{Lang, Localized, number};
+use crate::level::Level;
+use crate::scoring::ScoreError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0:?}")]
+    Score(ScoreError),
+    #[error("year {0} out of range")]
+    Year(i32),
+    #[error("no sub-criterion {code} in {framework}")]
+    UnknownSub { code: String, framework: String },
+    #[error("framework {framework} is for level {framework_level}, unit {unit} is {unit_level}")]
+    WrongLevel {
+        framework: String,
+        framework_level: Level,
+        unit: String,
+        unit_level: Level,
+    },
+    #[error("{0} may not be not applicable")]
+    NaNotAllowed(String),
+    #[error("note required")]
+    NoteRequired {
+        code: String,
+        appraisal: rust_decimal::Decimal,
+        own: rust_decimal::Decimal,
+    },
+    #[error("{target}: no such points in {framework}")]
+    NoCap { target: String, framework: String },
+    #[error("bonus/penalty need a value and a reason")]
+    BonusNeedsReason { target: String },
+    #[error("the field changed: {current:?}")]
+    Changed {
+        expected: String,
+        current: Vec<String>,
+        author: Option<String>,
+        at: Option<String>,
+    },
+    #[error("the assessment has scores")]
+    HasScores { unit: String, year: i32 },
+    #[error("the assessment is cancelled")]
+    Cancelled { unit: String, year: i32 },
+    #[error("nothing cancelled")]
+    NotCancelled { unit: String, year: i32 },
+    #[error("the last administrator")]
+    LastAdmin { user: String },
+    #[error("--units needed")]
+    UnitsNeeded,
+    #[error("not in conflict")]
+    NotInConflict,
+    #[error("not a head")]
+    NotAHead(String),
+    #[error("a reason is needed")]
+    ReasonNeeded,
+    #[error("empty document number")]
+    EmptyNumber,
+    #[error("no such document")]
+    NoDocument(String),
+    #[error("{file}: survey problems")]
+    Survey {
+        file: String,
+        problems: Vec<crate::survey::SurveyProblem>,
+    },
+    #[error("{0}")]
+    Value(String),
+}
+
+impl From<ScoreError> for CommandError {
+    fn from(e: ScoreError) -> Self {
+        CommandError::Score(e)
+    }
+}
+
+impl CommandError {
+    /// True when the problem is the request (exit 2) rather than the system (exit 1).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            CommandError::Store(e) => e.is_bad_input(),
+            _ => true,
+        }
+    }
+
+    pub fn is_busy(&self) -> bool {
+        matches!(self, CommandError::Store(StoreError::Busy))
+    }
+}
+
+impl Localized for CommandError {
+    fn message(&self, lang: Lang) -> String {
+        use CommandError::*;
+        let vi = lang == Lang::Vi;
+        match self {
+            Store(e) => e.message(lang),
+            Score(e) => e.message(lang),
+            Year(y) if vi => format!("--year: năm phải từ 2000 đến 2100 ({y})"),
+            Year(y) => format!("--year: the year must be from 2000 to 2100 ({y})"),
+            UnknownSub { code, framework } if vi => {
+                format!("--sub: không có tiêu chí thành phần '{code}' trong khung {framework}")
+            }
+            UnknownSub { code, framework } => {
+                format!("--sub: no sub-criterion '{code}' in framework {framework}")
+            }
+            WrongLevel {
+                framework,
+                framework_level,
+                unit,
+                unit_level,
+            } if vi => format!(
+                "--framework: khung {framework} dành cho cấp {framework_level}, đơn vị {unit} thuộc cấp {unit_level} (không ghi gì)"
+            ),
+            WrongLevel {
+                framework,
+                framework_level,
+                unit,
+                unit_level,
+            } => format!(
+                "--framework: framework {framework} is for level {framework_level}, unit {unit} is of level {unit_level} (nothing written)"
+            ),
+            NaNotAllowed(code) if vi => {
+                format!("--na: tiêu chí {code} không được khai báo \"không áp dụng\"")
+            }
+            NaNotAllowed(code) => {
+                format!("--na: sub-criterion {code} may not be declared not applicable")
+            }
+            NoteRequired {
+                code,
+                appraisal,
+                own,
+            } if vi => format!(
+                "--note: điểm thẩm định {} khác điểm tự chấm {} của tiêu chí {code}: phải ghi ý kiến của Hội đồng",
+                number(*appraisal, lang),
+                number(*own, lang)
+            ),
+            NoteRequired {
+                code,
+                appraisal,
+                own,
+            } => format!(
+                "--note: the appraisal {} differs from the self score {} of {code}: the council's note is required",
+                number(*appraisal, lang),
+                number(*own, lang)
+            ),
+            NoCap { target, framework } if vi => {
+                format!("--sub {target}: khung {framework} không quy định điểm này")
+            }
+            NoCap { target, framework } => {
+                format!("--sub {target}: framework {framework} defines no such points")
+            }
+            BonusNeedsReason { target } if vi => {
+                format!("--sub {target}: điểm thưởng/điểm trừ cần --value và lý do --note")
+            }
+            BonusNeedsReason { target } => format!(
+                "--sub {target}: bonus and penalty points need --value and a reason in --note"
+            ),
+            Changed {
+                expected,
+                current,
+                author,
+                at,
+            } => {
+                let now = if current.is_empty() {
+                    lang.pick("chưa có giá trị", "no value").to_string()
+                } else {
+                    current.join(", ")
+                };
+                let by = match (author, at) {
+                    (Some(a), Some(t)) => format!(" ({a}, {t})"),
+                    _ => String::new(),
+                };
+                if vi {
+                    format!(
+                        "--if-unchanged: trường đã thay đổi: giá trị hiện tại là sự kiện {now}{by}, không phải {expected} (không ghi gì)"
+                    )
+                } else {
+                    format!(
+                        "--if-unchanged: the field changed: its current event is {now}{by}, not {expected} (nothing written)"
+                    )
+                }
+            }
+            HasScores { unit, year } if vi => format!(
+                "không thể hủy: bộ kết quả của {unit} năm {year} đã có điểm hoặc tài liệu (chỉ hủy được bộ chưa chấm)"
+            ),
+            HasScores { unit, year } => format!(
+                "cannot cancel: the assessment of {unit} for {year} already has scores or documents (only an unscored one can be cancelled)"
+            ),
+            Cancelled { unit, year } if vi => format!(
+                "bộ kết quả của {unit} năm {year} đã bị hủy; khôi phục bằng: parindex assess restore --unit {unit} --year {year}"
+            ),
+            Cancelled { unit, year } => format!(
+                "the assessment of {unit} for {year} was cancelled; restore it with: parindex assess restore --unit {unit} --year {year}"
+            ),
+            NotCancelled { unit, year } if vi => {
+                format!("--unit: {unit} không có bộ kết quả năm {year} đã hủy")
+            }
+            NotCancelled { unit, year } => {
+                format!("--unit: {unit} has no cancelled assessment for {year}")
+            }
+            LastAdmin { user } if vi => format!(
+                "không thể bỏ quyền quản trị của {user}: đây là quản trị viên cuối cùng; hãy cấp quyền admin cho người khác trước (cơ sở dữ liệu dùng chung không trở lại chế độ một người dùng)"
+            ),
+            LastAdmin { user } => format!(
+                "cannot take the admin role from {user}: they are the last administrator; grant admin to someone else first (a shared database never goes back to single-user mode)"
+            ),
+            UnitsNeeded if vi => "--units: vai trò unit cần danh sách đơn vị".into(),
+            UnitsNeeded => "--units: the unit role needs a list of units".into(),
+            NotInConflict if vi => "trường này không có xung đột".into(),
+            NotInConflict => "that field is not in conflict".into(),
+            NotAHead(id) if vi => {
+                format!("--take: {id} không phải một head của xung đột nào đang mở")
+            }
+            NotAHead(id) => format!("--take: {id} is not a head of an open conflict"),
+            ReasonNeeded if vi => "--reason: bộ kết quả đã khóa; Hội đồng hoặc quản trị viên phải ghi lý do xử lý xung đột".into(),
+            ReasonNeeded => "--reason: the assessment is locked; the council or an administrator must give a reason to resolve the conflict".into(),
+            EmptyNumber if vi => "--number: số văn bản không được để trống".into(),
+            EmptyNumber => "--number: the document number is empty".into(),
+            NoDocument(id) if vi => format!("--id: không có tài liệu kiểm chứng '{id}'"),
+            NoDocument(id) => format!("--id: no evidence document '{id}'"),
+            Survey { file, problems } => problems
+                .iter()
+                .map(|p| format!("{file}: {}", p.message(lang)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Value(m) => m.clone(),
+        }
+    }
+}

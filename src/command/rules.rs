@@ -1,0 +1,194 @@
+//! The checks every change goes through, callable with an explicit actor, day and transaction
+//! (a merge replays an incoming event through the same functions, "as of" its causal past).
+
+use crate::cycle::{self, FieldGroup};
+use crate::fields;
+use crate::framework::{Framework, Rule, Source, SubCriterion};
+use crate::roles::Action;
+use crate::scoring::{self, Stage};
+use crate::store::{Actor, AssessmentKey, StoreError, Tx};
+
+use super::CommandError;
+
+/// Years an assessment may be for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+pub fn check_year(year: i32) -> Result<(), CommandError> {
+    if YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(CommandError::Year(year))
+    }
+}
+
+/// The role a change of `field` on `key` needs.
+pub fn action_for<'a>(key: &'a AssessmentKey, field: &str) -> Action<'a> {
+    if key.unit_code == "*" {
+        Action::Administer
+    } else {
+        Action::Change {
+            unit: &key.unit_code,
+            group: FieldGroup::of(field),
+        }
+    }
+}
+
+/// Role, status lock and deadline: may `actor` change `field` of `key` on `today`, as of `tx`?
+pub fn check_change(
+    tx: &Tx,
+    actor: &Actor,
+    today: &str,
+    key: &AssessmentKey,
+    field: &str,
+) -> Result<(), CommandError> {
+    tx.authorize(actor, action_for(key, field))?;
+    check_lock(tx, today, key, field)
+}
+
+/// The status lock and the deadline alone (the role checked elsewhere).
+pub fn check_lock(
+    tx: &Tx,
+    today: &str,
+    key: &AssessmentKey,
+    field: &str,
+) -> Result<(), CommandError> {
+    if key.unit_code == "*" {
+        return Ok(());
+    }
+    let status = tx.status(key)?;
+    let deadline = tx.deadline(key.year)?;
+    cycle::may_change(status, field, deadline.as_deref(), today)
+        .map_err(|lock| CommandError::Store(StoreError::Locked(lock)))
+}
+
+/// The pseudo sub-criterion bonus and penalty points are checked against (their cap as max).
+pub fn bonus_or_penalty(framework: &Framework, target: &str) -> Result<SubCriterion, CommandError> {
+    let cap = match target {
+        fields::BONUS => framework.bonus_cap,
+        _ => framework.penalty_cap,
+    };
+    let Some(cap) = cap else {
+        return Err(CommandError::NoCap {
+            target: target.into(),
+            framework: framework.id.clone(),
+        });
+    };
+    Ok(SubCriterion {
+        code: target.into(),
+        name: target.into(),
+        name_en: None,
+        max: cap,
+        source: Source::SelfAssessed,
+        rule: Rule::Manual,
+        declared_label: None,
+        evidence: None,
+        na_allowed: false,
+        round_points: false,
+    })
+}
+
+pub fn sub<'f>(framework: &'f Framework, code: &str) -> Result<&'f SubCriterion, CommandError> {
+    framework
+        .sub(code.trim())
+        .ok_or_else(|| CommandError::UnknownSub {
+            code: code.into(),
+            framework: framework.id.clone(),
+        })
+}
+
+/// Whether a stored value (canonical JSON) fits its field and target: a stage's points within
+/// the sub-criterion's max with the framework's decimals and at a stage its source allows,
+/// N/A only where allowed, bonus and penalty within their caps, text as text. Pure.
+pub fn check_value(
+    framework: &Framework,
+    target: &str,
+    field: &str,
+    value: &str,
+) -> Result<(), CommandError> {
+    if matches!(target, fields::BONUS | fields::PENALTY) {
+        let pseudo = bonus_or_penalty(framework, target)?;
+        return match fields::decode_points(value) {
+            Some(p) => check_points(p, &pseudo, framework.decimals),
+            None if value == "null" => Ok(()),
+            None => Err(bad_shape(field)),
+        };
+    }
+    let sub = sub(framework, target)?;
+    if let Ok(stage) = field.parse::<Stage>() {
+        if value == "null" {
+            return Ok(());
+        }
+        let score = fields::decode_score(value).ok_or_else(|| bad_shape(field))?;
+        scoring::check_stage(sub, stage)?;
+        return check_points(score.points, sub, framework.decimals);
+    }
+    match field {
+        fields::NA => match serde_json::from_str::<bool>(value) {
+            Ok(true) if !sub.na_allowed => Err(CommandError::NaNotAllowed(sub.code.clone())),
+            Ok(_) => Ok(()),
+            Err(_) => Err(bad_shape(field)),
+        },
+        fields::EVIDENCE => serde_json::from_str::<Vec<serde_json::Value>>(value)
+            .map(|_| ())
+            .map_err(|_| bad_shape(field)),
+        _ => serde_json::from_str::<Option<String>>(value)
+            .map(|_| ())
+            .map_err(|_| bad_shape(field)),
+    }
+}
+
+fn check_points(
+    points: rust_decimal::Decimal,
+    sub: &SubCriterion,
+    decimals: u32,
+) -> Result<(), CommandError> {
+    scoring::parse_points(&scoring::canonical(points), sub, decimals).map(|_| ())?;
+    Ok(())
+}
+
+fn bad_shape(field: &str) -> CommandError {
+    CommandError::Value(format!("{field}: malformed value"))
+}
+
+/// The council's note field of an appraisal stage.
+pub fn note_field(stage: Stage) -> Option<&'static str> {
+    match stage {
+        Stage::Appraisal1 => Some(fields::APPRAISAL_NOTE),
+        Stage::Appraisal2 => Some(fields::APPRAISAL2_NOTE),
+        _ => None,
+    }
+}
+
+/// The council must explain an appraisal that differs from the unit's own score: a note given
+/// with the change (`note_given`) or already stored.
+pub fn check_appraisal_note(
+    tx: &Tx,
+    key: &AssessmentKey,
+    code: &str,
+    stage: Stage,
+    points: rust_decimal::Decimal,
+    note_given: bool,
+) -> Result<(), CommandError> {
+    let Some(note) = note_field(stage) else {
+        return Ok(());
+    };
+    let own = tx
+        .field(key, code, Stage::SelfAssessment.code())?
+        .and_then(|s| fields::decode_score(&s.value))
+        .map(|s| s.points);
+    let Some(own) = own.filter(|own| *own != points) else {
+        return Ok(());
+    };
+    let stored = tx
+        .field(key, code, note)?
+        .is_some_and(|s| fields::has_text(&s.value));
+    if note_given || stored {
+        Ok(())
+    } else {
+        Err(CommandError::NoteRequired {
+            code: code.into(),
+            appraisal: points,
+            own,
+        })
+    }
+}

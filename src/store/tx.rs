@@ -1,0 +1,276 @@
+//! The write seam: one `BEGIN IMMEDIATE` transaction in which the command layer reads what its
+//! rules need and appends what they allow. The SQL stays here; the rules live in `command`.
+//! Nothing is committed unless the caller's closure succeeds.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use crate::cycle::Status;
+use crate::framework::Framework;
+use crate::roles::Action;
+use crate::unit::Unit;
+
+use super::events::{insert, row_to_event, status_in};
+use super::{Actor, AssessmentKey, Event, FieldState, Officer, Store, StoreError};
+use super::{catalog, officers, projection};
+
+/// An open immediate transaction with the store's domain reads and appends.
+pub struct Tx<'a> {
+    tx: Transaction<'a>,
+    frameworks: &'a RefCell<HashMap<String, Arc<Framework>>>,
+}
+
+/// One event to append, before it has an id and a time.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    pub key: &'a AssessmentKey,
+    pub target: &'a str,
+    pub field: &'a str,
+    /// Canonical JSON.
+    pub value: String,
+    /// The heads this event supersedes (read in the same transaction).
+    pub parents: Vec<String>,
+    pub reason: Option<String>,
+    /// The event's time (`YYYY-MM-DDTHH:MM:SS.mmmZ`, UTC).
+    pub at: &'a str,
+}
+
+impl Store {
+    /// Runs `work` inside one `BEGIN IMMEDIATE` transaction: committed when it returns `Ok`,
+    /// rolled back (nothing written) when it returns `Err`.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Tx) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::sql)?;
+        let mut tx = Tx {
+            tx,
+            frameworks: &self.frameworks,
+        };
+        let out = work(&mut tx)?;
+        tx.tx.commit().map_err(StoreError::sql)?;
+        Ok(out)
+    }
+
+    /// Runs `work` inside one read transaction (a consistent view, never committed): the
+    /// same reads a write makes, for looking before changing anything.
+    pub fn read<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Tx) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(StoreError::sql)?;
+        let mut tx = Tx {
+            tx,
+            frameworks: &self.frameworks,
+        };
+        let out = work(&mut tx);
+        tx.tx.rollback().map_err(StoreError::sql)?;
+        out
+    }
+
+    /// How long a write waits for another officer's transaction before it reports busy (the
+    /// TUI waits briefly and retries visibly instead of freezing).
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<(), StoreError> {
+        self.conn.busy_timeout(wait).map_err(StoreError::sql)
+    }
+}
+
+impl Tx<'_> {
+    pub fn status(&self, key: &AssessmentKey) -> Result<Status, StoreError> {
+        status_in(&self.tx, key)
+    }
+
+    /// The current state of one field (its value and heads), as of this transaction.
+    pub fn field(
+        &self,
+        key: &AssessmentKey,
+        target: &str,
+        field: &str,
+    ) -> Result<Option<FieldState>, StoreError> {
+        projection::get(&self.tx, key, target, field).map_err(StoreError::sql)
+    }
+
+    /// Every field of one target of an assessment (a sub-criterion's scores, notes, documents).
+    pub fn fields_of(
+        &self,
+        key: &AssessmentKey,
+        target: &str,
+    ) -> Result<Vec<FieldState>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT target, field, value, heads, conflict, author, at FROM current
+                 WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4",
+            )
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map(
+                params![key.framework_id, key.unit_code, key.year, target],
+                projection::row_to_state,
+            )
+            .map_err(StoreError::sql)?;
+        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+
+    /// Whether any field of an assessment holds a value other than its status.
+    pub fn has_changes(&self, key: &AssessmentKey) -> Result<bool, StoreError> {
+        self.tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM current WHERE framework_id = ?1 AND unit_code = ?2
+                   AND year = ?3 AND target <> 'status' AND value NOT IN ('null', '[]', '\"\"', 'false'))",
+                params![key.framework_id, key.unit_code, key.year],
+                |r| r.get(0),
+            )
+            .map_err(StoreError::sql)
+    }
+
+    /// The self-scoring deadline of a year, as of this transaction.
+    pub fn deadline(&self, year: i32) -> Result<Option<String>, StoreError> {
+        super::events::deadline_in(&self.tx, year)
+    }
+
+    pub fn officers(&self) -> Result<Vec<Officer>, StoreError> {
+        officers::officers_in(&self.tx)
+    }
+
+    /// Checks `action` for `actor` against the roles stored now.
+    pub fn authorize(&self, actor: &Actor, action: Action) -> Result<(), StoreError> {
+        officers::authorize(&self.tx, actor, action)
+    }
+
+    pub fn units(&self) -> Result<Vec<Unit>, StoreError> {
+        catalog::units_in(&self.tx, None)
+    }
+
+    pub fn unit(&self, code: &str) -> Result<Unit, StoreError> {
+        catalog::unit_in(&self.tx, code)
+    }
+
+    pub fn framework(&self, id: &str) -> Result<Arc<Framework>, StoreError> {
+        catalog::framework_in(&self.tx, self.frameworks, id)
+    }
+
+    pub fn frameworks(&self) -> Result<Vec<Arc<Framework>>, StoreError> {
+        catalog::framework_ids(&self.tx)?
+            .iter()
+            .map(|id| self.framework(id))
+            .collect()
+    }
+
+    /// The live (not cancelled) assessment of a unit and year, if one exists.
+    pub fn find_assessment(
+        &self,
+        unit: &str,
+        year: i32,
+    ) -> Result<Option<AssessmentKey>, StoreError> {
+        catalog::find_in(&self.tx, unit, year)
+    }
+
+    /// The cancelled assessment of a unit and year, if there is one.
+    pub fn find_cancelled(
+        &self,
+        unit: &str,
+        year: i32,
+    ) -> Result<Option<AssessmentKey>, StoreError> {
+        self.tx
+            .query_row(
+                &format!(
+                    "SELECT framework_id FROM assessment a WHERE unit_code = ?1 AND year = ?2
+                       AND NOT {} ORDER BY framework_id LIMIT 1",
+                    catalog::NOT_CANCELLED
+                ),
+                params![unit, year],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()
+            .map_err(StoreError::sql)
+            .map(|f| {
+                f.map(|framework_id| AssessmentKey {
+                    framework_id,
+                    unit_code: unit.into(),
+                    year,
+                })
+            })
+    }
+
+    /// Whether the assessment row exists (cancelled or not).
+    pub fn assessment_exists(&self, key: &AssessmentKey) -> Result<bool, StoreError> {
+        self.tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM assessment WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3)",
+                params![key.framework_id, key.unit_code, key.year],
+                |r| r.get(0),
+            )
+            .map_err(StoreError::sql)
+    }
+
+    /// Records the assessment (with its framework's hash) if it is not there yet.
+    pub fn create_assessment(&self, key: &AssessmentKey, actor: &Actor) -> Result<(), StoreError> {
+        let hash: String = self
+            .tx
+            .query_row(
+                "SELECT hash FROM framework WHERE id = ?1",
+                [&key.framework_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(StoreError::sql)?
+            .ok_or_else(|| StoreError::UnknownFramework(key.framework_id.clone()))?;
+        self.tx
+            .execute(
+                "INSERT OR IGNORE INTO assessment (framework_id, unit_code, year, framework_hash, created_at, created_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![key.framework_id, key.unit_code, key.year, hash, super::now_utc(), actor.user],
+            )
+            .map_err(StoreError::sql)?;
+        Ok(())
+    }
+
+    /// Appends one event by `actor` and folds it into the projection.
+    pub fn append(&self, e: NewEvent, actor: &Actor) -> Result<Event, StoreError> {
+        let old = projection::get(&self.tx, e.key, e.target, e.field).map_err(StoreError::sql)?;
+        let event = super::Event {
+            at: e.at.to_string(),
+            ..super::events::new_event(
+                e.key, e.target, e.field, e.value, e.parents, actor, e.reason,
+            )
+        };
+        insert(&self.tx, &event)?;
+        projection::apply_over(&self.tx, &event, old.map(|s| s.heads).unwrap_or_default())
+            .map_err(StoreError::sql)?;
+        Ok(event)
+    }
+
+    pub fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
+        self.tx
+            .query_row(
+                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
+                 FROM event WHERE id = ?1",
+                [id],
+                row_to_event,
+            )
+            .optional()
+            .map_err(StoreError::sql)
+    }
+
+    /// Adds or renames units (all in this transaction); how many rows changed.
+    pub fn upsert_units(&self, units: &[Unit]) -> Result<usize, StoreError> {
+        catalog::upsert_units(&self.tx, units)
+    }
+
+    /// Adds a framework; `Ok(false)` when the identical one is there, refused when the same id
+    /// holds a different text.
+    pub fn add_framework(&self, f: &Framework) -> Result<bool, StoreError> {
+        catalog::add_framework_in(&self.tx, f)
+    }
+}

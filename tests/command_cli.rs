@@ -1,0 +1,508 @@
+//! The command layer through the real binary: a refused command writes nothing (a dump of every
+//! table is identical before and after), assessments start with their first successful change,
+//! `assess cancel` / `restore`, explicit overwrites that say what they replaced,
+//! `--if-unchanged`, and the last administrator.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Scratch, stderr};
+
+const U: &str = "dong-hoi-bao-ninh";
+const OTHER: &str = "dong-hoi-duc-ninh";
+const DEPT: &str = "so-noi-vu";
+
+fn me() -> String {
+    parindex::store::Actor::current().user
+}
+
+/// Every row of every table, in a stable order: what "logically identical" compares.
+fn dump(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()
+        })
+        .expect("tables");
+    let mut out = String::new();
+    for t in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{t}\""))
+            .expect("select");
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).map(|v| v.to_owned())))
+                    .collect();
+                Ok(cells.join("|"))
+            })
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        rows.sort();
+        out.push_str(&format!(
+            "== {t} ({} rows)\n{}\n",
+            rows.len(),
+            rows.join("\n")
+        ));
+    }
+    out
+}
+
+fn score(unit: &str, sub: &str, value: &str) -> Vec<String> {
+    [
+        "score", "set", "--unit", unit, "--year", "2025", "--sub", sub, "--value", value,
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// Runs `cmd`, expects exit 2 with `reason` in the message, and the database unchanged.
+fn refused_unchanged(s: &Scratch, cmd: &[String], reason: &str) {
+    let before = dump(&s.db);
+    let argv: Vec<&str> = cmd.iter().map(String::as_str).collect();
+    let out = s.run(&argv);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{cmd:?} should be refused: {}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains(reason),
+        "{cmd:?}: expected '{reason}' in: {}",
+        stderr(&out)
+    );
+    assert_eq!(before, dump(&s.db), "{cmd:?} changed the database");
+}
+
+/// Me and a second administrator; U scored (draft), OTHER scored and submitted.
+fn shared_database() -> Scratch {
+    let s = Scratch::new();
+    s.ok(&["officer", "add", &me(), "admin"]);
+    s.ok(&["officer", "add", "truong-phong-cchc", "admin"]);
+    for unit in [U, OTHER] {
+        let cmd = score(unit, "1.1.2", "0.5");
+        s.ok(&cmd.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+    s.ok(&["assess", "submit", "--unit", OTHER, "--year", "2025"]);
+    s
+}
+
+#[test]
+fn refused_commands_leave_every_table_unchanged() {
+    let s = shared_database();
+    let survey = s.path("survey.csv");
+    std::fs::write(&survey, "unit,sub,points\nkhong-co-don-vi,8.1.1,1\n").unwrap();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (score(U, "9.9.9", "0.5"), "--sub"),
+        (
+            args(&[
+                "score", "set", "--unit", U, "--year", "1999", "--sub", "1.1.1", "--value", "0",
+            ]),
+            "--year",
+        ),
+        (
+            args(&[
+                "score",
+                "set",
+                "--unit",
+                DEPT,
+                "--year",
+                "2025",
+                "--sub",
+                "1.1.1",
+                "--value",
+                "0",
+                "--framework",
+                "quang-binh-2021-xa",
+            ]),
+            "--framework",
+        ),
+        (score("khong-co-don-vi", "1.1.1", "0"), "--unit"),
+        (score(U, "1.1.2", "9"), "1.1.2"),
+        (score(U, "1.1.2", "1.2.3"), "1.1.2"),
+        (score(U, "1.1.2", "NaN"), "1.1.2"),
+        (score(OTHER, "1.1.2", "1"), "Submitted"),
+        (score(U, "8.1.1", "0.5"), "8.1.1"),
+        (score(U, "bonus", "1"), "bonus"),
+        (
+            args(&[
+                "score", "set", "--unit", U, "--year", "2025", "--sub", "1.1.1", "--na",
+            ]),
+            "--na",
+        ),
+        (
+            args(&[
+                "score",
+                "set",
+                "--unit",
+                OTHER,
+                "--year",
+                "2025",
+                "--sub",
+                "1.1.2",
+                "--value",
+                "0",
+                "--stage",
+                "appraisal1",
+            ]),
+            "--note",
+        ),
+        (
+            args(&[
+                "evidence", "add", "--unit", U, "--year", "2025", "--sub", "1.1.1", "--number", " ",
+            ]),
+            "--number",
+        ),
+        (
+            args(&["assess", "finalize", "--unit", U, "--year", "2025"]),
+            "finalize",
+        ),
+        (
+            args(&["assess", "submit", "--unit", U, "--year", "2024"]),
+            "2024",
+        ),
+        (
+            args(&["assess", "cancel", "--unit", U, "--year", "2025"]),
+            "cannot cancel",
+        ),
+        (
+            args(&["year", "set-deadline", "2025", "31/02/2025"]),
+            "DATE",
+        ),
+        (
+            args(&[
+                "survey",
+                "import",
+                survey.to_str().unwrap(),
+                "--year",
+                "2025",
+            ]),
+            "khong-co-don-vi",
+        ),
+        (
+            args(&["conflicts", "resolve", "--take", "no-such-event"]),
+            "--take",
+        ),
+    ];
+    assert!(cases.len() >= 10);
+    for (cmd, reason) in &cases {
+        refused_unchanged(&s, cmd, reason);
+    }
+    // The same database as a viewer: every change is denied and writes nothing, not even the
+    // assessment a first change would have started.
+    s.ok(&["officer", "grant", &me(), "viewer"]);
+    s.ok(&["officer", "revoke", &me(), "admin"]);
+    let good_survey = s.path("good.csv");
+    std::fs::write(&good_survey, "unit,sub,points\ndong-hoi-loc-ninh,8.1.1,1\n").unwrap();
+    let denied: Vec<(Vec<String>, &str)> = vec![
+        (score("dong-hoi-loc-ninh", "1.1.2", "0.5"), "Only the unit"),
+        (score(U, "1.1.2", "1"), "Only the unit"),
+        (
+            args(&[
+                "evidence",
+                "add",
+                "--unit",
+                "dong-hoi-loc-ninh",
+                "--year",
+                "2025",
+                "--sub",
+                "1.1.1",
+                "--number",
+                "1/KH",
+            ]),
+            "Only the unit",
+        ),
+        (
+            args(&[
+                "survey",
+                "import",
+                good_survey.to_str().unwrap(),
+                "--year",
+                "2025",
+            ]),
+            "Only the appraisal council",
+        ),
+        (
+            args(&["assess", "submit", "--unit", U, "--year", "2025"]),
+            "Only the unit",
+        ),
+        (
+            args(&["officer", "grant", &me(), "admin"]),
+            "Only an administrator",
+        ),
+    ];
+    for (cmd, reason) in &denied {
+        refused_unchanged(&s, cmd, reason);
+    }
+}
+
+#[test]
+fn a_refused_first_change_starts_no_assessment() {
+    let s = Scratch::new();
+    s.ok(&["unit", "list"]);
+    let before = dump(&s.db);
+    let out = s.run(&[
+        "score", "set", "--unit", U, "--year", "2099", "--sub", "9.9.9", "--value", "0",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(before, dump(&s.db));
+    let first = score(U, "1.1.2", "0.5");
+    s.ok(&first.iter().map(String::as_str).collect::<Vec<_>>());
+    let keys = s.json(&["report", "--year", "2025", "--level", "xa"]);
+    assert_eq!(keys["units"].as_array().map(Vec::len), Some(1), "{keys}");
+}
+
+/// A database as an older parindex left it: an assessment row with no change at all (what
+/// merely opening the TUI used to create).
+fn empty_assessment(db: &Path, unit: &str, year: i32) {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    conn.execute(
+        "INSERT INTO assessment (framework_id, unit_code, year, framework_hash, created_at, created_by)
+         SELECT id, ?1, ?2, hash, '2025-11-01T00:00:00.000Z', 'old' FROM framework
+         WHERE id = 'quang-binh-2021-so'",
+        rusqlite::params![unit, year],
+    )
+    .expect("insert");
+}
+
+#[test]
+fn cancel_withdraws_an_unscored_assessment_from_rankings_and_restore_brings_it_back() {
+    let s = Scratch::new();
+    s.ok(&["unit", "list"]);
+    empty_assessment(&s.db, DEPT, 2025);
+    let ranked = |s: &Scratch| {
+        s.json(&["report", "--year", "2025", "--level", "so"])["units"]
+            .as_array()
+            .map(Vec::len)
+    };
+    assert_eq!(ranked(&s), Some(1));
+    let done = s.json(&["assess", "cancel", "--unit", DEPT, "--year", "2025"]);
+    assert_eq!(done["cancelled"], true);
+    assert_eq!(ranked(&s), Some(0));
+    let out = s.run(&["totals", "--unit", DEPT, "--year", "2025"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // A change to the cancelled one is refused and says how to restore it.
+    let before = dump(&s.db);
+    let cmd = score(DEPT, "1.1.1", "0");
+    let out = s.run(&cmd.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("assess restore"), "{}", stderr(&out));
+    assert_eq!(before, dump(&s.db));
+    s.ok(&["assess", "restore", "--unit", DEPT, "--year", "2025"]);
+    assert_eq!(ranked(&s), Some(1));
+    let history = s.json(&["check"]);
+    assert_eq!(history["problems"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn score_set_says_whose_value_it_replaced_and_if_unchanged_refuses_a_moved_field() {
+    let s = Scratch::new();
+    let cmd = score(U, "1.1.2", "0.5");
+    let first = s.json(&cmd.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(first["replaced"].is_null());
+    let id = first["event"].as_str().expect("event id").to_string();
+    let second = score(U, "1.1.2", "1");
+    let out = s.run(&second.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(out.status.success());
+    let said = stderr(&out);
+    assert!(
+        said.contains("Replaced the value of") && said.contains(&me()),
+        "{said}"
+    );
+    assert!(said.contains("0.5 → 1"), "{said}");
+    // The first event is no longer current: a script asking for it gets exit 2.
+    let mut guarded = score(U, "1.1.2", "1.5");
+    guarded.extend(["--if-unchanged".to_string(), id]);
+    refused_unchanged(&s, &guarded, "--if-unchanged");
+    let current = s.json(&[
+        "score", "history", "--unit", U, "--year", "2025", "--sub", "1.1.2",
+    ]);
+    let last = current.as_array().and_then(|a| a.last()).expect("history");
+    let mut guarded = score(U, "1.1.2", "1.5");
+    guarded.extend([
+        "--if-unchanged".to_string(),
+        last["id"].as_str().unwrap().to_string(),
+    ]);
+    let third = s.json(&guarded.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(third["replaced"]["old"]["points"], "1");
+    assert_eq!(third["replaced"]["author"], me());
+}
+
+#[test]
+fn the_last_administrator_cannot_be_revoked_or_removed() {
+    let s = Scratch::new();
+    s.ok(&["officer", "add", &me(), "admin"]);
+    refused_unchanged(
+        &s,
+        &args(&["officer", "revoke", &me(), "admin"]),
+        "last administrator",
+    );
+    refused_unchanged(
+        &s,
+        &args(&["officer", "remove", &me()]),
+        "last administrator",
+    );
+    s.ok(&["officer", "add", "truong-phong-cchc", "admin"]);
+    s.ok(&["officer", "revoke", "truong-phong-cchc", "admin"]);
+    let list = s.json(&["officer", "list"]);
+    assert_eq!(list["enforced"], true);
+}
+
+#[test]
+fn concurrent_evidence_additions_all_land() {
+    let s = Scratch::new();
+    s.ok(&["unit", "list"]);
+    let db = s.db.clone();
+    let workers: Vec<_> = (0..12)
+        .map(|w| {
+            let db = db.clone();
+            std::thread::spawn(move || {
+                let mut refused = Vec::new();
+                for i in 0..10 {
+                    let number = format!("{w}-{i}/KH-UBND");
+                    let argv: Vec<String> = if (w + i) % 2 == 0 {
+                        args(&[
+                            "evidence", "add", "--unit", U, "--year", "2025", "--sub", "1.1.1",
+                            "--number", &number,
+                        ])
+                    } else {
+                        args(&[
+                            "score",
+                            "set",
+                            "--unit",
+                            U,
+                            "--year",
+                            "2025",
+                            "--sub",
+                            "1.1.1",
+                            "--declared",
+                            "có",
+                            "--evidence",
+                            &number,
+                        ])
+                    };
+                    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+                    let out = common::run_on(&db, &argv);
+                    if !out.status.success() {
+                        refused.push(stderr(&out));
+                    }
+                }
+                refused
+            })
+        })
+        .collect();
+    let refused: Vec<String> = workers
+        .into_iter()
+        .flat_map(|w| w.join().expect("worker"))
+        .collect();
+    assert!(refused.is_empty(), "{} refused: {refused:?}", refused.len());
+    let got = s.json(&[
+        "score", "get", "--unit", U, "--year", "2025", "--sub", "1.1.1",
+    ]);
+    let docs = got["evidence"]["value"].as_array().map(Vec::len);
+    assert_eq!(docs, Some(120), "{got}");
+}
+
+/// Runs `args` on another copy of the database.
+fn on(db: &Path, argv: &[&str]) {
+    let out = common::run_on(db, argv);
+    assert!(out.status.success(), "{argv:?}: {}", stderr(&out));
+}
+
+#[test]
+fn every_kind_of_conflict_is_resolved_from_the_cli() {
+    let s = Scratch::new();
+    let base = score(U, "1.1.2", "0.5");
+    s.ok(&base.iter().map(String::as_str).collect::<Vec<_>>());
+    s.ok(&[
+        "score", "set", "--unit", OTHER, "--year", "2025", "--sub", "1.1.2", "--value", "0.5",
+    ]);
+    s.ok(&["assess", "submit", "--unit", OTHER, "--year", "2025"]);
+    let laptop = s.path("laptop.db");
+    s.ok(&["snapshot", laptop.to_str().unwrap()]);
+    // Both sides change the same things without seeing each other.
+    for (db, value, deadline, role) in [
+        (s.db.clone(), "1", "2025-12-15", "viewer"),
+        (laptop.clone(), "1.5", "2025-12-20", "appraiser"),
+    ] {
+        let sub = [
+            "score", "set", "--unit", U, "--year", "2025", "--sub", "1.1.2",
+        ];
+        on(&db, &[&sub[..], &["--value", value]].concat());
+        on(&db, &["year", "set-deadline", "2025", deadline]);
+        on(&db, &["officer", "grant", "lan", role]);
+    }
+    on(
+        &s.db,
+        &["assess", "return", "--unit", OTHER, "--year", "2025"],
+    );
+    on(
+        &laptop,
+        &["assess", "finalize", "--unit", OTHER, "--year", "2025"],
+    );
+    // The self score of U conflicts and U is then locked (submitted and final on both sides).
+    on(&s.db, &["assess", "submit", "--unit", U, "--year", "2025"]);
+    on(
+        &s.db,
+        &["assess", "finalize", "--unit", U, "--year", "2025"],
+    );
+    s.ok(&["sync", laptop.to_str().unwrap()]);
+    let listed = s.json(&["conflicts"]);
+    let rows = listed.as_array().expect("conflicts");
+    let kinds: Vec<&str> = rows.iter().filter_map(|c| c["kind"].as_str()).collect();
+    for kind in ["field", "status", "grant", "deadline"] {
+        assert!(kinds.contains(&kind), "no {kind} conflict in {listed}");
+    }
+    for c in rows {
+        let heads = c["heads"].as_array().expect("heads");
+        let shown: Vec<&str> = heads.iter().filter_map(|h| h["shown"].as_str()).collect();
+        assert_eq!(shown.len(), 2, "{c}");
+        assert_ne!(shown[0], shown[1], "heads told apart: {c}");
+        assert!(
+            heads
+                .iter()
+                .all(|h| h["author"] == me() && h["at"].is_string())
+        );
+    }
+    for c in rows {
+        let take = c["heads"][0]["id"].as_str().unwrap();
+        if c["kind"] == "field" {
+            // The assessment is final: the council resolves it, with a reason.
+            refused_unchanged(
+                &s,
+                &args(&["conflicts", "resolve", "--take", take]),
+                "--reason",
+            );
+            s.ok(&[
+                "conflicts",
+                "resolve",
+                "--take",
+                take,
+                "--reason",
+                "Theo biên bản họp Hội đồng",
+            ]);
+        } else {
+            s.ok(&["conflicts", "resolve", "--take", take]);
+        }
+    }
+    assert_eq!(s.json(&["conflicts"]).as_array().map(Vec::len), Some(0));
+    let history = s.json(&[
+        "score", "history", "--unit", U, "--year", "2025", "--sub", "1.1.2",
+    ]);
+    let last = history.as_array().and_then(|h| h.last()).expect("history");
+    assert_eq!(
+        last["reason"],
+        "resolve conflict: Theo biên bản họp Hội đồng"
+    );
+    assert_eq!(s.json(&["check"])["ok"], true);
+}

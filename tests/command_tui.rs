@@ -1,0 +1,151 @@
+//! The TUI's shell through the command layer: opening writes nothing (the assessment starts
+//! with the first save), a save that finds the database busy comes back at once as `Busy` and
+//! the app waits visibly and tries again, and a save that finally fails keeps what was typed.
+
+use std::time::{Duration, Instant};
+
+use parindex::app::{Action, App, Change, Effect, SaveState};
+use parindex::i18n::Lang;
+use parindex::store::{Actor, AssessmentKey, Store};
+use parindex::tui::Shell;
+
+const UNIT: &str = "dong-hoi-bao-ninh";
+
+fn shell(dir: &tempfile::TempDir) -> Shell {
+    let store = Store::open(&dir.path().join("t.db")).expect("open");
+    let actor = Actor {
+        user: "lan".into(),
+        host: "test".into(),
+    };
+    Shell::new(store, actor, Lang::En)
+}
+
+fn open(shell: &mut Shell) -> AssessmentKey {
+    match &shell.execute(Effect::Open {
+        unit: UNIT.into(),
+        year: 2025,
+        start: true,
+    })[..]
+    {
+        [Action::Opened(o)] => o.key.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn half_point() -> Change {
+    Change {
+        target: "1.1.2".into(),
+        field: "self".into(),
+        value: r#"{"points":"0.5"}"#.into(),
+        seen_heads: Vec::new(),
+        reason: None,
+    }
+}
+
+#[test]
+fn opening_a_walkthrough_starts_no_assessment_until_the_first_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = shell(&dir);
+    let key = open(&mut shell);
+    assert!(
+        shell
+            .store
+            .assessments(Some(2025), None)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(shell.store.assessment_years().unwrap().is_empty());
+    let saved = shell.execute(Effect::Save {
+        key: key.clone(),
+        changes: vec![half_point()],
+    });
+    assert!(matches!(&saved[..], [Action::Saved(_)]), "{saved:?}");
+    assert_eq!(
+        shell.store.assessments(Some(2025), None).unwrap(),
+        vec![key]
+    );
+}
+
+#[test]
+fn a_refused_save_starts_no_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = shell(&dir);
+    let key = open(&mut shell);
+    let too_much = Change {
+        value: r#"{"points":"9"}"#.into(),
+        ..half_point()
+    };
+    let out = shell.execute(Effect::Save {
+        key,
+        changes: vec![too_much],
+    });
+    assert!(
+        matches!(&out[..], [Action::Failed(m)] if m.contains("1.1.2")),
+        "{out:?}"
+    );
+    assert!(
+        shell
+            .store
+            .assessments(Some(2025), None)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_save_on_a_locked_database_comes_back_busy_quickly_and_is_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = shell(&dir);
+    shell
+        .store
+        .set_busy_timeout(Duration::from_millis(100))
+        .unwrap();
+    let key = open(&mut shell);
+    let holder = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let save = Effect::Save {
+        key: key.clone(),
+        changes: vec![half_point()],
+    };
+    let started = Instant::now();
+    let out = shell.execute(save.clone());
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(
+        matches!(&out[..], [Action::Busy(e)] if **e == save),
+        "{out:?}"
+    );
+    // The app shows the wait and gives the effect back on the next tick.
+    let mut app = App::new(Lang::Vi, "lan");
+    assert!(app.update(out[0].clone()).is_empty());
+    assert_eq!(app.save, SaveState::Waiting(2));
+    assert_eq!(app.update(Action::Retry), vec![save.clone()]);
+    assert_eq!(app.update(Action::Retry), Vec::<Effect>::new());
+    holder.execute_batch("COMMIT").unwrap();
+    let out = shell.execute(save);
+    assert!(matches!(&out[..], [Action::Saved(_)]), "{out:?}");
+}
+
+#[test]
+fn a_save_busy_too_many_times_fails_like_any_failed_save() {
+    let mut app = App::new(Lang::En, "lan");
+    let save = Effect::Save {
+        key: AssessmentKey {
+            framework_id: "quang-binh-2021-xa".into(),
+            unit_code: UNIT.into(),
+            year: 2025,
+        },
+        changes: vec![half_point()],
+    };
+    for attempt in 2..=parindex::app::BUSY_ATTEMPTS {
+        app.update(Action::Busy(Box::new(save.clone())));
+        assert_eq!(app.save, SaveState::Waiting(attempt));
+        app.update(Action::Retry);
+    }
+    app.update(Action::Busy(Box::new(save)));
+    assert!(app.waiting.is_none());
+    assert!(
+        matches!(&app.notice, Some(n) if n.text.contains("busy")),
+        "{:?}",
+        app.notice
+    );
+}
