@@ -341,3 +341,32 @@ fn eighty_columns_show_the_longest_unit_year_stage_and_round_uncut() {
         assert!(title.contains(&want), "{title:?} lacks {want:?}");
     }
 }
+
+#[test]
+fn numbers_line_up_with_the_framework_decimals_and_an_na_row_shows_the_max_it_counts() {
+    let f = framework(XA);
+    let sub = f.subs().find(|s| s.na_allowed).unwrap().clone();
+    let mut app = parindex::app::App::new(Lang::Vi, USER);
+    let fields = vec![
+        state(&sub.code, fields::NA, "true", USER, AT),
+        points("1.1.1", "0.5"),
+    ];
+    app.update(Action::Opened(Box::new(opened(
+        XA,
+        "dong-hoi-bao-ninh",
+        "Xã Bảo Ninh",
+        fields,
+    ))));
+    if let parindex::app::Screen::Walk(w) = &mut app.screen {
+        let f = w.framework.clone();
+        w.tree.select(&f, &sub.code);
+    }
+    let screen = rows(&app, 120, 40);
+    let row = screen
+        .iter()
+        .find(|r| r.starts_with(&format!("   {} ", sub.code)))
+        .expect("the N/A row");
+    assert!(row.contains("-/0,00"), "{row}");
+    let first = screen.iter().find(|r| r.starts_with("   1.1.1 ")).unwrap();
+    assert!(first.contains("0,50/0,50"), "{first}");
+}

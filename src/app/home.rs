@@ -32,6 +32,10 @@ pub struct HomeRow {
     pub band: Option<Band>,
     pub missing_evidence: usize,
     pub conflicts: usize,
+    /// The framework's decimal places for points and for the index %, so that every number
+    /// of a column has the same number of places.
+    pub decimals: u32,
+    pub index_decimals: u32,
 }
 
 impl HomeRow {
@@ -53,6 +57,8 @@ impl HomeRow {
                 .and_then(|name| f.bands.iter().find(|b| &b.name == name).cloned()),
             missing_evidence: t.missing_evidence,
             conflicts: t.conflicts,
+            decimals: f.decimals,
+            index_decimals: f.index_decimals,
         }
     }
 }

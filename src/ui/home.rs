@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::app::home::{HomeRow, Picker};
 use crate::cycle::Status;
 use crate::i18n::ui::{self, Text};
-use crate::i18n::{Lang, number};
+use crate::i18n::{Lang, number_fixed};
 use crate::unit::Unit;
 
 use super::text::{fit, pad, pad_left};
@@ -92,7 +92,7 @@ struct Widths {
     short_status: bool,
 }
 
-const NUMBERS: [usize; 6] = [6, 6, 6, 6, 7, 11];
+const NUMBERS: [usize; 6] = [6, 6, 6, 6, 8, 11];
 const MISSING: usize = 6;
 
 fn widths(cols: usize) -> Widths {
@@ -174,7 +174,7 @@ fn header(l: Lang, w: &Widths, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 fn row_line(r: &HomeRow, l: Lang, w: &Widths, selected: bool, theme: &Theme) -> Line<'static> {
-    let n = |d| number(d, l);
+    let n = |d| number_fixed(d, r.decimals, l);
     let status = if w.short_status {
         status_short(r.status, l)
     } else {
@@ -190,7 +190,7 @@ fn row_line(r: &HomeRow, l: Lang, w: &Widths, selected: bool, theme: &Theme) -> 
         n(r.self_part.points),
         n(r.appraised.points),
         n(r.final_part.points),
-        format!("{}%", n(r.index_percent)),
+        format!("{}%", number_fixed(r.index_percent, r.index_decimals, l)),
     ];
     let mut s = format!(" {} {}", pad(&r.unit_name, w.name), pad(status, w.status));
     for (cell, width) in cells.iter().zip(NUMBERS) {

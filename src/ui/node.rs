@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use crate::app::tree::NodeKind;
 use crate::app::{App, Walk};
 use crate::i18n::ui::Text;
-use crate::i18n::{Lang, number};
+use crate::i18n::{Lang, number, number_fixed};
 
 use super::Theme;
 use super::detail::{labeled, styled};
@@ -87,7 +87,7 @@ fn children_lines(
     cols: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let n = |d| number(d, l);
+    let n = |d| number_fixed(d, walk.framework.decimals, l);
     let points = |child: &str| {
         let node = walk
             .totals

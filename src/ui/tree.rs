@@ -11,7 +11,7 @@ use crate::app::tree::{NodeKind, TreeRow};
 use crate::app::walk::marks::Mark;
 use crate::app::{App, Walk};
 use crate::framework::Source;
-use crate::i18n::{Lang, number};
+use crate::i18n::{Lang, number_fixed};
 
 use super::text::{pad, pad_left, width};
 use super::{Theme, ViewState};
@@ -131,9 +131,11 @@ fn name_of(walk: &Walk, row: &TreeRow, lang: Lang) -> String {
     .unwrap_or_default()
 }
 
-/// `7,25/9`: points that count against the cap.
+/// `7,25/9,00`: points that count against the cap, with the framework's decimal places so the
+/// column lines up. A not-applicable sub-criterion shows the max it counts (0), as its
+/// criterion's total does.
 fn points(walk: &Walk, row: &TreeRow, lang: Lang) -> String {
-    let n = |d| number(d, lang);
+    let n = |d| number_fixed(d, walk.framework.decimals, lang);
     if row.kind != NodeKind::Sub {
         return walk
             .totals
@@ -150,7 +152,7 @@ fn points(walk: &Walk, row: &TreeRow, lang: Lang) -> String {
         Source::SelfAssessed => t.final_points,
     };
     let shown = got.map_or_else(|| "-".to_string(), n);
-    format!("{shown}/{}", n(sub.max))
+    format!("{shown}/{}", n(t.max))
 }
 
 pub(super) fn mark_style(mark: Mark, theme: &Theme) -> Style {
