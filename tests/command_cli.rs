@@ -413,50 +413,10 @@ fn concurrent_evidence_additions_all_land() {
     assert_eq!(docs, Some(120), "{got}");
 }
 
-/// Runs `args` on another copy of the database.
-fn on(db: &Path, argv: &[&str]) {
-    let out = common::run_on(db, argv);
-    assert!(out.status.success(), "{argv:?}: {}", stderr(&out));
-}
-
 #[test]
 fn every_kind_of_conflict_is_resolved_from_the_cli() {
     let s = Scratch::new();
-    let base = score(U, "1.1.2", "0.5");
-    s.ok(&base.iter().map(String::as_str).collect::<Vec<_>>());
-    s.ok(&[
-        "score", "set", "--unit", OTHER, "--year", "2025", "--sub", "1.1.2", "--value", "0.5",
-    ]);
-    s.ok(&["assess", "submit", "--unit", OTHER, "--year", "2025"]);
-    let laptop = s.path("laptop.db");
-    s.ok(&["snapshot", laptop.to_str().unwrap()]);
-    // Both sides change the same things without seeing each other.
-    for (db, value, deadline, role) in [
-        (s.db.clone(), "1", "2025-12-15", "viewer"),
-        (laptop.clone(), "1.5", "2025-12-20", "appraiser"),
-    ] {
-        let sub = [
-            "score", "set", "--unit", U, "--year", "2025", "--sub", "1.1.2",
-        ];
-        on(&db, &[&sub[..], &["--value", value]].concat());
-        on(&db, &["year", "set-deadline", "2025", deadline]);
-        on(&db, &["officer", "grant", "lan", role]);
-    }
-    on(
-        &s.db,
-        &["assess", "return", "--unit", OTHER, "--year", "2025"],
-    );
-    on(
-        &laptop,
-        &["assess", "finalize", "--unit", OTHER, "--year", "2025"],
-    );
-    // The self score of U conflicts and U is then locked (submitted and final on both sides).
-    on(&s.db, &["assess", "submit", "--unit", U, "--year", "2025"]);
-    on(
-        &s.db,
-        &["assess", "finalize", "--unit", U, "--year", "2025"],
-    );
-    s.ok(&["sync", laptop.to_str().unwrap()]);
+    common::conflicted(&s, U, OTHER);
     let listed = s.json(&["conflicts"]);
     let rows = listed.as_array().expect("conflicts");
     let kinds: Vec<&str> = rows.iter().filter_map(|c| c["kind"].as_str()).collect();

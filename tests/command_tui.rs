@@ -2,9 +2,11 @@
 //! with the first save), a save that finds the database busy comes back at once as `Busy` and
 //! the app waits visibly and tries again, and a save that finally fails keeps what was typed.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
-use parindex::app::{Action, App, Change, Effect, SaveState};
+use parindex::app::{Action, App, Change, Effect, Key, KeyCode, SaveState, keymap};
 use parindex::i18n::Lang;
 use parindex::store::{Actor, AssessmentKey, Store};
 use parindex::tui::Shell;
@@ -147,5 +149,65 @@ fn a_save_busy_too_many_times_fails_like_any_failed_save() {
         matches!(&app.notice, Some(n) if n.text.contains("busy")),
         "{:?}",
         app.notice
+    );
+}
+
+fn run(app: &mut App, shell: &mut Shell, effects: Vec<Effect>) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        for action in shell.execute(effect) {
+            queue.extend(app.update(action));
+        }
+    }
+}
+
+fn press(app: &mut App, shell: &mut Shell, key: Key) {
+    if let Some(action) = keymap::keymap(app.context(), key) {
+        let effects = app.update(action);
+        run(app, shell, effects);
+    }
+}
+
+#[test]
+fn every_kind_of_conflict_is_resolved_from_the_tui() {
+    let s = common::Scratch::new();
+    common::conflicted(&s, UNIT, "dong-hoi-duc-ninh");
+    let store = Store::open(&s.db).expect("open");
+    let before = store.conflicts(None).unwrap();
+    let targets: Vec<&str> = before.iter().map(|c| c.state.target.as_str()).collect();
+    for t in ["1.1.2", "status", "officer", "year"] {
+        assert!(targets.contains(&t), "{targets:?}");
+    }
+    let mut shell = Shell::new(store, Actor::current(), Lang::Vi);
+    let mut app = App::new(Lang::Vi, &Actor::current().user);
+    let start = app.start(None);
+    run(&mut app, &mut shell, start);
+    press(&mut app, &mut shell, Key::ch('c'));
+    let enter = Key::plain(KeyCode::Enter);
+    let mut asked_reason = 0;
+    for _ in 0..10 {
+        if shell.store.conflicts(None).unwrap().is_empty() {
+            break;
+        }
+        press(&mut app, &mut shell, enter);
+        let Some(view) = app.conflicts_view() else {
+            panic!("left the conflicts screen: {:?}", app.notice);
+        };
+        if view.reason_for.is_some() {
+            // The final assessment: the council gives its reason, then Enter resolves.
+            asked_reason += 1;
+            for c in "Theo biên bản họp".chars() {
+                press(&mut app, &mut shell, Key::ch(c));
+            }
+            press(&mut app, &mut shell, enter);
+        }
+    }
+    assert!(shell.store.conflicts(None).unwrap().is_empty());
+    assert_eq!(asked_reason, 1);
+    let key = shell.store.find_assessment(UNIT, 2025).unwrap().unwrap();
+    let last = shell.store.history(&key, "1.1.2", "self").unwrap();
+    assert_eq!(
+        last.last().and_then(|e| e.reason.as_deref()),
+        Some("resolve conflict: Theo biên bản họp")
     );
 }

@@ -106,6 +106,8 @@ pub enum Action {
     Transitioned(Reloaded),
     RankingLoaded(Box<Ranking>),
     ConflictsLoaded(Vec<Conflict>),
+    /// The conflict is on a locked assessment: the council's resolution needs a reason.
+    NeedsReason(String),
     /// A conflict was resolved by a new event over all its heads.
     Resolved {
         target: String,
@@ -210,6 +212,8 @@ pub enum Effect {
         field: String,
         value: String,
         heads: Vec<String>,
+        /// Why (required from the council or an administrator on a locked assessment).
+        reason: Option<String>,
     },
     /// Keep text being typed; the shell stamps the time.
     SaveDraft(Draft),

@@ -22,8 +22,13 @@ pub struct ConflictsView {
     pub selected: usize,
     /// The head under the cursor in the selected conflict.
     pub head: usize,
-    /// A new value being typed.
+    /// A new value, or the reason for a resolution, being typed.
     pub editing: Option<LineEdit>,
+    /// The value chosen for a conflict on a locked assessment, waiting for its reason (then
+    /// `editing` holds the reason).
+    pub reason_for: Option<String>,
+    /// The value of the resolution last asked for.
+    chosen: Option<String>,
     pub error: Option<String>,
     /// The walkthrough this screen was opened from, to go back to.
     pub from_walk: Option<Box<Walk>>,
@@ -44,6 +49,8 @@ impl ConflictsView {
             selected: 0,
             head: 0,
             editing: None,
+            reason_for: None,
+            chosen: None,
             error: None,
             from_walk,
         }
@@ -73,7 +80,13 @@ impl ConflictsView {
             Action::ExternalChange => return Leave::Stay(vec![self.load_effect()]),
             Action::Resolved { .. } => {
                 self.editing = None;
+                self.reason_for = None;
                 return Leave::Stay(vec![self.load_effect()]);
+            }
+            Action::NeedsReason(message) => {
+                self.reason_for = self.chosen.take();
+                self.editing = Some(LineEdit::new(500));
+                self.error = Some(message);
             }
             Action::Failed(message) => self.error = Some(message),
             Action::Type(key) => self.type_key(&key),
@@ -129,25 +142,28 @@ impl ConflictsView {
         Leave::Stay(Vec::new())
     }
 
-    fn resolve(&self, value: String) -> Vec<Effect> {
+    fn resolve(&mut self, value: String, reason: Option<String>) -> Vec<Effect> {
         let Some(c) = self.current() else {
             return Vec::new();
         };
-        vec![Effect::Resolve {
+        let effect = Effect::Resolve {
             key: c.key.clone(),
             target: c.state.target.clone(),
             field: c.state.field.clone(),
-            value,
+            value: value.clone(),
             heads: c.heads.iter().map(|e| e.id.clone()).collect(),
-        }]
+            reason,
+        };
+        self.chosen = Some(value);
+        vec![effect]
     }
 
-    fn take_head(&self) -> Vec<Effect> {
+    fn take_head(&mut self) -> Vec<Effect> {
         let value = self
             .current()
             .and_then(|c| c.heads.get(self.head))
             .map(|e| e.value.clone());
-        value.map(|v| self.resolve(v)).unwrap_or_default()
+        value.map(|v| self.resolve(v, None)).unwrap_or_default()
     }
 
     /// Scores and text fields take a typed value; evidence lists are resolved by choosing.
@@ -164,13 +180,24 @@ impl ConflictsView {
 
     fn edit_command(&mut self, cmd: Command, lang: Lang) -> Vec<Effect> {
         match cmd {
-            Command::Cancel => self.editing = None,
+            Command::Cancel => {
+                self.editing = None;
+                self.reason_for = None;
+            }
+            Command::Submit if self.reason_for.is_some() => {
+                let reason = self.editing.as_ref().map(|e| e.text().trim().to_string());
+                let Some(reason) = reason.filter(|r| !r.is_empty()) else {
+                    return Vec::new();
+                };
+                let value = self.reason_for.clone().unwrap_or_default();
+                return self.resolve(value, Some(reason));
+            }
             Command::Submit => {
                 let (Some(c), Some(edit)) = (self.current(), &self.editing) else {
                     return Vec::new();
                 };
                 match typed_value(&c.state.field, edit.text()) {
-                    Some(value) => return self.resolve(value),
+                    Some(value) => return self.resolve(value, None),
                     None => {
                         self.error = Some(crate::i18n::ui::not_a_value(lang, edit.text()));
                     }

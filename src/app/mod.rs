@@ -170,6 +170,13 @@ impl App {
         }
     }
 
+    pub fn conflicts_view(&self) -> Option<&ConflictsView> {
+        match &self.screen {
+            Screen::Conflicts(c) => Some(c),
+            _ => None,
+        }
+    }
+
     fn open_ranking(&mut self, year: i32, level: Level) -> Vec<Effect> {
         let view = RankingView::loading(year, level);
         let effect = view.load_effect();

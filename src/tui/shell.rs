@@ -92,8 +92,9 @@ impl Shell {
                 field,
                 value,
                 heads,
+                reason,
                 ..
-            } => self.resolve(target, field, value, heads),
+            } => self.resolve(target, field, value, heads, reason),
             Effect::SaveDraft(_) | Effect::DiscardDraft { .. } if self.read_only => {
                 return Ok(None);
             }
@@ -255,18 +256,20 @@ impl Shell {
         field: String,
         value: String,
         heads: Vec<String>,
+        reason: Option<String>,
     ) -> Result<Action, CommandError> {
         let req = Resolve {
             head: heads.first().cloned().unwrap_or_default(),
             value: Some(value),
             seen_heads: Some(heads),
-            reason: None,
+            reason,
         };
         match command::conflict::resolve(&mut self.store, &self.actor, &Clock::system(), &req) {
             Ok(_) => Ok(Action::Resolved { target, field }),
             Err(CommandError::Changed { .. } | CommandError::NotInConflict) => {
                 Ok(Action::ConflictsLoaded(self.store.conflicts(None)?))
             }
+            Err(e @ CommandError::ReasonNeeded) => Ok(Action::NeedsReason(e.message(self.lang))),
             Err(e) => Err(e),
         }
     }

@@ -51,7 +51,10 @@ pub(super) fn render(
         (Some(edit), _) => chrome::prompt(
             frame,
             notice,
-            Text::NewValuePrompt.get(l),
+            match c.reason_for {
+                Some(_) => Text::ReasonPrompt.get(l),
+                None => Text::NewValuePrompt.get(l),
+            },
             edit,
             c.error.as_deref().unwrap_or(""),
             view,

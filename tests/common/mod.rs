@@ -75,3 +75,54 @@ pub fn sha256(path: &Path) -> String {
     let bytes = std::fs::read(path).expect("read file");
     format!("{:x}", Sha256::digest(bytes))
 }
+
+/// Runs and asserts success on any database file.
+pub fn ok_on(db: &Path, argv: &[&str]) {
+    let out = run_on(db, argv);
+    assert!(out.status.success(), "{argv:?}: {}", stderr(&out));
+}
+
+/// A database merged with a copy changed at the same time, leaving conflicts of every kind: the
+/// self score of 1.1.2 of `unit` (final on this side), the status of `other` (returned here,
+/// final there), the roles of officer `lan` and the 2025 deadline.
+pub fn conflicted(s: &Scratch, unit: &str, other: &str) {
+    let set = |db: &Path, u: &str, value: &str| {
+        let argv = [
+            "score", "set", "--unit", u, "--year", "2025", "--sub", "1.1.2", "--value", value,
+        ];
+        ok_on(db, &argv);
+    };
+    set(&s.db, unit, "0.5");
+    set(&s.db, other, "0.5");
+    ok_on(
+        &s.db,
+        &["assess", "submit", "--unit", other, "--year", "2025"],
+    );
+    let laptop = s.path("laptop.db");
+    ok_on(&s.db, &["snapshot", laptop.to_str().expect("path")]);
+    for (db, value, deadline, role) in [
+        (s.db.clone(), "1", "2025-12-15", "viewer"),
+        (laptop.clone(), "1.5", "2025-12-20", "appraiser"),
+    ] {
+        set(&db, unit, value);
+        ok_on(&db, &["year", "set-deadline", "2025", deadline]);
+        ok_on(&db, &["officer", "grant", "lan", role]);
+    }
+    ok_on(
+        &s.db,
+        &["assess", "return", "--unit", other, "--year", "2025"],
+    );
+    ok_on(
+        &laptop,
+        &["assess", "finalize", "--unit", other, "--year", "2025"],
+    );
+    ok_on(
+        &s.db,
+        &["assess", "submit", "--unit", unit, "--year", "2025"],
+    );
+    ok_on(
+        &s.db,
+        &["assess", "finalize", "--unit", unit, "--year", "2025"],
+    );
+    ok_on(&s.db, &["sync", laptop.to_str().expect("path")]);
+}

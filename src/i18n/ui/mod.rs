@@ -233,6 +233,7 @@ texts! {
     NoConflicts => "Không có xung đột nào", "No conflicts";
     ConflictHeads => "Các giá trị đang tranh chấp (Enter chọn giá trị này):", "Competing values (Enter takes this one):";
     NewValuePrompt => "Giá trị mới:", "New value:";
+    ReasonPrompt => "Lý do xử lý (kết quả đã khóa):", "Reason (the assessment is locked):";
     NewValueNotHere => "Trường này chỉ giải quyết bằng cách chọn một giá trị", "This field is resolved by choosing one of the values";
     TotalsInConflict => "≠ Tổng điểm đang có xung đột", "≠ Totals in conflict";
 
