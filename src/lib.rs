@@ -6,6 +6,7 @@ pub mod cli;
 pub mod command;
 pub mod cycle;
 pub mod demo;
+pub mod doctor;
 pub mod fields;
 pub mod framework;
 pub mod i18n;

@@ -4,8 +4,10 @@
 mod assess;
 mod check;
 mod demo;
+mod doctor;
 mod evidence;
 mod framework;
+pub mod help;
 mod init;
 mod officer;
 mod output;
@@ -92,6 +94,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Check the server's set-up: path, owner, group and modes, filesystem, free space, snapshots, time zone, role
+    Doctor(doctor::DoctorArgs),
     /// Check the database: integrity, event log and projection, totals within caps
     Check {
         #[arg(long)]
@@ -146,8 +150,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Totals(args)) => totals::run(&ctx, args),
         Some(Command::Check { json }) => check::run(&ctx, json),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Doctor(args)) => doctor::run(&ctx, args),
         Some(Command::Completions { shell }) => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = help::command(ctx.lang);
             clap_complete::generate(shell, &mut cmd, "parindex", &mut std::io::stdout());
             Ok(())
         }
