@@ -12,6 +12,7 @@ pub mod framework;
 pub mod i18n;
 pub mod level;
 pub mod local_time;
+pub mod private_file;
 pub mod report;
 pub mod roles;
 pub mod scoring;

@@ -144,6 +144,15 @@ fn sample_database(s: &Scratch) -> std::path::PathBuf {
 }
 
 fn assert_refused_unchanged(s: &Scratch, file: &std::path::Path, expect: &str) {
+    assert_refused_with(s, file, expect, 2);
+}
+
+/// Damage is not bad input: exit 1, and the message says so.
+fn assert_damaged_unchanged(s: &Scratch, file: &std::path::Path, expect: &str) {
+    assert_refused_with(s, file, expect, 1);
+}
+
+fn assert_refused_with(s: &Scratch, file: &std::path::Path, expect: &str, code: i32) {
     let before = sha256(file);
     for args in [
         &["totals", "--unit", UNIT, "--year", "2025"][..],
@@ -153,7 +162,7 @@ fn assert_refused_unchanged(s: &Scratch, file: &std::path::Path, expect: &str) {
         ][..],
     ] {
         let out = common::run_on(file, args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
         assert!(stderr(&out).contains(expect), "{args:?}: {}", stderr(&out));
     }
     assert_eq!(sha256(file), before, "the refused file was changed");
@@ -190,7 +199,7 @@ fn a_truncated_database_is_refused_and_left_unchanged() {
         .expect("open");
     f.set_len(len / 2).expect("truncate");
     drop(f);
-    assert_refused_unchanged(&s, &db, "damaged or truncated");
+    assert_damaged_unchanged(&s, &db, "damaged or truncated");
 }
 
 #[test]
@@ -207,7 +216,7 @@ fn a_byte_flipped_database_is_refused_and_left_unchanged() {
         offset += page;
     }
     std::fs::write(&db, bytes).expect("write");
-    assert_refused_unchanged(&s, &db, "damaged");
+    assert_damaged_unchanged(&s, &db, "damaged");
 }
 
 #[test]

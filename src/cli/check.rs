@@ -5,10 +5,11 @@ use serde_json::json;
 use crate::scoring;
 
 use super::output::print_json;
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, open_read_store, store_error};
 
 pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
-    let store = open_store(ctx)?;
+    let store = open_read_store(ctx)?;
+    let read = store.read_snapshot().map_err(|e| store_error(ctx, e))?;
     let mut report = store.check().map_err(|e| store_error(ctx, e))?;
     for key in store
         .assessments(None, None)
@@ -31,6 +32,7 @@ pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
             ));
         }
     }
+    drop(read);
     if json {
         print_json(&json!({
             "ok": report.problems.is_empty(), "events": report.events, "fields": report.fields,

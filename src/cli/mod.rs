@@ -206,11 +206,23 @@ pub(crate) fn database_path(ctx: &Context) -> Result<PathBuf, CliError> {
     }))
 }
 
+/// Opens the database for a command that only reads: read permission on the file is enough
+/// (a viewer, a 0444 file, a read-only mount). A database that does not exist yet is created as
+/// [`open_store`] would.
+pub(crate) fn open_read_store(ctx: &Context) -> Result<Store, CliError> {
+    let path = database_path(ctx)?;
+    let exists = std::fs::metadata(&path).is_ok_and(|m| m.len() > 0 || !m.is_file());
+    if !exists {
+        return open_store(ctx);
+    }
+    Store::open_read_only(&path).map_err(|e| store_error(ctx, e))
+}
+
 /// Every framework the database knows (bundled ones are seeded into it on creation).
 pub(crate) fn store_frameworks(
     ctx: &Context,
 ) -> Result<Vec<std::sync::Arc<crate::framework::Framework>>, CliError> {
-    open_store(ctx)?
+    open_read_store(ctx)?
         .frameworks()
         .map_err(|e| store_error(ctx, e))
 }

@@ -40,3 +40,9 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
     println!("{text}");
     Ok(())
 }
+
+/// Prints one line of text for the officer, with every control and bidi character removed:
+/// names, notes and authors come from other people and other copies.
+pub fn say(line: &str) {
+    println!("{}", crate::text::sanitize(line));
+}

@@ -9,7 +9,7 @@ use crate::report;
 
 use super::output::print_json;
 use super::unit::parse_level;
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, open_read_store, store_error};
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
     if args.json {
         args.format = Format::Json;
     }
-    let store = open_store(ctx)?;
+    let store = open_read_store(ctx)?;
     let l = ctx.lang;
     if args.format == Format::Xlsx && args.out.is_none() {
         return Err(CliError::input(l.pick(

@@ -12,7 +12,7 @@ use crate::scoring::{self, Stage};
 use crate::store::{Actor, AssessmentKey, Store};
 
 use super::output::print_json;
-use super::{CliError, Context, command_error, open_store, store_error, totals::totals_json};
+use super::{CliError, Context, command_error, open_read_store, open_store, store_error, totals::totals_json};
 
 #[derive(Debug, Subcommand)]
 pub enum ScoreCommand {
@@ -218,7 +218,7 @@ fn report_saved(
 }
 
 fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
-    let mut store = open_store(ctx)?;
+    let mut store = open_read_store(ctx)?;
     let (key, framework) = locate(ctx, &mut store, &t.unit, t.year)?;
     let sub = find_sub(ctx, &framework, &t.sub)?;
     let states = store.fields(&key).map_err(|e| store_error(ctx, e))?;
@@ -267,7 +267,7 @@ pub fn display_value(field: &str, value: &str, lang: Lang) -> String {
 }
 
 fn history(ctx: &Context, t: &Target) -> Result<(), CliError> {
-    let mut store = open_store(ctx)?;
+    let mut store = open_read_store(ctx)?;
     let (key, framework) = locate(ctx, &mut store, &t.unit, t.year)?;
     let sub = find_sub(ctx, &framework, &t.sub)?;
     let mut events = Vec::new();

@@ -7,17 +7,21 @@ use serde_json::{Value, json};
 
 use crate::command::conflict::{self, Resolve};
 use crate::command::{Clock, CommandError};
-use crate::store::Actor;
+use crate::store::{Actor, now_utc};
 
-use super::output::print_json;
-use super::{CliError, Context, command_error, open_store, store_error};
+use super::output::{print_json, say};
+use super::{CliError, Context, command_error, open_read_store, open_store, store_error};
 
 #[derive(Debug, Args)]
 pub struct SnapshotArgs {
+    /// The copy to write; a directory gets a dated file (NAME-YYYYMMDD-HHMMSS.db)
     pub out: PathBuf,
-    /// Overwrite OUT if it exists
+    /// Overwrite OUT if it exists (never a database in use)
     #[arg(long)]
     pub force: bool,
+    /// With a directory: keep only the newest N dated snapshots there (for a nightly timer)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub keep: Option<u32>,
     #[arg(long)]
     pub json: bool,
 }
@@ -68,21 +72,45 @@ pub enum ConflictAction {
 }
 
 pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<(), CliError> {
-    let store = open_store(ctx)?;
-    store
-        .snapshot(&args.out, args.force)
-        .map_err(|e| store_error(ctx, e))?;
+    let l = ctx.lang;
+    let into_dir = args.out.is_dir();
+    if args.keep.is_some() && !into_dir {
+        return Err(CliError::input(format!(
+            "--keep: {}: {}",
+            args.out.display(),
+            l.pick(
+                "chỉ dùng với một thư mục đã có",
+                "only with an existing directory"
+            )
+        )));
+    }
+    let store = open_read_store(ctx)?;
+    let (out, removed) = if into_dir {
+        let keep = args.keep.map(|k| k as usize);
+        store.snapshot_into(&args.out, keep, &now_utc())
+    } else {
+        store
+            .snapshot(&args.out, args.force)
+            .map(|()| (args.out.clone(), Vec::new()))
+    }
+    .map_err(|e| store_error(ctx, e))?;
+    let removed: Vec<String> = removed.iter().map(|p| p.display().to_string()).collect();
     if args.json {
         return print_json(
-            &json!({"out": args.out.display().to_string(), "integrity_check": "ok"}),
+            &json!({"out": out.display().to_string(), "integrity_check": "ok", "removed": removed}),
         );
     }
-    println!(
-        "{}: {} ({})",
-        ctx.lang.pick("Đã tạo bản sao", "Snapshot written"),
-        args.out.display(),
-        ctx.lang.pick("integrity_check: ok", "integrity_check: ok")
-    );
+    say(&format!(
+        "{}: {} (integrity_check: ok)",
+        l.pick("Đã tạo bản sao", "Snapshot written"),
+        out.display(),
+    ));
+    for r in &removed {
+        say(&format!(
+            "{}: {r}",
+            l.pick("Đã xóa bản cũ", "Removed old snapshot")
+        ));
+    }
     Ok(())
 }
 
@@ -188,7 +216,7 @@ fn kind(c: &crate::store::Conflict) -> &'static str {
 }
 
 fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
-    let store = open_store(ctx)?;
+    let store = open_read_store(ctx)?;
     let all = store.conflicts(None).map_err(|e| store_error(ctx, e))?;
     let l = ctx.lang;
     let shown = |e: &crate::store::Event| {

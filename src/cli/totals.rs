@@ -11,7 +11,7 @@ use crate::store::AssessmentKey;
 
 use super::output::print_json;
 use super::score::locate;
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, open_read_store, store_error};
 
 #[derive(Debug, Args)]
 pub struct TotalsArgs {
@@ -24,7 +24,7 @@ pub struct TotalsArgs {
 }
 
 pub fn run(ctx: &Context, args: TotalsArgs) -> Result<(), CliError> {
-    let mut store = open_store(ctx)?;
+    let mut store = open_read_store(ctx)?;
     let (key, framework) = locate(ctx, &mut store, &args.unit, args.year)?;
     let inputs = store.inputs(&key).map_err(|e| store_error(ctx, e))?;
     let totals = scoring::totals(&framework, &inputs);

@@ -10,7 +10,7 @@ use crate::level::Level;
 use crate::unit::parse_units;
 
 use super::output::print_json;
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, open_read_store, open_store, store_error};
 
 #[derive(Debug, Subcommand)]
 pub enum UnitCommand {
@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<(), CliError> {
 }
 
 fn list(ctx: &Context, level: Option<Level>, json: bool) -> Result<(), CliError> {
-    let store = open_store(ctx)?;
+    let store = open_read_store(ctx)?;
     let units = store.units(level).map_err(|e| store_error(ctx, e))?;
     if json {
         let rows: Vec<_> = units

@@ -11,8 +11,27 @@ pub struct CheckReport {
     pub problems: Vec<String>,
 }
 
+/// One read transaction: every query until it is dropped sees the same committed state, so a
+/// check beside officers who keep saving never compares two different moments.
+pub struct ReadSnapshot<'a>(#[allow(dead_code)] rusqlite::Transaction<'a>);
+
 impl Store {
+    /// Starts a read transaction (deferred: it takes its snapshot at the first read and never
+    /// blocks a writer in WAL mode). Dropping it ends it.
+    pub fn read_snapshot(&self) -> Result<ReadSnapshot<'_>, StoreError> {
+        self.conn
+            .unchecked_transaction()
+            .map(ReadSnapshot)
+            .map_err(StoreError::sql)
+    }
+
+    /// SQLite's integrity check and the event model's invariants, all read from one snapshot
+    /// (the caller's [`ReadSnapshot`] if it holds one, else its own).
     pub fn check(&self) -> Result<CheckReport, StoreError> {
+        let _read = match self.conn.is_autocommit() {
+            true => Some(self.read_snapshot()?),
+            false => None,
+        };
         let mut report = CheckReport::default();
         let mut stmt = self
             .conn

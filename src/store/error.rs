@@ -11,10 +11,24 @@ pub enum StoreError {
     NotADatabase(String),
     #[error("another application's SQLite database: {0}")]
     Foreign(String),
+    /// SQLite itself found the file damaged (integrity check, or SQLITE_CORRUPT during work).
     #[error("damaged database: {0}")]
     Corrupt(String),
+    /// Shorter than its header says: an incomplete copy, or a cut-off file.
+    #[error("truncated database: {0}")]
+    Truncated(String),
+    /// No space left on the disk: nothing was written; the database is intact.
+    #[error("disk full: {0}")]
+    DiskFull(String),
+    /// The file or directory cannot be read or written by this account, named exactly.
+    #[error("{0}")]
+    Permission(String),
+    /// The filesystem is mounted read-only.
+    #[error("read-only filesystem: {0}")]
+    ReadOnlyMount(String),
     #[error("database schema {found} is newer than this parindex ({supported})")]
     NewerSchema { found: i32, supported: i32 },
+    /// The operating system failed to read or write (a disk or filesystem problem).
     #[error("{0}")]
     Io(String),
     #[error("database error: {0}")]
@@ -44,28 +58,58 @@ pub enum StoreError {
     SameFile(String),
     #[error("{unit} has no assessment for {year}")]
     NoAssessment { unit: String, year: i32 },
+    #[error("snapshot target {path} refused: {problem:?}")]
+    Target {
+        path: String,
+        problem: super::TargetProblem,
+    },
 }
 
 impl StoreError {
+    /// A failure during work, classified by SQLite's code. Any SQLITE_CORRUPT is reported as
+    /// damage (and stops the command before it writes anything more).
     pub fn sql(e: rusqlite::Error) -> StoreError {
+        StoreError::classify(None, e)
+    }
+
+    /// A failure opening or first reading the file at `path`, which the message names.
+    pub fn from_open(path: &Path, e: rusqlite::Error) -> StoreError {
+        StoreError::classify(Some(path), e)
+    }
+
+    fn classify(path: Option<&Path>, e: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode::*;
+        let at = |m: String| match path {
+            Some(p) => format!("{}: {m}", p.display()),
+            None => m,
+        };
+        let extended = match &e {
+            rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+            _ => 0,
+        };
         match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                StoreError::Busy
+            Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy,
+            Some(NotADatabase) => StoreError::NotADatabase(at(e.to_string())),
+            Some(DatabaseCorrupt) => StoreError::Corrupt(at(e.to_string())),
+            Some(DiskFull) => StoreError::DiskFull(at(e.to_string())),
+            Some(ReadOnly) if extended == rusqlite::ffi::SQLITE_READONLY_DIRECTORY => {
+                StoreError::Permission(at(e.to_string()))
             }
-            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase(e.to_string()),
-            Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Corrupt(e.to_string()),
-            _ => StoreError::Sql(e.to_string()),
+            Some(ReadOnly | PermissionDenied) => StoreError::Permission(at(e.to_string())),
+            Some(CannotOpen) => StoreError::Permission(at(e.to_string())),
+            Some(SystemIoFailure) => StoreError::Io(at(e.to_string())),
+            _ => StoreError::Sql(at(e.to_string())),
         }
     }
 
-    pub fn from_open(path: &Path, e: rusqlite::Error) -> StoreError {
-        match e.sqlite_error_code() {
-            Some(
-                rusqlite::ErrorCode::CannotOpen
-                | rusqlite::ErrorCode::ReadOnly
-                | rusqlite::ErrorCode::PermissionDenied,
-            ) => StoreError::Io(format!("{}: {e}", path.display())),
-            _ => StoreError::sql(e),
+    /// A file-system failure on `path`, by its kind (disk full, permission, read-only mount).
+    pub fn from_io(path: &Path, e: &std::io::Error) -> StoreError {
+        let m = format!("{}: {e}", path.display());
+        match e.raw_os_error() {
+            Some(libc::ENOSPC | libc::EDQUOT) => StoreError::DiskFull(m),
+            Some(libc::EROFS) => StoreError::ReadOnlyMount(m),
+            Some(libc::EACCES | libc::EPERM) => StoreError::Permission(m),
+            _ => StoreError::Io(m),
         }
     }
 
@@ -73,7 +117,15 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         !matches!(
             self,
-            StoreError::Io(_) | StoreError::Sql(_) | StoreError::Busy | StoreError::Shared(_)
+            StoreError::Io(_)
+                | StoreError::Sql(_)
+                | StoreError::Busy
+                | StoreError::Shared(_)
+                | StoreError::Corrupt(_)
+                | StoreError::Truncated(_)
+                | StoreError::DiskFull(_)
+                | StoreError::Permission(_)
+                | StoreError::ReadOnlyMount(_)
         )
     }
 }
@@ -97,13 +149,39 @@ impl Localized for StoreError {
             Corrupt(m) => {
                 format!("damaged or truncated database: {m} (nothing written; restore a backup)")
             }
+            Truncated(m) if vi => format!(
+                "cơ sở dữ liệu bị hỏng hoặc bị cắt cụt: {m} (không ghi gì; nếu là bản sao, hãy sao lại bằng parindex snapshot)"
+            ),
+            Truncated(m) => format!(
+                "damaged or truncated database: {m} (nothing written; if it is a copy, copy it again with parindex snapshot)"
+            ),
+            DiskFull(m) if vi => format!(
+                "đĩa đầy: {m} (không ghi gì; cơ sở dữ liệu vẫn nguyên vẹn: hãy giải phóng dung lượng rồi thử lại)"
+            ),
+            DiskFull(m) => format!(
+                "the disk is full: {m} (nothing written; the database is intact: free some space and try again)"
+            ),
+            Permission(m) if vi => format!("không có quyền truy cập: {m}"),
+            Permission(m) => format!("permission denied: {m}"),
+            ReadOnlyMount(m) if vi => format!(
+                "hệ thống tệp chỉ đọc (gắn ở chế độ read-only): {m}; chỉ các lệnh xem mới chạy được"
+            ),
+            ReadOnlyMount(m) => {
+                format!("the filesystem is mounted read-only: {m}; only commands that read can run")
+            }
+            Io(m) if vi => format!(
+                "lỗi vào/ra của hệ điều hành: {m} (kiểm tra ổ đĩa; cơ sở dữ liệu có thể vẫn nguyên vẹn: chạy parindex check)"
+            ),
+            Io(m) => format!(
+                "input/output error: {m} (check the disk; the database may be intact: run parindex check)"
+            ),
+            Target { path, problem } => target_message(path, problem, vi),
             NewerSchema { found, supported } if vi => format!(
                 "cơ sở dữ liệu ở phiên bản lược đồ {found}, mới hơn phiên bản parindex này hỗ trợ ({supported}): hãy cập nhật parindex"
             ),
             NewerSchema { found, supported } => format!(
                 "the database has schema version {found}, newer than this parindex supports ({supported}): upgrade parindex"
             ),
-            Io(m) => m.clone(),
             Sql(m) if vi => format!("lỗi cơ sở dữ liệu: {m}"),
             Sql(m) => format!("database error: {m}"),
             Busy if vi => {
@@ -150,5 +228,28 @@ impl Localized for StoreError {
             }
             SameFile(p) => format!("{p} is the open database itself: nothing to merge"),
         }
+    }
+}
+
+fn target_message(path: &str, problem: &super::TargetProblem, vi: bool) -> String {
+    use super::TargetProblem::*;
+    let why = match (problem, vi) {
+        (OpenDatabase, true) => "chính là cơ sở dữ liệu đang sao".to_string(),
+        (OpenDatabase, false) => "is the database being copied".to_string(),
+        (InUse, true) => "đang được một tiến trình khác mở (cán bộ khác đang dùng tệp này)".into(),
+        (InUse, false) => "is open in another process (someone is using that file)".into(),
+        (SideFile(s), true) => format!(
+            "có tệp {path}{s} bên cạnh: tệp đang được dùng hoặc chưa được đóng đúng cách; hãy đóng parindex trên tệp đó hoặc chọn tên khác"
+        ),
+        (SideFile(s), false) => format!(
+            "has {path}{s} beside it: the file is in use or was not closed cleanly; close parindex on it or choose another name"
+        ),
+        (NotRegular, true) => "không phải tệp thông thường (thiết bị, thư mục, liên kết…)".into(),
+        (NotRegular, false) => "is not a regular file (a device, directory, pipe or link)".into(),
+    };
+    if vi {
+        format!("{path}: không ghi bản sao vào đây vì tệp {why} (không ghi gì)")
+    } else {
+        format!("{path}: refused as a snapshot target because it {why} (nothing written)")
     }
 }

@@ -14,6 +14,7 @@ mod open;
 mod projection;
 mod schema;
 mod shared;
+mod snapshot;
 mod sync;
 mod tx;
 
@@ -28,7 +29,7 @@ use rusqlite::Connection;
 use crate::framework::Framework;
 
 pub use catalog::AssessmentKey;
-pub use check::CheckReport;
+pub use check::{CheckReport, ReadSnapshot};
 pub use conflicts::Conflict;
 pub use draft::Draft;
 pub use error::StoreError;
@@ -39,6 +40,7 @@ pub use inputs::inputs_from;
 pub use officers::{OFFICER_TARGET, Officer, officers_key};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use shared::{diagnose, init_shared, network_filesystem};
+pub use snapshot::TargetProblem;
 pub use sync::MergeSummary;
 pub use tx::{NewEvent, Tx};
 
@@ -64,7 +66,7 @@ impl Store {
                     .map_err(|e| StoreError::Io(format!("{}: {e}", dir.display())))?;
             }
         }
-        let mut conn = open::connect(path, &existing, false)?;
+        let mut conn = open::connect(path, &existing, open::Access::ReadWrite)?;
         schema::migrate(&mut conn).map_err(StoreError::sql)?;
         let mut store = Store {
             conn,
@@ -77,12 +79,22 @@ impl Store {
         Ok(store)
     }
 
-    /// Opens an existing database without ever writing to it (sync sources, review).
+    /// Opens an existing database without ever writing to it, needing only read permission
+    /// (commands that only read, review). Immutable on a read-only mount.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, open::Access::ReadOnly)
+    }
+
+    /// Opens another copy to merge from: read-only, and nothing is created beside it.
+    pub fn open_source(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, open::Access::Source)
+    }
+
+    fn open_with(path: &Path, access: open::Access) -> Result<Store, StoreError> {
         match open::inspect(path)? {
             open::Existing::New => Err(StoreError::NotADatabase(path.display().to_string())),
             existing => Ok(Store {
-                conn: open::connect(path, &existing, true)?,
+                conn: open::connect(path, &existing, access)?,
                 path: path.to_path_buf(),
                 frameworks: RefCell::default(),
             }),

@@ -2,9 +2,11 @@
 //! application's, truncated, corrupted, or of a newer schema) is refused before anything is
 //! written to it. A missing file is created with the bundled frameworks and units.
 
+use std::ffi::CString;
 use std::fs::File;
 use std::io::Read;
-use std::path::Path;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
@@ -34,23 +36,27 @@ pub fn inspect(path: &Path) -> Result<Existing, StoreError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Existing::New),
-        Err(e) => return Err(StoreError::Io(format!("{}: {e}", path.display()))),
+        Err(e) => return Err(StoreError::from_io(path, &e)),
     };
-    if meta.is_dir() {
-        return Err(StoreError::NotADatabase(path.display().to_string()));
+    if !meta.is_file() {
+        // A device (`/dev/null`), directory, pipe or socket: SQLite would create its journal
+        // beside it, or replace it.
+        return Err(StoreError::NotADatabase(format!(
+            "{} (not a regular file)",
+            path.display()
+        )));
     }
     if meta.len() == 0 {
         return Ok(Existing::New);
     }
     let mut header = [0u8; 100];
-    let mut file =
-        File::open(path).map_err(|e| StoreError::Io(format!("{}: {e}", path.display())))?;
-    let read = read_up_to(&mut file, &mut header)?;
+    let mut file = File::open(path).map_err(|e| StoreError::from_io(path, &e))?;
+    let read = read_up_to(&mut file, &mut header).map_err(|e| StoreError::from_io(path, &e))?;
     if read < 16 || &header[..16] != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase(path.display().to_string()));
     }
     if read < 100 {
-        return Err(StoreError::Corrupt(format!(
+        return Err(StoreError::Truncated(format!(
             "{}: truncated header",
             path.display()
         )));
@@ -69,7 +75,7 @@ pub fn inspect(path: &Path) -> Result<Existing, StoreError> {
         )));
     }
     if page_count > 0 && meta.len() < page_size * page_count && !wal_exists(path) {
-        return Err(StoreError::Corrupt(format!(
+        return Err(StoreError::Truncated(format!(
             "{}: truncated ({} bytes, header says {})",
             path.display(),
             meta.len(),
@@ -80,44 +86,59 @@ pub fn inspect(path: &Path) -> Result<Existing, StoreError> {
 }
 
 fn wal_exists(path: &Path) -> bool {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    Path::new(&wal).exists()
+    side(path, "-wal").exists()
 }
 
-fn read_up_to(file: &mut File, buf: &mut [u8]) -> Result<usize, StoreError> {
+fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut total = 0;
     while total < buf.len() {
-        match file.read(&mut buf[total..]) {
-            Ok(0) => break,
-            Ok(n) => total += n,
-            Err(e) => return Err(StoreError::Io(e.to_string())),
+        match file.read(&mut buf[total..])? {
+            0 => break,
+            n => total += n,
         }
     }
     Ok(total)
 }
 
+/// How a connection may use the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The officer's database: WAL mode, checkpointed after every commit.
+    ReadWrite,
+    /// A command that only reads: needs only read permission on the file.
+    ReadOnly,
+    /// Another copy being merged in: read-only, and nothing is ever created beside it.
+    Source,
+}
+
 /// Opens a connection with the pragmas of DESIGN.md §5. `existing` files are checked by SQLite
 /// (`quick_check`, when small enough) before WAL mode or anything else is set.
-pub fn connect(
-    path: &Path,
-    existing: &Existing,
-    read_only: bool,
-) -> Result<Connection, StoreError> {
-    let flags = if read_only {
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-    } else {
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
-    } | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let conn =
-        Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
+pub fn connect(path: &Path, existing: &Existing, access: Access) -> Result<Connection, StoreError> {
+    let conn = match access {
+        Access::ReadWrite => Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        ),
+        Access::ReadOnly | Access::Source => Connection::open_with_flags(
+            uri(path, immutable(path, access)),
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        ),
+    }
+    .map_err(|e| StoreError::from_open(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(StoreError::sql)?;
     if let Existing::Sqlite = existing {
         verify(&conn, path)?;
     }
-    if !read_only {
+    if access == Access::ReadWrite {
         conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| StoreError::from_open(path, e))?;
+        // A passive checkpoint after every commit (SQLite runs it once the write lock is
+        // released, and it never waits for readers): a plain copy of an idle file is current.
+        conn.pragma_update(None, "wal_autocheckpoint", 1)
             .map_err(StoreError::sql)?;
     }
     conn.pragma_update(None, "synchronous", "FULL")
@@ -125,6 +146,59 @@ pub fn connect(
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(StoreError::sql)?;
     Ok(conn)
+}
+
+/// Whether to read the file as immutable (no locks, no `-wal`/`-shm` created): on a read-only
+/// mount, where nobody can be writing; and for a file with no side files when this account
+/// could not create them anyway, or when it is another copy being merged (left exactly as it
+/// was). A file with a `-wal` is in use or unclean, so it is read through SQLite's locks.
+fn immutable(path: &Path, access: Access) -> bool {
+    if read_only_mount(path) {
+        return true;
+    }
+    let idle = !side(path, "-wal").exists() && !side(path, "-shm").exists();
+    idle && (access == Access::Source || !directory_writable(path))
+}
+
+/// An SQLite URI for `path` (`%`, `?` and `#` escaped), read-only, immutable if asked.
+pub fn uri(path: &Path, immutable: bool) -> String {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let escaped = absolute
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23");
+    let flag = if immutable { "&immutable=1" } else { "" };
+    format!("file:{escaped}?mode=ro{flag}")
+}
+
+/// A sync source's URI for ATTACH: as [`connect`] would open it with [`Access::Source`].
+pub fn source_uri(path: &Path) -> String {
+    uri(path, immutable(path, Access::Source))
+}
+
+pub(super) fn read_only_mount(path: &Path) -> bool {
+    let Ok(c) = CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: statvfs writes only into the struct we pass; the path is a valid C string.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    unsafe { libc::statvfs(c.as_ptr(), &mut st) == 0 && st.f_flag & libc::ST_RDONLY != 0 }
+}
+
+fn directory_writable(path: &Path) -> bool {
+    let dir = crate::private_file::directory_of(path);
+    let Ok(c) = CString::new(dir.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: access only reads the path.
+    unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+}
+
+fn side(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    s.into()
 }
 
 fn verify(conn: &Connection, path: &Path) -> Result<(), StoreError> {
@@ -140,16 +214,17 @@ fn verify(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     match check {
         Ok(s) if s == "ok" => {}
         Ok(s) => return Err(StoreError::Corrupt(format!("{}: {s}", path.display()))),
-        Err(e) => return Err(StoreError::Corrupt(format!("{}: {e}", path.display()))),
+        // A full disk, a directory this account cannot write, a lock: not damage.
+        Err(e) => return Err(StoreError::from_open(path, e)),
     }
     // Read through SQLite, not the raw header: a database another officer has open keeps its
     // newest header in the WAL until a checkpoint.
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| StoreError::Corrupt(format!("{}: {e}", path.display())))?;
+        .map_err(|e| StoreError::from_open(path, e))?;
     let objects: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(|e| StoreError::Corrupt(format!("{}: {e}", path.display())))?;
+        .map_err(|e| StoreError::from_open(path, e))?;
     if app_id != APPLICATION_ID && objects > 0 {
         return Err(StoreError::Foreign(path.display().to_string()));
     }
@@ -159,7 +234,7 @@ fn verify(conn: &Connection, path: &Path) -> Result<(), StoreError> {
             [],
             |r| r.get(0),
         )
-        .map_err(|e| StoreError::Corrupt(format!("{}: {e}", path.display())))?;
+        .map_err(|e| StoreError::from_open(path, e))?;
     let version: i32 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(StoreError::sql)?;

@@ -100,10 +100,7 @@ pub fn diagnose(path: &Path, actor: &Actor) -> Result<(), StoreError> {
     }
     let user = &actor.user;
     if !writable(path) {
-        return Err(StoreError::Shared(format!(
-            "{user} cannot write {}: ask an administrator to add {user} to that group (and check that the file is group-writable: chmod g+w)",
-            describe(path)
-        )));
+        return Err(not_writable(path, &meta, user));
     }
     for suffix in ["-wal", "-shm"] {
         let mut side = path.as_os_str().to_owned();
@@ -123,6 +120,42 @@ pub fn diagnose(path: &Path, actor: &Actor) -> Result<(), StoreError> {
         )));
     }
     Ok(())
+}
+
+/// Why `user` cannot write the file at `path`, named exactly: a read-only mount, their own file
+/// without write permission, a group they are not in, or a group without write permission.
+fn not_writable(path: &Path, meta: &std::fs::Metadata, user: &str) -> StoreError {
+    let what = describe(path);
+    if super::open::read_only_mount(path) {
+        return StoreError::ReadOnlyMount(what);
+    }
+    // SAFETY: getuid has no preconditions.
+    let uid = unsafe { libc::getuid() };
+    let message = if meta.uid() == uid {
+        format!("{user} owns {what} but it is read-only: chmod u+w it to make changes")
+    } else if in_group(meta.gid()) {
+        format!(
+            "{user} cannot write {what}: the group may not write it (chmod g+w, or parindex init --shared)"
+        )
+    } else {
+        format!(
+            "{user} cannot write {what}: {user} is not in group {}; ask an administrator to add {user} to it (commands that only read still work)",
+            group_name(meta.gid())
+        )
+    };
+    StoreError::Permission(message)
+}
+
+fn in_group(gid: u32) -> bool {
+    // SAFETY: getgid/getegid have no preconditions; getgroups writes at most `len` entries.
+    unsafe {
+        if libc::getgid() == gid || libc::getegid() == gid {
+            return true;
+        }
+        let mut groups = vec![0 as libc::gid_t; 256];
+        let n = libc::getgroups(groups.len() as i32, groups.as_mut_ptr());
+        n > 0 && groups[..n as usize].contains(&gid)
+    }
 }
 
 /// For a shared (group-writable) database, lets files this process creates be group-writable

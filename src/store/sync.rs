@@ -21,53 +21,6 @@ pub struct MergeSummary {
 }
 
 impl Store {
-    /// Writes a consistent copy of this (possibly live) database to `out`, fsyncs it and checks
-    /// it with `integrity_check`. `out` must not exist unless `force`.
-    pub fn snapshot(&self, out: &Path, force: bool) -> Result<(), StoreError> {
-        if out.exists() && !force {
-            return Err(StoreError::Exists(out.display().to_string()));
-        }
-        let tmp = out.with_file_name(format!(
-            ".{}.partial-{}",
-            out.file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("snapshot"),
-            std::process::id()
-        ));
-        let _ = std::fs::remove_file(&tmp);
-        let result = self.snapshot_to(&tmp).and_then(|()| {
-            std::fs::rename(&tmp, out)
-                .map_err(|e| StoreError::Io(format!("{}: {e}", out.display())))
-        });
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        result?;
-        sync_dir(out);
-        Ok(())
-    }
-
-    fn snapshot_to(&self, tmp: &Path) -> Result<(), StoreError> {
-        let target = tmp
-            .to_str()
-            .ok_or_else(|| StoreError::Io(format!("{}: not UTF-8", tmp.display())))?;
-        self.conn
-            .execute("VACUUM INTO ?1", [target])
-            .map_err(StoreError::sql)?;
-        let file = std::fs::File::open(tmp).map_err(|e| StoreError::Io(e.to_string()))?;
-        file.sync_all().map_err(|e| StoreError::Io(e.to_string()))?;
-        let copy =
-            rusqlite::Connection::open_with_flags(tmp, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-                .map_err(StoreError::sql)?;
-        let check: String = copy
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .map_err(StoreError::sql)?;
-        if check != "ok" {
-            return Err(StoreError::Corrupt(format!("snapshot: {check}")));
-        }
-        Ok(())
-    }
-
     /// Merges every event of the database at `other` that this one lacks, with the frameworks,
     /// units and assessments they need. Nothing is written when `dry_run`, or when `other` is
     /// not a parindex database, is damaged or newer, is this database, or holds a framework whose
@@ -81,10 +34,10 @@ impl Store {
             &super::Actor::current(),
             crate::roles::Action::Administer,
         )?;
-        let source = Store::open_read_only(other)?;
+        let source = Store::open_source(other)?;
         self.check_frameworks(&source)?;
         drop(source);
-        let uri = format!("file:{}?mode=ro", uri_path(other));
+        let uri = super::open::source_uri(other);
         self.conn
             .execute("ATTACH DATABASE ?1 AS src", [uri])
             .map_err(StoreError::sql)?;
@@ -204,28 +157,10 @@ impl Store {
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     match (std::fs::metadata(a), std::fs::metadata(b)) {
         (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
         _ => false,
-    }
-}
-
-/// A path for an SQLite URI: `?` and `#` escaped.
-fn uri_path(p: &Path) -> String {
-    let absolute = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    absolute
-        .to_string_lossy()
-        .replace('%', "%25")
-        .replace('?', "%3f")
-        .replace('#', "%23")
-}
-
-fn sync_dir(file: &Path) {
-    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
     }
 }
