@@ -164,9 +164,13 @@ fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, Comma
         })
         .take(n)
         .collect();
-    let copy = std::env::temp_dir().join(format!("parindex-demo-{}.db", std::process::id()));
-    let _ = std::fs::remove_file(&copy);
-    store.snapshot(&copy, true)?;
+    // A private directory (0700, random name) removed with everything in it on every return.
+    let scratch = tempfile::Builder::new()
+        .prefix("parindex-demo-")
+        .tempdir()
+        .map_err(|e| crate::store::StoreError::from_io(&std::env::temp_dir(), &e))?;
+    let copy = scratch.path().join("laptop.db");
+    store.snapshot(&copy, false)?;
     let result = (|| -> Result<usize, CommandError> {
         let mut laptop = Store::open(&copy)?;
         let clock = Clock::system();
@@ -190,12 +194,7 @@ fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, Comma
             .merge_from(&copy, false)
             .map(|m| m.events_added + drafts.len())?)
     })();
-    let _ = std::fs::remove_file(&copy);
-    for suffix in ["-wal", "-shm"] {
-        let mut p = copy.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(std::path::PathBuf::from(p));
-    }
+    drop(scratch);
     result
 }
 

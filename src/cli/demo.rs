@@ -48,15 +48,18 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
             }
         }
     };
-    let summary = demo::fill(
-        &mut store,
-        scale,
-        args.seed,
-        args.year,
-        args.years,
-        &mut progress,
-    )
-    .map_err(|e| super::command_error(ctx, e))?;
+    let summary = store
+        .in_bulk(|store| {
+            demo::fill(
+                store,
+                scale,
+                args.seed,
+                args.year,
+                args.years,
+                &mut progress,
+            )
+        })
+        .map_err(|e| super::command_error(ctx, e))?;
     if args.json {
         return super::output::print_json(
             &serde_json::json!({"assessments": summary.assessments, "events": summary.events}),

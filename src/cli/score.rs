@@ -12,7 +12,9 @@ use crate::scoring::{self, Stage};
 use crate::store::{Actor, AssessmentKey, Store};
 
 use super::output::print_json;
-use super::{CliError, Context, command_error, open_read_store, open_store, store_error, totals::totals_json};
+use super::{
+    CliError, Context, command_error, open_read_store, open_store, store_error, totals::totals_json,
+};
 
 #[derive(Debug, Subcommand)]
 pub enum ScoreCommand {

@@ -101,6 +101,29 @@ impl Store {
         }
     }
 
+    /// Runs a bulk load checkpointing as SQLite does by default (every 1000 pages) instead of
+    /// after each of its commits, then once at its end (sample data: thousands of small
+    /// transactions).
+    pub fn in_bulk<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", 1000)
+            .map_err(StoreError::sql)?;
+        let result = work(self);
+        let restored = self
+            .conn
+            .pragma_update(None, "wal_autocheckpoint", 1)
+            .and_then(|()| {
+                self.conn
+                    .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            })
+            .map_err(StoreError::sql);
+        let value = result?;
+        restored.map(|()| value).map_err(E::from)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
