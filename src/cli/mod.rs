@@ -179,7 +179,9 @@ pub fn run(cli: Cli) -> ExitCode {
 /// new one, so a mistyped `--db` never leaves an empty database behind.
 pub(crate) fn open_store(ctx: &Context) -> Result<Store, CliError> {
     let path = database_path(ctx)?;
-    Store::open(&path).map_err(|e| store_error(ctx, e))
+    let store = Store::open(&path).map_err(|e| store_error(ctx, e))?;
+    store.verified().map_err(|e| store_error(ctx, e))?;
+    Ok(store)
 }
 
 /// The database path of DESIGN.md §7, refusing (exit 2) a named path that does not exist.

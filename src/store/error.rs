@@ -87,6 +87,15 @@ impl StoreError {
             rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
             _ => 0,
         };
+        if let rusqlite::Error::Utf8Error(..) = e {
+            // parindex stores only valid UTF-8: a text that is not has been damaged on disk.
+            return StoreError::Corrupt(at(format!("a stored text is not valid UTF-8 ({e})")));
+        }
+        if extended == rusqlite::ffi::SQLITE_CONSTRAINT_COMMITHOOK {
+            return StoreError::Corrupt(at(
+                "writing stopped: the database was found damaged (run parindex check)".into(),
+            ));
+        }
         match e.sqlite_error_code() {
             Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy,
             Some(NotADatabase) => StoreError::NotADatabase(at(e.to_string())),

@@ -15,6 +15,7 @@ mod projection;
 mod schema;
 mod shared;
 mod snapshot;
+mod soundness;
 mod sync;
 mod tx;
 
@@ -51,6 +52,8 @@ pub struct Store {
     /// Parsed frameworks by id. A stored framework never changes (a different text under the
     /// same id is refused), so a parse is good for the life of the connection.
     frameworks: RefCell<HashMap<String, Arc<Framework>>>,
+    /// Whether the file may be written: every commit waits for it.
+    soundness: Arc<soundness::Soundness>,
 }
 
 impl Store {
@@ -66,12 +69,13 @@ impl Store {
                     .map_err(|e| StoreError::Io(format!("{}: {e}", dir.display())))?;
             }
         }
-        let mut conn = open::connect(path, &existing, open::Access::ReadWrite)?;
+        let (mut conn, soundness) = open::connect(path, &existing, open::Access::ReadWrite)?;
         schema::migrate(&mut conn).map_err(StoreError::sql)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
             frameworks: RefCell::default(),
+            soundness,
         };
         if let open::Existing::New = existing {
             store.seed()?;
@@ -93,11 +97,15 @@ impl Store {
     fn open_with(path: &Path, access: open::Access) -> Result<Store, StoreError> {
         match open::inspect(path)? {
             open::Existing::New => Err(StoreError::NotADatabase(path.display().to_string())),
-            existing => Ok(Store {
-                conn: open::connect(path, &existing, access)?,
-                path: path.to_path_buf(),
-                frameworks: RefCell::default(),
-            }),
+            existing => {
+                let (conn, soundness) = open::connect(path, &existing, access)?;
+                Ok(Store {
+                    conn,
+                    path: path.to_path_buf(),
+                    frameworks: RefCell::default(),
+                    soundness,
+                })
+            }
         }
     }
 
@@ -122,6 +130,17 @@ impl Store {
             .map_err(StoreError::sql);
         let value = result?;
         restored.map(|()| value).map_err(E::from)
+    }
+
+    /// Waits for the check of a large file still running at open; damage is an error. One-shot
+    /// writers call it before they start, so that they never wait while holding the write lock.
+    pub fn verified(&self) -> Result<(), StoreError> {
+        self.soundness.wait().map_err(StoreError::Corrupt)
+    }
+
+    /// Damage met during work (SQLITE_CORRUPT): no later change of this connection commits.
+    pub fn stop_writes(&self, why: &str) {
+        self.soundness.stop_writes(why);
     }
 
     pub fn path(&self) -> &Path {

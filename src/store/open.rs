@@ -9,16 +9,15 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use rusqlite::{Connection, OpenFlags};
 
 use super::StoreError;
 use super::schema::{APPLICATION_ID, SCHEMA_VERSION};
+use super::soundness::{self, Soundness};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-/// Files up to this size get a full structural check (`quick_check`) on every open; larger ones
-/// (national-scale databases) rely on the header checks and SQLite's own page checks.
-const QUICK_CHECK_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// How long a writer waits for another officer's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -111,10 +110,15 @@ pub enum Access {
     Source,
 }
 
-/// Opens a connection with the pragmas of DESIGN.md §5. `existing` files are checked by SQLite
-/// (`quick_check`, when small enough) before WAL mode or anything else is set.
-pub fn connect(path: &Path, existing: &Existing, access: Access) -> Result<Connection, StoreError> {
-    let conn = match access {
+/// Opens a connection with the pragmas of DESIGN.md §5. `existing` files are checked for damage
+/// and identity before WAL mode or anything else is set; the connection's commits wait for the
+/// file to be known sound.
+pub fn connect(
+    path: &Path,
+    existing: &Existing,
+    access: Access,
+) -> Result<(Connection, Arc<Soundness>), StoreError> {
+    let mut conn = match access {
         Access::ReadWrite => Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -130,10 +134,16 @@ pub fn connect(path: &Path, existing: &Existing, access: Access) -> Result<Conne
     }
     .map_err(|e| StoreError::from_open(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(StoreError::sql)?;
-    if let Existing::Sqlite = existing {
-        verify(&conn, path)?;
-    }
+    let soundness = match existing {
+        Existing::New => Soundness::sound(),
+        Existing::Sqlite => {
+            let soundness = check_damage(&conn, path, access)?;
+            verify(&conn, path)?;
+            soundness
+        }
+    };
     if access == Access::ReadWrite {
+        soundness::guard_commits(&mut conn, &soundness).map_err(StoreError::sql)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| StoreError::from_open(path, e))?;
         // A passive checkpoint after every commit (SQLite runs it once the write lock is
@@ -145,7 +155,35 @@ pub fn connect(path: &Path, existing: &Existing, access: Access) -> Result<Conne
         .map_err(StoreError::sql)?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(StoreError::sql)?;
-    Ok(conn)
+    Ok((conn, soundness))
+}
+
+/// The check at open that scales (see [`soundness`]): in full before going on for a small
+/// file; for a large one, bounded now and, when it will be written, in full in the background
+/// before its first commit.
+fn check_damage(
+    conn: &Connection,
+    path: &Path,
+    access: Access,
+) -> Result<Arc<Soundness>, StoreError> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let large = size > soundness::FULL_CHECK_LIMIT;
+    let problem = if large {
+        soundness::bounded_check_on(conn)
+    } else {
+        soundness::full_check_on(conn)
+    }
+    .map_err(|e| StoreError::from_open(path, e))?;
+    if let Some(problem) = problem {
+        return Err(StoreError::Corrupt(format!(
+            "{}: {problem}",
+            path.display()
+        )));
+    }
+    Ok(match (large, access) {
+        (true, Access::ReadWrite) => Soundness::check_in_background(path),
+        _ => Soundness::sound(),
+    })
 }
 
 /// Whether to read the file as immutable (no locks, no `-wal`/`-shm` created): on a read-only
@@ -202,21 +240,6 @@ fn side(path: &Path, suffix: &str) -> PathBuf {
 }
 
 fn verify(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let check: Result<String, _> = if size <= QUICK_CHECK_LIMIT {
-        conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-    } else {
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .map(|_| "ok".to_string())
-    };
-    match check {
-        Ok(s) if s == "ok" => {}
-        Ok(s) => return Err(StoreError::Corrupt(format!("{}: {s}", path.display()))),
-        // A full disk, a directory this account cannot write, a lock: not damage.
-        Err(e) => return Err(StoreError::from_open(path, e)),
-    }
     // Read through SQLite, not the raw header: a database another officer has open keeps its
     // newest header in the WAL until a checkpoint.
     let app_id: i32 = conn

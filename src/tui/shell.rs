@@ -50,7 +50,12 @@ impl Shell {
             Err(e) if e.is_busy() && again.is_some() => {
                 vec![Action::Busy(Box::new(again.unwrap_or(Effect::Quit)))]
             }
-            Err(e) => vec![Action::Failed(e.message(self.lang))],
+            Err(e) => {
+                if let CommandError::Store(StoreError::Corrupt(why)) = &e {
+                    self.store.stop_writes(why);
+                }
+                vec![Action::Failed(e.message(self.lang))]
+            }
         }
     }
 

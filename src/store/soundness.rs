@@ -1,0 +1,169 @@
+//! Damage is never written into. Every database is checked when it is opened: files up to
+//! [`FULL_CHECK_LIMIT`] get SQLite's `quick_check` before anything else; larger ones opened for
+//! writing get it on a background connection, and no transaction commits until it has passed
+//! (a commit hook waits for it, so the TUI opens at once); larger ones opened only to read get a
+//! bounded check (every table but the two biggest). Any SQLITE_CORRUPT met during work stops
+//! every later write of the connection.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+
+use rusqlite::{Connection, OpenFlags};
+
+/// Files up to this size get the full `quick_check` before the command goes on.
+pub const FULL_CHECK_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// The two tables that grow with the work: a bounded check leaves them to SQLite's page checks.
+const GROWING: [&str; 2] = ["event", "current"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum State {
+    Pending,
+    Sound,
+    Damaged(String),
+}
+
+/// Whether the connection's file may be written: sound, still being checked, or damaged.
+#[derive(Debug)]
+pub struct Soundness {
+    state: Mutex<State>,
+    settled: Condvar,
+}
+
+impl Soundness {
+    fn new(state: State) -> Arc<Soundness> {
+        Arc::new(Soundness {
+            state: Mutex::new(state),
+            settled: Condvar::new(),
+        })
+    }
+
+    /// A file checked in full already (or new).
+    pub fn sound() -> Arc<Soundness> {
+        Soundness::new(State::Sound)
+    }
+
+    /// Runs `quick_check` on its own read-only connection to `path`, in a background thread.
+    pub fn check_in_background(path: &Path) -> Arc<Soundness> {
+        let soundness = Soundness::new(State::Pending);
+        let (shared, path) = (Arc::clone(&soundness), path.to_path_buf());
+        let spawned = std::thread::Builder::new()
+            .name("quick_check".into())
+            .spawn(move || shared.settle(full_check(&path)));
+        if let Err(e) = spawned {
+            soundness.settle(Err(format!("quick_check: {e}")));
+        }
+        soundness
+    }
+
+    fn settle(&self, result: Result<(), String>) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if *state == State::Pending {
+            *state = match result {
+                Ok(()) => State::Sound,
+                Err(why) => State::Damaged(why),
+            };
+        }
+        self.settled.notify_all();
+    }
+
+    /// Waits for a check still running; `Err` names the damage.
+    pub fn wait(&self) -> Result<(), String> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while *state == State::Pending {
+            state = self.settled.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        match &*state {
+            State::Damaged(why) => Err(why.clone()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Damage met during work: no later transaction commits.
+    pub fn stop_writes(&self, why: &str) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        *state = State::Damaged(why.to_string());
+        self.settled.notify_all();
+    }
+}
+
+/// Makes every commit of `conn` wait for `soundness` and roll back unless the file is sound.
+pub fn guard_commits(conn: &mut Connection, soundness: &Arc<Soundness>) -> rusqlite::Result<()> {
+    let soundness = Arc::clone(soundness);
+    conn.commit_hook(Some(move || soundness.wait().is_err()))
+}
+
+/// `quick_check` of the whole file; the first problem found, if any.
+pub fn full_check_on(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    first_problem(conn, "PRAGMA quick_check(1)")
+}
+
+/// `quick_check` of every table but the growing ones (milliseconds on any size).
+pub fn bounded_check_on(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")?;
+    let tables: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for table in tables.iter().filter(|t| !GROWING.contains(&t.as_str())) {
+        let sql = format!("PRAGMA quick_check(\"{}\")", table.replace('"', "\"\""));
+        if let Some(problem) = first_problem(conn, &sql)? {
+            return Ok(Some(problem));
+        }
+    }
+    Ok(None)
+}
+
+fn first_problem(conn: &Connection, sql: &str) -> rusqlite::Result<Option<String>> {
+    let line: String = conn.query_row(sql, [], |r| r.get(0))?;
+    Ok((line != "ok").then_some(line))
+}
+
+fn full_check(path: &PathBuf) -> Result<(), String> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| format!("{}: {e}", path.display()))?;
+    match full_check_on(&conn) {
+        Ok(None) => Ok(()),
+        Ok(Some(problem)) => Err(format!("{}: {problem}", path.display())),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            Err(format!("{}: {e}", path.display()))
+        }
+        // Not damage (a lock, a read error): the writes' own page checks still apply.
+        Err(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pending_check_blocks_commits_until_it_settles_then_damage_stops_them() {
+        let s = Soundness::new(State::Pending);
+        let waiter = {
+            let s = Arc::clone(&s);
+            std::thread::spawn(move || s.wait())
+        };
+        s.settle(Ok(()));
+        assert_eq!(waiter.join().unwrap(), Ok(()));
+        s.stop_writes("page 7: bad");
+        assert_eq!(s.wait(), Err("page 7: bad".to_string()));
+    }
+
+    #[test]
+    fn commit_hook_rolls_back_once_writes_are_stopped() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let s = Soundness::sound();
+        guard_commits(&mut conn, &s).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        s.stop_writes("damaged");
+        assert!(conn.execute("INSERT INTO t VALUES (2)", []).is_err());
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+}
