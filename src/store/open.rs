@@ -26,8 +26,9 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 pub enum Existing {
     /// No file, or an empty one (as left by `touch` or a shared-directory set-up).
     New,
-    /// A file with an SQLite header that passed the header checks.
-    Sqlite,
+    /// A file with an SQLite header that passed the header checks; `wal` when the header says
+    /// WAL mode (as parindex leaves every file it wrote), so opening it writes nothing.
+    Sqlite { wal: bool },
 }
 
 /// Checks the file's header without SQLite, so that nothing is ever written to a foreign file.
@@ -81,7 +82,9 @@ pub fn inspect(path: &Path) -> Result<Existing, StoreError> {
             page_size * page_count
         )));
     }
-    Ok(Existing::Sqlite)
+    Ok(Existing::Sqlite {
+        wal: header[18] == 2 && header[19] == 2,
+    })
 }
 
 fn wal_exists(path: &Path) -> bool {
@@ -134,16 +137,17 @@ pub fn connect(
     }
     .map_err(|e| StoreError::from_open(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(StoreError::sql)?;
-    let soundness = match existing {
-        Existing::New => Soundness::sound(),
-        Existing::Sqlite => {
-            let soundness = check_damage(&conn, path, access)?;
+    let checked_in_full = match existing {
+        Existing::New => true,
+        Existing::Sqlite { wal } => {
+            // A file not yet in WAL mode is checked in full: switching it writes its header.
+            let in_full = check_damage(&conn, path, *wal || access != Access::ReadWrite)?;
             verify(&conn, path)?;
-            soundness
+            in_full
         }
     };
+    let soundness = Soundness::sound();
     if access == Access::ReadWrite {
-        soundness::guard_commits(&mut conn, &soundness).map_err(StoreError::sql)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| StoreError::from_open(path, e))?;
         // A passive checkpoint after every commit (SQLite runs it once the write lock is
@@ -155,19 +159,27 @@ pub fn connect(
         .map_err(StoreError::sql)?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(StoreError::sql)?;
+    let soundness = match (checked_in_full, access) {
+        // Started once WAL mode is set, so that it never meets the switch's exclusive lock.
+        (false, Access::ReadWrite) => Soundness::check_in_background(path),
+        _ => soundness,
+    };
+    if access == Access::ReadWrite {
+        soundness::guard_commits(&mut conn, &soundness).map_err(StoreError::sql)?;
+    }
     Ok((conn, soundness))
 }
 
-/// The check at open that scales (see [`soundness`]): in full before going on for a small
-/// file; for a large one, bounded now and, when it will be written, in full in the background
-/// before its first commit.
+/// The check at open that scales (see [`soundness`]): in full for a small file, bounded for a
+/// large one (which, when it will be written, is then checked in full in the background before
+/// its first commit). True when the check was the full one.
 fn check_damage(
     conn: &Connection,
     path: &Path,
-    access: Access,
-) -> Result<Arc<Soundness>, StoreError> {
+    bounded_is_enough: bool,
+) -> Result<bool, StoreError> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let large = size > soundness::FULL_CHECK_LIMIT;
+    let large = size > soundness::FULL_CHECK_LIMIT && bounded_is_enough;
     let problem = if large {
         soundness::bounded_check_on(conn)
     } else {
@@ -180,10 +192,7 @@ fn check_damage(
             path.display()
         )));
     }
-    Ok(match (large, access) {
-        (true, Access::ReadWrite) => Soundness::check_in_background(path),
-        _ => Soundness::sound(),
-    })
+    Ok(!large)
 }
 
 /// Whether to read the file as immutable (no locks, no `-wal`/`-shm` created): on a read-only

@@ -124,6 +124,7 @@ fn full_check(path: &PathBuf) -> Result<(), String> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| format!("{}: {e}", path.display()))?;
+    let _ = conn.busy_timeout(super::open::BUSY_TIMEOUT);
     match full_check_on(&conn) {
         Ok(None) => Ok(()),
         Ok(Some(problem)) => Err(format!("{}: {problem}", path.display())),
