@@ -179,7 +179,16 @@ fn stale_partials_of_killed_snapshots_are_removed_and_a_partial_is_never_opened(
 #[test]
 fn snapshot_killed_at_random_moments_leaves_nothing_the_next_one_does_not_remove() {
     let s = Scratch::new();
-    assert!(s.run(&["demo", "--scale", "small"]).status.success());
+    save(&s.db, "x");
+    // Large enough that a copy takes a while to kill half-way.
+    rusqlite::Connection::open(&s.db)
+        .expect("open")
+        .execute_batch(
+            "CREATE TABLE padding (b BLOB);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+             INSERT INTO padding SELECT randomblob(1000000) FROM n;",
+        )
+        .expect("pad");
     let out = s.path("nightly.db");
     for delay_ms in [0u64, 5, 15, 30, 60] {
         let mut child = std::process::Command::new(common::BIN)
