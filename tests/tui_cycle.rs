@@ -272,7 +272,7 @@ fn review_mode_changes_nothing_and_says_why() {
     let mut o = opened(XA, "dong-hoi-bao-ninh", "Xã Bảo Ninh", appraisal_fields());
     o.status = Status::Submitted;
     app.update(Action::Opened(Box::new(o)));
-    let review = "Chế độ xem lại (review): không sửa được gì";
+    let review = "Chế độ xem lại: không sửa được gì";
     for key in [ENTER, Key::ch('e'), Key::ch('u'), Key::ch('s')] {
         select(&mut app, "1.1.1");
         assert!(press(&mut app, key).is_empty(), "{key:?}");

@@ -253,7 +253,7 @@ fn review_opens_read_only_and_keeps_no_drafts() {
     assert!(app.walk().is_some(), "{:?}", app.notice);
     press(&mut app, &mut shell, ENTER);
     assert!(matches!(app.walk().unwrap().mode, Mode::Browse));
-    assert!(app.notice.clone().unwrap().text.contains("review"));
+    assert!(app.notice.clone().unwrap().text.contains("Chế độ xem lại"));
     let effects = app.update(Action::Hangup);
     run(&mut app, &mut shell, effects);
 }

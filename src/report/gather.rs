@@ -53,6 +53,7 @@ pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking,
                     .collect()
             })
             .unwrap_or_default(),
+        bands: first.map(|f| f.bands.clone()).unwrap_or_default(),
         rows: rank(rows),
     })
 }

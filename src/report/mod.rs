@@ -43,6 +43,8 @@ pub struct Ranking {
     pub index_decimals: u32,
     /// (code, name) of the areas, for per-area columns.
     pub areas: Vec<(String, String)>,
+    /// The framework's bands, to name a row's band in the reader's language.
+    pub bands: Vec<crate::framework::Band>,
     pub rows: Vec<RankingRow>,
 }
 

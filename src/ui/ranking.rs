@@ -130,13 +130,24 @@ fn overall(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &mut
     let mut body: Vec<Line<'static>> = rows
         .iter()
         .enumerate()
-        .map(|(i, row)| row_line(row, (l, places), name, bar, i == r.selected, &theme))
+        .map(|(i, row)| {
+            let bands = r.ranking.as_ref().map_or(&[][..], |k| &k.bands[..]);
+            row_line(row, bands, (l, places), name, bar, i == r.selected, &theme)
+        })
         .collect();
     body.push(summary(&rows, l, cols, &theme));
     draw_scrolled(frame, area, head, body, r.selected, view);
 }
 
 /// A figure to `places` decimals, right-aligned in a column of 6.
+/// A band's name in the reader's language (the framework's English name when it has one).
+fn band_label(bands: &[crate::framework::Band], name: &str, l: Lang) -> String {
+    bands
+        .iter()
+        .find(|b| b.name == name)
+        .map_or_else(|| name.to_string(), |b| super::totals::band_name(b, l))
+}
+
 fn cell(d: Decimal, places: u32, l: Lang) -> String {
     pad_left(&number_fixed(d, places, l), 6)
 }
@@ -144,6 +155,7 @@ fn cell(d: Decimal, places: u32, l: Lang) -> String {
 /// One unit's line; `(lang, (point places, index places))`.
 fn row_line(
     row: &RankingRow,
+    bands: &[crate::framework::Band],
     (l, (p, ip)): (Lang, (u32, u32)),
     name: usize,
     bar: usize,
@@ -167,7 +179,10 @@ fn row_line(
     } else {
         theme.dim()
     };
-    let band = t.band.clone().unwrap_or_else(|| "—".into());
+    let band = t
+        .band
+        .as_deref()
+        .map_or_else(|| "—".into(), |name| band_label(bands, name, l));
     let text = [
         pad_left(&row.rank.to_string(), 3),
         pad(&fit(&row.unit_name, name), name),

@@ -140,6 +140,7 @@ pub fn ranking() -> Ranking {
         ),
     ];
     Ranking {
+        bands: framework(XA).bands.clone(),
         year: 2025,
         level: Level::Xa,
         decimals: f.decimals,

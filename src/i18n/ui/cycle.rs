@@ -34,14 +34,14 @@ pub fn transition_confirm(lang: Lang, unit: &str, t: Transition, to: Option<Stat
     let what = transition_label(lang, t);
     match (to, lang) {
         (Some(to), Lang::Vi) => format!(
-            "{what}: {unit} sẽ chuyển sang «{}». Enter hoặc y để xác nhận, Esc để huỷ.",
+            "{what}: {unit} sẽ chuyển sang «{}». Enter hoặc y để xác nhận, Esc để hủy.",
             to.label(lang)
         ),
         (Some(to), Lang::En) => format!(
             "{what}: {unit} will become «{}». Enter or y to confirm, Esc to cancel.",
             to.label(lang)
         ),
-        (None, Lang::Vi) => format!("{what}: {unit}. Enter hoặc y để thử, Esc để huỷ."),
+        (None, Lang::Vi) => format!("{what}: {unit}. Enter hoặc y để thử, Esc để hủy."),
         (None, Lang::En) => format!("{what}: {unit}. Enter or y to try, Esc to cancel."),
     }
 }

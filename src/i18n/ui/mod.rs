@@ -80,11 +80,11 @@ texts! {
     Percent => "Tỷ lệ %:", "Percent:";
     Count => "Số lượng:", "Count:";
     OrPoints => "Hoặc nhập điểm:", "Or points:";
-    ScoreHelp => "Enter: lưu và sang tiêu chí tiếp theo · Esc: huỷ", "Enter: save and go to the next · Esc: cancel";
+    ScoreHelp => "Enter: lưu và sang tiêu chí tiếp theo · Esc: hủy", "Enter: save and go to the next · Esc: cancel";
     Stale => "Cán bộ khác vừa lưu tiêu chí này; khi lưu bạn sẽ được hỏi giữ giá trị nào", "Another officer just saved this sub-criterion; saving will ask which value to keep";
 
     EvidenceTitle => "Tài liệu kiểm chứng và giải trình", "Evidence and explanation";
-    EvidenceHelp => "a thêm · d xoá · Tab sang ô khác · Enter (hoặc Ctrl-S trong giải trình) lưu · Esc huỷ", "a add · d remove · Tab next field · Enter (or Ctrl-S in the explanation) saves · Esc cancels";
+    EvidenceHelp => "a thêm · d xóa · Tab sang ô khác · Enter (hoặc Ctrl-S trong giải trình) lưu · Esc hủy", "a add · d remove · Tab next field · Enter (or Ctrl-S in the explanation) saves · Esc cancels";
     NewItem => "(tài liệu mới)", "(new reference)";
     EvNumber => "Số, ký hiệu", "Number";
     EvDate => "Ngày ban hành", "Date";
@@ -146,7 +146,7 @@ texts! {
     HelpBottom => "Đến dòng cuối", "Last line";
     HelpHelp => "Trợ giúp (bảng phím này)", "Help (this list of keys)";
     HelpForceQuit => "Thoát ngay, ở bất kỳ màn hình nào (mọi thay đổi đã lưu đều đã ghi đĩa)", "Quit from anywhere (all saved work is already on disk)";
-    HelpCancel => "Huỷ, không lưu", "Cancel without saving";
+    HelpCancel => "Hủy, không lưu", "Cancel without saving";
     HelpNextField => "Sang ô tiếp theo", "Next field";
     HelpPrevField => "Về ô trước", "Previous field";
     HelpSaveForm => "Lưu tài liệu kiểm chứng và giải trình", "Save the evidence and the explanation";
@@ -180,12 +180,12 @@ texts! {
     HelpKeepMatch => "Chọn kết quả tìm thấy", "Keep the match";
     HelpNextMatch => "Kết quả tiếp theo", "Next match";
     HelpPrevMatch => "Kết quả trước", "Previous match";
-    HelpCancelSearch => "Huỷ tìm kiếm, trở về chỗ cũ", "Cancel the search, back where you were";
+    HelpCancelSearch => "Hủy tìm kiếm, trở về chỗ cũ", "Cancel the search, back where you were";
     HelpSubmitScore => "Kiểm tra và lưu, rồi sang tiêu chí thành phần tiếp theo", "Validate and save, then go to the next sub-criterion";
     HelpChoose => "Chọn phương án (gõ số để nhập điểm trực tiếp)", "Choose an option (type a number to enter points directly)";
     HelpAddItem => "Thêm tài liệu kiểm chứng", "Add an evidence reference";
     HelpEditItem => "Sửa tài liệu đang chọn", "Edit the selected reference";
-    HelpRemoveItem => "Xoá tài liệu đang chọn", "Remove the selected reference";
+    HelpRemoveItem => "Xóa tài liệu đang chọn", "Remove the selected reference";
     HelpKeepMine => "Giữ giá trị của tôi (ghi đè lên giá trị mới)", "Keep mine (save it over the newer value)";
     HelpTakeTheirs => "Lấy giá trị của cán bộ kia", "Take theirs";
     HelpToggleChoice => "Đổi lựa chọn", "Switch the choice";
@@ -202,7 +202,7 @@ texts! {
     AppraisingRound2 => "Đang thẩm định lần 2", "Appraising, round 2";
     SeatCouncil2 => "Thẩm định lần 2", "Appraisal, round 2";
     SeatOnlyOne => "Vai trò của bạn chỉ cho phép một chế độ", "Your role allows only one mode";
-    ReviewMode => "Chế độ xem lại (review): không sửa được gì", "Review mode: nothing can be changed";
+    ReviewMode => "Chế độ xem lại: không sửa được gì", "Review mode: nothing can be changed";
     ReadOnlyMark => "chỉ xem", "read-only";
     Editable => "được sửa", "editable";
     AppraisalTitle => "Thẩm định", "Appraisal";
@@ -211,15 +211,15 @@ texts! {
     CouncilNote => "Ý kiến Hội đồng", "Council's note";
     AppraisalPoints => "Điểm thẩm định:", "Appraisal points:";
     NotePrompt => "Ý kiến:", "Note:";
-    AppraisalHelp => "Enter: lưu và sang tiêu chí tiếp theo · Tab: sang ô ý kiến · Esc: huỷ", "Enter: save and go to the next · Tab: to the note · Esc: cancel";
+    AppraisalHelp => "Enter: lưu và sang tiêu chí tiếp theo · Tab: sang ô ý kiến · Esc: hủy", "Enter: save and go to the next · Tab: to the note · Esc: cancel";
     FinalScore => "Điểm chốt", "Final score";
     NotSurveyAppraised => "Tiêu chí điều tra xã hội học không thẩm định", "Survey sub-criteria are not appraised";
     StatusTitle => "Chuyển trạng thái hồ sơ", "Change the assessment's status";
     StatusNow => "Trạng thái hiện tại", "Current status";
     NotFromHere => "(không áp dụng từ trạng thái này)", "(not from this status)";
     Rank => "Hạng", "Rank";
-    RankColumnsTop => "Tự|Thẩm|Điều|Tổng|Chỉ|Xếp|Chênh", "Self|Appr.|Sur-|Total|Index|Band|Gap";
-    RankColumnsBottom => "chấm|định|tra|điểm|số %|loại|lệch", "|aised|vey||%||";
+    RankColumnsTop => "Tự|Thẩm|Điều|Tổng|Chỉ|Xếp|Chênh", "Self|Appr.|Survey|Total|Index|Band|Gap";
+    RankColumnsBottom => "chấm|định|tra|điểm|số %|loại|lệch", "||||%||";
     Unit => "Đơn vị", "Unit";
     SurveyCol => "Điều tra", "Survey";
     Band => "Xếp loại", "Band";
@@ -265,7 +265,7 @@ texts! {
     // The hint bar: key and a word or two
     HintHelp => "? trợ giúp", "? help";
     HintHelpF1 => "F1 trợ giúp", "F1 help";
-    HintCancel => "Esc huỷ", "Esc cancel";
+    HintCancel => "Esc hủy", "Esc cancel";
     HintNextField => "Tab ô sau", "Tab next field";
     HintSaveForm => "Ctrl-S lưu", "Ctrl-S save";
     HintOpen => "Enter mở", "Enter open";
@@ -295,7 +295,7 @@ texts! {
     HintChoose => "↑↓ chọn", "↑↓ choose";
     HintAddItem => "a thêm", "a add";
     HintEditItem => "Enter sửa", "Enter edit";
-    HintRemoveItem => "d xoá", "d remove";
+    HintRemoveItem => "d xóa", "d remove";
     HintSubmitForm => "Enter lưu", "Enter save";
     HintKeepMine => "m giữ của tôi", "m keep mine";
     HintTakeTheirs => "t lấy của họ", "t take theirs";
