@@ -156,33 +156,58 @@ pub fn decode_text(text: &str) -> String {
     serde_json::from_str::<String>(text).unwrap_or_default()
 }
 
+fn evidence_json(e: &Evidence) -> Value {
+    json!({
+        "number": crate::text::nfc(&e.number), "date": crate::text::nfc(&e.date),
+        "title": crate::text::nfc(&e.title), "page": crate::text::nfc(&e.page),
+    })
+}
+
+fn evidence_from(v: &Value) -> Evidence {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    Evidence {
+        number: s("number"),
+        date: s("date"),
+        title: s("title"),
+        page: s("page"),
+    }
+}
+
 pub fn encode_evidence(list: &[Evidence]) -> String {
-    let items: Vec<Value> = list
-        .iter()
-        .map(|e| {
-            json!({
-                "number": crate::text::nfc(&e.number), "date": crate::text::nfc(&e.date),
-                "title": crate::text::nfc(&e.title), "page": crate::text::nfc(&e.page),
-            })
-        })
-        .collect();
-    Value::Array(items).to_string()
+    Value::Array(list.iter().map(evidence_json).collect()).to_string()
 }
 
 pub fn decode_evidence(text: &str) -> Vec<Evidence> {
     let Ok(Value::Array(items)) = serde_json::from_str::<Value>(text) else {
         return Vec::new();
     };
-    let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-    items
-        .iter()
-        .map(|v| Evidence {
-            number: s(v, "number"),
-            date: s(v, "date"),
-            title: s(v, "title"),
-            page: s(v, "page"),
-        })
-        .collect()
+    items.iter().map(evidence_from).collect()
+}
+
+/// Evidence is a set of documents, each in its own field `evidence/<id>` added and removed by
+/// its own events, so that additions on two copies never conflict. (Older databases hold a
+/// whole list in the field `evidence`; both are read together.)
+pub const DOCUMENT_PREFIX: &str = "evidence/";
+
+pub fn is_document(field: &str) -> bool {
+    field.starts_with(DOCUMENT_PREFIX)
+}
+
+/// The field of a new document: UUIDv7, so documents list in the order they were added.
+pub fn new_document_field() -> String {
+    format!("{DOCUMENT_PREFIX}{}", uuid::Uuid::now_v7())
+}
+
+pub fn encode_document(e: &Evidence) -> String {
+    evidence_json(e).to_string()
+}
+
+/// A document's stored value; `None` once it was removed (`null`).
+pub fn decode_document(text: &str) -> Option<Evidence> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v @ Value::Object(_)) => Some(evidence_from(&v)),
+        _ => None,
+    }
 }
 
 /// Bonus and penalty points are stored as `{"points": "1.5"}`.

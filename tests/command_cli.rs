@@ -466,3 +466,54 @@ fn every_kind_of_conflict_is_resolved_from_the_cli() {
     );
     assert_eq!(s.json(&["check"])["ok"], true);
 }
+
+#[test]
+fn documents_added_on_two_copies_both_survive_a_merge_without_conflict() {
+    let s = Scratch::new();
+    let add = |db: &Path, number: &str| {
+        common::ok_on(
+            db,
+            &[
+                "evidence", "add", "--unit", U, "--year", "2025", "--sub", "1.1.1", "--number",
+                number,
+            ],
+        )
+    };
+    add(&s.db, "1/KH-UBND");
+    let laptop = s.path("laptop.db");
+    s.ok(&["snapshot", laptop.to_str().unwrap()]);
+    add(&s.db, "2/KH-UBND");
+    add(&laptop, "3/QĐ-UBND");
+    let cmd = [
+        "score",
+        "set",
+        "--unit",
+        U,
+        "--year",
+        "2025",
+        "--sub",
+        "1.1.1",
+        "--declared",
+        "có",
+        "--evidence",
+        "4/BC-UBND",
+    ];
+    common::ok_on(&laptop, &cmd);
+    s.ok(&["sync", laptop.to_str().unwrap()]);
+    assert_eq!(s.json(&["conflicts"]).as_array().map(Vec::len), Some(0));
+    let got = s.json(&[
+        "score", "get", "--unit", U, "--year", "2025", "--sub", "1.1.1",
+    ]);
+    let numbers: Vec<&str> = got["evidence"]["value"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .filter_map(|d| d["number"].as_str())
+        .collect();
+    assert_eq!(numbers.len(), 4, "{got}");
+    for n in ["1/KH-UBND", "2/KH-UBND", "3/QĐ-UBND", "4/BC-UBND"] {
+        assert!(numbers.contains(&n), "{n} missing: {numbers:?}");
+    }
+    let totals = s.json(&["totals", "--unit", U, "--year", "2025"]);
+    assert_eq!(s.json(&["check"])["ok"], true, "{totals}");
+}

@@ -88,7 +88,7 @@ fn a_save_in_one_instance_appears_in_the_other() {
     first.send("0,5\r");
     first.wait_for("Đã chấm 2/");
     second.wait_for("Đã chấm 2/");
-    second.wait_for("1.1.1 Ban hành kế hoạch … 0,5/0,5 !");
+    second.wait_for("1.1.1 Ban hành kế hoạ…  0,50/0,50 !");
     for pty in [&mut first, &mut second] {
         pty.send("\x03");
         pty.wait_exit(Duration::from_secs(5));

@@ -76,6 +76,9 @@ fn raw_display(field: &str, value: &str, lang: Lang) -> String {
         fields::BONUS | fields::PENALTY => fields::decode_points(value)
             .map(|p| number(p, lang))
             .unwrap_or_else(|| "—".into()),
+        f if fields::is_document(f) => fields::decode_document(value)
+            .map(|e| e.summary())
+            .unwrap_or_else(|| lang.pick("(đã bỏ tài liệu)", "(document removed)").into()),
         _ => {
             let text = fields::decode_text(value);
             if text.trim().is_empty() {
@@ -110,6 +113,7 @@ pub fn empty(field: &str) -> String {
         fields::NA => fields::encode_bool(false),
         fields::EVIDENCE => fields::encode_evidence(&[]),
         fields::BONUS | fields::PENALTY => "null".into(),
+        f if fields::is_document(f) => "null".into(),
         _ => fields::encode_text(""),
     }
 }
@@ -126,6 +130,7 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         fields::APPRAISAL_NOTE => Text::FieldAppraisalNote,
         fields::APPRAISAL2_NOTE => Text::FieldAppraisal2Note,
         fields::RESPONSE => Text::FieldResponse,
+        f if fields::is_document(f) => Text::FieldEvidence,
         other => return one_line(other),
     };
     text.get(lang).to_string()

@@ -272,19 +272,9 @@ fn history(ctx: &Context, t: &Target) -> Result<(), CliError> {
     let mut store = open_read_store(ctx)?;
     let (key, framework) = locate(ctx, &mut store, &t.unit, t.year)?;
     let sub = find_sub(ctx, &framework, &t.sub)?;
-    let mut events = Vec::new();
-    for field in store
-        .fields(&key)
-        .map_err(|e| store_error(ctx, e))?
-        .iter()
-        .filter(|s| s.target == sub.code)
-    {
-        events.extend(
-            store
-                .history(&key, &sub.code, &field.field)
-                .map_err(|e| store_error(ctx, e))?,
-        );
-    }
+    let mut events = store
+        .target_history(&key, &sub.code)
+        .map_err(|e| store_error(ctx, e))?;
     events.sort_by(|a, b| (&a.at, &a.id).cmp(&(&b.at, &b.id)));
     let old_value = |e: &crate::store::Event| -> Option<String> {
         let parent = e.parents.last()?;

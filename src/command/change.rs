@@ -72,10 +72,11 @@ fn append_all(
         return Ok(Vec::new());
     }
     ensure(tx, key, actor)?;
-    changes
-        .iter()
-        .map(|c| append(tx, actor, clock, key, c))
-        .collect()
+    let mut events = Vec::new();
+    for c in changes {
+        events.extend(append(tx, actor, clock, key, c)?);
+    }
+    Ok(events)
 }
 
 /// The checks of a batch; `Some` with the other officer's state when one field moved on.
@@ -95,7 +96,11 @@ fn check_all(
         if !compare_heads {
             continue;
         }
-        if let Some(theirs) = tx.field(key, &c.target, &c.field)? {
+        let current = match c.field == fields::EVIDENCE {
+            true => tx.evidence(key, &c.target)?,
+            false => tx.field(key, &c.target, &c.field)?,
+        };
+        if let Some(theirs) = current {
             let mut seen = c.seen_heads.clone();
             seen.sort();
             if seen != theirs.heads {
@@ -126,7 +131,23 @@ fn check_note(
     rules::check_appraisal_note(tx, key, &c.target, stage, score.points, given)
 }
 
+/// One change's events: a field's new value over its heads, or for an evidence list the
+/// documents added and removed.
 fn append(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    c: &Change,
+) -> Result<Vec<Event>, CommandError> {
+    if c.field == fields::EVIDENCE {
+        let wanted = fields::decode_evidence(&c.value);
+        return super::evidence::replace_documents(tx, actor, clock, key, &c.target, wanted);
+    }
+    Ok(vec![append_value(tx, actor, clock, key, c)?])
+}
+
+fn append_value(
     tx: &Tx,
     actor: &Actor,
     clock: &Clock,

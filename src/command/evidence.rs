@@ -1,8 +1,9 @@
-//! Evidence documents (tài liệu kiểm chứng) of a sub-criterion: adding one is a pure append
-//! that never conflicts with another officer's addition and retries while the database is busy.
+//! Evidence documents (tài liệu kiểm chứng) of a sub-criterion, a set: each document is added
+//! or removed by its own event, so an addition never conflicts with another officer's (here or
+//! on another copy), and a pure append retries while the database is busy.
 
 use crate::fields::{self, Evidence};
-use crate::store::{Actor, AssessmentKey, Store, Tx};
+use crate::store::{Actor, AssessmentKey, Event, NewEvent, Store, Tx};
 
 use super::assessment::{ensure, locate};
 use super::rules::{self, check_change};
@@ -61,8 +62,9 @@ pub fn add_evidence(
     })
 }
 
-/// Adds documents to a sub-criterion's list inside the caller's transaction (the list is read
-/// in the same transaction, so no concurrent addition is lost); the number of documents after.
+/// Adds documents to a sub-criterion inside the caller's transaction, each as its own field
+/// with no parents (so no addition, here or on another copy, ever supersedes another); the
+/// number of documents after.
 pub(super) fn append_documents(
     tx: &Tx,
     actor: &Actor,
@@ -71,21 +73,94 @@ pub(super) fn append_documents(
     code: &str,
     documents: impl IntoIterator<Item = Evidence>,
 ) -> Result<usize, CommandError> {
-    let current = tx.field(key, code, fields::EVIDENCE)?;
-    let mut list = current
-        .as_ref()
-        .map(|s| fields::decode_evidence(&s.value))
-        .unwrap_or_default();
-    list.extend(documents);
-    super::score::supersede(
-        tx,
+    for document in documents {
+        add_document(tx, actor, clock, key, code, &document)?;
+    }
+    count(tx, key, code)
+}
+
+fn add_document(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    code: &str,
+    document: &Evidence,
+) -> Result<Event, CommandError> {
+    let field = fields::new_document_field();
+    Ok(tx.append(
+        NewEvent {
+            key,
+            target: code,
+            field: &field,
+            value: fields::encode_document(document),
+            parents: Vec::new(),
+            reason: None,
+            at: &clock.now,
+        },
         actor,
-        clock,
-        key,
-        code,
-        fields::EVIDENCE,
-        fields::encode_evidence(&list),
-        None,
-    )?;
-    Ok(list.len())
+    )?)
+}
+
+fn count(tx: &Tx, key: &AssessmentKey, code: &str) -> Result<usize, CommandError> {
+    Ok(tx
+        .evidence(key, code)?
+        .map_or(0, |s| fields::evidence_count(&s.value)))
+}
+
+/// Makes a sub-criterion's documents the `wanted` list (what the TUI's evidence form saves):
+/// documents no longer listed are removed by their own event, new ones added as documents, and
+/// an older whole-list field rewritten only if one of its items went. Documents are matched by
+/// their content.
+pub(super) fn replace_documents(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    code: &str,
+    wanted: Vec<Evidence>,
+) -> Result<Vec<Event>, CommandError> {
+    let mut left = wanted;
+    let mut take = |e: &Evidence| match left.iter().position(|w| w == e) {
+        Some(i) => {
+            left.remove(i);
+            true
+        }
+        None => false,
+    };
+    let mut events = Vec::new();
+    let mut removed = Vec::new();
+    for part in tx.fields_of(key, code)? {
+        if part.field == fields::EVIDENCE {
+            let old = fields::decode_evidence(&part.value);
+            let kept: Vec<Evidence> = old.iter().filter(|e| take(e)).cloned().collect();
+            if kept != old {
+                removed.push((part, fields::encode_evidence(&kept)));
+            }
+        } else if fields::is_document(&part.field) {
+            match fields::decode_document(&part.value) {
+                Some(doc) if take(&doc) => {}
+                Some(_) => removed.push((part, "null".to_string())),
+                None => {}
+            }
+        }
+    }
+    for (part, value) in removed {
+        events.push(tx.append(
+            NewEvent {
+                key,
+                target: code,
+                field: &part.field,
+                value,
+                parents: part.heads,
+                reason: None,
+                at: &clock.now,
+            },
+            actor,
+        )?);
+    }
+    for document in &left {
+        events.push(add_document(tx, actor, clock, key, code, document)?);
+    }
+    Ok(events)
 }

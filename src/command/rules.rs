@@ -131,6 +131,11 @@ pub fn check_value(
         fields::EVIDENCE => serde_json::from_str::<Vec<serde_json::Value>>(value)
             .map(|_| ())
             .map_err(|_| bad_shape(field)),
+        f if fields::is_document(f) => match fields::decode_document(value) {
+            Some(_) => Ok(()),
+            None if value == "null" => Ok(()),
+            None => Err(bad_shape(field)),
+        },
         _ => serde_json::from_str::<Option<String>>(value)
             .map(|_| ())
             .map_err(|_| bad_shape(field)),

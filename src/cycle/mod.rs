@@ -92,6 +92,7 @@ impl FieldGroup {
         match field {
             "self" | "na" => FieldGroup::SelfScore,
             "evidence" | "explanation" | "response" => FieldGroup::UnitSupport,
+            f if f.starts_with(crate::fields::DOCUMENT_PREFIX) => FieldGroup::UnitSupport,
             "survey" => FieldGroup::Survey,
             "bonus" | "penalty" => FieldGroup::BonusPenalty,
             _ => FieldGroup::Appraisal,

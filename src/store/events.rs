@@ -78,7 +78,8 @@ impl Store {
                 projection::row_to_state,
             )
             .map_err(StoreError::sql)?;
-        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+        let states = rows.collect::<Result<_, _>>().map_err(StoreError::sql)?;
+        Ok(super::inputs::documents_as_lists(states))
     }
 
     pub fn field(
@@ -237,6 +238,30 @@ impl Store {
         let rows = stmt
             .query_map(
                 params![key.framework_id, key.unit_code, key.year, target, field],
+                row_to_event,
+            )
+            .map_err(StoreError::sql)?;
+        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+
+    /// Every event of one target of an assessment (a sub-criterion's scores, notes and each
+    /// document), oldest first: "who changed what" for that sub-criterion.
+    pub fn target_history(
+        &self,
+        key: &AssessmentKey,
+        target: &str,
+    ) -> Result<Vec<Event>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
+                 FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4
+                 ORDER BY at, id",
+            )
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map(
+                params![key.framework_id, key.unit_code, key.year, target],
                 row_to_event,
             )
             .map_err(StoreError::sql)?;

@@ -100,7 +100,7 @@ impl Tx<'_> {
         projection::get(&self.tx, key, target, field).map_err(StoreError::sql)
     }
 
-    /// Every field of one target of an assessment (a sub-criterion's scores, notes, documents).
+    /// Every stored field of one target of an assessment (scores, notes, each document).
     pub fn fields_of(
         &self,
         key: &AssessmentKey,
@@ -120,6 +120,19 @@ impl Tx<'_> {
             )
             .map_err(StoreError::sql)?;
         rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+
+    /// A sub-criterion's evidence as one list (the older whole-list field and every document),
+    /// with the heads of all its parts.
+    pub fn evidence(
+        &self,
+        key: &AssessmentKey,
+        target: &str,
+    ) -> Result<Option<FieldState>, StoreError> {
+        let parts = self.fields_of(key, target)?;
+        Ok(super::inputs::documents_as_lists(parts)
+            .into_iter()
+            .find(|s| s.field == crate::fields::EVIDENCE))
     }
 
     /// Whether any field of an assessment holds a value other than its status.

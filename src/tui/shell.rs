@@ -297,15 +297,7 @@ impl Shell {
     }
 
     fn history(&self, key: &AssessmentKey, target: String) -> Result<Action, StoreError> {
-        let mut events = Vec::new();
-        for state in self
-            .store
-            .fields(key)?
-            .iter()
-            .filter(|s| s.target == target)
-        {
-            events.extend(self.store.history(key, &target, &state.field)?);
-        }
+        let events = self.store.target_history(key, &target)?;
         Ok(Action::HistoryLoaded { target, events })
     }
 }
