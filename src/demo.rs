@@ -462,6 +462,8 @@ fn appraisal(
             continue;
         };
         let round1 = input.appraisal1.as_ref().map(|s| s.points).unwrap_or(own);
+        // Confirming the unit's figure keeps its declared data, whose points are exact.
+        let declared = input.self_score.as_ref().and_then(|s| s.declared.clone());
         let (points, lower) = match stage {
             // Round 1: most scores confirmed, some halved for weak evidence.
             Stage::Appraisal1 if own > Decimal::ZERO && dice.chance(18) => {
@@ -477,7 +479,7 @@ fn appraisal(
             stage,
             StageScore {
                 points,
-                declared: None,
+                declared: if points == own { declared } else { None },
             },
         ));
         if lower {

@@ -120,7 +120,10 @@ pub fn check_value(
         }
         let score = fields::decode_score(value).ok_or_else(|| bad_shape(field))?;
         scoring::check_stage(sub, stage)?;
-        return check_points(score.points, sub, framework.decimals);
+        return match &score.declared {
+            Some(declared) => check_declared(score.points, declared, sub, framework.decimals),
+            None => check_points(score.points, sub, framework.decimals),
+        };
     }
     match field {
         fields::NA => match serde_json::from_str::<bool>(value) {
@@ -149,6 +152,27 @@ fn check_points(
 ) -> Result<(), CommandError> {
     scoring::parse_points(&scoring::canonical(points), sub, decimals).map(|_| ())?;
     Ok(())
+}
+
+/// Points computed from declared data are kept exact (rounded once, at display), so they are
+/// checked against the rule's own result for that data, not against the typed-entry decimals.
+fn check_declared(
+    points: rust_decimal::Decimal,
+    declared: &scoring::Declared,
+    sub: &SubCriterion,
+    decimals: u32,
+) -> Result<(), CommandError> {
+    let expected = scoring::points_for(sub, declared, decimals)?;
+    if expected == points {
+        Ok(())
+    } else {
+        Err(CommandError::Value(format!(
+            "{}: {} points do not follow from the declared data ({})",
+            sub.code,
+            scoring::canonical(points),
+            scoring::canonical(expected)
+        )))
+    }
 }
 
 fn bad_shape(field: &str) -> CommandError {
@@ -195,5 +219,52 @@ pub fn check_appraisal_note(
             appraisal: points,
             own,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::{Declared, StageScore};
+    use rust_decimal::Decimal;
+
+    fn proportional() -> (Framework, String) {
+        let f = crate::framework::bundled()
+            .into_iter()
+            .find(|f| f.subs().any(|s| matches!(s.rule, Rule::Proportional)))
+            .expect("a bundled framework has a proportional rule");
+        let code = f
+            .subs()
+            .find(|s| matches!(s.rule, Rule::Proportional))
+            .map(|s| s.code.clone())
+            .expect("found above");
+        (f, code)
+    }
+
+    fn stored(points: &str, percent: &str) -> String {
+        fields::encode_score(Some(&StageScore {
+            points: points.parse::<Decimal>().expect("decimal"),
+            declared: Some(Declared::Figure(percent.parse().expect("decimal"))),
+        }))
+    }
+
+    #[test]
+    fn exact_points_from_declared_data_pass_when_they_follow_from_the_rule() {
+        let (f, code) = proportional();
+        let sub = f.sub(&code).expect("sub");
+        let declared = Declared::Figure("93".parse().expect("decimal"));
+        let exact = scoring::points_for(sub, &declared, f.decimals).expect("points");
+        let value = stored(&scoring::canonical(exact), "93");
+        assert!(check_value(&f, &code, "appraisal1", &value).is_ok());
+    }
+
+    #[test]
+    fn points_that_do_not_follow_from_the_declared_data_are_refused() {
+        let (f, code) = proportional();
+        let value = stored("0", "93");
+        assert!(matches!(
+            check_value(&f, &code, "appraisal1", &value),
+            Err(CommandError::Value(_))
+        ));
     }
 }
