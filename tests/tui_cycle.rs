@@ -284,6 +284,9 @@ fn review_mode_changes_nothing_and_says_why() {
     press(&mut app, ESC);
     press(&mut app, Key::ch('m'));
     assert_eq!(seat(&app), Seat::Unit);
+    // Opened from the ranking: q goes back there, a second q home.
+    press(&mut app, Key::ch('q'));
+    assert!(matches!(app.screen, Screen::Ranking(_)));
     press(&mut app, Key::ch('q'));
     press(&mut app, Key::ch('a'));
     assert_eq!(app.notice.clone().unwrap().text, review);

@@ -370,3 +370,67 @@ fn numbers_line_up_with_the_framework_decimals_and_an_na_row_shows_the_max_it_co
     let first = screen.iter().find(|r| r.starts_with("   1.1.1 ")).unwrap();
     assert!(first.contains("0,50/0,50"), "{first}");
 }
+
+#[test]
+fn q_on_a_unit_opened_from_the_ranking_goes_back_to_the_ranking() {
+    use parindex::app::Screen;
+    let mut app = home_app(Lang::Vi);
+    let r = tui_fixture::cycle::ranking();
+    let view = parindex::app::ranking::RankingView::loading(r.year, r.level);
+    app.screen = Screen::Ranking(Box::new(view));
+    app.update(Action::RankingLoaded(Box::new(r)));
+    let effects = press(&mut app, ENTER);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Open { start: false, .. }]),
+        "{effects:?}"
+    );
+    app.update(Action::Opened(Box::new(opened(
+        XA,
+        "dong-hoi-bao-ninh",
+        "Xã Bảo Ninh",
+        Vec::new(),
+    ))));
+    let effects = press(&mut app, Key::ch('q'));
+    assert!(matches!(app.screen, Screen::Ranking(_)), "{:?}", app.screen);
+    assert!(matches!(effects.as_slice(), [Effect::LoadRanking { .. }]));
+    press(&mut app, Key::ch('q'));
+    assert!(matches!(app.screen, Screen::Home));
+}
+
+#[test]
+fn a_draft_offered_back_puts_the_cursor_on_its_sub_criterion() {
+    let mut o = opened(XA, "dong-hoi-bao-ninh", "Xã Bảo Ninh", Vec::new());
+    o.drafts = vec![parindex::store::Draft {
+        key: o.key.clone(),
+        target: "2.1.1".into(),
+        field: "self".into(),
+        text: "0,5".into(),
+        at: AT.into(),
+    }];
+    let mut app = parindex::app::App::new(Lang::Vi, USER);
+    app.update(Action::Opened(Box::new(o)));
+    assert_eq!(selected(&app), "2.1.1");
+    press(&mut app, ENTER);
+    let Mode::Score(form) = mode(&app) else {
+        panic!()
+    };
+    assert_eq!(form.typed_text(), "0,5");
+}
+
+#[test]
+fn n_says_so_when_it_wraps_to_the_first_unscored_sub() {
+    let f = framework(XA);
+    let last = f
+        .subs()
+        .filter(|s| s.source != parindex::framework::Source::Survey)
+        .last()
+        .unwrap()
+        .code
+        .clone();
+    let mut app = walk_on(XA, &last, Lang::Vi);
+    press(&mut app, Key::ch('n'));
+    assert_eq!(selected(&app), f.subs().next().unwrap().code);
+    assert!(app.notice.clone().unwrap().text.contains("quay lại từ đầu"));
+    press(&mut app, Key::ch('n'));
+    assert!(app.notice.is_none(), "no word when it does not wrap");
+}

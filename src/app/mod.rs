@@ -119,6 +119,8 @@ pub struct App {
     pub too_small: bool,
     /// My changes in this session, to undo and redo.
     pub undo: undo::UndoStack,
+    /// The ranking the open walkthrough was opened from, to go back to.
+    pub came_from: Option<Box<RankingView>>,
 }
 
 impl App {
@@ -139,6 +141,7 @@ impl App {
             quitting: false,
             too_small: false,
             undo: undo::UndoStack::default(),
+            came_from: None,
         }
     }
 
@@ -316,8 +319,16 @@ impl App {
         let mut effects = walk.update(action, &mut ctx);
         if ctx.go_home {
             let year = walk.key.year;
-            self.screen = Screen::Home;
-            effects.push(Effect::LoadHome { year: Some(year) });
+            match self.came_from.take() {
+                Some(view) => {
+                    effects.push(view.load_effect());
+                    self.screen = Screen::Ranking(view);
+                }
+                None => {
+                    self.screen = Screen::Home;
+                    effects.push(Effect::LoadHome { year: Some(year) });
+                }
+            }
         } else if ctx.go_conflicts {
             let key = walk.key.clone();
             let Screen::Walk(walk) = std::mem::replace(&mut self.screen, Screen::Home) else {
@@ -421,7 +432,19 @@ impl App {
                 .collect();
             self.notice = Some(Notice::info(ui::drafts_waiting(self.lang, &list)));
         }
-        self.screen = Screen::Walk(Box::new(Walk::new(opened)));
+        // A draft offered back: the cursor goes to it, so `Enter` / `e` picks it up at once.
+        let draft_at = opened.drafts.first().map(|d| d.target.clone());
+        let mut walk = Walk::new(opened);
+        if let Some(code) = draft_at {
+            let f = walk.framework.clone();
+            walk.tree.select(&f, &code);
+        }
+        // Opened from the ranking: `q` goes back there, not home.
+        self.came_from = None;
+        if let Screen::Ranking(view) = std::mem::replace(&mut self.screen, Screen::Home) {
+            self.came_from = Some(view);
+        }
+        self.screen = Screen::Walk(Box::new(walk));
         Vec::new()
     }
 

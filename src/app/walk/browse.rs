@@ -101,7 +101,15 @@ impl Walk {
     fn jump(&mut self, ctx: &mut Ctx, none: Text, wanted: impl Fn(&Walk, &str) -> bool) {
         let found = tree::next_sub_where(&self.framework, &self.tree.selected, |c| wanted(self, c));
         match found {
-            Some(code) => self.tree.select(&self.framework, &code),
+            Some(code) => {
+                // Past the last sub-criterion the search starts again from the first: say so.
+                let at = |c: &str| self.framework.subs().position(|s| s.code == c);
+                let here = at(&self.tree.selected);
+                if here.is_some() && at(&code) <= here {
+                    ctx.info(Text::Wrapped.get(ctx.lang));
+                }
+                self.tree.select(&self.framework, &code);
+            }
             None => ctx.info(none.get(ctx.lang)),
         }
     }

@@ -126,6 +126,7 @@ texts! {
 
     // Notices
     NothingToUndo => "Không có thay đổi nào của bạn trong phiên này để hoàn tác", "Nothing of yours in this session to undo";
+    Wrapped => "Đã hết danh sách, quay lại từ đầu", "Reached the end, continued from the top";
     NothingToRedo => "Không có gì để làm lại", "Nothing to redo";
     RedoReason => "làm lại", "redo";
     LastSub => "Đây là tiêu chí thành phần cuối cùng", "That was the last sub-criterion";
