@@ -292,3 +292,51 @@ fn snapshots_keep_the_databases_privacy_0600_alone_0640_shared() {
     );
     assert_eq!(mode(&shared), 0o640);
 }
+
+#[test]
+fn reports_written_to_files_keep_the_databases_privacy_and_a_huge_cell_does_not_break_xlsx() {
+    let s = Scratch::new();
+    let huge = "Giải trình rất dài. ".repeat(2_000);
+    save(&s.db, &huge);
+    for (db_mode, want) in [(0o644, 0o600), (0o660, 0o640)] {
+        std::fs::set_permissions(&s.db, std::fs::Permissions::from_mode(db_mode)).expect("chmod");
+        for format in ["csv", "json", "md", "xlsx"] {
+            let out = s.path(&format!("report-{db_mode:o}.{format}"));
+            let r = s.run(&[
+                "report",
+                "--year",
+                "2025",
+                "--level",
+                "so",
+                "--unit",
+                UNIT,
+                "--format",
+                format,
+                "--out",
+                out.to_str().expect("path"),
+            ]);
+            assert!(r.status.success(), "{format}: {}", stderr(&r));
+            assert_eq!(mode(&out), want, "{format} from a {db_mode:o} database");
+        }
+    }
+    let xlsx = s.path("report-644.xlsx");
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).expect("open xlsx");
+    let sheet = book.worksheet_range_at(0).expect("sheet").expect("range");
+    let longest = sheet
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string().chars().count()))
+        .max()
+        .unwrap_or(0);
+    assert_eq!(longest, 32_767, "the explanation is cut at Excel's limit");
+    let marked = sheet
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .any(|c| c.ends_with("truncated]"));
+    assert!(marked, "the cut is marked");
+    let csv = std::fs::read_to_string(s.path("report-644.csv")).expect("csv");
+    assert!(
+        csv.contains(huge.trim_end()),
+        "the CSV keeps the whole text"
+    );
+}

@@ -7,6 +7,7 @@ use crate::command::{self, Clock};
 use crate::cycle::Transition;
 use crate::store::Actor;
 
+use super::output::say;
 use super::{CliError, Context, command_error, open_store};
 
 #[derive(Debug, Subcommand)]
@@ -77,7 +78,7 @@ pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
             &serde_json::json!({"unit": key.unit_code, "year": key.year, "status": to.code()}),
         );
     }
-    println!("{} {}: {}", key.unit_code, key.year, to.label(ctx.lang));
+    say!("{} {}: {}", key.unit_code, key.year, to.label(ctx.lang));
     Ok(())
 }
 
@@ -103,7 +104,7 @@ fn withdraw(ctx: &Context, which: &Which, cancel: bool) -> Result<(), CliError> 
         ctx.lang
             .pick("đã khôi phục bộ kết quả", "assessment restored")
     };
-    println!("{} {}: {done}", key.unit_code, key.year);
+    say!("{} {}: {done}", key.unit_code, key.year);
     Ok(())
 }
 
@@ -122,7 +123,7 @@ pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
     if json {
         return super::output::print_json(&serde_json::json!({"year": year, "deadline": iso}));
     }
-    println!(
+    say!(
         "{} {year}: {}",
         ctx.lang
             .pick("Hạn tự chấm điểm năm", "Self-scoring deadline of"),

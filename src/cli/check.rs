@@ -4,7 +4,7 @@ use serde_json::json;
 
 use crate::scoring;
 
-use super::output::print_json;
+use super::output::{print_json, say};
 use super::{CliError, Context, open_read_store, store_error};
 
 pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
         }))?;
     } else {
         let l = ctx.lang;
-        println!(
+        say!(
             "{}: {}   {}: {}   {}: {}",
             l.pick("Sự kiện", "Events"),
             report.events,
@@ -50,10 +50,10 @@ pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
             report.assessments
         );
         for p in &report.problems {
-            println!("  ✗ {p}");
+            say!("  ✗ {p}");
         }
         if report.problems.is_empty() {
-            println!(
+            say!(
                 "{}",
                 l.pick("✓ Cơ sở dữ liệu toàn vẹn", "✓ The database is sound")
             );

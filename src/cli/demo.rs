@@ -4,6 +4,7 @@ use clap::{Args, ValueEnum};
 
 use crate::demo::{self, Scale};
 
+use super::output::{say, tell};
 use super::{CliError, Context, open_store};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -44,7 +45,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
         if tty && (done % 10 == 0 || done == total) {
             eprint!("\r{done}/{total}");
             if done == total {
-                eprintln!();
+                tell!();
             }
         }
     };
@@ -65,7 +66,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
             &serde_json::json!({"assessments": summary.assessments, "events": summary.events}),
         );
     }
-    println!(
+    say!(
         "{}: {} {}, {} {}",
         ctx.lang.pick("Đã tạo dữ liệu mẫu", "Sample data written"),
         summary.assessments,

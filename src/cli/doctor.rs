@@ -10,6 +10,7 @@ use serde_json::json;
 
 use crate::doctor::{self, Finding, Setup, Status};
 
+use super::output::say;
 use super::{CliError, Context};
 
 #[derive(Debug, Args)]
@@ -79,9 +80,9 @@ fn print_text(ctx: &Context, findings: &[Finding], problems: usize) {
             Status::Note => "•",
             Status::Problem => "✗",
         };
-        println!("{mark} {}", crate::text::sanitize(&f.detail));
+        say!("{mark} {}", crate::text::sanitize(&f.detail));
         if let Some(fix) = &f.fix {
-            println!(
+            say!(
                 "    {}: {}",
                 l.pick("cách sửa", "fix"),
                 crate::text::sanitize(fix)
@@ -89,7 +90,7 @@ fn print_text(ctx: &Context, findings: &[Finding], problems: usize) {
         }
     }
     if problems == 0 {
-        println!(
+        say!(
             "{}",
             l.pick("Máy chủ đã sẵn sàng.", "The server is set up right.")
         );

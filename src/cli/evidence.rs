@@ -8,6 +8,7 @@ use crate::command::evidence::{AddEvidence, add_evidence};
 use crate::fields::Evidence;
 use crate::store::Actor;
 
+use super::output::say;
 use super::{CliError, Context, command_error, open_store};
 
 #[derive(Debug, Subcommand)]
@@ -60,7 +61,7 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
             "evidence_count": added.count,
         }));
     }
-    println!(
+    say!(
         "{} {}: {} {}",
         added.code,
         ctx.lang.pick("có", "has"),

@@ -9,6 +9,7 @@ use crate::framework::{self, Framework, Rule, describe_rule};
 use crate::i18n::{Lang, Localized};
 
 use super::Context;
+use super::output::say;
 use super::output::{CliError, print_json};
 
 #[derive(Debug, Subcommand)]
@@ -67,7 +68,7 @@ fn check(ctx: &Context, files: &[PathBuf], json: bool) -> Result<(), CliError> {
                 let (a, c, s) = f.counts();
                 if !json {
                     let ok = ctx.lang.pick("hợp lệ", "valid");
-                    println!(
+                    say!(
                         "{}: {ok}: {} — {a} {}, {c} {}, {s} {}, {} {}",
                         path.display(),
                         f.id,
@@ -108,7 +109,7 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
     }
     for f in &frameworks {
         let (a, c, s) = f.counts();
-        println!(
+        say!(
             "{:<24} {:<6} {:>2} {} {:>3} {} {:>3} {} {:>5} {}  {}",
             f.id,
             f.level.code(),
@@ -159,21 +160,21 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
         (false, Lang::Vi) => "đã có sẵn, không thay đổi",
         (false, Lang::En) => "already present, unchanged",
     };
-    println!("{}: {verb} ({a}/{c}/{s})", f.id);
+    say!("{}: {verb} ({a}/{c}/{s})", f.id);
     Ok(())
 }
 
 fn print_tree(f: &Framework, lang: Lang) {
     let n = |d| crate::i18n::number(d, lang);
     let clean = crate::text::one_line;
-    println!("{} — {} ({})", f.id, clean(&f.name), clean(&f.decision));
+    say!("{} — {} ({})", f.id, clean(&f.name), clean(&f.decision));
     for a in &f.areas {
-        println!("{:<8} {:>6}  {}", a.code, n(a.max), clean(&a.name));
+        say!("{:<8} {:>6}  {}", a.code, n(a.max), clean(&a.name));
         for c in &a.criteria {
-            println!("  {:<8} {:>6}  {}", c.code, n(c.max), clean(&c.name));
+            say!("  {:<8} {:>6}  {}", c.code, n(c.max), clean(&c.name));
             for s in &c.subs {
-                println!("    {:<8} {:>6}  {}", s.code, n(s.max), clean(&s.name));
-                println!("{:>24}{}", "", clean(&describe_rule(s, lang)));
+                say!("    {:<8} {:>6}  {}", s.code, n(s.max), clean(&s.name));
+                say!("{:>24}{}", "", clean(&describe_rule(s, lang)));
             }
         }
     }

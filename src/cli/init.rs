@@ -8,6 +8,7 @@ use clap::Args;
 
 use crate::store::{Actor, Store, init_shared};
 
+use super::output::say;
 use super::{CliError, Context, store_error};
 
 #[derive(Debug, Args)]
@@ -48,19 +49,19 @@ fn print_text(ctx: &Context, args: &InitArgs, existed: bool, admin: Option<&str>
         (false, true) => l.pick("Đã tạo cơ sở dữ liệu dùng chung", "Shared database ready"),
         (false, false) => l.pick("Đã tạo cơ sở dữ liệu", "Database created"),
     };
-    println!("{head}: {}", args.path.display());
+    say!("{head}: {}", args.path.display());
     if let (Some(group), Some(admin)) = (&args.shared, admin) {
-        println!("  {}: {group}", l.pick("Nhóm", "Group"));
-        println!(
+        say!("  {}: {group}", l.pick("Nhóm", "Group"));
+        say!(
             "  {}: {admin}",
             l.pick("Quản trị viên đầu tiên", "First administrator")
         );
-        println!(
+        say!(
             "  {}: parindex officer grant USER unit --units MA_DON_VI",
             l.pick("Giao vai trò", "Grant roles")
         );
     }
-    println!(
+    say!(
         "  {}: export PARINDEX_DB={}",
         l.pick("Mở bằng", "Open it with"),
         args.path.display()

@@ -7,7 +7,7 @@ use crate::command::{Clock, officer};
 use crate::roles::Role;
 use crate::store::Actor;
 
-use super::output::print_json;
+use super::output::{print_json, say};
 use super::{CliError, Context, command_error, open_store, store_error};
 
 #[derive(Debug, Subcommand)]
@@ -39,6 +39,8 @@ pub enum OfficerCommand {
 
 #[derive(Debug, Args)]
 pub struct GrantArgs {
+    /// The officer's OS account name (letters, digits, . _ -; at most 32)
+    #[arg(value_parser = parse_account)]
     pub user: String,
     /// admin, appraiser, unit or viewer
     #[arg(value_parser = parse_role)]
@@ -52,6 +54,28 @@ pub struct GrantArgs {
 
 fn parse_role(s: &str) -> Result<Role, String> {
     s.parse()
+}
+
+/// An OS account name as `useradd` accepts it: a letter or `_` first, then letters, digits,
+/// `.`, `_` or `-` (a final `$` for machine accounts), at most 32 characters. Anything else
+/// (escape sequences, spaces, slashes) is no account an officer could log in with.
+pub fn parse_account(s: &str) -> Result<String, String> {
+    let body = s.strip_suffix('$').unwrap_or(s);
+    let first_ok = body
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let rest_ok = body
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if first_ok && rest_ok && s.len() <= 32 {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "'{}' is not an OS account name (a letter or _ first, then letters, digits, . _ -; at most 32 characters)",
+            crate::text::one_line(s).escape_default()
+        ))
+    }
 }
 
 pub fn run(ctx: &Context, cmd: OfficerCommand) -> Result<(), CliError> {
@@ -89,7 +113,7 @@ fn list(ctx: &Context, store: &crate::store::Store, json: bool) -> Result<(), Cl
         return print_json(&json!({"enforced": enforced, "officers": rows}));
     }
     if !enforced {
-        println!(
+        say!(
             "{}",
             ctx.lang.pick(
                 "Chế độ một người dùng: chưa có quản trị viên, mọi thao tác đều được phép.",
@@ -109,7 +133,7 @@ fn list(ctx: &Context, store: &crate::store::Store, json: bool) -> Result<(), Cl
                 }
             })
             .collect();
-        println!("{:<20} {}", o.user, grants.join(" "));
+        say!("{:<20} {}", o.user, grants.join(" "));
     }
     Ok(())
 }

@@ -35,14 +35,136 @@ impl CliError {
     }
 }
 
+/// Prints `value` as JSON with every control, C1 and bidi character escaped (`\u009b`,
+/// `\u202e`): serde_json escapes only C0 controls, and a terminal obeys the others.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::other(e.to_string()))?;
+    let text = json_text(value).map_err(|e| CliError::other(e.to_string()))?;
     println!("{text}");
     Ok(())
 }
 
+/// Pretty JSON text with unsafe characters escaped (for stdout and for `--out` files).
+pub fn json_text<T: Serialize>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter::default());
+    value.serialize(&mut ser)?;
+    // serde_json writes only UTF-8.
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// serde_json's pretty formatter, escaping what it would write raw but a terminal would obey.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        for c in fragment.chars() {
+            if crate::text::is_unsafe_char(c) || matches!(c, '\u{2028}' | '\u{2029}') {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+            } else {
+                let mut buf = [0u8; 4];
+                writer.write_all(c.encode_utf8(&mut buf).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 /// Prints one line of text for the officer, with every control and bidi character removed:
-/// names, notes and authors come from other people and other copies.
-pub fn say(line: &str) {
+/// names, notes and authors come from other people and other copies. Every text line of every
+/// command goes through it (the [`say!`] macro).
+pub fn say_line(line: &str) {
     println!("{}", crate::text::sanitize(line));
+}
+
+/// `println!` for the CLI's text output, sanitised (see [`say_line`]).
+macro_rules! say {
+    () => {
+        $crate::cli::output::say_line("")
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::say_line(&format!($($arg)*))
+    };
+}
+pub(crate) use say;
+
+/// [`say_line`] on standard error (warnings that scripts reading stdout should not see).
+pub fn tell_line(line: &str) {
+    eprintln!("{}", crate::text::sanitize(line));
+}
+
+/// `eprintln!` for the CLI, sanitised (see [`tell_line`]).
+macro_rules! tell {
+    () => {
+        $crate::cli::output::tell_line("")
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::tell_line(&format!($($arg)*))
+    };
+}
+pub(crate) use tell;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_text_escapes_c0_c1_and_bidi_characters() {
+        let hostile = "a\u{1b}]0;x\u{7}b\u{9b}31mc\u{202e}d\u{2066}e\u{85}f";
+        let text = json_text(&serde_json::json!({"name": hostile})).unwrap();
+        assert!(
+            !text
+                .chars()
+                .any(|c| crate::text::is_unsafe_char(c) && c != '\n')
+        );
+        assert!(
+            text.contains("\\u009b") && text.contains("\\u202e"),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["name"], hostile);
+    }
 }

@@ -1,13 +1,16 @@
 //! `parindex report`: the ranking of a level and year, or one unit's detail, in five formats.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::private_file::Privacy;
+use crate::store::StoreError;
 
 use clap::{Args, ValueEnum};
 
 use crate::level::Level;
 use crate::report;
 
-use super::output::print_json;
+use super::output::{json_text, print_json};
 use super::unit::parse_level;
 use super::{CliError, Context, open_read_store, store_error};
 
@@ -44,6 +47,10 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
         args.format = Format::Json;
     }
     let store = open_read_store(ctx)?;
+    let to = Destination {
+        out: args.out.as_ref(),
+        privacy: Privacy::of_database(store.path()),
+    };
     let l = ctx.lang;
     if args.format == Format::Xlsx && args.out.is_none() {
         return Err(CliError::input(l.pick(
@@ -70,8 +77,8 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
                 Format::Table => report::detail_table(&detail, l),
                 Format::Md => report::detail_markdown(&detail, l),
                 Format::Csv => report::detail_csv(&detail),
-                Format::Json => return emit_json(&report::detail_json(&detail), args.out.as_ref()),
-                Format::Xlsx => return xlsx(ctx, args.out.as_ref(), None, &[detail]),
+                Format::Json => return emit_json(ctx, &report::detail_json(&detail), &to),
+                Format::Xlsx => return xlsx(ctx, &to, None, &[detail]),
             }
         }
         None => {
@@ -81,7 +88,7 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
                 Format::Md => report::ranking_markdown(&ranking, l),
                 Format::Csv => report::ranking_csv(&ranking),
                 Format::Json => {
-                    return emit_json(&report::ranking_json(&ranking), args.out.as_ref());
+                    return emit_json(ctx, &report::ranking_json(&ranking), &to);
                 }
                 Format::Xlsx => {
                     let mut details = Vec::new();
@@ -92,31 +99,44 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
                             details.push(report::gather_detail(&store, &key, l).map_err(err)?);
                         }
                     }
-                    return xlsx(ctx, args.out.as_ref(), Some(&ranking), &details);
+                    return xlsx(ctx, &to, Some(&ranking), &details);
                 }
             }
         }
     };
-    emit(&text, args.out.as_ref())
+    emit(ctx, &text, &to)
 }
 
-fn emit(text: &str, out: Option<&PathBuf>) -> Result<(), CliError> {
-    match out {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| CliError::other(format!("{}: {e}", path.display()))),
+/// Where a report goes: standard output, or a file with the database's privacy (0600, or 0640
+/// with its group when shared), written whole or not at all.
+struct Destination<'a> {
+    out: Option<&'a PathBuf>,
+    privacy: Privacy,
+}
+
+impl Destination<'_> {
+    fn write(&self, ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+        crate::private_file::write(path, bytes, self.privacy)
+            .map_err(|e| store_error(ctx, StoreError::from_io(path, &e)))
+    }
+}
+
+fn emit(ctx: &Context, text: &str, to: &Destination) -> Result<(), CliError> {
+    let clean = crate::text::sanitize(text);
+    match to.out {
+        Some(path) => to.write(ctx, path, clean.as_bytes()),
         None => {
-            print!("{text}");
+            print!("{clean}");
             Ok(())
         }
     }
 }
 
-fn emit_json(value: &serde_json::Value, out: Option<&PathBuf>) -> Result<(), CliError> {
-    match out {
-        Some(_) => {
-            let text =
-                serde_json::to_string_pretty(value).map_err(|e| CliError::other(e.to_string()))?;
-            emit(&(text + "\n"), out)
+fn emit_json(ctx: &Context, value: &serde_json::Value, to: &Destination) -> Result<(), CliError> {
+    match to.out {
+        Some(path) => {
+            let text = json_text(value).map_err(|e| CliError::other(e.to_string()))?;
+            to.write(ctx, path, (text + "\n").as_bytes())
         }
         None => print_json(value),
     }
@@ -124,16 +144,17 @@ fn emit_json(value: &serde_json::Value, out: Option<&PathBuf>) -> Result<(), Cli
 
 fn xlsx(
     ctx: &Context,
-    out: Option<&PathBuf>,
+    to: &Destination,
     ranking: Option<&report::Ranking>,
     details: &[report::Detail],
 ) -> Result<(), CliError> {
-    let Some(path) = out else {
+    let Some(path) = to.out else {
         return Err(CliError::input(
             ctx.lang
                 .pick("--out: cần tên tệp", "--out: a file name is needed"),
         ));
     };
-    report::write_xlsx(path, ranking, details)
-        .map_err(|e| CliError::other(format!("{}: {e}", path.display())))
+    let bytes = report::xlsx_bytes(ranking, details)
+        .map_err(|e| CliError::other(format!("{}: {e}", path.display())))?;
+    to.write(ctx, path, &bytes)
 }

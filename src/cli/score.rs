@@ -11,7 +11,7 @@ use crate::i18n::{Lang, number};
 use crate::scoring::{self, Stage};
 use crate::store::{Actor, AssessmentKey, Store};
 
-use super::output::print_json;
+use super::output::{print_json, say, tell};
 use super::{
     CliError, Context, command_error, open_read_store, open_store, store_error, totals::totals_json,
 };
@@ -136,7 +136,7 @@ fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
 /// "Replaced lan's value (2026-…): 1 → 0,5" on stderr, so scripts reading stdout are unaffected.
 fn print_replaced(ctx: &Context, field: &str, r: &Replaced) {
     let l = ctx.lang;
-    eprintln!(
+    tell!(
         "{} {} ({}, {}): {} → {}",
         l.pick("Đã thay giá trị của", "Replaced the value of"),
         r.author,
@@ -176,7 +176,7 @@ fn report_saved(
             return print_json(&out);
         }
         let points = fields::decode_points(&saved.event.value).unwrap_or_default();
-        println!(
+        say!(
             "{} {}: {}",
             l.pick("Đã lưu", "Saved"),
             saved.code,
@@ -207,7 +207,7 @@ fn report_saved(
     let shown = points
         .map(|p| number(p, l))
         .unwrap_or_else(|| l.pick("không áp dụng", "not applicable").into());
-    println!(
+    say!(
         "{} {} [{}]: {shown}/{} {}",
         l.pick("Đã lưu", "Saved"),
         saved.code,
@@ -241,10 +241,10 @@ fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
         return print_json(&Value::Object(obj));
     }
     let l = ctx.lang;
-    println!("{} — {}", sub.code, crate::text::one_line(&sub.name));
-    println!("  {}: {}", l.pick("Điểm tối đa", "Max"), number(sub.max, l));
+    say!("{} — {}", sub.code, crate::text::one_line(&sub.name));
+    say!("  {}: {}", l.pick("Điểm tối đa", "Max"), number(sub.max, l));
     if mine.is_empty() {
-        println!("  {}", l.pick("(chưa chấm)", "(not scored)"));
+        say!("  {}", l.pick("(chưa chấm)", "(not scored)"));
     }
     for s in &mine {
         let conflict = if s.conflict {
@@ -252,7 +252,7 @@ fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
         } else {
             ""
         };
-        println!(
+        say!(
             "  {:<16} {}  — {} {}{conflict}",
             s.field,
             crate::text::one_line(&display_value(&s.field, &s.value, l)),
@@ -299,7 +299,7 @@ fn history(ctx: &Context, t: &Target) -> Result<(), CliError> {
         let old = old_value(e)
             .map(|v| display_value(&e.field, &v, l))
             .unwrap_or_else(|| "—".into());
-        println!(
+        say!(
             "{}  {:<12} {:<16} {} → {}",
             ctx.when(&e.at),
             e.author,

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use crate::command::{self, Clock};
 use crate::store::Actor;
 
+use super::output::say;
 use super::{CliError, Context, command_error, open_store};
 
 #[derive(Debug, Subcommand)]
@@ -46,7 +47,7 @@ pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
     if args.json {
         return super::output::print_json(&serde_json::json!({"rows": rows, "changed": changed}));
     }
-    println!(
+    say!(
         "{}: {} {}, {} {}",
         ctx.lang
             .pick("Đã nhập điểm điều tra xã hội học", "Survey points imported"),

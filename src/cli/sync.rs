@@ -100,16 +100,13 @@ pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<(), CliError> {
             &json!({"out": out.display().to_string(), "integrity_check": "ok", "removed": removed}),
         );
     }
-    say(&format!(
+    say!(
         "{}: {} (integrity_check: ok)",
         l.pick("Đã tạo bản sao", "Snapshot written"),
         out.display(),
-    ));
+    );
     for r in &removed {
-        say(&format!(
-            "{}: {r}",
-            l.pick("Đã xóa bản cũ", "Removed old snapshot")
-        ));
+        say!("{}: {r}", l.pick("Đã xóa bản cũ", "Removed old snapshot"));
     }
     Ok(())
 }
@@ -132,12 +129,12 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
     }
     let l = ctx.lang;
     if args.dry_run {
-        println!(
+        say!(
             "{}",
             l.pick("Chạy thử: không ghi gì.", "Dry run: nothing written.")
         );
     }
-    println!(
+    say!(
         "{}: {}   {}: {}   {}: {}   {}: {}",
         l.pick("Sự kiện mới", "Events added"),
         s.events_added,
@@ -149,7 +146,7 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
         s.new_conflicts
     );
     if s.new_conflicts > 0 {
-        println!(
+        say!(
             "{}",
             l.pick(
                 "Xem và xử lý: parindex conflicts",
@@ -242,7 +239,7 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
         return print_json(&rows);
     }
     if all.is_empty() {
-        println!("{}", l.pick("Không có xung đột.", "No conflicts."));
+        say!("{}", l.pick("Không có xung đột.", "No conflicts."));
     }
     for c in &all {
         let what = match kind(c) {
@@ -253,9 +250,9 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
                 c.key.unit_code, c.key.year, c.state.target, c.state.field
             ),
         };
-        println!("{what}");
+        say!("{what}");
         for e in &c.heads {
-            println!(
+            say!(
                 "    {}  {}  {}@{}  {}",
                 e.id,
                 crate::text::one_line(&shown(e)),
@@ -266,7 +263,7 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
         }
     }
     if !all.is_empty() {
-        println!(
+        say!(
             "{}",
             l.pick(
                 "Xử lý: parindex conflicts resolve --take ID [--reason LÝ_DO]",
@@ -304,7 +301,7 @@ fn resolve(
             "value": serde_json::from_str::<Value>(&done.event.value).unwrap_or(Value::Null),
         }));
     }
-    println!(
+    say!(
         "{}",
         ctx.lang.pick("Đã xử lý xung đột.", "Conflict resolved.")
     );

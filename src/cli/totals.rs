@@ -9,7 +9,7 @@ use crate::i18n::{Lang, number};
 use crate::scoring::{self, Part, Totals, canonical};
 use crate::store::AssessmentKey;
 
-use super::output::print_json;
+use super::output::{print_json, say};
 use super::score::locate;
 use super::{CliError, Context, open_read_store, store_error};
 
@@ -79,14 +79,14 @@ pub fn totals_json(key: &AssessmentKey, f: &Framework, status: Status, t: &Total
 pub fn print_totals(l: Lang, key: &AssessmentKey, f: &Framework, status: Status, t: &Totals) {
     let n = |d| number(d, l);
     let part = |p: &Part| format!("{}/{}", n(p.points), n(p.max));
-    println!(
+    say!(
         "{} {} — {} ({})",
         key.unit_code,
         key.year,
         crate::text::one_line(&f.name),
         status.label(l)
     );
-    println!(
+    say!(
         "  {}: {}   {}: {}   {}: {}   {}: {}",
         l.pick("Tự chấm", "Self"),
         part(&t.self_part),
@@ -97,7 +97,7 @@ pub fn print_totals(l: Lang, key: &AssessmentKey, f: &Framework, status: Status,
         l.pick("Điều tra XHH", "Survey"),
         part(&t.survey),
     );
-    println!(
+    say!(
         "  {}: {}/{}   {}: {}%   {}: {}   {}: {}/{}   {}: {}   {}: {}",
         l.pick("Tổng", "Total"),
         n(t.total),

@@ -9,7 +9,7 @@ use crate::i18n::Localized;
 use crate::level::Level;
 use crate::unit::parse_units;
 
-use super::output::print_json;
+use super::output::{print_json, say};
 use super::{CliError, Context, open_read_store, open_store, store_error};
 
 #[derive(Debug, Subcommand)]
@@ -52,7 +52,7 @@ fn list(ctx: &Context, level: Option<Level>, json: bool) -> Result<(), CliError>
         return print_json(&rows);
     }
     for u in &units {
-        println!(
+        say!(
             "{:<28} {:<6} {:<14} {}",
             u.code,
             u.level.code(),
@@ -83,7 +83,7 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
     let msg = ctx
         .lang
         .pick("đơn vị được thêm hoặc cập nhật", "units added or updated");
-    println!(
+    say!(
         "{changed} {msg} ({} {})",
         units.len(),
         ctx.lang.pick("dòng", "rows")

@@ -8,10 +8,25 @@ fn to_string(rows: Vec<Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
         // Writing to a Vec cannot fail.
-        let _ = w.write_record(row.iter().map(|c| crate::text::one_line(c)));
+        let _ = w.write_record(row.iter().map(|c| neutralise(&crate::text::one_line(c))));
     }
     let bytes = w.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// The OWASP rule against formula injection: a cell a spreadsheet would read as a formula
+/// (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`. Plain numbers such as a
+/// negative gap (`-2.5`) cannot be formulas and are left as numbers.
+pub fn neutralise(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = cell
+        .strip_prefix('-')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    if risky && !number {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 pub fn ranking_csv(r: &Ranking) -> String {
@@ -102,4 +117,27 @@ pub fn detail_csv(d: &Detail) -> String {
         ]);
     }
     to_string(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn neutralise_prefixes_formula_cells_and_leaves_numbers() {
+        for risky in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-1+2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "-",
+        ] {
+            assert_eq!(neutralise(risky), format!("'{risky}"));
+        }
+        for safe in ["-2.5", "12.5", "Sở Nội vụ", ""] {
+            assert_eq!(neutralise(safe), safe);
+        }
+    }
 }

@@ -17,7 +17,7 @@ pub use csv_out::{detail_csv, ranking_csv};
 pub use gather::{gather_detail, gather_ranking};
 pub use json_out::{detail_json, ranking_json};
 pub use text_out::{detail_markdown, detail_table, ranking_markdown, ranking_table};
-pub use xlsx_out::write_xlsx;
+pub use xlsx_out::xlsx_bytes;
 
 /// One unit's line in a ranking.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,8 +1,6 @@
 //! Reports as an Excel workbook: a ranking sheet and a sheet per unit, numbers as numbers with
 //! the framework's decimals, frozen header rows.
 
-use std::path::Path;
-
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -32,6 +30,25 @@ fn header(ws: &mut Worksheet, cells: &[&str]) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// Excel's limit on the characters of one cell; a longer text makes the whole workbook fail.
+const CELL_LIMIT: usize = 32_767;
+
+/// Shown at the end of a text cut to fit a cell, so nobody mistakes it for the whole text.
+const CUT_MARK: &str = " […cắt bớt / truncated]";
+
+/// A text cell: sanitised, and cut at Excel's limit with a visible mark (the CSV and JSON
+/// reports carry the whole text).
+fn cell(s: impl AsRef<str>) -> String {
+    let clean = crate::text::sanitize(s.as_ref());
+    if clean.chars().count() <= CELL_LIMIT {
+        return clean;
+    }
+    let keep = CELL_LIMIT - CUT_MARK.chars().count();
+    let mut cut: String = clean.chars().take(keep).collect();
+    cut.push_str(CUT_MARK);
+    cut
+}
+
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
 fn sheet_name(s: &str) -> String {
     s.chars()
@@ -40,11 +57,8 @@ fn sheet_name(s: &str) -> String {
         .collect()
 }
 
-pub fn write_xlsx(
-    path: &Path,
-    ranking: Option<&Ranking>,
-    details: &[Detail],
-) -> Result<(), XlsxError> {
+/// The workbook's bytes (the caller writes them with the database's privacy).
+pub fn xlsx_bytes(ranking: Option<&Ranking>, details: &[Detail]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     if let Some(r) = ranking {
         ranking_sheet(book.add_worksheet(), r)?;
@@ -52,7 +66,7 @@ pub fn write_xlsx(
     for d in details {
         detail_sheet(book.add_worksheet(), d)?;
     }
-    book.save(path)
+    book.save_to_buffer()
 }
 
 fn ranking_sheet(ws: &mut Worksheet, r: &Ranking) -> Result<(), XlsxError> {
@@ -87,15 +101,15 @@ fn ranking_sheet(ws: &mut Worksheet, r: &Ranking) -> Result<(), XlsxError> {
         let y = i as u32 + 1;
         let t = &row.totals;
         ws.write_number(y, 0, row.rank as f64)?;
-        ws.write_string(y, 1, &row.unit)?;
-        ws.write_string(y, 2, crate::text::one_line(&row.unit_name))?;
+        ws.write_string(y, 1, cell(&row.unit))?;
+        ws.write_string(y, 2, cell(crate::text::one_line(&row.unit_name)))?;
         put(ws, y, 3, t.self_part.points, &pts)?;
         put(ws, y, 4, t.final_part.points, &pts)?;
         put(ws, y, 5, t.survey.points, &pts)?;
         put(ws, y, 6, t.total, &pts)?;
         put(ws, y, 7, t.max, &pts)?;
         put(ws, y, 8, t.index_percent, &pct)?;
-        ws.write_string(y, 9, t.band.clone().unwrap_or_default())?;
+        ws.write_string(y, 9, cell(t.band.clone().unwrap_or_default()))?;
         put(ws, y, 10, row.gap, &pts)?;
         for (j, a) in t.areas.iter().enumerate() {
             put(ws, y, 11 + j as u16, a.index_percent, &pct)?;
@@ -128,10 +142,10 @@ fn detail_sheet(ws: &mut Worksheet, d: &Detail) -> Result<(), XlsxError> {
     let pts = number_format(d.decimals);
     for (i, l) in d.lines.iter().enumerate() {
         let y = i as u32 + 1;
-        ws.write_string(y, 0, &l.code)?;
-        ws.write_string(y, 1, crate::text::one_line(&l.name))?;
+        ws.write_string(y, 0, cell(&l.code))?;
+        ws.write_string(y, 1, cell(crate::text::one_line(&l.name)))?;
         put(ws, y, 2, l.max, &pts)?;
-        ws.write_string(y, 3, crate::text::one_line(&l.declared))?;
+        ws.write_string(y, 3, cell(crate::text::one_line(&l.declared)))?;
         for (col, v) in [
             (4, l.self_points),
             (5, l.appraisal1),
@@ -144,10 +158,24 @@ fn detail_sheet(ws: &mut Worksheet, d: &Detail) -> Result<(), XlsxError> {
         }
         put(ws, y, 8, l.final_points, &pts)?;
         ws.write_number(y, 9, l.evidence_count as f64)?;
-        ws.write_string(y, 10, crate::text::sanitize(&l.explanation))?;
-        ws.write_string(y, 11, crate::text::sanitize(&l.council_note))?;
-        ws.write_string(y, 12, l.flags.join(" "))?;
+        ws.write_string(y, 10, cell(crate::text::sanitize(&l.explanation)))?;
+        ws.write_string(y, 11, cell(crate::text::sanitize(&l.council_note)))?;
+        ws.write_string(y, 12, cell(l.flags.join(" ")))?;
     }
     ws.set_column_width(1, 60)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_cuts_text_over_excels_limit_with_a_visible_mark() {
+        let long = "ă".repeat(40_000);
+        let c = cell(&long);
+        assert_eq!(c.chars().count(), CELL_LIMIT);
+        assert!(c.ends_with(CUT_MARK));
+        assert_eq!(cell("ngắn"), "ngắn");
+    }
 }

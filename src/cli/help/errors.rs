@@ -27,7 +27,8 @@ pub fn report(e: &Error, lang: Lang, usage: &str) -> ExitCode {
                 Lang::Vi => vietnamese(e, usage),
                 Lang::En => e.render().to_string(),
             };
-            let _ = write!(std::io::stderr(), "{text}");
+            // The message quotes what was typed: sanitised like every other output.
+            let _ = write!(std::io::stderr(), "{}", crate::text::sanitize(&text));
             ExitCode::from(2)
         }
     }
