@@ -514,6 +514,17 @@ fn documents_added_on_two_copies_both_survive_a_merge_without_conflict() {
     for n in ["1/KH-UBND", "2/KH-UBND", "3/QĐ-UBND", "4/BC-UBND"] {
         assert!(numbers.contains(&n), "{n} missing: {numbers:?}");
     }
+    // A removal is explicit: its own event, the other documents stay.
+    let remove = |number: &str| {
+        args(&[
+            "evidence", "remove", "--unit", U, "--year", "2025", "--sub", "1.1.1", "--number",
+            number,
+        ])
+    };
+    let argv = remove("2/KH-UBND");
+    let left = s.json(&argv.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(left["evidence_count"], 3);
+    refused_unchanged(&s, &remove("2/KH-UBND"), "--number");
     let totals = s.json(&["totals", "--unit", U, "--year", "2025"]);
     assert_eq!(s.json(&["check"])["ok"], true, "{totals}");
 }

@@ -1,10 +1,10 @@
-//! `parindex evidence add`: attach a document to a sub-criterion without changing its score
-//! (what a unit does in the explanation round).
+//! `parindex evidence add|remove`: attach a document to a sub-criterion without changing its
+//! score (what a unit does in the explanation round), or take one off.
 
 use clap::{Args, Subcommand};
 
 use crate::command::Clock;
-use crate::command::evidence::{AddEvidence, add_evidence};
+use crate::command::evidence::{AddEvidence, EvidenceAdded, add_evidence, remove_evidence};
 use crate::fields::Evidence;
 use crate::store::Actor;
 
@@ -15,6 +15,23 @@ use super::{CliError, Context, command_error, open_store};
 pub enum EvidenceCommand {
     /// Add one evidence document (số, ngày, trích yếu, trang)
     Add(AddArgs),
+    /// Remove the evidence document(s) with this number from a sub-criterion
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    #[arg(long)]
+    pub unit: String,
+    #[arg(long)]
+    pub year: i32,
+    #[arg(long)]
+    pub sub: String,
+    /// Document number (số, ký hiệu) of the document to remove
+    #[arg(long)]
+    pub number: String,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -40,7 +57,10 @@ pub struct AddArgs {
 }
 
 pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
-    let EvidenceCommand::Add(a) = cmd;
+    let a = match cmd {
+        EvidenceCommand::Add(a) => a,
+        EvidenceCommand::Remove(r) => return remove(ctx, &r),
+    };
     let mut store = open_store(ctx)?;
     let req = AddEvidence {
         unit: a.unit.clone(),
@@ -55,7 +75,21 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
     };
     let added = add_evidence(&mut store, &Actor::current(), &Clock::system(), &req)
         .map_err(|e| command_error(ctx, e))?;
-    if a.json {
+    report(ctx, &added, a.json)
+}
+
+fn remove(ctx: &Context, r: &RemoveArgs) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let (actor, clock) = (Actor::current(), Clock::system());
+    let left = remove_evidence(
+        &mut store, &actor, &clock, &r.unit, r.year, &r.sub, &r.number,
+    )
+    .map_err(|e| command_error(ctx, e))?;
+    report(ctx, &left, r.json)
+}
+
+fn report(ctx: &Context, added: &EvidenceAdded, json: bool) -> Result<(), CliError> {
+    if json {
         return super::output::print_json(&serde_json::json!({
             "unit": added.key.unit_code, "year": added.key.year, "sub": added.code,
             "evidence_count": added.count,

@@ -219,8 +219,8 @@ impl Localized for CommandError {
             ReasonNeeded => "--reason: the assessment is locked; the council or an administrator must give a reason to resolve the conflict".into(),
             EmptyNumber if vi => "--number: số văn bản không được để trống".into(),
             EmptyNumber => "--number: the document number is empty".into(),
-            NoDocument(id) if vi => format!("--id: không có tài liệu kiểm chứng '{id}'"),
-            NoDocument(id) => format!("--id: no evidence document '{id}'"),
+            NoDocument(n) if vi => format!("--number: không có tài liệu kiểm chứng số '{n}'"),
+            NoDocument(n) => format!("--number: no evidence document numbered '{n}'"),
             Survey { file, problems } => problems
                 .iter()
                 .map(|p| format!("{file}: {}", p.message(lang)))

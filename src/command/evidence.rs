@@ -18,6 +18,7 @@ pub struct AddEvidence {
     pub document: Evidence,
 }
 
+/// A sub-criterion's documents after an addition or removal.
 #[derive(Debug, Clone)]
 pub struct EvidenceAdded {
     pub key: AssessmentKey,
@@ -58,6 +59,43 @@ pub fn add_evidence(
             key: located.key,
             code,
             count,
+        })
+    })
+}
+
+/// `evidence remove`: takes every document numbered `number` off a sub-criterion, each by its
+/// own event.
+pub fn remove_evidence(
+    store: &mut Store,
+    actor: &Actor,
+    clock: &Clock,
+    unit: &str,
+    year: i32,
+    sub: &str,
+    number: &str,
+) -> Result<EvidenceAdded, CommandError> {
+    let number = crate::text::one_line(number);
+    store.write(|tx| {
+        let located = super::assessment::existing(tx, unit, year)?;
+        let code = rules::sub(&located.framework, sub)?.code.clone();
+        check_change(tx, actor, &clock.today, &located.key, fields::EVIDENCE)?;
+        let list = tx
+            .evidence(&located.key, &code)?
+            .map(|s| fields::decode_evidence(&s.value))
+            .unwrap_or_default();
+        let wanted: Vec<Evidence> = list
+            .iter()
+            .filter(|e| e.number.trim() != number.trim())
+            .cloned()
+            .collect();
+        if wanted.len() == list.len() {
+            return Err(CommandError::NoDocument(number.clone()));
+        }
+        replace_documents(tx, actor, clock, &located.key, &code, wanted)?;
+        Ok(EvidenceAdded {
+            count: count(tx, &located.key, &code)?,
+            key: located.key,
+            code,
         })
     })
 }
