@@ -33,6 +33,38 @@ pub struct DemoArgs {
     pub json: bool,
 }
 
+/// Sample data goes only into years that have none: a second `demo` on the same database says
+/// so plainly instead of failing half-way on a locked assessment.
+fn refuse_filled_years(
+    ctx: &Context,
+    store: &crate::store::Store,
+    args: &DemoArgs,
+    scale: Scale,
+) -> Result<(), CliError> {
+    let years = args
+        .years
+        .unwrap_or(if scale == Scale::Province { 5 } else { 1 })
+        .max(1) as i32;
+    let wanted = (args.year - years + 1)..=args.year;
+    let filled: Vec<i32> = store
+        .assessment_years()
+        .map_err(|e| super::store_error(ctx, e))?
+        .into_iter()
+        .filter(|y| wanted.contains(y))
+        .collect();
+    let Some(year) = filled.first() else {
+        return Ok(());
+    };
+    Err(CliError::other(match ctx.lang {
+        crate::i18n::Lang::Vi => format!(
+            "cơ sở dữ liệu này đã có kết quả chấm năm {year}: dữ liệu mẫu chỉ ghi vào năm chưa có dữ liệu; hãy dùng một tệp khác (--db) hoặc --year khác"
+        ),
+        crate::i18n::Lang::En => format!(
+            "this database already has assessments for {year}: sample data only goes into years without data; use another file (--db) or another --year"
+        ),
+    }))
+}
+
 pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
     let scale = match args.scale {
@@ -40,10 +72,17 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
         ScaleArg::Province => Scale::Province,
         ScaleArg::National => Scale::National,
     };
+    refuse_filled_years(ctx, &store, &args, scale)?;
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let lang = ctx.lang;
     let mut progress = |done: usize, total: usize| {
         if tty && (done % 10 == 0 || done == total) {
-            eprint!("\r{done}/{total}");
+            let percent = done * 100 / total.max(1);
+            eprint!(
+                "\r{} {done}/{total} {} ({percent}%)",
+                lang.pick("Đang tạo dữ liệu mẫu:", "Writing sample data:"),
+                lang.pick("bộ kết quả chấm", "assessments"),
+            );
             if done == total {
                 tell!();
             }
