@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::fields;
-use crate::framework::SubCriterion;
+use crate::framework::{Framework, SubCriterion};
 use crate::i18n::ui;
 use crate::i18n::{Lang, Localized, number};
 use crate::scoring::{self, ScoreError, Stage, StageScore, Subject};
@@ -110,19 +110,24 @@ impl AppraisalForm {
     }
 
     /// The appraisal points, or why they cannot be saved (in the officer's language).
+    /// Points off the sub-criterion's rule need the note too, or are refused where the framework
+    /// says so.
     pub fn evaluate(
         &self,
+        f: &Framework,
         sub: &SubCriterion,
-        decimals: u32,
         lang: Lang,
     ) -> Result<Decimal, String> {
+        let has_note = !self.note.text().trim().is_empty();
         let checked = scoring::check_stage(sub, self.stage).and_then(|()| {
             if self.points.is_empty() {
                 return Err(ScoreError::Empty {
                     subject: Subject::of(sub),
                 });
             }
-            scoring::parse_points(self.points.text(), sub, decimals)
+            let points = scoring::parse_points(self.points.text(), sub, f.decimals)?;
+            scoring::check_off_rule(f, sub, self.stage, points, has_note)?;
+            Ok(points)
         });
         let points = checked.map_err(|e| e.message(lang))?;
         match self.self_points {
@@ -134,12 +139,12 @@ impl AppraisalForm {
     }
 
     /// Refreshes the message after a key: empty or half-typed points say nothing yet.
-    pub fn revalidate(&mut self, sub: &SubCriterion, decimals: u32, lang: Lang) {
+    pub fn revalidate(&mut self, f: &Framework, sub: &SubCriterion, lang: Lang) {
         let typed = self.points.text();
         self.error = if typed.trim().is_empty() || typed.ends_with([',', '.']) {
             None
         } else {
-            self.evaluate(sub, decimals, lang).err()
+            self.evaluate(f, sub, lang).err()
         };
     }
 

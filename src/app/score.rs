@@ -216,6 +216,8 @@ impl ScoreForm {
         }
         if !self.points.is_empty() {
             let points = scoring::parse_points(self.points.text(), sub, decimals)?;
+            // A unit's own score is what its rule gives ("Hoặc nhập điểm" included).
+            scoring::check_own_score(sub, points)?;
             return Ok(Outcome::Score(StageScore::points(points)));
         }
         let declared = match &self.input {

@@ -120,10 +120,7 @@ pub fn check_value(
         }
         let score = fields::decode_score(value).ok_or_else(|| bad_shape(field))?;
         scoring::check_stage(sub, stage)?;
-        return match &score.declared {
-            Some(declared) => check_declared(score.points, declared, sub, framework.decimals),
-            None => check_points(score.points, sub, framework.decimals),
-        };
+        return check_score(&score, sub, stage, framework.decimals);
     }
     match field {
         fields::NA => match serde_json::from_str::<bool>(value) {
@@ -143,6 +140,29 @@ pub fn check_value(
             .map(|_| ())
             .map_err(|_| bad_shape(field)),
     }
+}
+
+/// A stage score: typed points within the max with the framework's decimals, and for the unit's
+/// own score a value its rule gives; points computed from declared data must be what the rule
+/// computes from it; survey points (kept unrounded) within the max.
+fn check_score(
+    score: &scoring::StageScore,
+    sub: &SubCriterion,
+    stage: Stage,
+    decimals: u32,
+) -> Result<(), CommandError> {
+    if let Some(declared) = &score.declared {
+        return check_declared(score.points, declared, sub, decimals);
+    }
+    if stage == Stage::Survey {
+        let places = decimals.max(crate::framework::EXACT_PLACES);
+        return check_points(score.points, sub, places);
+    }
+    check_points(score.points, sub, decimals)?;
+    if stage == Stage::SelfAssessment {
+        scoring::check_own_score(sub, score.points)?;
+    }
+    Ok(())
 }
 
 fn check_points(
@@ -190,6 +210,21 @@ pub fn note_field(stage: Stage) -> Option<&'static str> {
 
 /// The council must explain an appraisal that differs from the unit's own score: a note given
 /// with the change (`note_given`) or already stored.
+/// The council's note of `stage` is already stored (not empty).
+pub fn has_council_note(
+    tx: &Tx,
+    key: &AssessmentKey,
+    code: &str,
+    stage: Stage,
+) -> Result<bool, CommandError> {
+    let Some(note) = note_field(stage) else {
+        return Ok(false);
+    };
+    Ok(tx
+        .field(key, code, note)?
+        .is_some_and(|s| fields::has_text(&s.value)))
+}
+
 pub fn check_appraisal_note(
     tx: &Tx,
     key: &AssessmentKey,

@@ -141,14 +141,13 @@ fn score_writes(
         }
         value => {
             let score = stage_score(value, sub, framework.decimals)?;
-            rules::check_appraisal_note(
-                tx,
-                key,
-                &sub.code,
-                req.stage,
-                score.points,
-                req.note.as_deref().is_some_and(|n| !n.trim().is_empty()),
-            )?;
+            let note_given = req.note.as_deref().is_some_and(|n| !n.trim().is_empty());
+            if score.declared.is_none() {
+                let has_note =
+                    note_given || rules::has_council_note(tx, key, &sub.code, req.stage)?;
+                scoring::check_off_rule(framework, sub, req.stage, score.points, has_note)?;
+            }
+            rules::check_appraisal_note(tx, key, &sub.code, req.stage, score.points, note_given)?;
             writes.push((req.stage.code(), fields::encode_score(Some(&score))));
             let na = tx.field(key, &sub.code, fields::NA)?;
             if na.is_some_and(|s| fields::decode_bool(&s.value)) {

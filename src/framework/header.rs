@@ -21,6 +21,7 @@ pub(super) struct Header {
     pub(super) survey_points: Option<(Decimal, Range<usize>)>,
     pub(super) missing_evidence: MissingEvidencePolicy,
     pub(super) not_applicable: NotApplicablePolicy,
+    pub(super) off_rule: OffRulePolicy,
     pub(super) bonus_cap: Option<Decimal>,
     pub(super) penalty_cap: Option<Decimal>,
     pub(super) survey_weights: SurveyWeights,
@@ -29,6 +30,11 @@ pub(super) struct Header {
 }
 
 const MAX_DECIMALS: u32 = 6;
+
+const OFF_RULE: [(&str, OffRulePolicy); 2] = [
+    ("refuse", OffRulePolicy::Refuse),
+    ("note", OffRulePolicy::Note),
+];
 
 const HEADER_FIELDS: &[&str] = &[
     "id",
@@ -44,6 +50,7 @@ const HEADER_FIELDS: &[&str] = &[
     "index_decimals",
     "missing_evidence",
     "not_applicable",
+    "off_rule",
     "bonus_cap",
     "penalty_cap",
     "survey_weights",
@@ -101,6 +108,9 @@ pub(super) fn read_header(r: &mut Reader, t: Table) -> Header {
         not_applicable: r
             .choice(t, "not_applicable", path, &na, "shrink_max, full_points")
             .unwrap_or(NotApplicablePolicy::ShrinkMax),
+        off_rule: r
+            .choice(t, "off_rule", path, &OFF_RULE, "refuse, note")
+            .unwrap_or(OffRulePolicy::Note),
         bonus_cap: optional_positive(r, t, "bonus_cap", path),
         penalty_cap: optional_positive(r, t, "penalty_cap", path),
         survey_weights: read_survey_weights(r, t, path),

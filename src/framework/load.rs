@@ -96,6 +96,7 @@ fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
         index_decimals: header.index_decimals.unwrap_or(r.decimals),
         missing_evidence: header.missing_evidence,
         not_applicable: header.not_applicable,
+        off_rule: header.off_rule,
         bonus_cap: header.bonus_cap,
         penalty_cap: header.penalty_cap,
         survey_weights: header.survey_weights,

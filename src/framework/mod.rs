@@ -55,6 +55,16 @@ pub enum NotApplicablePolicy {
     FullPoints,
 }
 
+/// Whether the appraisal council may enter points its rule cannot give (`off_rule`). A unit's
+/// own score must always be one its rule gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OffRulePolicy {
+    /// Nobody may.
+    Refuse,
+    /// The council may, with its note; the figure is flagged.
+    Note,
+}
+
 /// Whether a `tiers` rule's declared figure is a percentage or a count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
@@ -199,6 +209,7 @@ pub struct Framework {
     pub index_decimals: u32,
     pub missing_evidence: MissingEvidencePolicy,
     pub not_applicable: NotApplicablePolicy,
+    pub off_rule: OffRulePolicy,
     pub bonus_cap: Option<Decimal>,
     pub penalty_cap: Option<Decimal>,
     pub survey_weights: SurveyWeights,

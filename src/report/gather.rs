@@ -90,6 +90,9 @@ pub fn gather_detail(
         if flags.over_cap {
             marks.push("over-cap");
         }
+        if flags.off_rule {
+            marks.push("off-rule");
+        }
         if flags.conflict {
             marks.push("conflict");
         }

@@ -106,6 +106,17 @@ pub enum ScoreError {
     UnknownStage {
         text: String,
     },
+    /// A value the sub-criterion's rule cannot give (0,3 where it gives 0, 0,5 or 1): refused
+    /// for the unit's own score, and for the council where the framework says `off_rule = "refuse"`.
+    OffRule {
+        subject: Box<Subject>,
+        value: Decimal,
+    },
+    /// The council departs from the rule: allowed only with its note.
+    OffRuleNeedsNote {
+        subject: Box<Subject>,
+        value: Decimal,
+    },
 }
 
 impl ScoreError {
@@ -126,7 +137,9 @@ impl ScoreError {
             | PercentOutOfRange { subject, .. }
             | NotACount { subject, .. }
             | UnknownGrade { subject, .. }
-            | DeclaredMismatch { subject, .. } => Some(subject.as_ref()),
+            | DeclaredMismatch { subject, .. }
+            | OffRule { subject, .. }
+            | OffRuleNeedsNote { subject, .. } => Some(subject.as_ref()),
             UnknownStage { .. } => None,
         }
     }
@@ -245,6 +258,26 @@ impl ScoreError {
             DeclaredMismatch { declared, subject } => format!(
                 "declared data of kind '{declared}' does not fit the '{}' rule",
                 subject.rule_kind
+            ),
+            OffRule { value, .. } if vi => format!(
+                "{} không phải số điểm mà cách tính của tiêu chí cho ra; hãy khai báo số liệu \
+                 hoặc nhập một trong các mức điểm của cách tính",
+                n(*value)
+            ),
+            OffRule { value, .. } => format!(
+                "{} is not a value its rule can give; declare the data or enter one of the \
+                 rule's points",
+                n(*value)
+            ),
+            OffRuleNeedsNote { value, .. } if vi => format!(
+                "--note: {} ngoài cách tính điểm; Hội đồng chỉ được cho điểm ngoài cách tính khi \
+                 ghi ý kiến",
+                n(*value)
+            ),
+            OffRuleNeedsNote { value, .. } => format!(
+                "--note: {} is off the rule; the council may give points off the rule only with \
+                 its note",
+                n(*value)
             ),
             UnknownStage { text } if vi => format!(
                 "'{text}' không phải bước chấm điểm; dùng self, appraisal1, appraisal2 hoặc survey"

@@ -7,6 +7,7 @@
 
 mod error;
 mod number;
+mod off_rule;
 mod rule;
 mod shown;
 mod stage;
@@ -28,6 +29,7 @@ use rust_decimal::Decimal;
 use crate::i18n::{Lang, number};
 
 pub use error::{ScoreError, Subject};
+pub use off_rule::{check_off_rule, check_own_score, is_on_rule};
 pub use rule::points_for;
 pub use stage::{Stage, check_stage};
 pub use sub::{Flags, SubTotals};

@@ -9,6 +9,7 @@ use crate::framework::{
     Framework, MissingEvidencePolicy, NotApplicablePolicy, Source, SubCriterion,
 };
 
+use super::off_rule::is_on_rule;
 use super::{StageScore, SubInput};
 
 /// What an officer must look at on a sub-criterion.
@@ -22,6 +23,9 @@ pub struct Flags {
     pub conflict: bool,
     /// Self-assessed, applicable, and not yet self-scored.
     pub unscored: bool,
+    /// A stage's points are not a value the rule gives (entered by the council with a note, or
+    /// stored before the check existed).
+    pub off_rule: bool,
 }
 
 /// The totals of one sub-criterion.
@@ -129,6 +133,9 @@ fn self_assessed(sub: &SubCriterion, input: &SubInput, policy: MissingEvidencePo
             .any(|s| points(s).is_some_and(|p| p > sub.max)),
         conflict: input.conflict,
         unscored: self_points.is_none(),
+        off_rule: stages
+            .iter()
+            .any(|s| points(s).is_some_and(|p| !is_on_rule(sub, p))),
     };
     let totals = SubTotals {
         self_points,

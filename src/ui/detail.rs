@@ -288,6 +288,7 @@ fn flag_lines(walk: &Walk, code: &str, l: Lang, cols: usize, theme: &Theme) -> V
         ),
         (t.flags.conflict, Mark::Conflict, Text::MarkConflict),
         (t.flags.over_cap, Mark::OverCap, Text::MarkOverCap),
+        (t.flags.off_rule, Mark::OffRule, Text::MarkOffRule),
     ];
     let shown: Vec<String> = flags
         .iter()

@@ -81,5 +81,6 @@ fn mark_text(mark: Mark) -> Text {
         Mark::MissingEvidence => Text::MarkMissingEvidence,
         Mark::Conflict => Text::MarkConflict,
         Mark::OverCap => Text::MarkOverCap,
+        Mark::OffRule => Text::MarkOffRule,
     }
 }

@@ -55,7 +55,8 @@ impl Walk {
             }),
             Command::NextFlagged => self.jump(ctx, Text::NoFlags, |w, c| {
                 w.sub_totals(c).is_some_and(|t| {
-                    t.flags.missing_evidence || t.flags.conflict || t.flags.over_cap
+                    let f = t.flags;
+                    f.missing_evidence || f.conflict || f.over_cap || f.off_rule
                 })
             }),
             Command::Undo => return self.step(Direction::Undo, ctx),

@@ -145,14 +145,13 @@ impl Walk {
         let Some(sub) = self.selected_sub().cloned() else {
             return Vec::new();
         };
-        let decimals = self.framework.decimals;
         let Mode::Appraisal(form) = &mut self.mode else {
             return Vec::new();
         };
         if form.saving {
             return Vec::new();
         }
-        match form.evaluate(&sub, decimals, ctx.lang) {
+        match form.evaluate(&self.framework, &sub, ctx.lang) {
             Err(message) => {
                 form.error = Some(message);
                 Vec::new()
@@ -169,9 +168,8 @@ impl Walk {
         let Some(sub) = self.selected_sub().cloned() else {
             return;
         };
-        let decimals = self.framework.decimals;
         if let Mode::Appraisal(form) = &mut self.mode {
-            form.revalidate(&sub, decimals, lang);
+            form.revalidate(&self.framework, &sub, lang);
         }
     }
 

@@ -14,17 +14,20 @@ pub enum Mark {
     MissingEvidence,
     Conflict,
     OverCap,
+    /// Points its rule cannot give (the council's, with a note).
+    OffRule,
 }
 
 impl Mark {
     /// Every mark, in the order the help's legend lists them.
-    pub const ALL: [Mark; 6] = [
+    pub const ALL: [Mark; 7] = [
         Mark::Scored,
         Mark::Unscored,
         Mark::NotApplicable,
         Mark::MissingEvidence,
         Mark::Conflict,
         Mark::OverCap,
+        Mark::OffRule,
     ];
 
     pub fn symbol(self) -> &'static str {
@@ -35,6 +38,7 @@ impl Mark {
             Mark::MissingEvidence => "!",
             Mark::Conflict => "≠",
             Mark::OverCap => "▲",
+            Mark::OffRule => "≈",
         }
     }
 }
@@ -63,6 +67,8 @@ impl Walk {
             Mark::OverCap
         } else if t.flags.missing_evidence {
             Mark::MissingEvidence
+        } else if t.flags.off_rule {
+            Mark::OffRule
         } else if t.na {
             Mark::NotApplicable
         } else if t.flags.unscored || (survey && t.survey.is_none()) {

@@ -48,6 +48,7 @@ texts! {
     MarkMissingEvidence => "thiếu tài liệu kiểm chứng", "missing evidence";
     MarkConflict => "xung đột: hai cán bộ cùng sửa", "conflict: two officers changed it";
     MarkOverCap => "vượt điểm tối đa", "over the maximum";
+    MarkOffRule => "điểm ngoài cách tính (Hội đồng có ý kiến)", "points off the rule (with the council's note)";
 
     SourceSelf => "tự đánh giá", "self-assessed";
     SourceSurvey => "điều tra xã hội học", "sociological survey";
