@@ -7,7 +7,7 @@ use crate::command::change::Change;
 use crate::command::{self, Clock, CommandError};
 use crate::cycle::Transition;
 use crate::fields::{self, Evidence};
-use crate::framework::{Framework, Rule, Source, SubCriterion};
+use crate::framework::{Framework, Measure, Rule, Source, SubCriterion};
 use crate::scoring::{self, Declared, Stage, StageScore};
 use crate::store::{Actor, AssessmentKey, Store};
 
@@ -377,7 +377,7 @@ fn evidence_title(sub: &SubCriterion) -> String {
 fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore {
     let declared = match &sub.rule {
         Rule::Binary => Some(Declared::Yes(dice.chance(88))),
-        Rule::Tiers { tiers, .. } => {
+        Rule::Tiers { tiers, measure } => {
             let top = tiers
                 .first()
                 .map(|t| t.at_least)
@@ -391,12 +391,13 @@ fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore 
                 dice.below(110)
             };
             let pick = Decimal::from(roll) * span / Decimal::ONE_HUNDRED;
-            Some(Declared::Figure(
-                (low - span / Decimal::TEN + pick)
-                    .max(Decimal::ZERO)
-                    .min(top)
-                    .round_dp(decimals),
-            ))
+            let figure = (low - span / Decimal::TEN + pick)
+                .max(Decimal::ZERO)
+                .min(top);
+            Some(match measure {
+                Measure::Percent => Declared::Figure(figure.round_dp(decimals)),
+                Measure::Count => Declared::Count(figure.floor().to_string().parse().unwrap_or(0)),
+            })
         }
         Rule::Proportional => Some(Declared::Figure(Decimal::from(75 + dice.below(26)))),
         Rule::Levels { grades } => {

@@ -129,7 +129,8 @@ fn appraiser_for_all_units_appraises_returns_and_cannot_self_score() {
     assert_eq!(seat(&app), Seat::Council);
     press(&mut app, &mut shell, ENTER);
     assert!(matches!(app.walk().unwrap().mode, Mode::Appraisal(_)));
-    type_text(&mut app, &mut shell, "0,25");
+    // 1.1.1 is yes/no: 0 is a value its rule gives (another one would need the council's note).
+    type_text(&mut app, &mut shell, "0");
     press(&mut app, &mut shell, ENTER);
     assert!(matches!(app.walk().unwrap().mode, Mode::Browse));
     let key = app.walk().unwrap().key.clone();
@@ -147,7 +148,7 @@ fn appraiser_for_all_units_appraises_returns_and_cannot_self_score() {
         .field(&key, &sub, "appraisal1")
         .unwrap()
         .unwrap();
-    assert_eq!(saved.value, r#"{"points":"0.25"}"#);
+    assert_eq!(saved.value, r#"{"points":"0"}"#);
     press(&mut app, &mut shell, Key::ch('e'));
     assert!(error(&app).starts_with(UNIT_DENIED));
     // Returning is the council's to do (the menu opens on the first allowed transition).

@@ -77,7 +77,7 @@ fn save_against_heads_another_officer_replaced_is_a_conflict_not_an_overwrite() 
     let key = open(&mut lan);
     let mut minh = shell(&dir, "minh");
     assert!(matches!(
-        save(&mut minh, &key, points("0.25", vec![])),
+        save(&mut minh, &key, points("0", vec![])),
         Action::Saved(_)
     ));
     match save(&mut lan, &key, points("0.5", vec![])) {
@@ -87,7 +87,7 @@ fn save_against_heads_another_officer_replaced_is_a_conflict_not_an_overwrite() 
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(value(&lan, &key), r#"{"points":"0.25"}"#);
+    assert_eq!(value(&lan, &key), r#"{"points":"0"}"#);
     let seen = heads(&lan, &key);
     assert!(matches!(
         save(&mut lan, &key, points("0.5", seen)),
@@ -134,7 +134,15 @@ fn walk_for(dir: &tempfile::TempDir, who: &str) -> (App, Shell) {
 
 /// The points stored for 1.1.1, or "none".
 fn pts(shell: &Shell, key: &AssessmentKey) -> String {
-    let v: serde_json::Value = serde_json::from_str(&value(shell, key)).unwrap();
+    pts_of(shell, key, "1.1.1")
+}
+
+/// The self points stored for `code`, or "none".
+fn pts_of(shell: &Shell, key: &AssessmentKey, code: &str) -> String {
+    let state = shell.store.field(key, code, "self").unwrap();
+    let v: serde_json::Value = state
+        .map(|s| serde_json::from_str(&s.value).unwrap())
+        .unwrap_or_default();
     v["points"].as_str().unwrap_or("none").to_string()
 }
 
@@ -151,22 +159,23 @@ fn undo_goes_back_many_steps_of_my_session_and_redo_comes_forward_again() {
             .text
             .contains("Không có thay đổi")
     );
-    // Each save walks on to 1.1.2; `k` comes back to 1.1.1.
-    keys(&mut app, &mut lan, "\r0,5\rk\r0,25\rk\r0\rk");
-    assert_eq!(pts(&lan, &key), "0");
+    // 1.1.2 gives 1,5 / 1 / 0,5 from 100 / 95 / 85 % by tiers (1.1.1, yes/no, has only two
+    // values). Each save walks on to 1.2.1; `kk` comes back over the criterion 1.2.
+    keys(&mut app, &mut lan, "j\r100\rkk\r95\rkk\r85\rkk");
+    assert_eq!(pts_of(&lan, &key, "1.1.2"), "0.5");
     keys(&mut app, &mut lan, "u");
-    assert_eq!(pts(&lan, &key), "0.25");
+    assert_eq!(pts_of(&lan, &key, "1.1.2"), "1");
     keys(&mut app, &mut lan, "u");
-    assert_eq!(pts(&lan, &key), "0.5", "u u does not toggle");
+    assert_eq!(pts_of(&lan, &key, "1.1.2"), "1.5", "u u does not toggle");
     keys(&mut app, &mut lan, "u");
-    assert_eq!(pts(&lan, &key), "none");
+    assert_eq!(pts_of(&lan, &key, "1.1.2"), "none");
     keys(&mut app, &mut lan, "U");
-    assert_eq!(pts(&lan, &key), "0.5");
+    assert_eq!(pts_of(&lan, &key, "1.1.2"), "1.5");
     key_press(&mut app, &mut lan, Key::ctrl('r'));
-    assert_eq!(pts(&lan, &key), "0.25");
+    assert_eq!(pts_of(&lan, &key, "1.1.2"), "1");
     let notice = app.notice.clone().unwrap().text;
     assert!(
-        notice.contains("Đã làm lại") && notice.contains("1.1.1"),
+        notice.contains("Đã làm lại") && notice.contains("1.1.2"),
         "{notice}"
     );
     let check = lan.store.check().unwrap();

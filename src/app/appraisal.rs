@@ -125,7 +125,8 @@ impl AppraisalForm {
                     subject: Subject::of(sub),
                 });
             }
-            let points = scoring::parse_points(self.points.text(), sub, f.decimals)?;
+            let text = self.points.text();
+            let points = scoring::parse_confirmed_points(text, sub, f.decimals, self.self_points)?;
             scoring::check_off_rule(f, sub, self.stage, points, has_note)?;
             Ok(points)
         });

@@ -154,9 +154,10 @@ fn check_score(
     if let Some(declared) = &score.declared {
         return check_declared(score.points, declared, sub, decimals);
     }
-    if stage == Stage::Survey {
-        let places = decimals.max(crate::framework::EXACT_PLACES);
-        return check_points(score.points, sub, places);
+    if matches!(stage, Stage::Survey | Stage::Appraisal1 | Stage::Appraisal2) {
+        // Survey points are kept unrounded; the council may confirm a unit's computed figure as
+        // it is (the entry forms hold typed figures to the framework's decimals).
+        return check_points(score.points, sub, crate::framework::EXACT_PLACES);
     }
     check_points(score.points, sub, decimals)?;
     if stage == Stage::SelfAssessment {

@@ -140,7 +140,14 @@ fn score_writes(
             writes.push((fields::NA, fields::encode_bool(true)));
         }
         value => {
-            let score = stage_score(value, sub, framework.decimals)?;
+            let own = match req.stage {
+                Stage::Appraisal1 | Stage::Appraisal2 => tx
+                    .field(key, &sub.code, Stage::SelfAssessment.code())?
+                    .and_then(|s| fields::decode_score(&s.value))
+                    .map(|s| s.points),
+                _ => None,
+            };
+            let score = stage_score(value, sub, framework.decimals, own)?;
             let note_given = req.note.as_deref().is_some_and(|n| !n.trim().is_empty());
             if score.declared.is_none() {
                 let has_note =
@@ -165,14 +172,16 @@ fn score_writes(
     Ok(writes)
 }
 
+/// `own`: the unit's score, which the council may confirm exactly as stored.
 fn stage_score(
     value: &ScoreValue,
     sub: &SubCriterion,
     decimals: u32,
+    own: Option<rust_decimal::Decimal>,
 ) -> Result<StageScore, CommandError> {
     match value {
         ScoreValue::Points(v) => Ok(StageScore {
-            points: scoring::parse_points(v, sub, decimals)?,
+            points: scoring::parse_confirmed_points(v, sub, decimals, own)?,
             declared: None,
         }),
         ScoreValue::Declared(text) => {

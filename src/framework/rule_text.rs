@@ -38,9 +38,9 @@ pub fn describe_rule(sub: &SubCriterion, lang: Lang) -> String {
             }
         }
         Rule::Proportional if vi => {
-            format!("Điểm = tỷ lệ % × {max}, làm tròn theo số chữ số thập phân quy định")
+            format!("Điểm = tỷ lệ % × {max}")
         }
-        Rule::Proportional => format!("Points = percentage × {max}, rounded to the allowed places"),
+        Rule::Proportional => format!("Points = percentage × {max}"),
         Rule::Levels { grades } => grades
             .iter()
             .map(|g| format!("{}: {}", g.name, n(g.points)))

@@ -34,7 +34,7 @@ pub use rule::points_for;
 pub use stage::{Stage, check_stage};
 pub use sub::{Flags, SubTotals};
 pub use totals::{Exact, NodeTotals, Part, Totals, totals};
-pub use value::{parse_declared, parse_points};
+pub use value::{parse_confirmed_points, parse_declared, parse_points};
 
 /// What a unit declares for a sub-criterion (số liệu kê khai), by rule kind.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,6 +22,27 @@ pub fn parse_points(text: &str, sub: &SubCriterion, decimals: u32) -> Result<Dec
     Ok(value)
 }
 
+/// Points the council types to confirm or change a unit's score: as [`parse_points`], except that
+/// the unit's own figure is accepted exactly as stored even where it has more places than people
+/// type (1,455 computed from 97 % of 1,5 points is confirmed as 1,455, not changed to 1,46).
+pub fn parse_confirmed_points(
+    text: &str,
+    sub: &SubCriterion,
+    decimals: u32,
+    own: Option<Decimal>,
+) -> Result<Decimal, ScoreError> {
+    match parse_points(text, sub, decimals) {
+        Err(e @ ScoreError::TooManyDecimals { .. }) => {
+            let exact = parse_points(text, sub, crate::framework::EXACT_PLACES);
+            match (exact, own) {
+                (Ok(p), Some(own)) if p == own => Ok(p),
+                _ => Err(e),
+            }
+        }
+        other => other,
+    }
+}
+
 /// Declared data for `sub`, in the shape its rule computes points from.
 pub fn parse_declared(
     text: &str,
