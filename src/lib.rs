@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod level;
 pub mod local_time;
 pub mod private_file;
+pub mod replay;
 pub mod report;
 pub mod roles;
 pub mod scoring;

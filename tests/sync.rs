@@ -131,9 +131,10 @@ proptest! {
 }
 
 #[test]
-fn merging_a_file_with_a_changed_framework_is_refused_and_writes_nothing() {
+fn a_framework_whose_text_does_not_match_its_hash_is_refused_alone_and_the_rest_merges() {
     let dir = tempfile::tempdir().expect("dir");
     let paths = copies(dir.path(), 2);
+    apply(&paths[1], "minh", &[(0, 5, false)]);
     let raw = rusqlite::Connection::open(&paths[1]).expect("raw");
     raw.execute(
         "UPDATE framework SET hash = 'different' WHERE id = 'quang-binh-2021-so'",
@@ -141,11 +142,16 @@ fn merging_a_file_with_a_changed_framework_is_refused_and_writes_nothing() {
     )
     .expect("tamper");
     drop(raw);
-    drop(Store::open(&paths[0]).expect("first open sets WAL mode"));
-    let before = common::sha256(&paths[0]);
     let mut s = Store::open(&paths[0]).expect("open");
-    let err = s.merge_from(&paths[1], false).unwrap_err();
-    assert!(err.to_string().contains("quang-binh-2021-so"), "{err}");
-    drop(s);
-    assert_eq!(common::sha256(&paths[0]), before);
+    let summary = s.merge_from(&paths[1], false).expect("merge proceeds");
+    assert_eq!(
+        summary.frameworks_refused,
+        [(
+            "quang-binh-2021-so".to_string(),
+            "text does not match its hash".to_string()
+        )]
+    );
+    assert_eq!(summary.events_added, 1);
+    assert!(summary.quarantined.is_empty(), "{:?}", summary.quarantined);
+    assert!(s.check().expect("check").problems.is_empty());
 }

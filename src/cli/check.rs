@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
     if json {
         print_json(&json!({
             "ok": report.problems.is_empty(), "events": report.events, "fields": report.fields,
-            "assessments": report.assessments, "problems": report.problems,
+            "assessments": report.assessments, "quarantined": report.quarantined, "problems": report.problems,
         }))?;
     } else {
         let l = ctx.lang;

@@ -9,8 +9,10 @@ mod evidence;
 mod framework;
 pub mod help;
 mod init;
+mod key;
 mod officer;
 mod output;
+mod quarantine;
 mod report;
 mod score;
 mod survey;
@@ -87,8 +89,11 @@ pub enum Command {
     Snapshot(sync::SnapshotArgs),
     /// Merge another copy of the database into this one
     Sync(sync::SyncArgs),
-    /// List fields in conflict after a merge, or resolve one
+    /// List fields in conflict and events a merge refused; resolve, accept or dismiss them
     Conflicts(sync::ConflictsArgs),
+    /// Your signing key: export it to a laptop, import it there
+    #[command(subcommand)]
+    Key(key::KeyCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {
         #[arg(value_enum)]
@@ -165,6 +170,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Snapshot(args)) => sync::snapshot(&ctx, args),
         Some(Command::Sync(args)) => sync::sync(&ctx, args),
         Some(Command::Conflicts(args)) => sync::conflicts(&ctx, args),
+        Some(Command::Key(cmd)) => key::run(&ctx, cmd),
         Some(Command::Tui(args)) => tui::run(&ctx, args),
         Some(Command::Review(args)) => tui::review(&ctx, args),
         None => tui::run(&ctx, tui::TuiArgs::default()),

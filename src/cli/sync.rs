@@ -10,7 +10,9 @@ use crate::command::{Clock, CommandError};
 use crate::store::{Actor, now_utc};
 
 use super::output::{print_json, say};
-use super::{CliError, Context, command_error, open_read_store, open_store, store_error};
+use super::{
+    CliError, Context, command_error, open_read_store, open_store, quarantine, store_error,
+};
 
 #[derive(Debug, Args)]
 pub struct SnapshotArgs {
@@ -69,6 +71,18 @@ pub enum ConflictAction {
         #[arg(long)]
         json: bool,
     },
+    /// Accept an event a merge refused: its change is made again now, by you (council or admin)
+    Accept {
+        /// The refused event's id (see: parindex conflicts)
+        id: String,
+    },
+    /// Dismiss an event a merge refused: it stays in the log and leaves the list
+    Dismiss {
+        id: String,
+        /// Why (kept with the decision)
+        #[arg(long)]
+        reason: Option<String>,
+    },
 }
 
 pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<(), CliError> {
@@ -125,6 +139,12 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
             "dry_run": args.dry_run, "events_added": s.events_added, "fields_changed": s.fields_changed,
             "assessments_touched": s.assessments_touched, "frameworks_added": s.frameworks_added,
             "units_added": s.units_added, "new_conflicts": s.new_conflicts,
+            "quarantined": s.quarantined.len(), "refused": quarantine::groups_json(&s.quarantined),
+            "differing": s.differing,
+            "frameworks_refused": s.frameworks_refused.iter()
+                .map(|(id, why)| json!({"id": id, "reason": why})).collect::<Vec<_>>(),
+            "framework_conflicts": s.framework_conflicts.iter()
+                .map(|(unit, year)| json!({"unit": unit, "year": year})).collect::<Vec<_>>(),
         }));
     }
     let l = ctx.lang;
@@ -145,7 +165,8 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
         l.pick("Xung đột mới", "New conflicts"),
         s.new_conflicts
     );
-    if s.new_conflicts > 0 {
+    print_refusals(&s, l);
+    if s.new_conflicts > 0 || !s.quarantined.is_empty() || !s.framework_conflicts.is_empty() {
         say!(
             "{}",
             l.pick(
@@ -155,6 +176,44 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
         );
     }
     Ok(())
+}
+
+fn print_refusals(s: &crate::store::MergeSummary, l: crate::i18n::Lang) {
+    if !s.quarantined.is_empty() {
+        println!(
+            "{}: {}",
+            l.pick(
+                "Bị từ chối, giữ lại để Hội đồng xem xét",
+                "Refused, kept in quarantine for the council"
+            ),
+            s.quarantined.len()
+        );
+        quarantine::print_groups(&s.quarantined, l);
+    }
+    for id in &s.differing {
+        println!(
+            "{}: {id}",
+            l.pick(
+                "Sự kiện cùng mã nhưng khác nội dung (bản kia bị từ chối)",
+                "Same event id with different content (the other copy's refused)"
+            )
+        );
+    }
+    for (id, why) in &s.frameworks_refused {
+        println!(
+            "{}: {id} ({why})",
+            l.pick("Khung chỉ số bị từ chối", "Framework refused")
+        );
+    }
+    for (unit, year) in &s.framework_conflicts {
+        println!(
+            "{}: {unit} {year}",
+            l.pick(
+                "Hai khung chỉ số cho cùng đơn vị và năm",
+                "Two frameworks for one unit and year"
+            )
+        );
+    }
 }
 
 pub fn conflicts(ctx: &Context, args: ConflictsArgs) -> Result<(), CliError> {
@@ -177,6 +236,8 @@ pub fn conflicts(ctx: &Context, args: ConflictsArgs) -> Result<(), CliError> {
             };
             resolve(ctx, &named, take, reason, json || args.json)
         }
+        Some(ConflictAction::Accept { id }) => quarantine::accept(ctx, &id),
+        Some(ConflictAction::Dismiss { id, reason }) => quarantine::dismiss(ctx, &id, reason),
     }
 }
 
@@ -215,6 +276,7 @@ fn kind(c: &crate::store::Conflict) -> &'static str {
 fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
     let store = open_read_store(ctx)?;
     let all = store.conflicts(None).map_err(|e| store_error(ctx, e))?;
+    let refused = store.quarantined().map_err(|e| store_error(ctx, e))?;
     let l = ctx.lang;
     let shown = |e: &crate::store::Event| {
         crate::app::values::display_event(&e.target, &e.field, &e.value, l)
@@ -235,6 +297,7 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
                 json!({"kind": kind(c), "framework": c.key.framework_id, "unit": c.key.unit_code,
                     "year": c.key.year, "sub": c.state.target, "field": c.state.field, "heads": heads})
             })
+            .chain(refused.iter().map(quarantine::entry_json))
             .collect();
         return print_json(&rows);
     }
@@ -270,6 +333,17 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
                 "Resolve: parindex conflicts resolve --take ID [--reason WHY]"
             )
         );
+    }
+    if !refused.is_empty() {
+        println!(
+            "{}: {}",
+            l.pick(
+                "Sự kiện bị từ chối khi hợp nhất (parindex conflicts accept|dismiss ID)",
+                "Events refused by a merge (parindex conflicts accept|dismiss ID)"
+            ),
+            refused.len()
+        );
+        quarantine::print_groups(&refused, l);
     }
     Ok(())
 }

@@ -227,15 +227,21 @@ pub(super) fn framework_in(
     if let Some(f) = cache.borrow().get(id) {
         return Ok(f.clone());
     }
-    let text: Option<String> = conn
+    let stored: Option<(String, String)> = conn
         .query_row(
-            "SELECT source_text FROM framework WHERE id = ?1",
+            "SELECT source_text, hash FROM framework WHERE id = ?1",
             [id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()
         .map_err(StoreError::sql)?;
-    let text = text.ok_or_else(|| StoreError::UnknownFramework(id.into()))?;
+    let (text, hash) = stored.ok_or_else(|| StoreError::UnknownFramework(id.into()))?;
+    // The hash is recomputed from the text: a text edited in the file is not used.
+    if framework::content_hash(text.as_bytes()) != hash {
+        return Err(StoreError::Corrupt(format!(
+            "framework {id}: its text does not match its hash"
+        )));
+    }
     let f = framework::load(&format!("{id}.toml"), text.as_bytes())
         .map_err(|p| StoreError::Corrupt(format!("framework {id}: {p}")))?;
     let f = Arc::new(f);

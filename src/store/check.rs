@@ -7,6 +7,8 @@ pub struct CheckReport {
     pub events: i64,
     pub fields: i64,
     pub assessments: i64,
+    /// Events a merge refused (kept in the log, listed by `conflicts`).
+    pub quarantined: i64,
     /// Every problem found; empty means the database is sound.
     pub problems: Vec<String>,
 }
@@ -62,6 +64,36 @@ impl Store {
                 .problems
                 .push("the append-only triggers on the event log are missing".into());
         }
+        for (id, what) in super::integrity::broken(&self.conn).map_err(StoreError::sql)? {
+            report.problems.push(match what.as_str() {
+                "altered" => format!(
+                    "event {id} was changed after it was written (its digest, or an ancestor's, does not match)"
+                ),
+                _ => format!("event {id}: its signature does not verify against its author's key"),
+            });
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, hash, source_text FROM framework ORDER BY id")
+            .map_err(StoreError::sql)?;
+        let frameworks = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(StoreError::sql)?;
+        for row in frameworks {
+            let (id, hash, text) = row.map_err(StoreError::sql)?;
+            if crate::framework::content_hash(text.as_bytes()) != hash {
+                report
+                    .problems
+                    .push(format!("framework {id}: its text does not match its hash"));
+            }
+        }
+        report.quarantined = count("SELECT count(*) FROM quarantine")?;
         let replayed = projection::replay(&self.conn).map_err(StoreError::sql)?;
         let stored = projection::stored(&self.conn).map_err(StoreError::sql)?;
         if replayed != stored {

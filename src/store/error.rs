@@ -56,6 +56,9 @@ pub enum StoreError {
     Exists(String),
     #[error("{0} is this database")]
     SameFile(String),
+    /// No refused event with this id awaits a decision.
+    #[error("no refused event {0} awaits a decision")]
+    NotQuarantined(String),
     #[error("{unit} has no assessment for {year}")]
     NoAssessment { unit: String, year: i32 },
     #[error("snapshot target {path} refused: {problem:?}")]
@@ -205,6 +208,16 @@ impl Localized for StoreError {
             FrameworkDiffers { id } => format!(
                 "framework(s) with the same id but different content: {id}; give edited frameworks a new id (nothing written)"
             ),
+            NotQuarantined(id) if vi => {
+                format!(
+                    "không có sự kiện bị giữ lại nào chờ xử lý với mã '{id}' (xem: parindex conflicts)"
+                )
+            }
+            NotQuarantined(id) => {
+                format!(
+                    "no refused event awaiting a decision has id '{id}' (see: parindex conflicts)"
+                )
+            }
             UnknownFramework(id) if vi => format!("không có khung chỉ số '{id}'"),
             UnknownFramework(id) => format!("no framework '{id}'"),
             UnknownUnit(u) if vi => {

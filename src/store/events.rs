@@ -349,12 +349,22 @@ pub(super) fn new_event(
     }
 }
 
+/// Appends an event, registering first the key its author signs with when this database does
+/// not know it yet.
 pub(super) fn insert(conn: &rusqlite::Connection, e: &Event) -> Result<(), StoreError> {
+    super::keys::register_if_needed(conn, &e.author, &e.host)?;
+    insert_sealed(conn, e)
+}
+
+/// Appends an event with its seal: what it saw, its digest and its author's signature.
+pub(super) fn insert_sealed(conn: &rusqlite::Connection, e: &Event) -> Result<(), StoreError> {
+    let seal = super::integrity::seal(conn, e).map_err(StoreError::sql)?;
     let parents =
         serde_json::to_string(&e.parents).map_err(|err| StoreError::Sql(err.to_string()))?;
     conn.prepare_cached(
-        "INSERT INTO event (id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO event (id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason,
+                            seen, digest, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )
     .and_then(|mut s| {
         s.execute(params![
@@ -369,7 +379,10 @@ pub(super) fn insert(conn: &rusqlite::Connection, e: &Event) -> Result<(), Store
             e.author,
             e.host,
             e.at,
-            e.reason
+            e.reason,
+            super::integrity::seen_json(&seal.seen),
+            seal.digest,
+            seal.signature,
         ])
     })
     .map_err(StoreError::sql)?;

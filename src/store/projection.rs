@@ -110,7 +110,8 @@ pub(super) fn recompute(
     let events: Vec<Event> = conn
         .prepare_cached(
             "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
-             FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5",
+             FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5
+               AND id NOT IN (SELECT event_id FROM quarantine)",
         )?
         .query_map(params![key.framework_id, key.unit_code, key.year, target, field], row_to_event)?
         .collect::<rusqlite::Result<_>>()?;
@@ -122,13 +123,27 @@ pub(super) fn recompute(
         .and_then(|id| events.iter().find(|e| &e.id == id));
     match chosen {
         Some(e) => write(conn, e, &heads),
-        None => Ok(()),
+        // Every event of the key was refused: the field has no value.
+        None => conn
+            .prepare_cached(
+                "DELETE FROM current WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3
+                   AND target = ?4 AND field = ?5",
+            )?
+            .execute(params![
+                key.framework_id,
+                key.unit_code,
+                key.year,
+                target,
+                field
+            ])
+            .map(|_| ()),
     }
 }
 
 /// Recomputes every key listed in `temp.touched` in SQL (after a merge added events to many
 /// keys at once): the heads of a key are its events that no event names as a parent (an id is
-/// only ever a parent within its own key), the chosen value is the newest head's.
+/// only ever a parent within its own key), the chosen value is the newest head's. Quarantined
+/// events count neither as values nor as superseding anything.
 pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
         "DROP TABLE IF EXISTS temp.superseded;
@@ -137,7 +152,9 @@ pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
            SELECT p.value FROM temp.touched t JOIN main.event e
              ON e.framework_id = t.framework_id AND e.unit_code = t.unit_code AND e.year = t.year
             AND e.target = t.target AND e.field = t.field, json_each(e.parents) p
-           WHERE e.parents <> '[]';
+           WHERE e.parents <> '[]' AND e.id NOT IN (SELECT event_id FROM main.quarantine);
+         DELETE FROM current WHERE (framework_id, unit_code, year, target, field) IN
+           (SELECT framework_id, unit_code, year, target, field FROM temp.touched);
          INSERT INTO current (framework_id, unit_code, year, target, field, value, heads, conflict, author, at)
            SELECT h.framework_id, h.unit_code, h.year, h.target, h.field, e.value, h.heads, h.n > 1,
                   e.author, e.at
@@ -147,6 +164,7 @@ pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
                    ON x.framework_id = t.framework_id AND x.unit_code = t.unit_code AND x.year = t.year
                   AND x.target = t.target AND x.field = t.field
                  WHERE x.id NOT IN (SELECT id FROM temp.superseded)
+                   AND x.id NOT IN (SELECT event_id FROM main.quarantine)
                  GROUP BY t.framework_id, t.unit_code, t.year, t.target, t.field) h
            JOIN main.event e ON e.id = h.chosen
            WHERE true
@@ -161,7 +179,8 @@ pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
 pub(super) fn replay(conn: &Connection) -> rusqlite::Result<Projection> {
     let mut by_key: BTreeMap<(AssessmentKey, String, String), Vec<Event>> = BTreeMap::new();
     let mut stmt = conn.prepare(
-        "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason FROM event",
+        "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason FROM event
+         WHERE id NOT IN (SELECT event_id FROM quarantine)",
     )?;
     for e in stmt.query_map([], row_to_event)? {
         let e = e?;

@@ -6,10 +6,11 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x5041_5249;
 
 /// The schema version this build writes. Files with a higher one are refused.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// Migration `n` brings a database from version `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -90,7 +91,40 @@ CREATE TABLE draft (
     at           TEXT NOT NULL,
     PRIMARY KEY (author, framework_id, unit_code, year, target, field)
 ) STRICT;
-"#];
+"#,
+    // 1 → 2: untrusted merges (issue 12). Every event carries what it saw of the assessment's
+    // status (`seen`: the status heads; for a status change, every head of the assessment;
+    // NULL for events written before this version), a digest over its content and its parents'
+    // digests, and its author's Ed25519 signature over that digest. Events a merge refused are
+    // kept in the log and listed in `quarantine` with their reason (per database, never synced).
+    r#"
+ALTER TABLE event ADD COLUMN seen TEXT;
+ALTER TABLE event ADD COLUMN digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE event ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+CREATE INDEX event_by_digest ON event (digest);
+
+CREATE TABLE quarantine (
+    event_id TEXT PRIMARY KEY,
+    reason   TEXT NOT NULL,
+    detail   TEXT NOT NULL,
+    at       TEXT NOT NULL
+) STRICT;
+"#,
+];
+
+/// Work a migration needs beyond its SQL, run in the same transaction: version 1 → 2 computes
+/// the digest of every existing event (the triggers are lifted for that one update).
+fn after(tx: &rusqlite::Transaction, from: i32) -> rusqlite::Result<()> {
+    if from == 1 {
+        tx.execute_batch("DROP TRIGGER event_no_update;")?;
+        super::integrity::digest_legacy(tx)?;
+        tx.execute_batch(
+            "CREATE TRIGGER event_no_update BEFORE UPDATE ON event
+             BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;",
+        )?;
+    }
+    Ok(())
+}
 
 /// Applies every migration the database has not had, each in its own immediate transaction
 /// (so that two processes creating the same new file cannot both apply one).
@@ -105,6 +139,7 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         tx.execute_batch(sql)?;
+        after(&tx, current)?;
         tx.pragma_update(None, "user_version", current + 1)?;
         tx.commit()?;
     }

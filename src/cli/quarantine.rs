@@ -1,0 +1,128 @@
+//! Events a merge refused, as `sync`, `sync --dry-run` and `conflicts` show them (grouped by
+//! author and reason), and `conflicts accept|dismiss EVENT_ID`.
+
+use serde_json::{Value, json};
+
+use crate::i18n::Lang;
+use crate::store::{Actor, Quarantined, today_utc};
+
+use super::score::display_value;
+use super::{CliError, Context, open_store, store_error};
+
+/// The reason codes in words.
+pub fn reason_label(code: &str, lang: Lang) -> &'static str {
+    let vi = lang == Lang::Vi;
+    match code {
+        "altered" if vi => "đã bị sửa",
+        "altered" => "altered",
+        "unsigned" if vi => "không có chữ ký hợp lệ",
+        "unsigned" => "not signed by a registered key",
+        "bad_signature" if vi => "chữ ký sai",
+        "bad_signature" => "bad signature",
+        "denied" if vi => "không có quyền",
+        "denied" => "no such role here",
+        "value" if vi => "giá trị không hợp lệ",
+        "value" => "invalid value",
+        "locked" if vi => "đã khóa",
+        "locked" => "locked",
+        "late" if vi => "muộn (sau khi khóa hoặc quá hạn)",
+        "late" => "late (after a lock or the deadline)",
+        "transition" if vi => "chuyển trạng thái không hợp lệ",
+        "transition" => "invalid status change",
+        "framework" if vi => "khung chỉ số bị từ chối",
+        "framework" => "framework refused",
+        "framework_conflict" if vi => "hai khung chỉ số cho cùng đơn vị và năm",
+        "framework_conflict" => "two frameworks for one unit and year",
+        _ if vi => "khác",
+        _ => "other",
+    }
+}
+
+/// One refused event as JSON.
+pub fn entry_json(q: &Quarantined) -> Value {
+    let e = &q.event;
+    json!({"kind": "quarantined", "id": e.id, "author": e.author, "host": e.host, "at": e.at,
+        "framework": e.key.framework_id, "unit": e.key.unit_code, "year": e.key.year,
+        "sub": e.target, "field": e.field,
+        "value": serde_json::from_str::<Value>(&e.value).unwrap_or(Value::Null),
+        "reason": q.reason, "detail": q.detail})
+}
+
+/// Refused events grouped by author and reason, as JSON.
+pub fn groups_json(all: &[Quarantined]) -> Vec<Value> {
+    groups(all)
+        .into_iter()
+        .map(|(author, reason, items)| {
+            json!({"author": author, "reason": reason, "count": items.len(),
+                "events": items.iter().map(|q| entry_json(q)).collect::<Vec<_>>()})
+        })
+        .collect()
+}
+
+fn groups(all: &[Quarantined]) -> Vec<(String, String, Vec<&Quarantined>)> {
+    let mut out: Vec<(String, String, Vec<&Quarantined>)> = Vec::new();
+    let mut sorted: Vec<&Quarantined> = all.iter().collect();
+    sorted.sort_by(|a, b| {
+        (&a.event.author, &a.reason, &a.event.id).cmp(&(&b.event.author, &b.reason, &b.event.id))
+    });
+    for q in sorted {
+        match out.last_mut() {
+            Some((a, r, items)) if *a == q.event.author && *r == q.reason => items.push(q),
+            _ => out.push((q.event.author.clone(), q.reason.clone(), vec![q])),
+        }
+    }
+    out
+}
+
+/// Prints refused events grouped by author and reason: who, when and what.
+pub fn print_groups(all: &[Quarantined], lang: Lang) {
+    for (author, reason, items) in groups(all) {
+        println!(
+            "  {author} — {}: {}",
+            reason_label(&reason, lang),
+            items.len()
+        );
+        for q in items {
+            let e = &q.event;
+            println!(
+                "    {}  {} {} {} [{}] = {}  {}  ({})",
+                e.id,
+                e.key.unit_code,
+                e.key.year,
+                e.target,
+                e.field,
+                crate::text::one_line(&display_value(&e.field, &e.value, lang)),
+                e.at,
+                crate::text::one_line(&q.detail)
+            );
+        }
+    }
+}
+
+/// `conflicts accept ID`: the refused change is made again, now, by the council or an admin.
+pub fn accept(ctx: &Context, id: &str) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let e = store
+        .accept_quarantined(id, &Actor::current(), &today_utc())
+        .map_err(|e| store_error(ctx, e))?;
+    println!(
+        "{} {} ({} {} {} [{}])",
+        ctx.lang.pick("Đã chấp nhận", "Accepted"),
+        e.id,
+        e.key.unit_code,
+        e.key.year,
+        e.target,
+        e.field
+    );
+    Ok(())
+}
+
+/// `conflicts dismiss ID`: the refused change stays in the log and leaves the list.
+pub fn dismiss(ctx: &Context, id: &str, reason: Option<String>) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let e = store
+        .dismiss_quarantined(id, &Actor::current(), reason)
+        .map_err(|e| store_error(ctx, e))?;
+    println!("{} {}", ctx.lang.pick("Đã bác bỏ", "Dismissed"), e.id);
+    Ok(())
+}

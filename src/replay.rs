@@ -1,0 +1,493 @@
+//! The rules a merged event must pass before it may change anything: why an event is refused
+//! (kept in quarantine with that reason), the value, status and role checks of one event, and
+//! which changes came too late because a lock they had not seen won (locks win). Pure: the store
+//! reads the events and the roles, this decides.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::cycle::{self, Status, Transition};
+use crate::fields;
+use crate::framework::Framework;
+use crate::i18n::{Lang, Localized};
+use crate::roles::{self, Action, Grant};
+use crate::scoring::{self, Stage};
+
+/// Why a merged event does not count. `code` is stable (JSON, the quarantine table).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Its digest does not match its content or its parents.
+    Altered,
+    /// No signature, or no key registered for its author.
+    Unsigned,
+    /// A signature that does not verify against its author's registered keys.
+    BadSignature,
+    /// Its author lacks the role on this database.
+    Denied(roles::Denied),
+    /// The value does not fit its field (shape, rule, cap).
+    Value(String),
+    /// The status its author saw, or the deadline, did not allow the change.
+    Locked(cycle::Lock),
+    /// Concurrent with a lock it had not seen: `lock` is the status event that won.
+    Late { lock: String, status: Status },
+    /// Not a transition the cycle allows from the status its author saw.
+    Transition { from: Status, to: String },
+    /// Its framework was refused (text and hash disagree, or another text under the same id).
+    Framework(String),
+    /// The same unit and year were started under another framework here.
+    FrameworkConflict { ours: String, theirs: String },
+}
+
+impl Refusal {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::Altered => "altered",
+            Refusal::Unsigned => "unsigned",
+            Refusal::BadSignature => "bad_signature",
+            Refusal::Denied(_) => "denied",
+            Refusal::Value(_) => "value",
+            Refusal::Locked(_) => "locked",
+            Refusal::Late { .. } => "late",
+            Refusal::Transition { .. } => "transition",
+            Refusal::Framework(_) => "framework",
+            Refusal::FrameworkConflict { .. } => "framework_conflict",
+        }
+    }
+
+    /// What a PAR officer reads about one refused event.
+    pub fn detail(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Refusal::Altered if vi => "nội dung đã bị sửa sau khi ghi (mã băm không khớp)".into(),
+            Refusal::Altered => "changed after it was written (digest does not match)".into(),
+            Refusal::Unsigned if vi => "không có chữ ký của khóa đã đăng ký cho người ghi".into(),
+            Refusal::Unsigned => "not signed with a key registered for its author".into(),
+            Refusal::BadSignature if vi => "chữ ký không hợp lệ với khóa của người ghi".into(),
+            Refusal::BadSignature => "signature does not verify against its author's key".into(),
+            Refusal::Denied(d) => d.message(lang),
+            Refusal::Value(m) => m.clone(),
+            Refusal::Locked(l) => l.message(lang),
+            Refusal::Late { lock, status } if vi => format!(
+                "thay đổi đồng thời với việc khóa ({}, sự kiện {lock}) mà người ghi chưa thấy",
+                status.label(lang)
+            ),
+            Refusal::Late { lock, status } => format!(
+                "made concurrently with a lock its author had not seen ({}, event {lock})",
+                status.label(lang)
+            ),
+            Refusal::Transition { from, to } if vi => {
+                format!("không thể chuyển từ '{}' sang '{to}'", from.label(lang))
+            }
+            Refusal::Transition { from, to } => {
+                format!("cannot move from '{}' to '{to}'", from.label(lang))
+            }
+            Refusal::Framework(id) if vi => format!("khung chỉ số '{id}' bị từ chối"),
+            Refusal::Framework(id) => format!("framework '{id}' was refused"),
+            Refusal::FrameworkConflict { ours, theirs } if vi => {
+                format!("đơn vị và năm này đã chấm theo khung '{ours}', bản kia dùng '{theirs}'")
+            }
+            Refusal::FrameworkConflict { ours, theirs } => format!(
+                "this unit and year are assessed under '{ours}' here, the other copy used '{theirs}'"
+            ),
+        }
+    }
+}
+
+/// The action an event of `target`/`field` on `unit` amounts to, given the status its author
+/// saw (`from`) for status changes.
+pub fn action_for<'a>(
+    unit: &'a str,
+    target: &str,
+    field: &str,
+    value: &str,
+    from: Status,
+) -> Action<'a> {
+    if unit == "*" {
+        return Action::Administer;
+    }
+    if target == "status" {
+        let to = status_code(value);
+        return match (from, to.as_deref()) {
+            (Status::Draft | Status::Returned, Some("submitted" | "appraising")) => {
+                Action::Submit { unit }
+            }
+            _ => Action::Decide { unit },
+        };
+    }
+    Action::Change {
+        unit,
+        group: cycle::FieldGroup::of(field),
+    }
+}
+
+/// Whether the author (with `grants` on this database) may make the change.
+pub fn check_role(
+    author: &str,
+    grants: &[Grant],
+    enforced: bool,
+    action: Action,
+) -> Result<(), Refusal> {
+    roles::may(author, grants, enforced, action).map_err(Refusal::Denied)
+}
+
+fn status_code(value: &str) -> Option<String> {
+    serde_json::from_str::<String>(value).ok()
+}
+
+/// A status change must be a transition the cycle allows from the status its author saw.
+pub fn check_status(from: Status, value: &str) -> Result<Status, Refusal> {
+    let refused = || Refusal::Transition {
+        from,
+        to: status_code(value).unwrap_or_else(|| value.to_string()),
+    };
+    let to: Status = status_code(value)
+        .and_then(|c| c.parse().ok())
+        .ok_or_else(refused)?;
+    let allowed = [
+        Transition::Submit,
+        Transition::Return,
+        Transition::Finalize,
+        Transition::Reopen,
+    ]
+    .into_iter()
+    .any(|t| t.apply(from) == Some(to));
+    if allowed { Ok(to) } else { Err(refused()) }
+}
+
+/// Whether a stored value fits its field and target: a stage's points within the
+/// sub-criterion's max with the framework's decimals and at a stage its source allows, N/A only
+/// where allowed, bonus and penalty within their caps, evidence a list, notes text.
+pub fn check_value(
+    framework: &Framework,
+    target: &str,
+    field: &str,
+    value: &str,
+) -> Result<(), Refusal> {
+    let bad = |rule: &str| Refusal::Value(format!("{target} [{field}]: {rule}"));
+    if matches!(target, fields::BONUS | fields::PENALTY) {
+        let cap = if target == fields::BONUS {
+            framework.bonus_cap
+        } else {
+            framework.penalty_cap
+        };
+        return match (fields::decode_points(value), cap) {
+            (None, _) if value == "null" => Ok(()),
+            (Some(p), Some(cap)) if p >= rust_decimal::Decimal::ZERO && p <= cap => Ok(()),
+            (Some(_), Some(cap)) => Err(bad(&format!("must be between 0 and {cap}"))),
+            (Some(_), None) => Err(bad("this framework has no such points")),
+            (None, _) => Err(bad("malformed value")),
+        };
+    }
+    let Some(sub) = framework.sub(target) else {
+        return Err(bad(&format!("no such sub-criterion in {}", framework.id)));
+    };
+    if let Ok(stage) = field.parse::<Stage>() {
+        if value == "null" {
+            return Ok(());
+        }
+        let score = fields::decode_score(value).ok_or_else(|| bad("malformed value"))?;
+        scoring::check_stage(sub, stage).map_err(|e| bad(&e.message(Lang::En)))?;
+        return scoring::parse_points(&scoring::canonical(score.points), sub, framework.decimals)
+            .map(|_| ())
+            .map_err(|e| bad(&e.message(Lang::En)));
+    }
+    let shaped = match field {
+        fields::NA => match serde_json::from_str::<bool>(value) {
+            Ok(true) if !sub.na_allowed => return Err(bad("not applicable is not allowed here")),
+            r => r.is_ok(),
+        },
+        fields::EVIDENCE => serde_json::from_str::<Vec<serde_json::Value>>(value).is_ok(),
+        fields::EXPLANATION
+        | fields::APPRAISAL_NOTE
+        | fields::APPRAISAL2_NOTE
+        | fields::RESPONSE => serde_json::from_str::<Option<String>>(value).is_ok(),
+        _ => return Err(bad("unknown field")),
+    };
+    if shaped {
+        Ok(())
+    } else {
+        Err(bad("malformed value"))
+    }
+}
+
+/// What the lock rule needs of one event of an assessment.
+#[derive(Debug, Clone)]
+pub struct Facts<'a> {
+    pub id: &'a str,
+    pub target: &'a str,
+    pub field: &'a str,
+    pub value: &'a str,
+    pub parents: &'a [String],
+    /// What its author saw of the cycle; `None` for events written before this was recorded.
+    pub seen: Option<&'a [String]>,
+}
+
+impl Facts<'_> {
+    fn is_status(&self) -> bool {
+        self.target == "status"
+    }
+
+    fn status(&self) -> Option<Status> {
+        status_code(self.value).and_then(|c| c.parse().ok())
+    }
+}
+
+/// The status in force for an author who saw `seen`: the newest of those status events (draft
+/// when they saw none).
+pub fn status_seen(seen: &[String], status_of: impl Fn(&str) -> Option<Status>) -> Status {
+    seen.iter()
+        .max()
+        .and_then(|id| status_of(id))
+        .unwrap_or_default()
+}
+
+/// Locks win: among the (not otherwise refused) events of one assessment, those concurrent
+/// with a lock they had not seen. A status change concurrent with a finalize is late unless it
+/// is a finalize too (a reopen concurrent with a finalize ends final); any other change
+/// concurrent with a submit or finalize that locks its field is late.
+pub fn late(events: &[Facts]) -> Vec<(String, Refusal)> {
+    let candidates: Vec<&Facts> = events
+        .iter()
+        .filter(|e| matches!(e.status(), Some(Status::Submitted | Status::Final)))
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let graph = Graph::new(events, &candidates);
+    let mut out = Vec::new();
+    let mut late_status: HashSet<&str> = HashSet::new();
+    for t in events
+        .iter()
+        .filter(|e| e.is_status() && e.status() != Some(Status::Final))
+    {
+        let won = candidates
+            .iter()
+            .find(|f| f.status() == Some(Status::Final) && graph.concurrent(t, f));
+        if let Some(f) = won {
+            late_status.insert(t.id);
+            out.push((t.id.to_string(), late_refusal(f)));
+        }
+    }
+    let locks: Vec<&&Facts> = candidates
+        .iter()
+        .filter(|l| !late_status.contains(l.id))
+        .collect();
+    for e in events.iter().filter(|e| !e.is_status()) {
+        let won = locks.iter().find(|l| {
+            let status = l.status().unwrap_or_default();
+            cycle::may_change(status, e.field, None, "").is_err() && graph.concurrent(e, l)
+        });
+        if let Some(l) = won {
+            out.push((e.id.to_string(), late_refusal(l)));
+        }
+    }
+    out
+}
+
+fn late_refusal(lock: &Facts) -> Refusal {
+    Refusal::Late {
+        lock: lock.id.to_string(),
+        status: lock.status().unwrap_or_default(),
+    }
+}
+
+/// Causality between one assessment's events and its locks (edges: parents and what each
+/// event saw): the causal past of every lock, and the locks in the causal past of every event.
+struct Graph<'a> {
+    past_of_lock: HashMap<&'a str, HashSet<&'a str>>,
+    locks_before: HashMap<&'a str, HashSet<&'a str>>,
+}
+
+impl<'a> Graph<'a> {
+    fn new(events: &'a [Facts<'a>], locks: &[&'a Facts<'a>]) -> Graph<'a> {
+        let by_id: HashMap<&str, &Facts> = events.iter().map(|e| (e.id, e)).collect();
+        let past_of_lock = locks.iter().map(|l| (l.id, closure(l, &by_id))).collect();
+        let lock_ids: HashSet<&str> = locks.iter().map(|l| l.id).collect();
+        Graph {
+            past_of_lock,
+            locks_before: locks_before(events, &by_id, &lock_ids),
+        }
+    }
+
+    fn concurrent(&self, e: &Facts, lock: &Facts) -> bool {
+        if e.id == lock.id {
+            return false;
+        }
+        // Written before what was seen was recorded (and checked where it was written then).
+        if e.seen.is_none() || lock.seen.is_none() {
+            return false;
+        }
+        let before = self
+            .past_of_lock
+            .get(lock.id)
+            .is_some_and(|p| p.contains(e.id));
+        let after = self
+            .locks_before
+            .get(e.id)
+            .is_some_and(|p| p.contains(lock.id));
+        !before && !after
+    }
+}
+
+fn edges<'e>(e: &'e Facts) -> impl Iterator<Item = &'e str> {
+    e.parents
+        .iter()
+        .chain(e.seen.unwrap_or_default())
+        .map(String::as_str)
+}
+
+/// Every event reachable from `start` (its causal past).
+fn closure<'a>(start: &Facts<'a>, by_id: &HashMap<&'a str, &'a Facts<'a>>) -> HashSet<&'a str> {
+    let mut seen: HashSet<&'a str> = HashSet::new();
+    let mut stack: Vec<&'a str> = Vec::new();
+    for id in edges(start) {
+        if let Some((k, _)) = by_id.get_key_value(id) {
+            stack.push(k);
+        }
+    }
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Some(e) = by_id.get(id) {
+            for next in edges(e) {
+                if let Some((k, _)) = by_id.get_key_value(next) {
+                    stack.push(k);
+                }
+            }
+        }
+    }
+    seen
+}
+
+/// For every event, the locks in its causal past (memoised over the graph, iteratively so that
+/// long chains of edits cannot overflow the stack).
+fn locks_before<'a>(
+    events: &'a [Facts<'a>],
+    by_id: &HashMap<&'a str, &'a Facts<'a>>,
+    locks: &HashSet<&'a str>,
+) -> HashMap<&'a str, HashSet<&'a str>> {
+    let mut memo: HashMap<&'a str, HashSet<&'a str>> = HashMap::new();
+    let mut on_path: HashSet<&'a str> = HashSet::new();
+    for root in events {
+        let mut stack: Vec<(&'a str, bool)> = vec![(root.id, false)];
+        while let Some((id, expanded)) = stack.pop() {
+            if memo.contains_key(id) {
+                continue;
+            }
+            let Some(e) = by_id.get(id) else {
+                continue;
+            };
+            if expanded {
+                let mut set = HashSet::new();
+                for next in edges(e) {
+                    if let Some((k, _)) = by_id.get_key_value(next) {
+                        if locks.contains(k) {
+                            set.insert(*k);
+                        }
+                        if let Some(s) = memo.get(k) {
+                            set.extend(s.iter().copied());
+                        }
+                    }
+                }
+                on_path.remove(id);
+                memo.insert(e.id, set);
+            } else if on_path.insert(id) {
+                stack.push((e.id, true));
+                for next in edges(e) {
+                    if let Some((k, _)) = by_id.get_key_value(next) {
+                        if !memo.contains_key(k) && !on_path.contains(k) {
+                            stack.push((k, false));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    memo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    struct Ev {
+        id: &'static str,
+        target: &'static str,
+        field: &'static str,
+        value: &'static str,
+        parents: Vec<String>,
+        seen: Vec<String>,
+    }
+
+    fn facts(evs: &[Ev]) -> Vec<Facts<'_>> {
+        evs.iter()
+            .map(|e| Facts {
+                id: e.id,
+                target: e.target,
+                field: e.field,
+                value: e.value,
+                parents: &e.parents,
+                seen: Some(&e.seen),
+            })
+            .collect()
+    }
+
+    fn ev(
+        id: &'static str,
+        target: &'static str,
+        field: &'static str,
+        value: &'static str,
+        parents: &[&str],
+        seen: &[&str],
+    ) -> Ev {
+        Ev {
+            id,
+            target,
+            field,
+            value,
+            parents: ids(parents),
+            seen: ids(seen),
+        }
+    }
+
+    #[test]
+    fn edits_before_a_submit_stand_and_concurrent_ones_are_late() {
+        let evs = [
+            ev("a1", "1.1.1", "self", "{}", &[], &[]),
+            ev("s1", "status", "status", "\"submitted\"", &[], &["a1"]),
+            ev("a2", "1.1.1", "self", "{}", &["a1"], &[]),
+            ev("b1", "1.1.1", "appraisal1", "{}", &[], &[]),
+        ];
+        let late = late(&facts(&evs));
+        let ids: Vec<&str> = late.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["a2"], "{late:?}");
+    }
+
+    #[test]
+    fn reopen_concurrent_with_finalize_is_late_and_edits_after_a_reopen_stand() {
+        let evs = [
+            ev("s1", "status", "status", "\"submitted\"", &[], &[]),
+            ev("f1", "status", "status", "\"final\"", &["s1"], &["s1"]),
+            ev("r1", "status", "status", "\"draft\"", &["s1"], &["s1"]),
+            ev("r2", "status", "status", "\"appraising\"", &["f1"], &["f1"]),
+            ev("x1", "1.1.1", "appraisal1", "{}", &[], &["r2"]),
+        ];
+        let late = late(&facts(&evs));
+        let ids: Vec<&str> = late.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["r1"], "{late:?}");
+    }
+
+    #[test]
+    fn a_transition_must_start_from_the_status_seen() {
+        assert_eq!(
+            check_status(Status::Draft, "\"submitted\""),
+            Ok(Status::Submitted)
+        );
+        assert!(check_status(Status::Draft, "\"final\"").is_err());
+        assert!(check_status(Status::Final, "\"nonsense\"").is_err());
+    }
+}

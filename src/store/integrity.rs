@@ -1,0 +1,202 @@
+//! Integrity of the log: every event's digest covers its content, what it saw of the cycle and
+//! its parents' digests (a hash-linked graph), and its author's signature covers the digest.
+//! A changed event, or a changed ancestor, no longer matches; `check` and every merge say which.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use super::events::Event;
+use super::keys;
+
+/// The columns a merge and `check` read to verify an event, beside the event itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Seal {
+    /// What the author saw of the cycle (`None`: written before events carried it).
+    pub seen: Option<Vec<String>>,
+    pub digest: String,
+    pub signature: String,
+}
+
+/// SHA-256 (hex) over the event's content, `seen` and the digests of its parents, in a
+/// canonical JSON array, so that no field can change without the digest changing.
+pub fn digest(e: &Event, seen: Option<&[String]>, parent_digests: &[String]) -> String {
+    let canonical = serde_json::json!([
+        e.id,
+        e.key.framework_id,
+        e.key.unit_code,
+        e.key.year,
+        e.target,
+        e.field,
+        e.value,
+        e.parents,
+        e.author,
+        e.host,
+        e.at,
+        e.reason,
+        seen,
+        parent_digests,
+    ]);
+    format!("{:x}", Sha256::digest(canonical.to_string().as_bytes()))
+}
+
+/// The digests of `ids` as stored (an unknown parent contributes an empty digest, so a child
+/// whose parent is missing still has one well-defined digest).
+pub(super) fn parent_digests(conn: &Connection, ids: &[String]) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT digest FROM event WHERE id = ?1")?;
+    ids.iter()
+        .map(|id| {
+            stmt.query_row([id], |r| r.get::<_, String>(0))
+                .optional()
+                .map(Option::unwrap_or_default)
+        })
+        .collect()
+}
+
+/// What an event about to be written saw: the status heads of its assessment, or for a status
+/// change every head of the assessment (so that a later merge can tell which changes came
+/// before a lock and which were concurrent with it). Year-wide and officer events see nothing.
+pub(super) fn seen_for(conn: &Connection, e: &Event) -> rusqlite::Result<Vec<String>> {
+    if e.key.unit_code == "*" {
+        return Ok(Vec::new());
+    }
+    let sql = if e.target == "status" {
+        "SELECT heads FROM current WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3"
+    } else {
+        "SELECT heads FROM current WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3
+           AND target = 'status' AND field = 'status'"
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(
+        params![e.key.framework_id, e.key.unit_code, e.key.year],
+        |r| r.get::<_, String>(0),
+    )?;
+    let mut seen = Vec::new();
+    for heads in rows {
+        seen.extend(serde_json::from_str::<Vec<String>>(&heads?).unwrap_or_default());
+    }
+    seen.sort();
+    Ok(seen)
+}
+
+/// Seals a new event: what it saw, its digest and (when this process holds the author's key)
+/// its signature.
+pub(super) fn seal(conn: &Connection, e: &Event) -> rusqlite::Result<Seal> {
+    let seen = seen_for(conn, e)?;
+    let digest = digest(e, Some(&seen), &parent_digests(conn, &e.parents)?);
+    let signature = keys::sign(&e.author, &digest).unwrap_or_default();
+    Ok(Seal {
+        seen: Some(seen),
+        digest,
+        signature,
+    })
+}
+
+pub(super) fn seen_json(seen: &Option<Vec<String>>) -> Option<String> {
+    seen.as_ref()
+        .map(|s| serde_json::to_string(s).unwrap_or_else(|_| "[]".into()))
+}
+
+pub(super) fn seen_from(text: Option<String>) -> Option<Vec<String>> {
+    text.map(|t| serde_json::from_str(&t).unwrap_or_default())
+}
+
+/// Every event with its seal, by id.
+fn all_sealed(conn: &Connection) -> rusqlite::Result<HashMap<String, (Event, Seal)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason,
+                seen, digest, signature FROM event",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let e = super::events::row_to_event(r)?;
+        let seal = Seal {
+            seen: seen_from(r.get(12)?),
+            digest: r.get(13)?,
+            signature: r.get(14)?,
+        };
+        Ok((e.id.clone(), (e, seal)))
+    })?;
+    rows.collect()
+}
+
+/// Migration 1 → 2: the digest of every existing event, parents before children.
+pub(super) fn digest_legacy(conn: &Connection) -> rusqlite::Result<()> {
+    let events = all_sealed(conn)?;
+    let mut digests: HashMap<String, String> = HashMap::new();
+    let mut update = conn.prepare("UPDATE event SET digest = ?2 WHERE id = ?1")?;
+    for id in events.keys() {
+        let d = legacy_digest(id, &events, &mut digests, 0);
+        update.execute(params![id, d])?;
+    }
+    Ok(())
+}
+
+fn legacy_digest(
+    id: &str,
+    events: &HashMap<String, (Event, Seal)>,
+    memo: &mut HashMap<String, String>,
+    depth: usize,
+) -> String {
+    if let Some(d) = memo.get(id) {
+        return d.clone();
+    }
+    let Some((e, _)) = events.get(id) else {
+        return String::new();
+    };
+    // A parent cycle can only come from a hand-edited file; cut it rather than recurse forever.
+    let parents: Vec<String> = if depth > 10_000 {
+        Vec::new()
+    } else {
+        e.parents
+            .iter()
+            .map(|p| legacy_digest(p, events, memo, depth + 1))
+            .collect()
+    };
+    let d = digest(e, None, &parents);
+    memo.insert(id.to_string(), d.clone());
+    d
+}
+
+/// Events whose stored digest no longer matches their content (or their parents' digests),
+/// and signed events whose signature does not verify against their author's registered key:
+/// `(event id, what is wrong)`. Events already in quarantine are left to its list.
+pub(super) fn broken(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
+    let events = all_sealed(conn)?;
+    let quarantined: std::collections::HashSet<String> = conn
+        .prepare("SELECT event_id FROM quarantine")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let registered = keys::registered_all(conn)?;
+    let mut out = Vec::new();
+    let mut ids: Vec<&String> = events.keys().collect();
+    ids.sort();
+    for id in ids {
+        if quarantined.contains(id) {
+            continue;
+        }
+        let (e, seal) = &events[id];
+        let parents: Vec<String> = e
+            .parents
+            .iter()
+            .map(|p| {
+                events
+                    .get(p)
+                    .map(|(_, s)| s.digest.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        if digest(e, seal.seen.as_deref(), &parents) != seal.digest {
+            out.push((id.clone(), "altered".into()));
+        } else if !seal.signature.is_empty() {
+            let ok = registered.get(&e.author).is_some_and(|ks| {
+                ks.iter()
+                    .any(|k| keys::verify(k, &seal.digest, &seal.signature))
+            });
+            if !ok {
+                out.push((id.clone(), "bad_signature".into()));
+            }
+        }
+    }
+    Ok(out)
+}

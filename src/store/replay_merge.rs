@@ -1,0 +1,393 @@
+//! The untrusted half of a merge: each incoming event is checked as a local change would be
+//! (digest, signature, the author's roles here, the status its author saw, the deadline, the
+//! value), in order (officers, keys and year settings first), and every touched assessment's
+//! changes are checked against its locks. What fails goes to quarantine, never away.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::cycle::{self, Status};
+use crate::replay::{self, Facts, Refusal};
+use crate::roles::{Grant, Role};
+
+use super::events::{Event, row_to_event, status_value};
+use super::integrity::{self, Seal};
+use super::quarantine::{self, Quarantined};
+use super::{Store, StoreError, keys, officers, projection};
+
+/// Remembers the quarantine before the merge, so that the merge can list what it added.
+pub(super) fn begin(tx: &Connection) -> Result<(), StoreError> {
+    tx.execute_batch(
+        "DROP TABLE IF EXISTS temp.quarantine_before;
+         CREATE TEMP TABLE quarantine_before (id TEXT PRIMARY KEY) WITHOUT ROWID;
+         INSERT INTO temp.quarantine_before SELECT event_id FROM main.quarantine;",
+    )
+    .map_err(StoreError::sql)
+}
+
+/// The other copy's assessments. One assessment per unit and year: when both copies started
+/// the same unit and year under different frameworks, the one started first (then the smaller
+/// framework id) stands on both sides and the other's events are quarantined. Returns the units
+/// and years in conflict.
+pub(super) fn assessments(tx: &Connection) -> Result<Vec<(String, i32)>, StoreError> {
+    let mut stmt = tx
+        .prepare(
+            "SELECT s.framework_id, s.unit_code, s.year, s.created_at, m.framework_id, m.created_at
+             FROM src.assessment s JOIN main.assessment m
+               ON m.unit_code = s.unit_code AND m.year = s.year AND m.framework_id <> s.framework_id
+             WHERE s.framework_id NOT IN (SELECT id FROM temp.refused_framework)",
+        )
+        .map_err(StoreError::sql)?;
+    type Row = (String, String, i32, String, String, String);
+    let rows: Vec<Row> = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .map_err(StoreError::sql)?
+        .collect::<Result<_, _>>()
+        .map_err(StoreError::sql)?;
+    let mut conflicts = Vec::new();
+    for (theirs, unit, year, their_at, ours, our_at) in rows {
+        conflicts.push((unit.clone(), year));
+        if (&their_at, &theirs) >= (&our_at, &ours) {
+            continue;
+        }
+        // Theirs came first: ours steps aside, its events kept in quarantine.
+        let why = Refusal::FrameworkConflict {
+            ours: theirs.clone(),
+            theirs: ours.clone(),
+        };
+        let ids: Vec<String> = tx
+            .prepare(
+                "SELECT id FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![ours, unit, year], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()
+            })
+            .map_err(StoreError::sql)?;
+        for id in ids {
+            quarantine::put(tx, &id, &why).map_err(StoreError::sql)?;
+        }
+        tx.execute(
+            "INSERT OR IGNORE INTO temp.touched SELECT framework_id, unit_code, year, target, field
+             FROM main.event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
+            params![ours, unit, year],
+        )
+        .map_err(StoreError::sql)?;
+        tx.execute(
+            "DELETE FROM main.assessment WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
+            params![ours, unit, year],
+        )
+        .map_err(StoreError::sql)?;
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO main.assessment SELECT * FROM src.assessment s
+         WHERE s.framework_id NOT IN (SELECT id FROM temp.refused_framework)
+           AND NOT EXISTS (SELECT 1 FROM main.assessment m WHERE m.unit_code = s.unit_code AND m.year = s.year)",
+        [],
+    )
+    .map_err(StoreError::sql)?;
+    Ok(conflicts)
+}
+
+/// Ids both copies hold with different content (history rewritten on one side): named, and the
+/// other copy's version never comes in.
+pub(super) fn differing(tx: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = tx
+        .prepare(
+            "SELECT s.id FROM src.event s JOIN main.event m ON m.id = s.id
+             WHERE s.framework_id IS NOT m.framework_id OR s.unit_code IS NOT m.unit_code
+                OR s.year IS NOT m.year OR s.target IS NOT m.target OR s.field IS NOT m.field
+                OR s.value IS NOT m.value OR s.parents IS NOT m.parents OR s.author IS NOT m.author
+                OR s.host IS NOT m.host OR s.at IS NOT m.at OR s.reason IS NOT m.reason
+                OR s.seen IS NOT m.seen OR s.digest IS NOT m.digest OR s.signature IS NOT m.signature
+             ORDER BY s.id",
+        )
+        .map_err(StoreError::sql)?;
+    let rows = stmt.query_map([], |r| r.get(0)).map_err(StoreError::sql)?;
+    rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+}
+
+/// What the checks read of this database, reloaded when an officer or key event is accepted.
+struct Context {
+    grants: HashMap<String, Vec<Grant>>,
+    enforced: bool,
+    keys: HashMap<String, Vec<String>>,
+}
+
+impl Context {
+    fn load(tx: &Connection) -> Result<Context, StoreError> {
+        let officers = officers::officers_in(tx)?;
+        Ok(Context {
+            enforced: officers
+                .iter()
+                .any(|o| o.grants.iter().any(|g| g.role == Role::Admin)),
+            grants: officers.into_iter().map(|o| (o.user, o.grants)).collect(),
+            keys: keys::registered_all(tx).map_err(StoreError::sql)?,
+        })
+    }
+
+    fn grants(&self, user: &str) -> &[Grant] {
+        self.grants.get(user).map(Vec::as_slice).unwrap_or_default()
+    }
+}
+
+/// Replays every incoming event (those in `temp.incoming`), then the lock rule over every
+/// touched assessment; puts what fails in quarantine.
+pub(super) fn replay(store: &Store, tx: &Connection) -> Result<(), StoreError> {
+    let mut events = incoming(tx)?;
+    events.sort_by(|(a, _), (b, _)| {
+        (a.key.unit_code != "*", &a.id).cmp(&(b.key.unit_code != "*", &b.id))
+    });
+    let mut ctx = Context::load(tx)?;
+    for (e, seal) in &events {
+        match check(store, tx, &ctx, e, seal)? {
+            Some(why) => {
+                quarantine::put(tx, &e.id, &why).map_err(StoreError::sql)?;
+            }
+            None if e.key.unit_code == "*" => {
+                projection::recompute(tx, &e.key, &e.target, &e.field).map_err(StoreError::sql)?;
+                ctx = Context::load(tx)?;
+            }
+            None => {}
+        }
+    }
+    late_in_touched(tx)
+}
+
+fn incoming(tx: &Connection) -> Result<Vec<(Event, Seal)>, StoreError> {
+    let mut stmt = tx
+        .prepare(
+            "SELECT e.id, e.framework_id, e.unit_code, e.year, e.target, e.field, e.value, e.parents,
+                    e.author, e.host, e.at, e.reason, e.seen, e.digest, e.signature
+             FROM main.event e JOIN temp.incoming i ON i.id = e.id",
+        )
+        .map_err(StoreError::sql)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                row_to_event(r)?,
+                Seal {
+                    seen: integrity::seen_from(r.get(12)?),
+                    digest: r.get(13)?,
+                    signature: r.get(14)?,
+                },
+            ))
+        })
+        .map_err(StoreError::sql)?;
+    rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+}
+
+/// Why one incoming event does not count, if it does not.
+fn check(
+    store: &Store,
+    tx: &Connection,
+    ctx: &Context,
+    e: &Event,
+    seal: &Seal,
+) -> Result<Option<Refusal>, StoreError> {
+    let parents = integrity::parent_digests(tx, &e.parents).map_err(StoreError::sql)?;
+    if integrity::digest(e, seal.seen.as_deref(), &parents) != seal.digest {
+        return Ok(Some(Refusal::Altered));
+    }
+    if let Some(why) = check_signature(ctx, e, seal) {
+        return Ok(Some(why));
+    }
+    if e.key.unit_code == "*" {
+        let unit = decided_unit(tx, e)?;
+        let action = match unit.as_deref() {
+            Some(u) if u != "*" => crate::roles::Action::Decide { unit: u },
+            _ => crate::roles::Action::Administer,
+        };
+        return Ok(
+            replay::check_role(&e.author, ctx.grants(&e.author), ctx.enforced, action).err(),
+        );
+    }
+    if let Some(why) = check_framework(store, tx, e)? {
+        return Ok(Some(why));
+    }
+    let framework = store.framework(&e.key.framework_id)?;
+    let from = if e.target == "status" {
+        replay::status_seen(&e.parents, |id| status_of(tx, id))
+    } else {
+        match &seal.seen {
+            Some(seen) => replay::status_seen(seen, |id| status_of(tx, id)),
+            None => super::events::status_in(tx, &e.key)?,
+        }
+    };
+    let verdict = if e.target == "status" {
+        replay::check_status(from, &e.value).map(|_| ())
+    } else {
+        let deadline = super::events::deadline_in(tx, e.key.year)?;
+        let day = e.at.get(..10).unwrap_or(&e.at);
+        replay::check_value(&framework, &e.target, &e.field, &e.value).and_then(|()| {
+            cycle::may_change(from, &e.field, deadline.as_deref(), day).map_err(Refusal::Locked)
+        })
+    };
+    let action = replay::action_for(&e.key.unit_code, &e.target, &e.field, &e.value, from);
+    Ok(verdict
+        .and_then(|()| replay::check_role(&e.author, ctx.grants(&e.author), ctx.enforced, action))
+        .err())
+}
+
+/// Once roles are enforced, every merged event must be signed by a key registered for its
+/// author; before that, a signature that is there must still verify.
+fn check_signature(ctx: &Context, e: &Event, seal: &Seal) -> Option<Refusal> {
+    let keys = ctx.keys.get(&e.author);
+    match keys {
+        Some(ks) if !seal.signature.is_empty() => {
+            let ok = ks
+                .iter()
+                .any(|k| keys::verify(k, &seal.digest, &seal.signature));
+            (!ok).then_some(Refusal::BadSignature)
+        }
+        _ if ctx.enforced => Some(Refusal::Unsigned),
+        _ => None,
+    }
+}
+
+/// An assessment event counts only under the framework this database assesses its unit and
+/// year with.
+fn check_framework(
+    store: &Store,
+    tx: &Connection,
+    e: &Event,
+) -> Result<Option<Refusal>, StoreError> {
+    let ours: Option<String> = tx
+        .query_row(
+            "SELECT framework_id FROM main.assessment WHERE unit_code = ?1 AND year = ?2
+             ORDER BY framework_id = ?3 DESC LIMIT 1",
+            params![e.key.unit_code, e.key.year, e.key.framework_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(StoreError::sql)?;
+    match ours {
+        Some(f) if f != e.key.framework_id => Ok(Some(Refusal::FrameworkConflict {
+            ours: f,
+            theirs: e.key.framework_id.clone(),
+        })),
+        _ => Ok(store
+            .framework(&e.key.framework_id)
+            .is_err()
+            .then(|| Refusal::Framework(e.key.framework_id.clone()))),
+    }
+}
+
+/// The unit of the refused event a quarantine decision is about.
+fn decided_unit(tx: &Connection, e: &Event) -> Result<Option<String>, StoreError> {
+    if e.target != quarantine::TARGET {
+        return Ok(None);
+    }
+    tx.query_row(
+        "SELECT unit_code FROM event WHERE id = ?1",
+        [&e.field],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(StoreError::sql)
+}
+
+fn status_of(tx: &Connection, id: &str) -> Option<Status> {
+    tx.query_row(
+        "SELECT value FROM event WHERE id = ?1 AND target = 'status'",
+        [id],
+        |r| r.get::<_, String>(0),
+    )
+    .ok()
+    .map(|v| status_value(&v))
+}
+
+/// Locks win, over every assessment the merge touched: this copy's own changes included, so
+/// that both copies end the same whichever merged first.
+fn late_in_touched(tx: &Connection) -> Result<(), StoreError> {
+    let keys: Vec<(String, String, i32)> = tx
+        .prepare(
+            "SELECT DISTINCT framework_id, unit_code, year FROM temp.touched WHERE unit_code <> '*'",
+        )
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(StoreError::sql)?;
+    let mut stmt = tx
+        .prepare_cached(
+            "SELECT id, target, field, value, parents, seen FROM main.event
+             WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3
+               AND id NOT IN (SELECT event_id FROM main.quarantine)",
+        )
+        .map_err(StoreError::sql)?;
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        Vec<String>,
+        Option<Vec<String>>,
+    );
+    for (framework, unit, year) in keys {
+        let rows: Vec<Row> = stmt
+            .query_map(params![framework, unit, year], |r| {
+                let parents: String = r.get(4)?;
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    serde_json::from_str(&parents).unwrap_or_default(),
+                    integrity::seen_from(r.get(5)?),
+                ))
+            })
+            .map_err(StoreError::sql)?
+            .collect::<Result<_, _>>()
+            .map_err(StoreError::sql)?;
+        let facts: Vec<Facts> = rows
+            .iter()
+            .map(|(id, target, field, value, parents, seen)| Facts {
+                id,
+                target,
+                field,
+                value,
+                parents,
+                seen: seen.as_deref(),
+            })
+            .collect();
+        for (id, why) in replay::late(&facts) {
+            quarantine::put(tx, &id, &why).map_err(StoreError::sql)?;
+            tx.execute(
+                "INSERT OR IGNORE INTO temp.touched SELECT framework_id, unit_code, year, target, field
+                 FROM main.event WHERE id = ?1",
+                [&id],
+            )
+            .map_err(StoreError::sql)?;
+        }
+    }
+    Ok(())
+}
+
+/// The events this merge put in quarantine, by author and reason.
+pub(super) fn listed(tx: &Connection) -> Result<Vec<Quarantined>, StoreError> {
+    let all = quarantine::undecided_in(tx)?;
+    let before: std::collections::HashSet<String> = tx
+        .prepare("SELECT id FROM temp.quarantine_before")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(StoreError::sql)?;
+    tx.execute_batch("DROP TABLE temp.quarantine_before;")
+        .map_err(StoreError::sql)?;
+    Ok(all
+        .into_iter()
+        .filter(|q| !before.contains(&q.event.id))
+        .collect())
+}

@@ -1,0 +1,314 @@
+//! Untrusted merges through the real binary: a unit officer's laptop copy, edited with rusqlite
+//! as its owner could (forged officers, roles, statuses, other officers' scores, out-of-rule
+//! values, rewritten history), merged by the administrator's routine `sync`. Nothing forged
+//! may count; everything refused is kept and listed. Locks win over offline edits.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Scratch, run_on, stderr};
+use parindex::store::{Actor, AssessmentKey, Store, Write, keys};
+use serde_json::Value;
+
+const U: &str = "dong-hoi-bao-ninh";
+const LAN_SECRET: [u8; 32] = [42; 32];
+
+fn me() -> String {
+    Actor::current().user
+}
+
+/// The unit officer, writing on their laptop with their own (registered) key.
+fn lan() -> Actor {
+    keys::use_key("lan", LAN_SECRET);
+    Actor {
+        user: "lan".into(),
+        host: "laptop".into(),
+    }
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = run_on(db, &all);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn ok(db: &Path, args: &[&str]) {
+    let out = run_on(db, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+}
+
+fn score(db: &Path, sub: &str, value: &str) {
+    ok(
+        db,
+        &[
+            "score", "set", "--unit", U, "--year", "2025", "--sub", sub, "--value", value,
+        ],
+    );
+}
+
+/// The server: the OS user is the administrator, `lan` the unit's officer (who has logged in
+/// there once, so their key is registered), `tuan` an appraiser; a few scores.
+fn server() -> Scratch {
+    let s = Scratch::new();
+    s.ok(&["officer", "add", &me(), "admin"]);
+    s.ok(&["officer", "grant", "lan", "unit", "--units", U]);
+    s.ok(&["officer", "grant", "tuan", "appraiser"]);
+    score(&s.db, "1.1.1", "0.5");
+    score(&s.db, "1.1.2", "1");
+    let mut store = Store::open(&s.db).expect("open");
+    store.register_key(&lan()).expect("lan's key");
+    s
+}
+
+fn laptop(s: &Scratch) -> std::path::PathBuf {
+    let p = s.path("laptop.db");
+    ok(&s.db, &["snapshot", p.to_str().expect("path")]);
+    p
+}
+
+fn key(db: &Path) -> AssessmentKey {
+    Store::open(db)
+        .expect("open")
+        .find_assessment(U, 2025)
+        .expect("find")
+        .expect("assessment")
+}
+
+fn lan_writes(db: &Path, target: &str, field: &str, value: &str) -> String {
+    let mut store = Store::open(db).expect("open laptop");
+    let k = key(db);
+    let w = Write {
+        key: &k,
+        target,
+        field,
+        value: value.into(),
+        seen_heads: None,
+        reason: None,
+    };
+    match store.save(w, &lan(), "2025-11-30").expect("save") {
+        parindex::store::SaveOutcome::Saved(e) => e.id,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// An event inserted with rusqlite, as the copy's owner can: any author, a correct digest
+/// (the algorithm is public), but no signature of that author's key.
+fn forge(
+    db: &Path,
+    id: &str,
+    key: (&str, &str, i32),
+    target: &str,
+    field: &str,
+    value: &str,
+    author: &str,
+) {
+    let e = parindex::store::Event {
+        id: id.into(),
+        key: AssessmentKey {
+            framework_id: key.0.into(),
+            unit_code: key.1.into(),
+            year: key.2,
+        },
+        target: target.into(),
+        field: field.into(),
+        value: value.into(),
+        parents: Vec::new(),
+        author: author.into(),
+        host: "laptop".into(),
+        at: "2025-11-20T08:00:00.000Z".into(),
+        reason: None,
+    };
+    let digest = parindex::store::event_digest(&e, Some(&[]), &[]);
+    let c = rusqlite::Connection::open(db).expect("raw");
+    c.execute(
+        "INSERT INTO event (id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason, seen, digest, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '[]', ?8, 'laptop', ?9, NULL, '[]', ?10, '')",
+        rusqlite::params![id, key.0, key.1, key.2, target, field, value, author, e.at, digest],
+    )
+    .expect("forge");
+}
+
+fn totals(db: &Path) -> Value {
+    json(db, &["totals", "--unit", U, "--year", "2025"])
+}
+
+fn refused_ids(summary: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = summary["refused"]
+        .as_array()
+        .expect("refused")
+        .iter()
+        .flat_map(|g| g["events"].as_array().expect("events").clone())
+        .map(|e| e["id"].as_str().expect("id").to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn forged_events_of_seven_kinds_change_nothing_and_are_all_listed() {
+    let s = server();
+    let lap = laptop(&s);
+    let fw = key(&s.db).framework_id;
+    let k = (fw.as_str(), U, 2025);
+    forge(
+        &lap,
+        "f-officer",
+        ("*", "*", 0),
+        "officer",
+        "lan",
+        r#"[{"role":"admin"}]"#,
+        "lan",
+    );
+    forge(
+        &lap,
+        "f-role",
+        ("*", "*", 0),
+        "officer",
+        &me(),
+        "null",
+        &me(),
+    );
+    forge(
+        &lap,
+        "f-status",
+        k,
+        "status",
+        "status",
+        r#""final""#,
+        "tuan",
+    );
+    forge(
+        &lap,
+        "f-appraisal",
+        k,
+        "1.1.1",
+        "appraisal1",
+        r#"{"points":"0"}"#,
+        "tuan",
+    );
+    // Signed by lan's own key, but not values a unit may claim.
+    let over_cap = lan_writes(&lap, "1.1.1", "self", r#"{"points":"1000"}"#);
+    let not_json = lan_writes(&lap, "1.1.2", "self", "not json");
+    // History rewritten: a shared event changed, and one of lan's own after it was signed.
+    let altered_own = lan_writes(&lap, "1.1.3", "self", r#"{"points":"0.5"}"#);
+    let shared = Store::open(&s.db)
+        .expect("open")
+        .history(&key(&s.db), "1.1.1", "self")
+        .expect("history")[0]
+        .id
+        .clone();
+    let c = rusqlite::Connection::open(&lap).expect("raw");
+    c.execute_batch("DROP TRIGGER event_no_update;")
+        .expect("drop trigger");
+    c.execute(
+        "UPDATE event SET value = '{\"points\":\"0\"}' WHERE id = ?1 OR id = ?2",
+        [&shared, &altered_own],
+    )
+    .expect("rewrite");
+    drop(c);
+
+    let before = (totals(&s.db), json(&s.db, &["officer", "list"]));
+    let dry = json(&s.db, &["sync", "--dry-run", lap.to_str().expect("path")]);
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    let mut expected: Vec<String> = ["f-officer", "f-role", "f-status", "f-appraisal"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([over_cap, not_json, altered_own])
+        .collect();
+    expected.sort();
+    assert_eq!(refused_ids(&summary), expected, "{summary:#}");
+    assert_eq!(refused_ids(&dry), expected, "the dry run lists the same");
+    assert_eq!(
+        summary["differing"],
+        serde_json::json!([shared]),
+        "{summary:#}"
+    );
+    assert_eq!(
+        (totals(&s.db), json(&s.db, &["officer", "list"])),
+        before,
+        "0 applied"
+    );
+    let reasons: Vec<&str> = summary["refused"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| g["reason"].as_str().expect("reason"))
+        .collect();
+    assert!(
+        reasons.contains(&"unsigned") && reasons.contains(&"value") && reasons.contains(&"altered"),
+        "{reasons:?}"
+    );
+    let listed = json(&s.db, &["conflicts"]);
+    let quarantined = listed
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|e| e["kind"] == "quarantined")
+        .count();
+    assert_eq!(quarantined, 7, "{listed:#}");
+    let check = json(&s.db, &["check"]);
+    assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+    // Merging again adds nothing and refuses nothing new.
+    let again = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    assert_eq!(
+        (again["events_added"].clone(), again["quarantined"].clone()),
+        (0.into(), 0.into())
+    );
+}
+
+#[test]
+fn a_finalized_assessment_is_unchanged_by_thirty_offline_self_edits() {
+    let s = server();
+    let lap = laptop(&s);
+    for i in 0..30 {
+        let v = if i % 2 == 0 { "0" } else { "0.5" };
+        lan_writes(&lap, "1.1.1", "self", &format!(r#"{{"points":"{v}"}}"#));
+    }
+    ok(&s.db, &["assess", "submit", "--unit", U, "--year", "2025"]);
+    ok(
+        &s.db,
+        &["assess", "finalize", "--unit", U, "--year", "2025"],
+    );
+    let before = totals(&s.db);
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    assert_eq!(summary["quarantined"], 30, "{summary:#}");
+    assert_eq!(summary["refused"][0]["reason"], "late");
+    assert_eq!(totals(&s.db), before);
+    // The laptop, merging the server back, ends the same: its own late edits step aside.
+    json(&lap, &["sync", s.db.to_str().expect("path")]);
+    assert_eq!(totals(&lap), before);
+}
+
+#[test]
+fn a_reopen_concurrent_with_a_finalize_ends_final_on_both_sides() {
+    let s = server();
+    ok(&s.db, &["assess", "submit", "--unit", U, "--year", "2025"]);
+    let lap = laptop(&s);
+    ok(
+        &s.db,
+        &["assess", "finalize", "--unit", U, "--year", "2025"],
+    );
+    ok(&lap, &["assess", "reopen", "--unit", U, "--year", "2025"]);
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    assert_eq!(summary["refused"][0]["reason"], "late", "{summary:#}");
+    json(&lap, &["sync", s.db.to_str().expect("path")]);
+    for db in [&s.db, &lap] {
+        assert_eq!(totals(db)["status"], "final", "{}", db.display());
+    }
+}
+
+#[test]
+fn a_self_score_made_after_the_servers_deadline_is_quarantined_as_late() {
+    let s = server();
+    let lap = laptop(&s);
+    ok(&s.db, &["year", "set-deadline", "2025", "15/12/2025"]);
+    let late = lan_writes(&lap, "1.1.1", "self", r#"{"points":"0"}"#);
+    let before = totals(&s.db);
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    assert_eq!(refused_ids(&summary), [late], "{summary:#}");
+    assert_eq!(summary["refused"][0]["reason"], "late");
+    assert_eq!(totals(&s.db), before);
+}
