@@ -153,6 +153,8 @@ pub fn check_status(from: Status, value: &str) -> Result<Status, Refusal> {
     if allowed { Ok(to) } else { Err(refused()) }
 }
 
+// TODO(#11): once the command layer lands, call its `rules::check_value` here instead of
+// keeping this second copy of the value rules.
 /// Whether a stored value fits its field and target: a stage's points within the
 /// sub-criterion's max with the framework's decimals and at a stage its source allows, N/A only
 /// where allowed, bonus and penalty within their caps, evidence a list, notes text.

@@ -2,8 +2,6 @@
 //! its parents' digests (a hash-linked graph), and its author's signature covers the digest.
 //! A changed event, or a changed ancestor, no longer matches; `check` and every merge say which.
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
@@ -102,99 +100,93 @@ pub(super) fn seen_from(text: Option<String>) -> Option<Vec<String>> {
     text.map(|t| serde_json::from_str(&t).unwrap_or_default())
 }
 
-/// Every event with its seal, by id.
-fn all_sealed(conn: &Connection) -> rusqlite::Result<HashMap<String, (Event, Seal)>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason,
-                seen, digest, signature FROM event",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        let e = super::events::row_to_event(r)?;
-        let seal = Seal {
+/// One event with its seal.
+fn sealed(r: &rusqlite::Row) -> rusqlite::Result<(Event, Seal)> {
+    Ok((
+        super::events::row_to_event(r)?,
+        Seal {
             seen: seen_from(r.get(12)?),
             digest: r.get(13)?,
             signature: r.get(14)?,
-        };
-        Ok((e.id.clone(), (e, seal)))
-    })?;
-    rows.collect()
+        },
+    ))
 }
 
-/// Migration 1 → 2: the digest of every existing event, parents before children.
+const SEALED: &str = "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason,
+        seen, digest, signature FROM event";
+
+/// Migration 1 → 2: the digest of every existing event, parents before children (an explicit
+/// stack: a field edited thousands of times must not overflow the call stack).
 pub(super) fn digest_legacy(conn: &Connection) -> rusqlite::Result<()> {
-    let events = all_sealed(conn)?;
-    let mut digests: HashMap<String, String> = HashMap::new();
+    let ids: Vec<String> = conn
+        .prepare("SELECT id FROM event WHERE digest = ''")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut load = conn.prepare(&format!("{SEALED} WHERE id = ?1"))?;
     let mut update = conn.prepare("UPDATE event SET digest = ?2 WHERE id = ?1")?;
-    for id in events.keys() {
-        let d = legacy_digest(id, &events, &mut digests, 0);
-        update.execute(params![id, d])?;
+    for id in ids {
+        let mut stack = vec![id];
+        let mut on_stack: std::collections::HashSet<String> = stack.iter().cloned().collect();
+        while let Some(top) = stack.last().cloned() {
+            let found = load.query_row([&top], sealed).optional()?;
+            let Some((e, seal)) = found.filter(|(_, s)| s.digest.is_empty()) else {
+                stack.pop();
+                continue;
+            };
+            let pending: Vec<String> = e
+                .parents
+                .iter()
+                .filter(|p| !on_stack.contains(*p))
+                .filter(|p| {
+                    load.query_row([p], sealed)
+                        .optional()
+                        .ok()
+                        .flatten()
+                        .is_some_and(|(_, s)| s.digest.is_empty())
+                })
+                .cloned()
+                .collect();
+            if pending.is_empty() {
+                let d = digest(&e, seal.seen.as_deref(), &parent_digests(conn, &e.parents)?);
+                update.execute(params![top, d])?;
+                stack.pop();
+            } else {
+                on_stack.extend(pending.iter().cloned());
+                stack.extend(pending);
+            }
+        }
     }
     Ok(())
 }
 
-fn legacy_digest(
-    id: &str,
-    events: &HashMap<String, (Event, Seal)>,
-    memo: &mut HashMap<String, String>,
-    depth: usize,
-) -> String {
-    if let Some(d) = memo.get(id) {
-        return d.clone();
-    }
-    let Some((e, _)) = events.get(id) else {
-        return String::new();
-    };
-    // A parent cycle can only come from a hand-edited file; cut it rather than recurse forever.
-    let parents: Vec<String> = if depth > 10_000 {
-        Vec::new()
-    } else {
-        e.parents
-            .iter()
-            .map(|p| legacy_digest(p, events, memo, depth + 1))
-            .collect()
-    };
-    let d = digest(e, None, &parents);
-    memo.insert(id.to_string(), d.clone());
-    d
-}
-
 /// Events whose stored digest no longer matches their content (or their parents' digests),
-/// and signed events whose signature does not verify against their author's registered key:
-/// `(event id, what is wrong)`. Events already in quarantine are left to its list.
+/// and signed events whose signature does not verify against a key registered for their
+/// author: `(event id, what is wrong)`. Events already in quarantine are left to its list.
+/// Streams the log, so that a national database is checked in constant memory.
 pub(super) fn broken(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
-    let events = all_sealed(conn)?;
     let quarantined: std::collections::HashSet<String> = conn
         .prepare("SELECT event_id FROM quarantine")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let registered = keys::registered_all(conn)?;
     let mut out = Vec::new();
-    let mut ids: Vec<&String> = events.keys().collect();
-    ids.sort();
-    for id in ids {
-        if quarantined.contains(id) {
+    let mut stmt = conn.prepare(&format!("{SEALED} ORDER BY id"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (e, seal) = sealed(r)?;
+        if quarantined.contains(&e.id) {
             continue;
         }
-        let (e, seal) = &events[id];
-        let parents: Vec<String> = e
-            .parents
-            .iter()
-            .map(|p| {
-                events
-                    .get(p)
-                    .map(|(_, s)| s.digest.clone())
-                    .unwrap_or_default()
-            })
-            .collect();
-        if digest(e, seal.seen.as_deref(), &parents) != seal.digest {
-            out.push((id.clone(), "altered".into()));
+        let parents = parent_digests(conn, &e.parents)?;
+        if digest(&e, seal.seen.as_deref(), &parents) != seal.digest {
+            out.push((e.id, "altered".into()));
         } else if !seal.signature.is_empty() {
             let ok = registered.get(&e.author).is_some_and(|ks| {
                 ks.iter()
                     .any(|k| keys::verify(k, &seal.digest, &seal.signature))
             });
             if !ok {
-                out.push((id.clone(), "bad_signature".into()));
+                out.push((e.id, "bad_signature".into()));
             }
         }
     }

@@ -59,13 +59,29 @@ pub(super) fn apply_over(
     }
     heads.insert(e.id.clone());
     if heads.len() == 1 {
-        write(conn, e, &heads)
+        write(conn, e, &heads, false)
     } else {
         recompute(conn, &e.key, &e.target, &e.field)
     }
 }
 
-fn write(conn: &Connection, chosen: &Event, heads: &BTreeSet<String>) -> rusqlite::Result<()> {
+/// Whether competing heads are a conflict. Two registrations of the same public key (one
+/// officer's first use of two copies) are not: there is nothing to choose between.
+fn in_conflict(chosen: &Event, heads: &BTreeSet<String>, events: &[Event]) -> bool {
+    heads.len() > 1
+        && (chosen.target != super::keys::TARGET
+            || heads
+                .iter()
+                .filter_map(|h| events.iter().find(|e| &e.id == h))
+                .any(|e| e.value != chosen.value))
+}
+
+fn write(
+    conn: &Connection,
+    chosen: &Event,
+    heads: &BTreeSet<String>,
+    conflict: bool,
+) -> rusqlite::Result<()> {
     let heads_json = serde_json::to_string(heads).unwrap_or_else(|_| "[]".into());
     conn.prepare_cached(
         "INSERT INTO current (framework_id, unit_code, year, target, field, value, heads, conflict, author, at)
@@ -82,7 +98,7 @@ fn write(conn: &Connection, chosen: &Event, heads: &BTreeSet<String>) -> rusqlit
         chosen.field,
         chosen.value,
         heads_json,
-        i64::from(heads.len() > 1),
+        i64::from(conflict),
         chosen.author,
         chosen.at,
     ])?;
@@ -122,7 +138,7 @@ pub(super) fn recompute(
         .next_back()
         .and_then(|id| events.iter().find(|e| &e.id == id));
     match chosen {
-        Some(e) => write(conn, e, &heads),
+        Some(e) => write(conn, e, &heads, in_conflict(e, &heads, &events)),
         // Every event of the key was refused: the field has no value.
         None => conn
             .prepare_cached(
@@ -156,10 +172,12 @@ pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
          DELETE FROM current WHERE (framework_id, unit_code, year, target, field) IN
            (SELECT framework_id, unit_code, year, target, field FROM temp.touched);
          INSERT INTO current (framework_id, unit_code, year, target, field, value, heads, conflict, author, at)
-           SELECT h.framework_id, h.unit_code, h.year, h.target, h.field, e.value, h.heads, h.n > 1,
+           SELECT h.framework_id, h.unit_code, h.year, h.target, h.field, e.value, h.heads,
+                  h.n > 1 AND (h.target <> 'key' OR h.values_ > 1),
                   e.author, e.at
            FROM (SELECT t.framework_id, t.unit_code, t.year, t.target, t.field, max(x.id) AS chosen,
-                        json_group_array(x.id ORDER BY x.id) AS heads, count(*) AS n
+                        json_group_array(x.id ORDER BY x.id) AS heads, count(*) AS n,
+                        count(DISTINCT x.value) AS values_
                  FROM temp.touched t JOIN main.event x
                    ON x.framework_id = t.framework_id AND x.unit_code = t.unit_code AND x.year = t.year
                   AND x.target = t.target AND x.field = t.field
