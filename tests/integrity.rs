@@ -14,7 +14,9 @@ fn set(s: &Scratch, sub: &str, value: &str) {
 }
 
 fn first_event(s: &Scratch, sub: &str) -> String {
-    let history = s.json(&["score", "history", "--unit", U, "--year", "2025", "--sub", sub]);
+    let history = s.json(&[
+        "score", "history", "--unit", U, "--year", "2025", "--sub", sub,
+    ]);
     history[0]["id"].as_str().expect("id").to_string()
 }
 
@@ -28,8 +30,11 @@ fn check_names_an_event_changed_after_it_was_written() {
     let c = rusqlite::Connection::open(&s.db).expect("raw");
     c.execute_batch("DROP TRIGGER event_no_update;")
         .expect("drop");
-    c.execute("UPDATE event SET author = 'someone-else' WHERE id = ?1", [&id])
-        .expect("rewrite");
+    c.execute(
+        "UPDATE event SET author = 'someone-else' WHERE id = ?1",
+        [&id],
+    )
+    .expect("rewrite");
     c.execute_batch(
         "CREATE TRIGGER event_no_update BEFORE UPDATE ON event
          BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;",
@@ -68,14 +73,20 @@ fn a_database_from_before_digests_is_digested_on_first_open_and_stays_sound() {
     assert_eq!(report["problems"], serde_json::json!([]), "{report:#}");
     let c = rusqlite::Connection::open(&s.db).expect("raw");
     let undigested: i64 = c
-        .query_row("SELECT count(*) FROM event WHERE digest = ''", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM event WHERE digest = ''", [], |r| {
+            r.get(0)
+        })
         .expect("count");
     assert_eq!(undigested, 0);
     // An ancestor changed: the digest chain shows it.
     let id = first_event(&s, "1.1.1");
-    c.execute_batch("DROP TRIGGER event_no_update;").expect("drop");
-    c.execute("UPDATE event SET value = '{\"points\":\"0.25\"}' WHERE id = ?1", [&id])
-        .expect("rewrite");
+    c.execute_batch("DROP TRIGGER event_no_update;")
+        .expect("drop");
+    c.execute(
+        "UPDATE event SET value = '{\"points\":\"0.25\"}' WHERE id = ?1",
+        [&id],
+    )
+    .expect("rewrite");
     drop(c);
     let out = s.run(&["check", "--json"]);
     let text = String::from_utf8_lossy(&out.stdout).into_owned();

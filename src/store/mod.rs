@@ -92,6 +92,18 @@ impl Store {
     /// Opens an existing database without ever writing to it, needing only read permission
     /// (commands that only read, review). Immutable on a read-only mount.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let store = Store::open_with(path, open::Access::ReadOnly)?;
+        let version: i32 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(StoreError::sql)?;
+        if version >= SCHEMA_VERSION {
+            return Ok(store);
+        }
+        // A file from an older parindex: upgraded once (readers need the new tables), then
+        // read as asked.
+        drop(store);
+        drop(Store::open(path)?);
         Store::open_with(path, open::Access::ReadOnly)
     }
 
