@@ -67,6 +67,8 @@ fn good_server() -> Server {
         snap.to_str().expect("utf-8"),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
+    // Snapshots keep the database's privacy (issue #13 makes `snapshot` write them so).
+    std::fs::set_permissions(&snap, std::fs::Permissions::from_mode(0o640)).expect("chmod");
     Server {
         _dir: dir,
         db,
@@ -180,6 +182,24 @@ fn old_snapshot_is_a_problem_naming_the_nightly_timer() {
         "{fix}"
     );
     assert!(text.contains("cách sửa"), "{text}");
+
+    for entry in std::fs::read_dir(&s.backups).expect("backups") {
+        let path = entry.expect("entry").path();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(SystemTime::now()))
+            .expect("recent again");
+    }
+    let (code, _, report) = doctor(&s, "en");
+    assert_eq!(code, Some(1), "a world-readable snapshot is a problem too");
+    assert!(
+        problem(&report, "snapshot")["fix"]
+            .as_str()
+            .expect("fix")
+            .starts_with("chmod -R o-rwx")
+    );
 
     std::fs::remove_dir_all(&s.backups).expect("rm");
     let (code, _, report) = doctor(&s, "en");

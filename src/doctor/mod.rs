@@ -180,6 +180,19 @@ fn snapshot(setup: &Setup) -> Finding {
         path.display(),
         l.pick("giờ trước", "hours ago")
     );
+    if is_world_readable(&path) {
+        return Finding::problem(
+            "snapshot",
+            format!(
+                "{detail} — {}",
+                l.pick(
+                    "ai trên máy chủ cũng đọc được bản sao lưu",
+                    "every account on the server can read the snapshot"
+                )
+            ),
+            format!("chmod -R o-rwx {}", setup.backups.display()),
+        );
+    }
     if age > setup.max_age {
         Finding::problem(
             "snapshot",
@@ -192,6 +205,11 @@ fn snapshot(setup: &Setup) -> Finding {
     } else {
         Finding::ok("snapshot", detail)
     }
+}
+
+fn is_world_readable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o004 != 0)
 }
 
 /// The newest `*.db` file in `dir` and when it was written.
