@@ -48,7 +48,7 @@ fn bench_save(c: &mut Criterion) {
     std::fs::copy(sample("province.db", Scale::Province, 5), &db).expect("copy");
     let mut store = Store::open(&db).expect("open");
     let key = store
-        .start_assessment("dong-hoi-bao-ninh", 2026, None, &Actor::current())
+        .start_assessment("phuong-dong-hoi", 2026, None, &Actor::current())
         .expect("start");
     let framework = store.framework(&key.framework_id).expect("framework");
     let actor = Actor::current();

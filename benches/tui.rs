@@ -15,7 +15,7 @@ use parindex::ui::{self, Theme, ViewState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const UNIT: &str = "dong-hoi-bao-ninh";
+const UNIT: &str = "phuong-dong-hoi";
 
 fn province() -> PathBuf {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/province.db");

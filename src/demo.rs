@@ -13,9 +13,11 @@ use crate::store::{Actor, AssessmentKey, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
-    /// Ten units of the three levels, one year.
+    /// Ten units a year, 2023–2026: three levels on the 2021 map, then departments and communes
+    /// of the 2025 map, among them successors of the earlier communes.
     Small,
-    /// Every Quảng Bình unit (departments, districts, communes), five years.
+    /// Every unit of each year's map (Quảng Bình to 2024, the new Quảng Trị from 2025), four
+    /// years.
     Province,
     /// 10,000 communes, one year.
     National,
@@ -57,6 +59,7 @@ impl Dice {
     }
 }
 
+/// The small demo on the 2021 map (to 2024).
 const SMALL_UNITS: &[&str] = &[
     "so-noi-vu",
     "so-tu-phap",
@@ -70,11 +73,27 @@ const SMALL_UNITS: &[&str] = &[
     "dong-hoi-loc-ninh",
 ];
 
+/// The small demo on the 2025 map: the same departments, and communes formed from the four
+/// above (so that year-over-year figures have predecessors to refer to) and from others.
+const SMALL_UNITS_2025: &[&str] = &[
+    "so-noi-vu",
+    "so-tu-phap",
+    "so-tai-chinh",
+    "phuong-dong-hoi",
+    "phuong-dong-son",
+    "phuong-dong-thuan",
+    "xa-hoan-lao",
+    "xa-bac-trach",
+    "xa-nam-trach",
+    "xa-quang-ninh",
+];
+
 const OFFICERS: &[&str] = &["demo.lan", "demo.minh", "demo.hoa"];
 const COUNCIL: &[&str] = &["demo.hoidong.tuan", "demo.hoidong.thu"];
 
 /// Fills the database with sample assessments: `years` years ending with `last_year` (default
-/// 1, or 5 for the province). `progress` is told (done, total) after each assessment.
+/// 4: 2023–2026 across the 2025 map change), each year with the units of that year's map.
+/// `progress` is told (done, total) after each assessment.
 pub fn fill(
     store: &mut Store,
     scale: Scale,
@@ -85,12 +104,14 @@ pub fn fill(
 ) -> Result<Summary, CommandError> {
     let mut dice = Dice::new(seed);
     let mut summary = Summary::default();
-    let units = units_for(store, scale)?;
-    let years = years
-        .unwrap_or(if scale == Scale::Province { 5 } else { 1 })
-        .max(1) as i32;
-    let total = units.len() * years as usize;
-    for year in (last_year - years + 1)..=last_year {
+    let default_years = if scale == Scale::National { 1 } else { 4 };
+    let years = years.unwrap_or(default_years).max(1) as i32;
+    let plan: Vec<(i32, Vec<String>)> = ((last_year - years + 1)..=last_year)
+        .map(|year| units_for(store, scale, year).map(|units| (year, units)))
+        .collect::<Result<_, _>>()?;
+    let total = plan.iter().map(|(_, units)| units.len()).sum();
+    for (year, units) in &plan {
+        let year = *year;
         for (i, unit) in units.iter().enumerate() {
             let officer = actor(OFFICERS[i % OFFICERS.len()]);
             let located = command::assessment::prospective(store, unit, year)?;
@@ -108,9 +129,16 @@ pub fn fill(
     Ok(summary)
 }
 
-fn units_for(store: &mut Store, scale: Scale) -> Result<Vec<String>, CommandError> {
-    let all = store.units(None)?.into_iter().map(|u| u.code);
+/// The units of `year`'s map that the scale fills.
+fn units_for(store: &mut Store, scale: Scale, year: i32) -> Result<Vec<String>, CommandError> {
+    let all = store
+        .units_in(None, Some(year))?
+        .into_iter()
+        .map(|u| u.code);
     Ok(match scale {
+        Scale::Small if year >= 2025 => all
+            .filter(|c| SMALL_UNITS_2025.contains(&c.as_str()))
+            .collect(),
         Scale::Small => all.filter(|c| SMALL_UNITS.contains(&c.as_str())).collect(),
         Scale::Province => all.filter(|c| !c.starts_with("mau-")).collect(),
         Scale::National => {
@@ -132,22 +160,17 @@ fn add_national_units(store: &mut Store) -> Result<(), CommandError> {
     let mut units = Vec::with_capacity(NATIONAL_COMMUNES + 100);
     for h in 0..100 {
         let district = format!("mau-h{h:03}");
-        units.push(Unit {
-            code: district.clone(),
-            name: format!("Huyện Mẫu {h:03}"),
-            level: Level::Huyen,
-            parent: None,
-        });
+        let name = format!("Huyện Mẫu {h:03}");
+        units.push(Unit::new(&district, &name, Level::Huyen, None));
         for x in 0..NATIONAL_COMMUNES / 100 {
-            units.push(Unit {
-                code: format!("{district}-x{x:03}"),
-                name: format!("Xã Mẫu {h:03}-{x:03}"),
-                level: Level::Xa,
-                parent: Some(district.clone()),
-            });
+            let (code, name) = (
+                format!("{district}-x{x:03}"),
+                format!("Xã Mẫu {h:03}-{x:03}"),
+            );
+            units.push(Unit::new(&code, &name, Level::Xa, Some(&district)));
         }
     }
-    command::import::import_units(store, &actor("demo.admin"), &units)?;
+    command::import::import_units(store, &actor("demo.admin"), &units, false)?;
     Ok(())
 }
 
@@ -399,7 +422,9 @@ fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore 
                 Measure::Count => Declared::Count(figure.floor().to_string().parse().unwrap_or(0)),
             })
         }
-        Rule::Proportional => Some(Declared::Figure(Decimal::from(75 + dice.below(26)))),
+        // 60, 80 or 100 %: points of a 0.25-step max stay within two decimal places (a
+        // figure like 93 % of 0.5 would give 0.465, which the framework's places refuse).
+        Rule::Proportional => Some(Declared::Figure(Decimal::from(60 + 20 * dice.below(3)))),
         Rule::Levels { grades } => {
             let roll = dice.below(100);
             let i = if roll < 55 {

@@ -32,9 +32,11 @@ pub fn one_line(s: &str) -> String {
     sanitize(s).replace(['\n', '\r'], " ")
 }
 
-/// Lower-case text without diacritics, so that `chi dao` finds `chỉ đạo`.
+/// Lower-case text without diacritics, so that `chi dao` finds `chỉ đạo` (and `Quí` finds
+/// `Quý`: tone placement is folded first).
 pub fn fold(s: &str) -> String {
-    s.nfd()
+    modern_tones(s)
+        .nfd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
             'đ' | 'Đ' => 'd',
@@ -44,9 +46,94 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The tone marks of Vietnamese (grave, acute, hook above, tilde, dot below), as combining marks.
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+
+/// NFC text with the tone marks placed in the new style that provincial documents use: the
+/// official lists still write `Hoá`, `Thuỷ`, `Quí` where the bundled names write `Hóa`,
+/// `Thủy`, `Quý`. Only syllable-final `oa`, `oe`, `uy` (not `quy`) and `qui` are touched.
+pub fn modern_tones(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    for c in s.nfd() {
+        if c.is_alphabetic() || is_combining_mark(c) {
+            word.push(c);
+        } else {
+            out.push_str(&modern_word(&word));
+            word.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(&modern_word(&word));
+    out.nfc().collect()
+}
+
+/// True when two names differ at most in tone-mark placement and normalisation.
+pub fn same_name(a: &str, b: &str) -> bool {
+    modern_tones(a.trim()) == modern_tones(b.trim())
+}
+
+/// One NFD word with its last syllable's tone moved to the new-style position.
+fn modern_word(word: &str) -> String {
+    let mut letters: Vec<(char, Vec<char>)> = Vec::new();
+    for c in word.chars() {
+        match letters.last_mut() {
+            Some(last) if is_combining_mark(c) => last.1.push(c),
+            _ => letters.push((c, Vec::new())),
+        }
+    }
+    let n = letters.len();
+    let bases: Vec<char> = letters
+        .iter()
+        .map(|(c, _)| c.to_lowercase().next().unwrap_or(' '))
+        .collect();
+    let lower = |i: usize| bases[i];
+    if n >= 2 {
+        let after_q = n >= 3 && lower(n - 3) == 'q';
+        let pair = matches!((lower(n - 2), lower(n - 1)), ('o', 'a') | ('o', 'e'))
+            || (lower(n - 2), lower(n - 1)) == ('u', 'y') && !after_q;
+        if pair && letters[n - 2].1.is_empty() {
+            if let Some(at) = letters[n - 1].1.iter().position(|m| TONES.contains(m)) {
+                let tone = letters[n - 1].1.remove(at);
+                letters[n - 2].1.push(tone);
+            }
+        }
+        let only_tone = letters[n - 1].1.iter().all(|m| TONES.contains(m));
+        if after_q && lower(n - 2) == 'u' && lower(n - 1) == 'i' && only_tone {
+            letters[n - 1].0 = if letters[n - 1].0 == 'I' { 'Y' } else { 'y' };
+        }
+    }
+    letters
+        .into_iter()
+        .flat_map(|(c, marks)| std::iter::once(c).chain(marks))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn modern_tones_moves_old_placement_and_leaves_the_rest() {
+        assert_eq!(modern_tones("Xã Tuyên Hoá"), "Xã Tuyên Hóa");
+        assert_eq!(modern_tones("Lệ Thuỷ"), "Lệ Thủy");
+        assert_eq!(modern_tones("Quí"), "Quý");
+        assert_eq!(modern_tones("khoẻ, hoạ"), "khỏe, họa");
+        for kept in [
+            "Hoàng",
+            "Quý",
+            "Thủy",
+            "Hòa",
+            "quá",
+            "Quảng Trị",
+            "Đặc khu Cồn Cỏ",
+        ] {
+            assert_eq!(modern_tones(kept), kept);
+        }
+        assert!(same_name("Xã Kim Thuỷ", "Xã Kim Thủy"));
+        assert!(!same_name("Xã Kim Thủy", "Xã Kim Thuỷ Nam"));
+        assert_eq!(fold("Quí Hoá"), fold("Quý Hóa"));
+    }
 
     #[test]
     fn fold_drops_vietnamese_diacritics_and_case() {

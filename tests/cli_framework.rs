@@ -282,7 +282,9 @@ fn list_json_has_ids_counts_and_hashes() {
         [
             "quang-binh-2021-so",
             "quang-binh-2021-huyen",
-            "quang-binh-2021-xa"
+            "quang-binh-2021-xa",
+            "quang-tri-2025-so",
+            "quang-tri-2025-xa"
         ]
     );
     let counts: Vec<(u64, u64, u64)> = rows
@@ -292,7 +294,16 @@ fn list_json_has_ids_counts_and_hashes() {
             (n("areas"), n("criteria"), n("subcriteria"))
         })
         .collect();
-    assert_eq!(counts, [(8, 42, 83), (8, 46, 92), (8, 43, 69)]);
+    assert_eq!(
+        counts,
+        [
+            (8, 42, 83),
+            (8, 46, 92),
+            (8, 43, 69),
+            (8, 42, 83),
+            (8, 43, 69)
+        ]
+    );
     for r in rows {
         assert_eq!(r["total_points"], "100");
         assert_eq!(r["hash"].as_str().map(str::len), Some(64));

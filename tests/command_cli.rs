@@ -9,8 +9,8 @@ use std::path::Path;
 
 use common::{Scratch, stderr};
 
-const U: &str = "dong-hoi-bao-ninh";
-const OTHER: &str = "dong-hoi-duc-ninh";
+const U: &str = "phuong-dong-hoi";
+const OTHER: &str = "phuong-dong-thuan";
 const DEPT: &str = "so-noi-vu";
 
 fn me() -> String {
@@ -203,16 +203,16 @@ fn refused_commands_leave_every_table_unchanged() {
     s.ok(&["officer", "grant", &me(), "viewer"]);
     s.ok(&["officer", "revoke", &me(), "admin"]);
     let good_survey = s.path("good.csv");
-    std::fs::write(&good_survey, "unit,sub,points\ndong-hoi-loc-ninh,8.1.1,1\n").unwrap();
+    std::fs::write(&good_survey, "unit,sub,points\nxa-le-thuy,8.1.1,1\n").unwrap();
     let denied: Vec<(Vec<String>, &str)> = vec![
-        (score("dong-hoi-loc-ninh", "1.1.2", "0.5"), "Only the unit"),
+        (score("xa-le-thuy", "1.1.2", "0.5"), "Only the unit"),
         (score(U, "1.1.2", "1"), "Only the unit"),
         (
             args(&[
                 "evidence",
                 "add",
                 "--unit",
-                "dong-hoi-loc-ninh",
+                "xa-le-thuy",
                 "--year",
                 "2025",
                 "--sub",
@@ -269,7 +269,7 @@ fn empty_assessment(db: &Path, unit: &str, year: i32) {
     conn.execute(
         "INSERT INTO assessment (framework_id, unit_code, year, framework_hash, created_at, created_by)
          SELECT id, ?1, ?2, hash, '2025-11-01T00:00:00.000Z', 'old' FROM framework
-         WHERE id = 'quang-binh-2021-so'",
+         WHERE id = 'quang-tri-2025-so'",
         rusqlite::params![unit, year],
     )
     .expect("insert");

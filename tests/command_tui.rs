@@ -11,7 +11,7 @@ use parindex::i18n::Lang;
 use parindex::store::{Actor, AssessmentKey, Store};
 use parindex::tui::Shell;
 
-const UNIT: &str = "dong-hoi-bao-ninh";
+const UNIT: &str = "phuong-dong-hoi";
 
 fn shell(dir: &tempfile::TempDir) -> Shell {
     let store = Store::open(&dir.path().join("t.db")).expect("open");
@@ -132,7 +132,7 @@ fn a_save_busy_too_many_times_fails_like_any_failed_save() {
     let mut app = App::new(Lang::En, "lan");
     let save = Effect::Save {
         key: AssessmentKey {
-            framework_id: "quang-binh-2021-xa".into(),
+            framework_id: "quang-tri-2025-xa".into(),
             unit_code: UNIT.into(),
             year: 2025,
         },
@@ -171,7 +171,7 @@ fn press(app: &mut App, shell: &mut Shell, key: Key) {
 #[test]
 fn every_kind_of_conflict_is_resolved_from_the_tui() {
     let s = common::Scratch::new();
-    common::conflicted(&s, UNIT, "dong-hoi-duc-ninh");
+    common::conflicted(&s, UNIT, "phuong-dong-thuan");
     let store = Store::open(&s.db).expect("open");
     let before = store.conflicts(None).unwrap();
     let targets: Vec<&str> = before.iter().map(|c| c.state.target.as_str()).collect();

@@ -16,7 +16,7 @@ fn reports(s: &Scratch) -> Vec<serde_json::Value> {
         "--level",
         "xa",
         "--unit",
-        "dong-hoi-bao-ninh",
+        "phuong-dong-hoi",
     ]));
     out
 }
@@ -37,15 +37,18 @@ fn demo_is_deterministic_for_a_seed() {
 fn a_province_database_passes_check() {
     let s = Scratch::new();
     let out = s.ok(&["demo", "--scale", "province"]);
-    assert!(out.contains("900 assessments"), "{out}");
+    // 2023 and 2024 on the 2021 map (180 units), 2025 and 2026 on the 2025 map (14 + 78).
+    assert!(out.contains("544 assessments"), "{out}");
     let check = s.json(&["check"]);
     assert_eq!(check["ok"], true, "{check}");
-    assert_eq!(check["assessments"], 900);
+    assert_eq!(check["assessments"], 544);
     // The demo makes its conflicts the way real ones arise: by merging a copy.
     assert_eq!(
         s.json(&["conflicts"]).as_array().expect("conflicts").len(),
         3
     );
-    let ranking = s.json(&["report", "--year", "2021", "--level", "xa"]);
+    let ranking = s.json(&["report", "--year", "2024", "--level", "xa"]);
     assert_eq!(ranking["units"].as_array().expect("units").len(), 151);
+    let ranking = s.json(&["report", "--year", "2026", "--level", "xa"]);
+    assert_eq!(ranking["units"].as_array().expect("units").len(), 78);
 }

@@ -112,7 +112,7 @@ fn bundled_xa_has_8_areas_43_criteria_69_subs_and_a_75_25_split() {
 }
 
 #[test]
-fn bundled_returns_all_three_in_file_order_with_their_text_and_hash() {
+fn bundled_returns_all_five_in_file_order_with_their_text_and_hash() {
     let all = bundled();
     let ids: Vec<&str> = all.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(
@@ -120,7 +120,9 @@ fn bundled_returns_all_three_in_file_order_with_their_text_and_hash() {
         [
             "quang-binh-2021-so",
             "quang-binh-2021-huyen",
-            "quang-binh-2021-xa"
+            "quang-binh-2021-xa",
+            "quang-tri-2025-so",
+            "quang-tri-2025-xa"
         ]
     );
     for (f, (_, text)) in all.iter().zip(BUNDLED) {

@@ -8,14 +8,14 @@ use common::Scratch;
 fn commands_that_change_things_answer_in_json_too() {
     let s = Scratch::new();
     let demo = s.json(&["demo", "--scale", "small"]);
-    assert_eq!(demo["assessments"], 10, "{demo}");
+    assert_eq!(demo["assessments"], 40, "{demo}");
     let evidence = s.json(&[
         "evidence",
         "add",
         "--unit",
-        "dong-hoi",
+        "xa-hoan-lao",
         "--year",
-        "2025",
+        "2026",
         "--sub",
         "1.1.2",
         "--number",
@@ -31,7 +31,7 @@ fn commands_that_change_things_answer_in_json_too() {
         "score",
         "set",
         "--unit",
-        "dong-hoi-loc-ninh",
+        "xa-le-thuy",
         "--year",
         "2026",
         "--sub",
@@ -39,20 +39,13 @@ fn commands_that_change_things_answer_in_json_too() {
         "--declared",
         "có",
     ]);
-    let submitted = s.json(&[
-        "assess",
-        "submit",
-        "--unit",
-        "dong-hoi-loc-ninh",
-        "--year",
-        "2026",
-    ]);
+    let submitted = s.json(&["assess", "submit", "--unit", "xa-le-thuy", "--year", "2026"]);
     assert_eq!(submitted["status"], "submitted");
     let snap = s.path("copy.db");
     let snapshot = s.json(&["snapshot", snap.to_str().expect("path")]);
     assert_eq!(snapshot["integrity_check"], "ok");
     let survey = s.path("survey.csv");
-    std::fs::write(&survey, "unit,sub,points\ndong-hoi-loc-ninh,8.1.1,1\n").expect("write");
+    std::fs::write(&survey, "unit,sub,points\nxa-le-thuy,8.1.1,1\n").expect("write");
     let imported = s.json(&[
         "survey",
         "import",

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use common::{BIN, Scratch, stderr};
 
-const UNIT: &str = "dong-hoi-bao-ninh";
+const UNIT: &str = "phuong-dong-hoi";
 
 fn text_in(s: &Scratch, tz: &str, lang: &str, args: &[&str]) -> String {
     let out = Command::new(BIN)

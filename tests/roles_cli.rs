@@ -5,8 +5,8 @@ mod common;
 
 use common::{Scratch, stderr};
 
-const U: &str = "dong-hoi-bao-ninh";
-const OTHER: &str = "dong-hoi-duc-ninh";
+const U: &str = "phuong-dong-hoi";
+const OTHER: &str = "phuong-dong-thuan";
 
 fn me() -> String {
     parindex::store::Actor::current().user
@@ -126,7 +126,7 @@ fn unit_officer_self_scores_and_submits_only_their_unit() {
             "9/KH-UBND",
         ],
     );
-    refused(&s, &self_score("dong-hoi-nghia-ninh"), UNIT_ONLY);
+    refused(&s, &self_score("phuong-dong-son"), UNIT_ONLY);
     refused(&s, &appraise(OTHER), COUNCIL_ONLY);
     allowed(&s, &["assess", "submit", "--unit", U, "--year", "2025"]);
     refused(

@@ -119,16 +119,16 @@ fn three_officers_in_one_group_share_a_database_with_their_own_names() {
         USERS[0],
         "unit",
         "--units",
-        "dong-hoi-bao-ninh",
+        "phuong-dong-hoi",
     ]);
     root(&["officer", "grant", USERS[1], "unit", "--units", "so-noi-vu"]);
     root(&["officer", "grant", USERS[2], "appraiser"]);
 
     // The three officers work at the same time.
     let jobs: Vec<_> = [
-        (USERS[0], "dong-hoi-bao-ninh", "self"),
+        (USERS[0], "phuong-dong-hoi", "self"),
         (USERS[1], "so-noi-vu", "self"),
-        (USERS[2], "dong-hoi-duc-ninh", "survey"),
+        (USERS[2], "phuong-dong-thuan", "survey"),
     ]
     .into_iter()
     .map(|(user, unit, stage)| {
@@ -196,9 +196,9 @@ fn three_officers_in_one_group_share_a_database_with_their_own_names() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("Only the unit's own officers"));
 
     for (user, unit, sub) in [
-        (USERS[0], "dong-hoi-bao-ninh", "1.1.1"),
+        (USERS[0], "phuong-dong-hoi", "1.1.1"),
         (USERS[1], "so-noi-vu", "1.1.1"),
-        (USERS[2], "dong-hoi-duc-ninh", "8.1.1"),
+        (USERS[2], "phuong-dong-thuan", "8.1.1"),
     ] {
         let out = as_user(
             user,

@@ -17,7 +17,7 @@ fn scratch() -> (tempfile::TempDir, Store, AssessmentKey) {
     let dir = tempfile::tempdir().expect("dir");
     let mut store = Store::open(&dir.path().join("t.db")).expect("open");
     let key = store
-        .start_assessment("dong-hoi-bao-ninh", 2025, None, &officer("lan"))
+        .start_assessment("phuong-dong-hoi", 2025, None, &officer("lan"))
         .expect("start");
     (dir, store, key)
 }

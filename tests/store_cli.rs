@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 
 use common::{BIN, Scratch, sha256, stderr};
 
-const UNIT: &str = "dong-hoi-bao-ninh";
+const UNIT: &str = "phuong-dong-hoi";
 
 #[test]
 fn eight_processes_saving_at_once_lose_nothing_and_never_see_locked() {

@@ -21,7 +21,7 @@ fn officer(name: &str) -> Actor {
 fn key() -> AssessmentKey {
     AssessmentKey {
         framework_id: "quang-binh-2021-xa".into(),
-        unit_code: "dong-hoi-bao-ninh".into(),
+        unit_code: "phuong-dong-hoi".into(),
         year: 2025,
     }
 }
@@ -30,7 +30,7 @@ fn key() -> AssessmentKey {
 fn copies(dir: &Path, n: usize) -> Vec<std::path::PathBuf> {
     let base = dir.join("base.db");
     let mut s = Store::open(&base).expect("base");
-    s.start_assessment("dong-hoi-bao-ninh", 2025, None, &officer("lan"))
+    s.start_assessment("phuong-dong-hoi", 2025, None, &officer("lan"))
         .expect("start");
     (0..n)
         .map(|i| {

@@ -34,7 +34,7 @@ fn server_and_laptop_merge_both_ways_to_the_same_state_with_one_conflict_then_no
             .success()
     );
     set(&server, "so-tu-phap", "1.1.1", "0.5");
-    set(&laptop, "dong-hoi-bao-ninh", "1.1.1", "0.5");
+    set(&laptop, "phuong-dong-hoi", "1.1.1", "0.5");
     set(&server, "so-noi-vu", "1.2.1", "0.25");
     set(&laptop, "so-noi-vu", "1.2.1", "0.5");
 
@@ -42,7 +42,7 @@ fn server_and_laptop_merge_both_ways_to_the_same_state_with_one_conflict_then_no
     assert_eq!(a["new_conflicts"], 1, "{a}");
     let b = json(&laptop, &["sync", server.to_str().expect("path")]);
     assert_eq!(b["new_conflicts"], 1, "{b}");
-    for unit in ["so-noi-vu", "so-tu-phap", "dong-hoi-bao-ninh"] {
+    for unit in ["so-noi-vu", "so-tu-phap", "phuong-dong-hoi"] {
         let args = ["totals", "--unit", unit, "--year", "2025"];
         assert_eq!(json(&server, &args), json(&laptop, &args), "{unit}");
     }

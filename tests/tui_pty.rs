@@ -54,7 +54,7 @@ fn sighup_while_typing_an_explanation_keeps_a_draft_and_exits_quickly() {
     // first save will start.
     assert_eq!(store.find_assessment(UNIT, 2025).unwrap(), None);
     let key = parindex::store::AssessmentKey {
-        framework_id: "quang-binh-2021-xa".into(),
+        framework_id: "quang-tri-2025-xa".into(),
         unit_code: UNIT.into(),
         year: 2025,
     };
@@ -123,7 +123,7 @@ fn sigterm_while_typing_points_keeps_a_draft_and_no_color_sends_no_colour() {
     // first save will start.
     assert_eq!(store.find_assessment(UNIT, 2025).unwrap(), None);
     let key = parindex::store::AssessmentKey {
-        framework_id: "quang-binh-2021-xa".into(),
+        framework_id: "quang-tri-2025-xa".into(),
         unit_code: UNIT.into(),
         year: 2025,
     };

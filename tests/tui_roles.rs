@@ -10,8 +10,8 @@ use parindex::roles::{Grant, Role};
 use parindex::store::{Actor, Store};
 use parindex::tui::Shell;
 
-const UNIT: &str = "dong-hoi-bao-ninh";
-const OTHER_UNIT: &str = "dong-hoi-duc-ninh";
+const UNIT: &str = "phuong-dong-hoi";
+const OTHER_UNIT: &str = "phuong-dong-thuan";
 const ENTER: Key = Key::plain(KeyCode::Enter);
 const APPRAISAL_DENIED: &str = "Chỉ Hội đồng thẩm định được chấm điểm thẩm định";
 const UNIT_DENIED: &str = "Chỉ cán bộ của đơn vị được tự chấm điểm";

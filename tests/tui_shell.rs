@@ -7,7 +7,7 @@ use parindex::i18n::Lang;
 use parindex::store::{Actor, AssessmentKey, Draft, Store};
 use parindex::tui::Shell;
 
-const UNIT: &str = "dong-hoi-bao-ninh";
+const UNIT: &str = "phuong-dong-hoi";
 
 fn actor(name: &str) -> Actor {
     Actor {
@@ -263,7 +263,7 @@ fn home_shows_the_newest_year_with_data_and_history_lists_events() {
             assert_eq!(home.year, 2025);
             assert_eq!(home.years, [2025, 2024]);
             assert_eq!(home.rows.len(), 1);
-            assert_eq!(home.rows[0].unit_name, "Xã Bảo Ninh");
+            assert_eq!(home.rows[0].unit_name, "Phường Đồng Hới");
         }
         other => panic!("{other:?}"),
     }
@@ -291,7 +291,7 @@ fn an_officer_of_another_unit_is_told_before_typing_and_refused_on_save() {
         .store
         .set_officer("admin", Some(vec![grant(Role::Admin, &[])]), &boss)
         .unwrap();
-    let other_unit = Some(vec![grant(Role::Unit, &["dong-hoi-duc-ninh"])]);
+    let other_unit = Some(vec![grant(Role::Unit, &["phuong-dong-thuan"])]);
     admin.store.set_officer("lan", other_unit, &boss).unwrap();
     let mut lan = shell(&dir, "lan");
     let opened = match lan

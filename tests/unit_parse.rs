@@ -33,21 +33,48 @@ fn assert_message(p: &UnitProblem, en: &str, vi: &str) {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn bundled_units_are_21_departments_8_districts_and_151_communes() {
-    let units = bundled_units();
+fn bundled_units_are_21_departments_8_districts_and_151_communes_in_2021() {
+    let (file, text) = BUNDLED_UNITS;
+    let units = parse_units(file, text, &[]).unwrap_or_else(|p| panic!("{}", dump(&p)));
     let count = |level| units.iter().filter(|u| u.level == level).count();
     assert_eq!(
         (count(Level::So), count(Level::Huyen), count(Level::Xa)),
         (21, 8, 151)
     );
     assert_eq!(units.len(), 180);
+    let of = |year, level| {
+        let all = bundled_units();
+        all.iter()
+            .filter(|u| u.level == level && u.exists_in(year))
+            .count()
+    };
+    assert_eq!(
+        (
+            of(2024, Level::So),
+            of(2024, Level::Huyen),
+            of(2024, Level::Xa)
+        ),
+        (21, 8, 151)
+    );
+    assert_eq!(
+        (
+            of(2025, Level::So),
+            of(2025, Level::Huyen),
+            of(2025, Level::Xa)
+        ),
+        (14, 0, 78)
+    );
 }
 
 #[test]
 fn bundled_units_parse_without_problems_and_communes_hang_under_districts() {
     let (file, text) = BUNDLED_UNITS;
     let units = parse_units(file, text, &[]).unwrap_or_else(|p| panic!("{}", dump(&p)));
-    assert_eq!(units, bundled_units());
+    let all = bundled_units();
+    assert_eq!(
+        units.iter().map(|u| &u.code).collect::<Vec<_>>(),
+        all[..180].iter().map(|u| &u.code).collect::<Vec<_>>()
+    );
     let district = |code: &str| {
         units
             .iter()
@@ -136,15 +163,10 @@ fn csv_bad_level_is_reported() {
 }
 
 #[test]
-fn csv_commune_without_parent_is_reported() {
-    let text = csv(&["bao-ninh,Xã Bảo Ninh,xa,"]);
-    let found = problems("u.csv", &text);
-    assert_eq!(places(&found), [(2, "parent")]);
-    assert_message(
-        &found[0],
-        "u.csv:2 [parent]: a commune needs its district as parent",
-        "đơn vị cấp xã phải có đơn vị cấp huyện quản lý (parent)",
-    );
+fn csv_commune_without_parent_parses_as_on_the_two_tier_map() {
+    let text = csv(&["phuong-dong-hoi,Phường Đồng Hới,xa,"]);
+    let units = parse_units("u.csv", &text, &[]).unwrap_or_else(|p| panic!("{}", dump(&p)));
+    assert_eq!(units[0].parent, None);
 }
 
 #[test]
@@ -212,9 +234,9 @@ fn csv_bad_header_is_reported_on_line_1() {
         assert_message(
             &found[0],
             &format!(
-                "u.csv:1 [header]: the header must be 'code,name,level,parent', not '{shown}'"
+                "u.csv:1 [header]: the header must be 'code,name,level,parent,first_year,last_year,predecessors,gso_code' (or its first four columns 'code,name,level,parent'), not '{shown}'"
             ),
-            &format!("dòng tiêu đề phải là 'code,name,level,parent', không phải '{shown}'"),
+            &format!("(hoặc 4 cột đầu 'code,name,level,parent'), không phải '{shown}'"),
         );
     }
 }
@@ -358,7 +380,6 @@ parent = "xa-b"
             (9, "level"),
             (12, "code"),
             (15, "parent"),
-            (17, "parent"),
             (26, "parent"),
             (32, "parent"),
         ],
@@ -372,11 +393,11 @@ parent = "xa-b"
     );
     assert_message(
         &found[5],
-        "u.toml:17 [parent]: a commune needs its district as parent",
-        "đơn vị cấp xã phải có đơn vị cấp huyện quản lý (parent)",
+        "u.toml:26 [parent]: no district has code 'nowhere'",
+        "không có đơn vị cấp huyện mã 'nowhere'",
     );
     assert_message(
-        &found[7],
+        &found[6],
         "u.toml:32 [parent]: 'xa-b' is not a district",
         "'xa-b' không phải đơn vị cấp huyện",
     );
@@ -404,16 +425,11 @@ fn toml_unknown_field_is_reported() {
     let text =
         "[[unit]]\ncode = \"xa-a\"\nname = \"Xã A\"\nlevel = \"xa\"\nparnet = \"dong-hoi\"\n";
     let found = problems("u.toml", text);
-    assert_eq!(
-        places(&found),
-        [(1, "parent"), (5, "unit")],
-        "{}",
-        dump(&found)
-    );
+    assert_eq!(places(&found), [(5, "unit")], "{}", dump(&found));
     assert_message(
-        &found[1],
-        "u.toml:5 [unit]: unknown field 'parnet' (allowed: code, name, level, parent)",
-        "trường không hợp lệ 'parnet' (được phép: code, name, level, parent)",
+        &found[0],
+        "u.toml:5 [unit]: unknown field 'parnet' (allowed: code,name,level,parent,first_year,last_year,predecessors,gso_code)",
+        "trường không hợp lệ 'parnet' (được phép: code,name,level,parent,first_year,last_year,predecessors,gso_code)",
     );
 }
 

@@ -36,6 +36,8 @@ pub struct HomeRow {
     /// of a column has the same number of places.
     pub decimals: u32,
     pub index_decimals: u32,
+    /// Scored under a modelled framework (not yet the province's official text).
+    pub modelled: bool,
 }
 
 impl HomeRow {
@@ -59,6 +61,7 @@ impl HomeRow {
             conflicts: t.conflicts,
             decimals: f.decimals,
             index_decimals: f.index_decimals,
+            modelled: f.is_modelled(),
         }
     }
 }
@@ -218,7 +221,10 @@ impl Home {
         let count = picker.visible().len();
         match action {
             Action::UnitsLoaded(units) => {
-                let fresh = units.into_iter().filter(|u| !assessed.contains(&u.code));
+                // Only the units that exist in the year shown (the 2025 map has no districts).
+                let fresh = units
+                    .into_iter()
+                    .filter(|u| !assessed.contains(&u.code) && year.is_none_or(|y| u.exists_in(y)));
                 picker.units = Some(fresh.collect());
             }
             Action::Type(key) => {

@@ -9,11 +9,11 @@ use super::{CliError, Context, open_store};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ScaleArg {
-    /// Ten units of the three levels, one year
+    /// Ten units a year, 2023–2026, on each year's map (three levels to 2024, then the 2025 map)
     Small,
-    /// Every Quảng Bình unit, five years, every stage, a few conflicts
+    /// Every unit of each year's map, 2023–2026, every stage, a few conflicts
     Province,
-    /// 10,000 communes, one year
+    /// 10,000 communes
     National,
 }
 
@@ -24,9 +24,9 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// The last year to fill
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = 2026)]
     pub year: i32,
-    /// How many years (default 1; 5 for the province)
+    /// How many years (default 4: 2023–2026, across the 2025 map change)
     #[arg(long)]
     pub years: Option<u32>,
     #[arg(long)]

@@ -110,7 +110,7 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
     for f in &frameworks {
         let (a, c, s) = f.counts();
         say!(
-            "{:<24} {:<6} {:>2} {} {:>3} {} {:>3} {} {:>5} {}  {}",
+            "{:<24} {:<6} {:>2} {} {:>3} {} {:>3} {} {:>5} {}  {}{}",
             f.id,
             f.level.code(),
             a,
@@ -122,9 +122,27 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
             crate::i18n::number(f.total_points, ctx.lang),
             ctx.lang.pick("điểm", "points"),
             crate::text::one_line(&f.name),
+            years_and_mark(f, ctx.lang),
         );
     }
     Ok(())
+}
+
+/// " (2021-2024 · khung mô phỏng, chưa phải văn bản chính thức)", or less when there is less
+/// to say.
+fn years_and_mark(f: &Framework, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if !f.years.label().is_empty() {
+        parts.push(format!("{} {}", lang.pick("năm", "years"), f.years.label()));
+    }
+    if f.is_modelled() {
+        parts.push(framework::modelled_mark(lang).to_string());
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(" · "))
+    }
 }
 
 fn show(ctx: &Context, id: &str, json: bool) -> Result<(), CliError> {
@@ -168,6 +186,10 @@ fn print_tree(f: &Framework, lang: Lang) {
     let n = |d| crate::i18n::number(d, lang);
     let clean = crate::text::one_line;
     say!("{} — {} ({})", f.id, clean(&f.name), clean(&f.decision));
+    let about = years_and_mark(f, lang);
+    if !about.is_empty() {
+        say!("{}", about.trim());
+    }
     for a in &f.areas {
         say!("{:<8} {:>6}  {}", a.code, n(a.max), clean(&a.name));
         for c in &a.criteria {
@@ -186,6 +208,7 @@ fn summary_json(f: &Framework) -> Value {
         "id": f.id, "name": f.name, "level": f.level.code(), "version": f.version,
         "hash": f.hash, "total_points": f.total_points.to_string(),
         "areas": a, "criteria": c, "subcriteria": s,
+        "years": f.years.label(), "status": f.status.code(),
     })
 }
 
@@ -226,6 +249,7 @@ pub fn framework_json(f: &Framework) -> Value {
         "decision": f.decision, "version": f.version, "hash": f.hash,
         "total_points": d(f.total_points), "self_points": d(f.self_points),
         "survey_points": d(f.survey_points), "decimals": f.decimals,
+        "years": f.years.label(), "status": f.status.code(),
         "bands": bands, "areas": areas,
     })
 }

@@ -8,6 +8,7 @@ use crate::framework::Framework;
 use crate::i18n::{Lang, number};
 use crate::scoring::{self, Part, Totals, canonical};
 use crate::store::AssessmentKey;
+use crate::unit::Previous;
 
 use super::output::{print_json, say};
 use super::score::locate;
@@ -29,11 +30,81 @@ pub fn run(ctx: &Context, args: TotalsArgs) -> Result<(), CliError> {
     let inputs = store.inputs(&key).map_err(|e| store_error(ctx, e))?;
     let totals = scoring::totals(&framework, &inputs);
     let status = store.status(&key).map_err(|e| store_error(ctx, e))?;
+    let level = store
+        .unit(&key.unit_code)
+        .map_err(|e| store_error(ctx, e))?
+        .level;
+    let ranking =
+        crate::report::gather_ranking(&store, key.year, level).map_err(|e| store_error(ctx, e))?;
+    let row = ranking.rows.iter().find(|r| r.unit == key.unit_code);
+    let previous = row.and_then(|r| r.previous.clone());
     if args.json {
-        return print_json(&totals_json(&key, &framework, status, &totals));
+        let mut out = totals_json(&key, &framework, status, &totals);
+        if let Some(obj) = out.as_object_mut() {
+            let prev = previous.as_ref().map(crate::report::previous_json);
+            obj.insert("previous".into(), prev.unwrap_or(Value::Null));
+            obj.insert("rank".into(), json!(row.map(|r| r.rank)));
+            obj.insert("framework_status".into(), json!(framework.status.code()));
+        }
+        return print_json(&out);
     }
     print_totals(ctx.lang, &key, &framework, status, &totals);
+    if let Some(p) = &previous {
+        println!(
+            "  {}",
+            previous_line(ctx.lang, p, &totals, row.map(|r| r.rank))
+        );
+    }
     Ok(())
+}
+
+/// "Năm 2024: tổng 80, chỉ số 80%, hạng 3 — thay đổi +2,5 điểm %, +1 hạng", or for a merged
+/// unit the reference of its predecessors, with no rank change.
+pub fn previous_line(l: Lang, p: &Previous, now: &Totals, rank: Option<usize>) -> String {
+    let n = |d| number(d, l);
+    let change = now.index_percent - p.index_percent;
+    let sign = if change > rust_decimal::Decimal::ZERO {
+        "+"
+    } else {
+        ""
+    };
+    if p.reference {
+        return format!(
+            "{} {}: {} {}% — {} {sign}{}",
+            l.pick("Năm", "Year"),
+            p.year,
+            l.pick(
+                "chỉ số tham chiếu (đơn vị cũ)",
+                "reference index (former units)"
+            ),
+            n(p.index_percent),
+            l.pick("thay đổi", "change"),
+            n(change),
+        );
+    }
+    let ranks = match (p.rank, rank) {
+        (Some(before), Some(now)) => {
+            let moved = before as i64 - now as i64;
+            format!(
+                ", {} {} ({}{moved})",
+                l.pick("hạng", "rank"),
+                before,
+                if moved > 0 { "+" } else { "" }
+            )
+        }
+        _ => String::new(),
+    };
+    format!(
+        "{} {}: {} {}, {} {}%{ranks} — {} {sign}{}",
+        l.pick("Năm", "Year"),
+        p.year,
+        l.pick("tổng", "total"),
+        p.total.map(n).unwrap_or_default(),
+        l.pick("chỉ số", "index"),
+        n(p.index_percent),
+        l.pick("thay đổi", "change"),
+        n(change),
+    )
 }
 
 fn part_json(p: &Part) -> Value {
@@ -114,4 +185,7 @@ pub fn print_totals(l: Lang, key: &AssessmentKey, f: &Framework, status: Status,
         l.pick("Xung đột", "Conflicts"),
         t.conflicts,
     );
+    if f.is_modelled() {
+        println!("  ⚠ {}", crate::framework::modelled_mark(l));
+    }
 }

@@ -1,29 +1,38 @@
-//! `parindex unit list|import`.
+//! `parindex unit list|import|history`.
 
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use serde_json::json;
+use serde_json::{Value, json};
 
-use crate::i18n::Localized;
+use crate::i18n::{Lang, Localized};
 use crate::level::Level;
-use crate::unit::parse_units;
+use crate::unit::{Unit, parse_unit_file};
 
 use super::output::{print_json, say};
 use super::{CliError, Context, open_read_store, open_store, store_error};
 
 #[derive(Debug, Subcommand)]
 pub enum UnitCommand {
-    /// List units, optionally of one level (so, huyen, xa)
+    /// List units, optionally of one level (so, huyen, xa) and of the units assessed in a year
     List {
         #[arg(long, value_parser = parse_level)]
         level: Option<Level>,
+        /// Only the units that exist in this year (e.g. 2026: the two-tier map)
+        #[arg(long)]
+        year: Option<i32>,
         #[arg(long)]
         json: bool,
     },
-    /// Add or rename units from a CSV (code,name,level,parent) or TOML ([[unit]]) file
+    /// Add or update units from a CSV (code,name,level,parent[,first_year,last_year,predecessors,gso_code]) or TOML ([[unit]]) file
     Import {
         file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A unit's years, the units it was formed from and the units formed from it
+    History {
+        code: String,
         #[arg(long)]
         json: bool,
     },
@@ -36,27 +45,40 @@ pub fn parse_level(s: &str) -> Result<Level, String> {
 
 pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<(), CliError> {
     match cmd {
-        UnitCommand::List { level, json } => list(ctx, level, json),
+        UnitCommand::List { level, year, json } => list(ctx, level, year, json),
         UnitCommand::Import { file, json } => import(ctx, &file, json),
+        UnitCommand::History { code, json } => history(ctx, &code, json),
     }
 }
 
-fn list(ctx: &Context, level: Option<Level>, json: bool) -> Result<(), CliError> {
+fn unit_json(u: &Unit) -> Value {
+    json!({
+        "code": u.code, "name": u.name, "level": u.level.code(), "parent": u.parent,
+        "first_year": u.first_year, "last_year": u.last_year,
+        "predecessors": u.predecessors, "gso_code": u.gso_code,
+    })
+}
+
+fn list(
+    ctx: &Context,
+    level: Option<Level>,
+    year: Option<i32>,
+    json: bool,
+) -> Result<(), CliError> {
     let store = open_read_store(ctx)?;
-    let units = store.units(level).map_err(|e| store_error(ctx, e))?;
+    let units = store
+        .units_in(level, year)
+        .map_err(|e| store_error(ctx, e))?;
     if json {
-        let rows: Vec<_> = units
-            .iter()
-            .map(|u| json!({"code": u.code, "name": u.name, "level": u.level.code(), "parent": u.parent}))
-            .collect();
-        return print_json(&rows);
+        return print_json(&units.iter().map(unit_json).collect::<Vec<_>>());
     }
     for u in &units {
         say!(
-            "{:<28} {:<6} {:<14} {}",
+            "{:<32} {:<6} {:<14} {:<10} {}",
             u.code,
             u.level.code(),
             u.parent.as_deref().unwrap_or(""),
+            u.years_label(),
             crate::text::one_line(&u.name)
         );
     }
@@ -70,23 +92,77 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
     })?;
     let mut store = open_store(ctx)?;
     let known = store.units(None).map_err(|e| store_error(ctx, e))?;
-    let units = parse_units(&path.display().to_string(), &text, &known).map_err(|problems| {
+    let file = parse_unit_file(&path.display().to_string(), &text, &known).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(|p| p.message(ctx.lang)).collect();
         CliError::input(lines.join("\n"))
     })?;
-    let changed =
-        crate::command::import::import_units(&mut store, &crate::store::Actor::current(), &units)
-            .map_err(|e| super::command_error(ctx, e))?;
+    let changed = crate::command::import::import_units(
+        &mut store,
+        &crate::store::Actor::current(),
+        &file.units,
+        file.spans,
+    )
+    .map_err(|e| super::command_error(ctx, e))?;
     if json {
-        return print_json(&json!({"rows": units.len(), "changed": changed}));
+        return print_json(&json!({"rows": file.units.len(), "changed": changed}));
     }
     let msg = ctx
         .lang
         .pick("đơn vị được thêm hoặc cập nhật", "units added or updated");
     say!(
         "{changed} {msg} ({} {})",
-        units.len(),
+        file.units.len(),
         ctx.lang.pick("dòng", "rows")
     );
     Ok(())
+}
+
+fn history(ctx: &Context, code: &str, json: bool) -> Result<(), CliError> {
+    let store = open_store(ctx)?;
+    let unit = store.unit(code).map_err(|e| store_error(ctx, e))?;
+    let steps = store.unit_history(code).map_err(|e| store_error(ctx, e))?;
+    let (earlier, later): (Vec<_>, Vec<_>) = steps.into_iter().partition(|s| s.earlier);
+    if json {
+        let list = |v: &[crate::store::LineageStep]| -> Vec<Value> {
+            v.iter().map(|s| unit_json(&s.unit)).collect()
+        };
+        return print_json(&json!({
+            "unit": unit_json(&unit),
+            "predecessors": list(&earlier),
+            "successors": list(&later),
+        }));
+    }
+    let l = ctx.lang;
+    println!(
+        "{} {} {}",
+        unit.code,
+        crate::text::one_line(&unit.name),
+        years(l, &unit)
+    );
+    for (title, steps) in [
+        (l.pick("Hình thành từ", "Formed from"), &earlier),
+        (l.pick("Kế thừa bởi", "Succeeded by"), &later),
+    ] {
+        if steps.is_empty() {
+            continue;
+        }
+        println!("{title}:");
+        for s in steps.iter() {
+            println!(
+                "  {:<32} {:<6} {:<10} {}",
+                s.unit.code,
+                s.unit.level.code(),
+                s.unit.years_label(),
+                crate::text::one_line(&s.unit.name)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn years(l: Lang, u: &Unit) -> String {
+    match (u.first_year, u.last_year) {
+        (None, None) => l.pick("(đang hoạt động)", "(current)").into(),
+        _ => format!("({})", u.years_label()),
+    }
 }

@@ -24,8 +24,9 @@ pub struct Located {
 }
 
 /// The assessment of `unit` for `year`, as of `tx`: the live one, else the one a first change
-/// would start (with `framework`, which must be of the unit's level, else the newest framework
-/// of that level). Writes nothing.
+/// would start (with `framework`, which must be of the unit's level, else the framework of that
+/// level for the year, see [`crate::framework::choose`]); a year outside the unit's years is
+/// refused. Writes nothing.
 pub fn locate(
     tx: &Tx,
     unit: &str,
@@ -60,14 +61,21 @@ pub fn locate(
             exists: true,
         });
     }
+    // A new assessment: only in the unit's years (the refusal names its successors), with
+    // the framework of its level for that year.
+    crate::unit::check_assessment_year(&u, year, &tx.successors(unit)?)
+        .map_err(StoreError::OutsideYears)?;
     let f = match framework {
         Some(id) => tx.framework(id)?,
-        None => tx
-            .frameworks()?
-            .into_iter()
-            .rev()
-            .find(|f| f.level == u.level)
-            .ok_or_else(|| StoreError::UnknownFramework(format!("level {}", u.level)))?,
+        None => {
+            let frameworks = tx.frameworks()?;
+            crate::framework::choose(&frameworks, u.level, year)
+                .cloned()
+                .ok_or(StoreError::NoFrameworkForYear {
+                    level: u.level,
+                    year,
+                })?
+        }
     };
     let key = AssessmentKey {
         framework_id: f.id.clone(),

@@ -83,15 +83,17 @@ pub fn import_survey(
     })
 }
 
-/// Adds or renames units; how many rows were added or changed.
+/// Adds or renames units, with their years and lineage when the file has them (`spans`);
+/// how many units were added or changed.
 pub fn import_units(
     store: &mut Store,
     actor: &Actor,
     units: &[Unit],
+    spans: bool,
 ) -> Result<usize, CommandError> {
     write_retrying(store, |tx| {
         tx.authorize(actor, Action::Administer)?;
-        Ok(tx.upsert_units(units)?)
+        Ok(tx.upsert_units(units, spans)?)
     })
 }
 

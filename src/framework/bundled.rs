@@ -16,6 +16,14 @@ pub const BUNDLED: &[(&str, &str)] = &[
         "quang-binh-2021-xa.toml",
         include_str!("../../frameworks/quang-binh-2021-xa.toml"),
     ),
+    (
+        "quang-tri-2025-so.toml",
+        include_str!("../../frameworks/quang-tri-2025-so.toml"),
+    ),
+    (
+        "quang-tri-2025-xa.toml",
+        include_str!("../../frameworks/quang-tri-2025-xa.toml"),
+    ),
 ];
 
 /// Every bundled framework that loads. A bundled file that does not load is a build defect,

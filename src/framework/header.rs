@@ -27,6 +27,8 @@ pub(super) struct Header {
     pub(super) survey_weights: SurveyWeights,
     pub(super) bands: Vec<Band>,
     pub(super) index_decimals: Option<u32>,
+    pub(super) years: Years,
+    pub(super) status: FrameworkStatus,
 }
 
 const MAX_DECIMALS: u32 = 6;
@@ -55,6 +57,8 @@ const HEADER_FIELDS: &[&str] = &[
     "penalty_cap",
     "survey_weights",
     "band",
+    "years",
+    "status",
 ];
 
 pub(super) fn read_header(r: &mut Reader, t: Table) -> Header {
@@ -116,6 +120,35 @@ pub(super) fn read_header(r: &mut Reader, t: Table) -> Header {
         survey_weights: read_survey_weights(r, t, path),
         bands: read_bands(r, t),
         index_decimals: read_places(r, t, "index_decimals", path),
+        years: read_years(r, t, path),
+        status: r
+            .choice(t, "status", path, &STATUSES, "official, modelled")
+            .unwrap_or(FrameworkStatus::Official),
+    }
+}
+
+const STATUSES: [(&str, FrameworkStatus); 2] = [
+    ("official", FrameworkStatus::Official),
+    ("modelled", FrameworkStatus::Modelled),
+];
+
+/// `years = "2021-2024"`, `"2025-"` (open-ended), `"-2024"` or `"2025"`; every year when absent.
+fn read_years(r: &mut Reader, t: Table, path: &str) -> Years {
+    let Some(text) = r.opt_string(t, "years", path) else {
+        return Years::default();
+    };
+    match Years::parse(&text) {
+        Some(years) => years,
+        None => {
+            let span = t.table.get("years").map_or(t.span(), |v| v.span());
+            let kind = ProblemKind::BadChoice {
+                field: "years".into(),
+                value: text,
+                allowed: "\"2021-2024\", \"2025-\", \"-2024\", \"2025\"",
+            };
+            r.report(&span, path, kind);
+            Years::default()
+        }
     }
 }
 

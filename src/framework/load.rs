@@ -101,6 +101,8 @@ fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
         penalty_cap: header.penalty_cap,
         survey_weights: header.survey_weights,
         bands: header.bands,
+        years: header.years,
+        status: header.status,
         areas,
         hash: content_hash(src.as_bytes()),
         source_text: src.to_string(),

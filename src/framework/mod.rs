@@ -191,6 +191,103 @@ impl Default for SurveyWeights {
     }
 }
 
+/// Whether a framework is the province's decision or a model of it awaiting the official text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameworkStatus {
+    Official,
+    Modelled,
+}
+
+impl FrameworkStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            FrameworkStatus::Official => "official",
+            FrameworkStatus::Modelled => "modelled",
+        }
+    }
+}
+
+/// The mark every screen and report of a modelled framework carries.
+pub fn modelled_mark(lang: crate::i18n::Lang) -> &'static str {
+    lang.pick(
+        "khung mô phỏng, chưa phải văn bản chính thức",
+        "modelled framework, not the official text",
+    )
+}
+
+/// The assessment years a framework applies to, both ends inclusive; `None`: unbounded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Years {
+    pub first: Option<i32>,
+    pub last: Option<i32>,
+}
+
+impl Years {
+    /// `"2021-2024"`, `"2025-"`, `"-2024"`, `"2025"` (an en dash is accepted for the dash).
+    pub fn parse(text: &str) -> Option<Years> {
+        let text = text.trim().replace('–', "-");
+        let year = |s: &str| -> Option<Option<i32>> {
+            let s = s.trim();
+            if s.is_empty() {
+                return Some(None);
+            }
+            let y: i32 = s.parse().ok()?;
+            (1900..=2100).contains(&y).then_some(Some(y))
+        };
+        let years = match text.split_once('-') {
+            Some((a, b)) => Years {
+                first: year(a)?,
+                last: year(b)?,
+            },
+            None => {
+                let y = year(&text)??;
+                Years {
+                    first: Some(y),
+                    last: Some(y),
+                }
+            }
+        };
+        match (years.first, years.last) {
+            (Some(a), Some(b)) if b < a => None,
+            _ => Some(years),
+        }
+    }
+
+    pub fn contains(&self, year: i32) -> bool {
+        self.first.is_none_or(|f| f <= year) && self.last.is_none_or(|l| year <= l)
+    }
+
+    /// "2021-2024", "2025-" or "" (every year).
+    pub fn label(&self) -> String {
+        match (self.first, self.last) {
+            (None, None) => String::new(),
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (a, b) => format!(
+                "{}-{}",
+                a.map(|y| y.to_string()).unwrap_or_default(),
+                b.map(|y| y.to_string()).unwrap_or_default()
+            ),
+        }
+    }
+}
+
+/// The framework a new assessment of `level` in `year` uses, from frameworks in the order they
+/// were added: one that applies to the year, an official one before a modelled one, the most
+/// recently added first.
+pub fn choose<F: std::ops::Deref<Target = Framework>>(
+    frameworks: &[F],
+    level: Level,
+    year: i32,
+) -> Option<&F> {
+    let fits = |f: &&F| f.level == level && f.years.contains(year);
+    let official = frameworks
+        .iter()
+        .rev()
+        .filter(fits)
+        .find(|f| f.status == FrameworkStatus::Official);
+    official.or_else(|| frameworks.iter().rev().find(fits))
+}
+
 /// One index, exactly as its file describes it, plus the hash of that file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Framework {
@@ -215,6 +312,10 @@ pub struct Framework {
     pub survey_weights: SurveyWeights,
     /// Highest first; the last one starts at 0.
     pub bands: Vec<Band>,
+    /// The assessment years it applies to (`years = "2021-2024"` in the header).
+    pub years: Years,
+    /// `status = "modelled"` until the province's own text is imported.
+    pub status: FrameworkStatus,
     pub areas: Vec<Area>,
     /// SHA-256 of the source text, hex: identifies this exact version of the framework.
     pub hash: String,
@@ -243,6 +344,10 @@ impl Framework {
             self.criteria().count(),
             self.subs().count(),
         )
+    }
+
+    pub fn is_modelled(&self) -> bool {
+        self.status == FrameworkStatus::Modelled
     }
 
     /// The band an index (in %) falls in; decide it on the unrounded index.

@@ -4,8 +4,14 @@ use super::{Detail, Ranking, fixed};
 
 const BOM: &str = "\u{feff}";
 
-fn to_string(rows: Vec<Vec<String>>) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+fn to_string(mut rows: Vec<Vec<String>>, modelled: bool) -> String {
+    // The mark of a modelled framework is the last line, so that the header stays the first.
+    if let Some(note) = super::modelled_note(modelled, crate::i18n::Lang::Vi) {
+        rows.push(vec![note]);
+    }
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     for row in rows {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(row.iter().map(|c| neutralise(&crate::text::one_line(c))));
@@ -77,7 +83,7 @@ pub fn ranking_csv(r: &Ranking) -> String {
         );
         rows.push(cells);
     }
-    to_string(rows)
+    to_string(rows, r.modelled)
 }
 
 pub fn detail_csv(d: &Detail) -> String {
@@ -116,7 +122,7 @@ pub fn detail_csv(d: &Detail) -> String {
             l.flags.join(" "),
         ]);
     }
-    to_string(rows)
+    to_string(rows, d.modelled)
 }
 
 #[cfg(test)]

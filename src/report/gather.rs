@@ -7,11 +7,37 @@ use crate::framework::{Framework, round_half_up};
 use crate::level::Level;
 use crate::scoring::{self, Stage, StageScore};
 use crate::store::{AssessmentKey, Store, StoreError};
+use crate::unit::{PastResult, previous_figure};
 
 use super::{Detail, DetailLine, Ranking, RankingRow, rank};
 
-/// The ranking of every assessed unit of `level` in `year`.
+/// The ranking of every assessed unit of `level` in `year`, each row with the year before's
+/// figure (its own, or a reference from the units it was formed from).
 pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking, StoreError> {
+    let mut ranking = ranking_of_year(store, year, level)?;
+    let past: HashMap<String, PastResult> = ranking_of_year(store, year - 1, level)?
+        .rows
+        .into_iter()
+        .map(|r| {
+            let result = PastResult {
+                total: r.totals.total,
+                index_percent: r.totals.index_percent,
+                rank: r.rank,
+            };
+            (r.unit, result)
+        })
+        .collect();
+    if past.is_empty() {
+        return Ok(ranking);
+    }
+    for row in &mut ranking.rows {
+        let unit = store.unit(&row.unit)?;
+        row.previous = previous_figure(&unit, year, |code| past.get(code).copied());
+    }
+    Ok(ranking)
+}
+
+fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, StoreError> {
     let mut frameworks: HashMap<String, std::sync::Arc<Framework>> = HashMap::new();
     let names: HashMap<String, String> = store
         .units(Some(level))?
@@ -37,6 +63,7 @@ pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking,
             gap: totals.self_part.points - totals.final_part.points,
             unit: key.unit_code,
             totals,
+            previous: None,
         });
     }
     let first = frameworks.values().next();
@@ -55,6 +82,7 @@ pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking,
             .unwrap_or_default(),
         bands: first.map(|f| f.bands.clone()).unwrap_or_default(),
         rows: rank(rows),
+        modelled: frameworks.values().any(|f| f.is_modelled()),
     })
 }
 
@@ -138,5 +166,6 @@ pub fn gather_detail(
         status: store.status(key)?,
         totals,
         lines,
+        modelled: f.is_modelled(),
     })
 }

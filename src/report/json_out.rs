@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use crate::scoring::canonical;
 
-use super::{Detail, Ranking};
+use super::{Detail, Previous, Ranking};
 
 pub fn ranking_json(r: &Ranking) -> Value {
     let rows: Vec<Value> = r
@@ -24,10 +24,37 @@ pub fn ranking_json(r: &Ranking) -> Value {
                 "total": canonical(t.total), "max": canonical(t.max),
                 "index_percent": canonical(t.index_percent), "band": t.band,
                 "gap": canonical(row.gap), "areas": areas,
+                "previous": row.previous.as_ref().map(previous_json),
             })
         })
         .collect();
-    json!({"year": r.year, "level": r.level.code(), "units": rows})
+    let mut out = json!({"year": r.year, "level": r.level.code(), "units": rows});
+    mark(&mut out, r.modelled);
+    out
+}
+
+/// `"previous": {"year", "total", "index_percent", "rank", "reference"}`: for a merged unit
+/// `reference` is true and `total` and `rank` are null (ranks of other units do not compare).
+pub fn previous_json(p: &Previous) -> Value {
+    json!({
+        "year": p.year,
+        "total": p.total.map(canonical),
+        "index_percent": canonical(p.index_percent),
+        "rank": p.rank,
+        "reference": p.reference,
+    })
+}
+
+/// `"framework_status"` always; the modelled mark when a framework is modelled.
+fn mark(out: &mut Value, modelled: bool) {
+    if let Some(obj) = out.as_object_mut() {
+        let status = if modelled { "modelled" } else { "official" };
+        obj.insert("framework_status".into(), json!(status));
+        if modelled {
+            let text = crate::framework::modelled_mark(crate::i18n::Lang::Vi);
+            obj.insert("mark".into(), json!(text));
+        }
+    }
 }
 
 pub fn detail_json(d: &Detail) -> Value {
@@ -46,12 +73,14 @@ pub fn detail_json(d: &Detail) -> Value {
         })
         .collect();
     let t = &d.totals;
-    json!({
+    let mut out = json!({
         "unit": d.unit, "name": d.unit_name, "year": d.year, "framework": d.framework,
         "status": d.status.code(),
         "self": canonical(t.self_part.points), "appraised": canonical(t.final_part.points),
         "survey": canonical(t.survey.points), "total": canonical(t.total), "max": canonical(t.max),
         "index_percent": canonical(t.index_percent), "band": t.band,
         "subcriteria": lines,
-    })
+    });
+    mark(&mut out, d.modelled);
+    out
 }

@@ -12,10 +12,11 @@ use rust_decimal::Decimal;
 use crate::cycle::Status;
 use crate::level::Level;
 use crate::scoring::Totals;
+pub use crate::unit::Previous;
 
 pub use csv_out::{detail_csv, ranking_csv};
 pub use gather::{gather_detail, gather_ranking};
-pub use json_out::{detail_json, ranking_json};
+pub use json_out::{detail_json, previous_json, ranking_json};
 pub use text_out::{detail_markdown, detail_table, ranking_markdown, ranking_table};
 pub use xlsx_out::xlsx_bytes;
 
@@ -30,6 +31,9 @@ pub struct RankingRow {
     pub totals: Totals,
     /// Self-assessed points the council did not accept: self − appraised (latest round).
     pub gap: Decimal,
+    /// The year before's figure: the unit's own, or for a merged unit a reference from the
+    /// units it was formed from (no rank).
+    pub previous: Option<Previous>,
 }
 
 /// Units of one level and year, best first.
@@ -46,6 +50,8 @@ pub struct Ranking {
     /// The framework's bands, to name a row's band in the reader's language.
     pub bands: Vec<crate::framework::Band>,
     pub rows: Vec<RankingRow>,
+    /// A framework of these rows is modelled: the report must say so.
+    pub modelled: bool,
 }
 
 /// Orders rows by the unrounded index (highest first), then the unrounded total, then unit code;
@@ -107,6 +113,13 @@ pub struct Detail {
     pub status: Status,
     pub totals: Totals,
     pub lines: Vec<DetailLine>,
+    /// Its framework is modelled: the report must say so.
+    pub modelled: bool,
+}
+
+/// The line every report of a modelled framework carries, in the report's language.
+pub fn modelled_note(modelled: bool, lang: crate::i18n::Lang) -> Option<String> {
+    modelled.then(|| format!("⚠ {}", crate::framework::modelled_mark(lang)))
 }
 
 /// A decimal fixed to the framework's places with a dot, for CSV/JSON/Markdown cells.
@@ -137,6 +150,7 @@ mod tests {
             status: Status::Final,
             totals,
             gap: Decimal::ZERO,
+            previous: None,
         }
     }
 

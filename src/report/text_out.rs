@@ -33,7 +33,7 @@ fn ranking_cells(r: &Ranking, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
             "Gap",
         ],
     };
-    let rows = r
+    let mut rows: Vec<Vec<String>> = r
         .rows
         .iter()
         .map(|row| {
@@ -51,7 +51,46 @@ fn ranking_cells(r: &Ranking, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
             ]
         })
         .collect();
-    (header.iter().map(|s| s.to_string()).collect(), rows)
+    let mut header: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+    add_previous(r, lang, &mut header, &mut rows);
+    (header, rows)
+}
+
+/// The year before's index and the change, when any row has one: "80,00 (hạng 3)" for the
+/// unit's own result, "78,50 tham chiếu (đơn vị cũ)" for a merged unit's predecessors.
+fn add_previous(r: &Ranking, lang: Lang, header: &mut Vec<String>, rows: &mut [Vec<String>]) {
+    if r.rows.iter().all(|row| row.previous.is_none()) {
+        return;
+    }
+    let n = |d| number_fixed(d, 2, lang);
+    header.push(format!("{} {}", lang.pick("Năm", "Year"), r.year - 1));
+    header.push(lang.pick("Thay đổi", "Change").to_string());
+    for (cells, row) in rows.iter_mut().zip(&r.rows) {
+        let Some(p) = &row.previous else {
+            cells.extend([String::new(), String::new()]);
+            continue;
+        };
+        let was = match p.rank {
+            _ if p.reference => format!(
+                "{} {}",
+                n(p.index_percent),
+                lang.pick("tham chiếu (đơn vị cũ)", "reference (former units)")
+            ),
+            Some(rank) => format!(
+                "{} ({} {rank})",
+                n(p.index_percent),
+                lang.pick("hạng", "rank")
+            ),
+            None => n(p.index_percent),
+        };
+        let change = row.totals.index_percent - p.index_percent;
+        let sign = if change > rust_decimal::Decimal::ZERO {
+            "+"
+        } else {
+            ""
+        };
+        cells.extend([was, format!("{sign}{}", n(change))]);
+    }
 }
 
 fn detail_cells(d: &Detail, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
@@ -216,8 +255,9 @@ fn ranking_title(r: &Ranking, lang: Lang) -> String {
 pub fn ranking_table(r: &Ranking, lang: Lang) -> String {
     let (h, rows) = ranking_cells(r, lang);
     format!(
-        "{}\n\n{}",
+        "{}{}\n\n{}",
         ranking_title(r, lang),
+        note(r.modelled, lang, ""),
         table(h, rows, &[(1, 40), (7, 12)])
     )
 }
@@ -225,10 +265,18 @@ pub fn ranking_table(r: &Ranking, lang: Lang) -> String {
 pub fn ranking_markdown(r: &Ranking, lang: Lang) -> String {
     let (h, rows) = ranking_cells(r, lang);
     format!(
-        "## {}\n\n{}",
+        "## {}{}\n\n{}",
         ranking_title(r, lang),
+        note(r.modelled, lang, "> "),
         markdown(h, rows, &[1, 7])
     )
+}
+
+/// The modelled mark on its own line under a title, or nothing.
+fn note(modelled: bool, lang: Lang, prefix: &str) -> String {
+    super::modelled_note(modelled, lang)
+        .map(|n| format!("\n\n{prefix}{n}"))
+        .unwrap_or_default()
 }
 
 fn detail_title(d: &Detail, lang: Lang) -> String {
@@ -261,8 +309,9 @@ fn detail_title(d: &Detail, lang: Lang) -> String {
 pub fn detail_table(d: &Detail, lang: Lang) -> String {
     let (h, rows) = detail_cells(d, lang);
     format!(
-        "{}\n\n{}",
+        "{}{}\n\n{}",
         detail_title(d, lang),
+        note(d.modelled, lang, ""),
         table(h, rows, &[(0, 8), (1, 40), (3, 20), (10, 24)])
     )
 }
@@ -270,8 +319,9 @@ pub fn detail_table(d: &Detail, lang: Lang) -> String {
 pub fn detail_markdown(d: &Detail, lang: Lang) -> String {
     let (h, rows) = detail_cells(d, lang);
     format!(
-        "## {}\n\n{}",
+        "## {}{}\n\n{}",
         detail_title(d, lang),
+        note(d.modelled, lang, "> "),
         markdown(h, rows, &[0, 1, 3, 10])
     )
 }

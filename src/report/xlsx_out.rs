@@ -115,6 +115,7 @@ fn ranking_sheet(ws: &mut Worksheet, r: &Ranking) -> Result<(), XlsxError> {
             put(ws, y, 11 + j as u16, a.index_percent, &pct)?;
         }
     }
+    modelled_row(ws, r.rows.len() as u32 + 2, r.modelled)?;
     ws.set_column_width(2, 36)?;
     Ok(())
 }
@@ -162,7 +163,16 @@ fn detail_sheet(ws: &mut Worksheet, d: &Detail) -> Result<(), XlsxError> {
         ws.write_string(y, 11, cell(crate::text::sanitize(&l.council_note)))?;
         ws.write_string(y, 12, cell(l.flags.join(" ")))?;
     }
+    modelled_row(ws, d.lines.len() as u32 + 2, d.modelled)?;
     ws.set_column_width(1, 60)?;
+    Ok(())
+}
+
+/// The mark of a modelled framework, a row under the table.
+fn modelled_row(ws: &mut Worksheet, row: u32, modelled: bool) -> Result<(), XlsxError> {
+    if let Some(note) = super::modelled_note(modelled, crate::i18n::Lang::Vi) {
+        ws.write_string(row, 0, note)?;
+    }
     Ok(())
 }
 

@@ -45,27 +45,6 @@ impl Store {
         add_framework_in(&self.conn, f)
     }
 
-    pub fn units(&self, level: Option<Level>) -> Result<Vec<Unit>, StoreError> {
-        units_in(&self.conn, level)
-    }
-
-    pub fn unit(&self, code: &str) -> Result<Unit, StoreError> {
-        unit_in(&self.conn, code)
-    }
-
-    /// Adds units, or renames existing ones (units are data: a renamed commune keeps its code).
-    /// All or nothing. Returns how many rows were added or changed.
-    pub fn import_units(&mut self, units: &[Unit], actor: &Actor) -> Result<usize, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(StoreError::sql)?;
-        super::officers::authorize(&tx, actor, crate::roles::Action::Administer)?;
-        let changed = upsert_units(&tx, units)?;
-        tx.commit().map_err(StoreError::sql)?;
-        Ok(changed)
-    }
-
     /// Assessments, optionally of one year and one level, ordered by year (newest first),
     /// level and unit.
     pub fn assessments(
@@ -105,25 +84,29 @@ impl Store {
         find_in(&self.conn, unit, year)
     }
 
-    /// The framework a new assessment of `unit` uses: `framework_id` when given, else the most
-    /// recently added framework of the unit's level.
+    /// The framework a new assessment of `unit` for `year` uses: `framework_id` when given,
+    /// else the most recently added framework of the unit's level that applies to `year`
+    /// (an official one before a modelled one).
     pub fn framework_for_unit(
         &self,
         unit: &Unit,
+        year: i32,
         framework_id: Option<&str>,
     ) -> Result<String, StoreError> {
         if let Some(id) = framework_id {
             return Ok(self.framework(id)?.id.clone());
         }
-        self.frameworks()?
-            .into_iter()
-            .rev()
-            .find(|f| f.level == unit.level)
+        let frameworks = self.frameworks()?;
+        framework::choose(&frameworks, unit.level, year)
             .map(|f| f.id.clone())
-            .ok_or_else(|| StoreError::UnknownFramework(format!("level {}", unit.level)))
+            .ok_or(StoreError::NoFrameworkForYear {
+                level: unit.level,
+                year,
+            })
     }
 
-    /// The assessment of `unit` for `year`, started now if there is none.
+    /// The assessment of `unit` for `year`, started now if there is none. A year outside the
+    /// unit's life span is refused, naming the units that succeeded it.
     pub fn start_assessment(
         &mut self,
         unit_code: &str,
@@ -135,7 +118,9 @@ impl Store {
             return Ok(key);
         }
         let unit = self.unit(unit_code)?;
-        let framework_id = self.framework_for_unit(&unit, framework_id)?;
+        crate::unit::check_assessment_year(&unit, year, &self.successors(unit_code)?)
+            .map_err(StoreError::OutsideYears)?;
+        let framework_id = self.framework_for_unit(&unit, year, framework_id)?;
         let hash: String = self
             .conn
             .query_row(
@@ -157,16 +142,6 @@ impl Store {
             year,
         })
     }
-}
-
-fn row_to_unit(r: &rusqlite::Row) -> rusqlite::Result<Unit> {
-    let level: String = r.get(2)?;
-    Ok(Unit {
-        code: r.get(0)?,
-        name: r.get(1)?,
-        level: level.parse().unwrap_or(Level::Xa),
-        parent: r.get(3)?,
-    })
 }
 
 /// An assessment withdrawn by `assess cancel`: its `status/cancelled` field is `true`.
@@ -197,17 +172,6 @@ pub(super) fn find_in(
                 year,
             })
         })
-}
-
-pub(super) fn unit_in(conn: &Connection, code: &str) -> Result<Unit, StoreError> {
-    conn.query_row(
-        "SELECT code, name, level, parent FROM unit WHERE code = ?1",
-        [code],
-        row_to_unit,
-    )
-    .optional()
-    .map_err(StoreError::sql)?
-    .ok_or_else(|| StoreError::UnknownUnit(code.into()))
 }
 
 pub(super) fn framework_ids(conn: &Connection) -> Result<Vec<String>, StoreError> {
@@ -268,33 +232,4 @@ pub(super) fn add_framework_in(conn: &Connection, f: &Framework) -> Result<bool,
             Ok(true)
         }
     }
-}
-
-pub(super) fn upsert_units(conn: &Connection, units: &[Unit]) -> Result<usize, StoreError> {
-    let mut changed = 0;
-    for u in units {
-        changed += conn
-            .execute(
-                "INSERT INTO unit (code, name, level, parent) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,
-                    parent = excluded.parent
-                 WHERE (name, level, coalesce(parent, '')) IS NOT (excluded.name, excluded.level, coalesce(excluded.parent, ''))",
-                params![u.code, u.name, u.level.code(), u.parent],
-            )
-            .map_err(StoreError::sql)?;
-    }
-    Ok(changed)
-}
-
-pub(super) fn units_in(conn: &Connection, level: Option<Level>) -> Result<Vec<Unit>, StoreError> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT code, name, level, parent FROM unit
-             WHERE ?1 IS NULL OR level = ?1 ORDER BY CASE level WHEN 'so' THEN 0 WHEN 'huyen' THEN 1 ELSE 2 END, rowid",
-        )
-        .map_err(StoreError::sql)?;
-    let rows = stmt
-        .query_map([level.map(|l| l.code())], row_to_unit)
-        .map_err(StoreError::sql)?;
-    rows.collect::<Result<_, _>>().map_err(StoreError::sql)
 }

@@ -66,6 +66,13 @@ pub enum StoreError {
         path: String,
         problem: super::TargetProblem,
     },
+    #[error("outside the unit's years: {0:?}")]
+    OutsideYears(crate::unit::YearRefusal),
+    #[error("no framework for level {level} in {year}")]
+    NoFrameworkForYear {
+        level: crate::level::Level,
+        year: i32,
+    },
 }
 
 impl StoreError {
@@ -225,6 +232,15 @@ impl Localized for StoreError {
             }
             UnknownUnit(u) => format!("--unit: no unit with code '{u}' (see: parindex unit list)"),
             Locked(lock) => lock.message(lang),
+            OutsideYears(refusal) => refusal.message(lang),
+            NoFrameworkForYear { level, year } if vi => format!(
+                "--year: không có khung chỉ số {} áp dụng cho năm {year} (xem: parindex framework list; từ 2025 không còn cấp huyện)",
+                level.label(lang).to_lowercase()
+            ),
+            NoFrameworkForYear { level, year } => format!(
+                "--year: no framework for {} applies to {year} (see: parindex framework list; from 2025 there is no district level)",
+                level.label(lang).to_lowercase()
+            ),
             Denied(d) => d.message(lang),
             Shared(m) => m.clone(),
             Transition { transition, from } if vi => format!(

@@ -22,6 +22,7 @@ mod snapshot;
 mod soundness;
 mod sync;
 mod tx;
+mod units;
 
 use std::path::{Path, PathBuf};
 
@@ -50,6 +51,7 @@ pub use shared::{diagnose, init_shared, network_filesystem};
 pub use snapshot::TargetProblem;
 pub use sync::MergeSummary;
 pub use tx::{NewEvent, Tx};
+pub use units::LineageStep;
 
 /// An open parindex database.
 pub struct Store {
@@ -76,7 +78,7 @@ impl Store {
             }
         }
         let (mut conn, soundness) = open::connect(path, &existing, open::Access::ReadWrite)?;
-        schema::migrate(&mut conn).map_err(StoreError::sql)?;
+        let before = schema::migrate(&mut conn).map_err(StoreError::sql)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -85,6 +87,8 @@ impl Store {
         };
         if let open::Existing::New = existing {
             store.seed()?;
+        } else if (1..schema::UNIT_YEARS_VERSION).contains(&before) {
+            store.add_map_2025()?;
         }
         Ok(store)
     }
@@ -176,8 +180,19 @@ impl Store {
         for f in crate::framework::bundled() {
             self.add_framework(&f)?;
         }
-        self.import_units(&crate::unit::bundled_units(), &Actor::current())?;
-        Ok(())
+        self.add_bundled_units()
+    }
+
+    /// An older file learns the 2025 map: the bundled frameworks it lacks and the bundled
+    /// units with their years and lineage. Its own frameworks (even edited bundled ones) stay.
+    fn add_map_2025(&mut self) -> Result<(), StoreError> {
+        let have: Vec<String> = self.frameworks()?.iter().map(|f| f.id.clone()).collect();
+        for f in crate::framework::bundled() {
+            if !have.contains(&f.id) {
+                self.add_framework(&f)?;
+            }
+        }
+        self.add_bundled_units()
     }
 }
 

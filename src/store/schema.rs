@@ -6,7 +6,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x5041_5249;
 
 /// The schema version this build writes. Files with a higher one are refused.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// Migration `n` brings a database from version `n` to `n + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -110,7 +110,25 @@ CREATE TABLE quarantine (
     at       TEXT NOT NULL
 ) STRICT;
 "#,
+    // 2 → 3: units over time (issue 14).
+    r#"
+-- Units over time (issue 14): the years a unit is assessed (NULL: open-ended), its statistics
+-- code, and the units it was formed from (merges, splits, renames).
+ALTER TABLE unit ADD COLUMN first_year INTEGER;
+ALTER TABLE unit ADD COLUMN last_year INTEGER;
+ALTER TABLE unit ADD COLUMN gso_code TEXT;
+CREATE TABLE unit_predecessor (
+    unit_code   TEXT NOT NULL REFERENCES unit(code),
+    predecessor TEXT NOT NULL REFERENCES unit(code),
+    PRIMARY KEY (unit_code, predecessor)
+) STRICT;
+CREATE INDEX unit_successor ON unit_predecessor (predecessor);
+"#,
 ];
+
+/// The version that added units' years and lineage: a file upgraded past it gets the bundled
+/// 2025 map.
+pub const UNIT_YEARS_VERSION: i32 = 3;
 
 /// Work a migration needs beyond its SQL, run in the same transaction: version 1 → 2 computes
 /// the digest of every existing event (the triggers are lifted for that one update).
@@ -127,13 +145,16 @@ fn after(tx: &rusqlite::Transaction, from: i32) -> rusqlite::Result<()> {
 }
 
 /// Applies every migration the database has not had, each in its own immediate transaction
-/// (so that two processes creating the same new file cannot both apply one).
-pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+/// (so that two processes creating the same new file cannot both apply one). Returns the
+/// version the file had before.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<i32> {
+    let mut before = None;
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current: i32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let before = *before.get_or_insert(current);
         let Some(sql) = MIGRATIONS.get(current.max(0) as usize) else {
-            return Ok(());
+            return Ok(before);
         };
         if current == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;

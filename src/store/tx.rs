@@ -16,7 +16,7 @@ use crate::unit::Unit;
 
 use super::events::{insert, row_to_event, status_in};
 use super::{Actor, AssessmentKey, Event, FieldState, Officer, Store, StoreError};
-use super::{catalog, officers, projection};
+use super::{catalog, officers, projection, units};
 
 /// An open immediate transaction with the store's domain reads and appends.
 pub struct Tx<'a> {
@@ -162,11 +162,16 @@ impl Tx<'_> {
     }
 
     pub fn units(&self) -> Result<Vec<Unit>, StoreError> {
-        catalog::units_in(&self.tx, None)
+        units::units_in(&self.tx, None, None)
     }
 
     pub fn unit(&self, code: &str) -> Result<Unit, StoreError> {
-        catalog::unit_in(&self.tx, code)
+        units::unit_in(&self.tx, code)
+    }
+
+    /// The units that list `code` among their predecessors.
+    pub fn successors(&self, code: &str) -> Result<Vec<Unit>, StoreError> {
+        units::successors_in(&self.tx, code)
     }
 
     pub fn framework(&self, id: &str) -> Result<Arc<Framework>, StoreError> {
@@ -276,9 +281,10 @@ impl Tx<'_> {
             .map_err(StoreError::sql)
     }
 
-    /// Adds or renames units (all in this transaction); how many rows changed.
-    pub fn upsert_units(&self, units: &[Unit]) -> Result<usize, StoreError> {
-        catalog::upsert_units(&self.tx, units)
+    /// Adds or renames units (all in this transaction), with their years and lineage when
+    /// `spans`; how many units changed.
+    pub fn upsert_units(&self, units: &[Unit], spans: bool) -> Result<usize, StoreError> {
+        units::upsert_units(&self.tx, units, spans)
     }
 
     /// Adds a framework; `Ok(false)` when the identical one is there, refused when the same id

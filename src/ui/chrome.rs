@@ -70,7 +70,10 @@ pub(super) fn walk_title(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, 
     if app.read_only {
         left = format!("{left} · {}", Text::ReadOnlyMark.get(l));
     }
-    let right = format!("{} · {}", walk.unit.level.label(l), app.user);
+    let mut right = format!("{} · {}", walk.unit.level.label(l), app.user);
+    if walk.framework.is_modelled() {
+        (left, right) = with_modelled_mark(&left, &right, l, area.width);
+    }
     title_bar(frame, area, &left, &right, view);
 }
 
@@ -84,6 +87,36 @@ fn stage_and_round(walk: &Walk, l: crate::i18n::Lang) -> String {
         (Status::Appraising, Seat::Council, false) => Text::AppraisingRound1.get(l).to_string(),
         (Status::Appraising, Seat::Council, true) => Text::AppraisingRound2.get(l).to_string(),
         _ => format!("{} · {}", walk.status.label(l), walk.seat_label(l)),
+    }
+}
+
+/// `left` and `right` with the mark of a modelled framework: in full first after the
+/// "parindex · " prefix (which [`title_bar`] may drop) from 100 columns; below, shortened at the
+/// head of `right`, which gives way first, so that unit, year and stage stay whole at 80.
+pub(super) fn with_modelled_mark(
+    left: &str,
+    right: &str,
+    l: crate::i18n::Lang,
+    cols: u16,
+) -> (String, String) {
+    if cols < 100 {
+        let mark = l.pick("⚠ mô phỏng", "⚠ modelled");
+        return (left.to_string(), format!("{mark} · {right}"));
+    }
+    (modelled_left(left, l, cols), right.to_string())
+}
+
+/// `left` with the mark of a modelled framework after the "parindex · " prefix: in full from
+/// 100 columns, shortened below (home and ranking titles, which are short).
+pub(super) fn modelled_left(left: &str, l: crate::i18n::Lang, cols: u16) -> String {
+    let mark = if cols >= 100 {
+        format!("⚠ {}", crate::framework::modelled_mark(l))
+    } else {
+        l.pick("⚠ mô phỏng", "⚠ modelled").to_string()
+    };
+    match left.strip_prefix("parindex · ") {
+        Some(rest) => format!("parindex · {mark} · {rest}"),
+        None => format!("{mark} · {left}"),
     }
 }
 

@@ -38,7 +38,14 @@ pub(super) fn render(frame: &mut Frame, app: &App, view: &mut ViewState, caret: 
         .flat_map(|d| d.rows.iter())
         .map(|r| r.conflicts)
         .sum();
+    let modelled = home
+        .data
+        .as_ref()
+        .is_some_and(|d| d.rows.iter().any(|r| r.modelled));
     // What needs attention comes first, so that a narrow terminal cuts the title, not it.
+    if modelled {
+        left = chrome::modelled_left(&left, l, title.width);
+    }
     if app.read_only {
         left = format!("{} · {left}", Text::ReadOnlyMark.get(l));
     }

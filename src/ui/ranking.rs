@@ -34,6 +34,9 @@ pub(super) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut V
     if app.read_only {
         left = format!("{left} · {}", Text::ReadOnlyMark.get(l));
     }
+    if r.ranking.as_ref().is_some_and(|k| k.modelled) {
+        left = chrome::modelled_left(&left, l, title.width);
+    }
     let sort = match r.sort {
         RankSort::Index => Text::SortIndex,
         RankSort::Gap => Text::SortGap,
@@ -49,11 +52,14 @@ pub(super) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut V
         Some(_) if r.per_area => heat_table(frame, app, r, body, view),
         Some(_) => overall(frame, app, r, body, view),
     }
-    let legend_text = if r.per_area {
+    let mut legend_text = if r.per_area {
         format!(" {}", Text::HeatLegend.get(l))
     } else {
         format!(" █ {} · ▒ ! {}", Text::Index.get(l), Text::Gap.get(l))
     };
+    if let Some(text) = r.selected_row().and_then(|row| previous_text(row, l)) {
+        legend_text = format!(" {text} ·{legend_text}");
+    }
     chrome::put(
         frame,
         legend,
@@ -65,6 +71,31 @@ pub(super) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut V
     );
     chrome::notice(frame, app, notice, view);
     chrome::hints(frame, app, hints, view);
+}
+
+/// The selected unit's year before: "2024: 78,50% (hạng 3), +1,50" for its own result, or
+/// "2024: 78,50% tham chiếu (đơn vị cũ), +1,50" for a merged unit (never a rank change).
+fn previous_text(row: &RankingRow, l: Lang) -> Option<String> {
+    let p = row.previous.as_ref()?;
+    let change = row.totals.index_percent - p.index_percent;
+    let sign = if change > Decimal::ZERO { "+" } else { "" };
+    let how = match p.rank {
+        _ if p.reference => l
+            .pick("tham chiếu (đơn vị cũ)", "reference (former units)")
+            .to_string(),
+        Some(rank) => {
+            let moved = rank as i64 - row.rank as i64;
+            let up = if moved > 0 { "+" } else { "" };
+            format!("({} {rank}, {up}{moved})", l.pick("hạng", "rank"))
+        }
+        None => String::new(),
+    };
+    Some(format!(
+        "{}: {}% {how}, {sign}{}",
+        p.year,
+        number_fixed(p.index_percent, 2, l),
+        number_fixed(change, 2, l)
+    ))
 }
 
 /// Scrolls `lines` (after `head`) so that the selected line stays in view.

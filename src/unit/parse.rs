@@ -1,86 +1,13 @@
-//! Reading a unit list from CSV (`code,name,level,parent`) or TOML (`[[unit]]` tables), with
-//! every problem reported by line number.
+//! Reading a unit list from CSV (`code,name,level,parent,first_year,last_year,predecessors,
+//! gso_code`, or only its first four columns) or TOML (`[[unit]]` tables), with every problem
+//! reported by line number.
 
 use std::collections::HashMap;
 
-use crate::i18n::{Lang, Localized};
 use crate::level::Level;
 
+use super::problem::{UnitProblem, UnitProblemKind};
 use super::{Unit, is_valid_code};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnitProblem {
-    pub file: String,
-    pub line: usize,
-    pub field: &'static str,
-    pub kind: UnitProblemKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UnitProblemKind {
-    Unreadable(String),
-    BadHeader(String),
-    BadCode(String),
-    DuplicateCode { code: String, first_line: usize },
-    EmptyName,
-    BadLevel(String),
-    MissingParent,
-    UnknownParent(String),
-    ParentNotDistrict(String),
-    ParentOnNonCommune,
-    NoUnits,
-    NotATable,
-    NotText,
-    UnknownField(String),
-}
-
-impl Localized for UnitProblem {
-    fn message(&self, lang: Lang) -> String {
-        use UnitProblemKind::*;
-        let vi = lang == Lang::Vi;
-        let what = match &self.kind {
-            Unreadable(m) if vi => format!("không đọc được: {m}"),
-            Unreadable(m) => format!("cannot be read: {m}"),
-            BadHeader(h) if vi => {
-                format!("dòng tiêu đề phải là 'code,name,level,parent', không phải '{h}'")
-            }
-            BadHeader(h) => format!("the header must be 'code,name,level,parent', not '{h}'"),
-            BadCode(c) if vi => {
-                format!("mã '{c}' chỉ được gồm chữ thường không dấu, chữ số và '-'")
-            }
-            BadCode(c) => format!("code '{c}' may only contain a-z, 0-9 and '-'"),
-            DuplicateCode { code, first_line } if vi => {
-                format!("mã '{code}' bị trùng với dòng {first_line}")
-            }
-            DuplicateCode { code, first_line } => {
-                format!("code '{code}' duplicates line {first_line}")
-            }
-            EmptyName if vi => "tên đơn vị không được để trống".into(),
-            EmptyName => "the unit name is empty".into(),
-            BadLevel(l) if vi => format!("cấp '{l}' không hợp lệ; chỉ nhận so, huyen, xa"),
-            BadLevel(l) => format!("level '{l}' is not one of so, huyen, xa"),
-            MissingParent if vi => "đơn vị cấp xã phải có đơn vị cấp huyện quản lý (parent)".into(),
-            MissingParent => "a commune needs its district as parent".into(),
-            UnknownParent(p) if vi => format!("không có đơn vị cấp huyện mã '{p}'"),
-            UnknownParent(p) => format!("no district has code '{p}'"),
-            ParentNotDistrict(p) if vi => format!("'{p}' không phải đơn vị cấp huyện"),
-            ParentNotDistrict(p) => format!("'{p}' is not a district"),
-            ParentOnNonCommune if vi => "chỉ đơn vị cấp xã mới có parent".into(),
-            ParentOnNonCommune => "only communes have a parent".into(),
-            NoUnits if vi => "tệp không có bảng [[unit]] nào".into(),
-            NoUnits => "the file has no [[unit]] tables".into(),
-            NotATable if vi => "mỗi đơn vị phải là một bảng ([[unit]] hoặc { code = ... })".into(),
-            NotATable => "each unit must be a table ([[unit]] or { code = ... })".into(),
-            NotText if vi => "phải là văn bản trong dấu ngoặc kép".into(),
-            NotText => "must be text in quotes".into(),
-            UnknownField(f) if vi => {
-                format!("trường không hợp lệ '{f}' (được phép: code, name, level, parent)")
-            }
-            UnknownField(f) => format!("unknown field '{f}' (allowed: code, name, level, parent)"),
-        };
-        format!("{}:{} [{}]: {what}", self.file, self.line, self.field)
-    }
-}
 
 /// One field as read, with the line it stands on.
 #[derive(Default)]
@@ -91,28 +18,57 @@ struct Field {
     reported: bool,
 }
 
-/// One row as read, before checks.
-struct Row {
-    code: Field,
-    name: Field,
-    level: Field,
-    parent: Field,
+/// One row as read, before checks: the fields in [`FIELDS`] order.
+struct Row([Field; 8]);
+
+impl Row {
+    fn get(&self, name: &str) -> &Field {
+        let i = FIELDS.iter().position(|f| *f == name).unwrap_or(0);
+        &self.0[i]
+    }
 }
 
-const FIELDS: [&str; 4] = ["code", "name", "level", "parent"];
+const FIELDS: [&str; 8] = [
+    "code",
+    "name",
+    "level",
+    "parent",
+    "first_year",
+    "last_year",
+    "predecessors",
+    "gso_code",
+];
 
-/// Parses and checks a unit list. `known` are units already in the database (parents may be
-/// among them). CSV unless the file name ends in `.toml`. Problems come in line order.
+/// A parsed unit file. `spans` is false for old files without the year and lineage columns:
+/// importing one must not clear what the database knows of units' years and predecessors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitFile {
+    pub units: Vec<Unit>,
+    pub spans: bool,
+}
+
+/// Parses and checks a unit list. `known` are units already in the database (parents and
+/// predecessors may be among them). CSV unless the file name ends in `.toml`. Problems come in
+/// line order.
 pub fn parse_units(file: &str, text: &str, known: &[Unit]) -> Result<Vec<Unit>, Vec<UnitProblem>> {
+    parse_unit_file(file, text, known).map(|f| f.units)
+}
+
+/// [`parse_units`], saying whether the file has the year and lineage columns.
+pub fn parse_unit_file(
+    file: &str,
+    text: &str,
+    known: &[Unit],
+) -> Result<UnitFile, Vec<UnitProblem>> {
     let mut problems = Vec::new();
-    let rows = if file.ends_with(".toml") {
+    let (rows, spans) = if file.ends_with(".toml") {
         toml_rows(file, text, &mut problems)?
     } else {
         csv_rows(file, text)?
     };
     let units = check_rows(file, &rows, known, &mut problems);
     if problems.is_empty() {
-        Ok(units)
+        Ok(UnitFile { units, spans })
     } else {
         problems.sort_by_key(|p| p.line);
         Err(problems)
@@ -128,7 +84,7 @@ fn problem(file: &str, line: usize, field: &'static str, kind: UnitProblemKind) 
     }
 }
 
-fn csv_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
+fn csv_rows(file: &str, text: &str) -> Result<(Vec<Row>, bool), Vec<UnitProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -138,7 +94,7 @@ fn csv_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
         vec![problem(file, line, "header", kind)]
     };
     let header = reader.headers().map_err(|e| unreadable(1, e))?.clone();
-    check_header(file, record_line(text, header.position()), &header)?;
+    let columns = check_header(file, record_line(text, header.position()), &header)?;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -151,29 +107,24 @@ fn csv_rows(file: &str, text: &str) -> Result<Vec<Row>, Vec<UnitProblem>> {
             line,
             reported: false,
         };
-        rows.push(Row {
-            code: field(0),
-            name: field(1),
-            level: field(2),
-            parent: field(3),
-        });
+        rows.push(Row(std::array::from_fn(field)));
     }
-    Ok(rows)
+    Ok((rows, columns > 4))
 }
 
-/// The header is `code,name,level,parent` (`parent` may be left out; empty trailing columns,
-/// as spreadsheets write them, are ignored).
+/// The header is [`FIELDS`], or its first four or three columns (empty trailing columns, as
+/// spreadsheets write them, are ignored). Returns how many columns it names.
 fn check_header(
     file: &str,
     line: usize,
     header: &csv::StringRecord,
-) -> Result<(), Vec<UnitProblem>> {
+) -> Result<usize, Vec<UnitProblem>> {
     let mut names: Vec<&str> = header.iter().map(str::trim).collect();
     while names.last() == Some(&"") {
         names.pop();
     }
-    if names == FIELDS || names == FIELDS[..3] {
-        return Ok(());
+    if [3, 4, 8].contains(&names.len()) && names == FIELDS[..names.len()] {
+        return Ok(names.len());
     }
     let kind = UnitProblemKind::BadHeader(names.join(","));
     Err(vec![problem(file, line, "header", kind)])
@@ -192,7 +143,7 @@ fn toml_rows(
     file: &str,
     text: &str,
     problems: &mut Vec<UnitProblem>,
-) -> Result<Vec<Row>, Vec<UnitProblem>> {
+) -> Result<(Vec<Row>, bool), Vec<UnitProblem>> {
     let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         let unreadable = |e: &toml::de::Error| {
@@ -212,6 +163,7 @@ fn toml_rows(
         return Err(vec![problem(file, 1, "unit", UnitProblemKind::NoUnits)]);
     };
     let mut rows = Vec::new();
+    let mut spans = false;
     for item in units.iter() {
         let line = line_of(text, item.span().start);
         let Some(t) = item.get_ref().as_table() else {
@@ -219,12 +171,15 @@ fn toml_rows(
             continue;
         };
         for key in t.keys() {
-            if !FIELDS.contains(&key.get_ref().as_ref()) {
+            let key_name: &str = key.get_ref().as_ref();
+            if !FIELDS.contains(&key_name) {
                 let kind = UnitProblemKind::UnknownField(key.get_ref().to_string());
                 problems.push(problem(file, line_of(text, key.span().start), "unit", kind));
             }
+            spans |= FIELDS[4..].contains(&key_name);
         }
-        let mut field = |name: &'static str| {
+        let mut field = |i: usize| {
+            let name = FIELDS[i];
             let Some(v) = t.get(name) else {
                 return Field {
                     line,
@@ -232,7 +187,7 @@ fn toml_rows(
                 };
             };
             let line = line_of(text, v.span().start);
-            let text = v.get_ref().as_str().map(|s| crate::text::nfc(s.trim()));
+            let text = toml_text(name, v.get_ref());
             if text.is_none() {
                 problems.push(problem(file, line, name, UnitProblemKind::NotText));
             }
@@ -242,20 +197,41 @@ fn toml_rows(
                 line,
             }
         };
-        rows.push(Row {
-            code: field("code"),
-            name: field("name"),
-            level: field("level"),
-            parent: field("parent"),
-        });
+        rows.push(Row(std::array::from_fn(&mut field)));
     }
-    Ok(rows)
+    Ok((rows, spans))
+}
+
+/// A TOML value as the text a CSV cell would hold: strings, whole numbers for the years, and
+/// an array of strings for the predecessors (joined with `;`).
+fn toml_text(field: &str, v: &toml::de::DeValue) -> Option<String> {
+    if let Some(s) = v.as_str() {
+        return Some(crate::text::nfc(s.trim()));
+    }
+    if field.ends_with("_year") {
+        return v.as_integer().map(|i| i.as_str().to_string());
+    }
+    if field != "predecessors" {
+        return None;
+    }
+    let items = v.as_array()?;
+    let texts: Option<Vec<String>> = items
+        .iter()
+        .map(|i| i.get_ref().as_str().map(|s| s.trim().to_string()))
+        .collect();
+    Some(texts?.join(";"))
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset)
         .map(|p| p.matches('\n').count() + 1)
         .unwrap_or(1)
+}
+
+/// What the checks need to know of every unit, from the file or else the database.
+struct Known {
+    level: Level,
+    last_year: Option<i32>,
 }
 
 fn check_rows(
@@ -265,17 +241,29 @@ fn check_rows(
     problems: &mut Vec<UnitProblem>,
 ) -> Vec<Unit> {
     let mut first_line: HashMap<&str, usize> = HashMap::new();
-    let mut levels: HashMap<&str, Level> =
-        known.iter().map(|u| (u.code.as_str(), u.level)).collect();
+    let mut others: HashMap<&str, Known> = known
+        .iter()
+        .map(|u| {
+            let k = Known {
+                level: u.level,
+                last_year: u.last_year,
+            };
+            (u.code.as_str(), k)
+        })
+        .collect();
     for row in rows {
-        if let Ok(level) = row.level.text.parse() {
-            levels.entry(row.code.text.as_str()).or_insert(level);
+        if let Ok(level) = row.get("level").text.parse() {
+            let k = Known {
+                level,
+                last_year: row.get("last_year").text.parse().ok(),
+            };
+            others.insert(row.get("code").text.as_str(), k);
         }
     }
     let mut units = Vec::new();
     for row in rows {
         let at = |f: &Field, field, kind| problem(file, f.line, field, kind);
-        let code = &row.code;
+        let code = row.get("code");
         if !code.reported {
             match code_problem(&code.text, &first_line) {
                 Some(kind) => problems.push(at(code, "code", kind)),
@@ -284,28 +272,98 @@ fn check_rows(
                 }
             }
         }
-        if row.name.text.is_empty() && !row.name.reported {
-            problems.push(at(&row.name, "name", UnitProblemKind::EmptyName));
+        let name = row.get("name");
+        if name.text.is_empty() && !name.reported {
+            problems.push(at(name, "name", UnitProblemKind::EmptyName));
         }
-        if row.level.reported {
+        let first_year = year(row.get("first_year"), "first_year", file, problems);
+        let last_year = year(row.get("last_year"), "last_year", file, problems);
+        if let (Some(first), Some(last)) = (first_year, last_year) {
+            // One year before the first withdraws a unit that never existed.
+            if last < first - 1 {
+                let kind = UnitProblemKind::YearsReversed { first, last };
+                problems.push(at(row.get("last_year"), "last_year", kind));
+            }
+        }
+        let predecessors = predecessors(row, &others, file, problems);
+        let gso = row.get("gso_code");
+        if !gso.text.chars().all(|c| c.is_ascii_digit()) || gso.text.len() > 10 {
+            let kind = UnitProblemKind::BadGsoCode(gso.text.clone());
+            problems.push(at(gso, "gso_code", kind));
+        }
+        let level_field = row.get("level");
+        if level_field.reported {
             continue;
         }
-        let Ok(level) = row.level.text.parse::<Level>() else {
-            let kind = UnitProblemKind::BadLevel(row.level.text.clone());
-            problems.push(at(&row.level, "level", kind));
+        let Ok(level) = level_field.text.parse::<Level>() else {
+            let kind = UnitProblemKind::BadLevel(level_field.text.clone());
+            problems.push(at(level_field, "level", kind));
             continue;
         };
-        if let Some(kind) = parent_problem(level, &row.parent, &levels) {
-            problems.push(at(&row.parent, "parent", kind));
+        let parent = row.get("parent");
+        if let Some(kind) = parent_problem(level, parent, &others) {
+            problems.push(at(parent, "parent", kind));
         }
         units.push(Unit {
             code: code.text.clone(),
-            name: row.name.text.clone(),
+            name: name.text.clone(),
             level,
-            parent: (!row.parent.text.is_empty()).then(|| row.parent.text.clone()),
+            parent: (!parent.text.is_empty()).then(|| parent.text.clone()),
+            first_year,
+            last_year,
+            predecessors,
+            gso_code: (!gso.text.is_empty()).then(|| gso.text.clone()),
         });
     }
     units
+}
+
+fn year(f: &Field, name: &'static str, file: &str, problems: &mut Vec<UnitProblem>) -> Option<i32> {
+    if f.text.is_empty() || f.reported {
+        return None;
+    }
+    match f.text.parse::<i32>() {
+        Ok(y) if (1900..=2100).contains(&y) => Some(y),
+        _ => {
+            let kind = UnitProblemKind::BadYear(f.text.clone());
+            problems.push(problem(file, f.line, name, kind));
+            None
+        }
+    }
+}
+
+/// Predecessor codes, separated by `;` (or spaces): each a unit of the file or the database
+/// that has ended, never the unit itself.
+fn predecessors(
+    row: &Row,
+    others: &HashMap<&str, Known>,
+    file: &str,
+    problems: &mut Vec<UnitProblem>,
+) -> Vec<String> {
+    let f = row.get("predecessors");
+    let own = &row.get("code").text;
+    let mut codes: Vec<String> = Vec::new();
+    for code in f
+        .text
+        .split([';', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        let kind = match others.get(code) {
+            _ if code == own => Some(UnitProblemKind::OwnPredecessor),
+            None => Some(UnitProblemKind::UnknownPredecessor(code.into())),
+            Some(k) if k.last_year.is_none() => {
+                Some(UnitProblemKind::PredecessorNotEnded(code.into()))
+            }
+            Some(_) => None,
+        };
+        match kind {
+            Some(kind) => problems.push(problem(file, f.line, "predecessors", kind)),
+            None if !codes.iter().any(|c| c == code) => codes.push(code.into()),
+            None => {}
+        }
+    }
+    codes
 }
 
 fn code_problem(code: &str, first_line: &HashMap<&str, usize>) -> Option<UnitProblemKind> {
@@ -319,31 +377,31 @@ fn code_problem(code: &str, first_line: &HashMap<&str, usize>) -> Option<UnitPro
     })
 }
 
-/// A commune hangs under a district (of this file or already known); nothing else has a parent.
+/// A commune may hang under a district (of this file or already known), or under nothing (the
+/// two-tier map of 2025 has no districts); nothing else has a parent.
 fn parent_problem(
     level: Level,
     parent: &Field,
-    levels: &HashMap<&str, Level>,
+    others: &HashMap<&str, Known>,
 ) -> Option<UnitProblemKind> {
-    if parent.reported {
+    let p = &parent.text;
+    if parent.reported || p.is_empty() {
         return None;
     }
-    let p = &parent.text;
-    match (level, p.is_empty()) {
-        (Level::Xa, true) => Some(UnitProblemKind::MissingParent),
-        (Level::Xa, false) => match levels.get(p.as_str()) {
+    match level {
+        Level::Xa => match others.get(p.as_str()).map(|k| k.level) {
             None => Some(UnitProblemKind::UnknownParent(p.clone())),
             Some(Level::Huyen) => None,
             Some(_) => Some(UnitProblemKind::ParentNotDistrict(p.clone())),
         },
-        (_, false) => Some(UnitProblemKind::ParentOnNonCommune),
-        (_, true) => None,
+        _ => Some(UnitProblemKind::ParentOnNonCommune),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, Localized};
 
     const GOOD: &str = "code,name,level,parent\n\
         dong-hoi,Thành phố Đồng Hới,huyen,\n\
@@ -385,10 +443,20 @@ mod tests {
 
     #[test]
     fn toml_units_report_lines() {
-        let text = "[[unit]]\ncode = \"dong-hoi\"\nname = \"Thành phố Đồng Hới\"\nlevel = \"huyen\"\n\n[[unit]]\ncode = \"x\"\nname = \"Xã X\"\nlevel = \"xa\"\n";
+        let text = "[[unit]]\ncode = \"dong-hoi\"\nname = \"Thành phố Đồng Hới\"\nlevel = \"huyen\"\n\n[[unit]]\ncode = \"x\"\nname = \"Xã X\"\nlevel = \"xa\"\nparent = \"nowhere\"\n";
         let problems = parse_units("u.toml", text, &[]).unwrap_err();
         assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].line, problems[0].field), (6, "parent"));
+        assert_eq!((problems[0].line, problems[0].field), (10, "parent"));
+    }
+
+    #[test]
+    fn toml_units_take_years_as_numbers_and_predecessors_as_a_list() {
+        let text = "[[unit]]\ncode = \"a\"\nname = \"Xã A\"\nlevel = \"xa\"\nlast_year = 2024\n\n[[unit]]\ncode = \"b\"\nname = \"Xã B\"\nlevel = \"xa\"\nfirst_year = 2025\npredecessors = [\"a\"]\n";
+        let file = parse_unit_file("u.toml", text, &[]).unwrap();
+        assert!(file.spans);
+        assert_eq!(file.units[0].last_year, Some(2024));
+        assert_eq!(file.units[1].predecessors, ["a"]);
+        assert_eq!(file.units[1].parent, None);
     }
 
     #[test]

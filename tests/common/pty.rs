@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::{BIN, Scratch};
 
-pub const UNIT: &str = "dong-hoi-bao-ninh";
+pub const UNIT: &str = "phuong-dong-hoi";
 pub const WAIT: Duration = Duration::from_secs(15);
 
 /// A running parindex in a pseudo-terminal.

@@ -85,6 +85,7 @@ fn ranking_row(
         status,
         gap: totals.self_part.points - totals.final_part.points,
         totals,
+        previous: None,
     }
 }
 
@@ -151,6 +152,7 @@ pub fn ranking() -> Ranking {
             .map(|a| (a.code.clone(), a.name.clone()))
             .collect(),
         rows: rank(rows),
+        modelled: false,
     }
 }
 

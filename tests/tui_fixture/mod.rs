@@ -40,12 +40,7 @@ pub fn key(framework_id: &str, unit: &str) -> AssessmentKey {
 }
 
 pub fn unit(code: &str, name: &str, level: Level) -> Unit {
-    Unit {
-        code: code.into(),
-        name: name.into(),
-        level,
-        parent: None,
-    }
+    Unit::new(code, name, level, None)
 }
 
 /// One field's state with a single head named after it.
