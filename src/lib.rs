@@ -11,6 +11,7 @@ pub mod fields;
 pub mod framework;
 pub mod i18n;
 pub mod level;
+pub mod limits;
 pub mod local_time;
 pub mod private_file;
 pub mod replay;

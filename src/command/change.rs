@@ -92,6 +92,7 @@ fn check_all(
     for c in changes {
         check_change(tx, actor, &clock.today, key, &c.field)?;
         check_value(&framework, &c.target, &c.field, &c.value)?;
+        rules::check_length(&c.field, &c.value)?;
         check_note(tx, key, c, changes)?;
         if !compare_heads {
             continue;

@@ -67,8 +67,16 @@ pub enum CommandError {
         file: String,
         problems: Vec<crate::survey::SurveyProblem>,
     },
+    #[error("{0:?}")]
+    TooLong(crate::limits::TooLong),
     #[error("{0}")]
     Value(String),
+}
+
+impl From<crate::limits::TooLong> for CommandError {
+    fn from(e: crate::limits::TooLong) -> Self {
+        CommandError::TooLong(e)
+    }
 }
 
 impl From<ScoreError> for CommandError {
@@ -226,6 +234,10 @@ impl Localized for CommandError {
                 .map(|p| format!("{file}: {}", p.message(lang)))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            TooLong(e) => {
+                let nothing = lang.pick("không ghi gì", "nothing written");
+                format!("{}: {} ({nothing})", e.field.flag(), e.describe(lang))
+            }
             Value(m) => m.clone(),
         }
     }

@@ -42,6 +42,7 @@ pub fn add_evidence(
     if document.number.trim().is_empty() {
         return Err(CommandError::EmptyNumber);
     }
+    check_document(&document)?;
     write_retrying(store, |tx| {
         let located = locate(tx, &req.unit, req.year, None)?;
         let code = rules::sub(&located.framework, &req.sub)?.code.clone();
@@ -201,4 +202,13 @@ pub(super) fn replace_documents(
         events.push(add_document(tx, actor, clock, key, code, document)?);
     }
     Ok(events)
+}
+
+/// Every part of a document within its limit.
+pub fn check_document(e: &Evidence) -> Result<(), crate::limits::TooLong> {
+    use crate::limits::{TextField, check};
+    check(TextField::DocumentNumber, &e.number)?;
+    check(TextField::DocumentDate, &e.date)?;
+    check(TextField::DocumentTitle, &e.title)?;
+    check(TextField::DocumentPage, &e.page)
 }

@@ -166,6 +166,23 @@ fn check_score(
     Ok(())
 }
 
+/// A new value's text within its field's limit: a document's parts, or a note. (Not part of
+/// [`check_value`], so that resolving a conflict or merging never refuses a stored value.)
+pub fn check_length(field: &str, value: &str) -> Result<(), CommandError> {
+    if field == fields::EVIDENCE {
+        for e in fields::decode_evidence(value) {
+            super::evidence::check_document(&e)?;
+        }
+    } else if fields::is_document(field) {
+        if let Some(e) = fields::decode_document(value) {
+            super::evidence::check_document(&e)?;
+        }
+    } else if let Ok(Some(text)) = serde_json::from_str::<Option<String>>(value) {
+        crate::limits::check(crate::limits::TextField::Note, &text)?;
+    }
+    Ok(())
+}
+
 fn check_points(
     points: rust_decimal::Decimal,
     sub: &SubCriterion,

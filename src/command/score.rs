@@ -72,6 +72,7 @@ pub fn set_score(
     clock: &Clock,
     req: &SetScore,
 ) -> Result<ScoreSaved, CommandError> {
+    check_lengths(req)?;
     store.write(|tx| {
         let located = locate(tx, &req.unit, req.year, req.framework.as_deref())?;
         let (key, framework) = (located.key, located.framework);
@@ -119,6 +120,18 @@ pub fn set_score(
             event,
         })
     })
+}
+
+/// The note and each document number within their limits, before anything is read.
+fn check_lengths(req: &SetScore) -> Result<(), CommandError> {
+    use crate::limits::{TextField, check};
+    if let Some(note) = &req.note {
+        check(TextField::Note, note)?;
+    }
+    for n in &req.evidence {
+        check(TextField::DocumentNumber, n)?;
+    }
+    Ok(())
 }
 
 /// The fields a `score set` writes, the main one first: the stage's score (clearing N/A), or

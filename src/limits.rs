@@ -1,0 +1,104 @@
+//! How long each text field may be, in characters (counted after NFC). One table, checked by
+//! the command layer for every write and shown by the TUI forms; a longer text is refused
+//! with a message naming the field, never cut silently. Pure.
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    /// Số, ký hiệu of an evidence document.
+    DocumentNumber,
+    /// Ngày ban hành.
+    DocumentDate,
+    /// Trích yếu.
+    DocumentTitle,
+    /// Trang, mục.
+    DocumentPage,
+    /// The explanation, the council's note, the unit's response, a bonus or penalty reason.
+    Note,
+}
+
+impl TextField {
+    /// The most characters the field may hold.
+    pub const fn limit(self) -> usize {
+        match self {
+            TextField::DocumentNumber => 80,
+            TextField::DocumentDate => 20,
+            TextField::DocumentTitle => 500,
+            TextField::DocumentPage => 80,
+            TextField::Note => 4000,
+        }
+    }
+
+    /// The CLI flag that carries the field.
+    pub fn flag(self) -> &'static str {
+        match self {
+            TextField::DocumentNumber => "--number",
+            TextField::DocumentDate => "--date",
+            TextField::DocumentTitle => "--title",
+            TextField::DocumentPage => "--page",
+            TextField::Note => "--note",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            TextField::DocumentNumber => lang.pick("số, ký hiệu văn bản", "document number"),
+            TextField::DocumentDate => lang.pick("ngày ban hành", "document date"),
+            TextField::DocumentTitle => lang.pick("trích yếu", "document title"),
+            TextField::DocumentPage => lang.pick("trang, mục", "page"),
+            TextField::Note => lang.pick("giải trình, ý kiến", "explanation or note"),
+        }
+    }
+}
+
+/// A text longer than its field allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLong {
+    pub field: TextField,
+    /// Its length in characters.
+    pub actual: usize,
+}
+
+impl TooLong {
+    /// `trích yếu: 612 ký tự, tối đa 500 ký tự`, without the flag (the forms use it too).
+    pub fn describe(&self, lang: Lang) -> String {
+        let (name, limit, actual) = (self.field.name(lang), self.field.limit(), self.actual);
+        match lang {
+            Lang::Vi => format!("{name} dài {actual} ký tự, tối đa {limit} ký tự"),
+            Lang::En => format!("{name} is {actual} characters long, at most {limit} allowed"),
+        }
+    }
+}
+
+/// The length of `text` in characters as it is stored (NFC).
+pub fn length(text: &str) -> usize {
+    crate::text::nfc(text).chars().count()
+}
+
+pub fn check(field: TextField, text: &str) -> Result<(), TooLong> {
+    let actual = length(text);
+    if actual > field.limit() {
+        return Err(TooLong { field, actual });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limit_counts_composed_characters_when_checking() {
+        let at_limit = "ạ".repeat(TextField::DocumentNumber.limit());
+        assert!(check(TextField::DocumentNumber, &at_limit).is_ok());
+        let decomposed = "a\u{0323}".repeat(TextField::DocumentNumber.limit());
+        assert!(check(TextField::DocumentNumber, &decomposed).is_ok());
+        let over = check(TextField::DocumentNumber, &format!("{at_limit}x")).unwrap_err();
+        assert_eq!(over.actual, 81);
+        assert_eq!(
+            over.describe(Lang::En),
+            "document number is 81 characters long, at most 80 allowed"
+        );
+    }
+}
