@@ -62,7 +62,7 @@ fn merge_hostile_authors(s: &Scratch) {
     for (i, author) in HOSTILE.iter().enumerate().take(5) {
         conn.execute(
             "INSERT INTO event SELECT printf('019a0000-0000-7000-8000-%012d', ?1), framework_id,
-               unit_code, year, target, field, value, parents, ?2, host, at, reason
+               unit_code, year, target, field, value, parents, ?2, host, at, reason, seen, digest, signature
              FROM event WHERE field = 'explanation' ORDER BY id LIMIT 1",
             rusqlite::params![i as i64, author],
         )

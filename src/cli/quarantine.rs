@@ -77,6 +77,7 @@ fn groups(all: &[Quarantined]) -> Vec<(String, String, Vec<&Quarantined>)> {
 /// Prints refused events grouped by author and reason: who, when and what.
 pub fn print_groups(all: &[Quarantined], lang: Lang) {
     for (author, reason, items) in groups(all) {
+        let author = crate::text::one_line(&author);
         println!(
             "  {author} — {}: {}",
             reason_label(&reason, lang),
@@ -86,8 +87,8 @@ pub fn print_groups(all: &[Quarantined], lang: Lang) {
             let e = &q.event;
             println!(
                 "    {}  {} {} {} [{}] = {}  {}  ({})",
-                e.id,
-                e.key.unit_code,
+                crate::text::one_line(&e.id),
+                crate::text::one_line(&e.key.unit_code),
                 e.key.year,
                 e.target,
                 e.field,
