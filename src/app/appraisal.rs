@@ -52,7 +52,7 @@ pub struct Stored {
 }
 
 const POINTS_LIMIT: usize = 12;
-const NOTE_LIMIT: usize = 500;
+const NOTE_LIMIT: usize = crate::limits::TextField::Note.limit();
 
 /// The note field that goes with an appraisal stage.
 pub fn note_field(stage: Stage) -> &'static str {

@@ -6,6 +6,7 @@
 use crate::fields::{self, Evidence};
 use crate::i18n::Lang;
 use crate::i18n::ui;
+use crate::limits::{TextField, TooLong};
 
 use super::action::Change;
 use super::key::Key;
@@ -63,6 +64,8 @@ pub struct EvidenceForm {
     pub focus: EvidenceFocus,
     pub explanation: Notes,
     pub error: Option<String>,
+    /// The last paste was longer than its field: the field kept what fits.
+    pub too_long: Option<TooLong>,
     pub stale: bool,
     pub saving: bool,
     pub restored: bool,
@@ -72,7 +75,12 @@ pub struct EvidenceForm {
     original_explanation: String,
 }
 
-const PART_LIMITS: [usize; 4] = [80, 20, 300, 80];
+const PART_FIELDS: [TextField; 4] = [
+    TextField::DocumentNumber,
+    TextField::DocumentDate,
+    TextField::DocumentTitle,
+    TextField::DocumentPage,
+];
 
 impl EvidenceForm {
     pub fn open(code: &str, stored: Stored) -> EvidenceForm {
@@ -84,6 +92,7 @@ impl EvidenceForm {
             focus: EvidenceFocus::List,
             explanation: Notes::new(&stored.explanation),
             error: None,
+            too_long: None,
             stale: false,
             saving: false,
             restored: false,
@@ -162,17 +171,21 @@ impl EvidenceForm {
             }
         }
         self.error = None;
+        self.too_long = None;
     }
 
+    /// A paste longer than its field keeps what fits and says so.
     pub fn paste(&mut self, text: &str) {
-        match self.focus {
-            EvidenceFocus::Explanation => self.explanation.paste(text),
-            focus => {
-                if let Some(i) = focus.part() {
-                    self.parts[i].paste(text);
-                    self.store_parts();
-                }
-            }
+        self.too_long = None;
+        if let Some(i) = self.focus.part() {
+            self.parts[i].paste(text);
+            self.store_parts();
+            self.too_long = self.parts[i].take_cut().map(|actual| TooLong {
+                field: PART_FIELDS[i],
+                actual,
+            });
+        } else if self.focus == EvidenceFocus::Explanation {
+            self.explanation.paste(text);
         }
     }
 
@@ -271,7 +284,7 @@ impl EvidenceForm {
         let e = self.items.get(self.selected).cloned().unwrap_or_default();
         let texts = [&e.number, &e.date, &e.title, &e.page];
         for (i, text) in texts.into_iter().enumerate() {
-            self.parts[i] = LineEdit::new(PART_LIMITS[i]);
+            self.parts[i] = LineEdit::new(PART_FIELDS[i].limit());
             self.parts[i].insert(text);
         }
     }
@@ -330,6 +343,26 @@ pub fn is_date(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paste_longer_than_the_title_keeps_what_fits_and_says_so() {
+        let mut form = EvidenceForm::open("1.1.1", Stored::default());
+        form.focus = EvidenceFocus::Title;
+        form.paste(&"ạ".repeat(612));
+        assert_eq!(form.items[0].title.chars().count(), 500);
+        let cut = form.too_long.expect("the form says the paste was too long");
+        assert_eq!((cut.field, cut.actual), (TextField::DocumentTitle, 612));
+        form.paste("x");
+        assert_eq!(
+            form.too_long.map(|c| c.actual),
+            Some(501),
+            "a full field says so again"
+        );
+        form.focus = EvidenceFocus::Number;
+        form.paste("12/KH-UBND");
+        assert_eq!(form.too_long, None, "a paste that fits clears the message");
+        assert_eq!(form.items[0].title.chars().count(), 500);
+    }
 
     #[test]
     fn is_date_accepts_real_days_only_when_day_month_year() {

@@ -14,6 +14,9 @@ pub struct LineEdit {
     /// Prefilled with a stored value: the first typed character replaces it.
     fresh: bool,
     limit: usize,
+    /// Set when the last insert was longer than the limit: the length it would have had (the
+    /// form says so; the text keeps what fits).
+    cut: Option<usize>,
 }
 
 const DEFAULT_LIMIT: usize = 500;
@@ -100,6 +103,8 @@ impl LineEdit {
         let at = self.byte_at(self.cursor);
         let head = nfc(&format!("{}{clean}", &self.text[..at]));
         let whole = nfc(&format!("{head}{}", &self.text[at..]));
+        let whole_len = whole.chars().count();
+        self.cut = (whole_len > self.limit_or_default()).then_some(whole_len);
         let kept: String = whole.chars().take(self.limit_or_default()).collect();
         self.cursor = head.chars().count().min(kept.chars().count());
         self.text = kept;
@@ -112,6 +117,11 @@ impl LineEdit {
             self.clear();
         }
         self.insert(s);
+    }
+
+    /// The length the text would have had when the last insert was cut to the limit.
+    pub fn take_cut(&mut self) -> Option<usize> {
+        self.cut.take()
     }
 
     fn limit_or_default(&self) -> usize {
@@ -240,5 +250,7 @@ mod tests {
         let mut e = LineEdit::new(5);
         e.paste("1234567");
         assert_eq!(e.text(), "12345");
+        assert_eq!(e.take_cut(), Some(7));
+        assert_eq!(e.take_cut(), None);
     }
 }

@@ -66,7 +66,12 @@ pub(super) fn render(
     render_list(frame, app, form, list, theme);
     render_fields(frame, app, form, fields, theme, caret);
     render_notes(frame, app, form, notes, theme, caret);
-    let text = match (&form.error, form.saving, form.stale) {
+    let cut = form.too_long.map(|t| cut_message(l, &t));
+    let text = match (
+        form.error.as_ref().or(cut.as_ref()),
+        form.saving,
+        form.stale,
+    ) {
         (Some(error), _, _) => Span::styled(format!("✗ {error}"), theme.error()),
         (None, true, _) => Span::styled(format!("… {}", Text::Saving.get(l)), theme.warn()),
         (None, false, true) => Span::styled(format!("⚠ {}", Text::Stale.get(l)), theme.warn()),
@@ -171,6 +176,13 @@ fn render_fields(
         };
         frame.render_widget(Paragraph::new(Line::from(spans)), line_area);
     }
+}
+
+/// `trích yếu dài 612 ký tự, tối đa 500 ký tự: chỉ giữ 500 ký tự đầu`.
+fn cut_message(l: crate::i18n::Lang, t: &crate::limits::TooLong) -> String {
+    let kept = l.pick("chỉ giữ", "kept the first");
+    let chars = l.pick("ký tự đầu", "characters");
+    format!("{}: {kept} {} {chars}", t.describe(l), t.field.limit())
 }
 
 fn field_view(edit: &LineEdit, cols: usize) -> (String, u16) {
