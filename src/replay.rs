@@ -6,11 +6,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::cycle::{self, Status, Transition};
-use crate::fields;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
 use crate::roles::{self, Action, Grant};
-use crate::scoring::{self, Stage};
 
 /// Why a merged event does not count. `code` is stable (JSON, the quarantine table).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,62 +151,17 @@ pub fn check_status(from: Status, value: &str) -> Result<Status, Refusal> {
     if allowed { Ok(to) } else { Err(refused()) }
 }
 
-// TODO(#11): once the command layer lands, call its `rules::check_value` here instead of
-// keeping this second copy of the value rules.
-/// Whether a stored value fits its field and target: a stage's points within the
-/// sub-criterion's max with the framework's decimals and at a stage its source allows, N/A only
-/// where allowed, bonus and penalty within their caps, evidence a list, notes text.
+/// Whether a stored value fits its field and target: the command layer's own value rules
+/// (shape, rule, cap, off-rule, exact figures from declared data, document fields), so a merged
+/// event passes exactly the checks a local change passes.
 pub fn check_value(
     framework: &Framework,
     target: &str,
     field: &str,
     value: &str,
 ) -> Result<(), Refusal> {
-    let bad = |rule: &str| Refusal::Value(format!("{target} [{field}]: {rule}"));
-    if matches!(target, fields::BONUS | fields::PENALTY) {
-        let cap = if target == fields::BONUS {
-            framework.bonus_cap
-        } else {
-            framework.penalty_cap
-        };
-        return match (fields::decode_points(value), cap) {
-            (None, _) if value == "null" => Ok(()),
-            (Some(p), Some(cap)) if p >= rust_decimal::Decimal::ZERO && p <= cap => Ok(()),
-            (Some(_), Some(cap)) => Err(bad(&format!("must be between 0 and {cap}"))),
-            (Some(_), None) => Err(bad("this framework has no such points")),
-            (None, _) => Err(bad("malformed value")),
-        };
-    }
-    let Some(sub) = framework.sub(target) else {
-        return Err(bad(&format!("no such sub-criterion in {}", framework.id)));
-    };
-    if let Ok(stage) = field.parse::<Stage>() {
-        if value == "null" {
-            return Ok(());
-        }
-        let score = fields::decode_score(value).ok_or_else(|| bad("malformed value"))?;
-        scoring::check_stage(sub, stage).map_err(|e| bad(&e.message(Lang::En)))?;
-        return scoring::parse_points(&scoring::canonical(score.points), sub, framework.decimals)
-            .map(|_| ())
-            .map_err(|e| bad(&e.message(Lang::En)));
-    }
-    let shaped = match field {
-        fields::NA => match serde_json::from_str::<bool>(value) {
-            Ok(true) if !sub.na_allowed => return Err(bad("not applicable is not allowed here")),
-            r => r.is_ok(),
-        },
-        fields::EVIDENCE => serde_json::from_str::<Vec<serde_json::Value>>(value).is_ok(),
-        fields::EXPLANATION
-        | fields::APPRAISAL_NOTE
-        | fields::APPRAISAL2_NOTE
-        | fields::RESPONSE => serde_json::from_str::<Option<String>>(value).is_ok(),
-        _ => return Err(bad("unknown field")),
-    };
-    if shaped {
-        Ok(())
-    } else {
-        Err(bad("malformed value"))
-    }
+    crate::command::rules::check_value(framework, target, field, value)
+        .map_err(|e| Refusal::Value(format!("{target} [{field}]: {}", e.message(Lang::En))))
 }
 
 /// What the lock rule needs of one event of an assessment.
