@@ -175,7 +175,8 @@ fn every_kind_of_conflict_is_resolved_from_the_tui() {
     let store = Store::open(&s.db).expect("open");
     let before = store.conflicts(None).unwrap();
     let targets: Vec<&str> = before.iter().map(|c| c.state.target.as_str()).collect();
-    for t in ["1.1.2", "status", "officer", "year"] {
+    // A status race ends final on a merge (locks win, issue 12): no status conflict is left.
+    for t in ["1.1.2", "officer", "year"] {
         assert!(targets.contains(&t), "{targets:?}");
     }
     let mut shell = Shell::new(store, Actor::current(), Lang::Vi);
