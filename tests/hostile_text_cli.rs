@@ -115,7 +115,10 @@ fn twenty_hostile_strings_reach_no_terminal_and_no_csv_formula() {
     let csv = s.ok(&[
         "report", "--year", "2025", "--level", "so", "--unit", UNIT, "--format", "csv",
     ]);
-    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    // A modelled framework's report ends with a one-cell line carrying the mark.
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let mut cells = 0;
     for record in reader.records() {
         for cell in record.expect("record").iter() {

@@ -5,7 +5,7 @@ mod common;
 
 use common::{Scratch, stderr};
 
-const U: &str = "dong-hoi-bao-ninh";
+const U: &str = "phuong-dong-hoi";
 
 fn set(s: &Scratch, sub: &str, value: &str) {
     s.ok(&[
@@ -57,7 +57,7 @@ fn a_database_from_before_digests_is_digested_on_first_open_and_stays_sound() {
     set(&s, "1.1.1", "0.5");
     set(&s, "1.1.1", "0");
     set(&s, "1.1.2", "1");
-    // Back to schema 1: no seen, digest or signature columns, no quarantine table.
+    // Back to schema 1: no seen, digest or signature columns, no quarantine table, no unit years.
     let c = rusqlite::Connection::open(&s.db).expect("raw");
     c.execute_batch(
         "DROP INDEX event_by_digest;
@@ -65,6 +65,10 @@ fn a_database_from_before_digests_is_digested_on_first_open_and_stays_sound() {
          ALTER TABLE event DROP COLUMN digest;
          ALTER TABLE event DROP COLUMN signature;
          DROP TABLE quarantine;
+         DROP TABLE unit_predecessor;
+         ALTER TABLE unit DROP COLUMN first_year;
+         ALTER TABLE unit DROP COLUMN last_year;
+         ALTER TABLE unit DROP COLUMN gso_code;
          PRAGMA user_version = 1;",
     )
     .expect("downgrade");
