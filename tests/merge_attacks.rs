@@ -11,7 +11,7 @@ use common::{Scratch, run_on, stderr};
 use parindex::store::{Actor, AssessmentKey, Store, Write, keys};
 use serde_json::Value;
 
-const U: &str = "dong-hoi-bao-ninh";
+const U: &str = "phuong-dong-hoi";
 const LAN_SECRET: [u8; 32] = [42; 32];
 
 fn me() -> String {
