@@ -120,3 +120,258 @@ fn command_imports_no_shell_no_ui_and_no_sqlite() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// The layers of the crate, lowest first (drawn in the README's layout section). A module may
+/// use the modules of the layers below its own and those listed before it in its own layer,
+/// nothing above: so every dependency points down and no two modules need each other.
+const LAYERS: &[(&str, &[&str])] = &[
+    (
+        "words and numbers",
+        &[
+            "text",
+            "i18n",
+            "level",
+            "limits",
+            "local_time",
+            "private_file",
+        ],
+    ),
+    (
+        "pure core",
+        &[
+            "framework",
+            "scoring",
+            "fields",
+            "survey",
+            "cycle",
+            "roles",
+            "unit",
+            "replay",
+        ],
+    ),
+    ("wording", &["i18n::ui"]),
+    ("UI state", &["app"]),
+    ("storage and the gate", &["store", "command"]),
+    ("readers and writers", &["report", "doctor", "demo"]),
+    ("drawing", &["ui"]),
+    ("shells", &["tui", "cli"]),
+];
+
+/// Edges that still point the wrong way, each to be cut (issue 19). The test fails on any
+/// other wrong edge, and on an edge listed here that the code no longer has.
+const KNOTS: &[(&str, &str)] = &[
+    ("i18n::ui", "app"),
+    ("replay", "command"),
+    ("app", "store"),
+    ("app", "command"),
+    ("app", "report"),
+];
+
+/// The module a source file belongs to: its first path part under `src/`, except that the
+/// UI wording (`src/i18n/ui/`) is a module of its own above the pure core.
+fn module_of(file: &Path) -> Option<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let rel = file.strip_prefix(root).ok()?;
+    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+    let first = parts.first()?.trim_end_matches(".rs");
+    match (first, parts.get(1)) {
+        ("lib" | "main", None) => None,
+        ("i18n", Some(second)) if second.trim_end_matches(".rs") == "ui" => Some("i18n::ui".into()),
+        _ => Some(first.to_string()),
+    }
+}
+
+/// The modules a piece of code names through `crate::…`, in `use` lines and in paths
+/// alike, `crate::{a::X, b}` groups included.
+fn modules_named(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        match rest.strip_prefix('{') {
+            Some(group) => top_level_items(group)
+                .iter()
+                .for_each(|item| out.extend(heads(item))),
+            None => out.extend(heads(rest)),
+        }
+    }
+    out
+}
+
+/// The modules a path starts with: its first part, and for `i18n` whether it goes into the
+/// wording (`i18n::ui`, `i18n::{Lang, ui::Text}`) or stays in the language base.
+fn heads(path: &str) -> Vec<String> {
+    let end = path
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(path.len());
+    let first = &path[..end];
+    let after = path[end..].strip_prefix("::").unwrap_or_default();
+    if first != "i18n" {
+        return vec![first.to_string()];
+    }
+    let inner = match after.strip_prefix('{') {
+        Some(group) => top_level_items(group),
+        None => vec![after.to_string()],
+    };
+    inner
+        .iter()
+        .map(|item| match item == "ui" || item.starts_with("ui::") {
+            true => "i18n::ui".to_string(),
+            false => "i18n".to_string(),
+        })
+        .collect()
+}
+
+/// The paths inside a `{…}` group, split at its top-level commas.
+fn top_level_items(group: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                items.push(group[start..i].to_string());
+                return items;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(group[start..i].to_string());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+/// Where a module stands: its layer and its place in that layer.
+fn rank(module: &str) -> Option<(usize, usize)> {
+    LAYERS.iter().enumerate().find_map(|(layer, (_, names))| {
+        names
+            .iter()
+            .position(|n| *n == module)
+            .map(|at| (layer, at))
+    })
+}
+
+/// Every edge `from → to` between modules, with a file that makes it.
+fn edges() -> std::collections::BTreeMap<(String, String), String> {
+    let mut out = std::collections::BTreeMap::new();
+    for file in sources("src") {
+        let Some(from) = module_of(&file) else {
+            continue;
+        };
+        for to in modules_named(&squeezed(&file)) {
+            if to != from && !(from == "i18n::ui" && to == "i18n") {
+                out.entry((from.clone(), to))
+                    .or_insert_with(|| file.display().to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn dependencies_point_down_the_layers() {
+    let mut wrong = Vec::new();
+    let mut knots_seen = std::collections::BTreeSet::new();
+    for ((from, to), file) in edges() {
+        let (Some(a), Some(b)) = (rank(&from), rank(&to)) else {
+            wrong.push(format!(
+                "{from} → {to} ({file}): a module missing from LAYERS"
+            ));
+            continue;
+        };
+        if b < a {
+            continue;
+        }
+        if KNOTS.contains(&(from.as_str(), to.as_str())) {
+            knots_seen.insert((from, to));
+            continue;
+        }
+        wrong.push(format!("{from} → {to} ({file}) points up the layers"));
+    }
+    for (from, to) in KNOTS {
+        if !knots_seen.contains(&(from.to_string(), to.to_string())) {
+            wrong.push(format!("{from} → {to} is cut: remove it from KNOTS"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn every_module_of_the_crate_has_a_layer() {
+    let missing: std::collections::BTreeSet<String> = sources("src")
+        .iter()
+        .filter_map(|f| module_of(f))
+        .filter(|m| rank(m).is_none())
+        .collect();
+    assert!(missing.is_empty(), "not in LAYERS: {missing:?}");
+}
+
+#[test]
+fn the_reader_finds_grouped_inline_and_wording_paths() {
+    let code = squeezed_text(
+        "use crate::{app::App, store::{Store, Tx}};\nfn f() { crate::report::gather(); }\n\
+         use crate::i18n::ui::Text;\nuse crate::i18n::{Lang, ui::messages};\nuse crate::i18n::Lang;",
+    );
+    let named = modules_named(&code);
+    for m in ["app", "store", "report", "i18n::ui", "i18n"] {
+        assert!(named.iter().any(|n| n == m), "{m} not found in {named:?}");
+    }
+    assert!(rank("ui") > rank("store") && rank("store") > rank("app"));
+}
+
+fn squeezed_text(text: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("code.rs");
+    std::fs::write(&file, text).expect("write");
+    squeezed(&file)
+}
+
+/// Crates only some layers may use: SQL stays in the store, terminal drawing in the UI and
+/// the shells (the UI state machine only describes what is on screen).
+const CRATES: &[(&str, &[&str])] = &[
+    ("rusqlite", &["store"]),
+    ("ratatui", &["ui", "tui", "cli"]),
+    ("crossterm", &["ui", "tui", "cli"]),
+];
+
+/// Modules still using a crate they should not (issue 19), to be cut like [`KNOTS`].
+const CRATE_KNOTS: &[(&str, &str)] = &[("app", "ratatui")];
+
+#[test]
+fn sql_and_terminal_crates_stay_in_their_layers() {
+    let mut wrong = std::collections::BTreeSet::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for file in sources("src") {
+        let Some(module) = module_of(&file) else {
+            continue;
+        };
+        let code = squeezed(&file);
+        for (krate, allowed) in CRATES {
+            let named = [format!("{krate}::"), format!("{krate}_")]
+                .iter()
+                .any(|p| code.contains(p.as_str()));
+            if !named || allowed.contains(&module.as_str()) {
+                continue;
+            }
+            match CRATE_KNOTS.contains(&(module.as_str(), krate)) {
+                true => seen.insert((module.clone(), krate.to_string())),
+                false => wrong.insert(format!("{module} uses {krate} ({})", file.display())),
+            };
+        }
+    }
+    for (module, krate) in CRATE_KNOTS {
+        if !seen.contains(&(module.to_string(), krate.to_string())) {
+            wrong.insert(format!(
+                "{module} no longer uses {krate}: remove it from CRATE_KNOTS"
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{}",
+        wrong.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
