@@ -146,6 +146,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "cycle",
             "roles",
             "unit",
+            "record",
             "replay",
         ],
     ),
@@ -162,8 +163,6 @@ const LAYERS: &[(&str, &[&str])] = &[
 const KNOTS: &[(&str, &str)] = &[
     ("i18n::ui", "app"),
     ("replay", "command"),
-    ("app", "store"),
-    ("app", "command"),
     ("app", "report"),
 ];
 

@@ -4,8 +4,8 @@
 use crate::cycle::{FieldGroup, Status, Transition};
 use crate::framework::Framework;
 use crate::level::Level;
+use crate::record::{AssessmentKey, Conflict, Draft, Event, FieldState};
 use crate::report::Ranking;
-use crate::store::{AssessmentKey, Conflict, Draft, Event, FieldState};
 use crate::unit::Unit;
 
 use super::home::HomeRow;
@@ -164,7 +164,7 @@ pub struct Reloaded {
 }
 
 /// One field to write, against the heads the officer was looking at (the command layer's).
-pub use crate::command::change::Change;
+pub use crate::record::Change;
 
 /// Work for the shell; it answers with actions.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@
 
 use crate::fields;
 use crate::i18n::Lang;
-use crate::store::FieldState;
+use crate::record::FieldState;
 
 use super::action::Change;
 use super::values;

@@ -5,8 +5,8 @@
 
 use crate::fields;
 use crate::i18n::Lang;
+use crate::record::{AssessmentKey, Conflict};
 use crate::scoring::Stage;
-use crate::store::{AssessmentKey, Conflict};
 
 use super::action::{Action, Command, Effect};
 use super::key::Key;

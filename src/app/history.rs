@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::local_time::TimeZone;
-use crate::store::Event;
+use crate::record::Event;
 
 use super::values;
 

@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use crate::cycle::Status;
 use crate::framework::{Band, Framework};
 use crate::level::Level;
+use crate::record::AssessmentKey;
 use crate::scoring::{Part, Totals};
-use crate::store::AssessmentKey;
 use crate::text::fold;
 use crate::unit::Unit;
 

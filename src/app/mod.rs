@@ -22,9 +22,9 @@ pub mod undo;
 pub mod values;
 pub mod walk;
 
+use crate::i18n::Lang;
 use crate::i18n::ui;
-use crate::i18n::{Lang, Localized};
-use crate::store::AssessmentKey;
+use crate::record::AssessmentKey;
 
 pub use action::{Action, Change, Command, Effect, HomeData, Opened, Reloaded};
 pub use home::{Home, HomeRow};
@@ -278,7 +278,7 @@ impl App {
         self.busy_attempts += 1;
         if self.busy_attempts >= BUSY_ATTEMPTS {
             self.busy_attempts = 0;
-            let message = crate::store::StoreError::Busy.message(self.lang);
+            let message = crate::i18n::ui::database_busy(self.lang);
             return self.dispatch(Action::Failed(message));
         }
         self.save = SaveState::Waiting(self.busy_attempts + 1);

@@ -5,7 +5,7 @@
 //! undo's event. Changes made elsewhere under the same OS account (the CLI, another terminal)
 //! are not in this session's steps and are never undone from here.
 
-use crate::store::{AssessmentKey, FieldState};
+use crate::record::{AssessmentKey, FieldState};
 
 use super::action::Change;
 

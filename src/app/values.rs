@@ -16,7 +16,7 @@ pub fn display(field: &str, value: &str, lang: Lang) -> String {
 /// officer's roles (target `officer`), a status, a year's deadline.
 pub fn display_event(target: &str, field: &str, value: &str, lang: Lang) -> String {
     one_line(&match (target, field) {
-        (crate::store::OFFICER_TARGET, _) => grants(value, lang),
+        (crate::record::OFFICER_TARGET, _) => grants(value, lang),
         ("status", "status") => serde_json::from_str::<String>(value)
             .ok()
             .and_then(|s| s.parse::<crate::cycle::Status>().ok())

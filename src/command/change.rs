@@ -10,16 +10,7 @@ use super::assessment::ensure;
 use super::rules::{self, check_change, check_value};
 use super::{Clock, CommandError};
 
-/// One field to write, against the heads the officer was looking at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    pub target: String,
-    pub field: String,
-    /// Canonical JSON.
-    pub value: String,
-    pub seen_heads: Vec<String>,
-    pub reason: Option<String>,
-}
+pub use crate::record::Change;
 
 /// What became of a save.
 #[derive(Debug, Clone, PartialEq, Eq)]

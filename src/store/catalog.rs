@@ -12,15 +12,7 @@ use crate::framework::{self, Framework};
 use crate::level::Level;
 use crate::unit::Unit;
 
-use super::{Actor, Store, StoreError, now_utc};
-
-/// One unit's assessment for one year under one framework.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct AssessmentKey {
-    pub framework_id: String,
-    pub unit_code: String,
-    pub year: i32,
-}
+use super::{Actor, AssessmentKey, Store, StoreError, now_utc};
 
 impl Store {
     /// Every framework in the database, in the order they were added.

@@ -2,17 +2,7 @@
 
 use rusqlite::params;
 
-use super::events::{Event, FieldState};
-use super::{AssessmentKey, Store, StoreError};
-
-/// One field in conflict, with every competing head.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    pub key: AssessmentKey,
-    pub state: FieldState,
-    /// The competing events, newest id first (the first is the one totals use meanwhile).
-    pub heads: Vec<Event>,
-}
+use super::{AssessmentKey, Conflict, FieldState, Store, StoreError};
 
 impl Store {
     /// Every field in conflict, optionally of one assessment.

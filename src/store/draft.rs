@@ -3,20 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{AssessmentKey, Store, StoreError};
-
-/// Unsaved text of one field of one assessment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draft {
-    pub key: AssessmentKey,
-    /// Sub-criterion code.
-    pub target: String,
-    /// The field the text was meant for (`self`, `explanation`, `evidence`).
-    pub field: String,
-    pub text: String,
-    /// UTC time it was kept.
-    pub at: String,
-}
+use super::{AssessmentKey, Draft, Store, StoreError};
 
 impl Store {
     /// Keeps (or replaces) `author`'s draft of one field.

@@ -203,12 +203,7 @@ impl Localized for StoreError {
             ),
             Sql(m) if vi => format!("lỗi cơ sở dữ liệu: {m}"),
             Sql(m) => format!("database error: {m}"),
-            Busy if vi => {
-                "cơ sở dữ liệu đang bận quá lâu (cán bộ khác đang ghi); hãy thử lại".into()
-            }
-            Busy => {
-                "the database stayed busy too long (another officer is writing); try again".into()
-            }
+            Busy => crate::i18n::ui::database_busy(lang),
             FrameworkDiffers { id } if vi => format!(
                 "khung chỉ số cùng id nhưng khác nội dung: {id}; hãy đặt id mới cho bản sửa đổi (không ghi gì)"
             ),

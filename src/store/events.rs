@@ -5,42 +5,9 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use crate::cycle::{self, Status, Transition};
 
-use super::{Actor, AssessmentKey, Store, StoreError, now_utc};
+use super::{Actor, AssessmentKey, Event, FieldState, Store, StoreError, now_utc, year_key};
 use super::{officers, projection};
 use crate::roles::Action;
-
-/// One entry of the log. Never updated or deleted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    /// UUIDv7: unique across copies, ordered by time of creation.
-    pub id: String,
-    pub key: AssessmentKey,
-    /// Sub-criterion code, or `status`, `bonus`, `penalty`, `year`.
-    pub target: String,
-    pub field: String,
-    /// Canonical JSON.
-    pub value: String,
-    /// The heads this event supersedes for the same target and field (sorted).
-    pub parents: Vec<String>,
-    pub author: String,
-    pub host: String,
-    pub at: String,
-    pub reason: Option<String>,
-}
-
-/// The current state of one field: its value and the events that are its heads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldState {
-    pub target: String,
-    pub field: String,
-    /// The value of the chosen head (deterministic when in conflict: the newest id).
-    pub value: String,
-    pub heads: Vec<String>,
-    /// More than one head: two officers changed it without seeing each other's change.
-    pub conflict: bool,
-    pub author: String,
-    pub at: String,
-}
 
 /// A change as the officer made it, against the heads they were looking at.
 #[derive(Debug, Clone)]
@@ -288,15 +255,6 @@ impl Store {
             )
             .optional()
             .map_err(StoreError::sql)
-    }
-}
-
-/// The pseudo-assessment that carries year-wide settings.
-pub fn year_key(year: i32) -> AssessmentKey {
-    AssessmentKey {
-        framework_id: "*".into(),
-        unit_code: "*".into(),
-        year,
     }
 }
 

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-use super::events::Event;
+use super::Event;
 use super::keys;
 
 /// The columns a merge and `check` read to verify an event, beside the event itself.

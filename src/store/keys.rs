@@ -13,7 +13,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rusqlite::Connection;
 
 use super::events::{insert_sealed, new_event};
-use super::officers::officers_key;
+use super::officers_key;
 use super::{Actor, StoreError, projection};
 
 /// The target of key registrations (field: the officer's user name; value: the public key).

@@ -34,17 +34,17 @@ use rusqlite::Connection;
 
 use crate::framework::Framework;
 
-pub use catalog::AssessmentKey;
+pub use crate::record::{
+    AssessmentKey, Conflict, Draft, Event, FieldState, OFFICER_TARGET, inputs_from, officers_key,
+    year_key,
+};
+
 pub use check::{CheckReport, ReadSnapshot};
-pub use conflicts::Conflict;
-pub use draft::Draft;
 pub use error::StoreError;
-pub use events::year_key;
-pub use events::{Event, FieldState, SaveOutcome, Write};
+pub use events::{SaveOutcome, Write};
 pub use identity::{Actor, format_utc, now_utc, today_local, today_utc};
-pub use inputs::inputs_from;
 pub use integrity::digest as event_digest;
-pub use officers::{OFFICER_TARGET, Officer, officers_key};
+pub use officers::Officer;
 pub use quarantine::Quarantined;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use shared::{diagnose, init_shared, network_filesystem};

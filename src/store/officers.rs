@@ -7,18 +7,7 @@ use crate::cycle::FieldGroup;
 use crate::roles::{self, Action, Grant, Role};
 
 use super::events::{insert, new_event};
-use super::{Actor, AssessmentKey, Store, StoreError, projection};
-
-/// The pseudo-assessment that carries officers: target `officer`, field = the OS user name.
-pub fn officers_key() -> AssessmentKey {
-    AssessmentKey {
-        framework_id: "*".into(),
-        unit_code: "*".into(),
-        year: 0,
-    }
-}
-
-pub const OFFICER_TARGET: &str = "officer";
+use super::{Actor, AssessmentKey, OFFICER_TARGET, Store, StoreError, officers_key, projection};
 
 /// An officer and their grants (empty: known but with no role).
 #[derive(Debug, Clone, PartialEq, Eq)]

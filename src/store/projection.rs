@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::AssessmentKey;
-use super::events::{Event, FieldState, row_to_event};
+use super::events::row_to_event;
+use super::{Event, FieldState};
 
 /// (assessment, target, field) → (current value, heads): the projection in comparable form.
 pub(super) type Projection = BTreeMap<(AssessmentKey, String, String), (String, Vec<String>)>;

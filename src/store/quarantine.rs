@@ -8,8 +8,9 @@ use crate::cycle;
 use crate::replay::Refusal;
 use crate::roles::Action;
 
-use super::events::{Event, insert, new_event, row_to_event, year_key};
+use super::events::{insert, new_event, row_to_event};
 use super::{Actor, Store, StoreError, officers, projection};
+use super::{Event, year_key};
 
 /// The target of quarantine decisions (on the year's key; field: the refused event's id).
 pub const TARGET: &str = "quarantine";

@@ -11,7 +11,8 @@ use crate::cycle::{self, Status};
 use crate::replay::{self, Facts, Refusal};
 use crate::roles::{Grant, Role};
 
-use super::events::{Event, row_to_event, status_value};
+use super::Event;
+use super::events::{row_to_event, status_value};
 use super::integrity::{self, Seal};
 use super::quarantine::{self, Quarantined};
 use super::{Store, StoreError, keys, officers, projection};

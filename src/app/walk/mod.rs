@@ -13,8 +13,8 @@ use crate::fields;
 use crate::framework::{Framework, SubCriterion};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, Localized};
+use crate::record::{AssessmentKey, Draft, FieldState, inputs_from};
 use crate::scoring::{self, SubTotals, Totals};
-use crate::store::{AssessmentKey, Draft, FieldState, inputs_from};
 use crate::unit::Unit;
 
 use super::action::{Action, Change, Effect, Opened, Reloaded};

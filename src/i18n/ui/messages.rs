@@ -235,3 +235,13 @@ pub fn year_out_of_range(lang: Lang, year: i32) -> String {
         Lang::En => format!("--year: the year must be from 2000 to 2100 ({year})"),
     }
 }
+
+/// The database stayed locked by other writers past every retry (the store's error and the
+/// TUI's give-up after waiting say the same).
+pub fn database_busy(lang: Lang) -> String {
+    lang.pick(
+        "cơ sở dữ liệu đang bận quá lâu (cán bộ khác đang ghi); hãy thử lại",
+        "the database stayed busy too long (another officer is writing); try again",
+    )
+    .into()
+}

@@ -1,0 +1,101 @@
+//! The records every layer speaks of: an assessment's key, an event of the log, a field's
+//! current state, a conflict, a draft, a change an officer makes. Pure data: the store reads
+//! and writes them, the command layer checks them, the UI state machine holds them.
+
+pub mod inputs;
+
+pub use inputs::inputs_from;
+
+/// One unit's assessment for one year under one framework.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AssessmentKey {
+    pub framework_id: String,
+    pub unit_code: String,
+    pub year: i32,
+}
+
+/// One entry of the log. Never updated or deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// UUIDv7: unique across copies, ordered by time of creation.
+    pub id: String,
+    pub key: AssessmentKey,
+    /// Sub-criterion code, or `status`, `bonus`, `penalty`, `year`.
+    pub target: String,
+    pub field: String,
+    /// Canonical JSON.
+    pub value: String,
+    /// The heads this event supersedes for the same target and field (sorted).
+    pub parents: Vec<String>,
+    pub author: String,
+    pub host: String,
+    pub at: String,
+    pub reason: Option<String>,
+}
+
+/// The current state of one field: its value and the events that are its heads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldState {
+    pub target: String,
+    pub field: String,
+    /// The value of the chosen head (deterministic when in conflict: the newest id).
+    pub value: String,
+    pub heads: Vec<String>,
+    /// More than one head: two officers changed it without seeing each other's change.
+    pub conflict: bool,
+    pub author: String,
+    pub at: String,
+}
+
+/// One field in conflict, with every competing head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub key: AssessmentKey,
+    pub state: FieldState,
+    /// The competing events, newest id first (the first is the one totals use meanwhile).
+    pub heads: Vec<Event>,
+}
+
+/// Unsaved text of one field of one assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub key: AssessmentKey,
+    /// Sub-criterion code.
+    pub target: String,
+    /// The field the text was meant for (`self`, `explanation`, `evidence`).
+    pub field: String,
+    pub text: String,
+    /// UTC time it was kept.
+    pub at: String,
+}
+
+/// One field to write, against the heads the officer was looking at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub target: String,
+    pub field: String,
+    /// Canonical JSON.
+    pub value: String,
+    pub seen_heads: Vec<String>,
+    pub reason: Option<String>,
+}
+
+/// The pseudo-assessment that carries year-wide settings.
+pub fn year_key(year: i32) -> AssessmentKey {
+    AssessmentKey {
+        framework_id: "*".into(),
+        unit_code: "*".into(),
+        year,
+    }
+}
+
+/// The pseudo-assessment that carries officers: target `officer`, field = the OS user name.
+pub fn officers_key() -> AssessmentKey {
+    AssessmentKey {
+        framework_id: "*".into(),
+        unit_code: "*".into(),
+        year: 0,
+    }
+}
+
+pub const OFFICER_TARGET: &str = "officer";
