@@ -189,6 +189,20 @@ pub fn decode_evidence(text: &str) -> Vec<Evidence> {
 /// whole list in the field `evidence`; both are read together.)
 pub const DOCUMENT_PREFIX: &str = "evidence/";
 
+/// The value a field has before anything was saved to it.
+pub fn empty_value(field: &str) -> String {
+    if field.parse::<Stage>().is_ok() {
+        return encode_score(None);
+    }
+    match field {
+        NA => encode_bool(false),
+        EVIDENCE => encode_evidence(&[]),
+        BONUS | PENALTY => "null".into(),
+        f if is_document(f) => "null".into(),
+        _ => encode_text(""),
+    }
+}
+
 pub fn is_document(field: &str) -> bool {
     field.starts_with(DOCUMENT_PREFIX)
 }
@@ -222,6 +236,14 @@ pub fn decode_points(text: &str) -> Option<Decimal> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn empty_values_decode_to_nothing_when_restored() {
+        assert_eq!(decode_score(&empty_value("self")), None);
+        assert!(decode_evidence(&empty_value("evidence")).is_empty());
+        assert!(!decode_bool(&empty_value("na")));
+        assert_eq!(decode_text(&empty_value("explanation")), "");
+    }
+
     use super::*;
 
     #[test]

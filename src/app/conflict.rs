@@ -8,8 +8,8 @@ use crate::i18n::Lang;
 use crate::record::FieldState;
 
 use super::action::Change;
-use super::values;
 use super::walk::{AfterSave, Mode};
+use crate::i18n::ui::values;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use crate::local_time::TimeZone;
 use crate::record::Event;
 
-use super::values;
+use crate::i18n::ui::values;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryRow {

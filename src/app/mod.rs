@@ -19,7 +19,6 @@ pub mod score;
 pub mod transition;
 pub mod tree;
 pub mod undo;
-pub mod values;
 pub mod walk;
 
 use crate::i18n::Lang;
@@ -368,7 +367,7 @@ impl App {
             self.notice = Some(Notice::info(ui::resolved(
                 self.lang,
                 target,
-                &values::field_label(field, self.lang),
+                &ui::values::field_label(field, self.lang),
             )));
         }
         match view.update(action, self.lang, self.read_only) {
@@ -428,7 +427,12 @@ impl App {
             let list: Vec<(String, String)> = opened
                 .drafts
                 .iter()
-                .map(|d| (d.target.clone(), values::field_label(&d.field, self.lang)))
+                .map(|d| {
+                    (
+                        d.target.clone(),
+                        ui::values::field_label(&d.field, self.lang),
+                    )
+                })
                 .collect();
             self.notice = Some(Notice::info(ui::drafts_waiting(self.lang, &list)));
         }

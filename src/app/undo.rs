@@ -45,7 +45,7 @@ impl Step {
                 before: fields
                     .iter()
                     .find(|s| s.target == c.target && s.field == c.field)
-                    .map_or_else(|| super::values::empty(&c.field), |s| s.value.clone()),
+                    .map_or_else(|| crate::fields::empty_value(&c.field), |s| s.value.clone()),
                 target: c.target.clone(),
                 field: c.field.clone(),
                 after: c.value.clone(),

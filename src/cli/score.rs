@@ -265,7 +265,7 @@ fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
 
 /// A stored value as an officer reads it: the same wording as the TUI.
 pub fn display_value(field: &str, value: &str, lang: Lang) -> String {
-    crate::app::values::display(field, value, lang)
+    crate::i18n::ui::values::display(field, value, lang)
 }
 
 fn history(ctx: &Context, t: &Target) -> Result<(), CliError> {

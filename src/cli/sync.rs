@@ -279,7 +279,7 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
     let refused = store.quarantined().map_err(|e| store_error(ctx, e))?;
     let l = ctx.lang;
     let shown = |e: &crate::store::Event| {
-        crate::app::values::display_event(&e.target, &e.field, &e.value, l)
+        crate::i18n::ui::values::display_event(&e.target, &e.field, &e.value, l)
     };
     if json {
         let rows: Vec<Value> = all

@@ -9,9 +9,10 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::appraisal::{AppraisalFocus, AppraisalForm, note_field};
 use crate::app::line::LineEdit;
-use crate::app::{App, Walk, values};
+use crate::app::{App, Walk};
 use crate::fields;
 use crate::i18n::number;
+use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
 use crate::scoring::Stage;
 

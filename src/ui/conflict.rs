@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::App;
 use crate::app::conflict::{ConflictView, Side};
-use crate::app::values;
+use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
 
 use super::text::{fit, wrap};

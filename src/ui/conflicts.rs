@@ -8,8 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::app::App;
 use crate::app::conflicts::ConflictsView;
-use crate::app::{App, values};
+use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
 
 use super::text::{fit, wrap};

@@ -11,9 +11,10 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::tree::{NodeKind, kind_of};
 use crate::app::walk::marks::Mark;
-use crate::app::{App, Seat, Walk, values};
+use crate::app::{App, Seat, Walk};
 use crate::fields;
 use crate::framework::{Source, SubCriterion, describe_rule};
+use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
 use crate::scoring::Stage;

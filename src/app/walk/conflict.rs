@@ -54,7 +54,7 @@ impl Walk {
             return Vec::new();
         };
         let ConflictView { theirs, back, .. } = *view;
-        let shown = crate::app::values::display(&theirs.field, &theirs.value, ctx.lang);
+        let shown = crate::i18n::ui::values::display(&theirs.field, &theirs.value, ctx.lang);
         if let Some(mut form) = back {
             accept_heads(&mut form, &theirs.field, theirs.heads.clone());
             self.mode = *form;

@@ -285,16 +285,11 @@ impl Walk {
         let step = step.landed(&self.fields);
         self.tree.select(&self.framework, step.target());
         if let Some(w) = step.writes.first() {
-            let value = match direction {
-                Direction::Undo => &w.before,
-                Direction::Redo => &w.after,
-            };
             let (left_undo, left_redo) = ctx.undo.depth(&self.key);
-            let left = match direction {
-                Direction::Undo => left_undo,
-                Direction::Redo => left_redo,
+            let text = match direction {
+                Direction::Undo => ui::undone(ctx.lang, &w.target, &w.field, &w.before, left_undo),
+                Direction::Redo => ui::redone(ctx.lang, &w.target, &w.field, &w.after, left_redo),
             };
-            let text = ui::stepped(ctx.lang, direction, &w.target, &w.field, value, left);
             ctx.info(text);
         }
         ctx.undo.moved(step, direction);

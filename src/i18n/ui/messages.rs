@@ -21,31 +21,29 @@ pub fn evidence_bad_date(lang: Lang, n: usize, text: &str) -> String {
     }
 }
 
-/// An undo or redo went through: what the field holds now, and how many steps are left.
-pub fn stepped(
-    lang: Lang,
-    direction: crate::app::undo::Direction,
-    code: &str,
-    field: &str,
-    value: &str,
-    left: usize,
-) -> String {
-    use crate::app::undo::Direction;
-    let label = crate::app::values::field_label(field, lang);
-    let shown = crate::app::values::display(field, value, lang);
-    match (lang, direction) {
-        (Lang::Vi, Direction::Undo) => {
+/// An undo went through: what the field holds now, and how many steps are left.
+pub fn undone(lang: Lang, code: &str, field: &str, value: &str, left: usize) -> String {
+    let (label, shown) = (
+        super::values::field_label(field, lang),
+        super::values::display(field, value, lang),
+    );
+    match lang {
+        Lang::Vi => {
             format!("Đã hoàn tác: {code} · {label} → {shown} (còn {left} bước hoàn tác; U làm lại)")
         }
-        (Lang::Vi, Direction::Redo) => {
-            format!("Đã làm lại: {code} · {label} → {shown} (còn {left} bước làm lại)")
-        }
-        (Lang::En, Direction::Undo) => {
-            format!("Undone: {code} · {label} → {shown} ({left} more to undo; U redoes)")
-        }
-        (Lang::En, Direction::Redo) => {
-            format!("Redone: {code} · {label} → {shown} ({left} more to redo)")
-        }
+        Lang::En => format!("Undone: {code} · {label} → {shown} ({left} more to undo; U redoes)"),
+    }
+}
+
+/// A redo went through: what the field holds now, and how many steps are left.
+pub fn redone(lang: Lang, code: &str, field: &str, value: &str, left: usize) -> String {
+    let (label, shown) = (
+        super::values::field_label(field, lang),
+        super::values::display(field, value, lang),
+    );
+    match lang {
+        Lang::Vi => format!("Đã làm lại: {code} · {label} → {shown} (còn {left} bước làm lại)"),
+        Lang::En => format!("Redone: {code} · {label} → {shown} ({left} more to redo)"),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod cycle;
 mod messages;
+pub mod values;
 
 pub use cycle::*;
 pub use messages::*;

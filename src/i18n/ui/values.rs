@@ -1,8 +1,8 @@
 //! Stored field values as an officer reads them (`0,5 (Có)`, `không áp dụng`, an evidence
 //! summary), and the empty value of each field (what undo restores when there was none).
 
+use super::Text;
 use crate::fields::{self, Evidence};
-use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number};
 use crate::scoring::{Declared, Stage};
 use crate::text::one_line;
@@ -104,20 +104,6 @@ pub fn declared(d: &Declared, lang: Lang) -> String {
     }
 }
 
-/// The value a field has before anything was saved to it.
-pub fn empty(field: &str) -> String {
-    if field.parse::<Stage>().is_ok() {
-        return fields::encode_score(None);
-    }
-    match field {
-        fields::NA => fields::encode_bool(false),
-        fields::EVIDENCE => fields::encode_evidence(&[]),
-        fields::BONUS | fields::PENALTY => "null".into(),
-        f if fields::is_document(f) => "null".into(),
-        _ => fields::encode_text(""),
-    }
-}
-
 /// A field's name for people.
 pub fn field_label(field: &str, lang: Lang) -> String {
     if let Ok(stage) = field.parse::<Stage>() {
@@ -147,13 +133,5 @@ mod tests {
         assert_eq!(display("self", "null", Lang::Vi), "—");
         assert_eq!(display("na", "true", Lang::En), "not applicable");
         assert_eq!(display("explanation", r#""a\nb""#, Lang::Vi), "a b");
-    }
-
-    #[test]
-    fn empty_values_decode_to_nothing_when_restored() {
-        assert_eq!(fields::decode_score(&empty("self")), None);
-        assert!(fields::decode_evidence(&empty("evidence")).is_empty());
-        assert!(!fields::decode_bool(&empty("na")));
-        assert_eq!(fields::decode_text(&empty("explanation")), "");
     }
 }
