@@ -88,6 +88,8 @@ pub enum ScoreError {
     PercentOutOfRange {
         subject: Box<Subject>,
         value: Decimal,
+        /// The rule's ceiling: 100, or more on tiers that reward "từ 100% trở lên".
+        max: Decimal,
     },
     NotACount {
         subject: Box<Subject>,
@@ -235,11 +237,11 @@ impl ScoreError {
             NotYesNo { text, .. } => {
                 format!("'{text}' is not yes or no; enter yes (y, 1) or no (n, 0)")
             }
-            PercentOutOfRange { value, .. } if vi => {
-                format!("{}% nằm ngoài khoảng từ 0% đến 100%", n(*value))
+            PercentOutOfRange { value, max, .. } if vi => {
+                format!("{}% nằm ngoài khoảng từ 0% đến {}%", n(*value), n(*max))
             }
-            PercentOutOfRange { value, .. } => {
-                format!("{}% is outside 0% to 100%", n(*value))
+            PercentOutOfRange { value, max, .. } => {
+                format!("{}% is outside 0% to {}%", n(*value), n(*max))
             }
             NotACount { text, .. } if vi => {
                 format!("'{text}' không phải số lượng (số nguyên từ 0 trở lên)")

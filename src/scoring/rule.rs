@@ -80,12 +80,43 @@ fn deduction(max: Decimal, penalty: Decimal, count: u32) -> Decimal {
     (max - Decimal::from(count) * penalty).max(Decimal::ZERO)
 }
 
-/// A declared percentage must lie in 0–100 (stored data is checked again here).
-fn percent(sub: &SubCriterion, pct: Decimal) -> Result<Decimal, ScoreError> {
-    if pct < Decimal::ZERO || pct > Decimal::ONE_HUNDRED {
+/// The highest percentage a unit can declare on `sub`: 100 %, except on tiers that reward
+/// reaching 100 % or more of a target the unit can exceed (its name or declared figure says "đạt,
+/// vượt" — meets or exceeds — as budget revenue or socio-economic targets do). Those take up to
+/// [`PERCENT_BEYOND`], so an extra digit typed by mistake is still refused; shares (hồ sơ đúng
+/// hạn) stay within 100 %.
+pub fn percent_ceiling(sub: &SubCriterion) -> Decimal {
+    let Rule::Tiers {
+        measure: Measure::Percent,
+        tiers,
+    } = &sub.rule
+    else {
+        return Decimal::ONE_HUNDRED;
+    };
+    let top_from_100 = tiers.iter().any(|t| t.at_least >= Decimal::ONE_HUNDRED);
+    let wording = [Some(&sub.name), sub.declared_label.as_ref()];
+    let exceedable = wording.into_iter().flatten().any(|text| {
+        let folded = fold(text);
+        folded.contains("vuot") && !folded.contains("khong vuot")
+    });
+    if top_from_100 && exceedable {
+        Decimal::from(PERCENT_BEYOND)
+    } else {
+        Decimal::ONE_HUNDRED
+    }
+}
+
+/// The ceiling of a percentage on tiers that reward meeting or exceeding a target.
+pub const PERCENT_BEYOND: u32 = 1000;
+
+/// A declared percentage must lie in 0 – [`percent_ceiling`] (stored data is checked again here).
+pub(super) fn percent(sub: &SubCriterion, pct: Decimal) -> Result<Decimal, ScoreError> {
+    let max = percent_ceiling(sub);
+    if pct < Decimal::ZERO || pct > max {
         return Err(ScoreError::PercentOutOfRange {
             subject: Subject::of(sub),
             value: pct,
+            max,
         });
     }
     Ok(pct)
@@ -165,6 +196,43 @@ mod tests {
         let sub = f.areas.iter_mut().flat_map(|a| a.criteria.iter_mut());
         let sub = sub.flat_map(|c| c.subs.iter_mut()).find(|s| s.code == code);
         sub.unwrap().round_points = true;
+    }
+
+    fn rename(f: &mut Framework, code: &str, name: &str) {
+        let sub = f.areas.iter_mut().flat_map(|a| a.criteria.iter_mut());
+        let sub = sub.flat_map(|c| c.subs.iter_mut()).find(|s| s.code == code);
+        sub.unwrap().name = name.into();
+    }
+
+    #[test]
+    fn tiers_take_a_figure_over_100_percent_when_the_target_can_be_exceeded() {
+        let mut f = fixture::small();
+        rename(&mut f, "1.1.2", "Thu ngân sách đạt, vượt dự toán");
+        assert_eq!(earn(&f, "1.1.2", figure("112.5")), Ok(dec("1")));
+        assert_eq!(earn(&f, "1.1.2", figure("1000")), Ok(dec("1")));
+        let err = earn(&f, "1.1.2", figure("1000.5")).unwrap_err();
+        assert!(matches!(err, ScoreError::PercentOutOfRange { .. }));
+        assert!(
+            err.message(Lang::Vi).contains("đến 1000%"),
+            "{}",
+            err.message(Lang::Vi)
+        );
+    }
+
+    #[test]
+    fn tiers_refuse_a_share_over_100_percent_when_the_target_cannot_be_exceeded() {
+        let mut f = fixture::small();
+        assert!(
+            earn(&f, "1.1.2", figure("100.5")).is_err(),
+            "hồ sơ đúng hạn"
+        );
+        rename(&mut f, "1.1.2", "Số cán bộ không vượt quá số được giao");
+        let err = earn(&f, "1.1.2", figure("101")).unwrap_err();
+        assert!(
+            err.message(Lang::En).contains("0% to 100%"),
+            "{}",
+            err.message(Lang::En)
+        );
     }
 
     #[test]

@@ -93,18 +93,13 @@ fn read_yes_no(text: &str, sub: &SubCriterion) -> Result<bool, ScoreError> {
     }
 }
 
-/// A percentage 0–100, with an optional `%` sign.
+/// A percentage from 0 to its rule's ceiling (100, or more on "từ 100% trở lên" tiers), with an
+/// optional `%` sign.
 fn read_percent(text: &str, sub: &SubCriterion, decimals: u32) -> Result<Decimal, ScoreError> {
     let trimmed = text.trim();
     let bare = trimmed.strip_suffix('%').unwrap_or(trimmed);
     let value = read_decimal(bare, sub, decimals)?;
-    if value > Decimal::ONE_HUNDRED {
-        return Err(ScoreError::PercentOutOfRange {
-            subject: Subject::of(sub),
-            value,
-        });
-    }
-    Ok(value)
+    super::rule::percent(sub, value)
 }
 
 /// A grade by its exact name, by its name without case or diacritics, or by its 1-based number.
