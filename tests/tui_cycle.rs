@@ -186,6 +186,11 @@ fn status_menu_asks_before_sending_the_transition_and_shows_refusals() {
         Seat::Council,
         "the council takes over once submitted"
     );
+    assert_eq!(
+        app.notice.clone().unwrap().text,
+        "Đã chuyển trạng thái: Đã nộp · Bây giờ bạn chấm với vai «Thẩm định lần 1» (m: đổi vai)",
+        "the next Enter edits appraisal scores: the seat change is said"
+    );
 
     press(&mut app, Key::ch('s'));
     press(&mut app, ESC);
@@ -194,6 +199,64 @@ fn status_menu_asks_before_sending_the_transition_and_shows_refusals() {
     let refused = "không thể reopen từ trạng thái 'Đã nộp'";
     app.update(Action::Failed(refused.into()));
     assert_eq!(app.notice.clone().unwrap().text, refused);
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, Key::ch(c));
+    }
+}
+
+#[test]
+fn finalize_and_return_are_sent_only_after_their_word_is_typed() {
+    let mut app = cycle_app(Status::Submitted, vec![], Lang::Vi);
+    press_all(&mut app, &[Key::ch('s'), DOWN]);
+    let Mode::Transition(menu) = mode(&app) else {
+        panic!()
+    };
+    assert_eq!(menu.transition(), Transition::Finalize);
+    assert!(press_all(&mut app, &[ENTER, ENTER]).is_empty());
+    assert!(
+        matches!(mode(&app), Mode::Transition(m) if m.wrong_word),
+        "Enter, Enter does not finalize: it says which word to type"
+    );
+    assert!(
+        press_all(&mut app, &[Key::ch('y'), ENTER]).is_empty(),
+        "y is a letter here"
+    );
+    backspaces(&mut app, 1);
+    typed(&mut app, "tra lai");
+    assert!(
+        press(&mut app, ENTER).is_empty(),
+        "return's word does not finalize"
+    );
+    press(&mut app, ESC);
+    let Mode::Transition(menu) = mode(&app) else {
+        panic!("Esc goes back to the list")
+    };
+    assert!(!menu.confirming && menu.word.is_empty());
+    press(&mut app, ENTER);
+    typed(&mut app, "Chot");
+    let effects = press(&mut app, ENTER);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Transition {
+            transition: Transition::Finalize,
+            ..
+        }]
+    ));
+
+    let mut app = cycle_app(Status::Submitted, vec![], Lang::En);
+    press_all(&mut app, &[Key::ch('s'), ENTER]);
+    typed(&mut app, "return");
+    let effects = press(&mut app, ENTER);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Transition {
+            transition: Transition::Return,
+            ..
+        }]
+    ));
 }
 
 #[test]

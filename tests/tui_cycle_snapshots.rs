@@ -66,7 +66,11 @@ fn appraisal_form_refuses_without_note() {
 #[test]
 fn status_menu_confirming() {
     let mut app = council_app();
-    press_all(&mut app, &[Key::ch('s'), DOWN, ENTER]);
+    // Finalize waits for its word: "chốt" half typed, then Enter on it says which word.
+    press_all(
+        &mut app,
+        &[Key::ch('s'), DOWN, ENTER, Key::ch('c'), Key::ch('h'), ENTER],
+    );
     snap("status_menu", &app);
 }
 

@@ -152,9 +152,10 @@ fn appraiser_for_all_units_appraises_returns_and_cannot_self_score() {
     press(&mut app, &mut shell, Key::ch('e'));
     assert!(error(&app).starts_with(UNIT_DENIED));
     // Returning is the council's to do (the menu opens on the first allowed transition).
-    for key in [Key::ch('s'), ENTER, ENTER] {
-        press(&mut app, &mut shell, key);
-    }
+    press(&mut app, &mut shell, Key::ch('s'));
+    press(&mut app, &mut shell, ENTER);
+    type_text(&mut app, &mut shell, "trả lại");
+    press(&mut app, &mut shell, ENTER);
     assert_eq!(status(&shell), "returned");
 }
 
@@ -170,9 +171,12 @@ fn appraiser_for_listed_units_is_refused_elsewhere() {
         text.starts_with(APPRAISAL_DENIED) || text.starts_with(UNIT_DENIED),
         "{text}"
     );
-    for key in [Key::ch('s'), Key::ch('j'), ENTER, ENTER] {
+    // Finalize, confirmed by its word.
+    for key in [Key::ch('s'), Key::ch('j'), ENTER] {
         press(&mut app, &mut shell, key);
     }
+    type_text(&mut app, &mut shell, "chốt");
+    press(&mut app, &mut shell, ENTER);
     assert_eq!(status(&shell), "submitted");
     assert!(error(&app).contains("appraiser"));
 }
@@ -202,9 +206,12 @@ fn unit_officer_self_scores_and_submits_but_cannot_appraise_or_return() {
         error(&app).contains("Đã nộp"),
         "self scores are locked once submitted"
     );
-    for key in [Key::ch('s'), Key::ch('j'), ENTER, ENTER] {
+    // Finalize, confirmed by its word.
+    for key in [Key::ch('s'), Key::ch('j'), ENTER] {
         press(&mut app, &mut shell, key);
     }
+    type_text(&mut app, &mut shell, "chốt");
+    press(&mut app, &mut shell, ENTER);
     assert_eq!(status(&shell), "submitted");
     assert!(error(&app).starts_with(APPRAISAL_DENIED));
 }

@@ -500,6 +500,7 @@ fn walk_context(w: &Walk) -> Context {
         Mode::Score(f) if walk::forms::score_on_choice(f) => Context::ScoreChoice,
         Mode::Score(_) => Context::ScoreText,
         Mode::Appraisal(_) => Context::Appraisal,
+        Mode::Transition(m) if m.typing_word() => Context::TransitionWord,
         Mode::Transition(_) => Context::Transition,
         Mode::Evidence(f) => match f.focus {
             evidence::EvidenceFocus::List => Context::EvidenceList,

@@ -1,8 +1,16 @@
 //! The status menu of the walkthrough: submit, return, finalize, reopen, each asked for again
-//! before it is sent. Transitions the status does not allow stay listed: the store says why it
-//! refuses them (status or role), in the officer's language.
+//! before it is sent. Finalize (which locks everything) and return (which reopens the unit's
+//! work) sit next to each other, so they are confirmed by typing their word, not by a second
+//! Enter. Transitions the status does not allow stay listed: the store says why it refuses them
+//! (status or role), in the officer's language.
 
 use crate::cycle::{Status, Transition};
+use crate::i18n::Lang;
+use crate::i18n::ui;
+use crate::text::fold;
+
+use super::key::Key;
+use super::line::LineEdit;
 
 pub const TRANSITIONS: [Transition; 4] = [
     Transition::Submit,
@@ -11,12 +19,24 @@ pub const TRANSITIONS: [Transition; 4] = [
     Transition::Reopen,
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TransitionMenu {
     pub selected: usize,
-    /// The chosen transition waits for a second Enter (or `y`).
+    /// The chosen transition waits for a second Enter (or `y`), or for its typed word.
     pub confirming: bool,
+    /// The word typed to confirm a transition that [`needs_word`].
+    pub word: LineEdit,
+    /// Enter was pressed on a word that is not the transition's.
+    pub wrong_word: bool,
 }
+
+/// Transitions confirmed by typing their word: finalize locks the assessment, return sends it
+/// back to the unit; one stray Enter must do neither.
+pub fn needs_word(t: Transition) -> bool {
+    matches!(t, Transition::Finalize | Transition::Return)
+}
+
+const WORD_LIMIT: usize = 20;
 
 impl TransitionMenu {
     /// Opens on the first transition the status allows.
@@ -28,7 +48,39 @@ impl TransitionMenu {
         TransitionMenu {
             selected,
             confirming: false,
+            word: LineEdit::new(WORD_LIMIT),
+            wrong_word: false,
         }
+    }
+
+    /// Whether the confirmation waits for a typed word (and keys type it).
+    pub fn typing_word(&self) -> bool {
+        self.confirming && needs_word(self.transition())
+    }
+
+    /// The typed word is the transition's, in either language, diacritics and case optional.
+    pub fn word_matches(&self) -> bool {
+        let typed = fold(self.word.text().trim());
+        [Lang::Vi, Lang::En]
+            .iter()
+            .any(|l| fold(ui::transition_word(*l, self.transition())) == typed)
+    }
+
+    pub fn type_key(&mut self, key: &Key) {
+        self.word.apply(key);
+        self.wrong_word = false;
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.word.paste(text);
+        self.wrong_word = false;
+    }
+
+    /// Back from the question to the list, with nothing typed.
+    pub fn unconfirm(&mut self) {
+        self.confirming = false;
+        self.word.clear();
+        self.wrong_word = false;
     }
 
     pub fn transition(&self) -> Transition {
@@ -45,5 +97,44 @@ impl TransitionMenu {
         } else {
             self.selected.saturating_sub(1)
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::key::Key;
+
+    fn typed(menu: &mut TransitionMenu, text: &str) {
+        for c in text.chars() {
+            menu.type_key(&Key::ch(c));
+        }
+    }
+
+    #[test]
+    fn finalize_and_return_wait_for_their_word_when_confirming() {
+        let mut menu = TransitionMenu::open(Status::Submitted);
+        menu.selected = 2;
+        assert_eq!(menu.transition(), Transition::Finalize);
+        menu.confirming = true;
+        assert!(menu.typing_word());
+        typed(&mut menu, "tra lai");
+        assert!(!menu.word_matches(), "return's word does not finalize");
+        menu.word.clear();
+        typed(&mut menu, "CHOT");
+        assert!(menu.word_matches(), "diacritics and case optional");
+        menu.word.clear();
+        typed(&mut menu, "finalize");
+        assert!(menu.word_matches(), "the English word too");
+        menu.unconfirm();
+        assert!(menu.word.is_empty() && !menu.confirming);
+    }
+
+    #[test]
+    fn submit_and_reopen_confirm_with_enter_when_chosen() {
+        for t in [Transition::Submit, Transition::Reopen] {
+            assert!(!needs_word(t), "{t:?}");
+        }
+        assert!(needs_word(Transition::Return));
     }
 }

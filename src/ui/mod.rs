@@ -119,7 +119,7 @@ fn render_walk(
         conflict::render(frame, app, dialog, main, view);
     }
     if let Mode::Transition(menu) = &walk.mode {
-        transition::render(frame, app, walk, menu, main, view);
+        transition::render(frame, app, walk, menu, main, view, caret);
     }
 }
 

@@ -3,16 +3,16 @@
 //! that confirms the chosen one.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::transition::{TRANSITIONS, TransitionMenu};
+use crate::app::transition::{TRANSITIONS, TransitionMenu, needs_word};
 use crate::app::{App, Walk};
 use crate::i18n::ui::{self, Text};
 
-use super::text::{fit, wrap};
-use super::{ViewState, centered};
+use super::text::{caret_view, fit, pad, width, wrap};
+use super::{Caret, ViewState, centered};
 
 pub(super) fn render(
     frame: &mut Frame,
@@ -21,10 +21,11 @@ pub(super) fn render(
     menu: &TransitionMenu,
     area: Rect,
     view: &ViewState,
+    caret: &mut Caret,
 ) {
     let l = app.lang;
     let theme = &view.theme;
-    let popup = centered(area, 70, 12);
+    let popup = centered(area, 70, 14);
     frame.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -60,12 +61,42 @@ pub(super) fn render(
             style,
         )));
     }
+    let mut word_at = None;
     if menu.confirming {
         lines.push(Line::from(""));
         let t = menu.transition();
-        let question = ui::transition_confirm(l, &walk.unit.name, t, t.apply(walk.status));
+        let to = t.apply(walk.status);
+        let question = if needs_word(t) {
+            ui::transition_confirm_word(l, &walk.unit.name, t, to)
+        } else {
+            ui::transition_confirm(l, &walk.unit.name, t, to)
+        };
         for s in wrap(&question, cols) {
             lines.push(Line::from(Span::styled(s, theme.warn())));
+        }
+        if menu.typing_word() {
+            let prompt = "» ";
+            let room = cols.saturating_sub(width(prompt) + 1).max(1);
+            let (shown, x) = caret_view(menu.word.text(), menu.word.before_cursor(), room);
+            word_at = Some((lines.len(), width(prompt) as u16 + x));
+            lines.push(Line::from(vec![
+                Span::styled(prompt.to_string(), theme.label()),
+                Span::styled(pad(&shown, room), theme.focused_field()),
+            ]));
+            if menu.wrong_word {
+                let message = format!("✗ {}", ui::wrong_transition_word(l, t));
+                for s in wrap(&message, cols) {
+                    lines.push(Line::from(Span::styled(s, theme.error())));
+                }
+            }
+        }
+    }
+    if let Some((row, col)) = word_at {
+        if row < inner.height as usize {
+            *caret = Some(Position::new(
+                inner.x + col.min(inner.width.saturating_sub(1)),
+                inner.y + row as u16,
+            ));
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);

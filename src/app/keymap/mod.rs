@@ -26,6 +26,8 @@ pub enum Context {
     ConflictConfirm,
     Appraisal,
     Transition,
+    /// Finalize or return, waiting for its typed word.
+    TransitionWord,
     Ranking,
     Conflicts,
     ConflictValue,
@@ -71,6 +73,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::ConflictConfirm => CONFLICT_CONFIRM,
         Context::Appraisal => APPRAISAL,
         Context::Transition => TRANSITION,
+        Context::TransitionWord => TRANSITION_WORD,
         Context::Ranking => RANKING,
         Context::Conflicts => CONFLICTS,
         Context::ConflictValue => CONFLICT_VALUE,
@@ -124,6 +127,7 @@ fn types_text(context: Context) -> bool {
             | Context::Explanation
             | Context::Appraisal
             | Context::ConflictValue
+            | Context::TransitionWord
             | Context::Palette
     )
 }
@@ -206,6 +210,7 @@ mod tests {
             Context::ConflictConfirm,
             Context::Appraisal,
             Context::Transition,
+            Context::TransitionWord,
             Context::Ranking,
             Context::Conflicts,
             Context::ConflictValue,

@@ -161,6 +161,12 @@ pub(super) const TRANSITION: &[Binding] = &[
     HELP, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
+pub(super) const TRANSITION_WORD: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpConfirmWord, Text::HintConfirm),
+    h(&[ESC], "Esc", C::Cancel, Text::HelpBackToChoice, Text::HintBackToChoice),
+    HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
+];
+
 pub(super) const RANKING: &[Binding] = &[
     UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
     h(&[Key::ch('s')], "s", C::Sort, Text::HelpSort, Text::HintSort),

@@ -188,6 +188,9 @@ impl Walk {
         match cmd {
             Command::Up => menu.move_by(false),
             Command::Down => menu.move_by(true),
+            Command::Submit | Command::Toggle if menu.typing_word() && !menu.word_matches() => {
+                menu.wrong_word = true;
+            }
             Command::Submit | Command::Toggle if menu.confirming => {
                 let transition = menu.transition();
                 self.mode = Mode::Browse;
@@ -197,9 +200,7 @@ impl Walk {
                 }];
             }
             Command::Submit => menu.confirming = true,
-            Command::Cancel | Command::Back | Command::Quit if menu.confirming => {
-                menu.confirming = false
-            }
+            Command::Cancel | Command::Back | Command::Quit if menu.confirming => menu.unconfirm(),
             Command::Cancel | Command::Back | Command::Quit => self.mode = Mode::Browse,
             _ => {}
         }
@@ -210,7 +211,14 @@ impl Walk {
     pub(super) fn transitioned(&mut self, r: Reloaded, ctx: &mut Ctx) {
         self.apply(r);
         self.mode = Mode::Browse;
+        let before = self.seat;
         self.seat = Seat::choose(self.status, self.may_self(), self.may_appraise());
-        ctx.info(ui::transitioned(ctx.lang, self.status));
+        // Enter now edits the other side's scores: that must not go unsaid.
+        let message = if self.seat == before {
+            ui::transitioned(ctx.lang, self.status)
+        } else {
+            ui::seat_changed(ctx.lang, self.status, self.seat_label(ctx.lang))
+        };
+        ctx.info(message);
     }
 }

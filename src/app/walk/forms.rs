@@ -241,6 +241,7 @@ impl Walk {
                 form.type_key(key);
                 self.revalidate_appraisal(lang);
             }
+            Mode::Transition(menu) if menu.typing_word() => menu.type_key(key),
             _ => {}
         }
     }
@@ -260,6 +261,7 @@ impl Walk {
                 form.paste(text);
                 self.revalidate_appraisal(lang);
             }
+            Mode::Transition(menu) if menu.typing_word() => menu.paste(text),
             _ => {}
         }
     }

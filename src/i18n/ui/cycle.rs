@@ -29,6 +29,63 @@ pub fn transition_label(lang: Lang, t: Transition) -> &'static str {
     }
 }
 
+/// The word an officer types to confirm a transition that cannot be undone by a stray key.
+pub fn transition_word(lang: Lang, t: Transition) -> &'static str {
+    match (t, lang) {
+        (Transition::Finalize, Lang::Vi) => "chốt",
+        (Transition::Finalize, Lang::En) => "finalize",
+        (Transition::Return, Lang::Vi) => "trả lại",
+        (Transition::Return, Lang::En) => "return",
+        (Transition::Submit, Lang::Vi) => "nộp",
+        (Transition::Submit, Lang::En) => "submit",
+        (Transition::Reopen, Lang::Vi) => "mở lại",
+        (Transition::Reopen, Lang::En) => "reopen",
+    }
+}
+
+/// The question of a transition confirmed by its typed word.
+pub fn transition_confirm_word(
+    lang: Lang,
+    unit: &str,
+    t: Transition,
+    to: Option<Status>,
+) -> String {
+    let unit = one_line(unit);
+    let what = transition_label(lang, t);
+    let word = transition_word(lang, t);
+    let to = to.map(|s| s.label(lang)).unwrap_or("?");
+    match lang {
+        Lang::Vi => format!(
+            "{what}: {unit} sẽ chuyển sang «{to}». Gõ «{word}» rồi Enter để xác nhận, Esc để quay lại."
+        ),
+        Lang::En => format!(
+            "{what}: {unit} will become «{to}». Type «{word}» then Enter to confirm, Esc to go back."
+        ),
+    }
+}
+
+pub fn wrong_transition_word(lang: Lang, t: Transition) -> String {
+    let word = transition_word(lang, t);
+    match lang {
+        Lang::Vi => format!("Chưa đúng: gõ «{word}» để xác nhận (không cần dấu)"),
+        Lang::En => format!("Not the word: type «{word}» to confirm"),
+    }
+}
+
+/// After a transition the officer now acts for the other side: say so, with the key to change.
+pub fn seat_changed(lang: Lang, to: Status, seat: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đã chuyển trạng thái: {} · Bây giờ bạn chấm với vai «{seat}» (m: đổi vai)",
+            to.label(lang)
+        ),
+        Lang::En => format!(
+            "Status changed: {} · You now score as «{seat}» (m: switch seat)",
+            to.label(lang)
+        ),
+    }
+}
+
 pub fn transition_confirm(lang: Lang, unit: &str, t: Transition, to: Option<Status>) -> String {
     let unit = one_line(unit);
     let what = transition_label(lang, t);
