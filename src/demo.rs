@@ -447,6 +447,25 @@ fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore 
             Some(Declared::Count((dice.below(full + 2)) as u32))
         }
         Rule::Deduction { .. } => Some(Declared::Count((dice.below(5) / 2) as u32)),
+        Rule::Faults { faults } => Some(Declared::Faults(
+            faults
+                .iter()
+                .map(|f| (f.code.clone(), (dice.below(4) / 3) as u32))
+                .collect(),
+        )),
+        Rule::Ratio { .. } => {
+            // Most files on time: 40 to 60 of them, all or nearly all met.
+            let total = 40 + dice.below(21) as u32;
+            let late = if dice.chance(60) {
+                0
+            } else {
+                dice.below(8) as u32
+            };
+            Some(Declared::Ratio {
+                met: total - late,
+                total,
+            })
+        }
         Rule::Manual | Rule::Survey => None,
     };
     match declared.and_then(|d| scoring::points_for(sub, &d, decimals).ok().map(|p| (d, p))) {

@@ -121,6 +121,14 @@ fn encode_declared(d: &Declared) -> Value {
         Declared::Figure(x) => json!({ "figure": canonical(*x) }),
         Declared::Count(n) => json!({ "count": n }),
         Declared::Grade(g) => json!({ "grade": g }),
+        Declared::Ratio { met, total } => json!({ "ratio": { "met": met, "total": total } }),
+        Declared::Faults(counts) => {
+            let counts: serde_json::Map<String, Value> = counts
+                .iter()
+                .map(|(code, n)| (code.clone(), json!(n)))
+                .collect();
+            json!({ "faults": counts })
+        }
     }
 }
 
@@ -133,6 +141,20 @@ fn decode_declared(v: &Value) -> Option<Declared> {
     }
     if let Some(n) = v.get("count").and_then(Value::as_u64) {
         return u32::try_from(n).ok().map(Declared::Count);
+    }
+    if let Some(r) = v.get("ratio") {
+        let count = |k: &str| r.get(k)?.as_u64().and_then(|n| u32::try_from(n).ok());
+        return Some(Declared::Ratio {
+            met: count("met")?,
+            total: count("total")?,
+        });
+    }
+    if let Some(f) = v.get("faults").and_then(Value::as_object) {
+        let counts: Option<Vec<(String, u32)>> = f
+            .iter()
+            .map(|(code, n)| Some((code.clone(), u32::try_from(n.as_u64()?).ok()?)))
+            .collect();
+        return counts.map(Declared::Faults);
     }
     v.get("grade")
         .and_then(Value::as_str)

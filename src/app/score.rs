@@ -35,6 +35,13 @@ pub enum RuleInput {
     Figure(LineEdit),
     /// A count (`tiers` by count, `per_item`, `deduction`).
     Count(LineEdit),
+    /// Several counts, one field each: a `ratio`'s met and total, or a typed deduction's count
+    /// per fault kind. `at`: the field being typed in.
+    Parts {
+        labels: Vec<String>,
+        edits: Vec<LineEdit>,
+        at: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +132,16 @@ impl ScoreForm {
     }
 
     pub fn move_focus(&mut self, forward: bool) {
+        if let (RuleInput::Parts { edits, at, .. }, ScoreFocus::Rule) =
+            (&mut self.input, self.focus)
+        {
+            // Tab walks the parts before it leaves them.
+            match forward {
+                true if *at + 1 < edits.len() => return *at += 1,
+                false if *at > 0 => return *at -= 1,
+                _ => {}
+            }
+        }
         let order = self.focus_order();
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = order.len();
@@ -133,6 +150,15 @@ impl ScoreForm {
         } else {
             (at + n - 1) % n
         }];
+        if let (RuleInput::Parts { edits, at, .. }, ScoreFocus::Rule) =
+            (&mut self.input, self.focus)
+        {
+            *at = if forward {
+                0
+            } else {
+                edits.len().saturating_sub(1)
+            };
+        }
     }
 
     /// ↑ / ↓ in a choice.
@@ -172,6 +198,11 @@ impl ScoreForm {
             RuleInput::Figure(edit) | RuleInput::Count(edit) => {
                 edit.apply(key);
             }
+            RuleInput::Parts { edits, at, .. } => {
+                if let Some(edit) = edits.get_mut(*at) {
+                    edit.apply(key);
+                }
+            }
             RuleInput::Choice { options, selected } => match c {
                 Some(d) if d.is_ascii_digit() || d == ',' || d == '.' => {
                     self.focus = ScoreFocus::Points;
@@ -200,6 +231,11 @@ impl ScoreForm {
             (RuleInput::Figure(edit) | RuleInput::Count(edit), ScoreFocus::Rule) => {
                 edit.paste(text)
             }
+            (RuleInput::Parts { edits, at, .. }, ScoreFocus::Rule) => {
+                if let Some(edit) = edits.get_mut(*at) {
+                    edit.paste(text)
+                }
+            }
             (_, ScoreFocus::NotApplicable) => {}
             _ => {
                 self.focus = ScoreFocus::Points;
@@ -227,6 +263,10 @@ impl ScoreForm {
             } => options.get(*i).map(|o| o.declared.clone()),
             RuleInput::Figure(edit) | RuleInput::Count(edit) if !edit.is_empty() => {
                 Some(scoring::parse_declared(edit.text(), sub, decimals)?)
+            }
+            RuleInput::Parts { edits, .. } if edits.iter().any(|e| !e.is_empty()) => {
+                let parts: Vec<&str> = edits.iter().map(|e| e.text()).collect();
+                Some(scoring::declared_from_parts(sub, &parts)?)
             }
             _ => None,
         };
@@ -273,6 +313,10 @@ impl ScoreForm {
     pub fn typed_text(&self) -> String {
         match (&self.input, self.focus) {
             (RuleInput::Figure(e) | RuleInput::Count(e), ScoreFocus::Rule) => e.text().to_string(),
+            (RuleInput::Parts { edits, at, .. }, ScoreFocus::Rule) => edits
+                .get(*at)
+                .map(|e| e.text().to_string())
+                .unwrap_or_default(),
             _ => self.points.text().to_string(),
         }
     }
@@ -315,6 +359,12 @@ impl ScoreForm {
             RuleInput::Figure(edit) | RuleInput::Count(edit) if self.focus == ScoreFocus::Rule => {
                 *edit = LineEdit::new(POINTS_LIMIT);
                 edit.insert(text);
+            }
+            RuleInput::Parts { edits, at, .. } if self.focus == ScoreFocus::Rule => {
+                if let Some(edit) = edits.get_mut(*at) {
+                    *edit = LineEdit::new(POINTS_LIMIT);
+                    edit.insert(text);
+                }
             }
             _ => {
                 self.focus = ScoreFocus::Points;
@@ -379,5 +429,48 @@ fn rule_input(sub: &SubCriterion, lang: Lang, declared: Option<&Declared>) -> Ru
         Rule::Tiers { .. } | Rule::PerItem { .. } | Rule::Deduction { .. } => {
             RuleInput::Count(figure(declared))
         }
+        Rule::Ratio { of, .. } => {
+            let met = sub.declared_label.clone();
+            let labels = vec![
+                met.unwrap_or_else(|| lang.pick("Số đạt", "Met").to_string()),
+                of.clone()
+                    .unwrap_or_else(|| lang.pick("Tổng số", "Total").to_string()),
+            ];
+            let counts = match declared {
+                Some(Declared::Ratio { met, total }) => vec![*met, *total],
+                _ => Vec::new(),
+            };
+            parts(labels, &counts)
+        }
+        Rule::Faults { faults } => {
+            let labels = faults.iter().map(|f| f.name.clone()).collect();
+            let counts = match declared {
+                Some(Declared::Faults(given)) => faults
+                    .iter()
+                    .map(|f| given.iter().find(|(c, _)| c == &f.code).map_or(0, |g| g.1))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            parts(labels, &counts)
+        }
+    }
+}
+
+/// One field per label, prefilled with the stored counts when there are as many.
+fn parts(labels: Vec<String>, counts: &[u32]) -> RuleInput {
+    let edits = labels
+        .iter()
+        .enumerate()
+        .map(|(i, _)| match counts.get(i) {
+            Some(n) if counts.len() == labels.len() => {
+                LineEdit::prefilled(&n.to_string(), POINTS_LIMIT)
+            }
+            _ => LineEdit::new(POINTS_LIMIT),
+        })
+        .collect();
+    RuleInput::Parts {
+        labels,
+        edits,
+        at: 0,
     }
 }

@@ -254,13 +254,34 @@ pub fn framework_json(f: &Framework) -> Value {
     })
 }
 
+/// A proportional tier says so instead of giving points.
+fn tiers_json(tiers: &[framework::Tier]) -> Vec<Value> {
+    let d = |x: rust_decimal::Decimal| x.normalize().to_string();
+    tiers
+        .iter()
+        .map(|t| match t.proportional {
+            true => json!({"at_least": d(t.at_least), "proportional": true}),
+            false => json!({"at_least": d(t.at_least), "points": d(t.points)}),
+        })
+        .collect()
+}
+
 fn rule_json(rule: &Rule, declared: Option<&str>) -> Value {
     let d = |x: rust_decimal::Decimal| x.normalize().to_string();
     let mut v = match rule {
         Rule::Tiers { measure, tiers } => json!({
             "kind": "tiers",
             "measure": if *measure == framework::Measure::Percent { "percent" } else { "count" },
-            "tiers": tiers.iter().map(|t| json!({"at_least": d(t.at_least), "points": d(t.points)})).collect::<Vec<_>>(),
+            "tiers": tiers_json(tiers),
+        }),
+        Rule::Ratio { of, tiers } => json!({
+            "kind": "ratio",
+            "of": of,
+            "tiers": tiers_json(tiers),
+        }),
+        Rule::Faults { faults } => json!({
+            "kind": "deduction",
+            "faults": faults.iter().map(|f| json!({"code": f.code, "name": f.name, "penalty": d(f.penalty)})).collect::<Vec<_>>(),
         }),
         Rule::Levels { grades } => json!({
             "kind": "levels",

@@ -47,7 +47,8 @@ pub struct SetArgs {
     /// Points (0,5 or 0.5)
     #[arg(long, allow_hyphen_values = true)]
     pub value: Option<String>,
-    /// Declared data: có/không, a percentage, a count, or a level name
+    /// Declared data: có/không, a percentage, a count, a level name, two counts met/total
+    /// (45/50) or counts per fault kind (cham=2,thieu=1)
     #[arg(long, allow_hyphen_values = true)]
     pub declared: Option<String>,
     /// Not applicable (không áp dụng)

@@ -84,6 +84,7 @@ pub fn bonus_or_penalty(framework: &Framework, target: &str) -> Result<SubCriter
         evidence: None,
         na_allowed: false,
         round_points: false,
+        requires: None,
     })
 }
 

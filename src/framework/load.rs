@@ -82,6 +82,7 @@ fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
     let header = header?;
     let areas: Vec<Area> = areas.into_iter().collect::<Option<_>>()?;
     check_totals(r, &header, &areas);
+    check_requirements(r, &areas);
     Some(Framework {
         id: header.id?,
         name: header.name?,
@@ -107,6 +108,29 @@ fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
         hash: content_hash(src.as_bytes()),
         source_text: src.to_string(),
     })
+}
+
+/// Each `requires` names another sub-criterion of the framework that has no requirement of its
+/// own (so that no chain or cycle can form).
+fn check_requirements(r: &mut Reader, areas: &[Area]) {
+    let subs: HashMap<&str, &SubCriterion> = areas
+        .iter()
+        .flat_map(|a| a.criteria.iter())
+        .flat_map(|c| c.subs.iter())
+        .map(|s| (s.code.as_str(), s))
+        .collect();
+    let requirements = std::mem::take(&mut r.requirements);
+    for q in requirements {
+        let code = q.required.clone();
+        let kind = match subs.get(q.required.as_str()) {
+            None => ProblemKind::UnknownRequirement { code },
+            Some(s) if s.code == q.sub || s.requires.is_some() => {
+                ProblemKind::RequirementChain { code }
+            }
+            Some(_) => continue,
+        };
+        r.report(&q.span, &q.path, kind);
+    }
 }
 
 fn check_totals(r: &mut Reader, h: &Header, areas: &[Area]) {

@@ -72,10 +72,25 @@ pub enum Measure {
     Count,
 }
 
+/// One band of a `tiers` or `ratio` rule: from `at_least` up to the band above it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tier {
     pub at_least: Decimal,
+    /// The band's points; for a proportional band the least it gives (max × `at_least` / 100).
     pub points: Decimal,
+    /// `proportional = true`: the band gives max × the declared percentage / 100 ("từ 80 % đến
+    /// dưới 95 %: điểm = tỷ lệ × điểm tối đa"). Only on percentages.
+    pub proportional: bool,
+}
+
+/// One kind of fault of a typed `deduction` ("chậm 1 báo cáo trừ 0,25").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fault {
+    /// Short key typed on the command line (`cham`, `thieu`).
+    pub code: String,
+    pub name: String,
+    /// Points taken off per fault of this kind.
+    pub penalty: Decimal,
 }
 
 /// One named grade of a `levels` rule ("Thực hiện tốt: 2,5").
@@ -90,11 +105,30 @@ pub struct Grade {
 pub enum Rule {
     Manual,
     Binary,
-    Tiers { measure: Measure, tiers: Vec<Tier> },
+    Tiers {
+        measure: Measure,
+        tiers: Vec<Tier>,
+    },
     Proportional,
-    Levels { grades: Vec<Grade> },
-    PerItem { each: Decimal },
-    Deduction { penalty: Decimal },
+    Levels {
+        grades: Vec<Grade>,
+    },
+    PerItem {
+        each: Decimal,
+    },
+    Deduction {
+        penalty: Decimal,
+    },
+    /// A `deduction` with named fault kinds, each with its own penalty; counts declared per kind.
+    Faults {
+        faults: Vec<Fault>,
+    },
+    /// A percentage declared as two counts (met / total), scored by `tiers` or, without tiers,
+    /// proportionally. `of`: what the total counts ("Tổng số hồ sơ tiếp nhận").
+    Ratio {
+        of: Option<String>,
+        tiers: Vec<Tier>,
+    },
     Survey,
 }
 
@@ -107,7 +141,8 @@ impl Rule {
             Rule::Proportional => "proportional",
             Rule::Levels { .. } => "levels",
             Rule::PerItem { .. } => "per_item",
-            Rule::Deduction { .. } => "deduction",
+            Rule::Deduction { .. } | Rule::Faults { .. } => "deduction",
+            Rule::Ratio { .. } => "ratio",
             Rule::Survey => "survey",
         }
     }
@@ -130,6 +165,8 @@ pub struct SubCriterion {
     /// rounded to the framework's `decimals`, as the framework's annex prints them per line;
     /// otherwise they are kept exact and rounded only when shown.
     pub round_points: bool,
+    /// `requires = "3.1.1"`: this sub-criterion scores 0 unless that one is met (scores above 0).
+    pub requires: Option<String>,
 }
 
 impl SubCriterion {

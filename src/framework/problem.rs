@@ -100,6 +100,26 @@ pub enum ProblemKind {
         value: Decimal,
     },
     LevelsOrder,
+    /// A `proportional` tier gives max × percentage: it takes no `points`.
+    PointsOnProportional,
+    /// A `proportional` tier on a count.
+    ProportionalOnCount,
+    /// A `deduction` has either one `penalty` or named `faults`.
+    PenaltyWithFaults,
+    BadFaultCode {
+        code: String,
+    },
+    DuplicateFault {
+        code: String,
+    },
+    /// `requires` names no sub-criterion of the framework.
+    UnknownRequirement {
+        code: String,
+    },
+    /// `requires` names the sub-criterion itself, or one that itself requires another.
+    RequirementChain {
+        code: String,
+    },
     DuplicateGrade {
         name: String,
     },
@@ -319,6 +339,40 @@ impl Localized for ProblemKind {
             PercentOver100 { value } => format!("percentage {value}% is above 100%"),
             LevelsOrder if vi => "điểm các mức đánh giá (levels) phải giảm dần".into(),
             LevelsOrder => "levels' points must be strictly decreasing".into(),
+            PointsOnProportional if vi => {
+                "mức tính tỷ lệ (proportional = true) không có 'points': điểm = tỷ lệ % × điểm tối đa".into()
+            }
+            PointsOnProportional => {
+                "a proportional tier takes no 'points': it gives percentage × max".into()
+            }
+            ProportionalOnCount if vi => {
+                "mức tính tỷ lệ (proportional) chỉ dùng với tỷ lệ %, không dùng với số lượng".into()
+            }
+            ProportionalOnCount => "a proportional tier needs a percentage, not a count".into(),
+            PenaltyWithFaults if vi => {
+                "quy tắc trừ điểm dùng 'penalty' hoặc 'faults', không dùng cả hai".into()
+            }
+            PenaltyWithFaults => "a deduction takes either 'penalty' or 'faults', not both".into(),
+            BadFaultCode { code } if vi => format!(
+                "mã lỗi '{code}' chỉ được gồm chữ thường không dấu, chữ số, '-' và '_', bắt đầu bằng chữ"
+            ),
+            BadFaultCode { code } => format!(
+                "fault code '{code}' may only contain a-z, 0-9, '-' and '_', starting with a letter"
+            ),
+            DuplicateFault { code } if vi => format!("mã lỗi '{code}' bị trùng"),
+            DuplicateFault { code } => format!("duplicate fault code '{code}'"),
+            UnknownRequirement { code } if vi => {
+                format!("requires = '{code}': không có tiêu chí thành phần mã này")
+            }
+            UnknownRequirement { code } => {
+                format!("requires = '{code}': no sub-criterion has this code")
+            }
+            RequirementChain { code } if vi => format!(
+                "requires = '{code}': phải là một tiêu chí thành phần khác, không tự phụ thuộc tiêu chí khác"
+            ),
+            RequirementChain { code } => format!(
+                "requires = '{code}' must name another sub-criterion that has no requirement of its own"
+            ),
             DuplicateGrade { name } if vi => format!("mức đánh giá '{name}' bị trùng"),
             DuplicateGrade { name } => format!("duplicate level name '{name}'"),
             EvidenceMissing if vi => {
@@ -359,6 +413,7 @@ fn empty_vi(what: &str) -> &str {
         "bands" => "xếp loại",
         "tiers" => "mức (tiers)",
         "levels" => "mức đánh giá (levels)",
+        "faults" => "loại lỗi (faults)",
         other => other,
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::i18n::{Lang, number};
 
-use super::{Measure, Rule, SubCriterion};
+use super::{Measure, Rule, SubCriterion, Tier};
 
 pub fn describe_rule(sub: &SubCriterion, lang: Lang) -> String {
     let n = |d| number(d, lang);
@@ -20,21 +20,38 @@ pub fn describe_rule(sub: &SubCriterion, lang: Lang) -> String {
             } else {
                 ""
             };
-            let parts: Vec<String> = tiers
+            tier_text(sub, tiers, unit, lang)
+        }
+        Rule::Ratio { tiers, .. } if tiers.is_empty() && vi => {
+            format!("Tỷ lệ = số đạt / tổng số; điểm = tỷ lệ × {max}")
+        }
+        Rule::Ratio { tiers, .. } if tiers.is_empty() => {
+            format!("Share = met / total; points = share × {max}")
+        }
+        Rule::Ratio { tiers, .. } if vi => {
+            format!(
+                "Tỷ lệ = số đạt / tổng số; {}",
+                tier_text(sub, tiers, "%", lang)
+            )
+        }
+        Rule::Ratio { tiers, .. } => {
+            format!("Share = met / total; {}", tier_text(sub, tiers, "%", lang))
+        }
+        Rule::Faults { faults } => {
+            let parts: Vec<String> = faults
                 .iter()
-                .map(|t| {
+                .map(|f| {
                     if vi {
-                        format!("từ {}{unit} trở lên: {}", n(t.at_least), n(t.points))
+                        format!("{} ({}): trừ {}", f.name, f.code, n(f.penalty))
                     } else {
-                        format!("{}{unit} or more: {}", n(t.at_least), n(t.points))
+                        format!("{} ({}): minus {}", f.name, f.code, n(f.penalty))
                     }
                 })
                 .collect();
-            let below = tiers.last().map(|t| n(t.at_least)).unwrap_or_default();
             if vi {
-                format!("{}; dưới {below}{unit}: 0", parts.join("; "))
+                format!("Tối đa {max} điểm; {}; thấp nhất 0", parts.join("; "))
             } else {
-                format!("{}; below {below}{unit}: 0", parts.join("; "))
+                format!("{max} points; {}; never below 0", parts.join("; "))
             }
         }
         Rule::Proportional if vi => {
@@ -64,5 +81,45 @@ pub fn describe_rule(sub: &SubCriterion, lang: Lang) -> String {
             format!("Điểm điều tra xã hội học (tối đa {max}); đơn vị không tự chấm")
         }
         Rule::Survey => format!("Sociological survey points (max {max}); not self-scored"),
+    }
+}
+
+/// "từ 95% trở lên: 1; từ 80% đến dưới 95%: tỷ lệ % × 1; dưới 80%: 0".
+fn tier_text(sub: &SubCriterion, tiers: &[Tier], unit: &str, lang: Lang) -> String {
+    let n = |d| number(d, lang);
+    let vi = lang == Lang::Vi;
+    let parts: Vec<String> = tiers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let from = n(t.at_least);
+            match (
+                t.proportional,
+                i.checked_sub(1).map(|j| n(tiers[j].at_least)),
+            ) {
+                (true, Some(to)) if vi => {
+                    format!(
+                        "từ {from}{unit} đến dưới {to}{unit}: tỷ lệ % × {}",
+                        n(sub.max)
+                    )
+                }
+                (true, Some(to)) => {
+                    format!(
+                        "{from}{unit} to below {to}{unit}: percentage × {}",
+                        n(sub.max)
+                    )
+                }
+                (true, None) if vi => format!("từ {from}{unit} trở lên: tỷ lệ % × {}", n(sub.max)),
+                (true, None) => format!("{from}{unit} or more: percentage × {}", n(sub.max)),
+                (false, _) if vi => format!("từ {from}{unit} trở lên: {}", n(t.points)),
+                (false, _) => format!("{from}{unit} or more: {}", n(t.points)),
+            }
+        })
+        .collect();
+    let below = tiers.last().map(|t| n(t.at_least)).unwrap_or_default();
+    if vi {
+        format!("{}; dưới {below}{unit}: 0", parts.join("; "))
+    } else {
+        format!("{}; below {below}{unit}: 0", parts.join("; "))
     }
 }

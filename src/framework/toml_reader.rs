@@ -44,6 +44,16 @@ pub(super) struct Reader<'s> {
     /// Decimal places allowed in every value; known once the header is read.
     pub decimals: u32,
     pub problems: Vec<Problem>,
+    /// Every `requires` read, checked once the whole tree is known.
+    pub requirements: Vec<Requirement>,
+}
+
+/// A sub-criterion's `requires`, with where it was written.
+pub(super) struct Requirement {
+    pub sub: String,
+    pub required: String,
+    pub span: Range<usize>,
+    pub path: String,
 }
 
 impl<'s> Reader<'s> {
@@ -57,6 +67,7 @@ impl<'s> Reader<'s> {
             line_starts,
             decimals: 2,
             problems: Vec::new(),
+            requirements: Vec::new(),
         }
     }
 

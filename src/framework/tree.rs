@@ -208,6 +208,7 @@ const SUB_FIELDS: &[&str] = &[
     "na_allowed",
     "evidence",
     "rule",
+    "requires",
 ];
 
 fn read_sub(
@@ -243,6 +244,22 @@ fn read_sub(
         _ => {}
     }
     let na_allowed = r.opt_bool(t, "na_allowed", &path).unwrap_or(false);
+    let requires = r
+        .opt_string(t, "requires", &path)
+        .map(|c| c.trim().to_string());
+    if let (Some(required), Some(code)) = (&requires, &head.code) {
+        let span = t
+            .table
+            .get("requires")
+            .map(|v| v.span())
+            .unwrap_or(t.span());
+        r.requirements.push(super::toml_reader::Requirement {
+            sub: code.clone(),
+            required: required.clone(),
+            span,
+            path: path.clone(),
+        });
+    }
     let rule_table = r.table(t, "rule", &path);
     let max = head.max.as_ref().map(|(m, _)| *m);
     let read = rule_table.and_then(|rt| read_rule(r, rt, source, max, &path))?;
@@ -257,5 +274,6 @@ fn read_sub(
         evidence,
         na_allowed,
         round_points: read.round,
+        requires,
     })
 }

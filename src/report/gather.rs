@@ -121,6 +121,9 @@ pub fn gather_detail(
         if flags.off_rule {
             marks.push("off-rule");
         }
+        if flags.requirement_unmet {
+            marks.push("requirement-unmet");
+        }
         if flags.conflict {
             marks.push("conflict");
         }

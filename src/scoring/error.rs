@@ -100,6 +100,23 @@ pub enum ScoreError {
         text: String,
         grades: usize,
     },
+    /// Not two counts `met/total` (`45/50`).
+    NotARatio {
+        subject: Box<Subject>,
+        text: String,
+    },
+    /// More met than counted (`51/50`), or a total of 0.
+    BadRatio {
+        subject: Box<Subject>,
+        met: u32,
+        total: u32,
+    },
+    /// A fault kind the rule does not name, or a count not given as `code=n`.
+    UnknownFault {
+        subject: Box<Subject>,
+        text: String,
+        codes: String,
+    },
     /// Declared data of another kind than the rule computes from (e.g. a count for `binary`).
     DeclaredMismatch {
         subject: Box<Subject>,
@@ -140,6 +157,9 @@ impl ScoreError {
             | NotACount { subject, .. }
             | UnknownGrade { subject, .. }
             | DeclaredMismatch { subject, .. }
+            | NotARatio { subject, .. }
+            | BadRatio { subject, .. }
+            | UnknownFault { subject, .. }
             | OffRule { subject, .. }
             | OffRuleNeedsNote { subject, .. } => Some(subject.as_ref()),
             UnknownStage { .. } => None,
@@ -253,6 +273,29 @@ impl ScoreError {
             UnknownGrade { text, grades, .. } => format!(
                 "'{text}' is not one of its grades; enter a grade's name or its number 1–{grades}"
             ),
+            NotARatio { text, .. } if vi => {
+                format!("'{text}' không phải hai số lượng dạng đạt/tổng số (ví dụ 45/50)")
+            }
+            NotARatio { text, .. } => {
+                format!("'{text}' is not two counts as met/total (e.g. 45/50)")
+            }
+            BadRatio { total: 0, .. } if vi => {
+                "tổng số bằng 0: không tính được tỷ lệ (khai báo không áp dụng nếu không phát sinh)"
+                    .into()
+            }
+            BadRatio { total: 0, .. } => {
+                "the total is 0: no percentage (declare not applicable if none arose)".into()
+            }
+            BadRatio { met, total, .. } if vi => {
+                format!("{met}/{total}: số đạt lớn hơn tổng số")
+            }
+            BadRatio { met, total, .. } => format!("{met}/{total}: more met than the total"),
+            UnknownFault { text, codes, .. } if vi => {
+                format!("'{text}' không phải số lỗi theo loại; nhập mã=số lượng, các loại: {codes}")
+            }
+            UnknownFault { text, codes, .. } => {
+                format!("'{text}' is not a count per fault kind; enter code=count, kinds: {codes}")
+            }
             DeclaredMismatch { declared, subject } if vi => format!(
                 "số liệu kê khai loại '{declared}' không dùng được cho cách tính '{}'",
                 subject.rule_kind

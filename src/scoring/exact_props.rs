@@ -6,10 +6,13 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::framework::{Area, Criterion, Framework, Rule, Source, SubCriterion, round_half_up};
+use crate::framework::{
+    Area, Criterion, EXACT_PLACES, Fault, Framework, Rule, Source, SubCriterion, Tier,
+    round_half_up,
+};
 
 use super::fixture;
-use super::{Inputs, StageScore, SubInput, totals};
+use super::{Declared, Inputs, StageScore, SubInput, points_for, totals};
 
 /// An exact fraction; every figure of these tests fits an `i128` numerator and denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,15 +41,13 @@ impl Q {
     fn sub(self, o: Q) -> Q {
         self.add(Q(-o.0, o.1))
     }
+    /// Compared through their difference over the least common denominator, so that two
+    /// figures kept to 20 places never multiply into an overflow.
     fn min(self, o: Q) -> Q {
-        if self.0 * o.1 <= o.0 * self.1 {
-            self
-        } else {
-            o
-        }
+        if o.ge(self) { self } else { o }
     }
     fn ge(self, o: Q) -> bool {
-        self.0 * o.1 >= o.0 * self.1
+        self.sub(o).0 >= 0
     }
     /// Half away from zero, for non-negative values.
     fn rounded(self, places: u32) -> Decimal {
@@ -67,17 +68,47 @@ struct SubCase {
     survey: bool,
     share: (i64, i64),
     thousandths: i64,
+    /// How a self-assessed one is scored: points typed, or declared data of a newer rule kind.
+    kind: Kind,
+}
+
+/// The rule of a self-assessed sub-criterion, with what the unit declares for it.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Manual,
+    /// `ratio` without tiers: `share` = (met, total).
+    Ratio,
+    /// `ratio` with tiers ≥ 95 % → max, 80–95 % proportional, below 0.
+    Banded,
+    /// A deduction by kind: late (−0,25) and missing (−0,5) counts.
+    Faults(u32, u32),
+}
+
+fn kind() -> impl Strategy<Value = Kind> {
+    prop_oneof![
+        Just(Kind::Manual),
+        Just(Kind::Ratio),
+        Just(Kind::Banded),
+        (0u32..6, 0u32..4).prop_map(|(late, missing)| Kind::Faults(late, missing)),
+    ]
 }
 
 fn sub_case() -> impl Strategy<Value = SubCase> {
-    (25i64..=500, any::<bool>(), 0i64..=9, 1i64..=9, 0i64..=5000).prop_map(
-        |(max, survey, a, b, thousandths)| SubCase {
+    (
+        25i64..=500,
+        any::<bool>(),
+        0i64..=9,
+        1i64..=9,
+        0i64..=5000,
+        kind(),
+    )
+        .prop_map(|(max, survey, a, b, thousandths, kind)| SubCase {
             max,
             survey,
             share: (a.min(b), b),
             thousandths: thousandths.min(max * 10),
-        },
-    )
+            kind,
+        })
 }
 
 /// Areas of criteria of sub-criteria; a criterion's cap is sometimes below its children's sum.
@@ -120,11 +151,7 @@ fn build(
                                 } else {
                                     Source::SelfAssessed
                                 },
-                                rule: if case.survey {
-                                    Rule::Survey
-                                } else {
-                                    Rule::Manual
-                                },
+                                rule: rule(case),
                                 ..template.clone()
                             };
                             inputs
@@ -166,21 +193,98 @@ fn build(
     (f, inputs)
 }
 
-/// The stored figure: a survey share of the max kept to the engine's places, or a self score.
+fn rule(case: &SubCase) -> Rule {
+    let hundredths = |n| Decimal::new(n, 2);
+    match (case.survey, case.kind) {
+        (true, _) => Rule::Survey,
+        (false, Kind::Manual) => Rule::Manual,
+        (false, Kind::Ratio) => Rule::Ratio {
+            of: None,
+            tiers: Vec::new(),
+        },
+        (false, Kind::Banded) => Rule::Ratio {
+            of: None,
+            tiers: vec![
+                Tier {
+                    at_least: Decimal::from(95),
+                    points: hundredths(case.max),
+                    proportional: false,
+                },
+                Tier {
+                    at_least: Decimal::from(80),
+                    points: hundredths(case.max) * Decimal::new(8, 1),
+                    proportional: true,
+                },
+            ],
+        },
+        (false, Kind::Faults(..)) => Rule::Faults {
+            faults: vec![
+                Fault {
+                    code: "cham".into(),
+                    name: "Chậm".into(),
+                    penalty: hundredths(25),
+                },
+                Fault {
+                    code: "thieu".into(),
+                    name: "Thiếu".into(),
+                    penalty: hundredths(50),
+                },
+            ],
+        },
+    }
+}
+
+/// The stored figure: a survey share of the max kept to the engine's places, a self score
+/// typed, or the points the rule computes from the declared data.
 fn input(sub: &SubCriterion, case: &SubCase, decimals: u32) -> SubInput {
+    let (a, b) = case.share;
     if case.survey {
-        let (a, b) = case.share;
         let points = sub.max * Decimal::from(a) / Decimal::from(b);
         return SubInput {
             survey: Some(sub.stored_points(points, decimals)),
             ..SubInput::default()
         };
     }
-    let points = Decimal::new(case.thousandths, 3).min(sub.max);
+    let declared = match case.kind {
+        Kind::Manual => None,
+        Kind::Ratio | Kind::Banded => Some(Declared::Ratio {
+            met: a as u32,
+            total: b as u32,
+        }),
+        Kind::Faults(late, missing) => Some(Declared::Faults(vec![
+            ("cham".into(), late),
+            ("thieu".into(), missing),
+        ])),
+    };
+    let score = match declared {
+        Some(d) => StageScore {
+            points: points_for(sub, &d, decimals).expect("declared data fits its rule"),
+            declared: Some(d),
+        },
+        None => StageScore::points(Decimal::new(case.thousandths, 3).min(sub.max)),
+    };
     SubInput {
-        self_score: Some(StageScore::points(points)),
+        self_score: Some(score),
         evidence_count: 1,
         ..SubInput::default()
+    }
+}
+
+/// What the rule gives for the case's declared data, as an exact fraction.
+fn exact_points(case: &SubCase) -> Option<Q> {
+    let max = Q(case.max as i128, 100);
+    let (met, total) = (case.share.0 as i128, case.share.1 as i128);
+    let share = Q::new(case.max as i128 * met, 100 * total);
+    match case.kind {
+        Kind::Manual => None,
+        Kind::Ratio => Some(share),
+        Kind::Banded if met * 100 >= 95 * total => Some(max),
+        Kind::Banded if met * 100 >= 80 * total => Some(share),
+        Kind::Banded => Some(ZERO),
+        Kind::Faults(late, missing) => {
+            let taken = Q::new(25 * late as i128 + 50 * missing as i128, 100);
+            Some(if taken.ge(max) { ZERO } else { max.sub(taken) })
+        }
     }
 }
 
@@ -223,6 +327,21 @@ proptest! {
         let band = f.bands.iter().find(|b| index.ge(Q::of(b.min))).map(|b| b.name.clone());
         prop_assert_eq!(t.band, band);
     }
+
+    /// Each newer rule kind computes its points exactly (to the engine's places) from what the
+    /// unit declares: the ratio's fraction, the band's share, the deductions by kind.
+    #[test]
+    fn declared_data_of_newer_kinds_gives_the_exact_fraction(case in sub_case()) {
+        let case = SubCase { survey: false, ..case };
+        let tree = vec![vec![(vec![case.clone()], false)]];
+        let (f, inputs) = build(&tree, 2, 2);
+        let stored = inputs.subs["1.1.1"].self_score.as_ref().map(|s| s.points);
+        if let Some(exact) = exact_points(&case) {
+            prop_assert_eq!(stored, Some(exact.rounded(EXACT_PLACES)));
+            let shown = totals(&f, &inputs).total;
+            prop_assert_eq!(shown, exact.rounded(2));
+        }
+    }
 }
 
 #[test]
@@ -232,6 +351,7 @@ fn three_thirds_of_a_point_show_one_when_added() {
         survey: true,
         share: (1, 3),
         thousandths: 0,
+        kind: Kind::Manual,
     };
     let tree = vec![vec![(vec![case.clone(), case.clone(), case], false)]];
     let (f, inputs) = build(&tree, 2, 2);

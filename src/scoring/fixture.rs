@@ -168,6 +168,17 @@ pub fn quang_binh_xa() -> Framework {
     }
 }
 
+/// The framework of the rule kinds tests (ratio, proportional band, typed deduction,
+/// `requires`), shared with the command-line tests.
+pub const RULE_KINDS: &str = include_str!("../../tests/fixtures/rule-kinds-framework.toml");
+
+pub fn rule_kinds() -> Framework {
+    match load("rule-kinds-framework.toml", RULE_KINDS.as_bytes()) {
+        Ok(f) => f,
+        Err(problems) => panic!("rule kinds framework does not load:\n{problems}"),
+    }
+}
+
 pub fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap_or_else(|_| panic!("not a decimal: {s}"))
 }

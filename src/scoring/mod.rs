@@ -5,9 +5,11 @@
 //! print. Inputs arrive already read from storage ([`Inputs`]); values typed by people go through
 //! [`parse_points`] / [`parse_declared`] first.
 
+mod declared_parts;
 mod error;
 mod number;
 mod off_rule;
+mod requires;
 mod rule;
 mod shown;
 mod stage;
@@ -20,6 +22,8 @@ mod exact_props;
 #[cfg(test)]
 mod fixture;
 #[cfg(test)]
+mod kinds_tests;
+#[cfg(test)]
 mod props;
 
 use std::collections::HashMap;
@@ -28,6 +32,7 @@ use rust_decimal::Decimal;
 
 use crate::i18n::{Lang, number};
 
+pub use declared_parts::{declared_from_parts, parse_faults, parse_ratio};
 pub use error::{ScoreError, Subject};
 pub use off_rule::{check_off_rule, check_own_score, is_on_rule};
 pub use rule::points_for;
@@ -47,6 +52,11 @@ pub enum Declared {
     Count(u32),
     /// `levels`: the exact name of the chosen grade.
     Grade(String),
+    /// `ratio`: how many met the criterion out of how many (`45/50`); `total` is above 0 and
+    /// `met` at most `total`.
+    Ratio { met: u32, total: u32 },
+    /// A typed `deduction`: how many faults of each kind, by fault code, in the framework's order.
+    Faults(Vec<(String, u32)>),
 }
 
 impl Declared {
@@ -57,6 +67,8 @@ impl Declared {
             Declared::Figure(_) => "figure",
             Declared::Count(_) => "count",
             Declared::Grade(_) => "grade",
+            Declared::Ratio { .. } => "ratio",
+            Declared::Faults(_) => "faults",
         }
     }
 
@@ -77,6 +89,24 @@ impl Declared {
             Declared::Figure(d) => number(*d, lang),
             Declared::Count(n) => n.to_string(),
             Declared::Grade(name) => name.clone(),
+            Declared::Ratio { met, total } => format!("{met}/{total}"),
+            Declared::Faults(counts) => counts
+                .iter()
+                .map(|(code, n)| format!("{code}={n}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// The percentage a ratio makes, exact (to [`crate::framework::EXACT_PLACES`]); `None` for
+    /// other kinds.
+    pub fn ratio_percent(&self) -> Option<Decimal> {
+        match self {
+            Declared::Ratio { met, total } if *total > 0 => Some(crate::framework::round_half_up(
+                Decimal::from(*met) * Decimal::ONE_HUNDRED / Decimal::from(*total),
+                crate::framework::EXACT_PLACES,
+            )),
+            _ => None,
         }
     }
 }

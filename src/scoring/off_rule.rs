@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::framework::{Framework, OffRulePolicy, Rule, SubCriterion};
+use crate::framework::{Framework, OffRulePolicy, Rule, SubCriterion, Tier};
 
 use super::error::{ScoreError, Subject};
 use super::stage::Stage;
@@ -19,12 +19,75 @@ pub fn is_on_rule(sub: &SubCriterion, points: Decimal) -> bool {
     }
     match &sub.rule {
         Rule::Manual | Rule::Proportional | Rule::Survey => true,
+        Rule::Ratio { tiers, .. } if tiers.is_empty() => true,
         Rule::Binary => points == zero || points == sub.max,
-        Rule::Tiers { tiers, .. } => points == zero || tiers.iter().any(|t| t.points == points),
+        Rule::Tiers { tiers, .. } | Rule::Ratio { tiers, .. } => {
+            points == zero || on_tiers(sub.max, tiers, points)
+        }
+        Rule::Faults { faults } => {
+            points == zero
+                || sums_of(
+                    &faults.iter().map(|f| f.penalty).collect::<Vec<_>>(),
+                    sub.max - points,
+                )
+        }
         Rule::Levels { grades } => grades.iter().any(|g| g.points == points),
         Rule::PerItem { each } => points == sub.max || (points % *each).is_zero(),
         Rule::Deduction { penalty } => points == zero || ((sub.max - points) % *penalty).is_zero(),
     }
+}
+
+/// A tier's points, or a figure inside a proportional band: from max × its threshold to max × the
+/// threshold of the band above it (100 % for the top band).
+fn on_tiers(max: Decimal, tiers: &[Tier], points: Decimal) -> bool {
+    let hundred = Decimal::ONE_HUNDRED;
+    tiers.iter().enumerate().any(|(i, t)| {
+        if !t.proportional {
+            return t.points == points;
+        }
+        let upper = if i == 0 {
+            hundred
+        } else {
+            tiers[i - 1].at_least
+        };
+        max * t.at_least / hundred <= points && points <= max * upper / hundred
+    })
+}
+
+/// Whether `target` is a sum of the `steps` (each any number of times), exactly: worked on whole
+/// units of the finest place among them. Too fine to enumerate (over a million units): accepted.
+fn sums_of(steps: &[Decimal], target: Decimal) -> bool {
+    const LIMIT: u64 = 1_000_000;
+    if target.is_zero() {
+        return true;
+    }
+    let places = steps
+        .iter()
+        .chain([&target])
+        .map(|d| d.normalize().scale())
+        .max();
+    let scale = Decimal::from(10u64.pow(places.unwrap_or(0).min(9)));
+    let whole = |d: Decimal| (d * scale).trunc().to_string().parse::<u64>().ok();
+    let (Some(goal), Some(units)) = (
+        whole(target),
+        steps
+            .iter()
+            .map(|s| whole(*s))
+            .collect::<Option<Vec<u64>>>(),
+    ) else {
+        return false;
+    };
+    if goal > LIMIT {
+        return true;
+    }
+    let mut reach = vec![false; goal as usize + 1];
+    reach[0] = true;
+    for at in 1..=goal as usize {
+        reach[at] = units
+            .iter()
+            .any(|&u| u > 0 && u as usize <= at && reach[at - u as usize]);
+    }
+    reach[goal as usize]
 }
 
 /// A unit's own score must be a value its rule gives.

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::framework::{Grade, Measure, Rule, SubCriterion, Tier};
+use crate::framework::{Fault, Grade, Measure, Rule, SubCriterion, Tier};
 use crate::text::fold;
 
 use super::Declared;
@@ -25,6 +25,12 @@ pub fn points_for(
         (Rule::Levels { grades }, Declared::Grade(name)) => graded(sub, grades, name)?,
         (Rule::PerItem { each }, Declared::Count(n)) => per_item(sub.max, *each, *n),
         (Rule::Deduction { penalty }, Declared::Count(n)) => deduction(sub.max, *penalty, *n),
+        (Rule::Faults { faults }, Declared::Faults(counts)) => {
+            typed_deduction(sub, faults, counts)?
+        }
+        (Rule::Ratio { tiers, .. }, Declared::Ratio { met, total }) => {
+            ratio(sub, tiers, *met, *total)?
+        }
         (Rule::Manual, _) => return Err(ScoreError::EnterPoints { subject: subject() }),
         (Rule::Survey, _) => return Err(ScoreError::SurveyImported { subject: subject() }),
         (_, other) => return Err(mismatch(sub, other)),
@@ -49,7 +55,63 @@ fn tiered(
         (_, other) => return Err(mismatch(sub, other)),
     };
     let reached = tiers.iter().find(|t| t.at_least <= figure);
-    Ok(reached.map_or(Decimal::ZERO, |t| t.points))
+    Ok(reached.map_or(Decimal::ZERO, |t| {
+        if t.proportional {
+            proportional(sub.max, figure)
+        } else {
+            t.points
+        }
+    }))
+}
+
+/// `met/total`: by tiers, the threshold compared with the exact fraction (2/3 reaches 66,67 %
+/// only if 2 × 100 ≥ 66,67 × 3); without tiers, max × met / total.
+fn ratio(sub: &SubCriterion, tiers: &[Tier], met: u32, total: u32) -> Result<Decimal, ScoreError> {
+    if total == 0 || met > total {
+        return Err(ScoreError::BadRatio {
+            subject: Subject::of(sub),
+            met,
+            total,
+        });
+    }
+    let (met, total) = (Decimal::from(met), Decimal::from(total));
+    let share = || sub.max * met / total;
+    if tiers.is_empty() {
+        return Ok(share());
+    }
+    let reached = tiers
+        .iter()
+        .find(|t| met * Decimal::ONE_HUNDRED >= t.at_least * total);
+    Ok(reached.map_or(Decimal::ZERO, |t| {
+        if t.proportional { share() } else { t.points }
+    }))
+}
+
+/// max − Σ count × the kind's penalty, never below 0. Counts name their kind by code; a code the
+/// rule does not know is refused (stored data is checked again here).
+fn typed_deduction(
+    sub: &SubCriterion,
+    faults: &[Fault],
+    counts: &[(String, u32)],
+) -> Result<Decimal, ScoreError> {
+    let mut taken = Decimal::ZERO;
+    for (code, n) in counts {
+        let fault = faults.iter().find(|f| &f.code == code);
+        let fault = fault.ok_or_else(|| ScoreError::UnknownFault {
+            subject: Subject::of(sub),
+            text: super::error::shown(code),
+            codes: faults
+                .iter()
+                .map(|f| f.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+        taken += Decimal::from(*n) * fault.penalty;
+        if taken >= sub.max {
+            return Ok(Decimal::ZERO);
+        }
+    }
+    Ok(sub.max - taken)
 }
 
 fn proportional(max: Decimal, pct: Decimal) -> Decimal {

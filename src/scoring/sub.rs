@@ -26,6 +26,8 @@ pub struct Flags {
     /// A stage's points are not a value the rule gives (entered by the council with a note, or
     /// stored before the check existed).
     pub off_rule: bool,
+    /// Counted 0 in some view because the sub-criterion it `requires` is not met there.
+    pub requirement_unmet: bool,
 }
 
 /// The totals of one sub-criterion.
@@ -136,6 +138,7 @@ fn self_assessed(sub: &SubCriterion, input: &SubInput, policy: MissingEvidencePo
         off_rule: stages
             .iter()
             .any(|s| points(s).is_some_and(|p| !is_on_rule(sub, p))),
+        requirement_unmet: false,
     };
     let totals = SubTotals {
         self_points,

@@ -135,7 +135,8 @@ impl Accumulator {
         let mut raw = Views::default();
         let mut shrink = Decimal::ZERO;
         for sub in &c.subs {
-            let resolved = resolve(f, sub, inputs.subs.get(&sub.code));
+            let mut resolved = resolve(f, sub, inputs.subs.get(&sub.code));
+            super::requires::gate(f, sub, inputs, &mut resolved);
             raw = raw + resolved.counted;
             shrink += resolved.shrink;
             self.add_sub(resolved);

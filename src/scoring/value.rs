@@ -63,6 +63,8 @@ pub fn parse_declared(
         | Rule::PerItem { .. }
         | Rule::Deduction { .. } => read_count(text, sub).map(Declared::Count),
         Rule::Levels { grades } => read_grade(text, grades, sub).map(Declared::Grade),
+        Rule::Ratio { .. } => super::parse_ratio(text, sub),
+        Rule::Faults { .. } => super::parse_faults(text, sub),
         Rule::Manual => Err(ScoreError::EnterPoints {
             subject: Subject::of(sub),
         }),

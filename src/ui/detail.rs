@@ -135,6 +135,7 @@ fn sub_lines(
         cols,
         theme,
     ));
+    out.extend(requirement_lines(walk, sub, l, cols, theme));
     out.extend(declared_lines(walk, sub, l, cols, theme));
     out.extend(labeled(
         Text::Points.get(l),
@@ -275,6 +276,31 @@ fn evidence_lines(
         );
     }
     out
+}
+
+/// `requires`: the condition, in the warning style with the reason when it took points away.
+fn requirement_lines(
+    walk: &Walk,
+    sub: &SubCriterion,
+    l: Lang,
+    cols: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let Some(code) = &sub.requires else {
+        return Vec::new();
+    };
+    let unmet = walk
+        .totals
+        .sub(&sub.code)
+        .is_some_and(|t| t.flags.requirement_unmet);
+    let text = ui::requirement(l, code, unmet);
+    let mut lines = labeled(Text::Condition.get(l), &text, cols, theme);
+    if unmet {
+        for span in lines.iter_mut().flat_map(|line| line.spans.iter_mut()) {
+            span.style = span.style.patch(theme.warn());
+        }
+    }
+    lines
 }
 
 fn flag_lines(walk: &Walk, code: &str, l: Lang, cols: usize, theme: &Theme) -> Vec<Line<'static>> {

@@ -160,6 +160,12 @@ fn input_lines(
             };
             sheet.field(word.get(l), edit, cols, on_rule, theme);
         }
+        RuleInput::Parts { labels, edits, at } => {
+            for (i, (label, edit)) in labels.iter().zip(edits).enumerate() {
+                let label = format!("{label}:");
+                sheet.field(&label, edit, cols, on_rule && i == *at, theme);
+            }
+        }
     }
     let points_label = match form.input {
         RuleInput::Points => Text::Points,

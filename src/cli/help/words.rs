@@ -83,7 +83,7 @@ const ARGS: &[(&str, &str, &str, &str)] = &[
     ("unit import", "file", "Tệp CSV hoặc TOML các đơn vị", "CSV or TOML file of units"),
     ("unit history", "code", "Mã đơn vị, ví dụ phuong-dong-hoi", "Unit code, e.g. phuong-dong-hoi"),
     ("score set", "value", "Số điểm (0,5 hoặc 0.5)", ""),
-    ("score set", "declared", "Số liệu kê khai: có/không, tỷ lệ phần trăm, số lượng, hoặc tên mức", ""),
+    ("score set", "declared", "Số liệu kê khai: có/không, tỷ lệ phần trăm, số lượng, tên mức, hai số lượng đạt/tổng số (45/50) hoặc số lỗi theo loại (cham=2,thieu=1)", ""),
     ("score set", "na", "Không áp dụng", ""),
     ("score set", "stage", "Vòng: self (tự đánh giá, mặc định), appraisal1 (thẩm định lần 1), appraisal2 (thẩm định lần 2) hoặc survey (điều tra xã hội học)", ""),
     ("score set", "evidence", "Tài liệu kiểm chứng (số, ký hiệu), có thể lặp lại", ""),

@@ -243,3 +243,17 @@ pub fn database_busy(lang: Lang) -> String {
     )
     .into()
 }
+
+/// A sub-criterion's `requires`, and whether it held: why it counts 0.
+pub fn requirement(lang: Lang, code: &str, unmet: bool) -> String {
+    match (lang, unmet) {
+        (Lang::Vi, false) => format!("chỉ tính điểm khi tiêu chí {code} đạt"),
+        (Lang::Vi, true) => {
+            format!("chỉ tính điểm khi tiêu chí {code} đạt; {code} chưa đạt nên tính 0 điểm")
+        }
+        (Lang::En, false) => format!("scores only when {code} is met"),
+        (Lang::En, true) => {
+            format!("scores only when {code} is met; {code} is not, so it counts 0")
+        }
+    }
+}

@@ -54,6 +54,7 @@ texts! {
     SourceSelf => "tự đánh giá", "self-assessed";
     SourceSurvey => "điều tra xã hội học", "sociological survey";
     Rule => "Cách tính điểm", "How points are computed";
+    Condition => "Điều kiện", "Condition";
     Declared => "Số liệu kê khai", "Declared";
     Points => "Điểm", "Points";
     EvidenceRequired => "Tài liệu kiểm chứng cần có", "Evidence required";

@@ -100,6 +100,15 @@ fn stored(points: rust_decimal::Decimal) -> rust_decimal::Decimal {
 pub fn declared(d: &Declared, lang: Lang) -> String {
     match d {
         Declared::Figure(_) => format!("{}%", d.display(lang)),
+        Declared::Ratio { .. } => match d.ratio_percent() {
+            // 45/50 (90%): the percentage to the places a figure is typed with.
+            Some(pct) => format!(
+                "{} ({}%)",
+                d.display(lang),
+                crate::i18n::number(crate::framework::round_half_up(pct, 2), lang)
+            ),
+            None => d.display(lang),
+        },
         other => other.display(lang),
     }
 }

@@ -1,0 +1,131 @@
+//! The rule kinds real frameworks use, through the real binary: a ratio declared as two counts,
+//! tiers with a proportional band, a deduction by kind of fault and a sub-criterion that scores
+//! only when another is met, each computed exactly, checked against its rule (off-rule self
+//! scores refused, nothing written) and shown why in the unit's report.
+
+mod common;
+
+use common::{Scratch, stderr};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+const UNIT: &str = "thu-nghiem-an-binh";
+
+fn setup() -> Scratch {
+    let s = Scratch::new();
+    let framework = format!("{FIXTURES}/rule-kinds-framework.toml");
+    s.ok(&["framework", "import", &framework]);
+    s.ok(&["unit", "import", &format!("{FIXTURES}/cycle-units.csv")]);
+    s
+}
+
+fn score(s: &Scratch, sub: &str, how: &str, value: &str) -> serde_json::Value {
+    s.json(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", sub, how, value,
+    ])
+}
+
+fn totals(s: &Scratch) -> serde_json::Value {
+    s.json(&["totals", "--unit", UNIT, "--year", "2025"])
+}
+
+/// The unit's report line of one sub-criterion.
+fn line(s: &Scratch, sub: &str) -> serde_json::Value {
+    let detail = s.json(&["report", "--year", "2025", "--level", "xa", "--unit", UNIT]);
+    let lines = detail["subcriteria"]
+        .as_array()
+        .expect("subcriteria")
+        .clone();
+    lines
+        .into_iter()
+        .find(|l| l["code"] == sub)
+        .unwrap_or_else(|| panic!("no line {sub} in {detail}"))
+}
+
+#[test]
+fn ratio_declared_as_two_counts_is_scored_and_kept_with_its_counts() {
+    let s = setup();
+    score(&s, "1.1.1", "--declared", "45/50");
+    let got = s.json(&[
+        "score", "get", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1",
+    ]);
+    let text = got.to_string();
+    assert!(
+        text.contains("\"met\":45") && text.contains("\"total\":50"),
+        "{text}"
+    );
+    assert!(text.contains("1.35"), "{text}");
+    // 1 of 3 on the proportional ratio: half a point, exact.
+    score(&s, "1.1.1", "--declared", "1/3");
+    assert_eq!(line(&s, "1.1.1")["self"], "0.5");
+    assert_eq!(line(&s, "1.1.1")["declared"], "1/3");
+}
+
+#[test]
+fn ratio_on_tiers_uses_the_proportional_band_between_80_and_95_percent() {
+    let s = setup();
+    score(&s, "1.1.2", "--declared", "90/100");
+    score(&s, "1.1.3", "--declared", "85,5");
+    let report = s.ok(&[
+        "report", "--year", "2025", "--level", "xa", "--unit", UNIT, "--format", "csv",
+    ]);
+    assert!(
+        report.contains("0.9") && report.contains("0.86"),
+        "{report}"
+    );
+    assert_eq!(line(&s, "1.1.2")["self"], "0.9");
+}
+
+#[test]
+fn typed_deduction_counts_each_kind_of_fault() {
+    let s = setup();
+    score(&s, "1.1.4", "--declared", "cham=1,thieu=1");
+    assert_eq!(line(&s, "1.1.4")["self"], "0.75");
+    score(&s, "1.1.4", "--declared", "cham=2");
+    assert_eq!(line(&s, "1.1.4")["self"], "1");
+}
+
+#[test]
+fn bad_declared_data_is_refused_with_exit_2_naming_the_rule_and_nothing_is_written() {
+    let s = setup();
+    let before = s.ok(&["check"]);
+    for (sub, how, value, says) in [
+        ("1.1.1", "--declared", "51/50", "more met than the total"),
+        ("1.1.1", "--declared", "45", "met/total"),
+        ("1.1.4", "--declared", "tre=1", "cham, thieu"),
+        // A unit's own score must be one its rule gives: 1,4 is no sum of 0,25 and 0,5 off 1,5.
+        ("1.1.4", "--value", "1,4", "not a value its rule can give"),
+        ("1.1.2", "--value", "0,5", "not a value its rule can give"),
+    ] {
+        let out = s.run(&[
+            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", sub, how, value,
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{sub} {value}: {}",
+            stderr(&out)
+        );
+        let err = stderr(&out);
+        assert!(
+            err.contains(sub) && err.contains(says),
+            "{sub} {value}: {err}"
+        );
+    }
+    assert_eq!(s.ok(&["check"]), before);
+    let units = s.json(&["report", "--year", "2025", "--level", "xa"]);
+    assert_eq!(units["units"].as_array().map(Vec::len), Some(0), "{units}");
+}
+
+#[test]
+fn requiring_sub_counts_zero_until_its_requirement_is_met_and_the_report_says_why() {
+    let s = setup();
+    score(&s, "1.1.5", "--declared", "không");
+    score(&s, "1.1.6", "--declared", "có");
+    let l = line(&s, "1.1.6");
+    assert!(l["flags"].to_string().contains("requirement-unmet"), "{l}");
+    let t = totals(&s).to_string();
+    score(&s, "1.1.5", "--declared", "có");
+    let l = line(&s, "1.1.6");
+    assert!(!l["flags"].to_string().contains("requirement-unmet"), "{l}");
+    assert_ne!(totals(&s).to_string(), t);
+}
