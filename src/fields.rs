@@ -21,6 +21,15 @@ pub const RESPONSE: &str = "response";
 /// same name.
 pub const BONUS: &str = "bonus";
 pub const PENALTY: &str = "penalty";
+/// The field (of the `status` target) that withdraws an assessment (`assess cancel`, true) or
+/// brings it back (`assess restore`, false).
+pub const CANCELLED: &str = "cancelled";
+
+/// Whether a stored value puts something in its field (a score, a document, a note), as
+/// opposed to clearing it: only an assessment with none of these may be withdrawn.
+pub fn carries_content(value: &str) -> bool {
+    !matches!(value, "null" | "[]" | "\"\"" | "false")
+}
 
 /// The field holding a stage's score.
 pub fn stage_field(stage: Stage) -> &'static str {

@@ -33,6 +33,24 @@ pub enum Refusal {
     Framework(String),
     /// The same unit and year were started under another framework here.
     FrameworkConflict { ours: String, theirs: String },
+    /// A withdrawal (`assess cancel`) or restore the cycle does not allow.
+    Withdrawal(Withdrawal),
+}
+
+/// Why a merged `assess cancel` or `assess restore` does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withdrawal {
+    /// Its value is not true (cancel) or false (restore).
+    Malformed,
+    /// A cancel of an assessment its author already saw cancelled.
+    AlreadyCancelled,
+    /// A restore of an assessment its author did not see cancelled.
+    NotCancelled,
+    /// A cancel of an assessment whose author saw scores, evidence or notes in it.
+    HasContent,
+    /// A cancel concurrent with a change (another copy scored while this one withdrew): the
+    /// work stands and stays ranked.
+    ConcurrentContent,
 }
 
 impl Refusal {
@@ -48,6 +66,7 @@ impl Refusal {
             Refusal::Transition { .. } => "transition",
             Refusal::Framework(_) => "framework",
             Refusal::FrameworkConflict { .. } => "framework_conflict",
+            Refusal::Withdrawal(_) => "withdrawal",
         }
     }
 
@@ -86,6 +105,34 @@ impl Refusal {
             Refusal::FrameworkConflict { ours, theirs } => format!(
                 "this unit and year are assessed under '{ours}' here, the other copy used '{theirs}'"
             ),
+            Refusal::Withdrawal(w) => w.detail(lang).into(),
+        }
+    }
+}
+
+impl Withdrawal {
+    fn detail(self, lang: Lang) -> &'static str {
+        match self {
+            Withdrawal::Malformed => lang.pick(
+                "giá trị hủy/khôi phục không hợp lệ",
+                "not a valid cancel or restore value",
+            ),
+            Withdrawal::AlreadyCancelled => lang.pick(
+                "hủy một bộ kết quả mà người ghi đã thấy bị hủy",
+                "cancels an assessment its author already saw cancelled",
+            ),
+            Withdrawal::NotCancelled => lang.pick(
+                "khôi phục một bộ kết quả chưa bị hủy",
+                "restores an assessment that was not cancelled",
+            ),
+            Withdrawal::HasContent => lang.pick(
+                "hủy một bộ kết quả đã có điểm, tài liệu hoặc giải trình",
+                "cancels an assessment that already had scores, evidence or notes",
+            ),
+            Withdrawal::ConcurrentContent => lang.pick(
+                "hủy đồng thời với việc chấm điểm ở bản khác; phần đã chấm được giữ",
+                "cancelled while another copy was scoring it; the scores stand",
+            ),
         }
     }
 }
@@ -101,6 +148,10 @@ pub fn action_for<'a>(
 ) -> Action<'a> {
     if unit == "*" {
         return Action::Administer;
+    }
+    if target == "status" && field == crate::fields::CANCELLED {
+        // `assess cancel|restore`: the unit's officers or an administrator, as locally.
+        return Action::Submit { unit };
     }
     if target == "status" {
         let to = status_code(value);
@@ -151,6 +202,25 @@ pub fn check_status(from: Status, value: &str) -> Result<Status, Refusal> {
     if allowed { Ok(to) } else { Err(refused()) }
 }
 
+/// A merged `assess cancel` (value true) or `restore` (false) must change what its author saw
+/// (`was_cancelled`: the cancel state of its parents), and a cancel may only withdraw an
+/// assessment in which its author saw nothing (`saw_content`), as `assess cancel` requires.
+pub fn check_withdrawal(
+    was_cancelled: bool,
+    value: &str,
+    saw_content: bool,
+) -> Result<(), Refusal> {
+    let cancel = serde_json::from_str::<bool>(value)
+        .map_err(|_| Refusal::Withdrawal(Withdrawal::Malformed))?;
+    let refused = match (cancel, was_cancelled) {
+        (true, true) => Some(Withdrawal::AlreadyCancelled),
+        (true, false) if saw_content => Some(Withdrawal::HasContent),
+        (false, false) => Some(Withdrawal::NotCancelled),
+        _ => None,
+    };
+    refused.map_or(Ok(()), |w| Err(Refusal::Withdrawal(w)))
+}
+
 /// Whether a stored value fits its field and target: the command layer's own value rules
 /// (shape, rule, cap, off-rule, exact figures from declared data, document fields), so a merged
 /// event passes exactly the checks a local change passes.
@@ -184,6 +254,24 @@ impl Facts<'_> {
     fn status(&self) -> Option<Status> {
         status_code(self.value).and_then(|c| c.parse().ok())
     }
+
+    /// An `assess cancel` event.
+    fn withdraws(&self) -> bool {
+        self.is_status() && self.field == crate::fields::CANCELLED && self.value == "true"
+    }
+}
+
+/// The cancels in force: those no other cancel/restore event of the list follows.
+fn withdrawals_in_force<'a>(events: &'a [Facts<'a>]) -> Vec<&'a Facts<'a>> {
+    let followed: HashSet<&str> = events
+        .iter()
+        .filter(|e| e.is_status() && e.field == crate::fields::CANCELLED)
+        .flat_map(|e| e.parents.iter().map(String::as_str))
+        .collect();
+    events
+        .iter()
+        .filter(|e| e.withdraws() && !followed.contains(e.id))
+        .collect()
 }
 
 /// The status in force for an author who saw `seen`: the newest of those status events (draft
@@ -204,10 +292,12 @@ pub fn late(events: &[Facts]) -> Vec<(String, Refusal)> {
         .iter()
         .filter(|e| matches!(e.status(), Some(Status::Submitted | Status::Final)))
         .collect();
-    if candidates.is_empty() {
+    let withdrawals = withdrawals_in_force(events);
+    if candidates.is_empty() && withdrawals.is_empty() {
         return Vec::new();
     }
-    let graph = Graph::new(events, &candidates);
+    let both: Vec<&Facts> = candidates.iter().chain(&withdrawals).copied().collect();
+    let graph = Graph::new(events, &both);
     let mut out = Vec::new();
     let mut late_status: HashSet<&str> = HashSet::new();
     for t in events
@@ -233,6 +323,19 @@ pub fn late(events: &[Facts]) -> Vec<(String, Refusal)> {
         });
         if let Some(l) = won {
             out.push((e.id.to_string(), late_refusal(l)));
+        }
+    }
+    // A cancel stands only over an empty assessment: concurrent with a change that put
+    // something in it, the cancel steps aside (the work stays ranked), whichever merged first.
+    for w in withdrawals.iter().filter(|w| !late_status.contains(w.id)) {
+        let scored = events.iter().any(|e| {
+            !e.is_status() && crate::fields::carries_content(e.value) && graph.concurrent(e, w)
+        });
+        if scored {
+            out.push((
+                w.id.to_string(),
+                Refusal::Withdrawal(Withdrawal::ConcurrentContent),
+            ));
         }
     }
     out
@@ -434,6 +537,57 @@ mod tests {
         let late = late(&facts(&evs));
         let ids: Vec<&str> = late.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["r1"], "{late:?}");
+    }
+
+    #[test]
+    fn a_cancel_must_change_what_was_seen_and_find_the_assessment_empty() {
+        assert_eq!(check_withdrawal(false, "true", false), Ok(()));
+        assert_eq!(check_withdrawal(true, "false", true), Ok(()));
+        let refused = |w| Err(Refusal::Withdrawal(w));
+        assert_eq!(
+            check_withdrawal(true, "true", false),
+            refused(Withdrawal::AlreadyCancelled)
+        );
+        assert_eq!(
+            check_withdrawal(false, "false", false),
+            refused(Withdrawal::NotCancelled)
+        );
+        assert_eq!(
+            check_withdrawal(false, "true", true),
+            refused(Withdrawal::HasContent)
+        );
+        assert_eq!(
+            check_withdrawal(false, "\"yes\"", false),
+            refused(Withdrawal::Malformed)
+        );
+    }
+
+    #[test]
+    fn a_cancel_in_force_concurrent_with_a_score_is_late_and_a_restored_one_is_not() {
+        let score =
+            |id, seen: &[&'static str]| ev(id, "1.1.1", "self", "{\"points\":\"0.5\"}", &[], seen);
+        let concurrent = [
+            ev("c1", "status", "cancelled", "true", &[], &[]),
+            score("a1", &[]),
+        ];
+        let late_ids = |evs: &[Ev]| -> Vec<String> {
+            late(&facts(evs)).into_iter().map(|(id, _)| id).collect()
+        };
+        assert_eq!(late_ids(&concurrent), ["c1"]);
+        // Cancelled, restored, then scored: the cancel is no longer in force.
+        let restored = [
+            ev("c1", "status", "cancelled", "true", &[], &[]),
+            ev("r1", "status", "cancelled", "false", &["c1"], &["c1"]),
+            score("a1", &[]),
+        ];
+        assert!(late_ids(&restored).is_empty());
+        // A score cleared before the cancel is in the cancel's past.
+        let cleared = [
+            score("a1", &[]),
+            ev("a2", "1.1.1", "self", "null", &["a1"], &[]),
+            ev("c1", "status", "cancelled", "true", &[], &["a2"]),
+        ];
+        assert!(late_ids(&cleared).is_empty());
     }
 
     #[test]

@@ -312,3 +312,148 @@ fn a_self_score_made_after_the_servers_deadline_is_quarantined_as_late() {
     assert_eq!(summary["refused"][0]["reason"], "late");
     assert_eq!(totals(&s.db), before);
 }
+
+const EMPTY: &str = "phuong-dong-thuan";
+
+/// The server of [`server`], where `lan` also serves [`EMPTY`], started by mistake with nothing
+/// in it yet; and the laptop copy taken from it.
+fn server_with_an_empty_assessment() -> (Scratch, std::path::PathBuf) {
+    let s = server();
+    let units = format!("{U},{EMPTY}");
+    s.ok(&["officer", "grant", "lan", "unit", "--units", &units]);
+    Store::open(&s.db)
+        .expect("open")
+        .start_assessment(EMPTY, 2025, None, &Actor::current())
+        .expect("start");
+    let lap = laptop(&s);
+    (s, lap)
+}
+
+fn lan_cancels(db: &Path, unit: &str) {
+    let mut store = Store::open(db).expect("open laptop");
+    let clock = parindex::command::Clock::system();
+    parindex::command::cancel(&mut store, &lan(), &clock, unit, 2025).expect("cancel");
+}
+
+/// Units of the 2025 commune ranking.
+fn ranked(db: &Path) -> Vec<String> {
+    json(db, &["report", "--year", "2025", "--level", "xa"])["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| u["unit"].as_str().expect("unit").to_string())
+        .collect()
+}
+
+#[test]
+fn an_offline_cancel_of_an_empty_assessment_counts_on_merge_in_both_directions() {
+    let (s, lap) = server_with_an_empty_assessment();
+    assert!(ranked(&s.db).contains(&EMPTY.to_string()));
+    lan_cancels(&lap, EMPTY);
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    assert_eq!(summary["quarantined"], 0, "{summary:#}");
+    assert!(!ranked(&s.db).contains(&EMPTY.to_string()), "withdrawn");
+    // Restored on the server, merged back: the laptop ends restored too.
+    ok(
+        &s.db,
+        &["assess", "restore", "--unit", EMPTY, "--year", "2025"],
+    );
+    let back = json(&lap, &["sync", s.db.to_str().expect("path")]);
+    assert_eq!(back["quarantined"], 0, "{back:#}");
+    for db in [&s.db, &lap] {
+        assert!(ranked(db).contains(&EMPTY.to_string()), "{}", db.display());
+    }
+}
+
+#[test]
+fn a_cancel_concurrent_with_scores_steps_aside_on_both_sides_and_the_scores_stay_ranked() {
+    let (s, lap) = server_with_an_empty_assessment();
+    lan_cancels(&lap, EMPTY);
+    ok(
+        &s.db,
+        &[
+            "score", "set", "--unit", EMPTY, "--year", "2025", "--sub", "1.1.1", "--value", "0.5",
+        ],
+    );
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    assert_eq!(summary["quarantined"], 1, "{summary:#}");
+    assert_eq!(summary["refused"][0]["reason"], "withdrawal", "{summary:#}");
+    let back = json(&lap, &["sync", s.db.to_str().expect("path")]);
+    assert_eq!(
+        back["quarantined"], 1,
+        "the laptop's own cancel steps aside: {back:#}"
+    );
+    for db in [&s.db, &lap] {
+        assert!(ranked(db).contains(&EMPTY.to_string()), "{}", db.display());
+        let t = json(db, &["totals", "--unit", EMPTY, "--year", "2025"]);
+        assert_eq!(
+            t["stages"]["self"]["points"],
+            "0.5",
+            "{}: {t:#}",
+            db.display()
+        );
+    }
+}
+
+/// An event appended by lan's laptop with a patched parindex that skips every check of the
+/// command layer: correctly signed with lan's own key, but not a change the cycle allows.
+fn lan_appends(db: &Path, unit: &str, value: &str) -> String {
+    let mut store = Store::open(db).expect("open laptop");
+    let k = store
+        .find_assessment(unit, 2025)
+        .expect("find")
+        .expect("assessment");
+    let now = parindex::store::now_utc();
+    store
+        .write(|tx| {
+            let e = parindex::store::NewEvent {
+                key: &k,
+                target: "status",
+                field: "cancelled",
+                value: value.into(),
+                parents: Vec::new(),
+                reason: None,
+                at: &now,
+            };
+            tx.append(e, &lan())
+        })
+        .map(|e: parindex::store::Event| e.id)
+        .expect("append")
+}
+
+#[test]
+fn forged_cancels_and_restores_the_cycle_does_not_allow_are_quarantined() {
+    let (s, lap) = server_with_an_empty_assessment();
+    let fw = key(&s.db).framework_id;
+    // lan withdraws the scored assessment of U, restores the empty one that was never
+    // cancelled and writes a cancel whose value is not yes/no; an appraiser's cancel is forged.
+    let mut expected = vec![
+        lan_appends(&lap, U, "true"),
+        lan_appends(&lap, EMPTY, "false"),
+        lan_appends(&lap, EMPTY, r#""yes""#),
+        "f-cancel".to_string(),
+    ];
+    forge(
+        &lap,
+        "f-cancel",
+        (fw.as_str(), U, 2025),
+        "status",
+        "cancelled",
+        "true",
+        "tuan",
+    );
+    let before = (totals(&s.db), ranked(&s.db));
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    expected.sort();
+    assert_eq!(refused_ids(&summary), expected, "{summary:#}");
+    let reasons: Vec<&str> = summary["refused"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| g["reason"].as_str().expect("reason"))
+        .collect();
+    assert!(reasons.contains(&"withdrawal"), "{reasons:?}");
+    assert_eq!((totals(&s.db), ranked(&s.db)), before, "0 applied");
+    let check = json(&s.db, &["check"]);
+    assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+}

@@ -12,7 +12,7 @@ use super::{Clock, CommandError};
 
 /// The target and field that mark an assessment as withdrawn.
 pub const STATUS: &str = "status";
-pub const CANCELLED: &str = "cancelled";
+pub const CANCELLED: &str = crate::fields::CANCELLED;
 
 /// The assessment a change is about: the live one of the unit and year, or the one its first
 /// successful change will start (`exists` false: nothing is stored yet).

@@ -216,6 +216,9 @@ fn check(
     if let Some(why) = check_framework(store, tx, e)? {
         return Ok(Some(why));
     }
+    if e.target == "status" && e.field == crate::fields::CANCELLED {
+        return check_withdrawal(tx, ctx, e, seal);
+    }
     let framework = store.framework(&e.key.framework_id)?;
     let from = if e.target == "status" {
         replay::status_seen(&e.parents, |id| status_of(tx, id))
@@ -238,6 +241,49 @@ fn check(
     Ok(verdict
         .and_then(|()| replay::check_role(&e.author, ctx.grants(&e.author), ctx.enforced, action))
         .err())
+}
+
+/// A merged `assess cancel|restore`: a change of the cancel state its author saw (its parents),
+/// a cancel only of an assessment its author saw empty, by the unit's officers or an admin.
+fn check_withdrawal(
+    tx: &Connection,
+    ctx: &Context,
+    e: &Event,
+    seal: &Seal,
+) -> Result<Option<Refusal>, StoreError> {
+    let value_of = |id: &str| -> Result<Option<(String, String, String)>, StoreError> {
+        tx.query_row(
+            "SELECT target, field, value FROM event WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()
+        .map_err(StoreError::sql)
+    };
+    let was_cancelled = match e.parents.iter().max() {
+        Some(id) => value_of(id)?.is_some_and(|(_, _, v)| crate::fields::decode_bool(&v)),
+        None => false,
+    };
+    let mut saw_content = false;
+    for id in seal.seen.as_deref().unwrap_or_default() {
+        if let Some((target, _, value)) = value_of(id)? {
+            saw_content |= target != "status" && crate::fields::carries_content(&value);
+        }
+    }
+    let action = replay::action_for(
+        &e.key.unit_code,
+        &e.target,
+        &e.field,
+        &e.value,
+        Status::Draft,
+    );
+    Ok(
+        replay::check_withdrawal(was_cancelled, &e.value, saw_content)
+            .and_then(|()| {
+                replay::check_role(&e.author, ctx.grants(&e.author), ctx.enforced, action)
+            })
+            .err(),
+    )
 }
 
 /// Once roles are enforced, every merged event must be signed by a key registered for its
