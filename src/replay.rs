@@ -230,7 +230,7 @@ pub fn check_value(
     field: &str,
     value: &str,
 ) -> Result<(), Refusal> {
-    crate::command::rules::check_value(framework, target, field, value)
+    crate::record::value::check_value(framework, target, field, value)
         .map_err(|e| Refusal::Value(format!("{target} [{field}]: {}", e.message(Lang::En))))
 }
 

@@ -102,7 +102,7 @@ pub fn find_sub<'f>(
     f: &'f Framework,
     code: &str,
 ) -> Result<&'f SubCriterion, CliError> {
-    command::rules::sub(f, code).map_err(|e| command_error(ctx, e))
+    command::rules::sub(f, code).map_err(|e| command_error(ctx, e.into()))
 }
 
 fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {

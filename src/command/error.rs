@@ -3,6 +3,7 @@
 
 use crate::i18n::{Lang, Localized, number};
 use crate::level::Level;
+use crate::record::value::ValueError;
 use crate::scoring::ScoreError;
 use crate::store::StoreError;
 
@@ -14,8 +15,9 @@ pub enum CommandError {
     Score(ScoreError),
     #[error("year {0} out of range")]
     Year(i32),
-    #[error("no sub-criterion {code} in {framework}")]
-    UnknownSub { code: String, framework: String },
+    /// A value that does not fit its field and target (the record's value rules).
+    #[error("{0:?}")]
+    Rule(ValueError),
     #[error("framework {framework} is for level {framework_level}, unit {unit} is {unit_level}")]
     WrongLevel {
         framework: String,
@@ -23,16 +25,12 @@ pub enum CommandError {
         unit: String,
         unit_level: Level,
     },
-    #[error("{0} may not be not applicable")]
-    NaNotAllowed(String),
     #[error("note required")]
     NoteRequired {
         code: String,
         appraisal: rust_decimal::Decimal,
         own: rust_decimal::Decimal,
     },
-    #[error("{target}: no such points in {framework}")]
-    NoCap { target: String, framework: String },
     #[error("bonus/penalty need a value and a reason")]
     BonusNeedsReason { target: String },
     #[error("the field changed: {current:?}")]
@@ -79,6 +77,15 @@ impl From<crate::limits::TooLong> for CommandError {
     }
 }
 
+impl From<ValueError> for CommandError {
+    fn from(e: ValueError) -> Self {
+        match e {
+            ValueError::Score(e) => CommandError::Score(e),
+            other => CommandError::Rule(other),
+        }
+    }
+}
+
 impl From<ScoreError> for CommandError {
     fn from(e: ScoreError) -> Self {
         CommandError::Score(e)
@@ -106,14 +113,9 @@ impl Localized for CommandError {
         match self {
             Store(e) => e.message(lang),
             Score(e) => e.message(lang),
+            Rule(e) => e.message(lang),
             Year(y) if vi => format!("--year: năm phải từ 2000 đến 2100 ({y})"),
             Year(y) => format!("--year: the year must be from 2000 to 2100 ({y})"),
-            UnknownSub { code, framework } if vi => {
-                format!("--sub: không có tiêu chí thành phần '{code}' trong khung {framework}")
-            }
-            UnknownSub { code, framework } => {
-                format!("--sub: no sub-criterion '{code}' in framework {framework}")
-            }
             WrongLevel {
                 framework,
                 framework_level,
@@ -130,12 +132,6 @@ impl Localized for CommandError {
             } => format!(
                 "--framework: framework {framework} is for level {framework_level}, unit {unit} is of level {unit_level} (nothing written)"
             ),
-            NaNotAllowed(code) if vi => {
-                format!("--na: tiêu chí {code} không được khai báo \"không áp dụng\"")
-            }
-            NaNotAllowed(code) => {
-                format!("--na: sub-criterion {code} may not be declared not applicable")
-            }
             NoteRequired {
                 code,
                 appraisal,
@@ -154,12 +150,6 @@ impl Localized for CommandError {
                 number(*appraisal, lang),
                 number(*own, lang)
             ),
-            NoCap { target, framework } if vi => {
-                format!("--sub {target}: khung {framework} không quy định điểm này")
-            }
-            NoCap { target, framework } => {
-                format!("--sub {target}: framework {framework} defines no such points")
-            }
             BonusNeedsReason { target } if vi => {
                 format!("--sub {target}: điểm thưởng/điểm trừ cần --value và lý do --note")
             }

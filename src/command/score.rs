@@ -13,6 +13,7 @@ use crate::store::{Actor, AssessmentKey, Event, NewEvent, Store, Tx};
 use super::assessment::{ensure, locate};
 use super::rules::{self, check_change};
 use super::{Clock, CommandError};
+use crate::record::value::ValueError;
 
 /// What an officer gives for a sub-criterion.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,7 +149,7 @@ fn score_writes(
     match &req.value {
         ScoreValue::NotApplicable => {
             if !sub.na_allowed {
-                return Err(CommandError::NaNotAllowed(sub.code.clone()));
+                return Err(ValueError::NaNotAllowed(sub.code.clone()).into());
             }
             writes.push((fields::NA, fields::encode_bool(true)));
         }

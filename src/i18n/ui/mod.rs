@@ -3,6 +3,7 @@
 
 mod cycle;
 mod messages;
+mod refusal;
 pub mod values;
 
 pub use cycle::*;

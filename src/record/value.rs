@@ -1,0 +1,224 @@
+//! Whether a stored value (canonical JSON) fits its field and target under a framework: the
+//! value rules a local change and a merged event both pass. Pure.
+
+use rust_decimal::Decimal;
+
+use crate::fields;
+use crate::framework::{Framework, Rule, Source, SubCriterion};
+use crate::scoring::{self, ScoreError, Stage};
+
+/// Why a value does not fit (worded by the layers above, e.g. the command layer's errors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueError {
+    UnknownSub {
+        code: String,
+        framework: String,
+    },
+    NaNotAllowed(String),
+    /// Bonus or penalty points in a framework that has no such points.
+    NoCap {
+        target: String,
+        framework: String,
+    },
+    Score(ScoreError),
+    /// Points stored with declared data that the rule does not give for that data.
+    NotFromDeclared {
+        code: String,
+        points: Decimal,
+        expected: Decimal,
+    },
+    /// Not the JSON shape of the field.
+    Malformed(String),
+}
+
+impl From<ScoreError> for ValueError {
+    fn from(e: ScoreError) -> Self {
+        ValueError::Score(e)
+    }
+}
+
+/// The pseudo sub-criterion bonus and penalty points are checked against (their cap as max).
+pub fn bonus_or_penalty(framework: &Framework, target: &str) -> Result<SubCriterion, ValueError> {
+    let cap = match target {
+        fields::BONUS => framework.bonus_cap,
+        _ => framework.penalty_cap,
+    };
+    let Some(cap) = cap else {
+        return Err(ValueError::NoCap {
+            target: target.into(),
+            framework: framework.id.clone(),
+        });
+    };
+    Ok(SubCriterion {
+        code: target.into(),
+        name: target.into(),
+        name_en: None,
+        max: cap,
+        source: Source::SelfAssessed,
+        rule: Rule::Manual,
+        declared_label: None,
+        evidence: None,
+        na_allowed: false,
+        round_points: false,
+        requires: None,
+    })
+}
+
+pub fn sub<'f>(framework: &'f Framework, code: &str) -> Result<&'f SubCriterion, ValueError> {
+    framework
+        .sub(code.trim())
+        .ok_or_else(|| ValueError::UnknownSub {
+            code: code.into(),
+            framework: framework.id.clone(),
+        })
+}
+
+/// Whether a stored value (canonical JSON) fits its field and target: a stage's points within
+/// the sub-criterion's max with the framework's decimals and at a stage its source allows,
+/// N/A only where allowed, bonus and penalty within their caps, text as text. Pure.
+pub fn check_value(
+    framework: &Framework,
+    target: &str,
+    field: &str,
+    value: &str,
+) -> Result<(), ValueError> {
+    if matches!(target, fields::BONUS | fields::PENALTY) {
+        let pseudo = bonus_or_penalty(framework, target)?;
+        return match fields::decode_points(value) {
+            Some(p) => check_points(p, &pseudo, framework.decimals),
+            None if value == "null" => Ok(()),
+            None => Err(bad_shape(field)),
+        };
+    }
+    let sub = sub(framework, target)?;
+    if let Ok(stage) = field.parse::<Stage>() {
+        if value == "null" {
+            return Ok(());
+        }
+        let score = fields::decode_score(value).ok_or_else(|| bad_shape(field))?;
+        scoring::check_stage(sub, stage)?;
+        return check_score(&score, sub, stage, framework.decimals);
+    }
+    match field {
+        fields::NA => match serde_json::from_str::<bool>(value) {
+            Ok(true) if !sub.na_allowed => Err(ValueError::NaNotAllowed(sub.code.clone())),
+            Ok(_) => Ok(()),
+            Err(_) => Err(bad_shape(field)),
+        },
+        fields::EVIDENCE => serde_json::from_str::<Vec<serde_json::Value>>(value)
+            .map(|_| ())
+            .map_err(|_| bad_shape(field)),
+        f if fields::is_document(f) => match fields::decode_document(value) {
+            Some(_) => Ok(()),
+            None if value == "null" => Ok(()),
+            None => Err(bad_shape(field)),
+        },
+        _ => serde_json::from_str::<Option<String>>(value)
+            .map(|_| ())
+            .map_err(|_| bad_shape(field)),
+    }
+}
+
+/// A stage score: typed points within the max with the framework's decimals, and for the unit's
+/// own score a value its rule gives; points computed from declared data must be what the rule
+/// computes from it; survey points (kept unrounded) within the max.
+fn check_score(
+    score: &scoring::StageScore,
+    sub: &SubCriterion,
+    stage: Stage,
+    decimals: u32,
+) -> Result<(), ValueError> {
+    if let Some(declared) = &score.declared {
+        return check_declared(score.points, declared, sub, decimals);
+    }
+    if matches!(stage, Stage::Survey | Stage::Appraisal1 | Stage::Appraisal2) {
+        // Survey points are kept unrounded; the council may confirm a unit's computed figure as
+        // it is (the entry forms hold typed figures to the framework's decimals).
+        return check_points(score.points, sub, crate::framework::EXACT_PLACES);
+    }
+    check_points(score.points, sub, decimals)?;
+    if stage == Stage::SelfAssessment {
+        scoring::check_own_score(sub, score.points)?;
+    }
+    Ok(())
+}
+
+fn check_points(
+    points: rust_decimal::Decimal,
+    sub: &SubCriterion,
+    decimals: u32,
+) -> Result<(), ValueError> {
+    scoring::parse_points(&scoring::canonical(points), sub, decimals).map(|_| ())?;
+    Ok(())
+}
+
+/// Points computed from declared data are kept exact (rounded once, at display), so they are
+/// checked against the rule's own result for that data, not against the typed-entry decimals.
+fn check_declared(
+    points: rust_decimal::Decimal,
+    declared: &scoring::Declared,
+    sub: &SubCriterion,
+    decimals: u32,
+) -> Result<(), ValueError> {
+    let expected = scoring::points_for(sub, declared, decimals)?;
+    if expected == points {
+        Ok(())
+    } else {
+        Err(ValueError::NotFromDeclared {
+            code: sub.code.clone(),
+            points,
+            expected,
+        })
+    }
+}
+
+fn bad_shape(field: &str) -> ValueError {
+    ValueError::Malformed(field.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::{Declared, StageScore};
+    use rust_decimal::Decimal;
+
+    fn proportional() -> (Framework, String) {
+        let f = crate::framework::bundled()
+            .into_iter()
+            .find(|f| f.subs().any(|s| matches!(s.rule, Rule::Proportional)))
+            .expect("a bundled framework has a proportional rule");
+        let code = f
+            .subs()
+            .find(|s| matches!(s.rule, Rule::Proportional))
+            .map(|s| s.code.clone())
+            .expect("found above");
+        (f, code)
+    }
+
+    fn stored(points: &str, percent: &str) -> String {
+        fields::encode_score(Some(&StageScore {
+            points: points.parse::<Decimal>().expect("decimal"),
+            declared: Some(Declared::Figure(percent.parse().expect("decimal"))),
+        }))
+    }
+
+    #[test]
+    fn exact_points_from_declared_data_pass_when_they_follow_from_the_rule() {
+        let (f, code) = proportional();
+        let sub = f.sub(&code).expect("sub");
+        let declared = Declared::Figure("93".parse().expect("decimal"));
+        let exact = scoring::points_for(sub, &declared, f.decimals).expect("points");
+        let value = stored(&scoring::canonical(exact), "93");
+        assert!(check_value(&f, &code, "appraisal1", &value).is_ok());
+    }
+
+    #[test]
+    fn points_that_do_not_follow_from_the_declared_data_are_refused() {
+        let (f, code) = proportional();
+        let value = stored("0", "93");
+        assert!(matches!(
+            check_value(&f, &code, "appraisal1", &value),
+            Err(ValueError::NotFromDeclared { .. })
+        ));
+    }
+}
