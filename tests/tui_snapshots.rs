@@ -166,6 +166,31 @@ fn evidence_editor() {
     snap("evidence", &app);
 }
 
+/// Saving two broken references lists every problem at once; a requirement longer than its two
+/// lines ends with `…`.
+#[test]
+fn evidence_every_problem_at_once() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = walk_with_marks(lang);
+        if let Screen::Walk(w) = &mut app.screen {
+            let f = w.framework.clone();
+            w.tree.select(&f, "1.1.2");
+        }
+        // The form opens on a new reference: its number is left empty.
+        press(&mut app, Key::ch('e'));
+        press(&mut app, TAB);
+        type_text(&mut app, "31/02/2025");
+        press(&mut app, TAB);
+        type_text(&mut app, "Báo cáo kết quả");
+        press(&mut app, Key::ctrl('s'));
+        let name = format!(
+            "evidence_problems_{}",
+            if lang == Lang::Vi { "vi" } else { "en" }
+        );
+        snap(&name, &app);
+    }
+}
+
 #[test]
 fn help_overlay() {
     let mut app = walk_with_marks(Lang::Vi);

@@ -189,8 +189,8 @@ impl EvidenceForm {
         }
     }
 
-    /// The writes that saving makes, or the message for the first reference that is not valid
-    /// (and the focus moves to it). Blank references are dropped.
+    /// The writes that saving makes, or every problem of the references at once (each naming
+    /// its reference and rule; the focus moves to the first). Blank references are dropped.
     pub fn changes(&mut self, lang: Lang) -> Result<Vec<Change>, String> {
         let items: Vec<Evidence> = self
             .items
@@ -198,13 +198,26 @@ impl EvidenceForm {
             .filter(|e| !is_blank(e))
             .cloned()
             .collect();
-        for (i, e) in items.iter().enumerate() {
-            if let Err((focus, message)) = check(e, i + 1, lang) {
-                self.selected = self.items.iter().position(|x| x == e).unwrap_or(0);
-                self.load_parts();
-                self.focus = focus;
-                return Err(message);
-            }
+        let problems: Vec<(&Evidence, EvidenceFocus, String)> = items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                check(e, i + 1, lang)
+                    .into_iter()
+                    .map(move |(f, m)| (e, f, m))
+            })
+            .collect();
+        if let Some((first, focus, _)) = problems.first() {
+            let (first, focus) = ((*first).clone(), *focus);
+            let message = problems
+                .iter()
+                .map(|(_, _, m)| m.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            self.selected = self.items.iter().position(|x| *x == first).unwrap_or(0);
+            self.load_parts();
+            self.focus = focus;
+            return Err(message);
         }
         let mut out = Vec::new();
         if items != self.original_items {
@@ -305,14 +318,17 @@ fn is_blank(e: &Evidence) -> bool {
         .all(|s| s.trim().is_empty())
 }
 
-fn check(e: &Evidence, n: usize, lang: Lang) -> Result<(), (EvidenceFocus, String)> {
+/// Every rule reference number `n` breaks: a document number is required, a date must be a
+/// real day.
+fn check(e: &Evidence, n: usize, lang: Lang) -> Vec<(EvidenceFocus, String)> {
+    let mut problems = Vec::new();
     if e.number.trim().is_empty() {
-        return Err((EvidenceFocus::Number, ui::evidence_without_number(lang, n)));
+        problems.push((EvidenceFocus::Number, ui::evidence_without_number(lang, n)));
     }
     if !e.date.trim().is_empty() && !is_date(e.date.trim()) {
-        return Err((EvidenceFocus::Date, ui::evidence_bad_date(lang, n, &e.date)));
+        problems.push((EvidenceFocus::Date, ui::evidence_bad_date(lang, n, &e.date)));
     }
-    Ok(())
+    problems
 }
 
 /// `d/m/yyyy` or `dd/mm/yyyy` (also with `-` or `.`), a day that exists.
@@ -362,6 +378,38 @@ mod tests {
         form.paste("12/KH-UBND");
         assert_eq!(form.too_long, None, "a paste that fits clears the message");
         assert_eq!(form.items[0].title.chars().count(), 500);
+    }
+
+    #[test]
+    fn save_lists_every_problem_of_every_reference_when_several_are_wrong() {
+        let bad = |number: &str, date: &str| Evidence {
+            number: number.into(),
+            date: date.into(),
+            title: "Kế hoạch CCHC".into(),
+            ..Evidence::default()
+        };
+        let stored = Stored {
+            items: vec![
+                bad("12/KH-UBND", "15/01/2025"),
+                bad("", "31/02/2025"),
+                bad("", ""),
+            ],
+            ..Stored::default()
+        };
+        let mut form = EvidenceForm::open("1.1.1", stored);
+        form.selected = 0;
+        let message = form.changes(Lang::Vi).unwrap_err();
+        assert_eq!(
+            message,
+            "Tài liệu 2: chưa nhập số, ký hiệu văn bản; \
+             Tài liệu 2: ngày '31/02/2025' không đúng dạng ngày/tháng/năm (ví dụ 15/01/2025); \
+             Tài liệu 3: chưa nhập số, ký hiệu văn bản"
+        );
+        assert_eq!(
+            (form.selected, form.focus),
+            (1, EvidenceFocus::Number),
+            "the focus goes to the first problem"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::i18n::ui::{self, Text};
 use crate::scoring::Stage;
 
 use super::detail::labeled;
-use super::text::{caret_view, fit, pad, width, wrap};
+use super::text::{caret_view, clip_lines, fit, pad, width, wrap, wrap_clipped};
 use super::{Caret, Theme, ViewState};
 
 pub(super) fn render(
@@ -50,7 +50,7 @@ pub(super) fn render(
     frame.render_widget(block, area);
     let cols = inner.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    for s in wrap(&sub.name, cols).into_iter().take(2) {
+    for s in wrap_clipped(&sub.name, cols, 2) {
         lines.push(Line::from(Span::styled(s, theme.label())));
     }
     lines.extend(unit_side(walk, form, l, cols, theme));
@@ -127,12 +127,12 @@ fn unit_side(
             .join("; ")
     };
     let mut ev = labeled(&ui::evidence_given(l, evidence.len()), &list, cols, theme);
-    ev.truncate(2);
+    clip_lines(&mut ev, cols, 2);
     out.extend(ev);
     let explanation = walk.explanation(code);
     if !explanation.trim().is_empty() {
         let mut ex = labeled(Text::FieldExplanation.get(l), &explanation, cols, theme);
-        ex.truncate(2);
+        clip_lines(&mut ex, cols, 2);
         out.extend(ex);
     }
     if form.stage == Stage::Appraisal2 {

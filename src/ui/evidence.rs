@@ -12,7 +12,7 @@ use crate::app::line::LineEdit;
 use crate::app::{App, Walk};
 use crate::i18n::ui::{self, Text};
 
-use super::text::{caret_view, fit, pad, width, wrap};
+use super::text::{caret_view, fit, pad, width, wrap_clipped};
 use super::{Caret, Theme, ViewState};
 
 pub(super) fn render(
@@ -37,13 +37,15 @@ pub(super) fn render(
         .and_then(|s| s.evidence.clone())
         .unwrap_or_default();
     let list_rows = form.items.len().clamp(1, 4) as u16 + 2;
+    // Every problem of the form is listed at once: its message may take a third line.
+    let message_rows = if form.error.is_some() { 3 } else { 2 };
     let [head, req, list, fields, notes, message] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Length(list_rows),
         Constraint::Length(2),
         Constraint::Min(3),
-        Constraint::Length(2),
+        Constraint::Length(message_rows),
     ])
     .areas(area);
     let title = format!("{} — {} {}", Text::EvidenceTitle.get(l), form.code, name);
@@ -54,12 +56,12 @@ pub(super) fn render(
         )),
         head,
     );
-    let req_lines: Vec<Line> = wrap(
+    let req_lines: Vec<Line> = wrap_clipped(
         &format!("{}: {required}", Text::EvidenceRequired.get(l)),
         req.width as usize,
+        2,
     )
     .into_iter()
-    .take(2)
     .map(|s| Line::from(Span::styled(s, theme.dim())))
     .collect();
     frame.render_widget(Paragraph::new(req_lines), req);
@@ -77,7 +79,8 @@ pub(super) fn render(
         (None, false, true) => Span::styled(format!("⚠ {}", Text::Stale.get(l)), theme.warn()),
         _ => Span::styled(Text::EvidenceHelp.get(l).to_string(), theme.dim()),
     };
-    let lines: Vec<Line> = wrap(&text.content, message.width as usize)
+    let rows = message.height as usize;
+    let lines: Vec<Line> = wrap_clipped(&text.content, message.width as usize, rows)
         .into_iter()
         .map(|s| Line::from(Span::styled(s, text.style)))
         .collect();

@@ -92,9 +92,69 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
     lines
 }
 
+/// [`wrap`] to at most `max_lines` lines; text that does not fit ends its last line with `…`,
+/// so the officer knows there is more (to read in the detail pane or the form).
+pub fn wrap_clipped(s: &str, cols: usize, max_lines: usize) -> Vec<String> {
+    let mut lines = wrap(s, cols);
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            *last = mark_cut(last, cols);
+        }
+    }
+    lines
+}
+
+/// Cuts a list of drawn lines to `max_lines`, marking the last one kept with `…` when some are
+/// dropped.
+pub fn clip_lines(lines: &mut Vec<ratatui::text::Line<'static>>, cols: usize, max_lines: usize) {
+    if lines.len() <= max_lines {
+        return;
+    }
+    lines.truncate(max_lines);
+    if let Some(last) = lines.last_mut() {
+        let style = last.spans.last().map(|s| s.style).unwrap_or_default();
+        let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+        let room = cols.saturating_sub(width(&text));
+        if room >= 1 {
+            last.spans.push(ratatui::text::Span::styled("…", style));
+        } else {
+            *last = ratatui::text::Line::from(ratatui::text::Span::styled(
+                mark_cut(&text, cols),
+                style,
+            ));
+        }
+    }
+}
+
+/// `line` with `…` at its end, within `cols` columns.
+fn mark_cut(line: &str, cols: usize) -> String {
+    if width(line) < cols {
+        return format!("{line}…");
+    }
+    // One column short, so `fit` keeps room for its own `…`.
+    fit(&format!("{line}…"), cols)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_clipped_ends_with_an_ellipsis_when_text_is_cut() {
+        let text = "Kế hoạch CCHC năm của UBND xã (số, ngày ban hành); báo cáo kết quả";
+        let lines = wrap_clipped(text, 20, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(lines.iter().all(|l| width(l) <= 20), "{lines:?}");
+        assert_eq!(
+            wrap_clipped("ngắn", 20, 2),
+            ["ngắn"],
+            "no ellipsis when it fits"
+        );
+        let full = wrap_clipped("aaaa bbbb cccc", 4, 2);
+        assert_eq!(full, ["aaaa", "bbb…"]);
+    }
 
     #[test]
     fn fit_cuts_with_ellipsis_when_too_wide() {
