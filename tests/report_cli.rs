@@ -230,6 +230,12 @@ fn xlsx_read_back_has_the_same_numbers_and_vietnamese_text() {
     let json = s.json(&[
         "report", "--year", "2025", "--level", "xa", "--format", "json",
     ]);
+    let column = |title: &str| -> u32 {
+        (0..40)
+            .find(|c| ranking.get_value((0, *c)) == Some(&Data::String(title.into())))
+            .unwrap_or_else(|| panic!("no column {title}"))
+    };
+    let (total_col, index_col) = (column("Tổng"), column("Chỉ số %"));
     for (i, unit) in json["units"].as_array().expect("units").iter().enumerate() {
         let row = i as u32 + 1;
         assert_eq!(
@@ -245,13 +251,26 @@ fn xlsx_read_back_has_the_same_numbers_and_vietnamese_text() {
             .expect("total")
             .parse()
             .expect("number");
-        assert_eq!(ranking.get_value((row, 6)), Some(&Data::Float(total)));
+        assert_eq!(
+            ranking.get_value((row, total_col)),
+            Some(&Data::Float(total))
+        );
         let index: f64 = unit["index_percent"]
             .as_str()
             .expect("index")
             .parse()
             .expect("number");
-        assert_eq!(ranking.get_value((row, 8)), Some(&Data::Float(index)));
+        assert_eq!(
+            ranking.get_value((row, index_col)),
+            Some(&Data::Float(index))
+        );
+        let status = ranking.get_value((row, column("Trạng thái")));
+        let provisional = unit["provisional"] == true;
+        assert_eq!(
+            status.is_some_and(|s| s.to_string().contains("tạm tính")),
+            provisional,
+            "{status:?}"
+        );
     }
     assert_eq!(
         ranking.get_value((0, 2)),

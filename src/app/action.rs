@@ -68,6 +68,8 @@ pub enum Command {
     Sort,
     /// Ranking: overall or per area.
     PerArea,
+    /// Ranking: every unit, or only final ones (what may be published).
+    FinalOnly,
     /// Ranking: the next level.
     NextLevel,
     /// Conflicts: enter a new value instead of choosing a head.

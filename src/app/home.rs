@@ -25,7 +25,8 @@ pub struct HomeRow {
     /// (scored, applicable) self-assessed sub-criteria.
     pub progress: (usize, usize),
     pub self_part: Part,
-    pub appraised: Part,
+    /// `None` before the council's first figure.
+    pub appraisal1: Option<Part>,
     pub final_part: Part,
     pub total: Decimal,
     pub index_percent: Decimal,
@@ -49,7 +50,7 @@ impl HomeRow {
             status,
             progress: t.progress,
             self_part: t.self_part,
-            appraised: t.appraised,
+            appraisal1: t.appraisal1,
             final_part: t.final_part,
             total: t.total,
             index_percent: t.index_percent,

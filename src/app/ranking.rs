@@ -25,6 +25,10 @@ pub struct RankingView {
     pub ranking: Option<Ranking>,
     pub sort: RankSort,
     pub per_area: bool,
+    /// Only final units, ranked among themselves (what the Sở Nội vụ may publish).
+    pub final_only: bool,
+    /// The final units ranked among themselves, kept beside the full ranking.
+    pub finals: Vec<RankingRow>,
     /// Index into [`RankingView::rows`].
     pub selected: usize,
 }
@@ -37,6 +41,8 @@ impl RankingView {
             ranking: None,
             sort: RankSort::Index,
             per_area: false,
+            final_only: false,
+            finals: Vec::new(),
             selected: 0,
         }
     }
@@ -48,12 +54,17 @@ impl RankingView {
         }
     }
 
-    /// The rows in the chosen order (ties keep the ranking's order).
+    /// The rows in the chosen order (ties keep the ranking's order); with `final_only`, the
+    /// final units only, ranked among themselves.
     pub fn rows(&self) -> Vec<&RankingRow> {
-        let mut rows: Vec<&RankingRow> = self.ranking.iter().flat_map(|r| &r.rows).collect();
+        let mut rows: Vec<&RankingRow> = match (&self.ranking, self.final_only) {
+            (Some(_), true) => self.finals.iter().collect(),
+            (Some(r), false) => r.rows.iter().collect(),
+            (None, _) => Vec::new(),
+        };
         match self.sort {
             RankSort::Index => {}
-            RankSort::Gap => rows.sort_by_key(|r| std::cmp::Reverse(r.gap)),
+            RankSort::Gap => rows.sort_by_key(|r| std::cmp::Reverse(r.totals.gap)),
             RankSort::Name => rows.sort_by(|a, b| {
                 crate::text::fold(&a.unit_name).cmp(&crate::text::fold(&b.unit_name))
             }),
@@ -69,6 +80,7 @@ impl RankingView {
     pub fn update(&mut self, action: Action) -> Option<Vec<Effect>> {
         match action {
             Action::RankingLoaded(r) if r.year == self.year && r.level == self.level => {
+                self.finals = r.clone().only_final().rows;
                 self.ranking = Some(*r);
                 self.selected = self.selected.min(self.rows().len().saturating_sub(1));
             }
@@ -97,6 +109,10 @@ impl RankingView {
                 self.selected = 0;
             }
             Command::PerArea => self.per_area = !self.per_area,
+            Command::FinalOnly => {
+                self.final_only = !self.final_only;
+                self.selected = 0;
+            }
             Command::NextLevel => {
                 let at = Level::ALL
                     .iter()

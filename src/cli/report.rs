@@ -40,6 +40,9 @@ pub struct ReportArgs {
     /// The same as --format json
     #[arg(long)]
     pub json: bool,
+    /// Publish only final units (ranked among themselves); others are provisional ("tạm tính")
+    #[arg(long)]
+    pub final_only: bool,
 }
 
 pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
@@ -82,7 +85,10 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
             }
         }
         None => {
-            let ranking = report::gather_ranking(&store, args.year, args.level).map_err(err)?;
+            let mut ranking = report::gather_ranking(&store, args.year, args.level).map_err(err)?;
+            if args.final_only {
+                ranking = ranking.only_final();
+            }
             match args.format {
                 Format::Table => report::ranking_table(&ranking, l),
                 Format::Md => report::ranking_markdown(&ranking, l),

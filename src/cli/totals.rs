@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::cycle::Status;
 use crate::framework::Framework;
 use crate::i18n::{Lang, number};
-use crate::scoring::{self, Part, Totals, canonical};
+use crate::scoring::{self, Figure, Part, Totals, canonical};
 use crate::store::AssessmentKey;
 use crate::unit::Previous;
 
@@ -111,70 +111,72 @@ fn part_json(p: &Part) -> Value {
     json!({"points": canonical(p.points), "max": canonical(p.max)})
 }
 
-/// The `totals --json` shape of issue #3; decimals as strings.
+/// The `totals --json` shape of issue #3, with the figures of a report row (issue #15) at the
+/// top level: `self, appraisal1, appraisal2, final, bonus, penalty, total, index_percent, band,
+/// gap, status` (`survey` stays the `{points, max}` part). Decimals as strings.
 pub fn totals_json(key: &AssessmentKey, f: &Framework, status: Status, t: &Totals) -> Value {
+    let opt = |d: Option<rust_decimal::Decimal>| d.map(canonical);
     let areas: Vec<Value> = t
         .areas
         .iter()
         .map(|a| {
             json!({"code": a.code, "points": canonical(a.points), "max": canonical(a.max),
                 "index_percent": canonical(a.index_percent),
-                "self": canonical(a.self_points), "appraised": canonical(a.appraised),
+                "self": canonical(a.self_points), "appraisal1": opt(a.appraisal1),
+                "appraisal2": opt(a.appraisal2),
                 "final": canonical(a.final_points), "survey": canonical(a.survey)})
         })
         .collect();
-    json!({
-        "unit": key.unit_code,
-        "year": key.year,
-        "framework": f.id,
-        "status": status.code(),
-        "stages": {
+    let mut out = serde_json::Map::new();
+    out.insert("unit".into(), json!(key.unit_code));
+    out.insert("year".into(), json!(key.year));
+    out.insert("framework".into(), json!(f.id));
+    out.extend(crate::report::figures_json(t, status));
+    out.insert(
+        "stages".into(),
+        json!({
             "self": part_json(&t.self_part),
-            "appraised": part_json(&t.appraised),
+            "appraisal1": t.appraisal1.as_ref().map(part_json),
+            "appraisal2": t.appraisal2.as_ref().map(part_json),
             "final": part_json(&t.final_part),
-        },
-        "survey": part_json(&t.survey),
-        "bonus": canonical(t.bonus),
-        "penalty": canonical(t.penalty),
-        "total": canonical(t.total),
-        "max": canonical(t.max),
-        "index_percent": canonical(t.index_percent),
-        "band": t.band,
-        "progress": {"scored": t.progress.0, "applicable": t.progress.1},
-        "missing_evidence": t.missing_evidence,
-        "conflicts": t.conflicts,
-        "areas": areas,
-    })
+        }),
+    );
+    out.insert("survey".into(), part_json(&t.survey));
+    out.insert("max".into(), json!(canonical(t.max)));
+    out.insert(
+        "progress".into(),
+        json!({"scored": t.progress.0, "applicable": t.progress.1}),
+    );
+    out.insert("missing_evidence".into(), json!(t.missing_evidence));
+    out.insert("explanation_only".into(), json!(t.explanation_only));
+    out.insert("conflicts".into(), json!(t.conflicts));
+    out.insert("areas".into(), Value::Array(areas));
+    Value::Object(out)
 }
 
 pub fn print_totals(l: Lang, key: &AssessmentKey, f: &Framework, status: Status, t: &Totals) {
     let n = |d| number(d, l);
-    let part = |p: &Part| format!("{}/{}", n(p.points), n(p.max));
     say!(
         "{} {} — {} ({})",
         key.unit_code,
         key.year,
         crate::text::one_line(&f.name),
-        status.label(l)
+        crate::report::status_text(status, l)
     );
+    let figures: Vec<String> = Figure::RANKING
+        .iter()
+        .map(|fig| {
+            let value = t.figure(*fig).map(n).unwrap_or_else(|| "—".into());
+            let unit = if fig.is_percent() { "%" } else { "" };
+            format!("{}: {value}{unit}", fig.label(l))
+        })
+        .collect();
+    say!("  {}", figures.join("   "));
     say!(
-        "  {}: {}   {}: {}   {}: {}   {}: {}",
-        l.pick("Tự chấm", "Self"),
-        part(&t.self_part),
-        l.pick("Thẩm định", "Appraised"),
-        part(&t.appraised),
-        l.pick("Chốt", "Final"),
-        part(&t.final_part),
-        l.pick("Điều tra XHH", "Survey"),
-        part(&t.survey),
-    );
-    say!(
-        "  {}: {}/{}   {}: {}%   {}: {}   {}: {}/{}   {}: {}   {}: {}",
-        l.pick("Tổng", "Total"),
-        n(t.total),
+        "  {}: {}/{}   {}: {}   {}: {}/{}   {}: {} ({}: {})   {}: {}",
+        l.pick("Tối đa", "Max"),
+        n(t.final_part.max),
         n(t.max),
-        l.pick("Chỉ số", "Index"),
-        n(t.index_percent),
         l.pick("Xếp loại", "Band"),
         t.band.as_deref().unwrap_or("—"),
         l.pick("Tiến độ", "Progress"),
@@ -182,6 +184,8 @@ pub fn print_totals(l: Lang, key: &AssessmentKey, f: &Framework, status: Status,
         t.progress.1,
         l.pick("Thiếu TLKC", "Missing evidence"),
         t.missing_evidence,
+        l.pick("chỉ có giải trình", "explanation only"),
+        t.explanation_only,
         l.pick("Xung đột", "Conflicts"),
         t.conflicts,
     );

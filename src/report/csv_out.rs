@@ -1,6 +1,8 @@
 //! Reports as CSV for Excel: UTF-8 with a byte-order mark so that Vietnamese opens intact.
 
-use super::{Detail, Ranking, fixed};
+use crate::scoring::Figure;
+
+use super::{Detail, Ranking, fixed, status_text};
 
 const BOM: &str = "\u{feff}";
 
@@ -35,27 +37,17 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
+/// The ranking with the JSON row's keys as headers; `status` is the officer's label with
+/// "tạm tính" for a unit not final, `status_code` the code.
 pub fn ranking_csv(r: &Ranking) -> String {
     let p = r.decimals;
-    let mut header: Vec<String> = [
-        "rank",
-        "unit",
-        "name",
-        "status",
-        "self",
-        "appraised",
-        "survey",
-        "bonus",
-        "penalty",
-        "total",
-        "max",
-        "index_percent",
-        "band",
-        "gap",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let lang = crate::i18n::Lang::Vi;
+    let mut header: Vec<String> = ["rank", "unit", "name", "status", "status_code"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.extend(Figure::RANKING.iter().map(|f| f.key().to_string()));
+    header.extend(["band", "max"].map(String::from));
     header.extend(r.areas.iter().map(|(code, _)| format!("area_{code}_index")));
     let mut rows = vec![header];
     for row in &r.rows {
@@ -64,18 +56,15 @@ pub fn ranking_csv(r: &Ranking) -> String {
             row.rank.to_string(),
             row.unit.clone(),
             row.unit_name.clone(),
+            status_text(row.status, lang),
             row.status.code().to_string(),
-            fixed(t.self_part.points, p),
-            fixed(t.final_part.points, p),
-            fixed(t.survey.points, p),
-            fixed(t.bonus, p),
-            fixed(t.penalty, p),
-            fixed(t.total, p),
-            fixed(t.max, p),
-            fixed(t.index_percent, r.index_decimals),
-            t.band.clone().unwrap_or_default(),
-            fixed(row.gap, p),
         ];
+        cells.extend(Figure::RANKING.iter().map(|f| {
+            let places = f.places(p, r.index_decimals);
+            t.figure(*f).map(|d| fixed(d, places)).unwrap_or_default()
+        }));
+        cells.push(t.band.clone().unwrap_or_default());
+        cells.push(fixed(t.max, p));
         cells.extend(
             t.areas
                 .iter()

@@ -60,7 +60,6 @@ fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, St
             rank: 0,
             unit_name: names.get(&key.unit_code).cloned().unwrap_or_default(),
             status,
-            gap: totals.self_part.points - totals.final_part.points,
             unit: key.unit_code,
             totals,
             previous: None,
@@ -83,6 +82,7 @@ fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, St
         bands: first.map(|f| f.bands.clone()).unwrap_or_default(),
         rows: rank(rows),
         modelled: frameworks.values().any(|f| f.is_modelled()),
+        final_only: false,
     })
 }
 
@@ -114,6 +114,9 @@ pub fn gather_detail(
         }
         if flags.missing_evidence {
             marks.push("missing-evidence");
+        }
+        if flags.explanation_only {
+            marks.push("explanation-only");
         }
         if flags.over_cap {
             marks.push("over-cap");

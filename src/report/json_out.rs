@@ -1,10 +1,35 @@
 //! Reports as JSON: decimals as canonical strings, exactly the engine's numbers.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
-use crate::scoring::canonical;
+use crate::cycle::Status;
+use crate::scoring::{Figure, Totals, canonical};
 
 use super::{Detail, Previous, Ranking};
+
+/// The figures of one assessment as JSON: `self, appraisal1, appraisal2, final, survey, bonus,
+/// penalty, total, index_percent, band, gap, status` (an appraisal round without a council
+/// figure is `null`), plus `provisional` (not final: "tạm tính"). The same shape in every
+/// report row and in `totals --json`.
+pub fn figures_json(t: &Totals, status: Status) -> Map<String, Value> {
+    let mut row = Map::new();
+    for figure in Figure::RANKING {
+        let value = t
+            .figure(figure)
+            .map_or(Value::Null, |d| canonical(d).into());
+        row.insert(figure.key().into(), value);
+    }
+    // The name before `final` existed, kept for readers of older reports.
+    row.insert("appraised".into(), json!(canonical(t.final_part.points)));
+    row.insert("band".into(), json!(t.band));
+    row.insert("status".into(), json!(status.code()));
+    row.insert(
+        "status_label".into(),
+        json!(status.label(crate::i18n::Lang::Vi)),
+    );
+    row.insert("provisional".into(), json!(status != Status::Final));
+    row
+}
 
 pub fn ranking_json(r: &Ranking) -> Value {
     let rows: Vec<Value> = r
@@ -17,18 +42,22 @@ pub fn ranking_json(r: &Ranking) -> Value {
                 .iter()
                 .map(|a| json!({"code": a.code, "points": canonical(a.points), "max": canonical(a.max), "index_percent": canonical(a.index_percent)}))
                 .collect();
-            json!({
-                "rank": row.rank, "unit": row.unit, "name": row.unit_name, "status": row.status.code(),
-                "self": canonical(t.self_part.points), "appraised": canonical(t.final_part.points),
-                "survey": canonical(t.survey.points), "bonus": canonical(t.bonus), "penalty": canonical(t.penalty),
-                "total": canonical(t.total), "max": canonical(t.max),
-                "index_percent": canonical(t.index_percent), "band": t.band,
-                "gap": canonical(row.gap), "areas": areas,
-                "previous": row.previous.as_ref().map(previous_json),
-            })
+            let mut line = Map::new();
+            line.insert("rank".into(), json!(row.rank));
+            line.insert("unit".into(), json!(row.unit));
+            line.insert("name".into(), json!(row.unit_name));
+            line.extend(figures_json(t, row.status));
+            line.insert("max".into(), json!(canonical(t.max)));
+            line.insert("areas".into(), Value::Array(areas));
+            line.insert(
+                "previous".into(),
+                row.previous.as_ref().map_or(Value::Null, previous_json),
+            );
+            Value::Object(line)
         })
         .collect();
-    let mut out = json!({"year": r.year, "level": r.level.code(), "units": rows});
+    let mut out =
+        json!({"year": r.year, "level": r.level.code(), "final_only": r.final_only, "units": rows});
     mark(&mut out, r.modelled);
     out
 }
@@ -73,14 +102,15 @@ pub fn detail_json(d: &Detail) -> Value {
         })
         .collect();
     let t = &d.totals;
-    let mut out = json!({
-        "unit": d.unit, "name": d.unit_name, "year": d.year, "framework": d.framework,
-        "status": d.status.code(),
-        "self": canonical(t.self_part.points), "appraised": canonical(t.final_part.points),
-        "survey": canonical(t.survey.points), "total": canonical(t.total), "max": canonical(t.max),
-        "index_percent": canonical(t.index_percent), "band": t.band,
-        "subcriteria": lines,
-    });
+    let mut out = Map::new();
+    out.insert("unit".into(), json!(d.unit));
+    out.insert("name".into(), json!(d.unit_name));
+    out.insert("year".into(), json!(d.year));
+    out.insert("framework".into(), json!(d.framework));
+    out.extend(figures_json(t, d.status));
+    out.insert("max".into(), json!(canonical(t.max)));
+    out.insert("subcriteria".into(), Value::Array(lines));
+    let mut out = Value::Object(out);
     mark(&mut out, d.modelled);
     out
 }

@@ -11,12 +11,12 @@ use rust_decimal::Decimal;
 
 use crate::cycle::Status;
 use crate::level::Level;
-use crate::scoring::Totals;
+use crate::scoring::{Figure, Totals};
 pub use crate::unit::Previous;
 
 pub use csv_out::{detail_csv, ranking_csv};
 pub use gather::{gather_detail, gather_ranking};
-pub use json_out::{detail_json, previous_json, ranking_json};
+pub use json_out::{detail_json, figures_json, previous_json, ranking_json};
 pub use text_out::{detail_markdown, detail_table, ranking_markdown, ranking_table};
 pub use xlsx_out::xlsx_bytes;
 
@@ -29,11 +29,16 @@ pub struct RankingRow {
     pub unit_name: String,
     pub status: Status,
     pub totals: Totals,
-    /// Self-assessed points the council did not accept: self − appraised (latest round).
-    pub gap: Decimal,
     /// The year before's figure: the unit's own, or for a merged unit a reference from the
     /// units it was formed from (no rank).
     pub previous: Option<Previous>,
+}
+
+impl RankingRow {
+    /// Not final yet: its figures are provisional ("tạm tính") and may still change.
+    pub fn is_provisional(&self) -> bool {
+        self.status != Status::Final
+    }
 }
 
 /// Units of one level and year, best first.
@@ -52,6 +57,45 @@ pub struct Ranking {
     pub rows: Vec<RankingRow>,
     /// A framework of these rows is modelled: the report must say so.
     pub modelled: bool,
+    /// Only final units are listed (`report --final-only`): a ranking fit to publish.
+    pub final_only: bool,
+}
+
+impl Ranking {
+    /// The same ranking with only final units, ranked among themselves.
+    pub fn only_final(mut self) -> Ranking {
+        self.rows.retain(|r| !r.is_provisional());
+        self.rows = rank(self.rows);
+        self.final_only = true;
+        self
+    }
+}
+
+/// The status as a ranking line shows it: its label, and "tạm tính" for a unit not final.
+pub fn status_text(status: Status, lang: crate::i18n::Lang) -> String {
+    if status == Status::Final {
+        return status.label(lang).to_string();
+    }
+    format!("{} ({})", status.label(lang), provisional_word(lang))
+}
+
+/// One figure as a cell: the framework's places (`index_decimals` for the index), "—" for an appraisal round
+/// without a council figure.
+pub fn figure_text(
+    t: &Totals,
+    figure: Figure,
+    (points, index): (u32, u32),
+    lang: crate::i18n::Lang,
+) -> String {
+    let places = figure.places(points, index);
+    t.figure(figure)
+        .map(|d| crate::i18n::number_fixed(d, places, lang))
+        .unwrap_or_else(|| "—".into())
+}
+
+/// "tạm tính": figures that may still change.
+pub fn provisional_word(lang: crate::i18n::Lang) -> &'static str {
+    lang.pick("tạm tính", "provisional")
 }
 
 /// Orders rows by the unrounded index (highest first), then the unrounded total, then unit code;
@@ -149,7 +193,6 @@ mod tests {
             unit_name: unit.into(),
             status: Status::Final,
             totals,
-            gap: Decimal::ZERO,
             previous: None,
         }
     }
@@ -184,5 +227,31 @@ mod tests {
         ranked = rank(ranked);
         let got: Vec<(usize, &str)> = ranked.iter().map(|r| (r.rank, r.unit.as_str())).collect();
         assert_eq!(got, vec![(1, "b"), (1, "a")]);
+    }
+
+    #[test]
+    fn only_final_drops_provisional_units_and_reranks() {
+        let mut rows = rank(vec![row("a", 9000, 9000), row("b", 8000, 8000)]);
+        rows[0].status = Status::Appraising;
+        let r = Ranking {
+            year: 2025,
+            level: Level::Xa,
+            decimals: 2,
+            index_decimals: 2,
+            areas: Vec::new(),
+            bands: Vec::new(),
+            rows,
+            modelled: false,
+            final_only: false,
+        }
+        .only_final();
+        let got: Vec<(usize, &str)> = r.rows.iter().map(|r| (r.rank, r.unit.as_str())).collect();
+        assert_eq!(got, vec![(1, "b")]);
+        assert!(r.final_only);
+        assert_eq!(
+            status_text(Status::Appraising, crate::i18n::Lang::Vi),
+            "Đang thẩm định (tạm tính)"
+        );
+        assert_eq!(status_text(Status::Final, crate::i18n::Lang::Vi), "Đã chốt");
     }
 }

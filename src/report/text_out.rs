@@ -4,54 +4,44 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, number_fixed};
 
-use super::{Detail, Ranking};
+use crate::scoring::Figure;
 
+use super::{Detail, Ranking, figure_text, status_text};
+
+/// The ranking's columns: rank, unit, status (with "tạm tính"), then every figure by its one
+/// label, and the band after the index.
 fn ranking_cells(r: &Ranking, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let p = r.decimals;
-    let n = |d| number_fixed(d, p, lang);
-    let header = match lang {
-        Lang::Vi => [
-            "Hạng",
-            "Đơn vị",
-            "Tự chấm",
-            "Thẩm định",
-            "Điều tra",
-            "Tổng",
-            "Chỉ số %",
-            "Xếp loại",
-            "Chênh lệch",
-        ],
-        Lang::En => [
-            "Rank",
-            "Unit",
-            "Self",
-            "Appraised",
-            "Survey",
-            "Total",
-            "Index %",
-            "Band",
-            "Gap",
-        ],
-    };
+    let mut header: Vec<String> = vec![
+        lang.pick("Hạng", "Rank").into(),
+        lang.pick("Đơn vị", "Unit").into(),
+        lang.pick("Trạng thái", "Status").into(),
+    ];
+    for figure in Figure::RANKING {
+        header.push(figure.label(lang).into());
+        if figure == Figure::Index {
+            header.push(lang.pick("Xếp loại", "Band").into());
+        }
+    }
     let mut rows: Vec<Vec<String>> = r
         .rows
         .iter()
         .map(|row| {
             let t = &row.totals;
-            vec![
+            let mut cells = vec![
                 row.rank.to_string(),
                 crate::text::one_line(&row.unit_name),
-                n(t.self_part.points),
-                n(t.final_part.points),
-                n(t.survey.points),
-                n(t.total),
-                number_fixed(t.index_percent, r.index_decimals, lang),
-                t.band.clone().unwrap_or_default(),
-                n(row.gap),
-            ]
+                status_text(row.status, lang),
+            ];
+            for figure in Figure::RANKING {
+                cells.push(figure_text(t, figure, (p, r.index_decimals), lang));
+                if figure == Figure::Index {
+                    cells.push(t.band.clone().unwrap_or_default());
+                }
+            }
+            cells
         })
         .collect();
-    let mut header: Vec<String> = header.iter().map(|s| s.to_string()).collect();
     add_previous(r, lang, &mut header, &mut rows);
     (header, rows)
 }
@@ -92,6 +82,9 @@ fn add_previous(r: &Ranking, lang: Lang, header: &mut Vec<String>, rows: &mut [V
         cells.extend([was, format!("{sign}{}", n(change))]);
     }
 }
+
+/// Text columns of the ranking table (unit, status, band) with their widths.
+const RANKING_TEXT: [(usize, usize); 3] = [(1, 40), (2, 28), (12, 12)];
 
 fn detail_cells(d: &Detail, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let p = d.decimals;
@@ -238,18 +231,21 @@ fn markdown(header: Vec<String>, rows: Vec<Vec<String>>, text_cols: &[usize]) ->
 }
 
 fn ranking_title(r: &Ranking, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "Xếp hạng Chỉ số CCHC {} năm {}",
-            r.level.label(lang).to_lowercase(),
-            r.year
-        ),
-        Lang::En => format!(
-            "PAR Index ranking, {} {}",
-            r.level.label(lang).to_lowercase(),
-            r.year
-        ),
+    let level = r.level.label(lang).to_lowercase();
+    let mut title = match lang {
+        Lang::Vi => format!("Xếp hạng Chỉ số CCHC {level} năm {}", r.year),
+        Lang::En => format!("PAR Index ranking, {level} {}", r.year),
+    };
+    let provisional = r.rows.iter().filter(|row| row.is_provisional()).count();
+    if r.final_only {
+        title.push_str(lang.pick(" — chỉ đơn vị đã chốt", " — final units only"));
+    } else if provisional > 0 {
+        title.push_str(&match lang {
+            Lang::Vi => format!(" — {provisional} đơn vị chưa chốt: kết quả tạm tính"),
+            Lang::En => format!(" — {provisional} units not final: provisional results"),
+        });
     }
+    title
 }
 
 pub fn ranking_table(r: &Ranking, lang: Lang) -> String {
@@ -258,7 +254,7 @@ pub fn ranking_table(r: &Ranking, lang: Lang) -> String {
         "{}{}\n\n{}",
         ranking_title(r, lang),
         note(r.modelled, lang, ""),
-        table(h, rows, &[(1, 40), (7, 12)])
+        table(h, rows, &RANKING_TEXT)
     )
 }
 
@@ -268,7 +264,7 @@ pub fn ranking_markdown(r: &Ranking, lang: Lang) -> String {
         "## {}{}\n\n{}",
         ranking_title(r, lang),
         note(r.modelled, lang, "> "),
-        markdown(h, rows, &[1, 7])
+        markdown(h, rows, &RANKING_TEXT.map(|(c, _)| c))
     )
 }
 

@@ -5,7 +5,10 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::{Detail, Ranking};
+use crate::i18n::Lang;
+use crate::scoring::Figure;
+
+use super::{Detail, Ranking, status_text};
 
 fn number_format(places: u32) -> Format {
     let pattern = if places == 0 {
@@ -69,32 +72,23 @@ pub fn xlsx_bytes(ranking: Option<&Ranking>, details: &[Detail]) -> Result<Vec<u
     book.save_to_buffer()
 }
 
+/// The ranking annex: rank, unit, status (with "tạm tính"), every figure under its one label
+/// ("—" for an appraisal round without a council figure), band, then the index of each area.
 fn ranking_sheet(ws: &mut Worksheet, r: &Ranking) -> Result<(), XlsxError> {
+    let lang = Lang::Vi;
     ws.set_name(sheet_name(&format!(
         "Xep hang {} {}",
         r.level.code(),
         r.year
     )))?;
-    let mut cols = vec![
-        "Hạng",
-        "Mã đơn vị",
-        "Đơn vị",
-        "Tự chấm",
-        "Thẩm định",
-        "Điều tra XHH",
-        "Tổng",
-        "Tối đa",
-        "Chỉ số %",
-        "Xếp loại",
-        "Chênh lệch",
-    ];
-    let area_titles: Vec<String> = r
-        .areas
-        .iter()
-        .map(|(code, _)| format!("Lĩnh vực {code} %"))
-        .collect();
-    cols.extend(area_titles.iter().map(String::as_str));
-    header(ws, &cols)?;
+    let mut cols: Vec<String> = ["Hạng", "Mã đơn vị", "Đơn vị", "Trạng thái"]
+        .map(String::from)
+        .to_vec();
+    cols.extend(Figure::RANKING.iter().map(|f| f.label(lang).to_string()));
+    cols.push("Xếp loại".into());
+    cols.push("Tối đa".into());
+    cols.extend(r.areas.iter().map(|(code, _)| format!("Lĩnh vực {code} %")));
+    header(ws, &cols.iter().map(String::as_str).collect::<Vec<_>>())?;
     let pts = number_format(r.decimals);
     let pct = number_format(r.index_decimals);
     for (i, row) in r.rows.iter().enumerate() {
@@ -103,20 +97,27 @@ fn ranking_sheet(ws: &mut Worksheet, r: &Ranking) -> Result<(), XlsxError> {
         ws.write_number(y, 0, row.rank as f64)?;
         ws.write_string(y, 1, cell(&row.unit))?;
         ws.write_string(y, 2, cell(crate::text::one_line(&row.unit_name)))?;
-        put(ws, y, 3, t.self_part.points, &pts)?;
-        put(ws, y, 4, t.final_part.points, &pts)?;
-        put(ws, y, 5, t.survey.points, &pts)?;
-        put(ws, y, 6, t.total, &pts)?;
-        put(ws, y, 7, t.max, &pts)?;
-        put(ws, y, 8, t.index_percent, &pct)?;
-        ws.write_string(y, 9, cell(t.band.clone().unwrap_or_default()))?;
-        put(ws, y, 10, row.gap, &pts)?;
+        ws.write_string(y, 3, status_text(row.status, lang))?;
+        let mut col = 4;
+        for figure in Figure::RANKING {
+            let fmt = if figure.is_percent() { &pct } else { &pts };
+            match t.figure(figure) {
+                Some(d) => put(ws, y, col, d, fmt)?,
+                None => {
+                    ws.write_string(y, col, "—")?;
+                }
+            }
+            col += 1;
+        }
+        ws.write_string(y, col, cell(t.band.clone().unwrap_or_default()))?;
+        put(ws, y, col + 1, t.max, &pts)?;
         for (j, a) in t.areas.iter().enumerate() {
-            put(ws, y, 11 + j as u16, a.index_percent, &pct)?;
+            put(ws, y, col + 2 + j as u16, a.index_percent, &pct)?;
         }
     }
     modelled_row(ws, r.rows.len() as u32 + 2, r.modelled)?;
     ws.set_column_width(2, 36)?;
+    ws.set_column_width(3, 28)?;
     Ok(())
 }
 
@@ -133,7 +134,7 @@ fn detail_sheet(ws: &mut Worksheet, d: &Detail) -> Result<(), XlsxError> {
             "Thẩm định lần 1",
             "Thẩm định lần 2",
             "Điều tra XHH",
-            "Điểm",
+            "Chốt",
             "Số TLKC",
             "Giải trình",
             "Ý kiến Hội đồng",

@@ -7,6 +7,7 @@
 
 mod declared_parts;
 mod error;
+mod figure;
 mod number;
 mod off_rule;
 mod requires;
@@ -34,6 +35,7 @@ use crate::i18n::{Lang, number};
 
 pub use declared_parts::{declared_from_parts, parse_faults, parse_ratio};
 pub use error::{ScoreError, Subject};
+pub use figure::Figure;
 pub use off_rule::{check_off_rule, check_own_score, is_on_rule};
 pub use rule::points_for;
 pub use stage::{Stage, check_stage};

@@ -94,7 +94,11 @@ fn assert_within_caps(f: &Framework, t: &Totals) {
     );
     assert!(t.max <= f.total_points);
     assert!(zero <= t.index_percent && t.index_percent <= hundred);
-    for part in [t.self_part, t.appraised, t.final_part, t.survey] {
+    for part in [t.self_part, t.final_part, t.survey]
+        .into_iter()
+        .chain(t.appraisal1)
+        .chain(t.appraisal2)
+    {
         assert!(zero <= part.points && part.points <= part.max, "{part:?}");
     }
     assert!(t.bonus <= f.bonus_cap.unwrap_or(zero) && t.bonus >= zero);
@@ -102,7 +106,8 @@ fn assert_within_caps(f: &Framework, t: &Totals) {
     for n in t.areas.iter().chain(&t.criteria) {
         for view in [
             n.self_points,
-            n.appraised,
+            n.appraisal1.unwrap_or_default(),
+            n.appraisal2.unwrap_or_default(),
             n.final_points,
             n.survey,
             n.points,

@@ -27,7 +27,7 @@ pub(super) fn gate(f: &Framework, sub: &SubCriterion, inputs: &Inputs, resolved:
         }
     };
     unmet(&mut own.self_points, met.self_points);
-    unmet(&mut own.appraised, met.appraised);
+    unmet(&mut own.appraisal1, met.appraisal1);
     unmet(&mut own.final_points, met.final_points);
     unmet(&mut own.survey, met.survey.max(met.final_points));
     resolved.totals.effective = own.final_points + own.survey;

@@ -18,8 +18,11 @@ impl Totals {
             max: p(x.max),
         };
         self.self_part = part(self.self_part);
-        self.appraised = part(self.appraised);
+        self.appraisal1 = self.appraisal1.map(part);
+        self.appraisal2 = self.appraisal2.map(part);
         self.final_part = part(self.final_part);
+        // The gap of the shown figures, so that self − final = gap reads true on paper.
+        self.gap = self.self_part.points - self.final_part.points;
         self.survey = part(self.survey);
         self.bonus = p(self.bonus);
         self.penalty = p(self.penalty);
@@ -39,7 +42,8 @@ impl Totals {
 fn round_node(n: &mut NodeTotals, f: &Framework) {
     let p = |d: Decimal| round_half_up(d, f.decimals);
     n.self_points = p(n.self_points);
-    n.appraised = p(n.appraised);
+    n.appraisal1 = n.appraisal1.map(p);
+    n.appraisal2 = n.appraisal2.map(p);
     n.final_points = p(n.final_points);
     n.survey = p(n.survey);
     n.points = p(n.points);
@@ -51,7 +55,8 @@ fn round_sub(s: &mut SubTotals, places: u32) {
     let p = |d: Decimal| round_half_up(d, places);
     let o = |d: Option<Decimal>| d.map(p);
     s.self_points = o(s.self_points);
-    s.appraised = o(s.appraised);
+    s.appraisal1 = o(s.appraisal1);
+    s.appraisal2 = o(s.appraisal2);
     s.final_points = o(s.final_points);
     s.survey = o(s.survey);
     s.effective = p(s.effective);

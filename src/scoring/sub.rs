@@ -15,8 +15,11 @@ use super::{StageScore, SubInput};
 /// What an officer must look at on a sub-criterion.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Flags {
-    /// Self-scored above 0 without evidence or explanation.
+    /// Self-scored above 0 without an evidence document (an explanation alone does not clear
+    /// it: a promise to supply a document is not evidence).
     pub missing_evidence: bool,
+    /// Missing evidence, but the unit wrote an explanation ("chỉ có giải trình").
+    pub explanation_only: bool,
     /// A stored stage value is above the sub-criterion's max (it counts clamped).
     pub over_cap: bool,
     /// Two officers changed the value without seeing each other's change.
@@ -38,9 +41,11 @@ pub struct SubTotals {
     pub max: Decimal,
     /// The self score as given.
     pub self_points: Option<Decimal>,
-    /// First appraisal, else the self score.
-    pub appraised: Option<Decimal>,
-    /// Second appraisal, else first appraisal, else the self score.
+    /// The council's round-1 figure as given; `None` before the council scored it.
+    pub appraisal1: Option<Decimal>,
+    /// The council's round-2 figure as given; `None` before round 2 scored it.
+    pub appraisal2: Option<Decimal>,
+    /// The latest council figure, else the self score: what the index uses ("Chốt").
     pub final_points: Option<Decimal>,
     /// Survey points (survey sub-criteria only).
     pub survey: Option<Decimal>,
@@ -56,9 +61,14 @@ pub struct SubTotals {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Views {
     pub self_points: Decimal,
-    pub appraised: Decimal,
+    /// Round 1, else the self score, for every sub-criterion.
+    pub appraisal1: Decimal,
+    /// Round 2, else round 1, else the self score (round 2's view is this one).
     pub final_points: Decimal,
     pub survey: Decimal,
+    /// Some sub-criterion below has a round-1 / round-2 council figure.
+    pub has_appraisal1: bool,
+    pub has_appraisal2: bool,
 }
 
 impl Add for Views {
@@ -67,9 +77,11 @@ impl Add for Views {
     fn add(self, o: Views) -> Views {
         Views {
             self_points: self.self_points + o.self_points,
-            appraised: self.appraised + o.appraised,
+            appraisal1: self.appraisal1 + o.appraisal1,
             final_points: self.final_points + o.final_points,
             survey: self.survey + o.survey,
+            has_appraisal1: self.has_appraisal1 || o.has_appraisal1,
+            has_appraisal2: self.has_appraisal2 || o.has_appraisal2,
         }
     }
 }
@@ -77,7 +89,7 @@ impl Add for Views {
 impl Views {
     /// The largest of the self-assessed views, for cap checks.
     pub fn highest_own(&self) -> Decimal {
-        self.self_points.max(self.appraised).max(self.final_points)
+        self.self_points.max(self.appraisal1).max(self.final_points)
     }
 }
 
@@ -108,12 +120,13 @@ pub(super) fn resolve(f: &Framework, sub: &SubCriterion, input: Option<&SubInput
 fn self_assessed(sub: &SubCriterion, input: &SubInput, policy: MissingEvidencePolicy) -> Resolved {
     let points = |s: &Option<StageScore>| s.as_ref().map(|s| s.points);
     let self_points = points(&input.self_score);
-    let appraised = points(&input.appraisal1).or(self_points);
-    let final_points = points(&input.appraisal2).or(appraised);
+    let appraisal1 = points(&input.appraisal1);
+    let appraisal2 = points(&input.appraisal2);
+    let round1 = appraisal1.or(self_points);
+    let final_points = appraisal2.or(round1);
     let stages = [&input.self_score, &input.appraisal1, &input.appraisal2];
-    let missing_evidence = self_points.is_some_and(|p| p > Decimal::ZERO)
-        && input.evidence_count == 0
-        && !input.has_explanation;
+    let missing_evidence =
+        self_points.is_some_and(|p| p > Decimal::ZERO) && input.evidence_count == 0;
     let zeroed = missing_evidence && policy == MissingEvidencePolicy::Zero;
     let counts = |p: Option<Decimal>| {
         if zeroed {
@@ -124,12 +137,15 @@ fn self_assessed(sub: &SubCriterion, input: &SubInput, policy: MissingEvidencePo
     };
     let counted = Views {
         self_points: within(self_points, sub.max),
-        appraised: counts(appraised),
+        appraisal1: counts(round1),
         final_points: counts(final_points),
         survey: Decimal::ZERO,
+        has_appraisal1: appraisal1.is_some(),
+        has_appraisal2: appraisal2.is_some(),
     };
     let flags = Flags {
         missing_evidence,
+        explanation_only: missing_evidence && input.has_explanation,
         over_cap: stages
             .iter()
             .any(|s| points(s).is_some_and(|p| p > sub.max)),
@@ -142,7 +158,8 @@ fn self_assessed(sub: &SubCriterion, input: &SubInput, policy: MissingEvidencePo
     };
     let totals = SubTotals {
         self_points,
-        appraised,
+        appraisal1,
+        appraisal2,
         final_points,
         effective: counted.final_points,
         flags,
@@ -186,13 +203,12 @@ fn full(sub: &SubCriterion, input: &SubInput) -> Resolved {
     let counted = match sub.source {
         Source::SelfAssessed => {
             totals.self_points = max;
-            totals.appraised = max;
             totals.final_points = max;
             Views {
                 self_points: sub.max,
-                appraised: sub.max,
+                appraisal1: sub.max,
                 final_points: sub.max,
-                survey: Decimal::ZERO,
+                ..Views::default()
             }
         }
         Source::Survey => {
@@ -211,7 +227,8 @@ fn blank(sub: &SubCriterion, max: Decimal, na: bool) -> SubTotals {
         code: sub.code.clone(),
         max,
         self_points: None,
-        appraised: None,
+        appraisal1: None,
+        appraisal2: None,
         final_points: None,
         survey: None,
         effective: Decimal::ZERO,

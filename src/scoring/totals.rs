@@ -24,7 +24,11 @@ pub struct Part {
 pub struct NodeTotals {
     pub code: String,
     pub self_points: Decimal,
-    pub appraised: Decimal,
+    /// Round 1 (else self) over the node; `None` before the council scored anything in it.
+    pub appraisal1: Option<Decimal>,
+    /// Round 2 (else round 1, else self); `None` before round 2 scored anything in it.
+    pub appraisal2: Option<Decimal>,
+    /// The latest council figure of each sub-criterion, else its self score.
     pub final_points: Decimal,
     pub survey: Decimal,
     /// `final_points + survey`.
@@ -49,11 +53,14 @@ pub struct Exact {
 /// total and index are kept in `exact`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
-    /// Σ self scores over the self-assessed part.
+    /// Σ self scores over the self-assessed part ("Tự chấm").
     pub self_part: Part,
-    /// Σ (first appraisal, else self score).
-    pub appraised: Part,
-    /// Σ (second appraisal, else first, else self score): what the index uses.
+    /// Σ (round 1, else self score) ("Thẩm định lần 1"); `None` before any round-1 figure.
+    pub appraisal1: Option<Part>,
+    /// Σ (round 2, else round 1, else self score) ("Thẩm định lần 2"); `None` before any
+    /// round-2 figure. When present it equals `final_part`.
+    pub appraisal2: Option<Part>,
+    /// Σ (the latest council figure, else the self score) ("Chốt"): what the index uses.
     pub final_part: Part,
     pub survey: Part,
     /// Clamped to the framework's bonus cap; 0 when it has none.
@@ -69,9 +76,15 @@ pub struct Totals {
     /// The band of the unrounded index.
     pub band: Option<String>,
     pub exact: Exact,
+    /// Self-assessed points the council did not accept: `self_part − final_part` of the shown
+    /// figures, so that it reads true on paper (0 before any council figure).
+    pub gap: Decimal,
     /// (self-scored, applicable) self-assessed sub-criteria.
     pub progress: (usize, usize),
+    /// Sub-criteria flagged for missing evidence (explanation-only ones included).
     pub missing_evidence: usize,
+    /// Of those, the ones with only an explanation ("chỉ có giải trình").
+    pub explanation_only: usize,
     pub conflicts: usize,
     pub areas: Vec<NodeTotals>,
     pub criteria: Vec<NodeTotals>,
@@ -174,13 +187,19 @@ impl Accumulator {
         let penalty = within_cap(inputs.penalty, f.penalty_cap);
         let total = (final_part.points + survey.points + bonus - penalty).clamp(Decimal::ZERO, max);
         let index_percent = percent(total, max);
+        let self_part = part(self.views.self_points, self_max);
+        let views = self.views;
         Totals {
             exact: Exact {
                 total,
                 index_percent,
             },
-            self_part: part(self.views.self_points, self_max),
-            appraised: part(self.views.appraised, self_max),
+            gap: self_part.points - final_part.points,
+            self_part,
+            appraisal1: views
+                .has_appraisal1
+                .then(|| part(views.appraisal1, self_max)),
+            appraisal2: views.has_appraisal2.then_some(final_part),
             final_part,
             survey,
             bonus,
@@ -194,6 +213,11 @@ impl Accumulator {
                 .subs
                 .iter()
                 .filter(|s| s.flags.missing_evidence)
+                .count(),
+            explanation_only: self
+                .subs
+                .iter()
+                .filter(|s| s.flags.explanation_only)
                 .count(),
             conflicts: self.subs.iter().filter(|s| s.flags.conflict).count(),
             areas: self.areas,
@@ -211,15 +235,17 @@ fn capped(code: &str, cap: Decimal, raw: Views) -> (NodeTotals, Views) {
     let room = max - survey;
     let views = Views {
         self_points: raw.self_points.min(room),
-        appraised: raw.appraised.min(room),
+        appraisal1: raw.appraisal1.min(room),
         final_points: raw.final_points.min(room),
         survey,
+        ..raw
     };
     let points = views.final_points + views.survey;
     let node = NodeTotals {
         code: code.to_string(),
         self_points: views.self_points,
-        appraised: views.appraised,
+        appraisal1: views.has_appraisal1.then_some(views.appraisal1),
+        appraisal2: views.has_appraisal2.then_some(views.final_points),
         final_points: views.final_points,
         survey,
         points,

@@ -309,9 +309,14 @@ fn flag_lines(walk: &Walk, code: &str, l: Lang, cols: usize, theme: &Theme) -> V
     };
     let flags = [
         (
-            t.flags.missing_evidence,
+            t.flags.missing_evidence && !t.flags.explanation_only,
             Mark::MissingEvidence,
             Text::MarkMissingEvidence,
+        ),
+        (
+            t.flags.explanation_only,
+            Mark::ExplanationOnly,
+            Text::MarkExplanationOnly,
         ),
         (t.flags.conflict, Mark::Conflict, Text::MarkConflict),
         (t.flags.over_cap, Mark::OverCap, Text::MarkOverCap),

@@ -79,6 +79,7 @@ fn mark_text(mark: Mark) -> Text {
         Mark::Unscored => Text::MarkUnscored,
         Mark::NotApplicable => Text::MarkNotApplicable,
         Mark::MissingEvidence => Text::MarkMissingEvidence,
+        Mark::ExplanationOnly => Text::MarkExplanationOnly,
         Mark::Conflict => Text::MarkConflict,
         Mark::OverCap => Text::MarkOverCap,
         Mark::OffRule => Text::MarkOffRule,

@@ -195,7 +195,7 @@ fn row_line(r: &HomeRow, l: Lang, w: &Widths, selected: bool, theme: &Theme) -> 
     let cells = [
         format!("{}/{}", r.progress.0, r.progress.1),
         n(r.self_part.points),
-        n(r.appraised.points),
+        r.appraisal1.map_or_else(|| "—".into(), |p| n(p.points)),
         n(r.final_part.points),
         format!("{}%", number_fixed(r.index_percent, r.index_decimals, l)),
     ];

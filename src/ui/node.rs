@@ -2,6 +2,7 @@
 //! component index, whether its children overflow the cap, and each child with its mark.
 
 use ratatui::text::{Line, Span};
+use rust_decimal::Decimal;
 
 use crate::app::tree::NodeKind;
 use crate::app::{App, Walk};
@@ -40,13 +41,15 @@ pub(super) fn lines(
     );
     let mut out = styled(&head, cols, theme.heading());
     out.extend(styled(&name, cols, theme.label()));
+    let shown = |d: Option<Decimal>| d.map_or_else(|| "—".into(), n);
     let stages = [
-        (Text::SelfShort, t.self_points),
-        (Text::AppraisedShort, t.appraised),
-        (Text::FinalShort, t.final_points),
-        (Text::SurveyShort, t.survey),
+        (Text::SelfShort, Some(t.self_points)),
+        (Text::Appraisal1Short, t.appraisal1),
+        (Text::Appraisal2Short, t.appraisal2),
+        (Text::FinalShort, Some(t.final_points)),
+        (Text::SurveyShort, Some(t.survey)),
     ]
-    .map(|(label, points)| format!("{} {}", label.get(l), n(points)))
+    .map(|(label, points)| format!("{} {}", label.get(l), shown(points)))
     .join(" · ");
     out.extend(labeled(Text::Points.get(l), &stages, cols, theme));
     if t.over_cap {

@@ -1,5 +1,5 @@
 //! The ranking screen: one line per unit with rank, totals at every stage, index, band, a bar,
-//! and the self − appraised gap marked `!` and drawn as `▒` beyond the bar so that an inflated
+//! a status that marks units not final "tạm tính", and the self − final gap marked `!` and drawn as `▒` beyond the bar so that an inflated
 //! self-score cannot be missed; or, per area, a heat table of component indices whose symbols
 //! (░ ▒ ▓ █) and numbers read without colour.
 
@@ -15,6 +15,7 @@ use crate::app::ranking::{RankSort, RankingView};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number_fixed};
 use crate::report::RankingRow;
+use crate::scoring::Figure;
 
 use super::text::{fit, pad, pad_left};
 use super::tree::keep_in_view;
@@ -33,6 +34,9 @@ pub(super) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut V
     let mut left = ui::ranking_title(l, r.level.label(l), r.year);
     if app.read_only {
         left = format!("{left} · {}", Text::ReadOnlyMark.get(l));
+    }
+    if r.final_only {
+        left = format!("{left} · {}", Text::FinalOnlyMark.get(l));
     }
     if r.ranking.as_ref().is_some_and(|k| k.modelled) {
         left = chrome::modelled_left(&left, l, title.width);
@@ -55,7 +59,13 @@ pub(super) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut V
     let mut legend_text = if r.per_area {
         format!(" {}", Text::HeatLegend.get(l))
     } else {
-        format!(" █ {} · ▒ ! {}", Text::Index.get(l), Text::Gap.get(l))
+        format!(
+            " █ {} · ▒ ! {} · {}: {}",
+            Text::Index.get(l),
+            Text::Gap.get(l),
+            Text::ProvisionalShort.get(l),
+            Text::ProvisionalMeaning.get(l)
+        )
     };
     if let Some(text) = r.selected_row().and_then(|row| previous_text(row, l)) {
         legend_text = format!(" {text} ·{legend_text}");
@@ -114,44 +124,47 @@ fn draw_scrolled(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// The figures a ranking line shows at `cols` columns: every one from 120 columns up; at 80 the
+/// two appraisal rounds give way to the final figure they lead to.
+fn columns(cols: usize) -> Vec<Figure> {
+    let wide = cols >= 110;
+    [
+        Figure::SelfScore,
+        Figure::Appraisal1,
+        Figure::Appraisal2,
+        Figure::Final,
+        Figure::Survey,
+        Figure::Total,
+        Figure::Index,
+    ]
+    .into_iter()
+    .filter(|f| wide || !matches!(f, Figure::Appraisal1 | Figure::Appraisal2))
+    .collect()
+}
+
+const CELL: usize = 6;
+const BAND: usize = 10;
+const STATUS: usize = 8;
+
 fn overall(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &mut ViewState) {
     let l = app.lang;
     let theme = view.theme;
     let cols = area.width as usize;
-    // rank 3, six numbers of 6, band 10, separators: the name and the bar share the rest.
-    let fixed = 3 + 6 * 6 + 10 + 9;
+    let figures = columns(cols);
+    // rank 3, the figures, band, gap, status, separators: the name and the bar share the rest.
+    let fixed = 3 + (figures.len() + 1) * (CELL + 1) + BAND + STATUS + 3;
     let flexible = cols.saturating_sub(fixed + 1);
-    let bar = (flexible / 3).clamp(6, 30);
+    // Below 100 columns the unit's name needs the room more than the bar does.
+    let bar = if cols < 100 {
+        0
+    } else {
+        (flexible / 3).clamp(6, 30)
+    };
     let name = flexible.saturating_sub(bar).max(8);
-    let head = ["Top", "Bottom"]
-        .iter()
-        .map(|which| {
-            let words = if *which == "Top" {
-                Text::RankColumnsTop.get(l)
-            } else {
-                Text::RankColumnsBottom.get(l)
-            };
-            let w: Vec<&str> = words.split('|').collect();
-            let at = |i: usize| w.get(i).copied().unwrap_or("");
-            let (rank, unit) = if *which == "Top" {
-                ("#", Text::Unit.get(l))
-            } else {
-                ("", "")
-            };
-            let text = [
-                pad_left(rank, 3),
-                pad(unit, name),
-                pad_left(at(0), 6),
-                pad_left(at(1), 6),
-                pad_left(at(2), 6),
-                pad_left(at(3), 6),
-                pad_left(at(4), 6),
-                pad(at(5), 10),
-                pad_left(at(6), 6),
-            ]
-            .join(" ");
-            Line::from(Span::styled(fit(&text, cols), theme.heading()))
-        })
+    let layout = Columns { figures, name, bar };
+    let head = heading(&layout, l)
+        .into_iter()
+        .map(|text| Line::from(Span::styled(fit(&text, cols), theme.heading())))
         .collect();
     let places = r
         .ranking
@@ -163,14 +176,13 @@ fn overall(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &mut
         .enumerate()
         .map(|(i, row)| {
             let bands = r.ranking.as_ref().map_or(&[][..], |k| &k.bands[..]);
-            row_line(row, bands, (l, places), name, bar, i == r.selected, &theme)
+            row_line(row, bands, (l, places), &layout, i == r.selected, &theme)
         })
         .collect();
     body.push(summary(&rows, l, cols, &theme));
     draw_scrolled(frame, area, head, body, r.selected, view);
 }
 
-/// A figure to `places` decimals, right-aligned in a column of 6.
 /// A band's name in the reader's language (the framework's English name when it has one).
 fn band_label(bands: &[crate::framework::Band], name: &str, l: Lang) -> String {
     bands
@@ -179,17 +191,72 @@ fn band_label(bands: &[crate::framework::Band], name: &str, l: Lang) -> String {
         .map_or_else(|| name.to_string(), |b| super::totals::band_name(b, l))
 }
 
+/// The column titles on two lines, each word where it fits, so that "Tự chấm" reads whole above
+/// a 6-column number.
+fn heading(layout: &Columns, l: Lang) -> [String; 2] {
+    let mut titles: Vec<(String, usize, bool)> = vec![
+        ("#".into(), 3, false),
+        (Text::Unit.get(l).into(), layout.name, true),
+    ];
+    titles.extend(
+        layout
+            .figures
+            .iter()
+            .map(|f| (f.short(l).to_string(), CELL, false)),
+    );
+    titles.push((Text::Band.get(l).into(), BAND, true));
+    titles.push((Figure::Gap.short(l).into(), CELL, false));
+    titles.push((Text::StatusCol.get(l).into(), STATUS, true));
+    let mut lines = [Vec::new(), Vec::new()];
+    for (title, w, left) in titles {
+        let (top, bottom) = two_lines(&title, w);
+        for (line, text) in lines.iter_mut().zip([top, bottom]) {
+            line.push(if left {
+                pad(&text, w)
+            } else {
+                pad_left(&text, w)
+            });
+        }
+    }
+    lines.map(|cells| cells.join(" ").trim_end().to_string())
+}
+
+/// A title on one line when it fits `width`, else split at a space.
+fn two_lines(title: &str, width: usize) -> (String, String) {
+    if super::text::width(title) <= width {
+        return (title.to_string(), String::new());
+    }
+    match title.split_once(' ') {
+        Some((a, b)) => (a.to_string(), b.to_string()),
+        None => (fit(title, width), String::new()),
+    }
+}
+
+/// The widths one ranking screen draws with.
+struct Columns {
+    figures: Vec<Figure>,
+    name: usize,
+    bar: usize,
+}
+
+/// A figure to `places` decimals, right-aligned in its column.
 fn cell(d: Decimal, places: u32, l: Lang) -> String {
-    pad_left(&number_fixed(d, places, l), 6)
+    pad_left(&number_fixed(d, places, l), CELL)
+}
+
+/// A figure of a ranking line; "—" for an appraisal round without a council figure.
+fn figure_cell(t: &crate::scoring::Totals, figure: Figure, (p, ip): (u32, u32), l: Lang) -> String {
+    t.figure(figure)
+        .map(|d| cell(d, figure.places(p, ip), l))
+        .unwrap_or_else(|| pad_left("—", CELL))
 }
 
 /// One unit's line; `(lang, (point places, index places))`.
 fn row_line(
     row: &RankingRow,
     bands: &[crate::framework::Band],
-    (l, (p, ip)): (Lang, (u32, u32)),
-    name: usize,
-    bar: usize,
+    (l, places): (Lang, (u32, u32)),
+    layout: &Columns,
     selected: bool,
     theme: &Theme,
 ) -> Line<'static> {
@@ -199,11 +266,11 @@ fn row_line(
     } else {
         Style::default()
     };
-    let gap_positive = row.gap > Decimal::ZERO;
+    let gap_positive = t.gap > Decimal::ZERO;
     let gap_text = if gap_positive {
-        format!("!{}", number_fixed(row.gap, 2, l))
+        format!("!{}", number_fixed(t.gap, places.0, l))
     } else {
-        number_fixed(row.gap, 2, l)
+        number_fixed(t.gap, places.0, l)
     };
     let gap_style = if gap_positive {
         theme.error()
@@ -214,22 +281,24 @@ fn row_line(
         .band
         .as_deref()
         .map_or_else(|| "—".into(), |name| band_label(bands, name, l));
-    let text = [
+    let mut cells = vec![
         pad_left(&row.rank.to_string(), 3),
-        pad(&fit(&row.unit_name, name), name),
-        cell(t.self_part.points, p, l),
-        cell(t.appraised.points, p, l),
-        cell(t.survey.points, p, l),
-        cell(t.total, p, l),
-        cell(t.index_percent, ip, l),
-        pad(&fit(&band, 10), 10),
-    ]
-    .join(" ");
+        pad(&fit(&row.unit_name, layout.name), layout.name),
+    ];
+    cells.extend(layout.figures.iter().map(|f| figure_cell(t, *f, places, l)));
+    cells.push(pad(&fit(&band, BAND), BAND));
+    let (status, status_style) = if row.is_provisional() {
+        (Text::ProvisionalShort.get(l), theme.dim())
+    } else {
+        (Text::StatusFinalShort.get(l), Style::default())
+    };
     Line::from(vec![
-        Span::styled(format!("{text} "), base),
-        Span::styled(pad_left(&gap_text, 6), gap_style.patch(base)),
+        Span::styled(format!("{} ", cells.join(" ")), base),
+        Span::styled(pad_left(&gap_text, CELL), gap_style.patch(base)),
+        Span::styled(" ", base),
+        Span::styled(pad(&fit(status, STATUS), STATUS), status_style.patch(base)),
         Span::raw(" "),
-        Span::styled(bar_text(t.index_percent, row.gap, t.max, bar), base),
+        Span::styled(bar_text(t.index_percent, t.gap, t.max, layout.bar), base),
     ])
 }
 
@@ -258,15 +327,15 @@ fn bar_text(index: Decimal, gap: Decimal, max: Decimal, cols: usize) -> String {
     )
 }
 
-/// The level's averages: self-scored against appraised, as the decision worries about.
+/// The level's averages: self-scored against final, as the decision worries about.
 fn summary(rows: &[&RankingRow], l: Lang, cols: usize, theme: &Theme) -> Line<'static> {
     let n = Decimal::from(rows.len().max(1));
     let avg = |f: &dyn Fn(&RankingRow) -> Decimal| -> Decimal {
         (rows.iter().map(|r| f(r)).sum::<Decimal>() / n).round_dp(2)
     };
     let own = avg(&|r| r.totals.self_part.points);
-    let appraised = avg(&|r| r.totals.appraised.points);
-    let gap = avg(&|r| r.gap);
+    let appraised = avg(&|r| r.totals.final_part.points);
+    let gap = avg(&|r| r.totals.gap);
     let text = ui::ranking_summary(
         l,
         &number_fixed(own, 2, l),

@@ -30,7 +30,10 @@ pub(super) fn lines(app: &App, walk: &Walk, width: usize, view: &ViewState) -> V
     };
     let mut items = vec![
         item(Text::SelfShort, part(&t.self_part)),
-        item(Text::AppraisedShort, part(&t.appraised)),
+        item(
+            Text::Appraisal1Short,
+            t.appraisal1.as_ref().map_or_else(|| "—".into(), part),
+        ),
         item(Text::FinalShort, part(&t.final_part)),
         item(Text::SurveyShort, part(&t.survey)),
     ];

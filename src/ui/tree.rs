@@ -159,7 +159,7 @@ pub(super) fn mark_style(mark: Mark, theme: &Theme) -> Style {
     match mark {
         Mark::Scored => theme.ok(),
         Mark::Unscored | Mark::NotApplicable => theme.dim(),
-        Mark::MissingEvidence | Mark::OffRule => theme.warn(),
+        Mark::MissingEvidence | Mark::OffRule | Mark::ExplanationOnly => theme.warn(),
         Mark::Conflict | Mark::OverCap => theme.error(),
     }
 }

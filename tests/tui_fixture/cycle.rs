@@ -83,7 +83,6 @@ fn ranking_row(
         unit: code.into(),
         unit_name: name.into(),
         status,
-        gap: totals.self_part.points - totals.final_part.points,
         totals,
         previous: None,
     }
@@ -153,6 +152,7 @@ pub fn ranking() -> Ranking {
             .collect(),
         rows: rank(rows),
         modelled: false,
+        final_only: false,
     }
 }
 

@@ -171,6 +171,7 @@ pub(super) const RANKING: &[Binding] = &[
     UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
     h(&[Key::ch('s')], "s", C::Sort, Text::HelpSort, Text::HintSort),
     h(&[Key::ch('a')], "a", C::PerArea, Text::HelpPerArea, Text::HintPerArea),
+    h(&[Key::ch('f')], "f", C::FinalOnly, Text::HelpFinalOnly, Text::HintFinalOnly),
     h(&[Key::plain(K::Tab)], "Tab", C::NextLevel, Text::HelpNextLevel, Text::HintNextLevel),
     h(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear),
     h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpOpenUnit, Text::HintOpen),

@@ -12,6 +12,8 @@ pub enum Mark {
     Unscored,
     NotApplicable,
     MissingEvidence,
+    /// Missing evidence with only an explanation ("chỉ có giải trình"): still flagged.
+    ExplanationOnly,
     Conflict,
     OverCap,
     /// Points its rule cannot give (the council's, with a note).
@@ -20,11 +22,12 @@ pub enum Mark {
 
 impl Mark {
     /// Every mark, in the order the help's legend lists them.
-    pub const ALL: [Mark; 7] = [
+    pub const ALL: [Mark; 8] = [
         Mark::Scored,
         Mark::Unscored,
         Mark::NotApplicable,
         Mark::MissingEvidence,
+        Mark::ExplanationOnly,
         Mark::Conflict,
         Mark::OverCap,
         Mark::OffRule,
@@ -36,6 +39,7 @@ impl Mark {
             Mark::Unscored => "·",
             Mark::NotApplicable => "–",
             Mark::MissingEvidence => "!",
+            Mark::ExplanationOnly => "?",
             Mark::Conflict => "≠",
             Mark::OverCap => "▲",
             Mark::OffRule => "≈",
@@ -65,6 +69,8 @@ impl Walk {
             Mark::Conflict
         } else if t.flags.over_cap {
             Mark::OverCap
+        } else if t.flags.explanation_only {
+            Mark::ExplanationOnly
         } else if t.flags.missing_evidence {
             Mark::MissingEvidence
         } else if t.flags.off_rule {
@@ -93,6 +99,8 @@ impl Walk {
             Mark::OverCap
         } else if has(Mark::MissingEvidence) {
             Mark::MissingEvidence
+        } else if has(Mark::ExplanationOnly) {
+            Mark::ExplanationOnly
         } else if marks.iter().all(|m| *m == Mark::NotApplicable) && !marks.is_empty() {
             Mark::NotApplicable
         } else if has(Mark::Unscored) {

@@ -110,6 +110,7 @@ const ARGS: &[(&str, &str, &str, &str)] = &[
     ("report", "out", "Ghi vào tệp FILE thay vì ra màn hình (bắt buộc với xlsx)", ""),
     ("report", "unit", "Chi tiết một đơn vị thay vì bảng xếp hạng", ""),
     ("report", "json", "Như --format json", ""),
+    ("report", "final_only", "Chỉ công bố các đơn vị đã chốt (xếp hạng với nhau); đơn vị khác là kết quả tạm tính", ""),
     ("survey import", "file", "Tệp CSV kết quả điều tra", "Survey results CSV file"),
     ("snapshot", "out", "Tệp bản sao cần ghi; một thư mục thì nhận một tệp ghi ngày giờ (TÊN-YYYYMMDD-HHMMSS.db)", "The copy to write"),
     ("snapshot", "force", "Ghi đè OUT nếu đã có (không bao giờ ghi đè một cơ sở dữ liệu đang được dùng)", ""),

@@ -169,8 +169,8 @@ pub fn not_a_value(lang: Lang, text: &str) -> String {
 pub fn ranking_summary(lang: Lang, own: &str, appraised: &str, gap: &str) -> String {
     match lang {
         Lang::Vi => {
-            format!(" Bình quân: tự chấm {own} · thẩm định {appraised} · chênh lệch {gap} điểm")
+            format!(" Bình quân: tự chấm {own} · chốt {appraised} · chênh lệch {gap} điểm")
         }
-        Lang::En => format!(" Average: self {own} · appraised {appraised} · gap {gap} points"),
+        Lang::En => format!(" Average: self {own} · final {appraised} · gap {gap} points"),
     }
 }

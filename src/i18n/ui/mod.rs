@@ -48,6 +48,7 @@ texts! {
     MarkUnscored => "chưa chấm (hoặc chưa có điểm điều tra)", "not scored (or no survey points yet)";
     MarkNotApplicable => "không áp dụng", "not applicable";
     MarkMissingEvidence => "thiếu tài liệu kiểm chứng", "missing evidence";
+    MarkExplanationOnly => "thiếu TLKC: chỉ có giải trình", "no evidence: explanation only";
     MarkConflict => "xung đột: hai cán bộ cùng sửa", "conflict: two officers changed it";
     MarkOverCap => "vượt điểm tối đa", "over the maximum";
     MarkOffRule => "điểm ngoài cách tính (Hội đồng có ý kiến)", "points off the rule (with the council's note)";
@@ -65,7 +66,8 @@ texts! {
     Area => "Lĩnh vực", "Area";
     Criterion => "Tiêu chí", "Criterion";
     SelfShort => "Tự chấm", "Self";
-    AppraisedShort => "Thẩm định", "Appraised";
+    Appraisal1Short => "TĐ lần 1", "Appr. 1";
+    Appraisal2Short => "TĐ lần 2", "Appr. 2";
     FinalShort => "Chốt", "Final";
     SurveyShort => "Điều tra XHH", "Survey";
     ChildrenOverCap => "Tổng điểm các mục con vượt điểm tối đa; chỉ tính đến mức tối đa", "The children add up to more than the cap; only the cap counts";
@@ -115,8 +117,8 @@ texts! {
     HelpClose => "Esc đóng · ↑↓ PgUp PgDn cuộn", "Esc closes · ↑↓ PgUp PgDn scroll";
     Legend => "Ký hiệu trên cây tiêu chí:", "Marks in the tree:";
 
-    ColumnsTop => "Đơn vị|Trạng thái|Đã|Tự|Thẩm|Chốt|Chỉ số|Xếp loại|Thiếu", "Unit|Status|Done|Self|Appr.|Final|Index|Band|No";
-    ColumnsBottom => "||chấm|chấm|định||||TLKC", "||||||||evid.";
+    ColumnsTop => "Đơn vị|Trạng thái|Đã|Tự|TĐ|Chốt|Chỉ số|Xếp loại|Thiếu", "Unit|Status|Done|Self|Appr.|Final|Index|Band|No";
+    ColumnsBottom => "||chấm|chấm|lần 1||||TLKC", "||||1||||evid.";
     StatusDraftShort => "Tự chấm", "Drafting";
     StatusSubmittedShort => "Đã nộp", "Submitted";
     StatusAppraisingShort => "Thẩm định", "Appraising";
@@ -211,7 +213,7 @@ texts! {
     ReadOnlyMark => "chỉ xem", "read-only";
     Editable => "được sửa", "editable";
     AppraisalTitle => "Thẩm định", "Appraisal";
-    Gap => "Chênh lệch tự chấm − thẩm định", "Self − appraised gap";
+    Gap => "Chênh lệch tự chấm − chốt", "Self − final gap";
     GapShort => "Chênh", "Gap";
     CouncilNote => "Ý kiến Hội đồng", "Council's note";
     AppraisalPoints => "Điểm thẩm định:", "Appraisal points:";
@@ -223,8 +225,7 @@ texts! {
     StatusNow => "Trạng thái hiện tại", "Current status";
     NotFromHere => "(không áp dụng từ trạng thái này)", "(not from this status)";
     Rank => "Hạng", "Rank";
-    RankColumnsTop => "Tự|Thẩm|Điều|Tổng|Chỉ|Xếp|Chênh", "Self|Appr.|Survey|Total|Index|Band|Gap";
-    RankColumnsBottom => "chấm|định|tra|điểm|số %|loại|lệch", "||||%||";
+    StatusCol => "Kết quả", "Result";
     Unit => "Đơn vị", "Unit";
     SurveyCol => "Điều tra", "Survey";
     Band => "Xếp loại", "Band";
@@ -249,6 +250,7 @@ texts! {
     HelpRanking => "Xếp hạng các đơn vị cùng cấp", "Ranking of the level";
     HelpSort => "Đổi cách sắp xếp: chỉ số, chênh lệch, tên", "Sort by index, gap, name";
     HelpPerArea => "Xem tổng hợp hoặc chỉ số theo từng lĩnh vực", "Overall or per-area view";
+    HelpFinalOnly => "Chỉ các đơn vị đã chốt (để công bố) hoặc tất cả (có kết quả tạm tính)", "Final units only (to publish) or all (with provisional results)";
     HelpNextLevel => "Cấp tiếp theo (sở, huyện, xã)", "Next level (departments, districts, communes)";
     HelpOpenUnit => "Mở bộ chấm điểm của đơn vị đang chọn", "Open the selected unit's assessment";
     HelpResolveHead => "Chọn giá trị này để giải quyết xung đột", "Take this value to resolve the conflict";
@@ -263,6 +265,10 @@ texts! {
     HintRanking => "r xếp hạng", "r ranking";
     HintSort => "s sắp xếp", "s sort";
     HintPerArea => "a theo lĩnh vực", "a per area";
+    HintFinalOnly => "f đã chốt", "f final";
+    FinalOnlyMark => "chỉ đơn vị đã chốt", "final units only";
+    ProvisionalShort => "Tạm tính", "Provis.";
+    ProvisionalMeaning => "chưa chốt, còn thay đổi", "not final, may change";
     HintNextLevel => "Tab cấp khác", "Tab level";
     HintResolve => "Enter chọn", "Enter take";
     HintNewValue => "v giá trị mới", "v new value";

@@ -56,9 +56,9 @@ fn na_counts_full_max_in_every_stage_when_policy_is_full_points() {
     let t = totals(&f, &inputs(vec![("1.1.3", na()), ("2.2.2", na())]));
     let sub = t.sub("1.1.3").unwrap();
     assert_eq!((sub.max, sub.effective), (dec("1.5"), dec("1.5")));
-    assert_eq!(sub.appraised, Some(dec("1.5")));
+    assert_eq!(sub.final_points, Some(dec("1.5")));
     assert_eq!(t.self_part.points, dec("1.5"));
-    assert_eq!(t.appraised.points, dec("1.5"));
+    assert_eq!(t.appraisal1, None, "no council figure yet");
     assert_eq!(
         t.final_part,
         Part {
@@ -161,12 +161,33 @@ fn missing_evidence_is_flagged_but_counted_when_policy_is_warn() {
         .filter(|s| s.flags.missing_evidence)
         .map(|s| s.code.as_str())
         .collect();
-    assert_eq!(flagged, vec!["1.1.1"]);
-    assert_eq!(t.missing_evidence, 1);
+    assert_eq!(
+        flagged,
+        vec!["1.1.1", "1.1.2"],
+        "an explanation is not evidence"
+    );
+    assert_eq!((t.missing_evidence, t.explanation_only), (2, 1));
+    assert!(t.sub("1.1.2").unwrap().flags.explanation_only);
+    assert!(!t.sub("1.1.1").unwrap().flags.explanation_only);
     assert_eq!(
         (t.self_part.points, t.final_part.points),
         (dec("3"), dec("3"))
     );
+}
+
+#[test]
+fn explanation_only_counts_zero_when_policy_is_zero() {
+    let mut f = fixture::small();
+    f.missing_evidence = MissingEvidencePolicy::Zero;
+    let explained = SubInput {
+        evidence_count: 0,
+        has_explanation: true,
+        ..own("1")
+    };
+    let t = totals(&f, &inputs(vec![("1.1.1", explained)]));
+    let sub = t.sub("1.1.1").unwrap();
+    assert!(sub.flags.missing_evidence && sub.flags.explanation_only);
+    assert_eq!((sub.effective, t.final_part.points), (dec("0"), dec("0")));
 }
 
 #[test]
@@ -181,9 +202,12 @@ fn missing_evidence_counts_zero_in_appraised_and_final_when_policy_is_zero() {
     let t = totals(&f, &inputs(vec![("1.1.1", bare), ("2.1.2", own("1"))]));
     let sub = t.sub("1.1.1").unwrap();
     assert!(sub.flags.missing_evidence);
-    assert_eq!((sub.appraised, sub.effective), (Some(dec("0.5")), dec("0")));
+    assert_eq!(
+        (sub.appraisal1, sub.effective),
+        (Some(dec("0.5")), dec("0"))
+    );
     assert_eq!(t.self_part.points, dec("2"));
-    assert_eq!(t.appraised.points, dec("1"));
+    assert_eq!(t.appraisal1.map(|p| p.points), Some(dec("1")));
     assert_eq!((t.final_part.points, t.total), (dec("1"), dec("1")));
 }
 

@@ -1,0 +1,199 @@
+//! The numbers a ranking line or a unit's summary shows, each with one meaning, one label and one
+//! JSON key, so that every screen, CLI output and report says the same thing with the same word.
+
+use rust_decimal::Decimal;
+
+use crate::i18n::Lang;
+
+use super::Totals;
+
+/// One published number of an assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Figure {
+    /// Σ self scores ("Tự chấm").
+    SelfScore,
+    /// Σ (round 1, else self) once the council gave a round-1 figure ("Thẩm định lần 1").
+    Appraisal1,
+    /// Σ (round 2, else round 1, else self) once round 2 began ("Thẩm định lần 2").
+    Appraisal2,
+    /// Σ (latest council figure, else self): what the index counts ("Chốt").
+    Final,
+    Survey,
+    Bonus,
+    Penalty,
+    /// Final + survey + bonus − penalty, within the max.
+    Total,
+    Index,
+    /// Self − final: what the council did not accept.
+    Gap,
+}
+
+impl Figure {
+    /// The points columns of a ranking line, in the order a Hội đồng reads them.
+    pub const RANKING: [Figure; 10] = [
+        Figure::SelfScore,
+        Figure::Appraisal1,
+        Figure::Appraisal2,
+        Figure::Final,
+        Figure::Survey,
+        Figure::Bonus,
+        Figure::Penalty,
+        Figure::Total,
+        Figure::Index,
+        Figure::Gap,
+    ];
+
+    /// The key in JSON rows and CSV headers.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Figure::SelfScore => "self",
+            Figure::Appraisal1 => "appraisal1",
+            Figure::Appraisal2 => "appraisal2",
+            Figure::Final => "final",
+            Figure::Survey => "survey",
+            Figure::Bonus => "bonus",
+            Figure::Penalty => "penalty",
+            Figure::Total => "total",
+            Figure::Index => "index_percent",
+            Figure::Gap => "gap",
+        }
+    }
+
+    /// The label of reports and wide screens.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Figure::SelfScore => lang.pick("Tự chấm", "Self"),
+            Figure::Appraisal1 => lang.pick("Thẩm định lần 1", "Appraisal round 1"),
+            Figure::Appraisal2 => lang.pick("Thẩm định lần 2", "Appraisal round 2"),
+            Figure::Final => lang.pick("Chốt", "Final"),
+            Figure::Survey => lang.pick("Điều tra XHH", "Survey"),
+            Figure::Bonus => lang.pick("Điểm thưởng", "Bonus"),
+            Figure::Penalty => lang.pick("Điểm trừ", "Penalty"),
+            Figure::Total => lang.pick("Tổng", "Total"),
+            Figure::Index => lang.pick("Chỉ số %", "Index %"),
+            Figure::Gap => lang.pick("Chênh lệch", "Gap"),
+        }
+    }
+
+    /// The same word, abbreviated the way officers write it in a narrow column.
+    pub fn short(self, lang: Lang) -> &'static str {
+        match self {
+            Figure::SelfScore => lang.pick("Tự chấm", "Self"),
+            Figure::Appraisal1 => lang.pick("TĐ1", "Apr1"),
+            Figure::Appraisal2 => lang.pick("TĐ2", "Apr2"),
+            Figure::Final => lang.pick("Chốt", "Final"),
+            Figure::Survey => lang.pick("XHH", "Surv"),
+            Figure::Bonus => lang.pick("Thưởng", "Bonus"),
+            Figure::Penalty => lang.pick("Trừ", "Pen"),
+            Figure::Total => lang.pick("Tổng", "Total"),
+            Figure::Index => lang.pick("Chỉ số %", "Index %"),
+            Figure::Gap => lang.pick("Chênh lệch", "Gap"),
+        }
+    }
+
+    /// Whether this is a percentage rather than points.
+    pub fn is_percent(self) -> bool {
+        self == Figure::Index
+    }
+
+    /// The decimal places it is shown with: the framework's `decimals` for points, its
+    /// `index_decimals` for the index.
+    pub fn places(self, points: u32, index: u32) -> u32 {
+        if self.is_percent() { index } else { points }
+    }
+}
+
+impl Totals {
+    /// The value of one figure; `None` (shown "—") for an appraisal round that has no council
+    /// figure yet.
+    pub fn figure(&self, figure: Figure) -> Option<Decimal> {
+        match figure {
+            Figure::SelfScore => Some(self.self_part.points),
+            Figure::Appraisal1 => self.appraisal1.map(|p| p.points),
+            Figure::Appraisal2 => self.appraisal2.map(|p| p.points),
+            Figure::Final => Some(self.final_part.points),
+            Figure::Survey => Some(self.survey.points),
+            Figure::Bonus => Some(self.bonus),
+            Figure::Penalty => Some(self.penalty),
+            Figure::Total => Some(self.total),
+            Figure::Index => Some(self.index_percent),
+            Figure::Gap => Some(self.gap),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::fixture::{self, dec};
+    use crate::scoring::{Inputs, StageScore, SubInput, totals};
+
+    fn scored(own: &str, a1: Option<&str>, a2: Option<&str>) -> SubInput {
+        SubInput {
+            self_score: Some(StageScore::points(dec(own))),
+            appraisal1: a1.map(|p| StageScore::points(dec(p))),
+            appraisal2: a2.map(|p| StageScore::points(dec(p))),
+            evidence_count: 1,
+            ..SubInput::default()
+        }
+    }
+
+    fn inputs(subs: &[(&str, SubInput)]) -> Inputs {
+        Inputs {
+            subs: subs
+                .iter()
+                .map(|(c, s)| (c.to_string(), s.clone()))
+                .collect(),
+            ..Inputs::default()
+        }
+    }
+
+    #[test]
+    fn appraisal_figures_are_none_when_council_has_not_scored() {
+        let f = fixture::small();
+        let t = totals(&f, &inputs(&[("1.1.1", scored("1", None, None))]));
+        assert_eq!(t.figure(Figure::Appraisal1), None);
+        assert_eq!(t.figure(Figure::Appraisal2), None);
+        assert_eq!(t.figure(Figure::Final), Some(dec("1")));
+        assert_eq!(t.figure(Figure::Gap), Some(dec("0")));
+    }
+
+    #[test]
+    fn final_is_latest_council_figure_per_sub_and_gap_is_self_minus_final() {
+        let f = fixture::small();
+        let t = totals(
+            &f,
+            &inputs(&[
+                ("1.1.1", scored("1", Some("0.5"), Some("0.75"))),
+                ("1.1.2", scored("1", Some("0"), None)),
+                ("1.1.3", scored("1.5", None, None)),
+            ]),
+        );
+        assert_eq!(t.figure(Figure::SelfScore), Some(dec("3.5")));
+        assert_eq!(t.figure(Figure::Appraisal1), Some(dec("2")));
+        assert_eq!(t.figure(Figure::Appraisal2), Some(dec("2.25")));
+        assert_eq!(t.figure(Figure::Final), Some(dec("2.25")));
+        assert_eq!(t.figure(Figure::Gap), Some(dec("1.25")));
+        let area = t.node("1").unwrap();
+        assert_eq!(area.appraisal1, Some(dec("2")));
+        assert_eq!(t.node("2").unwrap().appraisal1, None);
+    }
+
+    #[test]
+    fn labels_are_the_councils_words_when_vietnamese() {
+        let vi: Vec<&str> = [
+            Figure::SelfScore,
+            Figure::Appraisal1,
+            Figure::Appraisal2,
+            Figure::Final,
+        ]
+        .iter()
+        .map(|f| f.label(Lang::Vi))
+        .collect();
+        assert_eq!(
+            vi,
+            ["Tự chấm", "Thẩm định lần 1", "Thẩm định lần 2", "Chốt"]
+        );
+        assert_eq!(Figure::Index.key(), "index_percent");
+    }
+}
