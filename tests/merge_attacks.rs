@@ -457,3 +457,99 @@ fn forged_cancels_and_restores_the_cycle_does_not_allow_are_quarantined() {
     let check = json(&s.db, &["check"]);
     assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
 }
+
+#[test]
+fn laptop_changes_refused_as_unsigned_count_once_their_author_registers_the_key_on_the_server() {
+    let s = Scratch::new();
+    s.ok(&["officer", "add", &me(), "admin"]);
+    s.ok(&["officer", "grant", "lan", "unit", "--units", U]);
+    score(&s.db, "1.1.1", "0.5");
+    // lan never ran parindex on the server: the copy is taken before lan's key is known there.
+    let lap = laptop(&s);
+    lan_writes(&lap, "1.1.2", "self", r#"{"points":"1"}"#);
+    lan_writes(&lap, "1.1.1", "explanation", r#""Đã ban hành đúng hạn""#);
+    let before = totals(&s.db);
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    let mut reasons: Vec<(String, u64)> = summary["refused"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| {
+            (
+                g["reason"].as_str().expect("reason").to_string(),
+                g["count"].as_u64().expect("count"),
+            )
+        })
+        .collect();
+    reasons.sort();
+    // lan's key is not known here, so lan's changes and lan's own key registration made on
+    // the laptop (which would not count from a merge anyway: only an administrator's does)
+    // are unsigned for now.
+    assert_eq!(reasons, [("unsigned".to_string(), 3)], "{summary:#}");
+    assert_eq!(totals(&s.db), before);
+    // lan logs in on the server once (`parindex key export` registers the key): the two
+    // changes are checked again and count; nothing else changes.
+    Store::open(&s.db)
+        .expect("open")
+        .register_key(&lan())
+        .expect("lan's key");
+    let after = totals(&s.db);
+    assert_eq!(after["stages"]["self"]["points"], "1.5", "{after:#}");
+    let left: Vec<String> = json(&s.db, &["conflicts"])
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|e| e["kind"] == "quarantined")
+        .map(|e| e["reason"].as_str().expect("reason").to_string())
+        .collect();
+    assert_eq!(
+        left,
+        ["denied"],
+        "only the laptop's own key registration stays listed"
+    );
+    let check = json(&s.db, &["check"]);
+    assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+    // Merging again changes nothing.
+    let again = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    assert_eq!(again["quarantined"], 0, "{again:#}");
+    assert_eq!(totals(&s.db), after);
+}
+
+#[test]
+fn a_key_forged_for_an_appraiser_on_a_laptop_does_not_make_their_forged_score_count() {
+    let s = server();
+    // Submitted: the council's round 1 is open, so an appraisal by tuan would be in order.
+    ok(&s.db, &["assess", "submit", "--unit", U, "--year", "2025"]);
+    let lap = laptop(&s);
+    // lan makes up a key for tuan, the appraiser who never logged in on the server, and signs
+    // an appraisal "by tuan" with it (the laptop's parindex registers the key first).
+    keys::use_key("tuan", [7; 32]);
+    let tuan = Actor {
+        user: "tuan".into(),
+        host: "laptop".into(),
+    };
+    let k = key(&lap);
+    let now = parindex::store::now_utc();
+    Store::open(&lap)
+        .expect("open laptop")
+        .write(|tx| {
+            let e = parindex::store::NewEvent {
+                key: &k,
+                target: "1.1.1",
+                field: "appraisal1",
+                value: r#"{"points":"0"}"#.into(),
+                parents: Vec::new(),
+                reason: None,
+                at: &now,
+            };
+            tx.append(e, &tuan)
+        })
+        .expect("append");
+    let before = totals(&s.db);
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    assert_eq!(
+        summary["quarantined"], 2,
+        "the key and the score: {summary:#}"
+    );
+    assert_eq!(totals(&s.db), before, "the forged appraisal does not count");
+}

@@ -140,6 +140,7 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
             "assessments_touched": s.assessments_touched, "frameworks_added": s.frameworks_added,
             "units_added": s.units_added, "new_conflicts": s.new_conflicts,
             "quarantined": s.quarantined.len(), "refused": quarantine::groups_json(&s.quarantined),
+            "released": s.released,
             "differing": s.differing,
             "frameworks_refused": s.frameworks_refused.iter()
                 .map(|(id, why)| json!({"id": id, "reason": why})).collect::<Vec<_>>(),
@@ -179,6 +180,16 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
 }
 
 fn print_refusals(s: &crate::store::MergeSummary, l: crate::i18n::Lang) {
+    if !s.released.is_empty() {
+        println!(
+            "{}: {}",
+            l.pick(
+                "Đã tính lại (nay đã có quyền hoặc khóa của người ghi)",
+                "Now counted (their author's role or key has arrived)"
+            ),
+            s.released.len()
+        );
+    }
     if !s.quarantined.is_empty() {
         println!(
             "{}: {}",

@@ -116,5 +116,7 @@ fn set(
         },
         actor,
     )?;
+    // Changes an earlier merge refused for want of this grant now count.
+    tx.recheck_quarantine()?;
     Ok(())
 }

@@ -279,6 +279,8 @@ impl super::Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::sql)?;
         register_if_needed(&tx, &actor.user, &actor.host)?;
+        // Changes an earlier merge refused as unsigned (the key was not known here) now count.
+        super::replay_merge::recheck_after_grant(&self.frameworks, &tx)?;
         tx.commit().map_err(StoreError::sql)?;
         Ok(public_key(&actor.user))
     }

@@ -43,6 +43,20 @@ pub(super) fn put(conn: &Connection, id: &str, why: &Refusal) -> rusqlite::Resul
     .map(|n| n == 1)
 }
 
+/// Records why `id`, still refused, is refused now.
+pub(super) fn restate(conn: &Connection, id: &str, why: &Refusal) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE quarantine SET reason = ?2, detail = ?3 WHERE event_id = ?1")?
+        .execute(params![id, why.code(), why.detail(crate::i18n::Lang::En)])
+        .map(|_| ())
+}
+
+/// Takes `id` out of quarantine: a later merge brought what it lacked (a grant, a key).
+pub(super) fn release(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM quarantine WHERE event_id = ?1")?
+        .execute([id])
+        .map(|_| ())
+}
+
 /// Every refused event awaiting a decision.
 pub(super) fn undecided_in(conn: &Connection) -> Result<Vec<Quarantined>, StoreError> {
     undecided(conn, None)

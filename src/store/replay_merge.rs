@@ -3,11 +3,14 @@
 //! value), in order (officers, keys and year settings first), and every touched assessment's
 //! changes are checked against its locks. What fails goes to quarantine, never away.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::cycle::{self, Status};
+use crate::framework::Framework;
 use crate::replay::{self, Facts, Refusal};
 use crate::roles::{Grant, Role};
 
@@ -15,7 +18,10 @@ use super::Event;
 use super::events::{row_to_event, status_value};
 use super::integrity::{self, Seal};
 use super::quarantine::{self, Quarantined};
-use super::{Store, StoreError, keys, officers, projection};
+use super::{StoreError, catalog, keys, officers, projection};
+
+/// The parsed frameworks of the connection (the store's cache).
+pub(super) type Frameworks = RefCell<HashMap<String, Arc<Framework>>>;
 
 /// Remembers the quarantine before the merge, so that the merge can list what it added.
 pub(super) fn begin(tx: &Connection) -> Result<(), StoreError> {
@@ -126,14 +132,26 @@ struct Context {
 }
 
 impl Context {
+    /// Roles come from the projection, which an incoming officer event enters only once
+    /// accepted; keys are read from the log, so an incoming key registration counts only once
+    /// vetted (before, a forged one could have verified its own author's forged changes).
     fn load(tx: &Connection) -> Result<Context, StoreError> {
         let officers = officers::officers_in(tx)?;
+        let mut keys = keys::registered_all(tx).map_err(StoreError::sql)?;
+        for (user, key) in unvetted_keys(tx)? {
+            if let Some(ks) = keys.get_mut(&user) {
+                if let Some(i) = ks.iter().position(|k| *k == key) {
+                    ks.remove(i);
+                }
+            }
+        }
+        keys.retain(|_, ks| !ks.is_empty());
         Ok(Context {
             enforced: officers
                 .iter()
                 .any(|o| o.grants.iter().any(|g| g.role == Role::Admin)),
             grants: officers.into_iter().map(|o| (o.user, o.grants)).collect(),
-            keys: keys::registered_all(tx).map_err(StoreError::sql)?,
+            keys,
         })
     }
 
@@ -142,27 +160,164 @@ impl Context {
     }
 }
 
-/// Replays every incoming event (those in `temp.incoming`), then the lock rule over every
-/// touched assessment; puts what fails in quarantine.
-pub(super) fn replay(store: &Store, tx: &Connection) -> Result<(), StoreError> {
+/// Key registrations of this merge not (yet) accepted by its replay.
+fn unvetted_keys(tx: &Connection) -> Result<Vec<(String, String)>, StoreError> {
+    let incoming: bool = tx
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'incoming')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(StoreError::sql)?;
+    if !incoming {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT e.field, e.value FROM main.event e JOIN temp.incoming i ON i.id = e.id
+             WHERE e.unit_code = '*' AND e.target = ?1
+               AND e.id NOT IN (SELECT id FROM temp.vetted)",
+        )
+        .and_then(|mut st| {
+            st.query_map([keys::TARGET], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(StoreError::sql)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(user, v)| Some((user, serde_json::from_str::<String>(&v).ok()?)))
+        .collect())
+}
+
+/// Replays every incoming event (those in `temp.incoming`), events refused earlier for want of
+/// a role or key, then the lock rule over every touched assessment; puts what fails in
+/// quarantine. Returns the ids released from quarantine.
+pub(super) fn replay(fw: &Frameworks, tx: &Connection) -> Result<Vec<String>, StoreError> {
+    tx.execute_batch(
+        "DROP TABLE IF EXISTS temp.vetted; CREATE TEMP TABLE vetted (id TEXT PRIMARY KEY) WITHOUT ROWID;",
+    )
+    .map_err(StoreError::sql)?;
     let mut events = incoming(tx)?;
     events.sort_by(|(a, _), (b, _)| {
         (a.key.unit_code != "*", &a.id).cmp(&(b.key.unit_code != "*", &b.id))
     });
     let mut ctx = Context::load(tx)?;
     for (e, seal) in &events {
-        match check(store, tx, &ctx, e, seal)? {
+        match check(fw, tx, &ctx, e, seal)? {
             Some(why) => {
                 quarantine::put(tx, &e.id, &why).map_err(StoreError::sql)?;
             }
             None if e.key.unit_code == "*" => {
+                vet(tx, &e.id)?;
                 projection::recompute(tx, &e.key, &e.target, &e.field).map_err(StoreError::sql)?;
                 ctx = Context::load(tx)?;
             }
             None => {}
         }
     }
-    late_in_touched(tx)
+    let released = recheck(fw, tx, &mut ctx)?;
+    late_in_touched(tx)?;
+    tx.execute_batch("DROP TABLE temp.vetted;")
+        .map_err(StoreError::sql)?;
+    Ok(released)
+}
+
+fn vet(tx: &Connection, id: &str) -> Result<(), StoreError> {
+    tx.execute("INSERT OR IGNORE INTO temp.vetted VALUES (?1)", [id])
+        .map(|_| ())
+        .map_err(StoreError::sql)
+}
+
+/// After a local grant or key registration: events refused by earlier merges for want of it
+/// are checked again and count if they now pass (then the lock rule over their assessments).
+pub(super) fn recheck_after_grant(
+    fw: &Frameworks,
+    tx: &Connection,
+) -> Result<Vec<String>, StoreError> {
+    tx.execute_batch(
+        "DROP TABLE IF EXISTS temp.touched;
+         CREATE TEMP TABLE touched (framework_id TEXT, unit_code TEXT, year INTEGER, target TEXT, field TEXT,
+            PRIMARY KEY (framework_id, unit_code, year, target, field)) WITHOUT ROWID;",
+    )
+    .map_err(StoreError::sql)?;
+    let mut ctx = Context::load(tx)?;
+    let released = recheck(fw, tx, &mut ctx)?;
+    if !released.is_empty() {
+        late_in_touched(tx)?;
+        projection::recompute_touched(tx).map_err(StoreError::sql)?;
+    }
+    tx.execute_batch("DROP TABLE temp.touched;")
+        .map_err(StoreError::sql)?;
+    Ok(released)
+}
+
+/// Reasons that depend on who is an officer and which keys are registered here: a later merge
+/// may bring the grant or the key registration (made on another copy) that was missing.
+const AWAITING_GRANT: [&str; 3] = ["unsigned", "bad_signature", "denied"];
+
+/// Checks again every undecided event refused earlier for a missing role or key; those that
+/// now pass leave the quarantine and count, so that the outcome is the same whichever copy
+/// (the one with the grant or the one with the change) merged first. Repeats while a released
+/// officer or key event changes who may do what.
+fn recheck(fw: &Frameworks, tx: &Connection, ctx: &mut Context) -> Result<Vec<String>, StoreError> {
+    let mut released = Vec::new();
+    loop {
+        let waiting: Vec<(String, (Event, Seal))> = quarantine::undecided_in(tx)?
+            .into_iter()
+            .filter(|q| AWAITING_GRANT.contains(&q.reason.as_str()))
+            .map(|q| Ok((q.reason, seal_of(tx, q.event)?)))
+            .collect::<Result<_, StoreError>>()?;
+        let mut administrative = false;
+        for (reason, (e, seal)) in &waiting {
+            if let Some(why) = check(fw, tx, ctx, e, seal)? {
+                // Still refused, perhaps now for another reason (signed, but not an admin).
+                if why.code() != reason {
+                    quarantine::restate(tx, &e.id, &why).map_err(StoreError::sql)?;
+                }
+                continue;
+            }
+            quarantine::release(tx, &e.id).map_err(StoreError::sql)?;
+            if e.key.unit_code == "*" {
+                vet(tx, &e.id)?;
+            }
+            tx.execute(
+                "INSERT OR IGNORE INTO temp.touched VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    e.key.framework_id,
+                    e.key.unit_code,
+                    e.key.year,
+                    e.target,
+                    e.field
+                ],
+            )
+            .map_err(StoreError::sql)?;
+            if e.key.unit_code == "*" {
+                projection::recompute(tx, &e.key, &e.target, &e.field).map_err(StoreError::sql)?;
+                administrative = true;
+            }
+            released.push(e.id.clone());
+        }
+        if !administrative {
+            return Ok(released);
+        }
+        *ctx = Context::load(tx)?;
+    }
+}
+
+fn seal_of(tx: &Connection, e: Event) -> Result<(Event, Seal), StoreError> {
+    let (seen, digest, signature) = tx
+        .query_row(
+            "SELECT seen, digest, signature FROM event WHERE id = ?1",
+            [&e.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(StoreError::sql)?;
+    let seal = Seal {
+        seen: integrity::seen_from(seen),
+        digest,
+        signature,
+    };
+    Ok((e, seal))
 }
 
 fn incoming(tx: &Connection) -> Result<Vec<(Event, Seal)>, StoreError> {
@@ -190,7 +345,7 @@ fn incoming(tx: &Connection) -> Result<Vec<(Event, Seal)>, StoreError> {
 
 /// Why one incoming event does not count, if it does not.
 fn check(
-    store: &Store,
+    fw: &Frameworks,
     tx: &Connection,
     ctx: &Context,
     e: &Event,
@@ -213,13 +368,13 @@ fn check(
             replay::check_role(&e.author, ctx.grants(&e.author), ctx.enforced, action).err(),
         );
     }
-    if let Some(why) = check_framework(store, tx, e)? {
+    if let Some(why) = check_framework(fw, tx, e)? {
         return Ok(Some(why));
     }
     if e.target == "status" && e.field == crate::fields::CANCELLED {
         return check_withdrawal(tx, ctx, e, seal);
     }
-    let framework = store.framework(&e.key.framework_id)?;
+    let framework = catalog::framework_in(tx, fw, &e.key.framework_id)?;
     let from = if e.target == "status" {
         replay::status_seen(&e.parents, |id| status_of(tx, id))
     } else {
@@ -305,7 +460,7 @@ fn check_signature(ctx: &Context, e: &Event, seal: &Seal) -> Option<Refusal> {
 /// An assessment event counts only under the framework this database assesses its unit and
 /// year with.
 fn check_framework(
-    store: &Store,
+    fw: &Frameworks,
     tx: &Connection,
     e: &Event,
 ) -> Result<Option<Refusal>, StoreError> {
@@ -323,8 +478,7 @@ fn check_framework(
             ours: f,
             theirs: e.key.framework_id.clone(),
         })),
-        _ => Ok(store
-            .framework(&e.key.framework_id)
+        _ => Ok(catalog::framework_in(tx, fw, &e.key.framework_id)
             .is_err()
             .then(|| Refusal::Framework(e.key.framework_id.clone()))),
     }

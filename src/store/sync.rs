@@ -23,6 +23,9 @@ pub struct MergeSummary {
     /// Events this merge put in quarantine (incoming ones, and this copy's own changes that a
     /// lock from the other copy made late), by author and reason.
     pub quarantined: Vec<super::Quarantined>,
+    /// Events refused by an earlier merge for a missing role or key that now count, because
+    /// this merge brought the grant or the key registration.
+    pub released: Vec<String>,
     /// Events present in both copies under one id with different content: the other copy's
     /// version is refused.
     pub differing: Vec<String>,
@@ -144,7 +147,7 @@ impl Store {
             ON c.framework_id = t.framework_id AND c.unit_code = t.unit_code AND c.year = t.year
            AND c.target = t.target AND c.field = t.field WHERE c.conflict = 1";
         let conflicts_before = count(CONFLICTS)?;
-        super::replay_merge::replay(self, &tx)?;
+        summary.released = super::replay_merge::replay(&self.frameworks, &tx)?;
         projection::recompute_touched(&tx).map_err(StoreError::sql)?;
         summary.new_conflicts = count(CONFLICTS)?.saturating_sub(conflicts_before);
         summary.fields_changed = count("SELECT count(*) FROM temp.touched")?;

@@ -178,6 +178,12 @@ impl Tx<'_> {
         catalog::framework_in(&self.tx, self.frameworks, id)
     }
 
+    /// Checks again the events earlier merges refused for a missing role or key (after a grant
+    /// or a key registration in this transaction); those that now pass count. Their ids.
+    pub fn recheck_quarantine(&self) -> Result<Vec<String>, StoreError> {
+        super::replay_merge::recheck_after_grant(self.frameworks, &self.tx)
+    }
+
     pub fn frameworks(&self) -> Result<Vec<Arc<Framework>>, StoreError> {
         catalog::framework_ids(&self.tx)?
             .iter()
