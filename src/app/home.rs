@@ -15,11 +15,31 @@ use crate::unit::Unit;
 use super::action::{Action, Command, Effect, HomeData};
 use super::line::LineEdit;
 
+/// Folded words: no diacritics or case, hyphens and punctuation as spaces (`phuong-dong-hoi` and
+/// "Phường Đồng Hới" both read "phuong dong hoi").
+fn words(s: &str) -> String {
+    let spaced: String = fold(s)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The filter of the home screen and the picker: every word typed appears in the unit's name,
+/// code or parent (its district before 2025), diacritics and hyphens optional, so "dong hoi"
+/// finds `phuong-dong-hoi` and "bao ninh dong-hoi" the commune Bảo Ninh of Đồng Hới.
+pub fn unit_matches(query: &str, name: &str, code: &str, parent: Option<&str>) -> bool {
+    let hay = [name, code, parent.unwrap_or("")].map(words).join(" ");
+    words(query).split(' ').all(|w| hay.contains(w))
+}
+
 /// One assessment as the home screen lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HomeRow {
     pub key: AssessmentKey,
     pub unit_name: String,
+    /// The district a commune belonged to (before the 2025 map), for the filter.
+    pub parent: Option<String>,
     pub level: Level,
     pub status: Status,
     /// (scored, applicable) self-assessed sub-criteria.
@@ -46,6 +66,7 @@ impl HomeRow {
         HomeRow {
             key,
             unit_name: unit.name.clone(),
+            parent: unit.parent.clone(),
             level: unit.level,
             status,
             progress: t.progress,
@@ -78,11 +99,10 @@ pub struct Picker {
 
 impl Picker {
     pub fn visible(&self) -> Vec<&Unit> {
-        let q = fold(self.filter.text().trim());
         self.units
             .iter()
             .flatten()
-            .filter(|u| q.is_empty() || fold(&u.name).contains(&q) || u.code.contains(&q))
+            .filter(|u| unit_matches(self.filter.text(), &u.name, &u.code, u.parent.as_deref()))
             .collect()
     }
 }
@@ -108,13 +128,11 @@ impl Home {
 
     /// The rows the filter lets through, in level order.
     pub fn visible(&self) -> Vec<&HomeRow> {
-        let q = fold(self.filter.text().trim());
+        let q = self.filter.text();
         self.data
             .iter()
             .flat_map(|d| d.rows.iter())
-            .filter(|r| {
-                q.is_empty() || fold(&r.unit_name).contains(&q) || r.key.unit_code.contains(&q)
-            })
+            .filter(|r| unit_matches(q, &r.unit_name, &r.key.unit_code, r.parent.as_deref()))
             .collect()
     }
 
@@ -259,5 +277,26 @@ impl Home {
             _ => {}
         }
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unit_matches;
+
+    #[test]
+    fn filter_folds_diacritics_and_hyphens_when_matching_name_code_or_parent() {
+        let dong_hoi = ("Phường Đồng Hới", "phuong-dong-hoi", None);
+        let bao_ninh = ("Xã Bảo Ninh", "dong-hoi-bao-ninh", Some("dong-hoi"));
+        let m = |q: &str, (name, code, parent): (&str, &str, Option<&str>)| {
+            unit_matches(q, name, code, parent)
+        };
+        assert!(m("dong hoi", dong_hoi), "spaces find hyphens");
+        assert!(m("Đồng-Hới", dong_hoi), "hyphens find spaces");
+        assert!(m("", dong_hoi) && m("  ", dong_hoi));
+        assert!(m("bao ninh dong-hoi", bao_ninh), "words across name and parent");
+        assert!(m("ninh bao", bao_ninh), "in any order");
+        assert!(!m("dong thuan", dong_hoi));
+        assert!(!m("so y te", bao_ninh));
     }
 }
