@@ -294,7 +294,10 @@ mod tests {
         assert!(m("dong hoi", dong_hoi), "spaces find hyphens");
         assert!(m("Đồng-Hới", dong_hoi), "hyphens find spaces");
         assert!(m("", dong_hoi) && m("  ", dong_hoi));
-        assert!(m("bao ninh dong-hoi", bao_ninh), "words across name and parent");
+        assert!(
+            m("bao ninh dong-hoi", bao_ninh),
+            "words across name and parent"
+        );
         assert!(m("ninh bao", bao_ninh), "in any order");
         assert!(!m("dong thuan", dong_hoi));
         assert!(!m("so y te", bao_ninh));

@@ -17,7 +17,7 @@ use crate::i18n::ui::{self, Text};
 use crate::scoring::Stage;
 
 use super::detail::labeled;
-use super::text::{caret_view, clip_lines, fit, pad, width, wrap, wrap_clipped};
+use super::text::{clip_lines, field_view, fit, pad, width, wrap, wrap_clipped};
 use super::{Caret, Theme, ViewState};
 
 pub(super) fn render(
@@ -167,7 +167,7 @@ fn field_line(
     let room = cols
         .saturating_sub(width(marker) + width(&label) + 1)
         .max(1);
-    let (shown, x) = caret_view(edit.text(), edit.before_cursor(), room);
+    let (shown, x) = field_view(edit.text(), edit.before_cursor(), room, focused);
     let style = if focused {
         theme.focused_field()
     } else {

@@ -12,7 +12,7 @@ use crate::app::line::LineEdit;
 use crate::app::{App, Walk};
 use crate::i18n::ui::{self, Text};
 
-use super::text::{caret_view, fit, pad, width, wrap_clipped};
+use super::text::{field_view, fit, pad, width, wrap_clipped};
 use super::{Caret, Theme, ViewState};
 
 pub(super) fn render(
@@ -153,7 +153,7 @@ fn render_fields(
         let mut x = 0usize;
         for (i, label_w, field_w) in [(a, left_w, big), (b, right_w, small)] {
             let focused = form.focus.part() == Some(i);
-            let (shown, cx) = field_view(&form.parts[i], field_w);
+            let (shown, cx) = part_view(&form.parts[i], field_w, focused);
             if focused {
                 let px = area.x + (x + 1 + label_w + 1) as u16 + cx;
                 *caret = Some(Position::new(px, area.y + row as u16));
@@ -188,8 +188,8 @@ fn cut_message(l: crate::i18n::Lang, t: &crate::limits::TooLong) -> String {
     format!("{}: {kept} {} {chars}", t.describe(l), t.field.limit())
 }
 
-fn field_view(edit: &LineEdit, cols: usize) -> (String, u16) {
-    caret_view(edit.text(), edit.before_cursor(), cols)
+fn part_view(edit: &LineEdit, cols: usize, focused: bool) -> (String, u16) {
+    field_view(edit.text(), edit.before_cursor(), cols, focused)
 }
 
 fn render_notes(

@@ -15,7 +15,7 @@ use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
 
 use super::detail::labeled;
-use super::text::{caret_view, fit, pad, pad_left, width, wrap};
+use super::text::{field_view, fit, pad, pad_left, width, wrap};
 use super::{Caret, Theme, ViewState};
 
 /// Lines being built, where the caret goes among them, and the line that must stay in view.
@@ -44,7 +44,7 @@ impl Sheet {
     fn field(&mut self, label: &str, edit: &LineEdit, cols: usize, focused: bool, theme: &Theme) {
         let label = format!("{label} [");
         let room = cols.saturating_sub(width(&label) + 3).clamp(1, 14);
-        let (shown, x) = caret_view(edit.text(), edit.before_cursor(), room);
+        let (shown, x) = field_view(edit.text(), edit.before_cursor(), room, focused);
         let style = if focused {
             theme.focused_field()
         } else {

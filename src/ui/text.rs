@@ -63,6 +63,16 @@ pub fn caret_view(text: &str, before_caret: &str, cols: usize) -> (String, u16) 
     (fit(&shown, cols), caret.min(cols.saturating_sub(1)) as u16)
 }
 
+/// What a one-line field shows: around the caret while it has the focus, else from its start
+/// (a field that loses the focus does not stay scrolled to where the caret was).
+pub fn field_view(text: &str, before_caret: &str, cols: usize, focused: bool) -> (String, u16) {
+    if focused {
+        caret_view(text, before_caret, cols)
+    } else {
+        (fit(text, cols), 0)
+    }
+}
+
 /// Greedy word wrap of cleaned text into lines of at most `cols` columns (long words are cut).
 pub fn wrap(s: &str, cols: usize) -> Vec<String> {
     let cols = cols.max(1);
@@ -170,6 +180,15 @@ mod tests {
         assert_eq!((shown.as_str(), x), ("6789", 4));
         let (shown, x) = caret_view("0,5", "0,", 10);
         assert_eq!((shown.as_str(), x), ("0,5", 2));
+    }
+
+    #[test]
+    fn field_view_shows_the_start_when_the_field_loses_focus() {
+        let long = "Kế hoạch cải cách hành chính năm 2025";
+        let (shown, _) = field_view(long, long, 12, true);
+        assert!(shown.ends_with("2025"), "{shown}");
+        let (shown, x) = field_view(long, long, 12, false);
+        assert_eq!((shown.as_str(), x), ("Kế hoạch cả…", 0));
     }
 
     #[test]
