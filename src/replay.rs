@@ -452,10 +452,11 @@ fn locks_before<'a>(
             } else if on_path.insert(id) {
                 stack.push((e.id, true));
                 for next in edges(e) {
-                    if let Some((k, _)) = by_id.get_key_value(next) {
-                        if !memo.contains_key(k) && !on_path.contains(k) {
-                            stack.push((k, false));
-                        }
+                    if let Some((k, _)) = by_id.get_key_value(next)
+                        && !memo.contains_key(k)
+                        && !on_path.contains(k)
+                    {
+                        stack.push((k, false));
                     }
                 }
             }

@@ -92,11 +92,12 @@ fn modern_word(word: &str) -> String {
         let after_q = n >= 3 && lower(n - 3) == 'q';
         let pair = matches!((lower(n - 2), lower(n - 1)), ('o', 'a') | ('o', 'e'))
             || (lower(n - 2), lower(n - 1)) == ('u', 'y') && !after_q;
-        if pair && letters[n - 2].1.is_empty() {
-            if let Some(at) = letters[n - 1].1.iter().position(|m| TONES.contains(m)) {
-                let tone = letters[n - 1].1.remove(at);
-                letters[n - 2].1.push(tone);
-            }
+        if pair
+            && letters[n - 2].1.is_empty()
+            && let Some(at) = letters[n - 1].1.iter().position(|m| TONES.contains(m))
+        {
+            let tone = letters[n - 1].1.remove(at);
+            letters[n - 2].1.push(tone);
         }
         let only_tone = letters[n - 1].1.iter().all(|m| TONES.contains(m));
         if after_q && lower(n - 2) == 'u' && lower(n - 1) == 'i' && only_tone {

@@ -170,7 +170,10 @@ fn apply(path: &Path, ops: &[Op]) {
 fn points(v: u8) -> String {
     // Values every one of SUBS's rules can give (0 or 0.5), so honest edits pass the off-rule
     // check of the replay.
-    format!(r#"{{"points":"{}"}}"#, if v % 2 == 0 { "0" } else { "0.5" })
+    format!(
+        r#"{{"points":"{}"}}"#,
+        if v.is_multiple_of(2) { "0" } else { "0.5" }
+    )
 }
 
 fn forge(path: &Path, sub: &str, k: &AssessmentKey) {

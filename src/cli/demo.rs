@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let lang = ctx.lang;
     let mut progress = |done: usize, total: usize| {
-        if tty && (done % 10 == 0 || done == total) {
+        if tty && (done.is_multiple_of(10) || done == total) {
             let percent = done * 100 / total.max(1);
             eprint!(
                 "\r{} {done}/{total} {} ({percent}%)",

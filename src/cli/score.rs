@@ -126,10 +126,10 @@ fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
     };
     let saved = command::score::set_score(&mut store, &Actor::current(), &Clock::system(), &req)
         .map_err(|e| command_error(ctx, e))?;
-    if let Some(r) = &saved.replaced {
-        if !t.json {
-            print_replaced(ctx, &saved.event.field, r);
-        }
+    if let Some(r) = &saved.replaced
+        && !t.json
+    {
+        print_replaced(ctx, &saved.event.field, r);
     }
     report_saved(ctx, &store, &saved, args.stage, t.json)
 }

@@ -71,11 +71,11 @@ impl Store {
         let existing = open::inspect(path)?;
         shared::diagnose(path, &Actor::current())?;
         shared::open_group_umask(path);
-        if let (open::Existing::New, Some(dir)) = (&existing, path.parent()) {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| StoreError::Io(format!("{}: {e}", dir.display())))?;
-            }
+        if let (open::Existing::New, Some(dir)) = (&existing, path.parent())
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Io(format!("{}: {e}", dir.display())))?;
         }
         let (mut conn, soundness) = open::connect(path, &existing, open::Access::ReadWrite)?;
         let before = schema::migrate(&mut conn).map_err(StoreError::sql)?;

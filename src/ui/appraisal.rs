@@ -85,13 +85,15 @@ pub(super) fn render(
     }
     let height = inner.height as usize;
     let skip = at.map_or(0, |(row, _)| (row + 3).saturating_sub(height));
-    if let Some((row, col)) = at {
-        if row >= skip && row - skip < height && !form.saving {
-            *caret = Some(Position::new(
-                inner.x + col.min(inner.width.saturating_sub(1)),
-                inner.y + (row - skip) as u16,
-            ));
-        }
+    if let Some((row, col)) = at
+        && row >= skip
+        && row - skip < height
+        && !form.saving
+    {
+        *caret = Some(Position::new(
+            inner.x + col.min(inner.width.saturating_sub(1)),
+            inner.y + (row - skip) as u16,
+        ));
     }
     frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), inner);
 }

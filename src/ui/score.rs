@@ -115,13 +115,15 @@ pub(super) fn render(
     );
     outcome_lines(&mut sheet, form, walk, l, cols, theme);
     let skip = scroll_for(&sheet, inner.height as usize);
-    if let Some((row, col)) = sheet.caret {
-        if row >= skip && row - skip < inner.height as usize && form.saving.eq(&false) {
-            *caret = Some(Position::new(
-                inner.x + col.min(inner.width.saturating_sub(1)),
-                inner.y + (row - skip) as u16,
-            ));
-        }
+    if let Some((row, col)) = sheet.caret
+        && row >= skip
+        && row - skip < inner.height as usize
+        && form.saving.eq(&false)
+    {
+        *caret = Some(Position::new(
+            inner.x + col.min(inner.width.saturating_sub(1)),
+            inner.y + (row - skip) as u16,
+        ));
     }
     frame.render_widget(Paragraph::new(sheet.lines).scroll((skip as u16, 0)), inner);
 }

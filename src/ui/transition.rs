@@ -91,13 +91,13 @@ pub(super) fn render(
             }
         }
     }
-    if let Some((row, col)) = word_at {
-        if row < inner.height as usize {
-            *caret = Some(Position::new(
-                inner.x + col.min(inner.width.saturating_sub(1)),
-                inner.y + row as u16,
-            ));
-        }
+    if let Some((row, col)) = word_at
+        && row < inner.height as usize
+    {
+        *caret = Some(Position::new(
+            inner.x + col.min(inner.width.saturating_sub(1)),
+            inner.y + row as u16,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -148,16 +148,16 @@ pub fn previous_figure(
         .into_iter()
         .filter_map(|c| past(c).map(|r| (c, r)))
         .collect();
-    if let [(code, own)] = found.as_slice() {
-        if *code == unit.code {
-            return Some(Previous {
-                year: before,
-                total: Some(own.total),
-                index_percent: own.index_percent,
-                rank: Some(own.rank),
-                reference: false,
-            });
-        }
+    if let [(code, own)] = found.as_slice()
+        && *code == unit.code
+    {
+        return Some(Previous {
+            year: before,
+            total: Some(own.total),
+            index_percent: own.index_percent,
+            rank: Some(own.rank),
+            reference: false,
+        });
     }
     let indices: Vec<Decimal> = found.iter().map(|(_, r)| r.index_percent).collect();
     Some(Previous {

@@ -200,10 +200,10 @@ impl Walk {
             Action::Conflict { theirs, changes } => self.conflict(*theirs, changes, ctx),
             Action::Failed(message) => self.failed(message, ctx),
             Action::HistoryLoaded { target, events } => {
-                if let Mode::History(view) = &mut self.mode {
-                    if view.code == target {
-                        view.load(&events, ctx.lang, ctx.zone);
-                    }
+                if let Mode::History(view) = &mut self.mode
+                    && view.code == target
+                {
+                    view.load(&events, ctx.lang, ctx.zone);
                 }
                 Vec::new()
             }
