@@ -48,6 +48,33 @@ fn civil_date(year: i16, month: i8, day: i8, lang: Lang) -> String {
     }
 }
 
+/// A day of the calendar given as numbers (`29/02/2025` is none), as `YYYY-MM-DD`.
+pub fn calendar_day(year: u32, month: u32, day: u32) -> Option<String> {
+    let (y, m, d) = (
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    );
+    jiff::civil::Date::new(y, m, d).ok().map(|d| d.to_string())
+}
+
+/// An instant in seconds and milliseconds since 1970 as stored, in UTC:
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ` (sorts as text in time order).
+pub fn stored_utc(secs: i64, millis: u32) -> String {
+    let t = Timestamp::new(secs, 0)
+        .map(|ts| TimeZone::UTC.to_datetime(ts))
+        .unwrap_or_default();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{millis:03}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
 /// Today's date in `zone`, `YYYY-MM-DD`: the day a deadline is compared with.
 pub fn today(zone: &TimeZone) -> String {
     let t = zone.to_datetime(Timestamp::now());

@@ -345,15 +345,7 @@ pub fn is_date(s: &str) -> bool {
     let (Some(d), Some(m), Some(y)) = (num(d, 1..=2), num(m, 1..=2), num(y, 4..=4)) else {
         return false;
     };
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => 0,
-    };
-    (1900..=2100).contains(&y) && d >= 1 && d <= days
+    (1900..=2100).contains(&y) && crate::local_time::calendar_day(y, m, d).is_some()
 }
 
 #[cfg(test)]

@@ -143,26 +143,10 @@ pub fn parse_date(text: &str) -> Option<String> {
         (parts.next()?, parts.next()?, parts.next()?)
     };
     let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let valid = (2000..=2100).contains(&y)
-        && (1..=12).contains(&m)
-        && d >= 1
-        && d <= days[(m - 1) as usize];
-    valid.then(|| format!("{y:04}-{m:02}-{d:02}"))
+    match (2000..=2100).contains(&y) {
+        true => crate::local_time::calendar_day(y, m, d),
+        false => None,
+    }
 }
 
 #[cfg(test)]
