@@ -1,6 +1,6 @@
 //! Three OS users in one Unix group sharing one database set up with `init --shared`: no
 //! permission errors, each event carries its real author, roles apply per user. Needs root to
-//! create the users (CI runs as root); elsewhere it says so and checks nothing.
+//! create the users (CI runs as root); elsewhere each test says `skipped` and checks nothing.
 
 mod common;
 
@@ -51,16 +51,23 @@ fn as_user(user: &str, bin: &Path, db: &Path, args: &[&str]) -> Output {
         .expect("runuser")
 }
 
-/// Root, the three officers and a copy of the binary every officer may run; `None` (after
-/// saying so) where users cannot be created.
-fn set_up() -> Option<(
+/// Root, the three officers and a copy of the binary every officer may run; `None` where users
+/// cannot be created, after saying on the terminal that `test` was skipped (written past the
+/// test harness's capture, so a run that checked nothing does not read as a pass).
+fn set_up(
+    test: &str,
+) -> Option<(
     std::sync::MutexGuard<'static, ()>,
     tempfile::TempDir,
     std::path::PathBuf,
 )> {
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } != 0 || !Path::new("/usr/sbin/useradd").exists() {
-        eprintln!("skipped: creating OS users needs root and useradd");
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "test {test} ... skipped: creating OS users needs root and useradd"
+        );
         return None;
     }
     let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
@@ -75,7 +82,9 @@ fn set_up() -> Option<(
 
 #[test]
 fn three_officers_in_one_group_share_a_database_with_their_own_names() {
-    let Some((_turn, dir, bin)) = set_up() else {
+    let Some((_turn, dir, bin)) =
+        set_up("three_officers_in_one_group_share_a_database_with_their_own_names")
+    else {
         return;
     };
     let db = dir.path().join("cchc").join("parindex.db");
@@ -231,7 +240,9 @@ fn three_officers_in_one_group_share_a_database_with_their_own_names() {
 
 #[test]
 fn a_database_the_officer_cannot_write_gets_a_clear_message() {
-    let Some((_turn, dir, bin)) = set_up() else {
+    let Some((_turn, dir, bin)) =
+        set_up("a_database_the_officer_cannot_write_gets_a_clear_message")
+    else {
         return;
     };
     let db = dir.path().join("private.db");

@@ -123,7 +123,16 @@ fn snapshot_taken_while_four_processes_write_is_sound_and_has_every_acknowledged
             })
         })
         .collect();
-    std::thread::sleep(std::time::Duration::from_millis(600));
+    // The snapshot starts once every writer has had a save acknowledged (not after a fixed
+    // pause, which on a loaded machine may come before the first save or long after).
+    let writing = std::time::Instant::now();
+    while acked.lock().expect("lock").len() < 4 {
+        assert!(
+            writing.elapsed() < std::time::Duration::from_secs(120),
+            "the writers saved nothing in two minutes"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let started = std::time::Instant::now();
     let snap = s.path("snap.db");
     let out = run_on(&s.db, &["snapshot", snap.to_str().expect("path")]);
