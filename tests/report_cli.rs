@@ -3,10 +3,9 @@
 
 mod common;
 
-use common::Scratch;
+use common::{Scratch, golden};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
 
 /// Four communes whose indices land on band thresholds and tie: 90, 80, 80 and 49.99 %.
 fn ranked_database() -> Scratch {
@@ -140,19 +139,16 @@ fn ranked_database() -> Scratch {
     s
 }
 
-fn golden(name: &str, actual: &str) {
-    let path = format!("{GOLDEN}/{name}");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!("missing golden file {path}; run with UPDATE_GOLDEN=1 and review it")
-    });
-    assert_eq!(actual, expected, "{name} differs from its golden file");
-}
-
 fn report(s: &Scratch, args: &[&str]) -> String {
-    let mut all = vec!["report", "--year", "2025", "--level", "xa"];
+    let mut all = vec![
+        "report",
+        "--year",
+        "2025",
+        "--level",
+        "xa",
+        "--date",
+        "2026-01-15",
+    ];
     all.extend_from_slice(args);
     s.ok(&all)
 }
@@ -225,69 +221,68 @@ fn xlsx_read_back_has_the_same_numbers_and_vietnamese_text() {
     );
     let mut book: Xlsx<_> = open_workbook(&out).expect("open xlsx");
     let names = book.sheet_names().to_vec();
-    assert_eq!(names.len(), 5, "{names:?}");
+    // The annex, its statistics, then one sheet per unit named after it.
+    assert_eq!(
+        names,
+        vec![
+            "Results communes 2025",
+            "Statistics communes 2025",
+            "Xã An Bình",
+            "Xã Hòa Lạc",
+            "Xã Tân An",
+            "Xã Đại Phong"
+        ]
+    );
     let ranking = book.worksheet_range(&names[0]).expect("ranking sheet");
     let json = s.json(&[
         "report", "--year", "2025", "--level", "xa", "--format", "json",
     ]);
+    // Title, basis, date and a blank row above the header (row 4).
     let column = |title: &str| -> u32 {
         (0..40)
-            .find(|c| ranking.get_value((0, *c)) == Some(&Data::String(title.into())))
+            .find(|c| ranking.get_value((4, *c)) == Some(&Data::String(title.into())))
             .unwrap_or_else(|| panic!("no column {title}"))
     };
-    let (total_col, index_col) = (column("Tổng"), column("Chỉ số %"));
+    assert_eq!(column("Unit"), 1);
     for (i, unit) in json["units"].as_array().expect("units").iter().enumerate() {
-        let row = i as u32 + 1;
+        let row = i as u32 + 5;
+        assert_eq!(
+            ranking.get_value((row, 0)),
+            Some(&Data::Float(i as f64 + 1.0))
+        );
         assert_eq!(
             ranking.get_value((row, 1)),
-            Some(&Data::String(unit["unit"].as_str().expect("unit").into()))
-        );
-        assert_eq!(
-            ranking.get_value((row, 2)),
             Some(&Data::String(unit["name"].as_str().expect("name").into()))
         );
-        let total: f64 = unit["total"]
-            .as_str()
-            .expect("total")
-            .parse()
-            .expect("number");
-        assert_eq!(
-            ranking.get_value((row, total_col)),
-            Some(&Data::Float(total))
-        );
-        let index: f64 = unit["index_percent"]
-            .as_str()
-            .expect("index")
-            .parse()
-            .expect("number");
-        assert_eq!(
-            ranking.get_value((row, index_col)),
-            Some(&Data::Float(index))
-        );
-        let status = ranking.get_value((row, column("Trạng thái")));
+        let number = |key: &str| -> f64 { unit[key].as_str().expect(key).parse().expect("number") };
+        for (title, key) in [
+            ("Total", "total"),
+            ("Index %", "index_percent"),
+            ("Final", "final"),
+        ] {
+            assert_eq!(
+                ranking.get_value((row, column(title))),
+                Some(&Data::Float(number(key))),
+                "{title}"
+            );
+        }
+        let status = ranking.get_value((row, column("Status")));
         let provisional = unit["provisional"] == true;
         assert_eq!(
-            status.is_some_and(|s| s.to_string().contains("tạm tính")),
+            status.is_some_and(|s| s.to_string().contains("provisional")),
             provisional,
             "{status:?}"
         );
     }
+    let detail = book.worksheet_range("Xã Tân An").expect("unit sheet");
+    let line = detail
+        .rows()
+        .find(|r| r[0] == Data::String("1.1.2".into()))
+        .expect("1.1.2 row");
     assert_eq!(
-        ranking.get_value((0, 2)),
-        Some(&Data::String("Đơn vị".into()))
+        line[1],
+        Data::String("Tỷ lệ hoàn thành nhiệm vụ trong kế hoạch".into())
     );
-    let detail = book
-        .worksheet_range("thu-nghiem-tan-an")
-        .expect("unit sheet");
-    assert_eq!(
-        detail.get_value((2, 1)),
-        Some(&Data::String(
-            "Tỷ lệ hoàn thành nhiệm vụ trong kế hoạch".into()
-        ))
-    );
-    assert_eq!(detail.get_value((2, 5)), Some(&Data::Float(2.0)));
-    assert_eq!(
-        detail.get_value((2, 11)),
-        Some(&Data::String("Báo cáo chưa đủ số liệu".into()))
-    );
+    assert_eq!(line[5], Data::Float(2.0));
+    assert_eq!(line[11], Data::String("Báo cáo chưa đủ số liệu".into()));
 }

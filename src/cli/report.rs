@@ -21,6 +21,14 @@ pub enum Format {
     Json,
     Md,
     Xlsx,
+    Docx,
+}
+
+impl Format {
+    /// A file format that cannot go to a terminal.
+    fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Docx)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -31,11 +39,11 @@ pub struct ReportArgs {
     pub level: Level,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
-    /// Write to FILE instead of standard output (required for xlsx)
+    /// Write to FILE instead of standard output (required for xlsx and docx)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// One unit's detail instead of the ranking
-    #[arg(long)]
+    /// One unit's self-assessment report instead of the results annex
+    #[arg(long, conflicts_with = "stats")]
     pub unit: Option<String>,
     /// The same as --format json
     #[arg(long)]
@@ -43,6 +51,40 @@ pub struct ReportArgs {
     /// Publish only final units (ranked among themselves); others are provisional ("tạm tính")
     #[arg(long)]
     pub final_only: bool,
+    /// Statistics: averages, units per band, area averages and the most-lost sub-criteria
+    #[arg(long)]
+    pub stats: bool,
+    /// CSV with comma decimals and ';' between cells, as Excel in Vietnamese expects
+    #[arg(long)]
+    pub decimal_comma: bool,
+    /// The date the report is made, in its title and signature block (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<(i32, u8, u8)>,
+}
+
+/// `YYYY-MM-DD` or `DD/MM/YYYY`.
+fn parse_date(text: &str) -> Result<(i32, u8, u8), String> {
+    let t = text.trim();
+    let iso = match t.split('/').collect::<Vec<_>>().as_slice() {
+        [d, m, y] => format!("{y}-{m:0>2}-{d:0>2}"),
+        _ => t.to_string(),
+    };
+    let d: jiff::civil::Date = iso
+        .parse()
+        .map_err(|_| format!("'{t}': YYYY-MM-DD / DD/MM/YYYY"))?;
+    Ok((i32::from(d.year()), d.month() as u8, d.day() as u8))
+}
+
+fn today() -> (i32, u8, u8) {
+    let zone = crate::local_time::system_zone();
+    parse_date(&crate::local_time::today(&zone)).unwrap_or((1970, 1, 1))
+}
+
+/// What one report run makes: text for a terminal or a file, JSON, or a document's bytes.
+enum Made {
+    Text(String),
+    Json(serde_json::Value),
+    Bytes(Vec<u8>),
 }
 
 pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
@@ -55,62 +97,138 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
         privacy: Privacy::of_database(store.path()),
     };
     let l = ctx.lang;
-    if args.format == Format::Xlsx && args.out.is_none() {
+    if args.format.is_binary() && args.out.is_none() {
         return Err(CliError::input(l.pick(
-            "--out: định dạng xlsx cần tên tệp",
-            "--out: the xlsx format needs a file name",
+            "--out: định dạng xlsx và docx cần tên tệp",
+            "--out: the xlsx and docx formats need a file name",
         )));
     }
-    let err = |e| store_error(ctx, e);
-    let text = match &args.unit {
-        Some(unit) => {
-            let key = store
-                .find_assessment(unit, args.year)
-                .map_err(err)?
-                .ok_or_else(|| {
-                    CliError::input(format!(
-                        "--unit: {} '{unit}' {} {}",
-                        l.pick("đơn vị", "unit"),
-                        l.pick("chưa có kết quả chấm năm", "has no assessment for"),
-                        args.year
-                    ))
-                })?;
-            let detail = report::gather_detail(&store, &key, l).map_err(err)?;
-            match args.format {
-                Format::Table => report::detail_table(&detail, l),
-                Format::Md => report::detail_markdown(&detail, l),
-                Format::Csv => report::detail_csv(&detail),
-                Format::Json => return emit_json(ctx, &report::detail_json(&detail), &to),
-                Format::Xlsx => return xlsx(ctx, &to, None, &[detail]),
-            }
-        }
-        None => {
-            let mut ranking = report::gather_ranking(&store, args.year, args.level).map_err(err)?;
-            if args.final_only {
-                ranking = ranking.only_final();
-            }
-            match args.format {
-                Format::Table => report::ranking_table(&ranking, l),
-                Format::Md => report::ranking_markdown(&ranking, l),
-                Format::Csv => report::ranking_csv(&ranking),
-                Format::Json => {
-                    return emit_json(ctx, &report::ranking_json(&ranking), &to);
-                }
-                Format::Xlsx => {
-                    let mut details = Vec::new();
-                    for row in &ranking.rows {
-                        if let Some(key) =
-                            store.find_assessment(&row.unit, args.year).map_err(err)?
-                        {
-                            details.push(report::gather_detail(&store, &key, l).map_err(err)?);
-                        }
-                    }
-                    return xlsx(ctx, &to, Some(&ranking), &details);
-                }
-            }
-        }
+    let made = match &args.unit {
+        Some(unit) => unit_report(ctx, &store, &args, unit)?,
+        None => level_report(ctx, &store, &args)?,
     };
-    emit(ctx, &text, &to)
+    match made {
+        Made::Text(text) => emit(ctx, &text, &to),
+        Made::Json(value) => emit_json(ctx, &value, &to),
+        Made::Bytes(bytes) => to.write(ctx, to.out.map_or(Path::new(""), |p| p.as_path()), &bytes),
+    }
+}
+
+/// The decimal convention of a CSV file.
+fn decimal(args: &ReportArgs) -> report::office::DecimalMark {
+    match args.decimal_comma {
+        true => report::office::DecimalMark::Comma,
+        false => report::office::DecimalMark::Dot,
+    }
+}
+
+/// A document's bytes, or the error naming the file.
+fn document(
+    args: &ReportArgs,
+    annexes: &[report::annex::Annex],
+    lang: crate::i18n::Lang,
+) -> Result<Made, CliError> {
+    let name = args
+        .out
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let bytes = match args.format {
+        Format::Docx => report::docx_bytes(annexes, lang),
+        _ => report::xlsx_bytes(annexes).map_err(|e| e.to_string()),
+    };
+    bytes
+        .map(Made::Bytes)
+        .map_err(|e| CliError::other(format!("{name}: {e}")))
+}
+
+/// The unit's self-assessment report.
+fn unit_report(
+    ctx: &Context,
+    store: &crate::store::Store,
+    args: &ReportArgs,
+    unit: &str,
+) -> Result<Made, CliError> {
+    let l = ctx.lang;
+    let err = |e| store_error(ctx, e);
+    let key = store
+        .find_assessment(unit, args.year)
+        .map_err(err)?
+        .ok_or_else(|| {
+            CliError::input(format!(
+                "--unit: {} '{unit}' {} {}",
+                l.pick("đơn vị", "unit"),
+                l.pick("chưa có kết quả chấm năm", "has no assessment for"),
+                args.year
+            ))
+        })?;
+    let detail = report::gather_detail(store, &key, l).map_err(err)?;
+    let date = args.date.unwrap_or_else(today);
+    let annex = || report::self_report::self_report_annex(&detail, date, l);
+    Ok(match args.format {
+        Format::Table => Made::Text(report::annex_text(&annex(), l)),
+        Format::Md => Made::Text(report::annex_markdown(&annex(), l)),
+        Format::Csv => {
+            let table = report::self_report::tree_table(&detail, l, decimal(args));
+            let mark = report::modelled_note(detail.modelled, l);
+            Made::Text(report::table_csv(&table, decimal(args), mark))
+        }
+        Format::Json => Made::Json(report::detail_json(&detail)),
+        Format::Xlsx | Format::Docx => document(args, &[annex()], l)?,
+    })
+}
+
+/// The results annex of a level and year, or its statistics.
+fn level_report(
+    ctx: &Context,
+    store: &crate::store::Store,
+    args: &ReportArgs,
+) -> Result<Made, CliError> {
+    let l = ctx.lang;
+    let err = |e| store_error(ctx, e);
+    let mut ranking = report::gather_ranking(store, args.year, args.level).map_err(err)?;
+    if args.final_only {
+        ranking = ranking.only_final();
+    }
+    let date = args.date.unwrap_or_else(today);
+    let summary = report::summary(&ranking);
+    let lost = report::most_lost(&ranking);
+    let stats = || report::stats::stats_annex(&ranking, &summary, &lost, date, l);
+    let results = || report::results::results_annex(&ranking, &summary, date, l);
+    let mark = report::modelled_note(ranking.modelled, l);
+    if args.stats {
+        return Ok(match args.format {
+            Format::Table => Made::Text(report::annex_text(&stats(), l)),
+            Format::Md => Made::Text(report::annex_markdown(&stats(), l)),
+            Format::Csv => {
+                let table = report::stats::most_lost_table(&ranking, &lost, l);
+                Made::Text(report::table_csv(&table, decimal(args), mark))
+            }
+            Format::Json => Made::Json(report::stats_json(&ranking)),
+            Format::Xlsx | Format::Docx => document(args, &[stats()], l)?,
+        });
+    }
+    Ok(match args.format {
+        Format::Table => Made::Text(report::annex_text(&results(), l)),
+        Format::Md => Made::Text(report::annex_markdown(&results(), l)),
+        Format::Csv => {
+            let table = report::results::ranking_table(&ranking, l, report::results::Layout::Data);
+            Made::Text(report::table_csv(&table, decimal(args), mark))
+        }
+        Format::Json => Made::Json(report::ranking_json(&ranking)),
+        Format::Docx => document(args, &[results(), stats()], l)?,
+        Format::Xlsx => {
+            // The annex, its statistics, then each unit's self-assessment report.
+            let mut annexes = vec![results(), stats()];
+            for row in &ranking.rows {
+                if let Some(key) = store.find_assessment(&row.unit, args.year).map_err(err)? {
+                    let detail = report::gather_detail(store, &key, l).map_err(err)?;
+                    annexes.push(report::self_report::self_report_annex(&detail, date, l));
+                }
+            }
+            document(args, &annexes, l)?
+        }
+    })
 }
 
 /// Where a report goes: standard output, or a file with the database's privacy (0600, or 0640
@@ -146,21 +264,4 @@ fn emit_json(ctx: &Context, value: &serde_json::Value, to: &Destination) -> Resu
         }
         None => print_json(value),
     }
-}
-
-fn xlsx(
-    ctx: &Context,
-    to: &Destination,
-    ranking: Option<&report::Ranking>,
-    details: &[report::Detail],
-) -> Result<(), CliError> {
-    let Some(path) = to.out else {
-        return Err(CliError::input(
-            ctx.lang
-                .pick("--out: cần tên tệp", "--out: a file name is needed"),
-        ));
-    };
-    let bytes = report::xlsx_bytes(ranking, details)
-        .map_err(|e| CliError::other(format!("{}: {e}", path.display())))?;
-    to.write(ctx, path, &bytes)
 }

@@ -1,35 +1,54 @@
-//! Reports as CSV for Excel: UTF-8 with a byte-order mark so that Vietnamese opens intact.
+//! Reports as CSV for Excel: UTF-8 with a byte-order mark so that Vietnamese opens intact, the
+//! header first, one decimal convention for the whole file (a dot with `,` between cells, or a
+//! comma with `;` as Vietnamese Excel expects), and the modelled mark as the last line.
 
-use crate::scoring::Figure;
-
-use super::{Detail, Ranking, fixed, status_text};
+use super::annex::{Cell, Table};
+use super::office::DecimalMark;
 
 const BOM: &str = "\u{feff}";
 
-fn to_string(mut rows: Vec<Vec<String>>, modelled: bool) -> String {
-    // The mark of a modelled framework is the last line, so that the header stays the first.
-    if let Some(note) = super::modelled_note(modelled, crate::i18n::Lang::Vi) {
-        rows.push(vec![note]);
-    }
+/// A table's header and body rows (footers such as averages stay out: every line is a unit or
+/// an item). `mark` is the modelled-framework line, if any.
+pub fn table_csv(t: &Table, decimal: DecimalMark, mark: Option<String>) -> String {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
+        .delimiter(decimal.separator())
         .from_writer(Vec::new());
-    for row in rows {
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(row.iter().map(|c| neutralise(&crate::text::one_line(c))));
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(
+        t.header
+            .iter()
+            .map(|h| neutralise(&crate::text::one_line(h))),
+    );
+    for row in &t.rows {
+        let _ = w.write_record(row.iter().map(|c| neutralise(&text(c, decimal))));
+    }
+    if let Some(note) = mark {
+        let _ = w.write_record([neutralise(&note)]);
     }
     let bytes = w.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
 }
 
+fn text(c: &Cell, decimal: DecimalMark) -> String {
+    match c {
+        Cell::Text(s) => crate::text::one_line(s),
+        Cell::Number { value, places } => decimal.number(*value, *places),
+        Cell::Count(n) => n.to_string(),
+        Cell::Absent | Cell::Blank => String::new(),
+    }
+}
+
 /// The OWASP rule against formula injection: a cell a spreadsheet would read as a formula
 /// (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`. Plain numbers such as a
-/// negative gap (`-2.5`) cannot be formulas and are left as numbers.
+/// negative gap (`-2.5`, `-2,5`) cannot be formulas and are left as numbers.
 pub fn neutralise(cell: &str) -> String {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let number = cell
-        .strip_prefix('-')
-        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    let number = cell.strip_prefix('-').is_some_and(|n| {
+        !n.is_empty()
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    });
     if risky && !number {
         format!("'{cell}")
     } else {
@@ -37,86 +56,10 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-/// The ranking with the JSON row's keys as headers; `status` is the officer's label with
-/// "tạm tính" for a unit not final, `status_code` the code.
-pub fn ranking_csv(r: &Ranking) -> String {
-    let p = r.decimals;
-    let lang = crate::i18n::Lang::Vi;
-    let mut header: Vec<String> = ["rank", "unit", "name", "status", "status_code"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    header.extend(Figure::RANKING.iter().map(|f| f.key().to_string()));
-    header.extend(["band", "max"].map(String::from));
-    header.extend(r.areas.iter().map(|(code, _)| format!("area_{code}_index")));
-    let mut rows = vec![header];
-    for row in &r.rows {
-        let t = &row.totals;
-        let mut cells = vec![
-            row.rank.to_string(),
-            row.unit.clone(),
-            row.unit_name.clone(),
-            status_text(row.status, lang),
-            row.status.code().to_string(),
-        ];
-        cells.extend(Figure::RANKING.iter().map(|f| {
-            let places = f.places(p, r.index_decimals);
-            t.figure(*f).map(|d| fixed(d, places)).unwrap_or_default()
-        }));
-        cells.push(t.band.clone().unwrap_or_default());
-        cells.push(fixed(t.max, p));
-        cells.extend(
-            t.areas
-                .iter()
-                .map(|a| fixed(a.index_percent, r.index_decimals)),
-        );
-        rows.push(cells);
-    }
-    to_string(rows, r.modelled)
-}
-
-pub fn detail_csv(d: &Detail) -> String {
-    let p = d.decimals;
-    let opt = |x: Option<rust_decimal::Decimal>| x.map(|v| fixed(v, p)).unwrap_or_default();
-    let header = [
-        "code",
-        "name",
-        "max",
-        "declared",
-        "self",
-        "appraisal1",
-        "appraisal2",
-        "survey",
-        "final",
-        "evidence_count",
-        "explanation",
-        "council_note",
-        "flags",
-    ];
-    let mut rows = vec![header.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
-    for l in &d.lines {
-        rows.push(vec![
-            l.code.clone(),
-            l.name.clone(),
-            fixed(l.max, p),
-            l.declared_plain.clone(),
-            opt(l.self_points),
-            opt(l.appraisal1),
-            opt(l.appraisal2),
-            opt(l.survey),
-            fixed(l.final_points, p),
-            l.evidence_count.to_string(),
-            l.explanation.clone(),
-            l.council_note.clone(),
-            l.flags.join(" "),
-        ]);
-    }
-    to_string(rows, d.modelled)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::neutralise;
+    use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn neutralise_prefixes_formula_cells_and_leaves_numbers() {
@@ -131,8 +74,31 @@ mod tests {
         ] {
             assert_eq!(neutralise(risky), format!("'{risky}"));
         }
-        for safe in ["-2.5", "12.5", "Sở Nội vụ", ""] {
+        for safe in ["-2.5", "-2,5", "12.5", "Sở Nội vụ", ""] {
             assert_eq!(neutralise(safe), safe);
         }
+    }
+
+    #[test]
+    fn one_decimal_convention_per_file_with_its_separator() {
+        let t = Table {
+            header: vec!["Đơn vị".into(), "Tổng".into(), "Ghi chú".into()],
+            rows: vec![vec![
+                Cell::text("Xã An Bình"),
+                Cell::number(Decimal::new(925, 1), 2),
+                Cell::text("92,5 theo báo cáo"),
+            ]],
+            ..Default::default()
+        };
+        let dot = table_csv(&t, DecimalMark::Dot, None);
+        assert_eq!(
+            dot,
+            "\u{feff}Đơn vị,Tổng,Ghi chú\nXã An Bình,92.50,\"92,5 theo báo cáo\"\n"
+        );
+        let comma = table_csv(&t, DecimalMark::Comma, None);
+        assert_eq!(
+            comma,
+            "\u{feff}Đơn vị;Tổng;Ghi chú\nXã An Bình;92,50;92,5 theo báo cáo\n"
+        );
     }
 }

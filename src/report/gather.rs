@@ -83,6 +83,11 @@ fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, St
         rows: rank(rows),
         modelled: frameworks.values().any(|f| f.is_modelled()),
         final_only: false,
+        framework_name: first.map(|f| f.name.clone()).unwrap_or_default(),
+        decision: first.map(|f| f.decision.clone()).unwrap_or_default(),
+        sub_names: first
+            .map(|f| f.subs().map(|s| (s.code.clone(), s.name.clone())).collect())
+            .unwrap_or_default(),
     })
 }
 
@@ -155,6 +160,11 @@ pub fn gather_detail(
             survey: input.survey.map(|p| round_half_up(p, f.decimals)),
             final_points: sub_totals.map(|t| t.effective).unwrap_or_default(),
             evidence_count: input.evidence_count,
+            documents: states
+                .iter()
+                .find(|s| s.target == sub.code && s.field == fields::EVIDENCE)
+                .map(|s| fields::decode_evidence(&s.value))
+                .unwrap_or_default(),
             explanation: text(&sub.code, fields::EXPLANATION),
             council_note: note,
             flags: marks,
@@ -173,5 +183,6 @@ pub fn gather_detail(
         totals,
         lines,
         modelled: f.is_modelled(),
+        tree: f.clone(),
     })
 }

@@ -5,7 +5,8 @@ use serde_json::{Map, Value, json};
 use crate::cycle::Status;
 use crate::scoring::{Figure, Totals, canonical};
 
-use super::{Detail, Previous, Ranking};
+use super::summary::{Lost, Summary};
+use super::{Detail, Previous, Ranking, most_lost, summary};
 
 /// The figures of one assessment as JSON: `self, appraisal1, appraisal2, final, survey, bonus,
 /// penalty, total, index_percent, band, gap, status` (an appraisal round without a council
@@ -58,8 +59,58 @@ pub fn ranking_json(r: &Ranking) -> Value {
         .collect();
     let mut out =
         json!({"year": r.year, "level": r.level.code(), "final_only": r.final_only, "units": rows});
+    add_summary(&mut out, r);
     mark(&mut out, r.modelled);
     out
+}
+
+/// `report --stats --json`: the summary and the most-lost sub-criteria without the rows.
+pub fn stats_json(r: &Ranking) -> Value {
+    let mut out = json!({"year": r.year, "level": r.level.code()});
+    add_summary(&mut out, r);
+    mark(&mut out, r.modelled);
+    out
+}
+
+fn add_summary(out: &mut Value, r: &Ranking) {
+    if let Some(obj) = out.as_object_mut() {
+        obj.insert("summary".into(), summary_json(&summary(r)));
+        obj.insert("most_lost".into(), most_lost_json(&most_lost(r)));
+    }
+}
+
+/// `{"units", "average": {key: figure}, "bands": {name: count}, "areas": [{"code", "name",
+/// "average_index_percent"}]}`; bands in the framework's order, best first.
+pub fn summary_json(s: &Summary) -> Value {
+    let average: serde_json::Map<String, Value> = s
+        .average
+        .iter()
+        .map(|a| (a.figure.key().to_string(), json!(canonical(a.value))))
+        .collect();
+    let bands: serde_json::Map<String, Value> = s
+        .bands
+        .iter()
+        .map(|b| (b.name.clone(), json!(b.units)))
+        .collect();
+    let areas: Vec<Value> = s
+        .areas
+        .iter()
+        .map(|a| json!({"code": a.code, "name": a.name, "average_index_percent": canonical(a.average_index_percent)}))
+        .collect();
+    json!({"units": s.units, "average": average, "bands": bands, "areas": areas})
+}
+
+/// `[{"sub", "name", "points_lost", "council_cut", "units"}]`: `points_lost` is Σ (max − final),
+/// `council_cut` Σ (self − final), most lost first.
+pub fn most_lost_json(lost: &[Lost]) -> Value {
+    lost.iter()
+        .map(|l| {
+            json!({
+                "sub": l.sub, "name": l.name, "points_lost": canonical(l.points_lost),
+                "council_cut": canonical(l.council_cut), "units": l.units,
+            })
+        })
+        .collect()
 }
 
 /// `"previous": {"year", "total", "index_percent", "rank", "reference"}`: for a merged unit
@@ -97,6 +148,9 @@ pub fn detail_json(d: &Detail) -> Value {
                 "self": opt(l.self_points), "appraisal1": opt(l.appraisal1), "appraisal2": opt(l.appraisal2),
                 "survey": opt(l.survey), "final": canonical(l.final_points),
                 "evidence_count": l.evidence_count, "explanation": l.explanation,
+                "documents": l.documents.iter().map(|e| json!({
+                    "number": e.number, "date": e.date, "title": e.title, "page": e.page,
+                })).collect::<Vec<_>>(),
                 "council_note": l.council_note, "flags": l.flags,
             })
         })
@@ -109,8 +163,31 @@ pub fn detail_json(d: &Detail) -> Value {
     out.insert("framework".into(), json!(d.framework));
     out.extend(figures_json(t, d.status));
     out.insert("max".into(), json!(canonical(t.max)));
+    out.insert("nodes".into(), Value::Array(nodes_json(d)));
     out.insert("subcriteria".into(), Value::Array(lines));
     let mut out = Value::Object(out);
     mark(&mut out, d.modelled);
+    out
+}
+
+/// Every area and criterion with its subtotals against its cap, in framework order.
+fn nodes_json(d: &Detail) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut node = |code: &str, name: &str, kind: &str| {
+        if let Some(n) = d.totals.node(code) {
+            out.push(json!({
+                "code": code, "name": name, "kind": kind, "max": canonical(n.max),
+                "self": canonical(n.self_points), "appraisal1": n.appraisal1.map(canonical), "appraisal2": n.appraisal2.map(canonical),
+                "final": canonical(n.final_points), "survey": canonical(n.survey),
+                "points": canonical(n.points), "index_percent": canonical(n.index_percent),
+            }));
+        }
+    };
+    for a in &d.tree.areas {
+        node(&a.code, &a.name, "area");
+        for c in &a.criteria {
+            node(&c.code, &c.name, "criterion");
+        }
+    }
     out
 }

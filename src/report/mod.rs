@@ -1,9 +1,17 @@
-//! Reports: the ranking of a level and year, and one unit's detail, as table, CSV, JSON,
-//! Markdown or XLSX. Every number is the scoring engine's.
+//! Reports an office can sign: the results annex of a level and year, a unit's self-assessment
+//! report and the statistics, as a terminal table, CSV, JSON, Markdown, XLSX or DOCX. Every
+//! per-unit number is the scoring engine's; this module only gathers, aggregates and lays out.
 
+pub mod annex;
 mod csv_out;
+mod docx_out;
 mod gather;
 mod json_out;
+pub mod office;
+pub mod results;
+pub mod self_report;
+pub mod stats;
+pub mod summary;
 mod text_out;
 mod xlsx_out;
 
@@ -14,10 +22,12 @@ use crate::level::Level;
 use crate::scoring::{Figure, Totals};
 pub use crate::unit::Previous;
 
-pub use csv_out::{detail_csv, ranking_csv};
+pub use csv_out::table_csv;
+pub use docx_out::docx_bytes;
 pub use gather::{gather_detail, gather_ranking};
-pub use json_out::{detail_json, figures_json, previous_json, ranking_json};
-pub use text_out::{detail_markdown, detail_table, ranking_markdown, ranking_table};
+pub use json_out::{detail_json, figures_json, previous_json, ranking_json, stats_json};
+pub use summary::{Lost, Summary, most_lost, summary};
+pub use text_out::{annex_markdown, annex_text};
 pub use xlsx_out::xlsx_bytes;
 
 /// One unit's line in a ranking.
@@ -59,9 +69,22 @@ pub struct Ranking {
     pub modelled: bool,
     /// Only final units are listed (`report --final-only`): a ranking fit to publish.
     pub final_only: bool,
+    /// The framework's name and decision, for the title block.
+    pub framework_name: String,
+    pub decision: String,
+    /// (code, name) of every sub-criterion, for the most-lost list.
+    pub sub_names: Vec<(String, String)>,
 }
 
 impl Ranking {
+    /// A sub-criterion's name, or its code when the framework does not know it.
+    pub fn sub_name(&self, code: &str) -> String {
+        self.sub_names
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or_else(|| code.to_string(), |(_, n)| n.clone())
+    }
+
     /// The same ranking with only final units, ranked among themselves.
     pub fn only_final(mut self) -> Ranking {
         self.rows.retain(|r| !r.is_provisional());
@@ -139,6 +162,8 @@ pub struct DetailLine {
     /// What counts in the final total.
     pub final_points: Decimal,
     pub evidence_count: usize,
+    /// The evidence documents in full (số, ngày, trích yếu, trang).
+    pub documents: Vec<crate::fields::Evidence>,
     pub explanation: String,
     pub council_note: String,
     /// Short flags: N/A, missing evidence, over cap, conflict, unscored.
@@ -157,6 +182,8 @@ pub struct Detail {
     pub status: Status,
     pub totals: Totals,
     pub lines: Vec<DetailLine>,
+    /// The framework itself: areas and criteria for the hierarchy and its subtotals.
+    pub tree: std::sync::Arc<crate::framework::Framework>,
     /// Its framework is modelled: the report must say so.
     pub modelled: bool,
 }
@@ -243,6 +270,9 @@ mod tests {
             rows,
             modelled: false,
             final_only: false,
+            framework_name: String::new(),
+            decision: String::new(),
+            sub_names: Vec::new(),
         }
         .only_final();
         let got: Vec<(usize, &str)> = r.rows.iter().map(|r| (r.rank, r.unit.as_str())).collect();

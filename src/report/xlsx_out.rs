@@ -1,36 +1,25 @@
-//! Reports as an Excel workbook: a ranking sheet and a sheet per unit, numbers as numbers with
-//! the framework's decimals, frozen header rows.
+//! Reports as an Excel workbook: one sheet per annex, named in Vietnamese; a title block, tables
+//! with figures as numbers in a Vietnamese number format, frozen and repeated header rows, A4
+//! landscape fitted to the page width, and the signature block.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use crate::i18n::Lang;
-use crate::scoring::Figure;
+use super::annex::{Annex, Cell, Table};
 
-use super::{Detail, Ranking, status_text};
-
+/// A figure with its places in the Vietnamese locale (`[$-42A]`): 1.234,50 where the reader's
+/// Excel or LibreOffice follows the locale; the cell keeps the number.
 fn number_format(places: u32) -> Format {
-    let pattern = if places == 0 {
-        "0".to_string()
-    } else {
-        format!("0.{}", "0".repeat(places as usize))
+    let fraction = match places {
+        0 => String::new(),
+        p => format!(".{}", "0".repeat(p as usize)),
     };
-    Format::new().set_num_format(pattern)
+    boxed(Format::new().set_num_format(format!("[$-42A]#,##0{fraction}")))
 }
 
-fn put(ws: &mut Worksheet, row: u32, col: u16, d: Decimal, fmt: &Format) -> Result<(), XlsxError> {
-    ws.write_number_with_format(row, col, d.to_f64().unwrap_or_default(), fmt)?;
-    Ok(())
-}
-
-fn header(ws: &mut Worksheet, cells: &[&str]) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold();
-    for (i, h) in cells.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, *h, &bold)?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    Ok(())
+fn boxed(f: Format) -> Format {
+    f.set_border(FormatBorder::Thin)
 }
 
 /// Excel's limit on the characters of one cell; a longer text makes the whole workbook fail.
@@ -52,127 +41,235 @@ fn cell(s: impl AsRef<str>) -> String {
     cut
 }
 
-/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
-fn sheet_name(s: &str) -> String {
-    s.chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect()
+/// A sheet name Excel accepts, diacritics kept: at most 31 characters, none of `[]:*?/\`, not
+/// starting or ending with `'`, and unlike every name already `taken` (Excel ignores case).
+fn sheet_name(s: &str, taken: &[String]) -> String {
+    let base: String = s
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c) && !c.is_control())
+        .collect::<String>()
+        .trim_matches('\'')
+        .to_string();
+    let base = if base.trim().is_empty() {
+        "Trang".to_string()
+    } else {
+        base
+    };
+    let fits = |name: &str| {
+        !taken
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+    };
+    for n in 1.. {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
+        let room = 31 - suffix.chars().count();
+        let name: String = base.chars().take(room).collect::<String>() + &suffix;
+        if fits(&name) {
+            return name;
+        }
+    }
+    unreachable!("some suffix is free")
 }
 
 /// The workbook's bytes (the caller writes them with the database's privacy).
-pub fn xlsx_bytes(ranking: Option<&Ranking>, details: &[Detail]) -> Result<Vec<u8>, XlsxError> {
+pub fn xlsx_bytes(annexes: &[Annex]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    if let Some(r) = ranking {
-        ranking_sheet(book.add_worksheet(), r)?;
-    }
-    for d in details {
-        detail_sheet(book.add_worksheet(), d)?;
+    let mut taken = Vec::new();
+    for a in annexes {
+        let name = sheet_name(&a.name, &taken);
+        let ws = book.add_worksheet();
+        ws.set_name(&name)?;
+        taken.push(name);
+        annex_sheet(ws, a)?;
     }
     book.save_to_buffer()
 }
 
-/// The ranking annex: rank, unit, status (with "tạm tính"), every figure under its one label
-/// ("—" for an appraisal round without a council figure), band, then the index of each area.
-fn ranking_sheet(ws: &mut Worksheet, r: &Ranking) -> Result<(), XlsxError> {
-    let lang = Lang::Vi;
-    ws.set_name(sheet_name(&format!(
-        "Xep hang {} {}",
-        r.level.code(),
-        r.year
-    )))?;
-    let mut cols: Vec<String> = ["Hạng", "Mã đơn vị", "Đơn vị", "Trạng thái"]
-        .map(String::from)
-        .to_vec();
-    cols.extend(Figure::RANKING.iter().map(|f| f.label(lang).to_string()));
-    cols.push("Xếp loại".into());
-    cols.push("Tối đa".into());
-    cols.extend(r.areas.iter().map(|(code, _)| format!("Lĩnh vực {code} %")));
-    header(ws, &cols.iter().map(String::as_str).collect::<Vec<_>>())?;
-    let pts = number_format(r.decimals);
-    let pct = number_format(r.index_decimals);
-    for (i, row) in r.rows.iter().enumerate() {
-        let y = i as u32 + 1;
-        let t = &row.totals;
-        ws.write_number(y, 0, row.rank as f64)?;
-        ws.write_string(y, 1, cell(&row.unit))?;
-        ws.write_string(y, 2, cell(crate::text::one_line(&row.unit_name)))?;
-        ws.write_string(y, 3, status_text(row.status, lang))?;
-        let mut col = 4;
-        for figure in Figure::RANKING {
-            let fmt = if figure.is_percent() { &pct } else { &pts };
-            match t.figure(figure) {
-                Some(d) => put(ws, y, col, d, fmt)?,
-                None => {
-                    ws.write_string(y, col, "—")?;
-                }
-            }
-            col += 1;
+/// Columns of a sheet: the widest table's.
+fn columns(a: &Annex) -> u16 {
+    a.tables
+        .iter()
+        .map(|t| t.header.len())
+        .max()
+        .unwrap_or(1)
+        .max(1) as u16
+}
+
+fn annex_sheet(ws: &mut Worksheet, a: &Annex) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+    let last = columns(a) - 1;
+    let title = Format::new()
+        .set_bold()
+        .set_font_size(14)
+        .set_align(FormatAlign::Center)
+        .set_text_wrap();
+    let centred = Format::new().set_align(FormatAlign::Center).set_italic();
+    let mut y = 0;
+    for (text, fmt) in [
+        (&a.title.title, &title),
+        (&a.title.basis, &centred),
+        (&a.title.date, &centred),
+    ] {
+        if text.is_empty() {
+            continue;
         }
-        ws.write_string(y, col, cell(t.band.clone().unwrap_or_default()))?;
-        put(ws, y, col + 1, t.max, &pts)?;
-        for (j, a) in t.areas.iter().enumerate() {
-            put(ws, y, col + 2 + j as u16, a.index_percent, &pct)?;
-        }
+        put_wide(ws, y, last, &cell(text), fmt)?;
+        y += 1;
     }
-    modelled_row(ws, r.rows.len() as u32 + 2, r.modelled)?;
-    ws.set_column_width(2, 36)?;
-    ws.set_column_width(3, 28)?;
+    ws.set_row_height(0, 36)?;
+    for (i, t) in a.tables.iter().enumerate() {
+        y += 1;
+        if !t.caption.is_empty() {
+            ws.write_string_with_format(y, 0, cell(&t.caption), &Format::new().set_bold())?;
+            y += 1;
+        }
+        if i == 0 {
+            // The first table's header stays on screen and on every printed page.
+            ws.set_freeze_panes(y + 1, 0)?;
+            ws.set_repeat_rows(y, y)?;
+        }
+        y = table(ws, y, t)?;
+    }
+    for note in &a.notes {
+        y += 1;
+        ws.write_string_with_format(y, 0, cell(note), &Format::new().set_italic())?;
+    }
+    if let Some(s) = &a.signature {
+        y += 2;
+        signature(ws, y, last, s)?;
+    }
+    widths(ws, a)
+}
+
+/// A text across every column of the sheet.
+fn put_wide(
+    ws: &mut Worksheet,
+    y: u32,
+    last: u16,
+    text: &str,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    if last == 0 {
+        ws.write_string_with_format(y, 0, text, f)?;
+    } else {
+        ws.merge_range(y, 0, y, last, text, f)?;
+    }
     Ok(())
 }
 
-fn detail_sheet(ws: &mut Worksheet, d: &Detail) -> Result<(), XlsxError> {
-    ws.set_name(sheet_name(&d.unit))?;
-    header(
-        ws,
-        &[
-            "Mã",
-            "Tiêu chí thành phần",
-            "Tối đa",
-            "Kê khai",
-            "Tự chấm",
-            "Thẩm định lần 1",
-            "Thẩm định lần 2",
-            "Điều tra XHH",
-            "Chốt",
-            "Số TLKC",
-            "Giải trình",
-            "Ý kiến Hội đồng",
-            "Ghi chú",
-        ],
-    )?;
-    let pts = number_format(d.decimals);
-    for (i, l) in d.lines.iter().enumerate() {
-        let y = i as u32 + 1;
-        ws.write_string(y, 0, cell(&l.code))?;
-        ws.write_string(y, 1, cell(crate::text::one_line(&l.name)))?;
-        put(ws, y, 2, l.max, &pts)?;
-        ws.write_string(y, 3, cell(crate::text::one_line(&l.declared)))?;
-        for (col, v) in [
-            (4, l.self_points),
-            (5, l.appraisal1),
-            (6, l.appraisal2),
-            (7, l.survey),
-        ] {
-            if let Some(v) = v {
-                put(ws, y, col, v, &pts)?;
+/// Writes a table from row `y`; returns the row after it.
+fn table(ws: &mut Worksheet, mut y: u32, t: &Table) -> Result<u32, XlsxError> {
+    let head = boxed(
+        Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_background_color(0xD9D9D9),
+    );
+    for (x, h) in t.header.iter().enumerate() {
+        ws.write_string_with_format(y, x as u16, cell(h), &head)?;
+    }
+    y += 1;
+    for r in &t.rows {
+        row(ws, y, r, false)?;
+        y += 1;
+    }
+    for r in &t.footer {
+        row(ws, y, r, true)?;
+        y += 1;
+    }
+    Ok(y)
+}
+
+fn row(ws: &mut Worksheet, y: u32, cells: &[Cell], bold: bool) -> Result<(), XlsxError> {
+    let weight = |f: Format| if bold { f.set_bold() } else { f };
+    for (x, c) in cells.iter().enumerate() {
+        let x = x as u16;
+        match c {
+            Cell::Text(s) => {
+                let f = weight(boxed(Format::new().set_text_wrap()));
+                ws.write_string_with_format(y, x, cell(crate::text::one_line(s)), &f)?;
+            }
+            Cell::Number { value, places } => {
+                let f = weight(number_format(*places));
+                ws.write_number_with_format(y, x, as_f64(*value), &f)?;
+            }
+            Cell::Count(n) => {
+                let f = weight(number_format(0));
+                ws.write_number_with_format(y, x, *n as f64, &f)?;
+            }
+            Cell::Absent => {
+                let f = weight(boxed(Format::new().set_align(FormatAlign::Right)));
+                ws.write_string_with_format(y, x, "—", &f)?;
+            }
+            Cell::Blank => {
+                ws.write_blank(y, x, &weight(boxed(Format::new())))?;
             }
         }
-        put(ws, y, 8, l.final_points, &pts)?;
-        ws.write_number(y, 9, l.evidence_count as f64)?;
-        ws.write_string(y, 10, cell(crate::text::sanitize(&l.explanation)))?;
-        ws.write_string(y, 11, cell(crate::text::sanitize(&l.council_note)))?;
-        ws.write_string(y, 12, cell(l.flags.join(" ")))?;
     }
-    modelled_row(ws, d.lines.len() as u32 + 2, d.modelled)?;
-    ws.set_column_width(1, 60)?;
     Ok(())
 }
 
-/// The mark of a modelled framework, a row under the table.
-fn modelled_row(ws: &mut Worksheet, row: u32, modelled: bool) -> Result<(), XlsxError> {
-    if let Some(note) = super::modelled_note(modelled, crate::i18n::Lang::Vi) {
-        ws.write_string(row, 0, note)?;
+fn as_f64(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or_default()
+}
+
+/// The place-and-date line and the two signatures: the preparer under the first columns, the
+/// head of the office under the last ones.
+fn signature(
+    ws: &mut Worksheet,
+    y: u32,
+    last: u16,
+    s: &super::annex::Signature,
+) -> Result<(), XlsxError> {
+    let half = last / 2 + 1;
+    let at = |left: bool| {
+        if left {
+            (0, half.saturating_sub(1))
+        } else {
+            (half.min(last), last)
+        }
+    };
+    let bold = Format::new().set_bold().set_align(FormatAlign::Center);
+    let italic = Format::new().set_italic().set_align(FormatAlign::Center);
+    let mut put = |y: u32, left: bool, text: &str, f: &Format| -> Result<(), XlsxError> {
+        let (a, b) = at(left);
+        if a == b {
+            ws.write_string_with_format(y, a, cell(text), f)?;
+        } else {
+            ws.merge_range(y, a, y, b, &cell(text), f)?;
+        }
+        Ok(())
+    };
+    put(y, false, &s.date, &italic)?;
+    for (left, (role, how)) in [(true, &s.parties[0]), (false, &s.parties[1])] {
+        put(y + 1, left, role, &bold)?;
+        put(y + 2, left, how, &italic)?;
+    }
+    Ok(())
+}
+
+/// Wide columns for names, narrow ones for figures.
+fn widths(ws: &mut Worksheet, a: &Annex) -> Result<(), XlsxError> {
+    let Some(first) = a.tables.first() else {
+        return Ok(());
+    };
+    for x in 0..columns(a) {
+        let wide = a.tables.iter().any(|t| t.wide.contains(&(x as usize)));
+        let width = match (wide, x) {
+            (true, _) => 40,
+            (false, 0) => 6,
+            _ if first.is_text_column(x as usize) => 16,
+            _ => 11,
+        };
+        ws.set_column_width(x, width)?;
     }
     Ok(())
 }
@@ -188,5 +285,18 @@ mod tests {
         assert_eq!(c.chars().count(), CELL_LIMIT);
         assert!(c.ends_with(CUT_MARK));
         assert_eq!(cell("ngắn"), "ngắn");
+    }
+
+    #[test]
+    fn sheet_names_keep_diacritics_fit_31_characters_and_are_unique() {
+        let taken = vec!["Kết quả cấp xã 2025".to_string()];
+        assert_eq!(sheet_name("Tổng hợp", &taken), "Tổng hợp");
+        assert_eq!(
+            sheet_name("kết quả cấp xã 2025", &taken),
+            "kết quả cấp xã 2025 (2)"
+        );
+        let long = sheet_name("Phường Đồng Hới: bản tự đánh giá năm 2025", &[]);
+        assert_eq!(long, "Phường Đồng Hới bản tự đánh giá");
+        assert!(long.chars().count() <= 31);
     }
 }

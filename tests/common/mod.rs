@@ -43,6 +43,17 @@ impl Scratch {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Runs in `lang` (`vi` or `en`), asserts success; returns stdout.
+    pub fn ok_in(&self, lang: &str, args: &[&str]) -> String {
+        let out = run_in(&self.db, lang, args);
+        assert!(
+            out.status.success(),
+            "parindex {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let mut all = args.to_vec();
         all.push("--json");
@@ -53,17 +64,37 @@ impl Scratch {
 
 /// Runs `parindex --db DB --create --lang en ARGS` (a scratch database is made on first use).
 pub fn run_on(db: &Path, args: &[&str]) -> Output {
+    run_in(db, "en", args)
+}
+
+/// Runs `parindex --db DB --create --lang LANG ARGS`.
+pub fn run_in(db: &Path, lang: &str, args: &[&str]) -> Output {
     Command::new(BIN)
         .arg("--db")
         .arg(db)
         .arg("--create")
         .arg("--lang")
-        .arg("en")
+        .arg(lang)
         .args(args)
         .env_remove("PARINDEX_DB")
         .env_remove("PARINDEX_LANG")
         .output()
         .expect("run parindex")
+}
+
+const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
+
+/// Compares `actual` with the golden file `tests/golden/NAME`; `UPDATE_GOLDEN=1` writes it (then
+/// review the diff and commit it).
+pub fn golden(name: &str, actual: &str) {
+    let path = format!("{GOLDEN}/{name}");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("missing golden file {path}; run with UPDATE_GOLDEN=1 and review it")
+    });
+    assert_eq!(actual, expected, "{name} differs from its golden file");
 }
 
 pub fn stderr(out: &Output) -> String {

@@ -153,6 +153,9 @@ pub fn ranking() -> Ranking {
         rows: rank(rows),
         modelled: false,
         final_only: false,
+        framework_name: f.name.clone(),
+        decision: f.decision.clone(),
+        sub_names: f.subs().map(|s| (s.code.clone(), s.name.clone())).collect(),
     }
 }
 
