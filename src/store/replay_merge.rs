@@ -139,10 +139,10 @@ impl Context {
         let officers = officers::officers_in(tx)?;
         let mut keys = keys::registered_all(tx).map_err(StoreError::sql)?;
         for (user, key) in unvetted_keys(tx)? {
-            if let Some(ks) = keys.get_mut(&user) {
-                if let Some(i) = ks.iter().position(|k| *k == key) {
-                    ks.remove(i);
-                }
+            if let Some(ks) = keys.get_mut(&user)
+                && let Some(i) = ks.iter().position(|k| *k == key)
+            {
+                ks.remove(i);
             }
         }
         keys.retain(|_, ks| !ks.is_empty());
