@@ -109,6 +109,7 @@ impl Loop {
     ) -> io::Result<()> {
         while !app.quitting && !stop.load(Ordering::SeqCst) {
             if self.dirty {
+                app.now = Some(crate::store::now_utc());
                 guard.terminal.draw(|frame| ui::render(frame, app, view))?;
                 self.dirty = false;
             }

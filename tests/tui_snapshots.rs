@@ -191,6 +191,19 @@ fn evidence_every_problem_at_once() {
     }
 }
 
+/// Another officer changed this assessment four minutes ago: the totals bar says who.
+#[test]
+fn walk_says_who_else_changed_it_lately() {
+    for (lang, name) in [
+        (Lang::Vi, "walk_others_here_vi"),
+        (Lang::En, "walk_others_here_en"),
+    ] {
+        let mut app = walk_with_marks(lang);
+        app.now = Some("2025-11-21T09:34:10.000Z".into());
+        snap(name, &app);
+    }
+}
+
 #[test]
 fn help_overlay() {
     let mut app = walk_with_marks(Lang::Vi);

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod line;
 pub mod notes;
 pub mod palette;
+pub mod presence;
 pub mod ranking;
 pub mod score;
 pub mod transition;
@@ -120,6 +121,9 @@ pub struct App {
     pub undo: undo::UndoStack,
     /// The ranking the open walkthrough was opened from, to go back to.
     pub came_from: Option<Box<RankingView>>,
+    /// UTC now, as the shell last read its clock (RFC 3339): for "who else changed this unit
+    /// lately". `None` in tests that do not set it.
+    pub now: Option<String>,
 }
 
 impl App {
@@ -141,6 +145,7 @@ impl App {
             too_small: false,
             undo: undo::UndoStack::default(),
             came_from: None,
+            now: None,
         }
     }
 

@@ -8,9 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{App, SaveState, Walk};
-use crate::i18n::ui::Text;
+use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
 use crate::scoring::Part;
+use crate::text::one_line;
 
 use super::ViewState;
 use super::text::fit;
@@ -59,12 +60,44 @@ pub(super) fn lines(app: &App, walk: &Walk, width: usize, view: &ViewState) -> V
         let conflicts = format!("≠ {} {}", Text::ConflictsShort.get(l), t.conflicts);
         items.push(vec![Span::styled(conflicts, view.theme.error())]);
     }
+    if let Some(others) = others_here(app, walk) {
+        items.push(vec![Span::styled(others, view.theme.warn())]);
+    }
     // Review mode changes nothing, so it says nothing about saving.
     if !app.read_only {
         let in_conflict = matches!(walk.mode, crate::app::Mode::Conflict(_));
         items.push(vec![save_state(&app.save, in_conflict, l, view)]);
     }
     flow(items, width, view)
+}
+
+/// `Cũng đang sửa: tuan (5 phút trước), lan (vừa xong)`: officers who changed this assessment
+/// lately, at most two by name.
+fn others_here(app: &App, walk: &Walk) -> Option<String> {
+    let now = app.now.as_deref()?;
+    let others = crate::app::presence::others_here(&walk.fields, &app.user, now);
+    if others.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = others
+        .iter()
+        .take(2)
+        .map(|p| {
+            format!(
+                "{} ({})",
+                one_line(&p.author),
+                ui::minutes_ago(app.lang, p.minutes_ago)
+            )
+        })
+        .collect();
+    if others.len() > 2 {
+        names.push(format!("+{}", others.len() - 2));
+    }
+    Some(format!(
+        "{}: {}",
+        Text::OthersHere.get(app.lang),
+        names.join(", ")
+    ))
 }
 
 /// Packs items into lines separated by ` │ `, a new line whenever the next item would not fit.

@@ -257,3 +257,13 @@ pub fn requirement(lang: Lang, code: &str, unmet: bool) -> String {
         }
     }
 }
+
+/// How long ago another officer's latest change was: `vừa xong`, `5 phút trước`.
+pub fn minutes_ago(lang: Lang, minutes: i64) -> String {
+    match (lang, minutes) {
+        (Lang::Vi, 0) => "vừa xong".into(),
+        (Lang::En, 0) => "just now".into(),
+        (Lang::Vi, m) => format!("{m} phút trước"),
+        (Lang::En, m) => format!("{m} min ago"),
+    }
+}

@@ -257,6 +257,7 @@ texts! {
     HelpNewValue => "Nhập giá trị mới để giải quyết xung đột", "Enter a new value to resolve the conflict";
     HelpNextConflict => "Xung đột tiếp theo / trước", "Next / previous conflict";
     HelpConfirm => "Xác nhận", "Confirm";
+    OthersHere => "Cũng đang sửa", "Also editing";
     HelpConfirmWord => "Xác nhận sau khi gõ đúng từ (chốt / trả lại)", "Confirm once the word is typed (finalize / return)";
 
     HintChangeStatus => "s trạng thái", "s status";
