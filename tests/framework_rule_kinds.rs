@@ -172,3 +172,36 @@ fn requires_of_an_unknown_or_chained_sub_is_reported_at_requires() {
         "phải là một tiêu chí",
     );
 }
+
+#[test]
+fn bonus_and_penalty_items_load_on_the_index_an_area_and_a_criterion() {
+    let f = load(FILE, BASE.as_bytes()).expect("loads");
+    let items: Vec<(&str, &str, Option<&str>)> = f
+        .adjustments()
+        .map(|a| (a.code.as_str(), a.kind.code(), a.node.as_deref()))
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            ("T1", "bonus", None),
+            ("T2", "bonus", None),
+            ("D1", "penalty", None),
+            ("1.D", "penalty", Some("1")),
+            ("1.1.D", "penalty", Some("1.1")),
+        ]
+    );
+}
+
+#[test]
+fn item_code_taken_or_reserved_is_reported_at_the_code() {
+    let (text, place) = mutated("code = \"T2\"", "code = \"1.1.5\"", "\"1.1.5\"");
+    assert_only(&text, &place, "duplicate code '1.1.5'", "bị trùng");
+    let (text, place) = mutated("code = \"D1\"", "code = \"bonus\"", "\"bonus\"");
+    assert_only(&text, &place, "may not be bonus", "không được là bonus");
+}
+
+#[test]
+fn item_without_a_positive_cap_is_reported() {
+    let (text, place) = mutated("cap = 0.5\n", "cap = 0\n", "0\n");
+    assert_only(&text, &place, "must be greater than 0", "phải lớn hơn 0");
+}

@@ -129,3 +129,116 @@ fn requiring_sub_counts_zero_until_its_requirement_is_met_and_the_report_says_wh
     assert!(!l["flags"].to_string().contains("requirement-unmet"), "{l}");
     assert_ne!(totals(&s).to_string(), t);
 }
+
+/// Scores what is still unscored at 0 and hands the self-assessment in, so that the council may
+/// score.
+fn submit(s: &Scratch) {
+    let done = line_codes_scored(s);
+    for (sub, zero) in [
+        ("1.1.1", "0/5"),
+        ("1.1.2", "0/5"),
+        ("1.1.3", "0"),
+        ("1.1.4", "thieu=3"),
+        ("1.1.5", "không"),
+        ("1.1.6", "không"),
+    ] {
+        if !done.contains(&sub.to_string()) {
+            score(s, sub, "--declared", zero);
+        }
+    }
+    s.ok(&["assess", "submit", "--unit", UNIT, "--year", "2025"]);
+}
+
+fn line_codes_scored(s: &Scratch) -> Vec<String> {
+    let detail = s.json(&["report", "--year", "2025", "--level", "xa", "--unit", UNIT]);
+    let lines = detail["subcriteria"]
+        .as_array()
+        .expect("subcriteria")
+        .clone();
+    lines
+        .iter()
+        .filter(|l| !l["self"].is_null())
+        .map(|l| l["code"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn item(s: &Scratch, code: &str, stage: &str, value: &str, note: &str) -> std::process::Output {
+    s.run(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", code, "--stage", stage,
+        "--value", value, "--note", note,
+    ])
+}
+
+fn item_json(s: &Scratch, code: &str) -> serde_json::Value {
+    let t = totals(s);
+    let items = t["items"].as_array().expect("items").clone();
+    items
+        .into_iter()
+        .find(|i| i["code"] == code)
+        .unwrap_or_else(|| panic!("no item {code} in {t}"))
+}
+
+#[test]
+fn bonus_items_are_claimed_by_the_unit_and_accepted_by_the_council_each_within_its_cap() {
+    let s = setup();
+    score(&s, "1.1.5", "--declared", "có");
+    for (code, value) in [("T1", "0,5"), ("T2", "0,75")] {
+        let out = item(&s, code, "self", value, "Quyết định công nhận sáng kiến");
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let t = totals(&s);
+    assert_eq!(t["bonus"], "1", "0,5 + 0,75 within bonus_cap 1: {t}");
+    assert_eq!(t["total"], "2");
+    submit(&s);
+    let out = item(&s, "T2", "appraisal1", "0,25", "Chỉ công nhận ở cấp xã");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let t2 = item_json(&s, "T2");
+    assert_eq!(
+        (t2["self"].as_str(), t2["final"].as_str()),
+        (Some("0.75"), Some("0.25"))
+    );
+    assert_eq!(t2["cap"], "0.75");
+    assert_eq!(totals(&s)["bonus"], "0.75");
+}
+
+#[test]
+fn criterion_penalty_comes_off_the_criterion_and_the_total() {
+    let s = setup();
+    score(&s, "1.1.5", "--declared", "có");
+    score(&s, "1.1.6", "--declared", "có");
+    submit(&s);
+    let out = item(
+        &s,
+        "1.1.D",
+        "appraisal1",
+        "0,5",
+        "Hai hồ sơ quá hạn không có thư xin lỗi",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let t = totals(&s);
+    assert_eq!(t["total"], "1.5", "{t}");
+    assert_eq!(item_json(&s, "1.1.D")["node"], "1.1");
+}
+
+#[test]
+fn bad_bonus_or_penalty_items_are_refused_with_exit_2_and_nothing_is_written() {
+    let s = setup();
+    score(&s, "1.1.5", "--declared", "có");
+    let before = totals(&s);
+    for (code, stage, value, note, says) in [
+        ("T1", "self", "0,8", "x", "above the maximum"),
+        ("T1", "self", "0,5", " ", "reason in --note"),
+        ("T1", "survey", "0,5", "x", "T1"),
+        ("bonus", "self", "0,5", "x", "T1, T2"),
+    ] {
+        let out = item(&s, code, stage, value, note);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{code} {value}: {}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains(says), "{code}: {}", stderr(&out));
+    }
+    assert_eq!(totals(&s), before);
+}

@@ -165,7 +165,8 @@ fn report_saved(
     let totals = scoring::totals(framework, &inputs);
     let status = store.status(key).map_err(|e| store_error(ctx, e))?;
     let l = ctx.lang;
-    if matches!(saved.code.as_str(), fields::BONUS | fields::PENALTY) {
+    let adjustment = framework.adjustment(&saved.code).is_some();
+    if adjustment || matches!(saved.code.as_str(), fields::BONUS | fields::PENALTY) {
         if json {
             let mut out = totals_json(key, framework, status, &totals);
             out["event"] = json!(saved.event.id);

@@ -151,7 +151,24 @@ pub fn totals_json(key: &AssessmentKey, f: &Framework, status: Status, t: &Total
     out.insert("explanation_only".into(), json!(t.explanation_only));
     out.insert("conflicts".into(), json!(t.conflicts));
     out.insert("areas".into(), Value::Array(areas));
+    out.insert("items".into(), Value::Array(items_json(f, t)));
     Value::Object(out)
+}
+
+/// Each bonus and penalty item: its figures as given at each stage and what it counts.
+fn items_json(f: &Framework, t: &Totals) -> Vec<Value> {
+    let opt = |d: Option<rust_decimal::Decimal>| d.map(canonical);
+    t.items
+        .iter()
+        .map(|i| {
+            let item = f.adjustment(&i.code);
+            json!({"code": i.code, "kind": i.kind.code(), "node": i.node,
+                "name": item.map(|a| a.name.clone()), "cap": item.map(|a| canonical(a.cap)),
+                "self": opt(i.self_points), "appraisal1": opt(i.appraisal1),
+                "appraisal2": opt(i.appraisal2), "final": opt(i.final_points),
+                "counted": canonical(i.counted)})
+        })
+        .collect()
 }
 
 pub fn print_totals(l: Lang, key: &AssessmentKey, f: &Framework, status: Status, t: &Totals) {

@@ -9,7 +9,7 @@ use crate::store::{Actor, AssessmentKey, StoreError, Tx};
 
 use super::CommandError;
 
-pub use crate::record::value::{bonus_or_penalty, check_value, sub};
+pub use crate::record::value::{bonus_or_penalty, check_value, item_pseudo, sub};
 
 /// Years an assessment may be for.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;

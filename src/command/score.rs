@@ -81,6 +81,9 @@ pub fn set_score(
         if matches!(target, fields::BONUS | fields::PENALTY) {
             return set_bonus_or_penalty(tx, actor, clock, &key, framework, target, req);
         }
+        if let Some(item) = framework.adjustment(target).cloned() {
+            return set_item(tx, actor, clock, &key, framework, &item, req);
+        }
         let sub = rules::sub(&framework, target)?.clone();
         scoring::check_stage(&sub, req.stage)?;
         let writes = score_writes(tx, &key, &framework, &sub, req)?;
@@ -270,6 +273,48 @@ fn replaced(current: Option<crate::store::FieldState>, event: &Event) -> Option<
         at: c.at,
         old: c.value,
         new: event.value.clone(),
+    })
+}
+
+/// One bonus or penalty item at a stage: the unit's claim (`self`) or the council's figure, within
+/// the item's cap, always with its reason (kept as the event's reason).
+fn set_item(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    key: &AssessmentKey,
+    framework: Arc<Framework>,
+    item: &crate::framework::Adjustment,
+    req: &SetScore,
+) -> Result<ScoreSaved, CommandError> {
+    let pseudo = rules::item_pseudo(item);
+    scoring::check_stage(&pseudo, req.stage)?;
+    let reason = req.note.as_deref().map(str::trim).unwrap_or_default();
+    let ScoreValue::Points(value) = &req.value else {
+        return Err(CommandError::BonusNeedsReason {
+            target: item.code.clone(),
+        });
+    };
+    if reason.is_empty() {
+        return Err(CommandError::BonusNeedsReason {
+            target: item.code.clone(),
+        });
+    }
+    let points = scoring::parse_points(value, &pseudo, framework.decimals)?;
+    let field = req.stage.code();
+    check_change(tx, actor, &clock.today, key, field)?;
+    let current = tx.field(key, &item.code, field)?;
+    check_unchanged(req.if_unchanged.as_deref(), current.as_ref())?;
+    ensure(tx, key, actor)?;
+    let reason = Some(crate::text::one_line(reason));
+    let value = fields::encode_points(points);
+    let event = supersede(tx, actor, clock, key, &item.code, field, value, reason)?;
+    Ok(ScoreSaved {
+        replaced: replaced(current, &event),
+        key: key.clone(),
+        framework,
+        code: item.code.clone(),
+        event,
     })
 }
 

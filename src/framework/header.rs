@@ -59,6 +59,8 @@ const HEADER_FIELDS: &[&str] = &[
     "band",
     "years",
     "status",
+    "bonus",
+    "penalty",
 ];
 
 pub(super) fn read_header(r: &mut Reader, t: Table) -> Header {

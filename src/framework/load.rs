@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 use toml::de::DeTable;
 
+use super::adjustments::read_items;
 use super::header::{Header, read_header};
 use super::problem::{Problem, ProblemKind, Problems};
 use super::toml_reader::{Reader, Table};
@@ -67,9 +68,8 @@ fn sorted(mut problems: Vec<Problem>) -> Problems {
 
 fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
     r.only_fields(root, &["framework", "area"], "");
-    let header = r
-        .table(root, "framework", "framework")
-        .map(|t| read_header(r, t));
+    let header_table = r.table(root, "framework", "framework");
+    let header = header_table.map(|t| read_header(r, t));
     let mut codes = HashMap::new();
     let area_tables = r.tables(root, "area", "");
     if area_tables.is_empty() {
@@ -79,6 +79,15 @@ fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
         .into_iter()
         .map(|t| read_area(r, &mut codes, t))
         .collect();
+    let items: Vec<Adjustment> = header_table
+        .map(|t| {
+            let kinds = [AdjustmentKind::Bonus, AdjustmentKind::Penalty];
+            kinds
+                .into_iter()
+                .flat_map(|k| read_items(r, &mut codes, t, k, None, "framework"))
+                .collect()
+        })
+        .unwrap_or_default();
     let header = header?;
     let areas: Vec<Area> = areas.into_iter().collect::<Option<_>>()?;
     check_totals(r, &header, &areas);
@@ -100,6 +109,7 @@ fn read_framework(r: &mut Reader, root: Table, src: &str) -> Option<Framework> {
         off_rule: header.off_rule,
         bonus_cap: header.bonus_cap,
         penalty_cap: header.penalty_cap,
+        items,
         survey_weights: header.survey_weights,
         bands: header.bands,
         years: header.years,

@@ -1,6 +1,7 @@
 //! Frameworks as data: one index (areas → criteria → sub-criteria, with caps and scoring rules)
 //! loaded from TOML, validated, and looked up by code. Pure: no I/O beyond reading given text.
 
+mod adjustments;
 mod bundled;
 mod header;
 mod load;
@@ -183,6 +184,38 @@ impl SubCriterion {
     }
 }
 
+/// Bonus (điểm thưởng) or penalty (điểm trừ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AdjustmentKind {
+    Bonus,
+    Penalty,
+}
+
+impl AdjustmentKind {
+    /// The TOML key and JSON word: `bonus`, `penalty`.
+    pub fn code(self) -> &'static str {
+        match self {
+            AdjustmentKind::Bonus => "bonus",
+            AdjustmentKind::Penalty => "penalty",
+        }
+    }
+}
+
+/// One bonus or penalty item with its own reason and cap: claimed by the unit at the self stage
+/// (tự chấm) and accepted or changed by the council (thẩm định), each with a reason. Stored like
+/// a sub-criterion's stage scores, under the item's code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adjustment {
+    pub code: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub kind: AdjustmentKind,
+    /// At most this many points.
+    pub cap: Decimal,
+    /// The area or criterion whose points a penalty takes off; `None`: the index's total.
+    pub node: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Criterion {
     pub code: String,
@@ -192,6 +225,8 @@ pub struct Criterion {
     /// The children may sum to more than `max`; the criterion's total is clamped.
     pub own_cap: bool,
     pub subs: Vec<SubCriterion>,
+    /// Penalties taken off this criterion's points (`[[area.criterion.penalty]]`).
+    pub penalties: Vec<Adjustment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,6 +237,8 @@ pub struct Area {
     pub max: Decimal,
     pub own_cap: bool,
     pub criteria: Vec<Criterion>,
+    /// Penalties taken off this area's points (`[[area.penalty]]`).
+    pub penalties: Vec<Adjustment>,
 }
 
 /// A classification band of the index ("Xuất sắc" from 90 %).
@@ -344,8 +381,12 @@ pub struct Framework {
     pub missing_evidence: MissingEvidencePolicy,
     pub not_applicable: NotApplicablePolicy,
     pub off_rule: OffRulePolicy,
+    /// With bonus items: at most this many bonus points in all; without: the cap of the one
+    /// bonus figure (target `bonus`).
     pub bonus_cap: Option<Decimal>,
     pub penalty_cap: Option<Decimal>,
+    /// Bonus and penalty items on the index (`[[framework.bonus]]`, `[[framework.penalty]]`).
+    pub items: Vec<Adjustment>,
     pub survey_weights: SurveyWeights,
     /// Highest first; the last one starts at 0.
     pub bands: Vec<Band>,
@@ -381,6 +422,25 @@ impl Framework {
             self.criteria().count(),
             self.subs().count(),
         )
+    }
+
+    /// Every bonus and penalty item: the index's, then each area's and criterion's.
+    pub fn adjustments(&self) -> impl Iterator<Item = &Adjustment> {
+        let areas = self.areas.iter().flat_map(|a| {
+            let criteria = a.criteria.iter().flat_map(|c| c.penalties.iter());
+            a.penalties.iter().chain(criteria)
+        });
+        self.items.iter().chain(areas)
+    }
+
+    pub fn adjustment(&self, code: &str) -> Option<&Adjustment> {
+        self.adjustments().find(|a| a.code == code)
+    }
+
+    /// Whether the framework lists bonus (or penalty) items on the index, instead of the single
+    /// `bonus` (`penalty`) figure.
+    pub fn has_items(&self, kind: AdjustmentKind) -> bool {
+        self.items.iter().any(|i| i.kind == kind)
     }
 
     pub fn is_modelled(&self) -> bool {

@@ -112,6 +112,10 @@ pub enum ProblemKind {
     DuplicateFault {
         code: String,
     },
+    /// A bonus or penalty item's code: letters, digits, '.', '-', '_', not a reserved word.
+    BadItemCode {
+        code: String,
+    },
     /// `requires` names no sub-criterion of the framework.
     UnknownRequirement {
         code: String,
@@ -361,6 +365,12 @@ impl Localized for ProblemKind {
             ),
             DuplicateFault { code } if vi => format!("mã lỗi '{code}' bị trùng"),
             DuplicateFault { code } => format!("duplicate fault code '{code}'"),
+            BadItemCode { code } if vi => format!(
+                "mã mục thưởng/trừ '{code}' chỉ được gồm chữ, chữ số, '.', '-', '_' và không được là bonus, penalty, status, year"
+            ),
+            BadItemCode { code } => format!(
+                "bonus/penalty item code '{code}' may only contain letters, digits, '.', '-', '_' and may not be bonus, penalty, status or year"
+            ),
             UnknownRequirement { code } if vi => {
                 format!("requires = '{code}': không có tiêu chí thành phần mã này")
             }

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
+use super::adjustments::read_items;
 use super::header::positive;
 use super::problem::ProblemKind;
 use super::rules::read_rule;
@@ -126,7 +127,15 @@ pub(super) fn read_area(
     let path = format!("area {code_hint}");
     r.only_fields(
         t,
-        &["code", "name", "name_en", "max", "own_cap", "criterion"],
+        &[
+            "code",
+            "name",
+            "name_en",
+            "max",
+            "own_cap",
+            "criterion",
+            "penalty",
+        ],
         &path,
     );
     let head = read_node_head(r, codes, t, Parent::Root, &path);
@@ -139,6 +148,14 @@ pub(super) fn read_area(
         .into_iter()
         .map(|c| read_criterion(r, codes, c, head.code.as_deref(), &path))
         .collect();
+    let penalties = read_items(
+        r,
+        codes,
+        t,
+        AdjustmentKind::Penalty,
+        head.code.as_deref(),
+        &path,
+    );
     let criteria: Vec<Criterion> = criteria.into_iter().collect::<Option<_>>()?;
     let max = head.max?;
     check_children_sum(r, &max, own_cap, criteria.iter().map(|c| c.max), &path);
@@ -149,6 +166,7 @@ pub(super) fn read_area(
         max: max.0,
         own_cap,
         criteria,
+        penalties,
     })
 }
 
@@ -167,7 +185,9 @@ fn read_criterion(
     let path = format!("{area_path} › criterion {code_hint}");
     r.only_fields(
         t,
-        &["code", "name", "name_en", "max", "own_cap", "sub"],
+        &[
+            "code", "name", "name_en", "max", "own_cap", "sub", "penalty",
+        ],
         &path,
     );
     let head = read_node_head(r, codes, t, Parent::of(area), &path);
@@ -186,6 +206,14 @@ fn read_criterion(
         .into_iter()
         .map(|s| read_sub(r, codes, s, head.code.as_deref(), &path))
         .collect();
+    let penalties = read_items(
+        r,
+        codes,
+        t,
+        AdjustmentKind::Penalty,
+        head.code.as_deref(),
+        &path,
+    );
     let subs: Vec<SubCriterion> = subs.into_iter().collect::<Option<_>>()?;
     let max = head.max?;
     check_children_sum(r, &max, own_cap, subs.iter().map(|s| s.max), &path);
@@ -196,6 +224,7 @@ fn read_criterion(
         max: max.0,
         own_cap,
         subs,
+        penalties,
     })
 }
 

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::fields;
-use crate::framework::{Framework, Rule, Source, SubCriterion};
+use crate::framework::{Adjustment, AdjustmentKind, Framework, Rule, Source, SubCriterion};
 use crate::scoring::{self, ScoreError, Stage};
 
 /// Why a value does not fit (worded by the layers above, e.g. the command layer's errors).
@@ -19,6 +19,11 @@ pub enum ValueError {
     NoCap {
         target: String,
         framework: String,
+    },
+    /// The single bonus (penalty) figure in a framework that lists bonus (penalty) items.
+    UseItems {
+        target: String,
+        items: String,
     },
     Score(ScoreError),
     /// Points stored with declared data that the rule does not give for that data.
@@ -38,20 +43,40 @@ impl From<ScoreError> for ValueError {
 }
 
 /// The pseudo sub-criterion bonus and penalty points are checked against (their cap as max).
+/// Where the framework lists bonus (penalty) items, the single figure is refused: each item is
+/// given by its code.
 pub fn bonus_or_penalty(framework: &Framework, target: &str) -> Result<SubCriterion, ValueError> {
-    let cap = match target {
-        fields::BONUS => framework.bonus_cap,
-        _ => framework.penalty_cap,
+    let (cap, kind) = match target {
+        fields::BONUS => (framework.bonus_cap, AdjustmentKind::Bonus),
+        _ => (framework.penalty_cap, AdjustmentKind::Penalty),
     };
+    if framework.has_items(kind) {
+        let items = framework.items.iter().filter(|i| i.kind == kind);
+        let items: Vec<&str> = items.map(|i| i.code.as_str()).collect();
+        return Err(ValueError::UseItems {
+            target: target.into(),
+            items: items.join(", "),
+        });
+    }
     let Some(cap) = cap else {
         return Err(ValueError::NoCap {
             target: target.into(),
             framework: framework.id.clone(),
         });
     };
-    Ok(SubCriterion {
-        code: target.into(),
-        name: target.into(),
+    Ok(pseudo(target, cap))
+}
+
+/// The pseudo sub-criterion a bonus or penalty item's figures are checked against: its cap as
+/// max, points typed at a self or council stage.
+pub fn item_pseudo(item: &Adjustment) -> SubCriterion {
+    pseudo(&item.code, item.cap)
+}
+
+fn pseudo(code: &str, cap: Decimal) -> SubCriterion {
+    SubCriterion {
+        code: code.into(),
+        name: code.into(),
         name_en: None,
         max: cap,
         source: Source::SelfAssessed,
@@ -61,7 +86,29 @@ pub fn bonus_or_penalty(framework: &Framework, target: &str) -> Result<SubCriter
         na_allowed: false,
         round_points: false,
         requires: None,
-    })
+    }
+}
+
+/// A bonus or penalty item's stage figure: points within its cap at the self or a council
+/// stage; its other fields are text.
+fn check_item_value(
+    framework: &Framework,
+    item: &Adjustment,
+    field: &str,
+    value: &str,
+) -> Result<(), ValueError> {
+    let Ok(stage) = field.parse::<Stage>() else {
+        return serde_json::from_str::<Option<String>>(value)
+            .map(|_| ())
+            .map_err(|_| bad_shape(field));
+    };
+    let pseudo = item_pseudo(item);
+    scoring::check_stage(&pseudo, stage)?;
+    match fields::decode_points(value) {
+        Some(p) => check_points(p, &pseudo, framework.decimals),
+        None if value == "null" => Ok(()),
+        None => Err(bad_shape(field)),
+    }
 }
 
 pub fn sub<'f>(framework: &'f Framework, code: &str) -> Result<&'f SubCriterion, ValueError> {
@@ -89,6 +136,9 @@ pub fn check_value(
             None if value == "null" => Ok(()),
             None => Err(bad_shape(field)),
         };
+    }
+    if let Some(item) = framework.adjustment(target) {
+        return check_item_value(framework, item, field, value);
     }
     let sub = sub(framework, target)?;
     if let Ok(stage) = field.parse::<Stage>() {

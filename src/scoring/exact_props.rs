@@ -174,6 +174,7 @@ fn build(
                         max: if *tight { sum / Decimal::TWO } else { sum },
                         own_cap: *tight,
                         subs,
+                        penalties: Vec::new(),
                     }
                 })
                 .collect();
@@ -184,6 +185,7 @@ fn build(
                 max: criteria.iter().map(|c| c.max).sum(),
                 own_cap: false,
                 criteria,
+                penalties: Vec::new(),
             }
         })
         .collect();

@@ -5,6 +5,7 @@
 //! print. Inputs arrive already read from storage ([`Inputs`]); values typed by people go through
 //! [`parse_points`] / [`parse_declared`] first.
 
+mod adjust;
 mod declared_parts;
 mod error;
 mod figure;
@@ -33,6 +34,7 @@ use rust_decimal::Decimal;
 
 use crate::i18n::{Lang, number};
 
+pub use adjust::ItemTotals;
 pub use declared_parts::{declared_from_parts, parse_faults, parse_ratio};
 pub use error::{ScoreError, Subject};
 pub use figure::Figure;

@@ -7,9 +7,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::framework::{Area, Criterion, Framework, Source};
+use crate::framework::{AdjustmentKind, Area, Criterion, Framework, Source};
 
 use super::Inputs;
+use super::adjust::{ItemTotals, index_items, penalize};
 use super::sub::{Resolved, SubTotals, Views, resolve};
 
 /// Points of one part of the index against that part's max.
@@ -90,6 +91,8 @@ pub struct Totals {
     pub criteria: Vec<NodeTotals>,
     /// In framework order.
     pub subs: Vec<SubTotals>,
+    /// Every bonus and penalty item: the index's first, then the areas' and criteria's.
+    pub items: Vec<ItemTotals>,
 }
 
 impl Totals {
@@ -122,6 +125,8 @@ struct Accumulator {
     areas: Vec<NodeTotals>,
     criteria: Vec<NodeTotals>,
     subs: Vec<SubTotals>,
+    /// Items of areas and criteria, in framework order.
+    items: Vec<ItemTotals>,
     /// Σ of the areas' clamped views.
     views: Views,
     self_shrink: Decimal,
@@ -138,7 +143,14 @@ impl Accumulator {
             raw = raw + views;
             shrink += shrunk;
         }
-        let (node, views) = capped(&area.code, area.max - shrink, raw);
+        let (mut node, mut views) = capped(&area.code, area.max - shrink, raw);
+        penalize(
+            &area.penalties,
+            inputs,
+            &mut node,
+            &mut views,
+            &mut self.items,
+        );
         self.areas.push(node);
         self.views = self.views + views;
     }
@@ -154,7 +166,8 @@ impl Accumulator {
             shrink += resolved.shrink;
             self.add_sub(resolved);
         }
-        let (node, views) = capped(&c.code, c.max - shrink, raw);
+        let (mut node, mut views) = capped(&c.code, c.max - shrink, raw);
+        penalize(&c.penalties, inputs, &mut node, &mut views, &mut self.items);
         self.criteria.push(node);
         (views, shrink)
     }
@@ -183,8 +196,12 @@ impl Accumulator {
         };
         let final_part = part(self.views.final_points, self_max);
         let survey = part(self.views.survey, survey_max);
-        let bonus = within_cap(inputs.bonus, f.bonus_cap);
-        let penalty = within_cap(inputs.penalty, f.penalty_cap);
+        let mut items = Vec::new();
+        let bonus = index_items(f, AdjustmentKind::Bonus, inputs, &mut items)
+            .unwrap_or_else(|| within_cap(inputs.bonus, f.bonus_cap));
+        let penalty = index_items(f, AdjustmentKind::Penalty, inputs, &mut items)
+            .unwrap_or_else(|| within_cap(inputs.penalty, f.penalty_cap));
+        items.extend(self.items);
         let total = (final_part.points + survey.points + bonus - penalty).clamp(Decimal::ZERO, max);
         let index_percent = percent(total, max);
         let self_part = part(self.views.self_points, self_max);
@@ -223,6 +240,7 @@ impl Accumulator {
             areas: self.areas,
             criteria: self.criteria,
             subs: self.subs,
+            items,
         }
     }
 }

@@ -26,6 +26,12 @@ impl Localized for ValueError {
             NoCap { target, framework } => {
                 format!("--sub {target}: framework {framework} defines no such points")
             }
+            UseItems { target, items } if vi => format!(
+                "--sub {target}: khung quy định từng mục thưởng/trừ riêng; hãy dùng mã mục: {items}"
+            ),
+            UseItems { target, items } => format!(
+                "--sub {target}: the framework lists each bonus/penalty item; use an item's code: {items}"
+            ),
             Score(e) => e.message(lang),
             NotFromDeclared {
                 code,
