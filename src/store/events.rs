@@ -5,7 +5,8 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use crate::cycle::{self, Status, Transition};
 
-use super::{Actor, AssessmentKey, Event, FieldState, Store, StoreError, now_utc, year_key};
+use super::log::{insert, new_event, row_to_event, select_events};
+use super::{Actor, AssessmentKey, Event, FieldState, Store, StoreError, year_key};
 use super::{officers, projection};
 use crate::roles::Action;
 
@@ -197,9 +198,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
-                 FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5
-                 ORDER BY at, id",
+                select_events!("FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5
+                 ORDER BY at, id"),
             )
             .map_err(StoreError::sql)?;
         let rows = stmt
@@ -221,9 +221,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
-                 FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4
-                 ORDER BY at, id",
+                select_events!("FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4
+                 ORDER BY at, id"),
             )
             .map_err(StoreError::sql)?;
         let rows = stmt
@@ -248,8 +247,7 @@ impl Store {
     pub fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
         self.conn
             .query_row(
-                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
-                 FROM event WHERE id = ?1",
+                select_events!("FROM event WHERE id = ?1"),
                 [id],
                 row_to_event,
             )
@@ -283,100 +281,17 @@ pub(super) fn deadline_in(
     Ok(state.and_then(|s| serde_json::from_str::<String>(&s.value).ok()))
 }
 
-pub(super) fn new_event(
-    key: &AssessmentKey,
-    target: &str,
-    field: &str,
-    value: String,
-    mut parents: Vec<String>,
-    actor: &Actor,
-    reason: Option<String>,
-) -> Event {
-    parents.sort();
-    Event {
-        id: uuid::Uuid::now_v7().to_string(),
-        key: key.clone(),
-        target: target.into(),
-        field: field.into(),
-        value,
-        parents,
-        author: actor.user.clone(),
-        host: actor.host.clone(),
-        at: now_utc(),
-        reason,
-    }
-}
-
-/// Appends an event, registering first the key its author signs with when this database does
-/// not know it yet.
-pub(super) fn insert(conn: &rusqlite::Connection, e: &Event) -> Result<(), StoreError> {
-    super::keys::register_if_needed(conn, &e.author, &e.host)?;
-    insert_sealed(conn, e)
-}
-
-/// Appends an event with its seal: what it saw, its digest and its author's signature.
-pub(super) fn insert_sealed(conn: &rusqlite::Connection, e: &Event) -> Result<(), StoreError> {
-    let seal = super::integrity::seal(conn, e).map_err(StoreError::sql)?;
-    let parents =
-        serde_json::to_string(&e.parents).map_err(|err| StoreError::Sql(err.to_string()))?;
-    conn.prepare_cached(
-        "INSERT INTO event (id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason,
-                            seen, digest, signature)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    )
-    .and_then(|mut s| {
-        s.execute(params![
-            e.id,
-            e.key.framework_id,
-            e.key.unit_code,
-            e.key.year,
-            e.target,
-            e.field,
-            e.value,
-            parents,
-            e.author,
-            e.host,
-            e.at,
-            e.reason,
-            super::integrity::seen_json(&seal.seen),
-            seal.digest,
-            seal.signature,
-        ])
-    })
-    .map_err(StoreError::sql)?;
-    Ok(())
-}
-
-pub(super) fn row_to_event(r: &rusqlite::Row) -> rusqlite::Result<Event> {
-    let parents: String = r.get(7)?;
-    Ok(Event {
-        id: r.get(0)?,
-        key: AssessmentKey {
-            framework_id: r.get(1)?,
-            unit_code: r.get(2)?,
-            year: r.get(3)?,
-        },
-        target: r.get(4)?,
-        field: r.get(5)?,
-        value: r.get(6)?,
-        parents: serde_json::from_str(&parents).unwrap_or_default(),
-        author: r.get(8)?,
-        host: r.get(9)?,
-        at: r.get(10)?,
-        reason: r.get(11)?,
-    })
-}
-
 pub(super) fn last_event_in(
     conn: &rusqlite::Connection,
     key: &AssessmentKey,
     author: &str,
 ) -> Result<Option<Event>, StoreError> {
     conn.query_row(
-        "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
-         FROM event WHERE author = ?1 AND framework_id = ?2 AND unit_code = ?3 AND year = ?4
+        select_events!(
+            "FROM event WHERE author = ?1 AND framework_id = ?2 AND unit_code = ?3 AND year = ?4
            AND target <> 'status'
-         ORDER BY id DESC LIMIT 1",
+         ORDER BY id DESC LIMIT 1"
+        ),
         params![author, key.framework_id, key.unit_code, key.year],
         row_to_event,
     )

@@ -103,7 +103,7 @@ pub(super) fn seen_from(text: Option<String>) -> Option<Vec<String>> {
 /// One event with its seal.
 fn sealed(r: &rusqlite::Row) -> rusqlite::Result<(Event, Seal)> {
     Ok((
-        super::events::row_to_event(r)?,
+        super::log::row_to_event(r)?,
         Seal {
             seen: seen_from(r.get(12)?),
             digest: r.get(13)?,

@@ -12,7 +12,7 @@ use std::sync::{Mutex, OnceLock};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rusqlite::Connection;
 
-use super::events::{insert_sealed, new_event};
+use super::log::{insert_sealed, new_event};
 use super::officers_key;
 use super::{Actor, StoreError, projection};
 

@@ -11,6 +11,7 @@ mod identity;
 mod inputs;
 mod integrity;
 pub mod keys;
+mod log;
 mod officers;
 mod open;
 mod projection;

@@ -6,7 +6,7 @@ use rusqlite::{Connection, params};
 use crate::cycle::FieldGroup;
 use crate::roles::{self, Action, Grant, Role};
 
-use super::events::{insert, new_event};
+use super::log::{insert, new_event};
 use super::{Actor, AssessmentKey, OFFICER_TARGET, Store, StoreError, officers_key, projection};
 
 /// An officer and their grants (empty: known but with no role).

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::AssessmentKey;
-use super::events::row_to_event;
+use super::log::{row_to_event, select_events};
 use super::{Event, FieldState};
 
 /// (assessment, target, field) → (current value, heads): the projection in comparable form.
@@ -126,9 +126,8 @@ pub(super) fn recompute(
 ) -> rusqlite::Result<()> {
     let events: Vec<Event> = conn
         .prepare_cached(
-            "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
-             FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5
-               AND id NOT IN (SELECT event_id FROM quarantine)",
+            select_events!("FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5
+               AND id NOT IN (SELECT event_id FROM quarantine)"),
         )?
         .query_map(params![key.framework_id, key.unit_code, key.year, target, field], row_to_event)?
         .collect::<rusqlite::Result<_>>()?;
@@ -197,10 +196,10 @@ pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
 /// What the projection must be, computed from the whole log: key → (value, heads).
 pub(super) fn replay(conn: &Connection) -> rusqlite::Result<Projection> {
     let mut by_key: BTreeMap<(AssessmentKey, String, String), Vec<Event>> = BTreeMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason FROM event
-         WHERE id NOT IN (SELECT event_id FROM quarantine)",
-    )?;
+    let mut stmt = conn.prepare(select_events!(
+        "FROM event
+         WHERE id NOT IN (SELECT event_id FROM quarantine)"
+    ))?;
     for e in stmt.query_map([], row_to_event)? {
         let e = e?;
         by_key

@@ -8,7 +8,7 @@ use crate::cycle;
 use crate::replay::Refusal;
 use crate::roles::Action;
 
-use super::events::{insert, new_event, row_to_event};
+use super::log::{insert, new_event, row_to_event};
 use super::{Actor, Store, StoreError, officers, projection};
 use super::{Event, year_key};
 

@@ -15,8 +15,9 @@ use crate::replay::{self, Facts, Refusal};
 use crate::roles::{Grant, Role};
 
 use super::Event;
-use super::events::{row_to_event, status_value};
+use super::events::status_value;
 use super::integrity::{self, Seal};
+use super::log::row_to_event;
 use super::quarantine::{self, Quarantined};
 use super::{StoreError, catalog, keys, officers, projection};
 

@@ -14,7 +14,8 @@ use crate::framework::Framework;
 use crate::roles::Action;
 use crate::unit::Unit;
 
-use super::events::{insert, row_to_event, status_in};
+use super::events::status_in;
+use super::log::{insert, row_to_event, select_events};
 use super::{Actor, AssessmentKey, Event, FieldState, Officer, Store, StoreError};
 use super::{catalog, officers, projection, units};
 
@@ -265,7 +266,7 @@ impl Tx<'_> {
         let old = projection::get(&self.tx, e.key, e.target, e.field).map_err(StoreError::sql)?;
         let event = super::Event {
             at: e.at.to_string(),
-            ..super::events::new_event(
+            ..super::log::new_event(
                 e.key, e.target, e.field, e.value, e.parents, actor, e.reason,
             )
         };
@@ -278,8 +279,7 @@ impl Tx<'_> {
     pub fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
         self.tx
             .query_row(
-                "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason
-                 FROM event WHERE id = ?1",
+                select_events!("FROM event WHERE id = ?1"),
                 [id],
                 row_to_event,
             )
