@@ -92,7 +92,10 @@ fn stage_and_round(walk: &Walk, l: crate::i18n::Lang) -> String {
 
 /// `left` and `right` with the mark of a modelled framework: in full first after the
 /// "parindex · " prefix (which [`title_bar`] may drop) from 100 columns; below, shortened at the
-/// head of `right`, which gives way first, so that unit, year and stage stay whole at 80.
+/// head of `right` (level and officer give way after it, so that unit, year and stage stay
+/// whole at 80), or, where `right` would not keep room for the whole mark (a long unit name and
+/// stage), at the head of `left`, where it is never cut: the mark is on screen at any width a
+/// title is drawn at.
 pub(super) fn with_modelled_mark(
     left: &str,
     right: &str,
@@ -101,7 +104,13 @@ pub(super) fn with_modelled_mark(
 ) -> (String, String) {
     if cols < 100 {
         let mark = l.pick("⚠ mô phỏng", "⚠ modelled");
-        return (left.to_string(), format!("{mark} · {right}"));
+        let facts = left.strip_prefix("parindex · ").unwrap_or(left);
+        // As [`title_bar`] measures it: one leading space, three between the two sides.
+        let room = (cols as usize).saturating_sub(width(facts) + 3);
+        if room >= width(mark).max(8) {
+            return (left.to_string(), format!("{mark} · {right}"));
+        }
+        return (modelled_left(left, l, cols), right.to_string());
     }
     (modelled_left(left, l, cols), right.to_string())
 }
@@ -278,5 +287,56 @@ pub(super) fn hints(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) 
             ..area
         };
         put(frame, line, spans, view.theme.base());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::ui::theme::Theme;
+
+    /// The title bar as drawn at `cols` columns.
+    fn drawn(left: &str, right: &str, cols: u16) -> String {
+        let mut term = Terminal::new(TestBackend::new(cols, 1)).expect("terminal");
+        let view = ViewState::new(Theme::monochrome());
+        let (left, right) = with_modelled_mark(left, right, Lang::Vi, cols);
+        term.draw(|f| title_bar(f, f.area(), &left, &right, &view))
+            .expect("draw");
+        let buf = term.backend().buffer().clone();
+        (0..cols)
+            .map(|x| buf[(x, 0)].symbol().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_modelled_mark_stays_whole_on_the_walkthrough_title_from_60_to_120_columns() {
+        let right = "Cấp sở · nguyen.van.an";
+        for left in [
+            "parindex · Phường Đồng Hới · năm 2026 · Đang tự chấm",
+            "parindex · Sở Nông nghiệp và Môi trường · năm 2026 · Đã nộp · Hội đồng thẩm định",
+        ] {
+            for cols in [60, 70, 80, 90, 99, 100, 120] {
+                let bar = drawn(left, right, cols);
+                assert!(
+                    bar.contains("⚠ mô phỏng") || bar.contains("⚠ khung mô phỏng"),
+                    "{cols}: {bar}"
+                );
+            }
+        }
+        // Where it fits, unit, year and stage stay whole at 80 and the mark is flush right.
+        let bar = drawn(
+            "parindex · Phường Đồng Hới · năm 2026 · Đang tự chấm",
+            right,
+            80,
+        );
+        assert!(
+            bar.contains("Phường Đồng Hới · năm 2026 · Đang tự chấm"),
+            "{bar}"
+        );
+        assert!(bar.contains("⚠ mô phỏng · Cấp sở"), "{bar}");
     }
 }
