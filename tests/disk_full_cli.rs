@@ -1,0 +1,108 @@
+//! A full disk through the real binary (issue 13): the child runs with a file-size limit
+//! (RLIMIT_FSIZE, as `ulimit -f` sets it; SIGXFSZ ignored) just above the files it has, so
+//! SQLite's next write past it fails the way a full disk does. The save is refused with exit 1
+//! and a message that says so (never "damaged … restore a backup"), nothing is half-written
+//! (every table as before, `check` clean), and the same save succeeds once there is room.
+
+mod common;
+
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{BIN, Scratch, stderr};
+
+const UNIT: &str = "so-y-te";
+
+/// Every row of every table, in a stable order.
+fn dump(db: &Path) -> String {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open db");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()
+        })
+        .expect("tables");
+    let mut out = String::new();
+    for t in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{t}\""))
+            .expect("select");
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).map(|v| v.to_owned())))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        rows.sort();
+        out.push_str(&format!("{t}\n{}\n", rows.join("\n")));
+    }
+    out
+}
+
+/// `parindex ARGS` on `db` with the size of any file it writes limited to `limit` bytes.
+fn run_limited(db: &Path, limit: u64, args: &[&str]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.arg("--db").arg(db).args(["--lang", "en"]).args(args);
+    cmd.env_remove("PARINDEX_DB").env_remove("PARINDEX_LANG");
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let lim = libc::rlimit {
+                rlim_cur: limit as libc::rlim_t,
+                rlim_max: limit as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().expect("run parindex")
+}
+
+#[test]
+fn a_save_on_a_full_disk_is_refused_with_exit_1_writes_nothing_and_succeeds_once_there_is_room() {
+    let s = Scratch::new();
+    s.ok(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0.5",
+    ]);
+    let note = "Giải trình đầy đủ kèm tài liệu kiểm chứng. ".repeat(90);
+    let save = [
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2", "--value", "1",
+        "--note", &note,
+    ];
+    let before = dump(&s.db);
+    // Room for the shared-memory index (32 KiB) and a few log pages, not for the whole save.
+    for limit in [33_000, 36_000, 40_000] {
+        let out = run_limited(&s.db, limit, &save);
+        let said = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "limit {limit}: {said}");
+        assert!(
+            said.contains("disk") && said.contains("intact"),
+            "limit {limit}: names the disk and says the database is intact: {said}"
+        );
+        assert!(
+            !said.contains("damaged") && !said.contains("restore a backup"),
+            "an intact database is never called damaged: {said}"
+        );
+        assert_eq!(dump(&s.db), before, "limit {limit}: nothing half-written");
+    }
+    let check = s.json(&["check"]);
+    assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+    let out = run_limited(&s.db, u64::MAX, &save);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got = s.json(&[
+        "score", "get", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2",
+    ]);
+    assert_eq!(got["self"]["value"]["points"], "1", "{got:#}");
+}
