@@ -212,3 +212,61 @@ fn every_kind_of_conflict_is_resolved_from_the_tui() {
         Some("resolve conflict: Theo biên bản họp")
     );
 }
+
+fn home_units(shell: &Shell) -> Vec<String> {
+    let rows = shell.store.assessments(Some(2025), None).unwrap();
+    rows.into_iter().map(|a| a.unit_code.clone()).collect()
+}
+
+#[test]
+fn x_on_home_cancels_an_empty_assessment_after_confirming_and_u_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = shell(&dir);
+    shell
+        .store
+        .start_assessment(UNIT, 2025, None, &shell.actor.clone())
+        .expect("start");
+    let mut app = App::new(Lang::Vi, "lan");
+    let start = app.start(None);
+    run(&mut app, &mut shell, start);
+    assert_eq!(home_units(&shell), [UNIT]);
+    press(&mut app, &mut shell, Key::ch('x'));
+    let asked = app.notice.clone().unwrap().text;
+    assert!(
+        asked.starts_with("Hủy bộ kết quả Phường Đồng Hới năm 2025?"),
+        "{asked}"
+    );
+    press(&mut app, &mut shell, Key::ch('j'));
+    assert_eq!(home_units(&shell), [UNIT], "any other key keeps it");
+    press(&mut app, &mut shell, Key::ch('x'));
+    press(&mut app, &mut shell, Key::plain(KeyCode::Enter));
+    assert!(home_units(&shell).is_empty(), "{:?}", app.notice);
+    assert!(app.home.visible().is_empty(), "home reloaded without it");
+    assert_eq!(
+        app.notice.clone().unwrap().text,
+        "Đã hủy bộ kết quả Phường Đồng Hới năm 2025 (u: khôi phục)"
+    );
+    press(&mut app, &mut shell, Key::ch('u'));
+    assert_eq!(home_units(&shell), [UNIT]);
+    assert_eq!(app.home.visible().len(), 1);
+}
+
+#[test]
+fn x_on_home_refuses_an_assessment_with_scores_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = shell(&dir);
+    let key = open(&mut shell);
+    let saved = shell.execute(Effect::Save {
+        key,
+        changes: vec![half_point()],
+    });
+    assert!(matches!(saved[..], [Action::Saved(_)]), "{saved:?}");
+    let mut app = App::new(Lang::En, "lan");
+    let start = app.start(None);
+    run(&mut app, &mut shell, start);
+    press(&mut app, &mut shell, Key::ch('x'));
+    press(&mut app, &mut shell, Key::ch('y'));
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.error, "{notice:?}");
+    assert_eq!(home_units(&shell), [UNIT]);
+}

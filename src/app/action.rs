@@ -76,6 +76,8 @@ pub enum Command {
     NewValue,
     /// Clear the terminal and draw everything again (Ctrl-L).
     Redraw,
+    /// Home: cancel the selected assessment (only one with no scores), after a confirmation.
+    Withdraw,
     /// The command palette: every action of the screen, by name (`:` / Ctrl-K).
     Palette,
 }
@@ -106,6 +108,12 @@ pub enum Action {
     },
     /// The status changed (submit, return, finalize, reopen).
     Transitioned(Reloaded),
+    /// An assessment was cancelled (`cancelled`) or restored.
+    Withdrawn {
+        unit: String,
+        year: i32,
+        cancelled: bool,
+    },
     RankingLoaded(Box<Ranking>),
     ConflictsLoaded(Vec<Conflict>),
     /// The conflict is on a locked assessment: the council's resolution needs a reason.
@@ -223,6 +231,12 @@ pub enum Effect {
         key: AssessmentKey,
         target: String,
         field: String,
+    },
+    /// Cancel (`cancel`) or restore an assessment (`assess cancel|restore`).
+    Withdraw {
+        unit: String,
+        year: i32,
+        cancel: bool,
     },
     /// Clear the terminal so the next frame is drawn whole (no cells left by wide characters).
     Redraw,

@@ -116,6 +116,11 @@ pub struct Home {
     /// Index into [`Home::visible`].
     pub selected: usize,
     pub picker: Option<Picker>,
+    /// `x` asked to cancel this row's assessment: the next Enter or `y` does it, any other key
+    /// does not.
+    pub withdrawing: Option<HomeRow>,
+    /// The assessment this session cancelled last (unit code, year, name): `u` restores it.
+    pub withdrawn: Option<(String, i32, String)>,
 }
 
 const FIRST_YEAR: i32 = 2000;

@@ -21,6 +21,7 @@ pub mod transition;
 pub mod tree;
 pub mod undo;
 pub mod walk;
+pub mod withdraw;
 
 use crate::i18n::Lang;
 use crate::i18n::ui;
@@ -218,6 +219,7 @@ impl App {
         match &self.screen {
             Screen::Home if self.home.picker.is_some() => Context::Picker,
             Screen::Home if self.home.filtering => Context::HomeFilter,
+            Screen::Home if self.home.withdrawing.is_some() => Context::HomeWithdraw,
             Screen::Home => Context::Home,
             Screen::Walk(w) => walk_context(w),
             Screen::Ranking(_) => Context::Ranking,
@@ -392,7 +394,18 @@ impl App {
     }
 
     fn update_home(&mut self, action: Action) -> Vec<Effect> {
+        if self.home.withdrawing.is_some() && matches!(action, Action::Do(_) | Action::Type(_)) {
+            return self.answer_withdraw(&action);
+        }
+        let at_list = self.home.picker.is_none() && !self.home.filtering;
         match action {
+            Action::Do(Command::Withdraw) if at_list => self.ask_withdraw(),
+            Action::Do(Command::Undo) if at_list => self.restore_withdrawn(),
+            Action::Withdrawn {
+                unit,
+                year,
+                cancelled,
+            } => self.withdrawn(unit, year, cancelled),
             Action::Do(Command::StartAssessment)
                 if self.read_only && self.home.picker.is_none() && !self.home.filtering =>
             {

@@ -37,7 +37,10 @@ impl Shell {
     pub fn execute(&mut self, effect: Effect) -> Vec<Action> {
         let again = matches!(
             effect,
-            Effect::Save { .. } | Effect::Transition { .. } | Effect::Resolve { .. }
+            Effect::Save { .. }
+                | Effect::Transition { .. }
+                | Effect::Resolve { .. }
+                | Effect::Withdraw { .. }
         )
         .then(|| effect.clone());
         let result = match self.run(effect) {
@@ -82,6 +85,7 @@ impl Shell {
                 self.history(&key, target).map_err(CommandError::from)
             }
             Effect::Transition { key, transition } => self.transition(&key, transition),
+            Effect::Withdraw { unit, year, cancel } => self.withdraw(unit, year, cancel),
             Effect::LoadRanking { year, level } => {
                 crate::report::gather_ranking(&self.store, year, level)
                     .map(|r| Action::RankingLoaded(Box::new(r)))
@@ -233,6 +237,22 @@ impl Shell {
             .history(key, "status", "status")?
             .iter()
             .any(|e| e.value == returned))
+    }
+
+    /// `assess cancel|restore` through the command layer (it checks the role and that nothing is
+    /// scored yet).
+    fn withdraw(&mut self, unit: String, year: i32, cancel: bool) -> Result<Action, CommandError> {
+        let clock = Clock::system();
+        if cancel {
+            command::cancel(&mut self.store, &self.actor, &clock, &unit, year)?;
+        } else {
+            command::restore(&mut self.store, &self.actor, &clock, &unit, year)?;
+        }
+        Ok(Action::Withdrawn {
+            unit,
+            year,
+            cancelled: cancel,
+        })
     }
 
     fn transition(

@@ -12,6 +12,8 @@ use super::key::{Key, KeyCode};
 pub enum Context {
     Home,
     HomeFilter,
+    /// Home, asking whether to cancel the selected assessment.
+    HomeWithdraw,
     Picker,
     Walk,
     Search,
@@ -59,6 +61,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Home => HOME,
         Context::HomeFilter => HOME_FILTER,
+        Context::HomeWithdraw => HOME_WITHDRAW,
         Context::Picker => PICKER,
         Context::Walk => WALK,
         Context::Search => SEARCH,
@@ -110,6 +113,7 @@ fn edits(command: Command) -> bool {
             | C::TakeTheirs
             | C::KeepBoth
             | C::SaveForm
+            | C::Withdraw
     )
 }
 
@@ -118,6 +122,7 @@ fn types_text(context: Context) -> bool {
     matches!(
         context,
         Context::HomeFilter
+            | Context::HomeWithdraw
             | Context::Picker
             | Context::Search
             | Context::ScoreChoice
@@ -196,6 +201,7 @@ mod tests {
         let all = [
             Context::Home,
             Context::HomeFilter,
+            Context::HomeWithdraw,
             Context::Picker,
             Context::Walk,
             Context::Search,

@@ -50,7 +50,15 @@ pub(super) const HOME: &[Binding] = &[
     h(&[Key::ch('q')], "q", C::Quit, Text::HelpQuitHome, Text::HintQuit),
     h(&[Key::ch('r')], "r", C::Ranking, Text::HelpRanking, Text::HintRanking),
     h(&[Key::ch('c')], "c", C::Conflicts, Text::HelpConflictsAll, Text::HintConflicts),
+    b(&[Key::ch('x')], "x", C::Withdraw, Text::HelpWithdraw),
+    b(&[Key::ch('u')], "u", C::Undo, Text::HelpRestoreWithdrawn),
     PALETTE, REDRAW, FORCE_QUIT,
+];
+
+pub(super) const HOME_WITHDRAW: &[Binding] = &[
+    h(&[ENTER, Key::ch('y')], "Enter / y", C::Submit, Text::HelpConfirm, Text::HintConfirm),
+    h(&[ESC, Key::ch('n')], "Esc / n", C::Cancel, Text::HelpKeepAssessment, Text::HintCancel),
+    HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
 pub(super) const HOME_FILTER: &[Binding] = &[

@@ -174,3 +174,25 @@ pub fn ranking_summary(lang: Lang, own: &str, appraised: &str, gap: &str) -> Str
         Lang::En => format!(" Average: self {own} · final {appraised} · gap {gap} points"),
     }
 }
+
+pub fn withdraw_confirm(lang: Lang, unit: &str, year: i32) -> String {
+    let unit = one_line(unit);
+    match lang {
+        Lang::Vi => format!(
+            "Hủy bộ kết quả {unit} năm {year}? Chỉ hủy được khi chưa chấm gì. Enter hoặc y để hủy, phím khác để giữ."
+        ),
+        Lang::En => format!(
+            "Cancel the assessment of {unit} for {year}? Only one with nothing scored can be. Enter or y to cancel, any other key keeps it."
+        ),
+    }
+}
+
+pub fn withdrawn(lang: Lang, unit: &str, year: i32, cancelled: bool) -> String {
+    let unit = one_line(unit);
+    match (lang, cancelled) {
+        (Lang::Vi, true) => format!("Đã hủy bộ kết quả {unit} năm {year} (u: khôi phục)"),
+        (Lang::En, true) => format!("Cancelled the assessment of {unit} for {year} (u: restore)"),
+        (Lang::Vi, false) => format!("Đã khôi phục bộ kết quả {unit} năm {year}"),
+        (Lang::En, false) => format!("Restored the assessment of {unit} for {year}"),
+    }
+}

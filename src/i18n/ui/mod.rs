@@ -257,6 +257,10 @@ texts! {
     HelpNewValue => "Nhập giá trị mới để giải quyết xung đột", "Enter a new value to resolve the conflict";
     HelpNextConflict => "Xung đột tiếp theo / trước", "Next / previous conflict";
     HelpConfirm => "Xác nhận", "Confirm";
+    HelpWithdraw => "Hủy bộ kết quả đang chọn (chỉ khi chưa chấm gì; hỏi lại trước)", "Cancel the selected assessment (only one with nothing scored; asks first)";
+    HelpRestoreWithdrawn => "Khôi phục bộ kết quả vừa hủy", "Restore the assessment just cancelled";
+    HelpKeepAssessment => "Không hủy", "Keep it";
+    Kept => "Không hủy: bộ kết quả giữ nguyên", "Not cancelled: the assessment stays";
     OthersHere => "Cũng đang sửa", "Also editing";
     HelpConfirmWord => "Xác nhận sau khi gõ đúng từ (chốt / trả lại)", "Confirm once the word is typed (finalize / return)";
 
