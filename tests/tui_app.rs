@@ -322,3 +322,49 @@ fn other_officers_save_marks_open_form_stale_when_reloaded() {
     assert!(form.stale);
     assert_eq!(app.walk().unwrap().totals.progress.0, 1);
 }
+
+#[test]
+fn ratio_takes_its_two_counts_in_two_fields_and_saves_them_when_typed() {
+    // The 2025 commune framework declares files on time as two counts (3.3.1, 2,5 points).
+    let mut app = walk_on("quang-tri-2025-xa", "3.3.1", Lang::Vi);
+    press(&mut app, ENTER);
+    type_text(&mut app, "49");
+    press(&mut app, TAB);
+    type_text(&mut app, "50");
+    let walk = app.walk().unwrap();
+    let Mode::Score(form) = &walk.mode else {
+        panic!()
+    };
+    let sub = walk.framework.sub("3.3.1").unwrap();
+    let preview = form.preview(sub, walk.framework.decimals).unwrap().unwrap();
+    // 98 % reaches the 98 % tier: 2 points.
+    assert!(
+        matches!(&preview, parindex::app::score::Outcome::Score(s) if s.points == "2".parse().unwrap()),
+        "{preview:?}"
+    );
+    let changes = save_changes(&press(&mut app, ENTER));
+    assert!(
+        changes[0]
+            .value
+            .contains(r#""ratio":{"met":49,"total":50}"#),
+        "{}",
+        changes[0].value
+    );
+}
+
+#[test]
+fn deduction_by_kind_takes_one_count_per_kind_of_fault_when_typed() {
+    // 1.2.1 of the 2025 commune framework: late report −0,25, missing report −0,5.
+    let mut app = walk_on("quang-tri-2025-xa", "1.2.1", Lang::Vi);
+    press(&mut app, ENTER);
+    type_text(&mut app, "1");
+    press(&mut app, TAB);
+    type_text(&mut app, "1");
+    let changes = save_changes(&press(&mut app, ENTER));
+    let value = &changes[0].value;
+    assert!(
+        value.contains(r#""faults":{"cham":1,"thieu":1}"#),
+        "{value}"
+    );
+    assert!(value.contains(r#""points":"0.25""#), "{value}");
+}
