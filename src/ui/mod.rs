@@ -3,25 +3,15 @@
 //! and it recovers as soon as the terminal grows. As a last guard, every cell is scrubbed of
 //! control and bidi characters before the frame goes to the terminal.
 
-mod appraisal;
-mod chrome;
-mod conflict;
-mod conflicts;
-mod council;
-mod detail;
-mod evidence;
-mod help;
-mod history;
-mod home;
-mod node;
-mod palette;
-mod ranking;
-mod score;
-pub mod text;
-pub mod theme;
-mod totals;
-mod transition;
-mod tree;
+mod screens;
+mod widgets;
+
+use screens::{
+    appraisal, conflict, conflicts, evidence, help, history, home, palette, ranking, score,
+    transition,
+};
+use widgets::{chrome, council, detail, node, totals, tree};
+pub use widgets::{text, theme};
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

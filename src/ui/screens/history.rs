@@ -11,11 +11,11 @@ use crate::app::{App, Walk};
 use crate::i18n::Lang;
 use crate::i18n::ui::Text;
 
-use super::ViewState;
-use super::text::{fit, pad, width};
-use super::tree::keep_in_view;
+use crate::ui::ViewState;
+use crate::ui::text::{fit, pad, width};
+use crate::ui::tree::keep_in_view;
 
-pub(super) fn render(
+pub(in crate::ui) fn render(
     frame: &mut Frame,
     app: &App,
     walk: &Walk,

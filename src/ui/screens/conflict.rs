@@ -11,10 +11,10 @@ use crate::app::conflict::{ConflictView, Side};
 use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
 
-use super::text::{fit, wrap};
-use super::{ViewState, centered};
+use crate::ui::text::{fit, wrap};
+use crate::ui::{ViewState, centered};
 
-pub(super) fn render(
+pub(in crate::ui) fn render(
     frame: &mut Frame,
     app: &App,
     dialog: &ConflictView,

@@ -13,11 +13,11 @@ use crate::app::conflicts::ConflictsView;
 use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
 
-use super::text::{fit, wrap};
-use super::tree::keep_in_view;
-use super::{Caret, ViewState, chrome};
+use crate::ui::text::{fit, wrap};
+use crate::ui::tree::keep_in_view;
+use crate::ui::{Caret, ViewState, chrome};
 
-pub(super) fn render(
+pub(in crate::ui) fn render(
     frame: &mut Frame,
     app: &App,
     c: &ConflictsView,

@@ -10,10 +10,10 @@ use crate::app::keymap::{self, Context};
 use crate::app::walk::marks::Mark;
 use crate::i18n::ui::Text;
 
-use super::text::{fit, pad, width, wrap};
-use super::{ViewState, centered};
+use crate::ui::text::{fit, pad, width, wrap};
+use crate::ui::{ViewState, centered};
 
-pub(super) fn render(frame: &mut Frame, app: &App, scroll: u16, view: &ViewState) {
+pub(in crate::ui) fn render(frame: &mut Frame, app: &App, scroll: u16, view: &ViewState) {
     let l = app.lang;
     let theme = &view.theme;
     let area = frame.area();
@@ -63,7 +63,7 @@ pub(super) fn render(frame: &mut Frame, app: &App, scroll: u16, view: &ViewState
             lines.push(Line::from(vec![
                 Span::styled(
                     format!(" {}", pad(mark.symbol(), key_w)),
-                    super::tree::mark_style(mark, theme),
+                    crate::ui::tree::mark_style(mark, theme),
                 ),
                 Span::raw(fit(mark_text(mark).get(l), cols.saturating_sub(key_w + 1))),
             ]));

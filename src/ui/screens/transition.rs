@@ -11,10 +11,10 @@ use crate::app::transition::{TRANSITIONS, TransitionMenu, needs_word};
 use crate::app::{App, Walk};
 use crate::i18n::ui::{self, Text};
 
-use super::text::{caret_view, fit, pad, width, wrap};
-use super::{Caret, ViewState, centered};
+use crate::ui::text::{caret_view, fit, pad, width, wrap};
+use crate::ui::{Caret, ViewState, centered};
 
-pub(super) fn render(
+pub(in crate::ui) fn render(
     frame: &mut Frame,
     app: &App,
     walk: &Walk,

@@ -13,10 +13,16 @@ use crate::app::{App, Walk};
 use crate::framework::Source;
 use crate::i18n::{Lang, number_fixed};
 
-use super::text::{pad, pad_left, width};
-use super::{Theme, ViewState};
+use crate::ui::text::{pad, pad_left, width};
+use crate::ui::{Theme, ViewState};
 
-pub(super) fn render(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view: &mut ViewState) {
+pub(in crate::ui) fn render(
+    frame: &mut Frame,
+    app: &App,
+    walk: &Walk,
+    area: Rect,
+    view: &mut ViewState,
+) {
     let rows = walk.tree.rows(&walk.framework);
     let height = area.height as usize;
     let selected = walk.tree.selected_index(&rows);
@@ -44,7 +50,12 @@ pub(super) fn render(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view
 }
 
 /// The first visible row, moved as little as possible so that `selected` is on screen.
-pub(super) fn keep_in_view(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+pub(in crate::ui) fn keep_in_view(
+    offset: usize,
+    selected: usize,
+    height: usize,
+    len: usize,
+) -> usize {
     if height == 0 {
         return 0;
     }
@@ -155,7 +166,7 @@ fn points(walk: &Walk, row: &TreeRow, lang: Lang) -> String {
     format!("{shown}/{}", n(t.max))
 }
 
-pub(super) fn mark_style(mark: Mark, theme: &Theme) -> Style {
+pub(in crate::ui) fn mark_style(mark: Mark, theme: &Theme) -> Style {
     match mark {
         Mark::Scored => theme.ok(),
         Mark::Unscored | Mark::NotApplicable => theme.dim(),

@@ -17,11 +17,11 @@ use crate::i18n::{Lang, number_fixed};
 use crate::report::RankingRow;
 use crate::scoring::Figure;
 
-use super::text::{fit, pad, pad_left};
-use super::tree::keep_in_view;
-use super::{Theme, ViewState, chrome};
+use crate::ui::text::{fit, pad, pad_left};
+use crate::ui::tree::keep_in_view;
+use crate::ui::{Theme, ViewState, chrome};
 
-pub(super) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut ViewState) {
+pub(in crate::ui) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut ViewState) {
     let [title, body, legend, notice, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -188,7 +188,7 @@ fn band_label(bands: &[crate::framework::Band], name: &str, l: Lang) -> String {
     bands
         .iter()
         .find(|b| b.name == name)
-        .map_or_else(|| name.to_string(), |b| super::totals::band_name(b, l))
+        .map_or_else(|| name.to_string(), |b| crate::ui::totals::band_name(b, l))
 }
 
 /// The column titles on two lines, each word where it fits, so that "Tự chấm" reads whole above
@@ -223,7 +223,7 @@ fn heading(layout: &Columns, l: Lang) -> [String; 2] {
 
 /// A title on one line when it fits `width`, else split at a space.
 fn two_lines(title: &str, width: usize) -> (String, String) {
-    if super::text::width(title) <= width {
+    if crate::ui::text::width(title) <= width {
         return (title.to_string(), String::new());
     }
     match title.split_once(' ') {
@@ -346,7 +346,7 @@ fn summary(rows: &[&RankingRow], l: Lang, cols: usize, theme: &Theme) -> Line<'s
 }
 
 /// One symbol per band of component index, readable without colour.
-pub(super) fn heat(percent: Decimal) -> &'static str {
+pub(in crate::ui) fn heat(percent: Decimal) -> &'static str {
     if percent >= Decimal::from(90) {
         "█"
     } else if percent >= Decimal::from(70) {
@@ -368,7 +368,7 @@ fn heat_table(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &
     let areas = &ranking.areas;
     let cell_w = 6;
     // The rank column is as wide as its header ("Hạng"), so the header is never cut.
-    let rank_w = super::text::width(Text::Rank.get(l)).max(3);
+    let rank_w = crate::ui::text::width(Text::Rank.get(l)).max(3);
     let fixed = rank_w + 1 + areas.len() * (cell_w + 1) + 7;
     let name = cols.saturating_sub(fixed).clamp(8, 40);
     let mut header = format!(

@@ -13,12 +13,17 @@ use crate::i18n::{Lang, number};
 use crate::scoring::Part;
 use crate::text::one_line;
 
-use super::ViewState;
-use super::text::fit;
+use crate::ui::ViewState;
+use crate::ui::text::fit;
 
 /// The totals as lines for `width` columns: items flow onto as many lines as they need (two at
 /// 80 columns, three when a long band name or a conflict count would not fit).
-pub(super) fn lines(app: &App, walk: &Walk, width: usize, view: &ViewState) -> Vec<Line<'static>> {
+pub(in crate::ui) fn lines(
+    app: &App,
+    walk: &Walk,
+    width: usize,
+    view: &ViewState,
+) -> Vec<Line<'static>> {
     let l = app.lang;
     let t = &walk.totals;
     let n = |d| number(d, l);
@@ -105,7 +110,10 @@ fn flow(items: Vec<Vec<Span<'static>>>, width: usize, view: &ViewState) -> Vec<L
     let mut lines: Vec<Vec<Span<'static>>> = Vec::new();
     let mut used = 0;
     for item in items {
-        let w: usize = item.iter().map(|s| super::text::width(&s.content)).sum();
+        let w: usize = item
+            .iter()
+            .map(|s| crate::ui::text::width(&s.content))
+            .sum();
         let fits = used + 3 + w <= width;
         if lines.is_empty() || !fits {
             lines.push(vec![Span::raw(" ")]);
@@ -124,11 +132,16 @@ fn flow(items: Vec<Vec<Span<'static>>>, width: usize, view: &ViewState) -> Vec<L
     lines.into_iter().map(|spans| clip(spans, width)).collect()
 }
 
-pub(super) fn render(frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect, view: &ViewState) {
+pub(in crate::ui) fn render(
+    frame: &mut Frame,
+    lines: Vec<Line<'static>>,
+    area: Rect,
+    view: &ViewState,
+) {
     frame.render_widget(Paragraph::new(lines).style(view.theme.base()), area);
 }
 
-pub(super) fn band_name(band: &crate::framework::Band, lang: Lang) -> String {
+pub(in crate::ui) fn band_name(band: &crate::framework::Band, lang: Lang) -> String {
     match (lang, &band.name_en) {
         (Lang::En, Some(en)) => en.clone(),
         _ => band.name.clone(),
@@ -158,7 +171,7 @@ fn clip(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     let mut used = 0;
     let mut out = Vec::new();
     for span in spans {
-        let w = super::text::width(&span.content);
+        let w = crate::ui::text::width(&span.content);
         if used + w <= width {
             used += w;
             out.push(span);

@@ -12,10 +12,10 @@ use crate::app::line::LineEdit;
 use crate::app::{App, Walk};
 use crate::i18n::ui::{self, Text};
 
-use super::text::{field_view, fit, pad, width, wrap_clipped};
-use super::{Caret, Theme, ViewState};
+use crate::ui::text::{field_view, fit, pad, width, wrap_clipped};
+use crate::ui::{Caret, Theme, ViewState};
 
-pub(super) fn render(
+pub(in crate::ui) fn render(
     frame: &mut Frame,
     app: &App,
     walk: &Walk,

@@ -14,11 +14,11 @@ use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number_fixed};
 use crate::unit::Unit;
 
-use super::text::{fit, pad, pad_left};
-use super::tree::keep_in_view;
-use super::{Caret, Theme, ViewState, centered, chrome};
+use crate::ui::text::{fit, pad, pad_left};
+use crate::ui::tree::keep_in_view;
+use crate::ui::{Caret, Theme, ViewState, centered, chrome};
 
-pub(super) fn render(frame: &mut Frame, app: &App, view: &mut ViewState, caret: &mut Caret) {
+pub(in crate::ui) fn render(frame: &mut Frame, app: &App, view: &mut ViewState, caret: &mut Caret) {
     let [title, body, notice, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -131,7 +131,7 @@ fn table(frame: &mut Frame, app: &App, area: Rect, view: &mut ViewState) {
         } else {
             ui::no_filter_match(l, home.filter.text())
         };
-        for s in super::text::wrap(&text, cols.saturating_sub(2)) {
+        for s in crate::ui::text::wrap(&text, cols.saturating_sub(2)) {
             lines.push(Line::from(format!(" {s}")));
         }
         frame.render_widget(Paragraph::new(lines), area);
@@ -190,7 +190,7 @@ fn row_line(r: &HomeRow, l: Lang, w: &Widths, selected: bool, theme: &Theme) -> 
     let band = r
         .band
         .as_ref()
-        .map(|b| super::totals::band_name(b, l))
+        .map(|b| crate::ui::totals::band_name(b, l))
         .unwrap_or_default();
     let cells = [
         format!("{}/{}", r.progress.0, r.progress.1),

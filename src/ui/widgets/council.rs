@@ -12,9 +12,9 @@ use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number};
 use crate::scoring::Stage;
 
-use super::Theme;
-use super::detail::labeled;
-use super::text::wrap;
+use crate::ui::Theme;
+use crate::ui::detail::labeled;
+use crate::ui::text::wrap;
 
 fn points(walk: &Walk, code: &str, stage: Stage) -> Option<Decimal> {
     walk.field(code, stage.code())
@@ -23,7 +23,7 @@ fn points(walk: &Walk, code: &str, stage: Stage) -> Option<Decimal> {
 }
 
 /// `Tự chấm 1 → Thẩm định 0,5 · Chênh !0,5 · Điểm chốt 0,5`.
-pub(super) fn comparison_lines(
+pub(in crate::ui) fn comparison_lines(
     walk: &Walk,
     sub: &SubCriterion,
     l: Lang,
@@ -73,7 +73,7 @@ pub(super) fn comparison_lines(
 
 /// `✎ Tự chấm: được sửa` or `🔒 Thẩm định lần 1: chỉ xem — <why>` for the seat's score field
 /// (and the unit's evidence when self-assessing).
-pub(super) fn editable_lines(
+pub(in crate::ui) fn editable_lines(
     app: &App,
     walk: &Walk,
     sub: &SubCriterion,

@@ -19,10 +19,16 @@ use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
 use crate::scoring::Stage;
 
-use super::text::{width, wrap};
-use super::{Theme, ViewState};
+use crate::ui::text::{width, wrap};
+use crate::ui::{Theme, ViewState};
 
-pub(super) fn render(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view: &ViewState) {
+pub(in crate::ui) fn render(
+    frame: &mut Frame,
+    app: &App,
+    walk: &Walk,
+    area: Rect,
+    view: &ViewState,
+) {
     let cols = area.width.saturating_sub(1) as usize;
     let code = &walk.tree.selected;
     let lines = match kind_of(&walk.framework, code) {
@@ -31,7 +37,7 @@ pub(super) fn render(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view
             .sub(code)
             .map(|s| sub_lines(app, walk, s, cols, &view.theme))
             .unwrap_or_default(),
-        Some(kind) => super::node::lines(app, walk, code, kind, cols, &view.theme),
+        Some(kind) => crate::ui::node::lines(app, walk, code, kind, cols, &view.theme),
         None => Vec::new(),
     };
     let total = lines.len();
@@ -93,7 +99,12 @@ fn more_marker(frame: &mut Frame, app: &App, area: Rect, more: Text, view: &View
 }
 
 /// `label: text`, wrapped, the label in bold.
-pub(super) fn labeled(label: &str, text: &str, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub(in crate::ui) fn labeled(
+    label: &str,
+    text: &str,
+    cols: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let head = format!("{label}: ");
     let wrapped = wrap(&format!("{head}{text}"), cols);
     wrapped
@@ -113,7 +124,7 @@ pub(super) fn labeled(label: &str, text: &str, cols: usize, theme: &Theme) -> Ve
         .collect()
 }
 
-pub(super) fn styled(text: &str, cols: usize, style: Style) -> Vec<Line<'static>> {
+pub(in crate::ui) fn styled(text: &str, cols: usize, style: Style) -> Vec<Line<'static>> {
     wrap(text, cols)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, style)))
@@ -144,9 +155,13 @@ fn sub_lines(
         theme,
     ));
     if walk.seat == Seat::Council && sub.source == Source::SelfAssessed {
-        out.extend(super::council::comparison_lines(walk, sub, l, cols, theme));
+        out.extend(crate::ui::council::comparison_lines(
+            walk, sub, l, cols, theme,
+        ));
     }
-    out.extend(super::council::editable_lines(app, walk, sub, cols, theme));
+    out.extend(crate::ui::council::editable_lines(
+        app, walk, sub, cols, theme,
+    ));
     if let Some(required) = &sub.evidence {
         out.extend(labeled(
             Text::EvidenceRequired.get(l),

@@ -9,11 +9,11 @@ use crate::app::{App, Walk};
 use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number, number_fixed};
 
-use super::Theme;
-use super::detail::{labeled, styled};
-use super::text::{fit, pad, pad_left, width};
+use crate::ui::Theme;
+use crate::ui::detail::{labeled, styled};
+use crate::ui::text::{fit, pad, pad_left, width};
 
-pub(super) fn lines(
+pub(in crate::ui) fn lines(
     app: &App,
     walk: &Walk,
     code: &str,
@@ -127,7 +127,7 @@ fn children_lines(
                 Span::raw(fit(&line, cols.saturating_sub(1))),
                 Span::styled(
                     mark.symbol().to_string(),
-                    super::tree::mark_style(mark, theme),
+                    crate::ui::tree::mark_style(mark, theme),
                 ),
             ])
         })

@@ -9,10 +9,10 @@ use crate::app::App;
 use crate::app::palette::Palette;
 use crate::i18n::ui::Text;
 
-use super::text::{caret_view, fit, pad, width};
-use super::{Caret, ViewState, centered};
+use crate::ui::text::{caret_view, fit, pad, width};
+use crate::ui::{Caret, ViewState, centered};
 
-pub(super) fn render(
+pub(in crate::ui) fn render(
     frame: &mut Frame,
     app: &App,
     palette: &Palette,

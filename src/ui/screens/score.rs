@@ -14,9 +14,9 @@ use crate::framework::describe_rule;
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
 
-use super::detail::labeled;
-use super::text::{field_view, fit, pad, pad_left, width, wrap};
-use super::{Caret, Theme, ViewState};
+use crate::ui::detail::labeled;
+use crate::ui::text::{field_view, fit, pad, pad_left, width, wrap};
+use crate::ui::{Caret, Theme, ViewState};
 
 /// Lines being built, where the caret goes among them, and the line that must stay in view.
 struct Sheet {
@@ -65,7 +65,7 @@ impl Sheet {
     }
 }
 
-pub(super) fn render(
+pub(in crate::ui) fn render(
     frame: &mut Frame,
     app: &App,
     walk: &Walk,

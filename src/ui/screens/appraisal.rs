@@ -16,11 +16,11 @@ use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
 use crate::scoring::Stage;
 
-use super::detail::labeled;
-use super::text::{clip_lines, field_view, fit, pad, width, wrap, wrap_clipped};
-use super::{Caret, Theme, ViewState};
+use crate::ui::detail::labeled;
+use crate::ui::text::{clip_lines, field_view, fit, pad, width, wrap, wrap_clipped};
+use crate::ui::{Caret, Theme, ViewState};
 
-pub(super) fn render(
+pub(in crate::ui) fn render(
     frame: &mut Frame,
     app: &App,
     walk: &Walk,

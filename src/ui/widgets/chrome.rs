@@ -11,15 +11,15 @@ use crate::app::line::LineEdit;
 use crate::app::{App, Mode, Walk, keymap};
 use crate::i18n::ui::{self, Text};
 
-use super::text::{caret_view, fit, width};
-use super::{Caret, ViewState};
+use crate::ui::text::{caret_view, fit, width};
+use crate::ui::{Caret, ViewState};
 
 /// One line of spans, cut to the area.
-pub(super) fn put(frame: &mut Frame, area: Rect, spans: Vec<Span<'static>>, style: Style) {
+pub(in crate::ui) fn put(frame: &mut Frame, area: Rect, spans: Vec<Span<'static>>, style: Style) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(style), area);
 }
 
-pub(super) fn too_small(frame: &mut Frame, app: &App, view: &ViewState) {
+pub(in crate::ui) fn too_small(frame: &mut Frame, app: &App, view: &ViewState) {
     let area = frame.area();
     let message = ui::too_small(app.lang, area.width, area.height);
     let lines: Vec<Line> = message.lines().map(|l| Line::from(l.to_string())).collect();
@@ -39,7 +39,13 @@ pub(super) fn too_small(frame: &mut Frame, app: &App, view: &ViewState) {
 /// A title bar: `left` (the facts: unit, year, stage, round) and `right` (level, officer) flush
 /// right. What gives way when both do not fit: first the "parindex · " prefix, then `right`
 /// (cut, or left out below a few columns); `left` is cut only when it alone is wider than the bar.
-pub(super) fn title_bar(frame: &mut Frame, area: Rect, left: &str, right: &str, view: &ViewState) {
+pub(in crate::ui) fn title_bar(
+    frame: &mut Frame,
+    area: Rect,
+    left: &str,
+    right: &str,
+    view: &ViewState,
+) {
     let cols = area.width as usize;
     let fits = |l: &str| width(l) + width(right) + 3 <= cols;
     let left = match left.strip_prefix("parindex · ") {
@@ -58,7 +64,13 @@ pub(super) fn title_bar(frame: &mut Frame, area: Rect, left: &str, right: &str, 
     put(frame, area, vec![Span::raw(text)], view.theme.bar());
 }
 
-pub(super) fn walk_title(frame: &mut Frame, app: &App, walk: &Walk, area: Rect, view: &ViewState) {
+pub(in crate::ui) fn walk_title(
+    frame: &mut Frame,
+    app: &App,
+    walk: &Walk,
+    area: Rect,
+    view: &ViewState,
+) {
     let l = app.lang;
     let mut left = format!(
         "parindex · {} · {} {} · {}",
@@ -96,7 +108,7 @@ fn stage_and_round(walk: &Walk, l: crate::i18n::Lang) -> String {
 /// whole at 80), or, where `right` would not keep room for the whole mark (a long unit name and
 /// stage), at the head of `left`, where it is never cut: the mark is on screen at any width a
 /// title is drawn at.
-pub(super) fn with_modelled_mark(
+pub(in crate::ui) fn with_modelled_mark(
     left: &str,
     right: &str,
     l: crate::i18n::Lang,
@@ -117,7 +129,7 @@ pub(super) fn with_modelled_mark(
 
 /// `left` with the mark of a modelled framework after the "parindex · " prefix: in full from
 /// 100 columns, shortened below (home and ranking titles, which are short).
-pub(super) fn modelled_left(left: &str, l: crate::i18n::Lang, cols: u16) -> String {
+pub(in crate::ui) fn modelled_left(left: &str, l: crate::i18n::Lang, cols: u16) -> String {
     let mark = if cols >= 100 {
         format!("⚠ {}", crate::framework::modelled_mark(l))
     } else {
@@ -129,13 +141,13 @@ pub(super) fn modelled_left(left: &str, l: crate::i18n::Lang, cols: u16) -> Stri
     }
 }
 
-pub(super) fn separator(frame: &mut Frame, area: Rect, view: &ViewState) {
+pub(in crate::ui) fn separator(frame: &mut Frame, area: Rect, view: &ViewState) {
     let lines: Vec<Line> = (0..area.height).map(|_| Line::from("│")).collect();
     frame.render_widget(Paragraph::new(lines).style(view.theme.border()), area);
 }
 
 /// The notice of the last action, or the search prompt while searching.
-pub(super) fn notice_or_search(
+pub(in crate::ui) fn notice_or_search(
     frame: &mut Frame,
     app: &App,
     walk: &Walk,
@@ -163,7 +175,7 @@ pub(super) fn notice_or_search(
     notice(frame, app, area, view);
 }
 
-pub(super) fn notice(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
+pub(in crate::ui) fn notice(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
     let Some(notice) = &app.notice else {
         if app.read_only {
             let text = fit(
@@ -194,7 +206,7 @@ pub(super) fn notice(frame: &mut Frame, app: &App, area: Rect, view: &ViewState)
 }
 
 /// `label: text` with the caret placed in the text.
-pub(super) fn prompt(
+pub(in crate::ui) fn prompt(
     frame: &mut Frame,
     area: Rect,
     label: &str,
@@ -222,7 +234,7 @@ pub(super) fn prompt(
 /// else two. What gives way: hints that do not fit on two lines are left out from the end of
 /// the table (the tables list the keys an officer needs most first); the help and palette keys
 /// are always shown, last, since they reach everything else.
-pub(super) fn hint_rows(app: &App, cols: usize) -> Vec<Vec<&'static str>> {
+pub(in crate::ui) fn hint_rows(app: &App, cols: usize) -> Vec<Vec<&'static str>> {
     let all: Vec<Text> = keymap::offered(app.context(), app.read_only)
         .iter()
         .filter_map(|b| b.hint)
@@ -263,11 +275,11 @@ pub(super) fn hint_rows(app: &App, cols: usize) -> Vec<Vec<&'static str>> {
 }
 
 /// How many lines the hint bar takes at this width.
-pub(super) fn hint_height(app: &App, cols: u16) -> u16 {
+pub(in crate::ui) fn hint_height(app: &App, cols: u16) -> u16 {
     hint_rows(app, cols as usize).len() as u16
 }
 
-pub(super) fn hints(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
+pub(in crate::ui) fn hints(frame: &mut Frame, app: &App, area: Rect, view: &ViewState) {
     for (i, row) in hint_rows(app, area.width as usize).into_iter().enumerate() {
         if i as u16 >= area.height {
             break;
