@@ -469,3 +469,40 @@ fn unit_report_and_statistics_match_their_golden_files_in_every_format() {
     assert_eq!(doc["number"], "25/BB-HĐTĐ");
     assert_eq!(doc["page"], "tr. 4");
 }
+
+#[test]
+fn an_empty_year_still_gives_an_annex_and_bad_report_options_are_refused() {
+    let s = Scratch::new();
+    let r = s.json(&annex(&[]));
+    assert_eq!(r["summary"]["units"], 0);
+    assert_eq!(r["most_lost"], serde_json::json!([]));
+    for format in ["xlsx", "docx"] {
+        let out = s.path(&format!("trong.{format}"));
+        s.ok(&annex(&[
+            "--format",
+            format,
+            "--out",
+            out.to_str().expect("path"),
+        ]));
+        assert!(std::fs::metadata(&out).expect("written").len() > 0);
+        // A document cannot go to a terminal: exit 2, naming --out.
+        let refused = s.run(&annex(&["--format", format]));
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(
+            common::stderr(&refused).contains("--out"),
+            "{}",
+            common::stderr(&refused)
+        );
+    }
+    let mut bad_date = ANNEX.to_vec();
+    bad_date[6] = "2018-13-01";
+    let refused = s.run(&bad_date);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        common::stderr(&refused).contains("--date"),
+        "{}",
+        common::stderr(&refused)
+    );
+    let both = s.run(&annex(&["--stats", "--unit", "bd-phu-giao"]));
+    assert_eq!(both.status.code(), Some(2));
+}
