@@ -39,6 +39,8 @@ pub struct AppraisalForm {
     pub stored_note: String,
     pub stale: bool,
     pub saving: bool,
+    /// The last paste into the note was longer than its limit: the note kept what fits.
+    pub too_long: Option<crate::limits::TooLong>,
 }
 
 /// What the form starts from.
@@ -85,6 +87,7 @@ impl AppraisalForm {
             stored_note: stored.note,
             stale: false,
             saving: false,
+            too_long: None,
         }
     }
 
@@ -102,10 +105,18 @@ impl AppraisalForm {
         };
     }
 
+    /// A paste longer than the note keeps what fits and says so.
     pub fn paste(&mut self, text: &str) {
+        self.too_long = None;
         match self.focus {
             AppraisalFocus::Points => self.points.paste(text),
-            AppraisalFocus::Note => self.note.paste(text),
+            AppraisalFocus::Note => {
+                self.note.paste(text);
+                self.too_long = self.note.take_cut().map(|actual| crate::limits::TooLong {
+                    field: crate::limits::TextField::Note,
+                    actual,
+                });
+            }
         };
     }
 
@@ -184,5 +195,24 @@ impl AppraisalForm {
             AppraisalFocus::Points => (self.stage.code(), self.points.text().to_string()),
             AppraisalFocus::Note => (note_field(self.stage), self.note.text().to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::TextField;
+
+    #[test]
+    fn paste_longer_than_the_note_keeps_what_fits_and_says_so() {
+        let mut form = AppraisalForm::open("1.1.1", Stage::Appraisal1, Stored::default(), Lang::Vi);
+        form.move_focus();
+        form.paste(&"ý".repeat(NOTE_LIMIT + 7));
+        assert_eq!(form.note.text().chars().count(), NOTE_LIMIT);
+        let cut = form.too_long.expect("the form says the paste was cut");
+        assert_eq!((cut.field, cut.actual), (TextField::Note, NOTE_LIMIT + 7));
+        form.move_focus();
+        form.paste("1");
+        assert_eq!(form.too_long, None, "a paste that fits clears the message");
     }
 }

@@ -66,7 +66,8 @@ pub(in crate::ui) fn render(
         }
         lines.push(line);
     }
-    match &form.error {
+    let cut = form.too_long.map(|t| super::evidence::cut_message(l, &t));
+    match form.error.as_ref().or(cut.as_ref()) {
         Some(e) => {
             for s in wrap(&format!("✗ {e}"), cols) {
                 lines.push(Line::from(Span::styled(s, theme.error())));
