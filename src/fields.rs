@@ -97,21 +97,6 @@ pub fn decode_score(text: &str) -> Option<StageScore> {
     Some(StageScore { points, declared })
 }
 
-/// Only the points of a stored score, without its declared data (for totals of many units).
-pub fn decode_score_points(text: &str) -> Option<StageScore> {
-    #[derive(serde::Deserialize)]
-    struct RawPoints<'a> {
-        #[serde(borrow)]
-        points: std::borrow::Cow<'a, str>,
-    }
-    let raw: Option<RawPoints> = serde_json::from_str(text).ok()?;
-    let points = Decimal::from_str(&raw?.points).ok()?;
-    Some(StageScore {
-        points,
-        declared: None,
-    })
-}
-
 /// How many evidence documents a stored list holds, without decoding them.
 pub fn evidence_count(text: &str) -> usize {
     serde_json::from_str::<Vec<serde::de::IgnoredAny>>(text)

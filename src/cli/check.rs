@@ -2,36 +2,13 @@
 
 use serde_json::json;
 
-use crate::scoring;
-
 use super::output::{print_json, say};
 use super::{CliError, Context, open_read_store, store_error};
 
 pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
     let store = open_read_store(ctx)?;
     let read = store.read_snapshot().map_err(|e| store_error(ctx, e))?;
-    let mut report = store.check().map_err(|e| store_error(ctx, e))?;
-    for key in store
-        .assessments(None, None)
-        .map_err(|e| store_error(ctx, e))?
-    {
-        let framework = store
-            .framework(&key.framework_id)
-            .map_err(|e| store_error(ctx, e))?;
-        let totals = scoring::totals(
-            &framework,
-            &store.inputs(&key).map_err(|e| store_error(ctx, e))?,
-        );
-        let over = totals.total > totals.max
-            || totals.areas.iter().any(|a| a.points > a.max)
-            || totals.criteria.iter().any(|c| c.points > c.max);
-        if over {
-            report.problems.push(format!(
-                "{} {} {}: a total exceeds its cap",
-                key.framework_id, key.unit_code, key.year
-            ));
-        }
-    }
+    let report = store.check().map_err(|e| store_error(ctx, e))?;
     drop(read);
     if json {
         print_json(&json!({

@@ -185,7 +185,8 @@ impl SubCriterion {
 }
 
 /// Bonus (điểm thưởng) or penalty (điểm trừ).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AdjustmentKind {
     Bonus,
     Penalty,

@@ -54,30 +54,13 @@ pub fn documents_as_lists(states: Vec<FieldState>) -> Vec<FieldState> {
 pub fn inputs_from(states: &[FieldState]) -> Inputs {
     let mut inputs = Inputs::default();
     for s in states {
-        apply_row(
-            &mut inputs,
-            &s.target,
-            &s.field,
-            &s.value,
-            s.conflict,
-            fields::decode_score,
-        );
+        apply_row(&mut inputs, &s.target, &s.field, &s.value, s.conflict);
     }
     inputs
 }
 
-/// How a stored score is read: in full, or points only (rankings).
-pub type ScoreDecoder = fn(&str) -> Option<crate::scoring::StageScore>;
-
 /// Folds one projection row into the inputs.
-pub fn apply_row(
-    inputs: &mut Inputs,
-    target: &str,
-    field: &str,
-    value: &str,
-    conflict: bool,
-    score: ScoreDecoder,
-) {
+pub fn apply_row(inputs: &mut Inputs, target: &str, field: &str, value: &str, conflict: bool) {
     match (target, field) {
         (fields::BONUS, fields::BONUS) => inputs.bonus = fields::decode_points(value),
         (fields::PENALTY, fields::PENALTY) => inputs.penalty = fields::decode_points(value),
@@ -88,12 +71,13 @@ pub fn apply_row(
                 None => inputs.subs.entry(code.to_string()).or_default(),
             };
             sub.conflict |= conflict;
-            apply_field(sub, field, value, score);
+            apply_field(sub, field, value);
         }
     }
 }
 
-fn apply_field(sub: &mut SubInput, field: &str, value: &str, score: ScoreDecoder) {
+fn apply_field(sub: &mut SubInput, field: &str, value: &str) {
+    let score = fields::decode_score;
     const SELF: &str = Stage::SelfAssessment.code();
     const APPRAISAL1: &str = Stage::Appraisal1.code();
     const APPRAISAL2: &str = Stage::Appraisal2.code();

@@ -1,4 +1,5 @@
-//! Reading what a report needs from the store and scoring it.
+//! Reading what a report needs from the store: a ranking from the totals kept per assessment,
+//! one unit's detail from the scoring engine.
 
 use std::collections::HashMap;
 
@@ -6,7 +7,7 @@ use crate::fields;
 use crate::framework::{Framework, round_half_up};
 use crate::level::Level;
 use crate::scoring::{self, Stage, StageScore};
-use crate::store::{AssessmentKey, Store, StoreError};
+use crate::store::{AssessmentKey, Kept, Store, StoreError};
 use crate::unit::{PastResult, previous_figure};
 
 use super::{Detail, DetailLine, Ranking, RankingRow, rank};
@@ -45,17 +46,18 @@ fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, St
         .map(|u| (u.code, u.name))
         .collect();
     let mut rows = Vec::new();
-    for (key, inputs, status) in store.level_inputs(year, level)? {
+    for Kept {
+        key,
+        totals,
+        status,
+    } in store.level_totals(year, level)?
+    {
         if !frameworks.contains_key(&key.framework_id) {
             frameworks.insert(
                 key.framework_id.clone(),
                 store.framework(&key.framework_id)?,
             );
         }
-        let Some(f) = frameworks.get(&key.framework_id) else {
-            continue;
-        };
-        let totals = scoring::totals(f, &inputs);
         rows.push(RankingRow {
             rank: 0,
             unit_name: names.get(&key.unit_code).cloned().unwrap_or_default(),

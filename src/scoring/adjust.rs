@@ -13,7 +13,7 @@ use super::sub::Views;
 use super::totals::NodeTotals;
 
 /// One item's figures as given and as they count.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemTotals {
     pub code: String,
     pub kind: AdjustmentKind,

@@ -6,6 +6,7 @@
 //! survey points are kept first and the self-assessed views fill what is left.
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::framework::{AdjustmentKind, Area, Criterion, Framework, Source};
 
@@ -14,14 +15,14 @@ use super::adjust::{ItemTotals, index_items, penalize};
 use super::sub::{Resolved, SubTotals, Views, resolve};
 
 /// Points of one part of the index against that part's max.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
     pub points: Decimal,
     pub max: Decimal,
 }
 
 /// The totals of one area or criterion, each view clamped to `max`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NodeTotals {
     pub code: String,
     pub self_points: Decimal,
@@ -43,7 +44,7 @@ pub struct NodeTotals {
 }
 
 /// The unrounded figures a ranking and a band are decided on.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Exact {
     pub total: Decimal,
     pub index_percent: Decimal,
@@ -52,7 +53,11 @@ pub struct Exact {
 /// Every figure of an assessment as shown: computed exactly from the stored values, then rounded
 /// once (points to the framework's `decimals`, indices to its `index_decimals`). The unrounded
 /// total and index are kept in `exact`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Serialized, it is what a database keeps per assessment (`store::kept_totals`): every figure
+/// but the criteria and sub-criteria, which only the walkthrough of one assessment needs (they
+/// come back empty from a kept copy). A figure added here is kept with no other change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
     /// Σ self scores over the self-assessed part ("Tự chấm").
     pub self_part: Part,
@@ -88,8 +93,10 @@ pub struct Totals {
     pub explanation_only: usize,
     pub conflicts: usize,
     pub areas: Vec<NodeTotals>,
+    #[serde(skip)]
     pub criteria: Vec<NodeTotals>,
     /// In framework order.
+    #[serde(skip)]
     pub subs: Vec<SubTotals>,
     /// Every bonus and penalty item: the index's first, then the areas' and criteria's.
     pub items: Vec<ItemTotals>,

@@ -137,6 +137,15 @@ impl Store {
 }
 
 /// An assessment withdrawn by `assess cancel`: its `status/cancelled` field is `true`.
+/// An assessment key from the first three columns of a row (framework, unit, year).
+pub(super) fn row_to_key(r: &rusqlite::Row) -> rusqlite::Result<AssessmentKey> {
+    Ok(AssessmentKey {
+        framework_id: r.get(0)?,
+        unit_code: r.get(1)?,
+        year: r.get(2)?,
+    })
+}
+
 pub(super) const NOT_CANCELLED: &str =
     "NOT EXISTS (SELECT 1 FROM current c WHERE c.framework_id = a.framework_id
      AND c.unit_code = a.unit_code AND c.year = a.year AND c.target = 'status'

@@ -1,4 +1,5 @@
-//! `parindex check`: SQLite's integrity check plus the invariants of the event model.
+//! `parindex check`: SQLite's integrity check plus the invariants of the event model and of the
+//! totals kept per assessment.
 
 use super::{Store, StoreError, projection};
 
@@ -106,6 +107,8 @@ impl Store {
                 "projection differs from a replay of the log in {differing} field(s)"
             ));
         }
+        let kept = super::kept_totals::verify(&self.conn, &self.frameworks)?;
+        report.problems.extend(kept);
         Ok(report)
     }
 }

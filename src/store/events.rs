@@ -33,21 +33,7 @@ pub enum SaveOutcome {
 impl Store {
     /// Every field of an assessment with its current value.
     pub fn fields(&self, key: &AssessmentKey) -> Result<Vec<FieldState>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT target, field, value, heads, conflict, author, at FROM current
-                 WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
-            )
-            .map_err(StoreError::sql)?;
-        let rows = stmt
-            .query_map(
-                params![key.framework_id, key.unit_code, key.year],
-                projection::row_to_state,
-            )
-            .map_err(StoreError::sql)?;
-        let states = rows.collect::<Result<_, _>>().map_err(StoreError::sql)?;
-        Ok(super::inputs::documents_as_lists(states))
+        projection::fields_in(&self.conn, key).map_err(StoreError::sql)
     }
 
     pub fn field(
@@ -118,7 +104,7 @@ impl Store {
             projection::apply_over(&tx, &event, heads).map_err(StoreError::sql)?;
             saved.push(SaveOutcome::Saved(event));
         }
-        tx.commit().map_err(StoreError::sql)?;
+        super::kept_totals::commit(tx, &self.frameworks)?;
         Ok(saved)
     }
 
@@ -160,7 +146,7 @@ impl Store {
         let event = new_event(key, "status", "status", value, heads, actor, reason);
         insert(&tx, &event)?;
         projection::apply(&tx, &event).map_err(StoreError::sql)?;
-        tx.commit().map_err(StoreError::sql)?;
+        super::kept_totals::commit(tx, &self.frameworks)?;
         Ok(to)
     }
 

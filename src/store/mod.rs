@@ -10,6 +10,7 @@ mod events;
 mod identity;
 mod inputs;
 mod integrity;
+mod kept_totals;
 pub mod keys;
 mod log;
 mod officers;
@@ -45,6 +46,7 @@ pub use error::StoreError;
 pub use events::{SaveOutcome, Write};
 pub use identity::{Actor, format_utc, now_utc, today_local, today_utc};
 pub use integrity::digest as event_digest;
+pub use kept_totals::Kept;
 pub use officers::Officer;
 pub use quarantine::Quarantined;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
@@ -91,6 +93,7 @@ impl Store {
         } else if (1..schema::UNIT_YEARS_VERSION).contains(&before) {
             store.add_map_2025()?;
         }
+        kept_totals::rebuild_if_other_engine(&mut store.conn, &store.frameworks)?;
         Ok(store)
     }
 
@@ -103,7 +106,14 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(StoreError::sql)?;
         if version >= SCHEMA_VERSION {
-            return Ok(store);
+            if kept_totals::is_current(&store.conn)? {
+                return Ok(store);
+            }
+            // Kept totals another engine computed: rebuilt once where this user may write,
+            // else computed by the engine as they are read.
+            drop(store);
+            let _ = Store::open(path);
+            return Store::open_with(path, open::Access::ReadOnly);
         }
         // A file from an older parindex: upgraded once (readers need the new tables), then
         // read as asked.

@@ -42,6 +42,24 @@ pub(super) fn get(
     .optional()
 }
 
+/// Every field of one assessment, each target's documents folded into its evidence list.
+pub(super) fn fields_in(
+    conn: &Connection,
+    key: &AssessmentKey,
+) -> rusqlite::Result<Vec<FieldState>> {
+    let states = conn
+        .prepare_cached(
+            "SELECT target, field, value, heads, conflict, author, at FROM current
+             WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
+        )?
+        .query_map(
+            params![key.framework_id, key.unit_code, key.year],
+            row_to_state,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(super::inputs::documents_as_lists(states))
+}
+
 /// Folds one new event into the projection: it replaces its parents among the heads.
 pub(super) fn apply(conn: &Connection, e: &Event) -> rusqlite::Result<()> {
     let old = get(conn, &e.key, &e.target, &e.field)?;
@@ -84,6 +102,7 @@ fn write(
     conflict: bool,
 ) -> rusqlite::Result<()> {
     let heads_json = serde_json::to_string(heads).unwrap_or_else(|_| "[]".into());
+    super::kept_totals::mark(conn, &chosen.key)?;
     conn.prepare_cached(
         "INSERT INTO current (framework_id, unit_code, year, target, field, value, heads, conflict, author, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
@@ -140,8 +159,8 @@ pub(super) fn recompute(
     match chosen {
         Some(e) => write(conn, e, &heads, in_conflict(e, &heads, &events)),
         // Every event of the key was refused: the field has no value.
-        None => conn
-            .prepare_cached(
+        None => super::kept_totals::mark(conn, key).and_then(|()| {
+            conn.prepare_cached(
                 "DELETE FROM current WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3
                    AND target = ?4 AND field = ?5",
             )?
@@ -152,7 +171,8 @@ pub(super) fn recompute(
                 target,
                 field
             ])
-            .map(|_| ()),
+            .map(|_| ())
+        }),
     }
 }
 
@@ -161,6 +181,7 @@ pub(super) fn recompute(
 /// only ever a parent within its own key), the chosen value is the newest head's. Quarantined
 /// events count neither as values nor as superseding anything.
 pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
+    super::kept_totals::mark_touched(conn)?;
     conn.execute_batch(
         "DROP TABLE IF EXISTS temp.superseded;
          CREATE TEMP TABLE superseded (id TEXT PRIMARY KEY) WITHOUT ROWID;

@@ -187,7 +187,7 @@ impl Store {
         let event = new_event(&key, TARGET, id, value, Vec::new(), actor, reason);
         insert(&tx, &event)?;
         projection::apply(&tx, &event).map_err(StoreError::sql)?;
-        tx.commit().map_err(StoreError::sql)?;
+        super::kept_totals::commit(tx, &self.frameworks)?;
         Ok(refused.event)
     }
 }

@@ -6,7 +6,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x5041_5249;
 
 /// The schema version this build writes. Files with a higher one are refused.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 
 /// Migration `n` brings a database from version `n` to `n + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -123,6 +123,33 @@ CREATE TABLE unit_predecessor (
     PRIMARY KEY (unit_code, predecessor)
 ) STRICT;
 CREATE INDEX unit_successor ON unit_predecessor (predecessor);
+"#,
+    // 3 → 4: totals kept per assessment (issue 18). What the scoring engine computes for an
+    // assessment (every stage total, per area, index, band, progress, flag counts) and its
+    // status, written in the same transaction as every change that touches its fields; the
+    // assessments a transaction touched are listed in `totals_stale` until it refreshes them
+    // before its commit. Never synced: each copy computes its own. Built for every assessment
+    // when a database is opened by an engine that did not compute them (meta `totals_engine`).
+    r#"
+CREATE TABLE assessment_totals (
+    framework_id  TEXT NOT NULL,
+    unit_code     TEXT NOT NULL,
+    year          INTEGER NOT NULL,
+    status        TEXT NOT NULL,
+    total         TEXT NOT NULL,
+    index_percent TEXT NOT NULL,
+    band          TEXT,
+    figures       TEXT NOT NULL,
+    PRIMARY KEY (framework_id, unit_code, year)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX assessment_totals_by_year ON assessment_totals (year);
+
+CREATE TABLE totals_stale (
+    framework_id TEXT NOT NULL,
+    unit_code    TEXT NOT NULL,
+    year         INTEGER NOT NULL,
+    PRIMARY KEY (framework_id, unit_code, year)
+) STRICT, WITHOUT ROWID;
 "#,
 ];
 

@@ -163,7 +163,7 @@ impl Store {
         if dry_run {
             tx.rollback().map_err(StoreError::sql)?;
         } else {
-            tx.commit().map_err(StoreError::sql)?;
+            super::kept_totals::commit(tx, &self.frameworks)?;
         }
         Ok(summary)
     }

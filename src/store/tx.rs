@@ -56,7 +56,7 @@ impl Store {
             frameworks: &self.frameworks,
         };
         let out = work(&mut tx)?;
-        tx.tx.commit().map_err(StoreError::sql)?;
+        super::kept_totals::commit(tx.tx, tx.frameworks)?;
         Ok(out)
     }
 

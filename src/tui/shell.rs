@@ -11,7 +11,6 @@ use crate::command::{self, Clock, CommandError};
 use crate::cycle::FieldGroup;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
-use crate::scoring;
 use crate::store::{Actor, AssessmentKey, Store, StoreError, now_utc, today_local};
 
 pub struct Shell {
@@ -143,16 +142,22 @@ impl Shell {
         let mut rows = Vec::new();
         for level in crate::level::Level::ALL {
             let mut level_rows = Vec::new();
-            let store = &self.store;
-            store.visit_level_inputs(year, level, |key, inputs, status| {
-                let Some(unit) = position.get(key.unit_code.as_str()).map(|&i| &units[i]) else {
-                    return Ok(());
+            for kept in self.store.level_totals(year, level)? {
+                let Some(unit) = position
+                    .get(kept.key.unit_code.as_str())
+                    .map(|&i| &units[i])
+                else {
+                    continue;
                 };
-                let framework = store.framework(&key.framework_id)?;
-                let totals = scoring::totals(&framework, &inputs);
-                level_rows.push(HomeRow::new(key, unit, status, &framework, &totals));
-                Ok(())
-            })?;
+                let framework = self.store.framework(&kept.key.framework_id)?;
+                level_rows.push(HomeRow::new(
+                    kept.key,
+                    unit,
+                    kept.status,
+                    &framework,
+                    &kept.totals,
+                ));
+            }
             level_rows.sort_by_key(|row| position.get(row.key.unit_code.as_str()).copied());
             rows.extend(level_rows);
         }

@@ -1,0 +1,309 @@
+//! Totals kept per assessment: what the scoring engine computes for an assessment (every stage
+//! total, per area, index, band, progress, flag counts) and its status, one row each in
+//! `assessment_totals`, so that home screens, rankings and reports read one row per assessment
+//! instead of decoding every field and rerunning the engine.
+//!
+//! Every projection write lists its assessment in `totals_stale`; every transaction that
+//! changes the projection recomputes those assessments with the engine before it commits
+//! ([`commit`]), so the kept totals change in the same transaction as the events. `check`
+//! recomputes them all ([`verify`]). A database opened by a parindex whose engine differs
+//! (`PARINDEX_ENGINE`, a fingerprint of the scoring code) rebuilds them all first
+//! ([`rebuild_if_other_engine`]); where it cannot write, readers use the engine instead.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::cycle::Status;
+use crate::framework::Framework;
+use crate::level::Level;
+use crate::scoring::{self, Totals};
+
+use super::{AssessmentKey, Store, StoreError, catalog, projection};
+
+/// The engine that computes the kept totals: a fingerprint of its source (see `build.rs`).
+pub const ENGINE: &str = env!("PARINDEX_ENGINE");
+
+type Frameworks = RefCell<HashMap<String, Arc<Framework>>>;
+
+/// One assessment's kept figures: its totals (criteria and sub-criteria left out) and status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub key: AssessmentKey,
+    pub totals: Totals,
+    pub status: Status,
+}
+
+/// Lists an assessment whose fields changed; pseudo-keys (`*`: deadlines, officers) have none.
+pub(super) fn mark(conn: &Connection, key: &AssessmentKey) -> rusqlite::Result<()> {
+    if key.framework_id == "*" {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO totals_stale (framework_id, unit_code, year) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![key.framework_id, key.unit_code, key.year])
+    .map(|_| ())
+}
+
+/// Lists every assessment a merge touched (`temp.touched`).
+pub(super) fn mark_touched(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO totals_stale (framework_id, unit_code, year)
+         SELECT DISTINCT framework_id, unit_code, year FROM temp.touched WHERE framework_id <> '*'",
+        [],
+    )
+    .map(|_| ())
+}
+
+/// Recomputes the kept totals of every listed assessment, then commits: the one way a
+/// transaction that changed fields ends.
+pub(super) fn commit(tx: Transaction, frameworks: &Frameworks) -> Result<(), StoreError> {
+    refresh(&tx, frameworks)?;
+    tx.commit().map_err(StoreError::sql)
+}
+
+/// Recomputes the kept totals of every assessment listed in `totals_stale` and empties it.
+pub(super) fn refresh(conn: &Connection, frameworks: &Frameworks) -> Result<usize, StoreError> {
+    let stale: Vec<AssessmentKey> = conn
+        .prepare_cached(
+            "SELECT s.framework_id, s.unit_code, s.year FROM totals_stale s
+             JOIN assessment a USING (framework_id, unit_code, year)",
+        )
+        .and_then(|mut stmt| stmt.query_map([], catalog::row_to_key)?.collect())
+        .map_err(StoreError::sql)?;
+    for key in &stale {
+        let kept = compute(conn, frameworks, key)?;
+        write(conn, &kept)?;
+    }
+    conn.execute("DELETE FROM totals_stale", [])
+        .map_err(StoreError::sql)?;
+    Ok(stale.len())
+}
+
+/// What the engine says about one assessment now, in full (criteria and sub-criteria too).
+fn engine(
+    conn: &Connection,
+    frameworks: &Frameworks,
+    key: &AssessmentKey,
+) -> Result<(Totals, Status), StoreError> {
+    let framework = catalog::framework_in(conn, frameworks, &key.framework_id)?;
+    let fields = projection::fields_in(conn, key).map_err(StoreError::sql)?;
+    let totals = scoring::totals(&framework, &super::inputs_from(&fields));
+    Ok((totals, super::events::status_in(conn, key)?))
+}
+
+/// The kept part of the engine's totals.
+fn kept(key: &AssessmentKey, (mut totals, status): (Totals, Status)) -> Kept {
+    totals.criteria = Vec::new();
+    totals.subs = Vec::new();
+    Kept {
+        key: key.clone(),
+        totals,
+        status,
+    }
+}
+
+fn compute(
+    conn: &Connection,
+    frameworks: &Frameworks,
+    key: &AssessmentKey,
+) -> Result<Kept, StoreError> {
+    Ok(kept(key, engine(conn, frameworks, key)?))
+}
+
+/// The row as stored: (status, total, index %, band, figures).
+fn columns(kept: &Kept) -> Result<(String, String, String, Option<String>, String), StoreError> {
+    let figures =
+        serde_json::to_string(&kept.totals).map_err(|e| StoreError::Sql(e.to_string()))?;
+    Ok((
+        kept.status.code().to_string(),
+        scoring::canonical(kept.totals.total),
+        scoring::canonical(kept.totals.index_percent),
+        kept.totals.band.clone(),
+        figures,
+    ))
+}
+
+fn write(conn: &Connection, kept: &Kept) -> Result<(), StoreError> {
+    let (status, total, index, band, figures) = columns(kept)?;
+    let k = &kept.key;
+    conn.prepare_cached(
+        "INSERT INTO assessment_totals (framework_id, unit_code, year, status, total, index_percent, band, figures)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (framework_id, unit_code, year) DO UPDATE SET status = excluded.status,
+           total = excluded.total, index_percent = excluded.index_percent, band = excluded.band,
+           figures = excluded.figures",
+    )
+    .and_then(|mut s| {
+        s.execute(params![k.framework_id, k.unit_code, k.year, status, total, index, band, figures])
+    })
+    .map_err(StoreError::sql)?;
+    Ok(())
+}
+
+/// Whether the kept totals were computed by this build's engine.
+pub(super) fn is_current(conn: &Connection) -> Result<bool, StoreError> {
+    let engine: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'totals_engine'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(StoreError::sql)?;
+    Ok(engine.as_deref() == Some(ENGINE))
+}
+
+/// Rebuilds every assessment's kept totals when another engine computed them (or none did:
+/// a database just migrated to schema 4), in one transaction. Returns how many were rebuilt.
+pub(super) fn rebuild_if_other_engine(
+    conn: &mut Connection,
+    frameworks: &Frameworks,
+) -> Result<usize, StoreError> {
+    if is_current(conn)? {
+        return Ok(0);
+    }
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(StoreError::sql)?;
+    // Another process may have rebuilt them while this one waited for the lock.
+    if is_current(&tx)? {
+        return Ok(0);
+    }
+    tx.execute_batch(
+        "DELETE FROM assessment_totals;
+         INSERT OR IGNORE INTO totals_stale (framework_id, unit_code, year)
+           SELECT framework_id, unit_code, year FROM assessment;",
+    )
+    .map_err(StoreError::sql)?;
+    let rebuilt = refresh(&tx, frameworks)?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('totals_engine', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [ENGINE],
+    )
+    .map_err(StoreError::sql)?;
+    tx.commit().map_err(StoreError::sql)?;
+    Ok(rebuilt)
+}
+
+impl Store {
+    /// The kept totals of every live assessment of one level and year, in unit order: one
+    /// indexed read. An assessment whose kept totals are missing or stale (a file this build
+    /// could not write to) is computed by the engine instead.
+    pub fn level_totals(&self, year: i32, level: Level) -> Result<Vec<Kept>, StoreError> {
+        let current = is_current(&self.conn)?;
+        let sql = format!(
+            "SELECT a.framework_id, a.unit_code, a.year, k.status, k.figures,
+                    EXISTS (SELECT 1 FROM totals_stale s WHERE s.framework_id = a.framework_id
+                      AND s.unit_code = a.unit_code AND s.year = a.year)
+             FROM assessment a JOIN unit u ON u.code = a.unit_code
+             LEFT JOIN assessment_totals k ON k.framework_id = a.framework_id
+               AND k.unit_code = a.unit_code AND k.year = a.year
+             WHERE a.year = ?1 AND u.level = ?2 AND {}
+             ORDER BY u.rowid, a.framework_id",
+            catalog::NOT_CANCELLED
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::sql)?;
+        let mut rows = stmt
+            .query(params![year, level.code()])
+            .map_err(StoreError::sql)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(StoreError::sql)? {
+            let key = catalog::row_to_key(r).map_err(StoreError::sql)?;
+            let stale: bool = r.get(5).map_err(StoreError::sql)?;
+            let status: Option<String> = r.get(3).map_err(StoreError::sql)?;
+            let figures: Option<String> = r.get(4).map_err(StoreError::sql)?;
+            let kept = match (current && !stale, status, figures) {
+                (true, Some(status), Some(figures)) => decode(&key, &status, &figures),
+                _ => None,
+            };
+            out.push(match kept {
+                Some(kept) => kept,
+                None => compute(&self.conn, &self.frameworks, &key)?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn decode(key: &AssessmentKey, status: &str, figures: &str) -> Option<Kept> {
+    Some(Kept {
+        key: key.clone(),
+        totals: serde_json::from_str(figures).ok()?,
+        status: status.parse().ok()?,
+    })
+}
+
+/// `check`: every assessment's kept totals against a recomputation by the engine from its
+/// fields (which `check` compares with the log), and every total within its cap. Problems in
+/// words; none when the kept totals are another engine's (they are rebuilt at the next write).
+pub(super) fn verify(
+    conn: &Connection,
+    frameworks: &Frameworks,
+) -> Result<Vec<String>, StoreError> {
+    let mut problems = Vec::new();
+    let keys: Vec<AssessmentKey> = conn
+        .prepare("SELECT framework_id, unit_code, year FROM assessment ORDER BY year, unit_code")
+        .and_then(|mut s| s.query_map([], catalog::row_to_key)?.collect())
+        .map_err(StoreError::sql)?;
+    let current = is_current(conn)?;
+    let mut stored = conn
+        .prepare_cached(
+            "SELECT status, total, index_percent, band, figures FROM assessment_totals
+             WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
+        )
+        .map_err(StoreError::sql)?;
+    for key in &keys {
+        let (full, status) = engine(conn, frameworks, key)?;
+        let name = format!("{} {} {}", key.framework_id, key.unit_code, key.year);
+        if exceeds_a_cap(&full) {
+            problems.push(format!("{name}: a total exceeds its cap"));
+        }
+        if !current {
+            continue;
+        }
+        let row = stored
+            .query_row(params![key.framework_id, key.unit_code, key.year], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .optional()
+            .map_err(StoreError::sql)?;
+        let expected = columns(&kept(key, (full, status)))?;
+        match row {
+            None => problems.push(format!("{name}: its kept totals are missing")),
+            Some(row) if row != expected => problems.push(format!(
+                "{name}: its kept totals differ from a recomputation from the log (kept index {} total {}, computed index {} total {})",
+                row.2, row.1, expected.2, expected.1
+            )),
+            Some(_) => {}
+        }
+    }
+    let count = |sql: &str| -> Result<i64, StoreError> {
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(StoreError::sql)
+    };
+    let orphans = count(
+        "SELECT count(*) FROM assessment_totals k WHERE NOT EXISTS (SELECT 1 FROM assessment a
+           WHERE a.framework_id = k.framework_id AND a.unit_code = k.unit_code AND a.year = k.year)",
+    )?;
+    if orphans > 0 {
+        problems.push(format!("{orphans} kept totals belong to no assessment"));
+    }
+    let stale = count("SELECT count(*) FROM totals_stale")?;
+    if stale > 0 {
+        problems.push(format!(
+            "{stale} assessment(s) changed without their kept totals being recomputed"
+        ));
+    }
+    Ok(problems)
+}
+
+fn exceeds_a_cap(t: &Totals) -> bool {
+    t.total > t.max
+        || t.areas.iter().any(|a| a.points > a.max)
+        || t.criteria.iter().any(|c| c.points > c.max)
+}
