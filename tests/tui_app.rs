@@ -314,6 +314,7 @@ fn other_officers_save_marks_open_form_stale_when_reloaded() {
         status: walk.status,
         fields: vec![theirs("1.1.1")],
         second_round: walk.second_round,
+        targets: None,
     };
     app.update(Action::Reloaded(reloaded));
     let Mode::Score(form) = mode(&app) else {

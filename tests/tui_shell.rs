@@ -324,3 +324,37 @@ fn an_officer_of_another_unit_is_told_before_typing_and_refused_on_save() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_save_reloads_only_the_target_it_changed_and_the_walk_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut lan) = walk_for(&dir, "lan");
+    let key = app.walk().unwrap().key.clone();
+    // 1.1.2 by tiers (100 % gives 1,5), then 1.1.1 (yes/no: 0,5) from the walk.
+    keys(&mut app, &mut lan, "j\r100\rkkk\r0,5\r");
+    assert_eq!(pts_of(&lan, &key, "1.1.2"), "1.5");
+    assert_eq!(pts_of(&lan, &key, "1.1.1"), "0.5");
+    let seen = heads(&lan, &key);
+    match save(&mut lan, &key, points("0", seen)) {
+        Action::Saved(r) => {
+            assert_eq!(r.targets, Some(vec!["1.1.1".to_string()]));
+            assert!(r.fields.iter().all(|f| f.target == "1.1.1"), "{r:?}");
+            assert!(!r.fields.is_empty());
+            app.update(Action::Saved(r));
+        }
+        other => panic!("{other:?}"),
+    }
+    let walk = app.walk().unwrap();
+    let stored = lan.store.fields(&key).unwrap();
+    let mut shown = walk.fields.clone();
+    let mut all = stored.clone();
+    shown.sort_by(|a, b| (&a.target, &a.field).cmp(&(&b.target, &b.field)));
+    all.sort_by(|a, b| (&a.target, &a.field).cmp(&(&b.target, &b.field)));
+    assert_eq!(
+        shown, all,
+        "the patched fields are not what the store holds"
+    );
+    let framework = lan.store.framework(&key.framework_id).unwrap();
+    let engine = parindex::scoring::totals(&framework, &parindex::store::inputs_from(&stored));
+    assert_eq!(walk.totals, engine);
+}

@@ -171,6 +171,10 @@ pub struct Reloaded {
     pub status: Status,
     pub fields: Vec<FieldState>,
     pub second_round: bool,
+    /// `Some`: `fields` holds only these targets' fields (what a save changed), to put in place
+    /// of the ones shown; every other field and `second_round` stay as they are. `None`:
+    /// `fields` is every field of the assessment.
+    pub targets: Option<Vec<String>>,
 }
 
 /// One field to write, against the heads the officer was looking at (the command layer's).

@@ -32,6 +32,35 @@ pub enum SaveOutcome {
 
 impl Store {
     /// Every field of an assessment with its current value.
+    /// The fields of some targets of one assessment (what a save changed), documents folded
+    /// into evidence lists as [`Store::fields`] does.
+    pub fn fields_of_targets(
+        &self,
+        key: &AssessmentKey,
+        targets: &[String],
+    ) -> Result<Vec<FieldState>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT target, field, value, heads, conflict, author, at FROM current
+                 WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4",
+            )
+            .map_err(StoreError::sql)?;
+        let mut states = Vec::new();
+        for target in targets {
+            let rows = stmt
+                .query_map(
+                    params![key.framework_id, key.unit_code, key.year, target],
+                    projection::row_to_state,
+                )
+                .map_err(StoreError::sql)?;
+            for row in rows {
+                states.push(row.map_err(StoreError::sql)?);
+            }
+        }
+        Ok(super::inputs::documents_as_lists(states))
+    }
+
     pub fn fields(&self, key: &AssessmentKey) -> Result<Vec<FieldState>, StoreError> {
         projection::fields_in(&self.conn, key).map_err(StoreError::sql)
     }

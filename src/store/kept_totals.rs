@@ -21,7 +21,7 @@ use crate::framework::Framework;
 use crate::level::Level;
 use crate::scoring::{self, Totals};
 
-use super::{AssessmentKey, Store, StoreError, catalog, projection};
+use super::{AssessmentKey, Store, StoreError, catalog};
 
 /// The engine that computes the kept totals: a fingerprint of its source (see `build.rs`).
 pub const ENGINE: &str = env!("PARINDEX_ENGINE");
@@ -90,8 +90,8 @@ fn engine(
     key: &AssessmentKey,
 ) -> Result<(Totals, Status), StoreError> {
     let framework = catalog::framework_in(conn, frameworks, &key.framework_id)?;
-    let fields = projection::fields_in(conn, key).map_err(StoreError::sql)?;
-    let totals = scoring::totals(&framework, &super::inputs_from(&fields));
+    let inputs = super::inputs::inputs_in(conn, key).map_err(StoreError::sql)?;
+    let totals = scoring::totals(&framework, &inputs);
     Ok((totals, super::events::status_in(conn, key)?))
 }
 

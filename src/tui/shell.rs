@@ -230,6 +230,26 @@ impl Shell {
             status: self.store.status(key)?,
             fields: self.store.fields(key)?,
             second_round: self.second_round(key)?,
+            targets: None,
+        })
+    }
+
+    /// After this officer's own save: the status and only the targets it changed (another
+    /// officer's changes arrive with the next full reload, on `data_version`).
+    fn reloaded_after_save(
+        &self,
+        key: &AssessmentKey,
+        changes: &[Change],
+    ) -> Result<Reloaded, StoreError> {
+        let mut targets: Vec<String> = changes.iter().map(|c| c.target.clone()).collect();
+        targets.sort();
+        targets.dedup();
+        Ok(Reloaded {
+            key: key.clone(),
+            status: self.store.status(key)?,
+            fields: self.store.fields_of_targets(key, &targets)?,
+            second_round: false,
+            targets: Some(targets),
         })
     }
 
@@ -317,7 +337,7 @@ impl Shell {
                 theirs: Box::new(theirs),
                 changes,
             }),
-            Outcome::Saved(_) => Ok(Action::Saved(self.reloaded(key)?)),
+            Outcome::Saved(_) => Ok(Action::Saved(self.reloaded_after_save(key, &changes)?)),
         }
     }
 

@@ -313,6 +313,7 @@ pub fn saved(app: &App, changes: &[parindex::app::Change]) -> Action {
         status: walk.status,
         fields,
         second_round: walk.second_round,
+        targets: None,
     })
 }
 

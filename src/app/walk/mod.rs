@@ -225,9 +225,17 @@ impl Walk {
         if r.key != self.key {
             return;
         }
-        self.fields = r.fields;
         self.status = r.status;
-        self.second_round = r.second_round;
+        match r.targets {
+            Some(targets) => {
+                self.fields.retain(|f| !targets.contains(&f.target));
+                self.fields.extend(r.fields);
+            }
+            None => {
+                self.fields = r.fields;
+                self.second_round = r.second_round;
+            }
+        }
         self.totals = scoring::totals(&self.framework, &inputs_from(&self.fields));
         let stale = match &self.mode {
             Mode::Score(f) => self.heads(&f.code, "self") != f.seen_score,
