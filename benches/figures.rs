@@ -1,37 +1,18 @@
 //! The figures of BENCHMARKS.md, each beside its floor (the same work with nothing of ours in
 //! the way), measured in the same run. Sample databases are built once through the real engine
-//! under target/bench-data/ (the national one takes about two minutes).
+//! under target/bench-data/ (the national one takes several minutes); `cargo test --benches`
+//! runs every figure once on the small sample.
+
+mod common;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use common::{data_dir, national, province, sample};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use parindex::demo::{self, Scale};
+use parindex::demo::Scale;
 use parindex::level::Level;
 use parindex::store::{Actor, Store, Write};
-
-fn data_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join("bench-data");
-    let _ = std::fs::create_dir_all(&dir);
-    dir
-}
-
-/// A demo database, built once and reused (delete target/bench-data to rebuild).
-fn sample(name: &str, scale: Scale, years: u32) -> PathBuf {
-    let path = data_dir().join(name);
-    if !path.exists() {
-        let tmp = data_dir().join(format!("{name}.building"));
-        let _ = std::fs::remove_file(&tmp);
-        let mut store = Store::open(&tmp).expect("open");
-        eprintln!("building {name} ...");
-        demo::fill(&mut store, scale, 7, 2025, Some(years), &mut |_, _| {}).expect("demo");
-        drop(store);
-        std::fs::rename(&tmp, &path).expect("rename");
-    }
-    path
-}
 
 /// A freshly created database (bundled frameworks and units, no assessments).
 fn empty_base() -> PathBuf {
@@ -45,17 +26,16 @@ fn empty_base() -> PathBuf {
 fn bench_save(c: &mut Criterion) {
     let db = data_dir().join("save.db");
     let _ = std::fs::remove_file(&db);
-    std::fs::copy(sample("province.db", Scale::Province, 5), &db).expect("copy");
+    std::fs::copy(province(), &db).expect("copy");
     let mut store = Store::open(&db).expect("open");
     let key = store
         .start_assessment("phuong-dong-hoi", 2026, None, &Actor::current())
         .expect("start");
-    let framework = store.framework(&key.framework_id).expect("framework");
     let actor = Actor::current();
     let today = parindex::store::today_utc();
     let mut group = c.benchmark_group("save");
     let mut i = 0u32;
-    group.bench_function("parindex: event + projection + totals", |b| {
+    group.bench_function("parindex: event + projection + kept totals", |b| {
         b.iter(|| {
             i += 1;
             let w = Write {
@@ -66,11 +46,7 @@ fn bench_save(c: &mut Criterion) {
                 seen_heads: None,
                 reason: None,
             };
-            store.save_all(vec![w], &actor, &today).expect("save");
-            black_box(parindex::scoring::totals(
-                &framework,
-                &store.inputs(&key).expect("inputs"),
-            ));
+            black_box(store.save_all(vec![w], &actor, &today).expect("save"));
         })
     });
     drop(store);
@@ -96,11 +72,11 @@ fn bench_save(c: &mut Criterion) {
 }
 
 fn bench_ranking(c: &mut Criterion) {
-    let db = sample("national.db", Scale::National, 1);
+    let db = national();
     let store = Store::open(&db).expect("open");
     let mut group = c.benchmark_group("ranking 10,000 communes");
     group.sample_size(10);
-    group.bench_function("parindex: report ranking", |b| {
+    group.bench_function("parindex: report ranking (kept totals)", |b| {
         b.iter(|| {
             black_box(parindex::report::gather_ranking(&store, 2025, Level::Xa).expect("ranking"))
         })
@@ -174,5 +150,48 @@ fn bench_merge(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(figures, bench_save, bench_ranking, bench_merge);
+/// What the replay checks of a merge cost per event: the digest recomputed over its content and
+/// its parents' digests, and an Ed25519 signature verified against its author's key.
+fn bench_replay_checks(c: &mut Criterion) {
+    use ed25519_dalek::{Signer, SigningKey};
+    let event = parindex::store::Event {
+        id: "019a0000-0000-7000-8000-000000000000".into(),
+        key: parindex::store::AssessmentKey {
+            framework_id: "quang-tri-2025-xa".into(),
+            unit_code: "phuong-dong-hoi".into(),
+            year: 2025,
+        },
+        target: "1.1.2".into(),
+        field: "self".into(),
+        value: r#"{"points":"1.5","declared":{"figure":"100"}}"#.into(),
+        parents: vec!["019a0000-0000-7000-8000-000000000001".into()],
+        author: "lan".into(),
+        host: "server".into(),
+        at: "2025-11-20T08:00:00.000Z".into(),
+        reason: None,
+    };
+    let parents = vec!["ab".repeat(32)];
+    let digest = parindex::store::event_digest(&event, Some(&[]), &parents);
+    let key = SigningKey::from_bytes(&[7u8; 32]);
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    let public = hex(key.verifying_key().as_bytes());
+    let signature = hex(&key.sign(digest.as_bytes()).to_bytes());
+    assert!(parindex::store::keys::verify(&public, &digest, &signature));
+    let mut group = c.benchmark_group("replay checks per event");
+    group.bench_function("digest", |b| {
+        b.iter(|| black_box(parindex::store::event_digest(&event, Some(&[]), &parents)))
+    });
+    group.bench_function("signature", |b| {
+        b.iter(|| black_box(parindex::store::keys::verify(&public, &digest, &signature)))
+    });
+    group.finish();
+}
+
+criterion_group!(
+    figures,
+    bench_save,
+    bench_ranking,
+    bench_merge,
+    bench_replay_checks
+);
 criterion_main!(figures);

@@ -1,10 +1,15 @@
-//! TUI figures of BENCHMARKS.md on the province database: time to the first full frame of home
+//! TUI figures of BENCHMARKS.md: time to the first full frame of home (province and national)
 //! and of a walkthrough (beside opening the database and one `SELECT count(*)`), one save through
-//! the real key path with the frame redrawn, and drawing the walkthrough at 120x40.
+//! the real key path with the frame redrawn (beside a one-row insert transaction), and drawing
+//! the walkthrough at 120x40. `cargo test --benches` runs each once on the small sample.
+
+mod common;
 
 use std::collections::VecDeque;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use common::{national, province};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use parindex::app::{App, Effect, Key, KeyCode, keymap};
@@ -16,16 +21,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const UNIT: &str = "phuong-dong-hoi";
-
-fn province() -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/province.db");
-    assert!(
-        path.exists(),
-        "run `cargo bench --bench figures` first: it builds {}",
-        path.display()
-    );
-    path
-}
 
 fn settle(app: &mut App, shell: &mut Shell, effects: Vec<Effect>) {
     let mut queue: VecDeque<Effect> = effects.into();
@@ -60,24 +55,32 @@ fn first_frame(db: &Path, open: Option<(String, i32)>, size: (u16, u16)) -> Term
 }
 
 fn bench_first_frame(c: &mut Criterion) {
-    let db = province();
-    let mut group = c.benchmark_group("first frame, province");
-    group.bench_function("parindex: home", |b| {
-        b.iter(|| black_box(first_frame(&db, None, (120, 40))))
-    });
-    group.bench_function("parindex: walkthrough", |b| {
-        b.iter(|| black_box(first_frame(&db, Some((UNIT.into(), 2025)), (120, 40))))
-    });
-    group.bench_function("floor: open + SELECT count(*)", |b| {
-        b.iter(|| {
-            let conn = rusqlite::Connection::open(&db).expect("open");
-            let n: i64 = conn
-                .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
-                .expect("count");
-            black_box(n)
-        })
-    });
-    group.finish();
+    for (name, db, walk) in [
+        ("province", province(), true),
+        ("national", national(), false),
+    ] {
+        // Opened once first: a database from an older parindex is migrated then.
+        drop(first_frame(&db, None, (120, 40)));
+        let mut group = c.benchmark_group(format!("first frame, {name}"));
+        group.bench_function("parindex: home", |b| {
+            b.iter(|| black_box(first_frame(&db, None, (120, 40))))
+        });
+        if walk {
+            group.bench_function("parindex: walkthrough", |b| {
+                b.iter(|| black_box(first_frame(&db, Some((UNIT.into(), 2025)), (120, 40))))
+            });
+        }
+        group.bench_function("floor: open + SELECT count(*)", |b| {
+            b.iter(|| {
+                let conn = rusqlite::Connection::open(&db).expect("open");
+                let n: i64 = conn
+                    .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
+                    .expect("count");
+                black_box(n)
+            })
+        });
+        group.finish();
+    }
 }
 
 fn bench_draw_and_save(c: &mut Criterion) {
@@ -147,7 +150,8 @@ fn bench_draw_and_save(c: &mut Criterion) {
         before + 2,
         "Enter 0,5 Enter did not save ({before} -> {after})"
     );
-    c.bench_function("save via keys (Enter 0,5 Enter) + totals + redraw", |b| {
+    let mut group = c.benchmark_group("save through the keys");
+    group.bench_function("parindex: Enter 0,5 Enter + kept totals + redraw", |b| {
         b.iter(|| {
             save(&mut app, &mut shell);
             terminal
@@ -155,6 +159,30 @@ fn bench_draw_and_save(c: &mut Criterion) {
                 .expect("draw");
         })
     });
+    drop(shell);
+    let floor = rusqlite::Connection::open(&db).expect("floor");
+    floor
+        .pragma_update(None, "journal_mode", "WAL")
+        .expect("wal");
+    floor
+        .pragma_update(None, "synchronous", "FULL")
+        .expect("sync");
+    floor
+        .execute(
+            "CREATE TABLE IF NOT EXISTS floor_row (id INTEGER PRIMARY KEY, v TEXT) STRICT",
+            [],
+        )
+        .expect("table");
+    group.bench_function("floor: one-row insert transaction", |b| {
+        b.iter(|| {
+            floor
+                .execute_batch(
+                    "BEGIN IMMEDIATE; INSERT INTO floor_row (v) VALUES ('{\"points\":\"0.5\"}'); COMMIT;",
+                )
+                .expect("insert");
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(
