@@ -7,7 +7,8 @@
 #     recomputed) beside sqlite3's PRAGMA integrity_check, on the province and national samples;
 #   - bytes per event of each sample.
 # PARINDEX_BIN (default target/release/parindex) and BENCH_DATA (default target/bench-data,
-# built by `cargo bench --bench figures`) say what to measure; RUNS how many pairs (default 5).
+# built by `cargo bench --bench figures`) say what to measure; RUNS how many pairs (default 5);
+# YEAR the year ranked (default: the national sample's newest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${PARINDEX_BIN:-$PWD/target/release/parindex}
@@ -53,6 +54,8 @@ bytes_per_event() { # db
 
 national=$data/national.db
 province=$data/province.db
+# The newest year of the national sample (the benches build 2025; `demo --scale national` 2026).
+year=${YEAR:-$(sqlite3 "$national" "SELECT max(year) FROM assessment")}
 # Opened once first: a file from an older parindex is migrated, its kept totals built.
 for db in "$province" "$national"; do
   /usr/bin/time -f "first open of $(basename "$db") (migration, kept totals built): %e s %M KiB" \
@@ -61,8 +64,8 @@ done
 
 echo "== ranking of 10,000 communes (national)"
 pair "parindex report --format json" "floor: sqlite3 GROUP BY" -- \
-  "$bin" --db "$national" --lang en report --year 2025 --level xa --format json -- \
-  sqlite3 "$national" "SELECT framework_id, unit_code, year, count(*), max(value) FROM current WHERE year = 2025 GROUP BY 1, 2, 3"
+  "$bin" --db "$national" --lang en report --year "$year" --level xa --format json -- \
+  sqlite3 "$national" "SELECT framework_id, unit_code, year, count(*), max(value) FROM current WHERE year = $year GROUP BY 1, 2, 3"
 
 for db in "$province" "$national"; do
   echo "== check, $(basename "$db")"

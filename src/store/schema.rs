@@ -143,6 +143,8 @@ CREATE TABLE assessment_totals (
     PRIMARY KEY (framework_id, unit_code, year)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX assessment_totals_by_year ON assessment_totals (year);
+-- Fields in conflict, for home screens and `conflicts` without a scan of the projection.
+CREATE INDEX current_in_conflict ON current (year) WHERE conflict = 1;
 
 CREATE TABLE totals_stale (
     framework_id TEXT NOT NULL,
