@@ -141,12 +141,8 @@ pub fn summary(r: &Ranking) -> Summary {
 pub fn most_lost(r: &Ranking) -> Vec<Lost> {
     let mut by_code: BTreeMap<&str, Lost> = BTreeMap::new();
     for row in &r.rows {
-        for s in &row.totals.subs {
-            let lost = (s.max - s.effective).max(Decimal::ZERO);
-            let cut = s
-                .self_points
-                .map(|p| p.min(s.max) - s.effective)
-                .unwrap_or_default();
+        for s in &row.totals.losses {
+            let (lost, cut) = (s.lost, s.cut);
             let entry = by_code.entry(s.code.as_str()).or_insert_with(|| Lost {
                 sub: s.code.clone(),
                 name: r.sub_name(&s.code),
@@ -219,6 +215,7 @@ mod tests {
             index_percent: Decimal::new(total * 100 + 1, 2),
             band: Some(band.into()),
             areas: vec![area("1", area1)],
+            losses: crate::scoring::losses(&subs),
             subs,
             ..Default::default()
         };

@@ -93,6 +93,9 @@ pub struct Totals {
     pub explanation_only: usize,
     pub conflicts: usize,
     pub areas: Vec<NodeTotals>,
+    /// The sub-criteria that lost points or had their self score cut, in framework order (the
+    /// statistics of a level read them from the kept totals, without the sub-criteria).
+    pub losses: Vec<Loss>,
     #[serde(skip)]
     pub criteria: Vec<NodeTotals>,
     /// In framework order.
@@ -123,7 +126,9 @@ pub fn totals(framework: &Framework, inputs: &Inputs) -> Totals {
     for area in &framework.areas {
         acc.add_area(framework, area, inputs);
     }
-    acc.finish(framework, inputs).rounded(framework)
+    let mut totals = acc.finish(framework, inputs).rounded(framework);
+    totals.losses = losses(&totals.subs);
+    totals
 }
 
 /// What the walk over the tree collects before the top-level caps are applied.
@@ -244,12 +249,38 @@ impl Accumulator {
                 .filter(|s| s.flags.explanation_only)
                 .count(),
             conflicts: self.subs.iter().filter(|s| s.flags.conflict).count(),
+            losses: Vec::new(),
             areas: self.areas,
             criteria: self.criteria,
             subs: self.subs,
             items,
         }
     }
+}
+
+/// What one sub-criterion of an assessment lost.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Loss {
+    pub code: String,
+    /// max − what counts: what the unit did not reach.
+    pub lost: Decimal,
+    /// The self score (within max) − what counts: what the council did not accept.
+    pub cut: Decimal,
+}
+
+/// The losses of every sub-criterion that lost or was cut anything, in the given order.
+pub fn losses(subs: &[SubTotals]) -> Vec<Loss> {
+    subs.iter()
+        .map(|s| Loss {
+            code: s.code.clone(),
+            lost: (s.max - s.effective).max(Decimal::ZERO),
+            cut: s
+                .self_points
+                .map(|p| p.min(s.max) - s.effective)
+                .unwrap_or_default(),
+        })
+        .filter(|l| !l.lost.is_zero() || !l.cut.is_zero())
+        .collect()
 }
 
 /// Clamps a node's raw views to its cap: survey points first, the self-assessed views within what
