@@ -370,6 +370,7 @@ fn self_assessment(
             ),
             title: evidence_title(sub),
             page: format!("tr. {}", dice.below(12) + 1),
+            ..Evidence::default()
         };
         out.push(Pending::field(
             &sub.code,

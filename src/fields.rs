@@ -47,6 +47,11 @@ pub struct Evidence {
     pub title: String,
     /// Trang, mục.
     pub page: String,
+    /// Cơ quan ban hành (empty when not given).
+    pub issuer: String,
+    /// The library document this citation refers to (`doc/<uuidv7>` of the assessment's
+    /// library); `None` for a document typed on the sub-criterion alone.
+    pub doc: Option<String>,
 }
 
 impl Evidence {
@@ -58,6 +63,9 @@ impl Evidence {
         }
         if !self.title.is_empty() {
             s.push_str(&format!(" — {}", self.title));
+        }
+        if !self.issuer.is_empty() {
+            s.push_str(&format!(" — {}", self.issuer));
         }
         if !self.page.is_empty() {
             s.push_str(&format!(" [{}]", self.page));
@@ -173,10 +181,17 @@ pub fn decode_text(text: &str) -> String {
 }
 
 fn evidence_json(e: &Evidence) -> Value {
-    json!({
+    let mut v = json!({
         "number": crate::text::nfc(&e.number), "date": crate::text::nfc(&e.date),
         "title": crate::text::nfc(&e.title), "page": crate::text::nfc(&e.page),
-    })
+    });
+    if !e.issuer.is_empty() {
+        v["issuer"] = json!(crate::text::nfc(&e.issuer));
+    }
+    if let Some(doc) = &e.doc {
+        v["doc"] = json!(doc);
+    }
+    v
 }
 
 fn evidence_from(v: &Value) -> Evidence {
@@ -186,6 +201,8 @@ fn evidence_from(v: &Value) -> Evidence {
         date: s("date"),
         title: s("title"),
         page: s("page"),
+        issuer: s("issuer"),
+        doc: v.get("doc").and_then(Value::as_str).map(str::to_string),
     }
 }
 
@@ -214,7 +231,7 @@ pub fn empty_value(field: &str) -> String {
         NA => encode_bool(false),
         EVIDENCE => encode_evidence(&[]),
         BONUS | PENALTY => "null".into(),
-        f if is_document(f) => "null".into(),
+        f if is_document(f) || is_library_document(f) => "null".into(),
         _ => encode_text(""),
     }
 }
@@ -238,6 +255,103 @@ pub fn decode_document(text: &str) -> Option<Evidence> {
         Ok(v @ Value::Object(_)) => Some(evidence_from(&v)),
         _ => None,
     }
+}
+
+/// The target of an assessment's evidence library: each document is its own field
+/// `doc/<uuidv7>` of this target, entered once and cited from any number of sub-criteria (a
+/// citation is a document field `evidence/<uuidv7>` of the sub-criterion whose value names the
+/// library document in `doc`).
+pub const LIBRARY: &str = "library";
+pub const LIBRARY_PREFIX: &str = "doc/";
+
+pub fn is_library_document(field: &str) -> bool {
+    field.starts_with(LIBRARY_PREFIX)
+}
+
+pub fn new_library_field() -> String {
+    format!("{LIBRARY_PREFIX}{}", uuid::Uuid::now_v7())
+}
+
+/// A file stored with a library document: content-addressed (the SHA-256 of its bytes, in
+/// lower-case hex), the bytes kept once per database whatever cites them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    pub sha256: String,
+    /// The file's name as the officer gave it (no directory).
+    pub name: String,
+    pub size: u64,
+}
+
+/// A document of the evidence library (văn bản): số, ngày, trích yếu, cơ quan ban hành, and
+/// optionally a link to the province's document system or a stored file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LibraryDocument {
+    pub number: String,
+    pub date: String,
+    pub title: String,
+    pub issuer: String,
+    pub url: Option<String>,
+    pub file: Option<StoredFile>,
+}
+
+impl LibraryDocument {
+    /// The citation of this document (field `id`) at `page`.
+    pub fn cite(&self, id: &str, page: &str) -> Evidence {
+        Evidence {
+            number: self.number.clone(),
+            date: self.date.clone(),
+            title: self.title.clone(),
+            page: page.to_string(),
+            issuer: self.issuer.clone(),
+            doc: Some(id.to_string()),
+        }
+    }
+}
+
+pub fn encode_library_document(d: &LibraryDocument) -> String {
+    let n = crate::text::nfc;
+    let mut v = json!({
+        "number": n(&d.number), "date": n(&d.date), "title": n(&d.title), "issuer": n(&d.issuer),
+    });
+    if let Some(url) = &d.url {
+        v["url"] = json!(url);
+    }
+    if let Some(f) = &d.file {
+        v["file"] = json!({ "sha256": f.sha256, "name": n(&f.name), "size": f.size });
+    }
+    v.to_string()
+}
+
+/// A library document's stored value; `None` once it was withdrawn (`null`) or malformed.
+pub fn decode_library_document(text: &str) -> Option<LibraryDocument> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    let obj = v.as_object()?;
+    let s = |k: &str| obj.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let file = match obj.get("file") {
+        None | Some(Value::Null) => None,
+        Some(f) => Some(StoredFile {
+            sha256: f.get("sha256")?.as_str()?.to_string(),
+            name: f
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
+            size: f.get("size")?.as_u64()?,
+        }),
+    };
+    Some(LibraryDocument {
+        number: s("number"),
+        date: s("date"),
+        title: s("title"),
+        issuer: s("issuer"),
+        url: obj.get("url").and_then(Value::as_str).map(str::to_string),
+        file,
+    })
+}
+
+/// Whether `text` is a SHA-256 in lower-case hex.
+pub fn is_sha256(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// Bonus and penalty points are stored as `{"points": "1.5"}`.
@@ -289,6 +403,7 @@ mod tests {
             date: "15/01/2024".into(),
             title: "Ke\u{0302}\u{0301} hoạch".into(),
             page: "tr. 2".into(),
+            ..Evidence::default()
         };
         let back = decode_evidence(&encode_evidence(std::slice::from_ref(&e)));
         assert_eq!(back[0].title, "Kế hoạch");

@@ -19,6 +19,7 @@ pub mod replay;
 pub mod report;
 pub mod roles;
 pub mod scoring;
+pub mod sheet;
 pub mod store;
 pub mod survey;
 pub mod text;

@@ -14,6 +14,10 @@ pub enum TextField {
     DocumentTitle,
     /// Trang, mục.
     DocumentPage,
+    /// Cơ quan ban hành.
+    DocumentIssuer,
+    /// A link to the document in the province's document system.
+    DocumentUrl,
     /// The explanation, the council's note, the unit's response, a bonus or penalty reason.
     Note,
 }
@@ -26,6 +30,8 @@ impl TextField {
             TextField::DocumentDate => 20,
             TextField::DocumentTitle => 500,
             TextField::DocumentPage => 80,
+            TextField::DocumentIssuer => 200,
+            TextField::DocumentUrl => 2000,
             TextField::Note => 4000,
         }
     }
@@ -37,6 +43,8 @@ impl TextField {
             TextField::DocumentDate => "--date",
             TextField::DocumentTitle => "--title",
             TextField::DocumentPage => "--page",
+            TextField::DocumentIssuer => "--issuer",
+            TextField::DocumentUrl => "--url",
             TextField::Note => "--note",
         }
     }
@@ -47,10 +55,24 @@ impl TextField {
             TextField::DocumentDate => lang.pick("ngày ban hành", "document date"),
             TextField::DocumentTitle => lang.pick("trích yếu", "document title"),
             TextField::DocumentPage => lang.pick("trang, mục", "page"),
+            TextField::DocumentIssuer => lang.pick("cơ quan ban hành", "issuing body"),
+            TextField::DocumentUrl => lang.pick("đường dẫn văn bản", "document link"),
             TextField::Note => lang.pick("giải trình, ý kiến", "explanation or note"),
         }
     }
 }
+
+/// The largest file one library document may carry (20 MiB: a scanned decision of a few dozen
+/// pages). Files are stored in the database, so every copy and snapshot carries them.
+pub const FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The most bytes of files one assessment's library may hold in all (200 MiB), so that one
+/// unit cannot make the province's database, and every copy of it, unmanageable.
+pub const ASSESSMENT_FILE_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The most rows a score import reads (a framework has about a hundred sub-criteria; a file
+/// with many units of one year stays well under this).
+pub const IMPORT_ROWS: usize = 20_000;
 
 /// A text longer than its field allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -57,7 +57,8 @@ fn a_database_from_before_digests_is_digested_on_first_open_and_stays_sound() {
     set(&s, "1.1.1", "0.5");
     set(&s, "1.1.1", "0");
     set(&s, "1.1.2", "1");
-    // Back to schema 1: no seen, digest or signature columns, no quarantine table, no unit years.
+    // Back to schema 1: no seen, digest or signature columns, no quarantine table, no unit years,
+    // no evidence files.
     let c = rusqlite::Connection::open(&s.db).expect("raw");
     c.execute_batch(
         "DROP INDEX event_by_digest;
@@ -69,6 +70,7 @@ fn a_database_from_before_digests_is_digested_on_first_open_and_stays_sound() {
          ALTER TABLE unit DROP COLUMN first_year;
          ALTER TABLE unit DROP COLUMN last_year;
          ALTER TABLE unit DROP COLUMN gso_code;
+         DROP TABLE evidence_file;
          PRAGMA user_version = 1;",
     )
     .expect("downgrade");

@@ -553,3 +553,82 @@ fn a_key_forged_for_an_appraiser_on_a_laptop_does_not_make_their_forged_score_co
     );
     assert_eq!(totals(&s.db), before, "the forged appraisal does not count");
 }
+
+#[test]
+fn library_documents_and_citations_merge_through_the_replay_checks() {
+    let s = server();
+    let lap = laptop(&s);
+    let fw = key(&s.db).framework_id;
+    // Signed by lan, who may change the unit's evidence: a document and a citation count.
+    let doc = r#"{"number":"125/KH-UBND","date":"15/01/2025","title":"Kế hoạch CCHC","issuer":"UBND phường"}"#;
+    let good = lan_writes(
+        &lap,
+        "library",
+        "doc/01930000-0000-7000-8000-000000000001",
+        doc,
+    );
+    let citation = r#"{"number":"125/KH-UBND","date":"15/01/2025","title":"Kế hoạch CCHC","page":"tr. 2","issuer":"UBND phường","doc":"doc/01930000-0000-7000-8000-000000000001"}"#;
+    let cited = lan_writes(
+        &lap,
+        "1.1.1",
+        "evidence/01930000-0000-7000-8000-000000000002",
+        citation,
+    );
+    // Not values a document may hold: no number, a file not named by a SHA-256, a file over
+    // the size limit, a library field that is no document; and one forged for another author.
+    let no_number = lan_writes(
+        &lap,
+        "library",
+        "doc/01930000-0000-7000-8000-000000000003",
+        r#"{"number":" "}"#,
+    );
+    let bad_hash = lan_writes(
+        &lap,
+        "library",
+        "doc/01930000-0000-7000-8000-000000000004",
+        r#"{"number":"1/QĐ","file":{"sha256":"../../etc/passwd","name":"x.pdf","size":3}}"#,
+    );
+    let huge = format!(
+        r#"{{"number":"2/QĐ","file":{{"sha256":"{}","name":"x.pdf","size":{}}}}}"#,
+        "a".repeat(64),
+        21 * 1024 * 1024
+    );
+    let too_large = lan_writes(
+        &lap,
+        "library",
+        "doc/01930000-0000-7000-8000-000000000005",
+        &huge,
+    );
+    let not_doc = lan_writes(&lap, "library", "self", r#"{"points":"1"}"#);
+    forge(
+        &lap,
+        "f-library",
+        (fw.as_str(), U, 2025),
+        "library",
+        "doc/01930000-0000-7000-8000-000000000006",
+        doc,
+        "tuan",
+    );
+
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    let mut expected = vec![
+        no_number,
+        bad_hash,
+        too_large,
+        not_doc,
+        "f-library".to_string(),
+    ];
+    expected.sort();
+    assert_eq!(refused_ids(&summary), expected, "{summary:#}");
+    let ids = Store::open(&s.db).expect("open").event_ids().expect("ids");
+    assert!(ids.contains(&good) && ids.contains(&cited));
+    let list = json(
+        &s.db,
+        &["evidence", "library", "list", "--unit", U, "--year", "2025"],
+    );
+    let docs = list["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), 1, "{list:#}");
+    assert_eq!(docs[0]["citations"][0]["sub"], "1.1.1", "{list:#}");
+    assert_eq!(docs[0]["citations"][0]["page"], "tr. 2", "{list:#}");
+    assert_eq!(json(&s.db, &["check"])["problems"], serde_json::json!([]));
+}

@@ -176,6 +176,7 @@ fn control_and_bidi_characters_never_reach_the_terminal() {
             date: HOSTILE[1].into(),
             title: format!("Kế hoạch {} {}", HOSTILE[2], HOSTILE[1]),
             page: HOSTILE[0].into(),
+            ..Default::default()
         };
         let writes = vec![
             StoreWrite {

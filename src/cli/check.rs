@@ -14,6 +14,7 @@ pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
         print_json(&json!({
             "ok": report.problems.is_empty(), "events": report.events, "fields": report.fields,
             "assessments": report.assessments, "quarantined": report.quarantined, "problems": report.problems,
+            "files": report.files, "file_bytes": report.file_bytes,
         }))?;
     } else {
         let l = ctx.lang;
@@ -26,6 +27,17 @@ pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
             l.pick("Bộ kết quả chấm", "Assessments"),
             report.assessments
         );
+        if report.files > 0 {
+            say!(
+                "{}: {} ({} bytes)",
+                l.pick(
+                    "Tệp kiểm chứng (đã đối chiếu SHA-256)",
+                    "Evidence files (SHA-256 verified)"
+                ),
+                report.files,
+                report.file_bytes
+            );
+        }
         for p in &report.problems {
             say!("  ✗ {p}");
         }

@@ -17,6 +17,13 @@ pub enum EvidenceCommand {
     Add(AddArgs),
     /// Remove the evidence document(s) with this number from a sub-criterion
     Remove(RemoveArgs),
+    /// The assessment's evidence library: documents entered once, cited many times
+    #[command(subcommand)]
+    Library(super::library::LibraryCommand),
+    /// Cite a library document from one or more sub-criteria, each with its page or section
+    Cite(super::library::CiteArgs),
+    /// Write a library document's file to a private temporary file and print its path (or print its link)
+    Open(super::library::OpenArgs),
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +67,9 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
     let a = match cmd {
         EvidenceCommand::Add(a) => a,
         EvidenceCommand::Remove(r) => return remove(ctx, &r),
+        EvidenceCommand::Library(c) => return super::library::run(ctx, c),
+        EvidenceCommand::Cite(c) => return super::library::cite(ctx, &c),
+        EvidenceCommand::Open(c) => return super::library::open(ctx, &c),
     };
     let mut store = open_store(ctx)?;
     let req = AddEvidence {
@@ -71,6 +81,7 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
             date: a.date.clone(),
             title: a.title.clone(),
             page: a.page.clone(),
+            ..Evidence::default()
         },
     };
     let added = add_evidence(&mut store, &Actor::current(), &Clock::system(), &req)

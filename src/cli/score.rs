@@ -24,6 +24,10 @@ pub enum ScoreCommand {
     Get(Target),
     /// Show every change of one sub-criterion: who, when, old → new
     History(Target),
+    /// Import a unit's filled self-assessment form (CSV or XLSX), all rows or none
+    Import(super::score_file::ImportArgs),
+    /// Write a unit's empty self-assessment form (hierarchy, max, rule, evidence required)
+    Template(super::score_file::TemplateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -71,7 +75,7 @@ pub struct SetArgs {
     pub if_unchanged: Option<String>,
 }
 
-fn parse_stage(s: &str) -> Result<Stage, String> {
+pub fn parse_stage(s: &str) -> Result<Stage, String> {
     s.parse().map_err(|_| {
         format!("--stage: '{s}' is not a stage; use self, appraisal1, appraisal2 or survey")
     })
@@ -82,6 +86,8 @@ pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<(), CliError> {
         ScoreCommand::Set(args) => set(ctx, args),
         ScoreCommand::Get(t) => get(ctx, &t),
         ScoreCommand::History(t) => history(ctx, &t),
+        ScoreCommand::Import(a) => super::score_file::import(ctx, &a),
+        ScoreCommand::Template(a) => super::score_file::write_template(ctx, &a),
     }
 }
 

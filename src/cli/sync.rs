@@ -142,6 +142,7 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
             "quarantined": s.quarantined.len(), "refused": quarantine::groups_json(&s.quarantined),
             "released": s.released,
             "differing": s.differing,
+            "files_added": s.files_added, "files_refused": s.files_refused,
             "frameworks_refused": s.frameworks_refused.iter()
                 .map(|(id, why)| json!({"id": id, "reason": why})).collect::<Vec<_>>(),
             "framework_conflicts": s.framework_conflicts.iter()
@@ -166,6 +167,22 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
         l.pick("Xung đột mới", "New conflicts"),
         s.new_conflicts
     );
+    if s.files_added > 0 {
+        say!(
+            "{}: {}",
+            l.pick("Tệp kiểm chứng mới", "Evidence files added"),
+            s.files_added
+        );
+    }
+    for sha in &s.files_refused {
+        say!(
+            "{}: {sha}",
+            l.pick(
+                "Tệp kiểm chứng không khớp mã băm (không chép)",
+                "Evidence file not matching its hash (not copied)"
+            )
+        );
+    }
     print_refusals(&s, l);
     if s.new_conflicts > 0 || !s.quarantined.is_empty() || !s.framework_conflicts.is_empty() {
         say!(

@@ -67,6 +67,21 @@ pub enum CommandError {
     },
     #[error("{0:?}")]
     TooLong(crate::limits::TooLong),
+    #[error("file too large")]
+    FileTooLarge { name: String, size: u64 },
+    #[error("library full")]
+    LibraryFull { held: u64, adding: u64 },
+    #[error("not a web link")]
+    BadUrl(String),
+    #[error("no library document")]
+    NoLibraryDocument(String),
+    #[error("ambiguous document")]
+    AmbiguousDocument { query: String, ids: Vec<String> },
+    #[error("{file}: import problems")]
+    Import {
+        file: String,
+        problems: Vec<super::score_import::RowProblem>,
+    },
     #[error("{0}")]
     Value(String),
 }
@@ -81,6 +96,8 @@ impl From<ValueError> for CommandError {
     fn from(e: ValueError) -> Self {
         match e {
             ValueError::Score(e) => CommandError::Score(e),
+            ValueError::NoNumber => CommandError::EmptyNumber,
+            ValueError::FileTooLarge { name, size } => CommandError::FileTooLarge { name, size },
             other => CommandError::Rule(other),
         }
     }
@@ -228,7 +245,38 @@ impl Localized for CommandError {
                 let nothing = lang.pick("không ghi gì", "nothing written");
                 format!("{}: {} ({nothing})", e.field.flag(), e.describe(lang))
             }
+            FileTooLarge { name, size } => {
+                let (mib, limit) = (mib(*size), mib(crate::limits::FILE_BYTES));
+                match vi {
+                    true => format!("--file: tệp {name} dung lượng {mib} MiB, tối đa {limit} MiB (không ghi gì)"),
+                    false => format!("--file: {name} is {mib} MiB, at most {limit} MiB allowed (nothing written)"),
+                }
+            }
+            LibraryFull { held, adding } => {
+                let (held, adding) = (mib(*held), mib(*adding));
+                let limit = mib(crate::limits::ASSESSMENT_FILE_BYTES);
+                match vi {
+                    true => format!("--file: kho tài liệu của bộ kết quả đã có {held} MiB tệp, thêm {adding} MiB vượt mức tối đa {limit} MiB (không ghi gì)"),
+                    false => format!("--file: the assessment's library holds {held} MiB of files; {adding} MiB more exceeds the {limit} MiB allowed (nothing written)"),
+                }
+            }
+            BadUrl(url) if vi => format!("--url: '{}' không phải đường dẫn http:// hoặc https://", crate::text::one_line(url)),
+            BadUrl(url) => format!("--url: '{}' is not an http:// or https:// link", crate::text::one_line(url)),
+            NoLibraryDocument(q) if vi => format!("--document: kho tài liệu không có văn bản '{q}' (xem: parindex evidence library list)"),
+            NoLibraryDocument(q) => format!("--document: no library document '{q}' (see: parindex evidence library list)"),
+            AmbiguousDocument { query, ids } if vi => format!("--document: nhiều văn bản số '{query}': {}; hãy ghi mã văn bản", ids.join(", ")),
+            AmbiguousDocument { query, ids } => format!("--document: several documents numbered '{query}': {}; give the document id", ids.join(", ")),
+            Import { file, problems } => problems
+                .iter()
+                .map(|p| format!("{file}: {}", p.message(lang)))
+                .collect::<Vec<_>>()
+                .join("\n"),
             Value(m) => m.clone(),
         }
     }
+}
+
+/// Bytes in MiB with one decimal (`20.0`).
+fn mib(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
 }

@@ -38,6 +38,8 @@ pub fn add_evidence(
         date: crate::text::one_line(&req.document.date),
         title: crate::text::one_line(&req.document.title),
         page: crate::text::one_line(&req.document.page),
+        issuer: crate::text::one_line(&req.document.issuer),
+        doc: req.document.doc.clone(),
     };
     if document.number.trim().is_empty() {
         return Err(CommandError::EmptyNumber);
@@ -210,5 +212,6 @@ pub fn check_document(e: &Evidence) -> Result<(), crate::limits::TooLong> {
     check(TextField::DocumentNumber, &e.number)?;
     check(TextField::DocumentDate, &e.date)?;
     check(TextField::DocumentTitle, &e.title)?;
+    check(TextField::DocumentIssuer, &e.issuer)?;
     check(TextField::DocumentPage, &e.page)
 }

@@ -11,9 +11,11 @@ pub mod conflict;
 pub mod error;
 pub mod evidence;
 pub mod import;
+pub mod library;
 pub mod officer;
 pub mod rules;
 pub mod score;
+pub mod score_import;
 pub mod status;
 
 pub use assessment::{Located, cancel, restore};

@@ -73,6 +73,10 @@ pub fn check_length(field: &str, value: &str) -> Result<(), CommandError> {
         if let Some(e) = fields::decode_document(value) {
             super::evidence::check_document(&e)?;
         }
+    } else if fields::is_library_document(field) {
+        if let Some(d) = fields::decode_library_document(value) {
+            super::library::check_library_document(&d)?;
+        }
     } else if let Ok(Some(text)) = serde_json::from_str::<Option<String>>(value) {
         crate::limits::check(crate::limits::TextField::Note, &text)?;
     }

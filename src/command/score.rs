@@ -75,59 +75,91 @@ pub fn set_score(
 ) -> Result<ScoreSaved, CommandError> {
     check_lengths(req)?;
     store.write(|tx| {
-        let located = locate(tx, &req.unit, req.year, req.framework.as_deref())?;
-        let (key, framework) = (located.key, located.framework);
-        let target = req.sub.trim();
-        if matches!(target, fields::BONUS | fields::PENALTY) {
-            return set_bonus_or_penalty(tx, actor, clock, &key, framework, target, req);
-        }
-        if let Some(item) = framework.adjustment(target).cloned() {
-            return set_item(tx, actor, clock, &key, framework, &item, req);
-        }
-        let sub = rules::sub(&framework, target)?.clone();
-        scoring::check_stage(&sub, req.stage)?;
-        let writes = score_writes(tx, &key, &framework, &sub, req)?;
-        for (field, _) in &writes {
-            check_change(tx, actor, &clock.today, &key, field)?;
-        }
-        for _ in &req.evidence {
-            check_change(tx, actor, &clock.today, &key, fields::EVIDENCE)?;
-        }
-        let main_field = writes[0].0;
-        let current = tx.field(&key, &sub.code, main_field)?;
-        check_unchanged(req.if_unchanged.as_deref(), current.as_ref())?;
-        ensure(tx, &key, actor)?;
-        let mut saved = None;
-        for (field, value) in writes {
-            let event = supersede(tx, actor, clock, &key, &sub.code, field, value, None)?;
-            saved.get_or_insert(event);
-        }
-        if !req.evidence.is_empty() {
-            super::evidence::append_documents(
-                tx,
-                actor,
-                clock,
-                &key,
-                &sub.code,
-                req.evidence.iter().map(|n| Evidence {
-                    number: crate::text::one_line(n),
-                    ..Evidence::default()
-                }),
-            )?;
-        }
-        let event = saved.ok_or_else(|| CommandError::Value("nothing to save".into()))?;
-        Ok(ScoreSaved {
-            replaced: replaced(current, &event),
-            key,
-            framework,
-            code: sub.code,
-            event,
-        })
+        set_score_in(tx, actor, clock, req, false)?
+            .ok_or_else(|| CommandError::Value("nothing to save".into()))
     })
 }
 
+/// [`set_score`] inside the caller's transaction (an import saves many rows in one). With
+/// `only_changes`, a field already holding the new value is not written again, and nothing at
+/// all (`None`) when every field already holds it: an import run twice changes nothing.
+pub(super) fn set_score_in(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    req: &SetScore,
+    only_changes: bool,
+) -> Result<Option<ScoreSaved>, CommandError> {
+    let located = locate(tx, &req.unit, req.year, req.framework.as_deref())?;
+    let (key, framework) = (located.key, located.framework);
+    let target = req.sub.trim();
+    if matches!(target, fields::BONUS | fields::PENALTY) {
+        return set_bonus_or_penalty(tx, actor, clock, &key, framework, target, req).map(Some);
+    }
+    if let Some(item) = framework.adjustment(target).cloned() {
+        return set_item(tx, actor, clock, &key, framework, &item, req).map(Some);
+    }
+    let sub = rules::sub(&framework, target)?.clone();
+    scoring::check_stage(&sub, req.stage)?;
+    let mut writes = score_writes(tx, &key, &framework, &sub, req)?;
+    for (field, _) in &writes {
+        check_change(tx, actor, &clock.today, &key, field)?;
+    }
+    if only_changes {
+        let mut kept = Vec::new();
+        for (field, value) in writes {
+            let same = tx
+                .field(&key, &sub.code, field)?
+                .is_some_and(|s| s.value == value && s.heads.len() == 1);
+            if !same {
+                kept.push((field, value));
+            }
+        }
+        writes = kept;
+        // An import gives its documents apart (see `score_import`), so nothing is left.
+        if writes.is_empty() {
+            return Ok(None);
+        }
+    }
+    for _ in &req.evidence {
+        check_change(tx, actor, &clock.today, &key, fields::EVIDENCE)?;
+    }
+    let main_field = writes[0].0;
+    let current = tx.field(&key, &sub.code, main_field)?;
+    check_unchanged(req.if_unchanged.as_deref(), current.as_ref())?;
+    ensure(tx, &key, actor)?;
+    let mut saved = None;
+    for (field, value) in writes {
+        let event = supersede(tx, actor, clock, &key, &sub.code, field, value, None)?;
+        saved.get_or_insert(event);
+    }
+    if !req.evidence.is_empty() {
+        super::evidence::append_documents(
+            tx,
+            actor,
+            clock,
+            &key,
+            &sub.code,
+            req.evidence.iter().map(|n| Evidence {
+                number: crate::text::one_line(n),
+                ..Evidence::default()
+            }),
+        )?;
+    }
+    let Some(event) = saved else {
+        return Ok(None);
+    };
+    Ok(Some(ScoreSaved {
+        replaced: replaced(current, &event),
+        key,
+        framework,
+        code: sub.code,
+        event,
+    }))
+}
+
 /// The note and each document number within their limits, before anything is read.
-fn check_lengths(req: &SetScore) -> Result<(), CommandError> {
+pub(super) fn check_lengths(req: &SetScore) -> Result<(), CommandError> {
     use crate::limits::{TextField, check};
     if let Some(note) = &req.note {
         check(TextField::Note, note)?;

@@ -93,6 +93,7 @@ impl FieldGroup {
             "self" | "na" => FieldGroup::SelfScore,
             "evidence" | "explanation" | "response" => FieldGroup::UnitSupport,
             f if f.starts_with(crate::fields::DOCUMENT_PREFIX) => FieldGroup::UnitSupport,
+            f if f.starts_with(crate::fields::LIBRARY_PREFIX) => FieldGroup::UnitSupport,
             "survey" => FieldGroup::Survey,
             "bonus" | "penalty" => FieldGroup::BonusPenalty,
             _ => FieldGroup::Appraisal,

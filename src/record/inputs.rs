@@ -64,7 +64,7 @@ pub fn apply_row(inputs: &mut Inputs, target: &str, field: &str, value: &str, co
     match (target, field) {
         (fields::BONUS, fields::BONUS) => inputs.bonus = fields::decode_points(value),
         (fields::PENALTY, fields::PENALTY) => inputs.penalty = fields::decode_points(value),
-        ("status" | "year", _) => {}
+        ("status" | "year" | fields::LIBRARY, _) => {}
         (code, field) => {
             let sub = match inputs.subs.get_mut(code) {
                 Some(sub) => sub,

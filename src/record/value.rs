@@ -34,6 +34,13 @@ pub enum ValueError {
     },
     /// Not the JSON shape of the field.
     Malformed(String),
+    /// A library document without its number.
+    NoNumber,
+    /// A library document's file over the size limit.
+    FileTooLarge {
+        name: String,
+        size: u64,
+    },
 }
 
 impl From<ScoreError> for ValueError {
@@ -140,6 +147,9 @@ pub fn check_value(
     if let Some(item) = framework.adjustment(target) {
         return check_item_value(framework, item, field, value);
     }
+    if target == fields::LIBRARY {
+        return check_library_value(field, value);
+    }
     let sub = sub(framework, target)?;
     if let Ok(stage) = field.parse::<Stage>() {
         if value == "null" {
@@ -167,6 +177,33 @@ pub fn check_value(
             .map(|_| ())
             .map_err(|_| bad_shape(field)),
     }
+}
+
+/// A library document (or `null`, withdrawn): a field `doc/<id>`, a number, and a file named by
+/// a SHA-256 within the size limit.
+fn check_library_value(field: &str, value: &str) -> Result<(), ValueError> {
+    if !fields::is_library_document(field) {
+        return Err(bad_shape(field));
+    }
+    if value == "null" {
+        return Ok(());
+    }
+    let d = fields::decode_library_document(value).ok_or_else(|| bad_shape(field))?;
+    if d.number.trim().is_empty() {
+        return Err(ValueError::NoNumber);
+    }
+    if let Some(f) = &d.file {
+        if !fields::is_sha256(&f.sha256) {
+            return Err(bad_shape(field));
+        }
+        if f.size > crate::limits::FILE_BYTES {
+            return Err(ValueError::FileTooLarge {
+                name: f.name.clone(),
+                size: f.size,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A stage score: typed points within the max with the framework's decimals, and for the unit's

@@ -12,6 +12,7 @@ pub mod results;
 pub mod self_report;
 pub mod stats;
 pub mod summary;
+pub mod template;
 mod text_out;
 mod xlsx_out;
 

@@ -10,6 +10,9 @@ pub struct CheckReport {
     pub assessments: i64,
     /// Events a merge refused (kept in the log, listed by `conflicts`).
     pub quarantined: i64,
+    /// Evidence files stored, and their bytes in all (each verified against its SHA-256).
+    pub files: i64,
+    pub file_bytes: i64,
     /// Every problem found; empty means the database is sound.
     pub problems: Vec<String>,
 }
@@ -95,6 +98,9 @@ impl Store {
             }
         }
         report.quarantined = count("SELECT count(*) FROM quarantine")?;
+        let (files, file_bytes, file_problems) = super::files::verify(&self.conn)?;
+        (report.files, report.file_bytes) = (files, file_bytes);
+        report.problems.extend(file_problems);
         let replayed = projection::replay(&self.conn).map_err(StoreError::sql)?;
         let stored = projection::stored(&self.conn).map_err(StoreError::sql)?;
         if replayed != stored {

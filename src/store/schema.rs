@@ -6,7 +6,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x5041_5249;
 
 /// The schema version this build writes. Files with a higher one are refused.
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = 5;
 
 /// Migration `n` brings a database from version `n` to `n + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -152,6 +152,16 @@ CREATE TABLE totals_stale (
     year         INTEGER NOT NULL,
     PRIMARY KEY (framework_id, unit_code, year)
 ) STRICT, WITHOUT ROWID;
+"#,
+    // 4 → 5: files of the evidence library (issue 22), content-addressed: one row per distinct
+    // content whatever cites it, so a merge copies only what this database lacks. The bytes
+    // are checked against the hash by `check`, and on their way in from a merge.
+    r#"
+CREATE TABLE evidence_file (
+    sha256 TEXT PRIMARY KEY,
+    size   INTEGER NOT NULL,
+    bytes  BLOB NOT NULL
+) STRICT;
 "#,
 ];
 

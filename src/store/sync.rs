@@ -33,6 +33,10 @@ pub struct MergeSummary {
     pub frameworks_refused: Vec<(String, String)>,
     /// Units and years assessed under another framework in each copy.
     pub framework_conflicts: Vec<(String, i32)>,
+    /// Evidence files this copy lacked (each distinct content once, however often cited).
+    pub files_added: usize,
+    /// Files of the other copy whose bytes do not hash to their name, by name: not copied.
+    pub files_refused: Vec<String>,
 }
 
 impl Store {
@@ -108,6 +112,7 @@ impl Store {
         summary.units_added = tx
             .execute("INSERT OR IGNORE INTO main.unit SELECT * FROM src.unit", [])
             .map_err(StoreError::sql)?;
+        (summary.files_added, summary.files_refused) = super::files::merge(&tx)?;
         tx.execute_batch(
             "DROP TABLE IF EXISTS temp.touched;
              CREATE TEMP TABLE touched (framework_id TEXT, unit_code TEXT, year INTEGER, target TEXT, field TEXT,

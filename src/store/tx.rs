@@ -87,6 +87,11 @@ impl Store {
 }
 
 impl Tx<'_> {
+    /// The transaction's connection, for the store's other modules.
+    pub(super) fn conn(&self) -> &rusqlite::Connection {
+        &self.tx
+    }
+
     pub fn status(&self, key: &AssessmentKey) -> Result<Status, StoreError> {
         status_in(&self.tx, key)
     }
@@ -121,6 +126,26 @@ impl Tx<'_> {
             )
             .map_err(StoreError::sql)?;
         rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+    }
+
+    /// Every field of an assessment, each sub-criterion's documents as one list (as
+    /// [`Store::fields`] gives them).
+    pub fn fields(&self, key: &AssessmentKey) -> Result<Vec<FieldState>, StoreError> {
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT target, field, value, heads, conflict, author, at FROM current
+                 WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
+            )
+            .map_err(StoreError::sql)?;
+        let rows = stmt
+            .query_map(
+                params![key.framework_id, key.unit_code, key.year],
+                projection::row_to_state,
+            )
+            .map_err(StoreError::sql)?;
+        let states = rows.collect::<Result<_, _>>().map_err(StoreError::sql)?;
+        Ok(super::inputs::documents_as_lists(states))
     }
 
     /// A sub-criterion's evidence as one list (the older whole-list field and every document),

@@ -76,6 +76,7 @@ pub fn doc(number: &str, date: &str, title: &str, page: &str) -> Evidence {
         date: date.into(),
         title: title.into(),
         page: page.into(),
+        ..Default::default()
     }
 }
 

@@ -53,6 +53,16 @@ impl Localized for ValueError {
             ),
             Malformed(field) if vi => format!("{field}: giá trị sai định dạng"),
             Malformed(field) => format!("{field}: malformed value"),
+            NoNumber if vi => "--number: số văn bản không được để trống".into(),
+            NoNumber => "--number: the document number is empty".into(),
+            FileTooLarge { name, size } if vi => format!(
+                "--file: tệp {name} dung lượng {size} byte, tối đa {} byte",
+                crate::limits::FILE_BYTES
+            ),
+            FileTooLarge { name, size } => format!(
+                "--file: {name} is {size} bytes, at most {} allowed",
+                crate::limits::FILE_BYTES
+            ),
         }
     }
 }

@@ -79,6 +79,9 @@ fn raw_display(field: &str, value: &str, lang: Lang) -> String {
         f if fields::is_document(f) => fields::decode_document(value)
             .map(|e| e.summary())
             .unwrap_or_else(|| lang.pick("(đã bỏ tài liệu)", "(document removed)").into()),
+        f if fields::is_library_document(f) => fields::decode_library_document(value)
+            .map(|d| d.cite(f, "").summary())
+            .unwrap_or_else(|| lang.pick("(đã bỏ văn bản)", "(document withdrawn)").into()),
         _ => {
             let text = fields::decode_text(value);
             if text.trim().is_empty() {
@@ -125,7 +128,7 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         fields::APPRAISAL_NOTE => Text::FieldAppraisalNote,
         fields::APPRAISAL2_NOTE => Text::FieldAppraisal2Note,
         fields::RESPONSE => Text::FieldResponse,
-        f if fields::is_document(f) => Text::FieldEvidence,
+        f if fields::is_document(f) || fields::is_library_document(f) => Text::FieldEvidence,
         other => return one_line(other),
     };
     text.get(lang).to_string()

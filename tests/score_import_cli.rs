@@ -1,0 +1,311 @@
+//! Bulk entry through the real binary (issue 22): the province's self-assessment form written
+//! empty by `score template`, filled by a script as a unit would in Excel, and read back by
+//! `score import`: the same totals as typing the same values, all rows or none, every bad row
+//! named with its line and column, and a second import changing nothing.
+
+mod common;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::{Scratch, run_on, stderr};
+
+const UNIT: &str = "phuong-dong-hoi";
+
+fn json(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = run_on(db, &all);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn events(db: &std::path::Path) -> u64 {
+    json(db, &["check"])["events"].as_u64().expect("events")
+}
+
+fn text(c: &Data) -> String {
+    match c {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The template's rows as text (row 0 is the title).
+fn template(s: &Scratch) -> Vec<Vec<String>> {
+    let out = s.path("form.xlsx");
+    s.ok(&[
+        "score",
+        "template",
+        "--unit",
+        UNIT,
+        "--year",
+        "2025",
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    let mut book: Xlsx<_> = open_workbook(&out).expect("open the template");
+    let range = book
+        .worksheet_range_at(0)
+        .expect("a sheet")
+        .expect("readable");
+    range.rows().map(|r| r.iter().map(text).collect()).collect()
+}
+
+/// What the script fills in a sub-criterion's row: declared data for percentage tiers, the
+/// max elsewhere (a value every rule gives), a document and an explanation on some rows.
+#[derive(Debug, Clone)]
+struct Filled {
+    code: String,
+    declared: Option<String>,
+    points: Option<String>,
+    evidence: Option<String>,
+    note: Option<String>,
+}
+
+fn fill(rows: &[Vec<String>]) -> Vec<Filled> {
+    let header = &rows[2];
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (code, max, rule) = (col("Criterion code"), col("Max"), col("Rule"));
+    let mut out = Vec::new();
+    for (i, r) in rows[3..].iter().enumerate() {
+        let c = &r[code];
+        if c.matches('.').count() != 2 || r[rule].starts_with("Survey") {
+            continue;
+        }
+        let tiers = r[rule].contains("% or more");
+        out.push(Filled {
+            code: c.clone(),
+            // A share of two counts (met / total) is declared as both counts.
+            declared: tiers.then(|| match r[rule].contains("met / total") {
+                true => "95/100".to_string(),
+                false => "95".to_string(),
+            }),
+            points: (!tiers).then(|| r[max].clone()),
+            evidence: (i % 3 == 0).then(|| format!("{i}/KH-UBND; {i}/BC-UBND")),
+            note: (i % 4 == 0).then(|| format!("Giải trình dòng {i}: đã thực hiện đầy đủ")),
+        });
+    }
+    out
+}
+
+/// The template filled by a script: the same workbook layout, the four columns written.
+fn write_filled(rows: &[Vec<String>], filled: &[Filled], out: &std::path::Path) {
+    let header = &rows[2];
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name) as u16;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                ws.write_string(r as u32, c as u16, cell).expect("cell");
+            }
+        }
+    }
+    for f in filled {
+        let r = rows.iter().position(|row| row[1] == f.code).expect("row") as u32;
+        let cells = [
+            ("Declared data", &f.declared),
+            ("Evidence", &f.evidence),
+            ("Explanation", &f.note),
+        ];
+        for (name, value) in cells {
+            if let Some(v) = value {
+                ws.write_string(r, col(name), v).expect("cell");
+            }
+        }
+        if let Some(p) = &f.points {
+            // A number cell, as Excel keeps a typed number.
+            ws.write_number(r, col("Self score"), p.parse::<f64>().expect("number"))
+                .expect("cell");
+        }
+    }
+    book.save(out).expect("save filled form");
+}
+
+fn typed(db: &std::path::Path, filled: &[Filled]) {
+    for f in filled {
+        let mut args = vec![
+            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", &f.code,
+        ];
+        match (&f.declared, &f.points) {
+            (Some(d), _) => args.extend(["--declared", d]),
+            (None, Some(p)) => args.extend(["--value", p]),
+            _ => unreachable!(),
+        }
+        if let Some(n) = &f.note {
+            args.extend(["--note", n]);
+        }
+        let numbers: Vec<&str> = f
+            .evidence
+            .as_deref()
+            .map(|e| e.split(';').map(str::trim).collect())
+            .unwrap_or_default();
+        for n in &numbers {
+            args.extend(["--evidence", n]);
+        }
+        common::ok_on(db, &args);
+    }
+}
+
+#[test]
+fn a_template_filled_by_a_script_and_imported_gives_the_totals_of_typing_the_same_values() {
+    let s = Scratch::new();
+    let rows = template(&s);
+    assert!(rows[0][0].contains(UNIT), "{:?}", rows[0]);
+    let sub = rows.iter().find(|r| r[1] == "1.1.1").expect("1.1.1 row");
+    assert_eq!(sub[3], "0.5");
+    assert!(sub[4].contains("Yes: 0.5"), "{sub:?}");
+    assert!(!sub[5].is_empty(), "evidence required: {sub:?}");
+    assert!(
+        rows.iter().any(|r| r[1] == "1.1"),
+        "criteria rows are in the form"
+    );
+    let filled = fill(&rows);
+    assert!(filled.len() > 40, "{}", filled.len());
+    let form = s.path("filled.xlsx");
+    write_filled(&rows, &filled, &form);
+
+    let done = json(
+        &s.db,
+        &[
+            "score",
+            "import",
+            form.to_str().expect("path"),
+            "--year",
+            "2025",
+        ],
+    );
+    assert_eq!(done["rows"].as_u64(), Some(filled.len() as u64), "{done}");
+    let typed_db = s.path("typed.db");
+    typed(&typed_db, &filled);
+    let totals = ["totals", "--unit", UNIT, "--year", "2025"];
+    assert_eq!(json(&s.db, &totals), json(&typed_db, &totals));
+    let get = [
+        "score",
+        "get",
+        "--unit",
+        UNIT,
+        "--year",
+        "2025",
+        "--sub",
+        &filled[0].code,
+    ];
+    let (a, b) = (json(&s.db, &get), json(&typed_db, &get));
+    for field in ["self", "evidence", "explanation"] {
+        assert_eq!(a[field]["value"], b[field]["value"], "{field}: {a} {b}");
+    }
+
+    // Importing the same form again changes nothing.
+    let before = events(&s.db);
+    let again = json(
+        &s.db,
+        &[
+            "score",
+            "import",
+            form.to_str().expect("path"),
+            "--year",
+            "2025",
+        ],
+    );
+    assert_eq!(again["changed"], 0, "{again}");
+    assert_eq!(events(&s.db), before);
+}
+
+#[test]
+fn a_form_with_three_bad_rows_is_refused_whole_naming_all_three_by_line_and_column() {
+    let s = Scratch::new();
+    let rows = template(&s);
+    let mut filled = fill(&rows);
+    let line_of = |code: &str| rows.iter().position(|r| r[1] == code).expect("row") + 1;
+    // An off-rule point on a yes/no item, a figure that is no number, points over the max.
+    let bad = ["1.1.1", "1.1.2", "1.3.1"];
+    for f in filled.iter_mut() {
+        match f.code.as_str() {
+            "1.1.1" => f.points = Some("0.25".into()),
+            "1.1.2" => f.declared = Some("chín mươi".into()),
+            "1.3.1" => f.points = Some("7".into()),
+            _ => {}
+        }
+    }
+    let form = s.path("bad.xlsx");
+    write_filled(&rows, &filled, &form);
+    common::ok_on(&s.db, &["check"]);
+    let before = events(&s.db);
+    let out = run_on(
+        &s.db,
+        &[
+            "score",
+            "import",
+            form.to_str().expect("path"),
+            "--year",
+            "2025",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 3, "{err}");
+    let columns = ["H (Self score)", "G (Declared data)", "H (Self score)"];
+    for (code, column) in bad.iter().zip(columns) {
+        let want = format!("line {}, column {column}", line_of(code));
+        assert!(err.contains(&want), "{want} in {err}");
+    }
+    assert_eq!(events(&s.db), before, "nothing written");
+    let totals = run_on(&s.db, &["totals", "--unit", UNIT, "--year", "2025"]);
+    assert!(!totals.status.success(), "no assessment was started");
+}
+
+#[test]
+fn a_csv_with_its_own_headers_imports_through_a_column_mapping_and_a_locked_assessment_refuses_it()
+{
+    let s = Scratch::new();
+    let csv = s.path("from-one-stop.csv");
+    std::fs::write(
+        &csv,
+        "Mã TC;Tỷ lệ đúng hạn;Ghi chú khác\n1.1.2;95,5;\n1.1.1;;x\n",
+    )
+    .expect("write csv");
+    let path = csv.to_str().expect("path");
+    let out = run_on(
+        &s.db,
+        &["score", "import", path, "--year", "2025", "--unit", UNIT],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "no known header: {}",
+        stderr(&out)
+    );
+    let mapped = [
+        "score",
+        "import",
+        path,
+        "--year",
+        "2025",
+        "--unit",
+        UNIT,
+        "--column",
+        "code=A",
+        "--column",
+        "declared=Tỷ lệ đúng hạn",
+    ];
+    let done = json(&s.db, &mapped);
+    assert_eq!(done["rows"], 1, "{done}");
+    let got = json(
+        &s.db,
+        &[
+            "score", "get", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2",
+        ],
+    );
+    assert_eq!(got["self"]["value"]["declared"]["figure"], "95.5", "{got}");
+
+    common::ok_on(
+        &s.db,
+        &["assess", "submit", "--unit", UNIT, "--year", "2025"],
+    );
+    std::fs::write(&csv, "Mã TC;Tỷ lệ đúng hạn\n1.1.2;80\n").expect("write csv");
+    let out = run_on(&s.db, &mapped[..mapped.len()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
+}
