@@ -148,6 +148,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "unit",
             "record",
             "replay",
+            "sheet",
         ],
     ),
     ("wording", &["i18n::ui"]),
