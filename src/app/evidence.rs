@@ -3,7 +3,7 @@
 //! (giải trình) in a multi-line field. Checked before saving: every reference names its document,
 //! and a date is a real day/month/year.
 
-use crate::fields::{self, Evidence};
+use crate::fields::{self, Evidence, LibraryDocument};
 use crate::i18n::Lang;
 use crate::i18n::ui;
 use crate::limits::{TextField, TooLong};
@@ -52,7 +52,12 @@ pub struct Stored {
     pub explanation: String,
     pub seen_evidence: Vec<String>,
     pub seen_explanation: Vec<String>,
+    /// The assessment's library documents, offered while a number is typed.
+    pub library: Vec<(String, LibraryDocument)>,
 }
+
+/// How many library documents the form offers at once.
+pub const OFFERED: usize = 5;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvidenceForm {
@@ -69,6 +74,11 @@ pub struct EvidenceForm {
     pub stale: bool,
     pub saving: bool,
     pub restored: bool,
+    /// The library documents matching the number being typed (indices into `library`), and
+    /// the one chosen with ↓.
+    pub offers: Vec<usize>,
+    pub offered: Option<usize>,
+    library: Vec<(String, LibraryDocument)>,
     seen_evidence: Vec<String>,
     seen_explanation: Vec<String>,
     original_items: Vec<Evidence>,
@@ -96,6 +106,9 @@ impl EvidenceForm {
             stale: false,
             saving: false,
             restored: false,
+            offers: Vec::new(),
+            offered: None,
+            library: stored.library,
             seen_evidence: stored.seen_evidence,
             seen_explanation: stored.seen_explanation,
             original_items: stored.items,
@@ -119,8 +132,19 @@ impl EvidenceForm {
         }];
     }
 
-    /// ↑ / ↓: another reference in the list, the previous or next field elsewhere.
+    /// ↑ / ↓: another reference in the list, a library document offered for the number being
+    /// typed, the previous or next field elsewhere.
     pub fn move_vertical(&mut self, down: bool) {
+        if self.focus == EvidenceFocus::Number && !self.offers.is_empty() {
+            let last = self.offers.len() - 1;
+            self.offered = match (self.offered, down) {
+                (None, true) => Some(0),
+                (None, false) | (Some(0), false) => None,
+                (Some(i), true) => Some((i + 1).min(last)),
+                (Some(i), false) => Some(i - 1),
+            };
+            return;
+        }
         match self.focus {
             EvidenceFocus::List => {
                 let last = self.items.len().saturating_sub(1);
@@ -172,6 +196,56 @@ impl EvidenceForm {
         }
         self.error = None;
         self.too_long = None;
+        self.offer();
+    }
+
+    /// The library documents whose number, title or issuer hold the words of the number being
+    /// typed (diacritics optional), the one it already cites left out.
+    fn offer(&mut self) {
+        self.offered = None;
+        self.offers.clear();
+        if self.focus != EvidenceFocus::Number {
+            return;
+        }
+        let typed = self.parts[0].text().to_string();
+        let cited = self.items.get(self.selected).and_then(|e| e.doc.clone());
+        let found = crate::record::library::search(&self.library, &typed);
+        self.offers = found
+            .into_iter()
+            .filter(|(id, _)| Some(id) != cited.as_ref())
+            .filter_map(|(id, _)| self.library.iter().position(|(i, _)| i == id))
+            .take(OFFERED)
+            .collect();
+    }
+
+    /// The documents offered, in order.
+    pub fn offered_documents(&self) -> Vec<&(String, LibraryDocument)> {
+        self.offers
+            .iter()
+            .filter_map(|i| self.library.get(*i))
+            .collect()
+    }
+
+    /// Enter on an offered document: the reference becomes a citation of it (its number, date,
+    /// title and issuer; the page typed so far kept) and the page is next. False when none is
+    /// chosen.
+    pub fn take_offer(&mut self) -> bool {
+        let Some(chosen) = self.offered.and_then(|i| self.offers.get(i)).copied() else {
+            return false;
+        };
+        let Some((id, doc)) = self.library.get(chosen).cloned() else {
+            return false;
+        };
+        if self.items.is_empty() {
+            self.items.push(Evidence::default());
+        }
+        let page = self.items[self.selected].page.clone();
+        self.items[self.selected] = doc.cite(&id, &page);
+        self.load_parts();
+        self.offers.clear();
+        self.offered = None;
+        self.focus = EvidenceFocus::Page;
+        true
     }
 
     /// A paste longer than its field keeps what fits and says so.
@@ -304,7 +378,13 @@ impl EvidenceForm {
 
     fn store_parts(&mut self) {
         if let Some(e) = self.items.get_mut(self.selected) {
-            e.number = self.parts[0].text().trim().to_string();
+            let number = self.parts[0].text().trim().to_string();
+            if e.doc.is_some() && number != e.number {
+                // A citation retyped is no longer that library document.
+                e.doc = None;
+                e.issuer.clear();
+            }
+            e.number = number;
             e.date = self.parts[1].text().trim().to_string();
             e.title = self.parts[2].text().trim().to_string();
             e.page = self.parts[3].text().trim().to_string();

@@ -6,7 +6,9 @@
 
 use crate::fields::{self, Evidence, LibraryDocument, StoredFile};
 use crate::limits::{ASSESSMENT_FILE_BYTES, FILE_BYTES, TextField, check};
-use crate::store::{Actor, AssessmentKey, FieldState, NewEvent, Store, Tx};
+use crate::record::library::named;
+pub use crate::record::library::{Entry, documents, entries, search};
+use crate::store::{Actor, AssessmentKey, NewEvent, Store, Tx};
 
 use super::assessment::{ensure, locate};
 use super::rules::{self, check_change};
@@ -35,15 +37,6 @@ pub struct DocumentAdded {
     /// The document's field, `doc/<uuidv7>`: what citations name.
     pub id: String,
     pub document: LibraryDocument,
-}
-
-/// One document of an assessment's library, with every citation of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub id: String,
-    pub document: LibraryDocument,
-    /// (sub-criterion code, page or section), in framework order of the stored fields.
-    pub citations: Vec<(String, String)>,
 }
 
 /// Every part of a library document within its limit, its number given, its link a web link
@@ -237,59 +230,17 @@ fn cites(
         .any(|e| e.doc == citation.doc && e.page == citation.page))
 }
 
-/// The library documents among an assessment's fields (withdrawn ones left out), oldest first.
-pub fn documents(states: &[FieldState]) -> Vec<(String, LibraryDocument)> {
-    let mut docs: Vec<(String, LibraryDocument)> = states
-        .iter()
-        .filter(|s| s.target == fields::LIBRARY && fields::is_library_document(&s.field))
-        .filter_map(|s| fields::decode_library_document(&s.value).map(|d| (s.field.clone(), d)))
-        .collect();
-    docs.sort_by(|a, b| a.0.cmp(&b.0));
-    docs
-}
-
-/// The library with each document's citations, from an assessment's fields as [`Store::fields`]
-/// gives them (each sub-criterion's evidence as one list).
-pub fn entries(states: &[FieldState]) -> Vec<Entry> {
-    let mut out: Vec<Entry> = documents(states)
-        .into_iter()
-        .map(|(id, document)| Entry {
-            id,
-            document,
-            citations: Vec::new(),
-        })
-        .collect();
-    for s in states.iter().filter(|s| s.field == fields::EVIDENCE) {
-        for e in fields::decode_evidence(&s.value) {
-            if let Some(entry) = out.iter_mut().find(|x| Some(&x.id) == e.doc.as_ref()) {
-                entry.citations.push((s.target.clone(), e.page));
-            }
-        }
-    }
-    out
-}
-
 fn library(tx: &Tx, key: &AssessmentKey) -> Result<Vec<Entry>, CommandError> {
     Ok(entries(&tx.fields(key)?))
 }
 
-/// The library document `query` names: its id (`doc/…`, or the id alone), else the one whose
-/// number is `query` (spaces and case aside). Ambiguous numbers are refused with the ids.
+/// The library document `query` names (its id, or its number); an ambiguous number is refused
+/// with the ids to choose from.
 pub fn find<'d>(
     docs: &'d [(String, LibraryDocument)],
     query: &str,
 ) -> Result<(&'d String, &'d LibraryDocument), CommandError> {
-    let q = crate::text::nfc(query.trim());
-    if let Some((id, d)) = docs
-        .iter()
-        .find(|(id, _)| *id == q || id.strip_prefix(fields::LIBRARY_PREFIX) == Some(&q))
-    {
-        return Ok((id, d));
-    }
-    let same =
-        |n: &str| crate::text::fold(n).replace(' ', "") == crate::text::fold(&q).replace(' ', "");
-    let found: Vec<_> = docs.iter().filter(|(_, d)| same(&d.number)).collect();
-    match found.as_slice() {
+    match named(docs, query).as_slice() {
         [(id, d)] => Ok((id, d)),
         [] => Err(CommandError::NoLibraryDocument(query.into())),
         many => Err(CommandError::AmbiguousDocument {
@@ -297,23 +248,4 @@ pub fn find<'d>(
             ids: many.iter().map(|(id, _)| id.clone()).collect(),
         }),
     }
-}
-
-/// The documents whose number, title or issuer contain every word of `query`, diacritics and
-/// case aside (`ke hoach cchc` finds `Kế hoạch CCHC năm 2025`): what the TUI offers while an
-/// officer types a citation. Pure.
-pub fn search<'d>(
-    docs: &'d [(String, LibraryDocument)],
-    query: &str,
-) -> Vec<&'d (String, LibraryDocument)> {
-    let words: Vec<String> = crate::text::fold(query)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    docs.iter()
-        .filter(|(_, d)| {
-            let hay = crate::text::fold(&format!("{} {} {}", d.number, d.title, d.issuer));
-            words.iter().all(|w| hay.contains(w.as_str()))
-        })
-        .collect()
 }

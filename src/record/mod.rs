@@ -3,6 +3,7 @@
 //! and writes them, the command layer checks them, the UI state machine holds them.
 
 pub mod inputs;
+pub mod library;
 pub mod value;
 
 pub use inputs::inputs_from;

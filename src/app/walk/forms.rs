@@ -64,6 +64,7 @@ impl Walk {
             explanation: self.explanation(&code),
             seen_evidence: self.heads(&code, fields::EVIDENCE),
             seen_explanation: self.heads(&code, fields::EXPLANATION),
+            library: crate::record::library::documents(&self.fields),
         };
         let mut form = EvidenceForm::open(&code, stored);
         let mut effects = Vec::new();
@@ -179,6 +180,7 @@ impl Walk {
             return Vec::new();
         };
         match cmd {
+            Command::Submit if form.take_offer() => {}
             Command::Submit | Command::SaveForm => return self.submit_evidence(ctx),
             Command::Cancel => self.mode = Mode::Browse,
             Command::NextField => form.move_focus(true),

@@ -92,6 +92,7 @@ texts! {
     EvidenceTitle => "Tài liệu kiểm chứng và giải trình", "Evidence and explanation";
     EvidenceHelp => "a thêm · d xóa · Tab sang ô khác · Enter (hoặc Ctrl-S trong giải trình) lưu · Esc hủy", "a add · d remove · Tab next field · Enter (or Ctrl-S in the explanation) saves · Esc cancels";
     NewItem => "(tài liệu mới)", "(new reference)";
+    LibraryOffers => "Văn bản trong kho tài liệu (↓ chọn · Enter dùng văn bản này)", "Library documents (↓ choose · Enter uses it)";
     EvNumber => "Số, ký hiệu", "Number";
     EvDate => "Ngày ban hành", "Date";
     EvTitle => "Trích yếu", "Title";

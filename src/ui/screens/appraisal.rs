@@ -119,19 +119,10 @@ fn unit_side(
         cols,
         theme,
     );
-    let evidence = walk.evidence(code);
-    let list = if evidence.is_empty() {
-        Text::None.get(l).to_string()
-    } else {
-        evidence
-            .iter()
-            .map(fields::Evidence::summary)
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let mut ev = labeled(&ui::evidence_given(l, evidence.len()), &list, cols, theme);
-    clip_lines(&mut ev, cols, 2);
-    out.extend(ev);
+    // Every citation, each on its own line: the council weighs them all.
+    out.extend(crate::ui::widgets::detail::evidence_lines(
+        walk, code, l, cols, theme,
+    ));
     let explanation = walk.explanation(code);
     if !explanation.trim().is_empty() {
         let mut ex = labeled(Text::FieldExplanation.get(l), &explanation, cols, theme);

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::evidence::{EvidenceFocus, EvidenceForm};
 use crate::app::line::LineEdit;
@@ -68,6 +68,9 @@ pub(in crate::ui) fn render(
     render_list(frame, app, form, list, theme);
     render_fields(frame, app, form, fields, theme, caret);
     render_notes(frame, app, form, notes, theme, caret);
+    if form.focus == EvidenceFocus::Number && !form.offers.is_empty() {
+        render_offers(frame, app, form, notes, theme);
+    }
     let cut = form.too_long.map(|t| cut_message(l, &t));
     let text = match (
         form.error.as_ref().or(cut.as_ref()),
@@ -228,4 +231,34 @@ fn render_notes(
             .min(inner.width - 1);
         *caret = Some(Position::new(inner.x + col, inner.y + row));
     }
+}
+
+/// The library documents matching the number being typed, over the explanation while it is
+/// typed; the one chosen with ↓ highlighted.
+fn render_offers(frame: &mut Frame, app: &App, form: &EvidenceForm, area: Rect, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.label())
+        .title(Span::styled(
+            format!(" {} ", Text::LibraryOffers.get(app.lang)),
+            theme.label(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let lines: Vec<Line> = form
+        .offered_documents()
+        .into_iter()
+        .enumerate()
+        .take(inner.height as usize)
+        .map(|(i, (id, doc))| {
+            let text = pad(&doc.cite(id, "").summary(), inner.width as usize);
+            let style = match form.offered == Some(i) {
+                true => theme.selected(),
+                false => theme.base(),
+            };
+            Line::from(Span::styled(text, style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -267,7 +267,8 @@ fn stage_points(walk: &Walk, sub: &SubCriterion, l: Lang) -> String {
     }
 }
 
-fn evidence_lines(
+/// The evidence of a sub-criterion, one numbered line (wrapped) per document or citation.
+pub(in crate::ui) fn evidence_lines(
     walk: &Walk,
     code: &str,
     l: Lang,
