@@ -301,7 +301,13 @@ fn transition(
     reason: Option<String>,
 ) -> Result<(), CommandError> {
     let clock = Clock::system();
-    command::status::transition(store, by, &clock, &key.unit_code, key.year, t, reason)?;
+    // Sample data is as incomplete as real work in progress: the gates are passed knowingly.
+    let req = command::status::Move {
+        reason,
+        incomplete: true,
+        ..command::status::Move::new(&key.unit_code, key.year, t)
+    };
+    command::status::transition(store, by, &clock, &req)?;
     Ok(())
 }
 
@@ -520,6 +526,8 @@ fn appraisal(
             _ if round1 < own && dice.chance(50) => (own, false),
             _ => (round1, round1 < own),
         };
+        // Round 2 starts from round 1: restoring the unit's score departs from it, with a note.
+        let restored = stage == Stage::Appraisal2 && points != round1;
         out.push(Pending::score(
             &sub.code,
             stage,
@@ -528,7 +536,12 @@ fn appraisal(
                 declared: if points == own { declared } else { None },
             },
         ));
-        if lower {
+        if restored {
+            let note =
+                "Đơn vị đã giải trình, bổ sung tài liệu kiểm chứng: công nhận điểm tự đánh giá.";
+            let field = fields::APPRAISAL2_NOTE;
+            out.push(Pending::field(&sub.code, field, fields::encode_text(note)));
+        } else if lower {
             let note = "Tài liệu kiểm chứng chưa thể hiện đầy đủ nội dung; chấm lại theo kết quả thẩm định.";
             let field = if stage == Stage::Appraisal1 {
                 fields::APPRAISAL_NOTE

@@ -141,7 +141,7 @@ impl Withdrawal {
 /// saw (`from`) for status changes.
 pub fn action_for<'a>(
     unit: &'a str,
-    target: &str,
+    target: &'a str,
     field: &str,
     value: &str,
     from: Status,
@@ -165,6 +165,7 @@ pub fn action_for<'a>(
     Action::Change {
         unit,
         group: cycle::FieldGroup::of(field),
+        area: crate::roles::area_of(target),
     }
 }
 
@@ -319,7 +320,8 @@ pub fn late(events: &[Facts]) -> Vec<(String, Refusal)> {
     for e in events.iter().filter(|e| !e.is_status()) {
         let won = locks.iter().find(|l| {
             let status = l.status().unwrap_or_default();
-            cycle::may_change(status, e.field, None, "").is_err() && graph.concurrent(e, l)
+            cycle::may_change(status, e.field, &cycle::Deadlines::default(), "").is_err()
+                && graph.concurrent(e, l)
         });
         if let Some(l) = won {
             out.push((e.id.to_string(), late_refusal(l)));

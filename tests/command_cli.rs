@@ -93,7 +93,15 @@ fn shared_database() -> Scratch {
         let cmd = score(unit, "1.1.2", "0.5");
         s.ok(&cmd.iter().map(String::as_str).collect::<Vec<_>>());
     }
-    s.ok(&["assess", "submit", "--unit", OTHER, "--year", "2025"]);
+    s.ok(&[
+        "assess",
+        "submit",
+        "--unit",
+        OTHER,
+        "--year",
+        "2025",
+        "--incomplete",
+    ]);
     s
 }
 
@@ -164,11 +172,27 @@ fn refused_commands_leave_every_table_unchanged() {
             "--number",
         ),
         (
-            args(&["assess", "finalize", "--unit", U, "--year", "2025"]),
+            args(&[
+                "assess",
+                "finalize",
+                "--unit",
+                U,
+                "--year",
+                "2025",
+                "--incomplete",
+            ]),
             "finalize",
         ),
         (
-            args(&["assess", "submit", "--unit", U, "--year", "2024"]),
+            args(&[
+                "assess",
+                "submit",
+                "--unit",
+                U,
+                "--year",
+                "2024",
+                "--incomplete",
+            ]),
             "2024",
         ),
         (
@@ -233,7 +257,15 @@ fn refused_commands_leave_every_table_unchanged() {
             "Only the appraisal council",
         ),
         (
-            args(&["assess", "submit", "--unit", U, "--year", "2025"]),
+            args(&[
+                "assess",
+                "submit",
+                "--unit",
+                U,
+                "--year",
+                "2025",
+                "--incomplete",
+            ]),
             "Only the unit",
         ),
         (

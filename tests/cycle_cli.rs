@@ -86,7 +86,15 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
         2
     );
 
-    s.ok(&["assess", "submit", "--unit", UNIT, "--year", "2025"]);
+    s.ok(&[
+        "assess",
+        "submit",
+        "--unit",
+        UNIT,
+        "--year",
+        "2025",
+        "--incomplete",
+    ]);
     refused(
         &s,
         &[
@@ -158,8 +166,41 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
         s.json(&["totals", "--unit", UNIT, "--year", "2025"])["missing_evidence"],
         1
     );
-    s.ok(&["assess", "submit", "--unit", UNIT, "--year", "2025"]);
+    s.ok(&[
+        "assess",
+        "submit",
+        "--unit",
+        UNIT,
+        "--year",
+        "2025",
+        "--incomplete",
+    ]);
 
+    // Round 2 starts from round 1: going back to the self score (3) needs a note, confirming
+    // round 1 does not.
+    refused(
+        &s,
+        &[
+            "score",
+            "set",
+            "--unit",
+            UNIT,
+            "--year",
+            "2025",
+            "--sub",
+            "1.2.1",
+            "--value",
+            "3",
+            "--stage",
+            "appraisal2",
+        ],
+        "the round-2 appraisal 3 differs from round 1 1 of 1.2.1",
+    );
+    set(
+        &s,
+        &["--sub", "1.2.1", "--value", "1", "--stage", "appraisal2"],
+    );
+    expect(&s, ["7", "5", "5", "0", "5", "50", "Trung bình"]);
     // Round 2 accepts the explanation partly: 2 points.
     set(
         &s,
@@ -227,7 +268,15 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
     );
     expect(&s, ["7", "5", "6", "1.2", "7.45", "74.5", "Khá"]);
 
-    s.ok(&["assess", "finalize", "--unit", UNIT, "--year", "2025"]);
+    s.ok(&[
+        "assess",
+        "finalize",
+        "--unit",
+        UNIT,
+        "--year",
+        "2025",
+        "--incomplete",
+    ]);
     refused(
         &s,
         &[
@@ -254,6 +303,95 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
         "cannot 'submit'",
     );
     expect(&s, ["7", "5", "6", "1.2", "7.45", "74.5", "Khá"]);
+}
+
+fn status(s: &Scratch) -> String {
+    let t = s.json(&["totals", "--unit", UNIT, "--year", "2025"]);
+    t["status"].as_str().unwrap_or("?").to_string()
+}
+
+#[test]
+fn incomplete_submit_and_finalize_are_refused_with_the_list_unless_incomplete() {
+    let s = setup();
+    let submit = ["assess", "submit", "--unit", UNIT, "--year", "2025"];
+    // One scored: the others are listed, nothing is written.
+    set(
+        &s,
+        &["--sub", "1.1.1", "--declared", "có", "--evidence", "1/KH"],
+    );
+    refused(&s, &submit, "2 sub-criteria not scored: 1.1.2, 1.2.1");
+    refused(
+        &s,
+        &submit,
+        "--incomplete: not complete enough to submit: 2 sub-criteria not scored",
+    );
+    assert_eq!(status(&s), "draft");
+    // Scored, one without a document (an explanation is no document).
+    set(
+        &s,
+        &["--sub", "1.1.2", "--declared", "95", "--evidence", "2/BC"],
+    );
+    set(
+        &s,
+        &[
+            "--sub",
+            "1.2.1",
+            "--declared",
+            "thuc hien tot",
+            "--note",
+            "Sẽ bổ sung",
+        ],
+    );
+    refused(&s, &submit, "1 sub-criteria without evidence: 1.2.1");
+    assert_eq!(status(&s), "draft");
+    let mut anyway = submit.to_vec();
+    anyway.push("--incomplete");
+    let done = s.json(&anyway);
+    assert_eq!(done["status"], "submitted");
+    assert_eq!(done["incomplete"], true);
+    assert_eq!(
+        done["gaps"]["without_evidence"],
+        serde_json::json!(["1.2.1"])
+    );
+    // The event records what was missing.
+    let db = rusqlite::Connection::open(&s.db).expect("open");
+    let reason: String = db
+        .query_row(
+            "SELECT reason FROM event WHERE target = 'status' ORDER BY rowid DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the status event");
+    assert_eq!(reason, "incomplete: without_evidence 1");
+
+    // Finalize: the survey point is missing and the council's note has no answer.
+    set(
+        &s,
+        &[
+            "--sub",
+            "1.2.1",
+            "--value",
+            "1",
+            "--stage",
+            "appraisal1",
+            "--note",
+            "Thiếu báo cáo",
+        ],
+    );
+    let finalize = ["assess", "finalize", "--unit", UNIT, "--year", "2025"];
+    refused(&s, &finalize, "1 sub-criteria without survey points: 2.1.1");
+    refused(&s, &finalize, "1 council notes not answered: 1.2.1");
+    assert_eq!(status(&s), "submitted");
+    set(&s, &["--sub", "2.1.1", "--value", "1", "--stage", "survey"]);
+    refused(
+        &s,
+        &finalize,
+        "not complete enough to finalize: 1 council notes not answered",
+    );
+    let mut anyway = finalize.to_vec();
+    anyway.push("--incomplete");
+    s.ok(&anyway);
+    assert_eq!(status(&s), "final");
 }
 
 #[test]
@@ -304,5 +442,99 @@ fn not_applicable_shrinks_the_maximum() {
             "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--na",
         ],
         "not applicable",
+    );
+}
+
+#[test]
+fn each_stage_deadline_locks_its_own_stage() {
+    let s = setup();
+    set(
+        &s,
+        &["--sub", "1.1.1", "--declared", "có", "--evidence", "1/KH"],
+    );
+    set(
+        &s,
+        &["--sub", "1.1.2", "--declared", "95", "--evidence", "2/BC"],
+    );
+    set(
+        &s,
+        &[
+            "--sub",
+            "1.2.1",
+            "--declared",
+            "thuc hien tot",
+            "--evidence",
+            "3/BC",
+        ],
+    );
+    s.ok(&["assess", "submit", "--unit", UNIT, "--year", "2025"]);
+    s.ok(&[
+        "year",
+        "set-deadline",
+        "2025",
+        "01/01/2025",
+        "--stage",
+        "appraisal1",
+    ]);
+    let appraise = [
+        "score",
+        "set",
+        "--unit",
+        UNIT,
+        "--year",
+        "2025",
+        "--sub",
+        "1.2.1",
+        "--value",
+        "3",
+        "--stage",
+        "appraisal1",
+    ];
+    refused(
+        &s,
+        &appraise,
+        "the appraisal round 1 deadline (01/01/2025) has passed",
+    );
+    // Another stage's work goes on: the survey has no deadline of its own here.
+    set(&s, &["--sub", "2.1.1", "--value", "1", "--stage", "survey"]);
+    let moved = s.json(&[
+        "year",
+        "set-deadline",
+        "2025",
+        "31/12/2099",
+        "--stage",
+        "appraisal1",
+    ]);
+    assert_eq!(moved["stage"], "appraisal1");
+    s.ok(&appraise);
+    // The explanation round has its own deadline: the unit's evidence locks after it.
+    s.ok(&["assess", "return", "--unit", UNIT, "--year", "2025"]);
+    s.ok(&[
+        "year",
+        "set-deadline",
+        "2025",
+        "01/01/2025",
+        "--stage",
+        "explanation",
+    ]);
+    refused(
+        &s,
+        &[
+            "evidence", "add", "--unit", UNIT, "--year", "2025", "--sub", "1.2.1", "--number",
+            "4/BC",
+        ],
+        "the explanation deadline (01/01/2025) has passed",
+    );
+    refused(
+        &s,
+        &[
+            "year",
+            "set-deadline",
+            "2025",
+            "01/01/2025",
+            "--stage",
+            "survey",
+        ],
+        "--stage",
     );
 }

@@ -39,7 +39,15 @@ fn commands_that_change_things_answer_in_json_too() {
         "--declared",
         "có",
     ]);
-    let submitted = s.json(&["assess", "submit", "--unit", "xa-le-thuy", "--year", "2026"]);
+    let submitted = s.json(&[
+        "assess",
+        "submit",
+        "--unit",
+        "xa-le-thuy",
+        "--year",
+        "2026",
+        "--incomplete",
+    ]);
     assert_eq!(submitted["status"], "submitted");
     let snap = s.path("copy.db");
     let snapshot = s.json(&["snapshot", snap.to_str().expect("path")]);

@@ -36,6 +36,7 @@ fn grant(role: Role, units: &[&str]) -> Option<Vec<Grant>> {
     Some(vec![Grant {
         role,
         units: units.iter().map(|u| u.to_string()).collect(),
+        areas: Vec::new(),
     }])
 }
 

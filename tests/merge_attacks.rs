@@ -267,10 +267,29 @@ fn a_finalized_assessment_is_unchanged_by_thirty_offline_self_edits() {
         let v = if i % 2 == 0 { "0" } else { "0.5" };
         lan_writes(&lap, "1.1.1", "self", &format!(r#"{{"points":"{v}"}}"#));
     }
-    ok(&s.db, &["assess", "submit", "--unit", U, "--year", "2025"]);
     ok(
         &s.db,
-        &["assess", "finalize", "--unit", U, "--year", "2025"],
+        &[
+            "assess",
+            "submit",
+            "--unit",
+            U,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
+    );
+    ok(
+        &s.db,
+        &[
+            "assess",
+            "finalize",
+            "--unit",
+            U,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
     );
     let before = totals(&s.db);
     let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
@@ -285,11 +304,30 @@ fn a_finalized_assessment_is_unchanged_by_thirty_offline_self_edits() {
 #[test]
 fn a_reopen_concurrent_with_a_finalize_ends_final_on_both_sides() {
     let s = server();
-    ok(&s.db, &["assess", "submit", "--unit", U, "--year", "2025"]);
+    ok(
+        &s.db,
+        &[
+            "assess",
+            "submit",
+            "--unit",
+            U,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
+    );
     let lap = laptop(&s);
     ok(
         &s.db,
-        &["assess", "finalize", "--unit", U, "--year", "2025"],
+        &[
+            "assess",
+            "finalize",
+            "--unit",
+            U,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
     );
     ok(&lap, &["assess", "reopen", "--unit", U, "--year", "2025"]);
     let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);

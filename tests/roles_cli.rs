@@ -33,7 +33,15 @@ fn as_role(role: &str, units: Option<&str>) -> Scratch {
             "có",
         ]);
     }
-    s.ok(&["assess", "submit", "--unit", OTHER, "--year", "2025"]);
+    s.ok(&[
+        "assess",
+        "submit",
+        "--unit",
+        OTHER,
+        "--year",
+        "2025",
+        "--incomplete",
+    ]);
     if role != "admin" {
         let mut grant = vec!["officer", "grant", me.as_str(), role];
         if let Some(u) = units {
@@ -96,7 +104,15 @@ fn viewer_reads_everything_and_changes_nothing() {
     refused(&s, &appraise(OTHER), COUNCIL_ONLY);
     refused(
         &s,
-        &["assess", "submit", "--unit", U, "--year", "2025"],
+        &[
+            "assess",
+            "submit",
+            "--unit",
+            U,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
         UNIT_ONLY,
     );
     refused(
@@ -128,7 +144,18 @@ fn unit_officer_self_scores_and_submits_only_their_unit() {
     );
     refused(&s, &self_score("phuong-dong-son"), UNIT_ONLY);
     refused(&s, &appraise(OTHER), COUNCIL_ONLY);
-    allowed(&s, &["assess", "submit", "--unit", U, "--year", "2025"]);
+    allowed(
+        &s,
+        &[
+            "assess",
+            "submit",
+            "--unit",
+            U,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
+    );
     refused(
         &s,
         &["assess", "return", "--unit", U, "--year", "2025"],
@@ -212,4 +239,78 @@ fn admin_does_everything_and_a_spoofed_user_changes_nothing() {
     for e in history.as_array().expect("array") {
         assert_eq!(e["author"], me(), "{e}");
     }
+}
+
+#[test]
+fn an_appraiser_scoped_to_areas_scores_area_2_and_is_refused_on_area_3() {
+    let s = Scratch::new();
+    let me = me();
+    s.ok(&["officer", "add", &me, "admin"]);
+    s.ok(&["officer", "add", "truong-phong-cchc", "admin"]);
+    for sub in ["2.1.1", "3.1.1"] {
+        s.ok(&[
+            "score", "set", "--unit", OTHER, "--year", "2025", "--sub", sub, "--value", "0",
+        ]);
+    }
+    s.ok(&[
+        "assess",
+        "submit",
+        "--unit",
+        OTHER,
+        "--year",
+        "2025",
+        "--incomplete",
+    ]);
+    refused(
+        &s,
+        &[
+            "officer", "grant", &me, "unit", "--units", OTHER, "--areas", "2",
+        ],
+        "--areas: only the appraiser role",
+    );
+    refused(
+        &s,
+        &["officer", "grant", &me, "appraiser", "--areas", "2,99"],
+        "--areas: no framework has an area '99'",
+    );
+    s.ok(&["officer", "grant", &me, "appraiser", "--areas", "2,6"]);
+    s.ok(&["officer", "revoke", &me, "admin"]);
+    let listed = s.json(&["officer", "list"]);
+    let mine = listed["officers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["user"] == me.as_str())
+        .cloned()
+        .unwrap();
+    assert_eq!(mine["grants"][0]["areas"], serde_json::json!(["2", "6"]));
+    let appraise = |sub: &'static str| {
+        vec![
+            "score",
+            "set",
+            "--unit",
+            OTHER,
+            "--year",
+            "2025",
+            "--sub",
+            sub,
+            "--value",
+            "0",
+            "--stage",
+            "appraisal1",
+        ]
+    };
+    allowed(&s, &appraise("2.1.1"));
+    refused(&s, &appraise("3.1.1"), "has no appraiser role for unit");
+    refused(&s, &appraise("3.1.1"), "in area 3");
+    // Returning and finalizing are the whole council's, not one area's.
+    refused(
+        &s,
+        &["assess", "return", "--unit", OTHER, "--year", "2025"],
+        COUNCIL_ONLY,
+    );
+    let got = s.json(&[
+        "score", "get", "--unit", OTHER, "--year", "2025", "--sub", "3.1.1",
+    ]);
+    assert!(got["appraisal1"].is_null(), "{got}");
 }

@@ -144,6 +144,44 @@ fn appraisal_equal_to_self_needs_no_note_and_round_two_writes_appraisal2() {
 }
 
 #[test]
+fn round_two_starts_from_round_one_and_an_enter_walk_keeps_it() {
+    let mut app = cycle_app(Status::Appraising, vec![], Lang::Vi);
+    if let Screen::Walk(w) = &mut app.screen {
+        w.second_round = true;
+    }
+    // 1.1.2: self 1, round 1 lowered it to 0,5 with a note.
+    select(&mut app, "1.1.2");
+    press(&mut app, ENTER);
+    let Mode::Appraisal(form) = mode(&app) else {
+        panic!("the round-2 form")
+    };
+    assert_eq!(
+        form.points.text(),
+        "0,5",
+        "prefilled with round 1, not the self score"
+    );
+    let effects = press(&mut app, ENTER);
+    let [Effect::Save { changes, .. }] = effects.as_slice() else {
+        panic!("Enter confirms round 1 without a note: {effects:?}")
+    };
+    assert_eq!(
+        (changes[0].field.as_str(), changes[0].value.as_str()),
+        ("appraisal2", r#"{"points":"0.5"}"#)
+    );
+    // Going back to the self score departs from round 1: a note is needed.
+    select(&mut app, "1.1.2");
+    press(&mut app, ENTER);
+    backspaces(&mut app, 3);
+    type_text(&mut app, "1");
+    assert!(press(&mut app, ENTER).is_empty(), "refused without a note");
+    let Mode::Appraisal(form) = mode(&app) else {
+        panic!()
+    };
+    let error = form.error.clone().unwrap_or_default();
+    assert!(error.contains("khác điểm thẩm định lần 1 0,5"), "{error}");
+}
+
+#[test]
 fn unit_officer_cannot_open_the_appraisal_and_appraiser_cannot_self_score() {
     let mut app = cycle_app(Status::Draft, appraiser(), Lang::Vi);
     select(&mut app, "1.1.1");
@@ -255,6 +293,70 @@ fn finalize_and_return_are_sent_only_after_their_word_is_typed() {
         effects.as_slice(),
         [Effect::Transition {
             transition: Transition::Return,
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn an_incomplete_submit_is_asked_again_naming_the_counts_and_sent_with_incomplete() {
+    let mut app = cycle_app(Status::Draft, vec![], Lang::Vi);
+    press_all(&mut app, &[Key::ch('s'), ENTER]);
+    let effects = press(&mut app, ENTER);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Transition {
+            transition: Transition::Submit,
+            incomplete: false,
+            ..
+        }]
+    ));
+    let gaps = parindex::cycle::Gaps {
+        unscored: vec!["1.1.2".into(), "1.2.1".into()],
+        without_evidence: vec!["1.1.1".into()],
+        ..Default::default()
+    };
+    app.update(Action::Incomplete {
+        transition: Transition::Submit,
+        gaps: Box::new(gaps),
+    });
+    let Mode::Transition(menu) = mode(&app) else {
+        panic!("the status menu asks again")
+    };
+    assert!(menu.confirming && menu.gaps.is_some());
+    let terminal = render(&app, 120, 40, parindex::ui::Theme::colored());
+    let buffer = terminal.backend().buffer();
+    let screen: String = (0..40u16)
+        .map(|y| {
+            let row: String = (0..120u16).map(|x| buffer[(x, y)].symbol()).collect();
+            row.replace('│', " ")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(screen.contains("2 tiêu chí chưa chấm"), "{screen}");
+    assert!(screen.contains("1 tiêu chí thiếu tài liệu"), "{screen}");
+    // Esc withdraws; asked again, y sends it with --incomplete.
+    press(&mut app, ESC);
+    let Mode::Transition(menu) = mode(&app) else {
+        panic!()
+    };
+    assert!(!menu.confirming && menu.gaps.is_none());
+    app.update(Action::Incomplete {
+        transition: Transition::Submit,
+        gaps: Box::new(parindex::cycle::Gaps {
+            unscored: vec!["1.1.2".into()],
+            ..Default::default()
+        }),
+    });
+    let effects = press(&mut app, Key::ch('y'));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Transition {
+            transition: Transition::Submit,
+            incomplete: true,
             ..
         }]
     ));
@@ -416,4 +518,33 @@ fn conflicts_key_in_the_walkthrough_lists_that_assessment_and_comes_back() {
     let effects = press(&mut app, ESC);
     assert_eq!(effects, vec![Effect::Reload { key }]);
     assert!(app.walk().is_some());
+}
+
+#[test]
+fn the_header_shows_the_stage_deadline_and_a_passed_one_locks_before_typing() {
+    let mut app = cycle_app(Status::Submitted, vec![], Lang::Vi);
+    let day = |app: &mut App, today: &str| {
+        if let Screen::Walk(w) = &mut app.screen {
+            w.deadlines.set(
+                parindex::cycle::DeadlineStage::Appraisal1,
+                Some("2025-12-15".into()),
+            );
+            w.today = today.into();
+        }
+    };
+    day(&mut app, "2025-12-10");
+    let terminal = render(&app, 120, 40, parindex::ui::Theme::colored());
+    let buffer = terminal.backend().buffer();
+    let header: String = (0..120u16).map(|x| buffer[(x, 0)].symbol()).collect();
+    assert!(header.contains("hạn 15/12/2025, còn 5 ngày"), "{header}");
+    day(&mut app, "2025-12-16");
+    select(&mut app, "1.1.2");
+    press(&mut app, ENTER);
+    assert!(matches!(mode(&app), Mode::Browse), "no form opens");
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.error);
+    assert_eq!(
+        notice.text,
+        "đã quá hạn thẩm định lần 1 (15/12/2025): giai đoạn này đã khóa"
+    );
 }

@@ -75,6 +75,22 @@ fn status_menu_confirming() {
 }
 
 #[test]
+fn status_menu_incomplete_finalize() {
+    let mut app = council_app();
+    press_all(&mut app, &[Key::ch('s'), DOWN, ENTER]);
+    app.update(Action::Incomplete {
+        transition: parindex::cycle::Transition::Finalize,
+        gaps: Box::new(parindex::cycle::Gaps {
+            missing_survey: vec!["6.1.1".into(), "6.1.2".into()],
+            conflicts: vec!["1.1.2 self".into()],
+            unanswered_notes: vec!["1.1.1".into()],
+            ..Default::default()
+        }),
+    });
+    snap("status_menu_incomplete", &app);
+}
+
+#[test]
 fn ranking_overall() {
     snap("ranking", &ranking_app(false, false));
 }

@@ -31,6 +31,7 @@ fn setup(dir: &tempfile::TempDir, who: &str, grants: Vec<Grant>, submitted: bool
     let admin = vec![Grant {
         role: Role::Admin,
         units: vec![],
+        areas: Vec::new(),
     }];
     store.set_officer("admin", Some(admin), &boss).unwrap();
     if who != "admin" {
@@ -48,6 +49,7 @@ fn grant(role: Role, units: &[&str]) -> Vec<Grant> {
     vec![Grant {
         role,
         units: units.iter().map(|u| u.to_string()).collect(),
+        areas: Vec::new(),
     }]
 }
 
@@ -108,10 +110,14 @@ fn admin_self_scores_switches_seat_and_appraises() {
     press(&mut app, &mut shell, ENTER);
     assert!(matches!(app.walk().unwrap().mode, Mode::Score(_)));
     press(&mut app, &mut shell, Key::plain(KeyCode::Esc));
-    // Submit through the status menu: the seat follows to the council.
+    // Submit through the status menu: the gate asks again naming what is missing, then the
+    // seat follows to the council.
     for key in [Key::ch('s'), ENTER, ENTER] {
         press(&mut app, &mut shell, key);
     }
+    assert_eq!(status(&shell), "draft", "incomplete: asked a second time");
+    assert!(matches!(&app.walk().unwrap().mode, Mode::Transition(m) if m.gaps.is_some()));
+    press(&mut app, &mut shell, ENTER);
     assert_eq!(status(&shell), "submitted");
     assert_eq!(seat(&app), Seat::Council);
     press(&mut app, &mut shell, Key::ch('m'));
@@ -192,7 +198,7 @@ fn unit_officer_self_scores_and_submits_but_cannot_appraise_or_return() {
     press(&mut app, &mut shell, ENTER);
     assert!(matches!(app.walk().unwrap().mode, Mode::Score(_)));
     press(&mut app, &mut shell, Key::plain(KeyCode::Esc));
-    for key in [Key::ch('s'), ENTER, ENTER] {
+    for key in [Key::ch('s'), ENTER, ENTER, ENTER] {
         press(&mut app, &mut shell, key);
     }
     assert_eq!(status(&shell), "submitted");

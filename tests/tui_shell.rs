@@ -285,6 +285,7 @@ fn an_officer_of_another_unit_is_told_before_typing_and_refused_on_save() {
     let grant = |role, units: &[&str]| Grant {
         role,
         units: units.iter().map(|u| u.to_string()).collect(),
+        areas: Vec::new(),
     };
     let boss = actor("admin");
     admin

@@ -114,6 +114,11 @@ pub enum Action {
         year: i32,
         cancelled: bool,
     },
+    /// The transition's completeness gate lists gaps: asked again, naming the counts.
+    Incomplete {
+        transition: Transition,
+        gaps: Box<crate::cycle::Gaps>,
+    },
     RankingLoaded(Box<Ranking>),
     ConflictsLoaded(Vec<Conflict>),
     /// The conflict is on a locked assessment: the council's resolution needs a reason.
@@ -162,6 +167,10 @@ pub struct Opened {
     pub refusals: Vec<(FieldGroup, String)>,
     /// The council is in its second round (the assessment went through the explanation round).
     pub second_round: bool,
+    /// The year's deadline of every stage, and today (`YYYY-MM-DD`, the officer's day): the
+    /// header shows the current stage's, and a stage past its deadline is locked before typing.
+    pub deadlines: crate::cycle::Deadlines,
+    pub today: String,
 }
 
 /// The current fields and status of the open assessment.
@@ -210,6 +219,8 @@ pub enum Effect {
     Transition {
         key: AssessmentKey,
         transition: Transition,
+        /// Go on although the completeness gate lists gaps (asked a second time first).
+        incomplete: bool,
     },
     LoadRanking {
         year: i32,

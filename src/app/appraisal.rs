@@ -1,7 +1,8 @@
 //! The council's appraisal of one sub-criterion: the appraisal points of the current round
-//! (`appraisal1`, or `appraisal2` after the explanation round) and the council's note. An
-//! appraisal that differs from the unit's self score needs a note: the form refuses to save,
-//! with a message, until one is typed (as `score set` does on the command line).
+//! (`appraisal1`, or `appraisal2` after the explanation round) and the council's note. Round 1
+//! starts from the unit's self score, round 2 from round 1; an appraisal that departs from where
+//! its round starts needs a note: the form refuses to save, with a message, until one is typed
+//! (as `score set` does on the command line).
 
 use rust_decimal::Decimal;
 
@@ -29,8 +30,11 @@ pub struct AppraisalForm {
     pub points: LineEdit,
     pub note: LineEdit,
     pub focus: AppraisalFocus,
-    /// The unit's self score, which a different appraisal must explain.
+    /// The unit's self score (a council confirming a computed one keeps its places).
     pub self_points: Option<Decimal>,
+    /// What the round starts from and a different appraisal must explain: the self score, or
+    /// for round 2 the round-1 figure (else the self score).
+    pub reference: Option<Decimal>,
     pub error: Option<String>,
     pub seen_score: Vec<String>,
     pub seen_note: Vec<String>,
@@ -47,6 +51,8 @@ pub struct AppraisalForm {
 #[derive(Debug, Clone, Default)]
 pub struct Stored {
     pub self_points: Option<Decimal>,
+    /// The round-1 figure, when the form is round 2's.
+    pub round1: Option<Decimal>,
     pub points: Option<Decimal>,
     pub note: String,
     pub seen_score: Vec<String>,
@@ -65,10 +71,15 @@ pub fn note_field(stage: Stage) -> &'static str {
 }
 
 impl AppraisalForm {
-    /// Opens on the stored appraisal, else on the self score (the council confirms it by
-    /// pressing Enter).
+    /// Opens on the stored appraisal, else on what the round starts from: round 1's figure in
+    /// round 2, else the self score (the council confirms it by pressing Enter, so that walking
+    /// round 2 with Enter keeps round 1).
     pub fn open(code: &str, stage: Stage, stored: Stored, lang: Lang) -> AppraisalForm {
-        let start = stored.points.or(stored.self_points);
+        let reference = match stage {
+            Stage::Appraisal2 => stored.round1.or(stored.self_points),
+            _ => stored.self_points,
+        };
+        let start = stored.points.or(reference);
         let points = start.map_or_else(
             || LineEdit::new(POINTS_LIMIT),
             |p| LineEdit::prefilled(&number(p, lang), POINTS_LIMIT),
@@ -80,6 +91,7 @@ impl AppraisalForm {
             note: LineEdit::prefilled(&stored.note, NOTE_LIMIT),
             focus: AppraisalFocus::Points,
             self_points: stored.self_points,
+            reference,
             error: None,
             seen_score: stored.seen_score,
             seen_note: stored.seen_note,
@@ -142,10 +154,15 @@ impl AppraisalForm {
             Ok(points)
         });
         let points = checked.map_err(|e| e.message(lang))?;
-        match self.self_points {
-            Some(own) if own != points && self.note.text().trim().is_empty() => Err(
-                ui::note_required(lang, &number(points, lang), &number(own, lang), &sub.code),
-            ),
+        let round1 = self.stage == Stage::Appraisal2 && self.reference != self.self_points;
+        match self.reference {
+            Some(own) if own != points && self.note.text().trim().is_empty() => {
+                let (points, own) = (number(points, lang), number(own, lang));
+                Err(match round1 {
+                    true => ui::note_required_round2(lang, &points, &own, &sub.code),
+                    false => ui::note_required(lang, &points, &own, &sub.code),
+                })
+            }
             _ => Ok(points),
         }
     }

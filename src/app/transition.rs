@@ -2,9 +2,10 @@
 //! before it is sent. Finalize (which locks everything) and return (which reopens the unit's
 //! work) sit next to each other, so they are confirmed by typing their word, not by a second
 //! Enter. Transitions the status does not allow stay listed: the store says why it refuses them
-//! (status or role), in the officer's language.
+//! (status or role), in the officer's language. When the store lists what is missing (the
+//! completeness gate), the same question is asked again naming the counts.
 
-use crate::cycle::{Status, Transition};
+use crate::cycle::{Gaps, Status, Transition};
 use crate::i18n::Lang;
 use crate::i18n::ui;
 use crate::text::fold;
@@ -28,6 +29,9 @@ pub struct TransitionMenu {
     pub word: LineEdit,
     /// Enter was pressed on a word that is not the transition's.
     pub wrong_word: bool,
+    /// The store found gaps: the question names their counts and a confirmation sends the
+    /// transition with `incomplete`.
+    pub gaps: Option<Gaps>,
 }
 
 /// Transitions confirmed by typing their word: finalize locks the assessment, return sends it
@@ -50,6 +54,22 @@ impl TransitionMenu {
             confirming: false,
             word: LineEdit::new(WORD_LIMIT),
             wrong_word: false,
+            gaps: None,
+        }
+    }
+
+    /// Asked again after the store listed gaps: `transition` chosen, waiting for a confirmation
+    /// (its word, for finalize) that goes on although incomplete.
+    pub fn incomplete(transition: Transition, gaps: Gaps) -> TransitionMenu {
+        TransitionMenu {
+            selected: TRANSITIONS
+                .iter()
+                .position(|t| *t == transition)
+                .unwrap_or(0),
+            confirming: true,
+            word: LineEdit::new(WORD_LIMIT),
+            wrong_word: false,
+            gaps: Some(gaps),
         }
     }
 
@@ -81,6 +101,7 @@ impl TransitionMenu {
         self.confirming = false;
         self.word.clear();
         self.wrong_word = false;
+        self.gaps = None;
     }
 
     pub fn transition(&self) -> Transition {

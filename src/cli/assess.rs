@@ -14,11 +14,11 @@ use super::{CliError, Context, command_error, open_store};
 pub enum AssessCommand {
     /// Hand in the self-assessment (locks self-scoring); after the explanation round, hand in
     /// the answers for round 2
-    Submit(Which),
+    Submit(Gated),
     /// Return to the unit for the explanation round (giải trình)
     Return(Which),
     /// Finalize: lock everything
-    Finalize(Which),
+    Finalize(Gated),
     /// Reopen a final assessment for appraisal, or a submitted one for self-assessment
     Reopen(Which),
     /// Withdraw an assessment started by mistake (it must have no scores yet); it leaves home
@@ -41,44 +41,71 @@ pub struct Which {
     pub json: bool,
 }
 
+/// A transition with a completeness gate: refused with exit 2 and the list of what is missing,
+/// unless `--incomplete`.
+#[derive(Debug, Args)]
+pub struct Gated {
+    #[command(flatten)]
+    pub which: Which,
+    /// Go on although something is missing (unscored, without evidence, survey, conflicts,
+    /// quarantined changes, unanswered notes); what was missing is recorded with the event
+    #[arg(long)]
+    pub incomplete: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum YearCommand {
-    /// Set the self-scoring deadline of a year (YYYY-MM-DD or DD/MM/YYYY); self scores lock after it
+    /// Set a stage's deadline of a year (YYYY-MM-DD or DD/MM/YYYY); that stage locks after it
     SetDeadline {
         year: i32,
         date: String,
+        /// The stage: self (default), explanation, appraisal1 or appraisal2
+        #[arg(long, default_value = "self", value_parser = ["self", "explanation", "appraisal1", "appraisal2"])]
+        stage: String,
         #[arg(long)]
         json: bool,
     },
 }
 
 pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
-    let (transition, which) = match cmd {
-        AssessCommand::Submit(w) => (Transition::Submit, w),
-        AssessCommand::Return(w) => (Transition::Return, w),
-        AssessCommand::Finalize(w) => (Transition::Finalize, w),
-        AssessCommand::Reopen(w) => (Transition::Reopen, w),
+    let (transition, which, incomplete) = match cmd {
+        AssessCommand::Submit(g) => (Transition::Submit, g.which, g.incomplete),
+        AssessCommand::Return(w) => (Transition::Return, w, false),
+        AssessCommand::Finalize(g) => (Transition::Finalize, g.which, g.incomplete),
+        AssessCommand::Reopen(w) => (Transition::Reopen, w, false),
         AssessCommand::Cancel(w) => return withdraw(ctx, &w, true),
         AssessCommand::Restore(w) => return withdraw(ctx, &w, false),
     };
     let mut store = open_store(ctx)?;
-    let done = command::status::transition(
-        &mut store,
-        &Actor::current(),
-        &Clock::system(),
-        &which.unit,
-        which.year,
-        transition,
-        which.reason.clone(),
-    )
-    .map_err(|e| command_error(ctx, e))?;
+    let req = command::status::Move {
+        reason: which.reason.clone(),
+        incomplete,
+        ..command::status::Move::new(&which.unit, which.year, transition)
+    };
+    let done = command::status::transition(&mut store, &Actor::current(), &Clock::system(), &req)
+        .map_err(|e| command_error(ctx, e))?;
     let (key, to) = (done.key, done.status);
     if which.json {
-        return super::output::print_json(
-            &serde_json::json!({"unit": key.unit_code, "year": key.year, "status": to.code()}),
-        );
+        let gaps: serde_json::Map<String, serde_json::Value> = done
+            .gaps
+            .counts()
+            .into_iter()
+            .map(|(k, _)| (k.code().to_string(), serde_json::json!(done.gaps.of(k))))
+            .collect();
+        return super::output::print_json(&serde_json::json!({
+            "unit": key.unit_code, "year": key.year, "status": to.code(),
+            "incomplete": !done.gaps.is_empty(), "gaps": gaps,
+        }));
     }
     say!("{} {}: {}", key.unit_code, key.year, to.label(ctx.lang));
+    if !done.gaps.is_empty() {
+        say!(
+            "{}: {}",
+            ctx.lang
+                .pick("Vẫn chuyển khi còn thiếu", "Moved on although incomplete"),
+            done.gaps.summary(ctx.lang)
+        );
+    }
     Ok(())
 }
 
@@ -109,7 +136,14 @@ fn withdraw(ctx: &Context, which: &Which, cancel: bool) -> Result<(), CliError> 
 }
 
 pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
-    let YearCommand::SetDeadline { year, date, json } = cmd;
+    let YearCommand::SetDeadline {
+        year,
+        date,
+        stage,
+        json,
+    } = cmd;
+    let stage = crate::cycle::DeadlineStage::parse(&stage)
+        .unwrap_or(crate::cycle::DeadlineStage::SelfAssessment);
     let Some(iso) = parse_date(&date) else {
         let msg = ctx.lang.pick(
             "DATE: ngày không hợp lệ; dùng YYYY-MM-DD hoặc DD/MM/YYYY",
@@ -118,15 +152,18 @@ pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
         return Err(CliError::input(format!("{msg} ('{date}')")));
     };
     let mut store = open_store(ctx)?;
-    command::status::set_deadline(&mut store, &Actor::current(), &Clock::system(), year, &iso)
+    let (actor, clock) = (Actor::current(), Clock::system());
+    command::status::set_deadline(&mut store, &actor, &clock, year, (&iso, stage))
         .map_err(|e| command_error(ctx, e))?;
     if json {
-        return super::output::print_json(&serde_json::json!({"year": year, "deadline": iso}));
+        return super::output::print_json(
+            &serde_json::json!({"year": year, "deadline": iso, "stage": stage.code()}),
+        );
     }
     say!(
-        "{} {year}: {}",
-        ctx.lang
-            .pick("Hạn tự chấm điểm năm", "Self-scoring deadline of"),
+        "{} {} {year}: {}",
+        stage.label(ctx.lang),
+        ctx.lang.pick("năm", "of"),
         crate::local_time::date(&iso, ctx.lang)
     );
     Ok(())

@@ -48,6 +48,9 @@ pub struct GrantArgs {
     /// Unit codes the role is limited to (comma-separated); required for the unit role
     #[arg(long, value_delimiter = ',')]
     pub units: Vec<String>,
+    /// Area codes an appraiser's role is limited to (comma-separated, e.g. 2,6)
+    #[arg(long, value_delimiter = ',')]
+    pub areas: Vec<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -93,7 +96,11 @@ pub fn run(ctx: &Context, cmd: OfficerCommand) -> Result<(), CliError> {
             officer::remove(&mut store, &actor, &clock, &user).map_err(err)?;
         }
         OfficerCommand::Add(a) | OfficerCommand::Grant(a) => {
-            officer::grant(&mut store, &actor, &clock, &a.user, a.role, &a.units).map_err(err)?;
+            let scope = officer::Scope {
+                units: &a.units,
+                areas: &a.areas,
+            };
+            officer::grant(&mut store, &actor, &clock, &a.user, a.role, scope).map_err(err)?;
         }
         OfficerCommand::Revoke { user, role, .. } => {
             officer::revoke(&mut store, &actor, &clock, &user, role).map_err(err)?;
@@ -126,10 +133,14 @@ fn list(ctx: &Context, store: &crate::store::Store, json: bool) -> Result<(), Cl
             .grants
             .iter()
             .map(|g| {
-                if g.units.is_empty() {
-                    g.role.to_string()
-                } else {
-                    format!("{}({})", g.role, g.units.join(","))
+                let mut scope = g.units.clone();
+                if !g.areas.is_empty() {
+                    let word = ctx.lang.pick("lĩnh vực", "areas");
+                    scope.push(format!("{word} {}", g.areas.join(",")));
+                }
+                match scope.is_empty() {
+                    true => g.role.to_string(),
+                    false => format!("{}({})", g.role, scope.join(", ")),
                 }
             })
             .collect();

@@ -81,7 +81,7 @@ fn check_all(
 ) -> Result<Option<FieldState>, CommandError> {
     let framework = tx.framework(&key.framework_id)?;
     for c in changes {
-        check_change(tx, actor, &clock.today, key, &c.field)?;
+        check_change(tx, actor, &clock.today, (key, &c.target), &c.field)?;
         check_value(&framework, &c.target, &c.field, &c.value)?;
         rules::check_length(&c.field, &c.value)?;
         check_note(tx, key, c, changes)?;

@@ -123,7 +123,7 @@ fn authorize(
     let council = tx.authorize(actor, decide).is_ok();
     match check_lock(tx, today, key, &head.field) {
         Ok(()) if council => Ok(()),
-        Ok(()) => Ok(tx.authorize(actor, action_for(key, &head.field))?),
+        Ok(()) => Ok(tx.authorize(actor, action_for(key, &head.target, &head.field))?),
         Err(_) if council && has_reason => Ok(()),
         Err(_) if council => Err(CommandError::ReasonNeeded),
         Err(locked) => Err(locked),

@@ -29,7 +29,10 @@ pub enum CommandError {
     NoteRequired {
         code: String,
         appraisal: rust_decimal::Decimal,
+        /// What the appraisal departs from: the self score, or round 1 for round 2.
         own: rust_decimal::Decimal,
+        /// `own` is the round-1 appraisal (a round-2 figure is compared with round 1).
+        against_round1: bool,
     },
     #[error("bonus/penalty need a value and a reason")]
     BonusNeedsReason { target: String },
@@ -50,12 +53,22 @@ pub enum CommandError {
     LastAdmin { user: String },
     #[error("--units needed")]
     UnitsNeeded,
+    #[error("--areas for an appraiser only")]
+    AreasForAppraiser,
+    #[error("no area {0}")]
+    UnknownArea(String),
     #[error("not in conflict")]
     NotInConflict,
     #[error("not a head")]
     NotAHead(String),
     #[error("a reason is needed")]
     ReasonNeeded,
+    /// The completeness gate of a transition lists gaps and `--incomplete` was not given.
+    #[error("incomplete: {}", gaps.record())]
+    Incomplete {
+        transition: crate::cycle::Transition,
+        gaps: Box<crate::cycle::Gaps>,
+    },
     #[error("empty document number")]
     EmptyNumber,
     #[error("no such document")]
@@ -153,6 +166,27 @@ impl Localized for CommandError {
                 code,
                 appraisal,
                 own,
+                against_round1: true,
+            } if vi => format!(
+                "--note: điểm thẩm định lần 2 {} khác điểm thẩm định lần 1 {} của tiêu chí {code}: phải ghi ý kiến của Hội đồng",
+                number(*appraisal, lang),
+                number(*own, lang)
+            ),
+            NoteRequired {
+                code,
+                appraisal,
+                own,
+                against_round1: true,
+            } => format!(
+                "--note: the round-2 appraisal {} differs from round 1 {} of {code}: the council's note is required",
+                number(*appraisal, lang),
+                number(*own, lang)
+            ),
+            NoteRequired {
+                code,
+                appraisal,
+                own,
+                ..
             } if vi => format!(
                 "--note: điểm thẩm định {} khác điểm tự chấm {} của tiêu chí {code}: phải ghi ý kiến của Hội đồng",
                 number(*appraisal, lang),
@@ -162,6 +196,7 @@ impl Localized for CommandError {
                 code,
                 appraisal,
                 own,
+                ..
             } => format!(
                 "--note: the appraisal {} differs from the self score {} of {code}: the council's note is required",
                 number(*appraisal, lang),
@@ -230,6 +265,11 @@ impl Localized for CommandError {
                 format!("--take: {id} không phải một head của xung đột nào đang mở")
             }
             NotAHead(id) => format!("--take: {id} is not a head of an open conflict"),
+            Incomplete { transition, gaps } => incomplete(*transition, gaps, lang),
+            AreasForAppraiser if vi => "--areas: chỉ vai trò appraiser (thẩm định) được giới hạn theo lĩnh vực".into(),
+            AreasForAppraiser => "--areas: only the appraiser role is limited by area".into(),
+            UnknownArea(a) if vi => format!("--areas: không có lĩnh vực '{a}' trong bộ tiêu chí nào"),
+            UnknownArea(a) => format!("--areas: no framework has an area '{a}'"),
             ReasonNeeded if vi => "--reason: bộ kết quả đã khóa; Hội đồng hoặc quản trị viên phải ghi lý do xử lý xung đột".into(),
             ReasonNeeded => "--reason: the assessment is locked; the council or an administrator must give a reason to resolve the conflict".into(),
             EmptyNumber if vi => "--number: số văn bản không được để trống".into(),
@@ -279,4 +319,26 @@ impl Localized for CommandError {
 /// Bytes in MiB with one decimal (`20.0`).
 fn mib(bytes: u64) -> String {
     format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// "--incomplete: chưa đủ điều kiện để nộp: 49 tiêu chí chưa chấm, …" and the list.
+fn incomplete(t: crate::cycle::Transition, gaps: &crate::cycle::Gaps, lang: Lang) -> String {
+    use crate::cycle::Transition;
+    let what = match (t, lang) {
+        (Transition::Finalize, Lang::Vi) => "chốt kết quả",
+        (_, Lang::Vi) => "nộp",
+        (Transition::Finalize, Lang::En) => "finalize",
+        (_, Lang::En) => "submit",
+    };
+    let head = match lang {
+        Lang::Vi => format!(
+            "--incomplete: chưa đủ điều kiện để {what}: {}; thêm --incomplete để vẫn {what} (ghi lại cùng thay đổi trạng thái)",
+            gaps.summary(lang)
+        ),
+        Lang::En => format!(
+            "--incomplete: not complete enough to {what}: {}; add --incomplete to {what} anyway (recorded with the status change)",
+            gaps.summary(lang)
+        ),
+    };
+    format!("{head}\n{}", gaps.listing(lang))
 }

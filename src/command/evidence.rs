@@ -48,7 +48,13 @@ pub fn add_evidence(
     write_retrying(store, |tx| {
         let located = locate(tx, &req.unit, req.year, None)?;
         let code = rules::sub(&located.framework, &req.sub)?.code.clone();
-        check_change(tx, actor, &clock.today, &located.key, fields::EVIDENCE)?;
+        check_change(
+            tx,
+            actor,
+            &clock.today,
+            (&located.key, &code),
+            fields::EVIDENCE,
+        )?;
         ensure(tx, &located.key, actor)?;
         let count = append_documents(
             tx,
@@ -81,7 +87,13 @@ pub fn remove_evidence(
     store.write(|tx| {
         let located = super::assessment::existing(tx, unit, year)?;
         let code = rules::sub(&located.framework, sub)?.code.clone();
-        check_change(tx, actor, &clock.today, &located.key, fields::EVIDENCE)?;
+        check_change(
+            tx,
+            actor,
+            &clock.today,
+            (&located.key, &code),
+            fields::EVIDENCE,
+        )?;
         let list = tx
             .evidence(&located.key, &code)?
             .map(|s| fields::decode_evidence(&s.value))

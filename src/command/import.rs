@@ -54,7 +54,13 @@ pub fn import_survey(
             let key = keys
                 .get(&row.unit)
                 .ok_or_else(|| crate::store::StoreError::UnknownUnit(row.unit.clone()))?;
-            check_change(tx, actor, &clock.today, key, Stage::Survey.code())?;
+            check_change(
+                tx,
+                actor,
+                &clock.today,
+                (key, &row.sub),
+                Stage::Survey.code(),
+            )?;
             let value = fields::encode_score(Some(&StageScore {
                 points: row.points,
                 declared: None,

@@ -105,7 +105,13 @@ pub fn add_document(
     let id = fields::new_library_field();
     write_retrying(store, |tx| {
         let located = locate(tx, &req.unit, req.year, None)?;
-        check_change(tx, actor, &clock.today, &located.key, &id)?;
+        check_change(
+            tx,
+            actor,
+            &clock.today,
+            (&located.key, fields::LIBRARY),
+            &id,
+        )?;
         if let Some(f) = &req.file {
             let held = library_bytes(tx, &located.key)?;
             if held + f.bytes.len() as u64 > ASSESSMENT_FILE_BYTES {
@@ -194,7 +200,7 @@ pub fn cite(
         let mut added = Vec::new();
         for (sub, page) in &req.subs {
             let code = rules::sub(&located.framework, sub)?.code.clone();
-            check_change(tx, actor, &clock.today, &key, fields::EVIDENCE)?;
+            check_change(tx, actor, &clock.today, (&key, &code), fields::EVIDENCE)?;
             let citation = document.cite(id, &crate::text::one_line(page));
             if cites(tx, &key, &code, &citation)? {
                 continue;

@@ -6,23 +6,42 @@ use crate::store::{Actor, NewEvent, OFFICER_TARGET, Store, Tx, officers_key};
 
 use super::{Clock, CommandError};
 
-/// Gives `user` the role `role` (for all units, or `units`), replacing their earlier grant of
-/// that role.
+/// What a grant is limited to: units (empty: all), and for an appraiser areas (empty: all).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope<'a> {
+    pub units: &'a [String],
+    pub areas: &'a [String],
+}
+
+/// Gives `user` the role `role` (for all units, or `units`; an appraiser for all areas, or
+/// `areas`), replacing their earlier grant of that role.
 pub fn grant(
     store: &mut Store,
     actor: &Actor,
     clock: &Clock,
     user: &str,
     role: Role,
-    units: &[String],
+    Scope { units, areas }: Scope,
 ) -> Result<Vec<Grant>, CommandError> {
     if role == Role::Unit && units.is_empty() {
         return Err(CommandError::UnitsNeeded);
     }
+    if role != Role::Appraiser && !areas.is_empty() {
+        return Err(CommandError::AreasForAppraiser);
+    }
+    let areas: Vec<String> = areas.iter().map(|a| a.trim().to_string()).collect();
     store.write(|tx| {
         tx.authorize(actor, Action::Administer)?;
         for u in units {
             tx.unit(u)?;
+        }
+        let frameworks = tx.frameworks()?;
+        if let Some(a) = areas.iter().find(|a| {
+            !frameworks
+                .iter()
+                .any(|f| f.areas.iter().any(|x| &x.code == *a))
+        }) {
+            return Err(CommandError::UnknownArea(a.clone()));
         }
         let mut grants: Vec<Grant> = grants_of(tx, user)?
             .into_iter()
@@ -31,6 +50,7 @@ pub fn grant(
         grants.push(Grant {
             role,
             units: units.to_vec(),
+            areas: areas.clone(),
         });
         grants.sort_by_key(|g| g.role);
         set(tx, actor, clock, user, Some(grants.clone()))?;

@@ -22,27 +22,29 @@ pub fn check_year(year: i32) -> Result<(), CommandError> {
     }
 }
 
-/// The role a change of `field` on `key` needs.
-pub fn action_for<'a>(key: &'a AssessmentKey, field: &str) -> Action<'a> {
+/// The role a change of `field` of `target` on `key` needs (the area is the target's).
+pub fn action_for<'a>(key: &'a AssessmentKey, target: &'a str, field: &str) -> Action<'a> {
     if key.unit_code == "*" {
         Action::Administer
     } else {
         Action::Change {
             unit: &key.unit_code,
             group: FieldGroup::of(field),
+            area: crate::roles::area_of(target),
         }
     }
 }
 
-/// Role, status lock and deadline: may `actor` change `field` of `key` on `today`, as of `tx`?
+/// Role, status lock and deadline: may `actor` change `field` of `target` (a sub-criterion, or
+/// bonus / penalty) of `key` on `today`, as of `tx`?
 pub fn check_change(
     tx: &Tx,
     actor: &Actor,
     today: &str,
-    key: &AssessmentKey,
+    (key, target): (&AssessmentKey, &str),
     field: &str,
 ) -> Result<(), CommandError> {
-    tx.authorize(actor, action_for(key, field))?;
+    tx.authorize(actor, action_for(key, target, field))?;
     check_lock(tx, today, key, field)
 }
 
@@ -57,8 +59,8 @@ pub fn check_lock(
         return Ok(());
     }
     let status = tx.status(key)?;
-    let deadline = tx.deadline(key.year)?;
-    cycle::may_change(status, field, deadline.as_deref(), today)
+    let deadlines = tx.deadlines(key.year)?;
+    cycle::may_change(status, field, &deadlines, today)
         .map_err(|lock| CommandError::Store(StoreError::Locked(lock)))
 }
 
@@ -92,8 +94,6 @@ pub fn note_field(stage: Stage) -> Option<&'static str> {
     }
 }
 
-/// The council must explain an appraisal that differs from the unit's own score: a note given
-/// with the change (`note_given`) or already stored.
 /// The council's note of `stage` is already stored (not empty).
 pub fn has_council_note(
     tx: &Tx,
@@ -109,6 +109,9 @@ pub fn has_council_note(
         .is_some_and(|s| fields::has_text(&s.value)))
 }
 
+/// The council must explain an appraisal that differs from what it starts from (the unit's own
+/// score; for round 2 the round-1 figure, else the own score): a note given with the change
+/// (`note_given`) or already stored.
 pub fn check_appraisal_note(
     tx: &Tx,
     key: &AssessmentKey,
@@ -120,10 +123,21 @@ pub fn check_appraisal_note(
     let Some(note) = note_field(stage) else {
         return Ok(());
     };
-    let own = tx
-        .field(key, code, Stage::SelfAssessment.code())?
-        .and_then(|s| fields::decode_score(&s.value))
-        .map(|s| s.points);
+    let stored = |stage: Stage| -> Result<Option<rust_decimal::Decimal>, CommandError> {
+        Ok(tx
+            .field(key, code, stage.code())?
+            .and_then(|s| fields::decode_score(&s.value))
+            .map(|s| s.points))
+    };
+    // Round 2 starts from round 1: departing from it needs a note; round 1 from the self score.
+    let round1 = match stage {
+        Stage::Appraisal2 => stored(Stage::Appraisal1)?,
+        _ => None,
+    };
+    let own = match round1 {
+        Some(r1) => Some(r1),
+        None => stored(Stage::SelfAssessment)?,
+    };
     let Some(own) = own.filter(|own| *own != points) else {
         return Ok(());
     };
@@ -137,6 +151,7 @@ pub fn check_appraisal_note(
             code: code.into(),
             appraisal: points,
             own,
+            against_round1: round1.is_some(),
         })
     }
 }

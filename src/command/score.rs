@@ -103,7 +103,7 @@ pub(super) fn set_score_in(
     scoring::check_stage(&sub, req.stage)?;
     let mut writes = score_writes(tx, &key, &framework, &sub, req)?;
     for (field, _) in &writes {
-        check_change(tx, actor, &clock.today, &key, field)?;
+        check_change(tx, actor, &clock.today, (&key, &sub.code), field)?;
     }
     if only_changes {
         let mut kept = Vec::new();
@@ -122,7 +122,7 @@ pub(super) fn set_score_in(
         }
     }
     for _ in &req.evidence {
-        check_change(tx, actor, &clock.today, &key, fields::EVIDENCE)?;
+        check_change(tx, actor, &clock.today, (&key, &sub.code), fields::EVIDENCE)?;
     }
     let main_field = writes[0].0;
     let current = tx.field(&key, &sub.code, main_field)?;
@@ -334,7 +334,7 @@ fn set_item(
     }
     let points = scoring::parse_points(value, &pseudo, framework.decimals)?;
     let field = req.stage.code();
-    check_change(tx, actor, &clock.today, key, field)?;
+    check_change(tx, actor, &clock.today, (key, &item.code), field)?;
     let current = tx.field(key, &item.code, field)?;
     check_unchanged(req.if_unchanged.as_deref(), current.as_ref())?;
     ensure(tx, key, actor)?;
@@ -372,7 +372,7 @@ fn set_bonus_or_penalty(
         });
     }
     let points = scoring::parse_points(value, &pseudo, framework.decimals)?;
-    check_change(tx, actor, &clock.today, key, target)?;
+    check_change(tx, actor, &clock.today, (key, target), target)?;
     let current = tx.field(key, target, target)?;
     check_unchanged(req.if_unchanged.as_deref(), current.as_ref())?;
     ensure(tx, key, actor)?;

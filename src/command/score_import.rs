@@ -459,7 +459,7 @@ fn save_note(
     note: &str,
 ) -> Result<bool, CommandError> {
     let field = super::rules::note_field(stage).unwrap_or(fields::EXPLANATION);
-    super::rules::check_change(tx, actor, &clock.today, key, field)?;
+    super::rules::check_change(tx, actor, &clock.today, (key, code), field)?;
     let value = fields::encode_text(note);
     if tx
         .field(key, code, field)?
@@ -483,7 +483,7 @@ fn add_numbers(
     code: &str,
     numbers: &[String],
 ) -> Result<bool, CommandError> {
-    super::rules::check_change(tx, actor, &clock.today, key, fields::EVIDENCE)?;
+    super::rules::check_change(tx, actor, &clock.today, (key, code), fields::EVIDENCE)?;
     let held: Vec<Evidence> = tx
         .evidence(key, code)?
         .map(|s| fields::decode_evidence(&s.value))

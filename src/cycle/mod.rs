@@ -6,6 +6,12 @@ use std::str::FromStr;
 
 use crate::i18n::{Lang, Localized};
 
+mod deadline;
+mod gate;
+
+pub use deadline::{DeadlineStage, Deadlines, date_vn, days_left};
+pub use gate::{GapKind, Gaps, Pending, gaps};
+
 /// `draft → submitted → appraising → returned → appraising → final`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Status {
@@ -106,8 +112,11 @@ impl FieldGroup {
 pub enum Lock {
     /// The assessment's status does not allow changing this group of fields.
     Status { status: Status, group: FieldGroup },
-    /// The self-scoring deadline of the year has passed.
-    Deadline { deadline: String },
+    /// The deadline of the field's stage has passed (`YYYY-MM-DD`).
+    Deadline {
+        deadline: String,
+        stage: DeadlineStage,
+    },
 }
 
 impl Localized for Lock {
@@ -137,12 +146,36 @@ impl Localized for Lock {
                 status.label(lang),
                 group_en(*group)
             ),
-            (Lock::Deadline { deadline }, Lang::Vi) => {
-                format!("đã quá hạn tự chấm điểm ({deadline}): điểm tự đánh giá đã khóa")
-            }
-            (Lock::Deadline { deadline }, Lang::En) => {
-                format!("the self-scoring deadline ({deadline}) has passed: self scores are locked")
-            }
+            (
+                Lock::Deadline {
+                    deadline,
+                    stage: DeadlineStage::SelfAssessment,
+                },
+                Lang::Vi,
+            ) => format!(
+                "đã quá hạn tự chấm điểm ({}): điểm tự đánh giá đã khóa",
+                date_vn(deadline)
+            ),
+            (
+                Lock::Deadline {
+                    deadline,
+                    stage: DeadlineStage::SelfAssessment,
+                },
+                Lang::En,
+            ) => format!(
+                "the self-scoring deadline ({}) has passed: self scores are locked",
+                date_vn(deadline)
+            ),
+            (Lock::Deadline { deadline, stage }, Lang::Vi) => format!(
+                "đã quá {} ({}): giai đoạn này đã khóa",
+                stage.label(lang).to_lowercase(),
+                date_vn(deadline)
+            ),
+            (Lock::Deadline { deadline, stage }, Lang::En) => format!(
+                "the {} ({}) has passed: this stage is locked",
+                stage.label(lang).to_lowercase(),
+                date_vn(deadline)
+            ),
         }
     }
 }
@@ -167,12 +200,13 @@ fn group_en(g: FieldGroup) -> &'static str {
     }
 }
 
-/// Whether `field` may change under `status`. `deadline` is the year's self-scoring deadline
-/// (`YYYY-MM-DD`, inclusive) and `today` the current date in the same form.
+/// Whether `field` may change under `status`. `deadlines` are the year's per-stage deadlines
+/// (`YYYY-MM-DD`, inclusive), each locking its own stage, and `today` the current date in the
+/// same form.
 pub fn may_change(
     status: Status,
     field: &str,
-    deadline: Option<&str>,
+    deadlines: &Deadlines,
     today: &str,
 ) -> Result<(), Lock> {
     let group = FieldGroup::of(field);
@@ -200,12 +234,12 @@ pub fn may_change(
     if !open {
         return Err(Lock::Status { status, group });
     }
-    let self_side = matches!(group, FieldGroup::SelfScore | FieldGroup::UnitSupport);
-    match deadline {
-        Some(d) if self_side && status == Status::Draft && today > d => Err(Lock::Deadline {
+    match deadlines.passed(status, field, today) {
+        Some((stage, d)) => Err(Lock::Deadline {
             deadline: d.to_string(),
+            stage,
         }),
-        _ => Ok(()),
+        None => Ok(()),
     }
 }
 
@@ -250,27 +284,45 @@ mod tests {
 
     #[test]
     fn submitted_locks_self_scores_but_opens_appraisal() {
-        assert!(may_change(Status::Submitted, "self", None, "2026-01-01").is_err());
-        assert!(may_change(Status::Submitted, "appraisal1", None, "2026-01-01").is_ok());
+        assert!(
+            may_change(
+                Status::Submitted,
+                "self",
+                &Deadlines::default(),
+                "2026-01-01"
+            )
+            .is_err()
+        );
+        assert!(
+            may_change(
+                Status::Submitted,
+                "appraisal1",
+                &Deadlines::default(),
+                "2026-01-01"
+            )
+            .is_ok()
+        );
     }
 
     #[test]
     fn final_locks_everything() {
         for field in ["self", "evidence", "appraisal1", "survey", "bonus"] {
-            let err = may_change(Status::Final, field, None, "2026-01-01").unwrap_err();
+            let err =
+                may_change(Status::Final, field, &Deadlines::default(), "2026-01-01").unwrap_err();
             assert!(err.message(Lang::En).contains("final"));
         }
     }
 
     #[test]
     fn deadline_locks_self_scores_after_the_day_only() {
-        let d = Some("2026-12-15");
+        let d = &Deadlines::self_only(Some("2026-12-15"));
         assert!(may_change(Status::Draft, "self", d, "2026-12-15").is_ok());
         let err = may_change(Status::Draft, "self", d, "2026-12-16").unwrap_err();
         assert_eq!(
             err,
             Lock::Deadline {
-                deadline: "2026-12-15".into()
+                deadline: "2026-12-15".into(),
+                stage: DeadlineStage::SelfAssessment,
             }
         );
         assert!(may_change(Status::Draft, "survey", d, "2026-12-16").is_ok());
@@ -278,8 +330,24 @@ mod tests {
 
     #[test]
     fn explanation_round_opens_evidence_not_self_scores() {
-        assert!(may_change(Status::Returned, "evidence", None, "2026-01-01").is_ok());
-        assert!(may_change(Status::Returned, "self", None, "2026-01-01").is_err());
+        assert!(
+            may_change(
+                Status::Returned,
+                "evidence",
+                &Deadlines::default(),
+                "2026-01-01"
+            )
+            .is_ok()
+        );
+        assert!(
+            may_change(
+                Status::Returned,
+                "self",
+                &Deadlines::default(),
+                "2026-01-01"
+            )
+            .is_err()
+        );
     }
 
     #[test]

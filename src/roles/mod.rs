@@ -52,28 +52,51 @@ impl fmt::Display for Role {
     }
 }
 
-/// One role, for all units (`units` empty) or for the listed ones.
+/// One role, for all units (`units` empty) or for the listed ones; an appraiser's also for
+/// all areas (`areas` empty) or the listed ones (the council splits the work by area: Sở Tư pháp
+/// appraises thể chế, Sở Tài chính tài chính công, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grant {
     pub role: Role,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<String>,
 }
 
 impl Grant {
-    fn covers(&self, unit: Option<&str>) -> bool {
-        match unit {
+    /// Covers `unit` (or, for `None`, every unit) and `area` (for `None`, an action on no one
+    /// area, which an area-scoped grant does not cover: return, finalize, bonus and penalty).
+    fn covers(&self, unit: Option<&str>, area: Option<&str>) -> bool {
+        let unit_ok = match unit {
             Some(u) => self.units.is_empty() || self.units.iter().any(|x| x == u),
             None => self.units.is_empty(),
-        }
+        };
+        let area_ok = match area {
+            Some(a) => self.areas.is_empty() || self.areas.iter().any(|x| x == a),
+            None => self.areas.is_empty(),
+        };
+        unit_ok && area_ok
     }
+}
+
+/// The area a target belongs to: the first part of a sub-criterion code (`2` of `2.1.3`);
+/// `None` for targets that are not sub-criteria (bonus, penalty, status).
+pub fn area_of(target: &str) -> Option<&str> {
+    let head = target.split('.').next()?;
+    (!head.is_empty() && head.chars().all(|c| c.is_ascii_alphanumeric()) && target.contains('.'))
+        .then_some(head)
 }
 
 /// What an officer asks to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action<'a> {
-    /// Change a field of a unit's assessment.
-    Change { unit: &'a str, group: FieldGroup },
+    /// Change a field of a unit's assessment, in an area (`None`: bonus, penalty).
+    Change {
+        unit: &'a str,
+        group: FieldGroup,
+        area: Option<&'a str>,
+    },
     /// Hand in a unit's self-assessment (or its explanation-round answers).
     Submit { unit: &'a str },
     /// Return, finalize or reopen a unit's assessment.
@@ -88,6 +111,8 @@ pub struct Denied {
     pub user: String,
     pub needed: Role,
     pub unit: Option<String>,
+    /// The area asked for, when the officer's grants are for other areas.
+    pub area: Option<String>,
 }
 
 impl Localized for Denied {
@@ -95,12 +120,20 @@ impl Localized for Denied {
         let who = &self.user;
         match (self.needed, lang) {
             (Role::Appraiser, Lang::Vi) => format!(
-                "Chỉ Hội đồng thẩm định được chấm điểm thẩm định ({who} không có vai trò appraiser{})",
-                unit_vi(&self.unit)
+                "Chỉ Hội đồng thẩm định được chấm điểm thẩm định ({who} không có vai trò appraiser{}{})",
+                unit_vi(&self.unit),
+                self.area
+                    .as_ref()
+                    .map(|a| format!(" ở lĩnh vực {a}"))
+                    .unwrap_or_default()
             ),
             (Role::Appraiser, Lang::En) => format!(
-                "Only the appraisal council may enter appraisal scores ({who} has no appraiser role{})",
-                unit_en(&self.unit)
+                "Only the appraisal council may enter appraisal scores ({who} has no appraiser role{}{})",
+                unit_en(&self.unit),
+                self.area
+                    .as_ref()
+                    .map(|a| format!(" in area {a}"))
+                    .unwrap_or_default()
             ),
             (Role::Unit, Lang::Vi) => format!(
                 "Chỉ cán bộ của đơn vị được tự chấm điểm, bổ sung tài liệu kiểm chứng và giải trình ({who} không được giao đơn vị{})",
@@ -138,28 +171,36 @@ pub fn may(user: &str, grants: &[Grant], enforced: bool, action: Action) -> Resu
     if !enforced || grants.iter().any(|g| g.role == Role::Admin) {
         return Ok(());
     }
-    let has =
-        |role: Role, unit: Option<&str>| grants.iter().any(|g| g.role == role && g.covers(unit));
-    let (needed, unit) = match action {
-        Action::Administer => (Role::Admin, None),
-        Action::Submit { unit } => (Role::Unit, Some(unit)),
-        Action::Decide { unit } => (Role::Appraiser, Some(unit)),
-        Action::Change { unit, group } => match group {
-            FieldGroup::SelfScore | FieldGroup::UnitSupport => (Role::Unit, Some(unit)),
+    let has = |role: Role, unit: Option<&str>, area: Option<&str>| {
+        grants
+            .iter()
+            .any(|g| g.role == role && g.covers(unit, area))
+    };
+    // Areas scope the council's scoring; the unit's own officers work on every area.
+    let (needed, unit, area) = match action {
+        Action::Administer => (Role::Admin, None, None),
+        Action::Submit { unit } => (Role::Unit, Some(unit), None),
+        Action::Decide { unit } => (Role::Appraiser, Some(unit), None),
+        Action::Change { unit, group, area } => match group {
+            FieldGroup::SelfScore | FieldGroup::UnitSupport => (Role::Unit, Some(unit), None),
             FieldGroup::Appraisal | FieldGroup::Survey | FieldGroup::BonusPenalty => {
-                (Role::Appraiser, Some(unit))
+                (Role::Appraiser, Some(unit), area)
             }
         },
     };
-    if has(needed, unit) {
-        Ok(())
-    } else {
-        Err(Denied {
-            user: user.into(),
-            needed,
-            unit: unit.map(String::from),
-        })
+    if has(needed, unit, area) {
+        return Ok(());
     }
+    // The area is named in the refusal when the officer holds the role for other areas.
+    let other_areas = grants
+        .iter()
+        .any(|g| g.role == needed && !g.areas.is_empty());
+    Err(Denied {
+        user: user.into(),
+        needed,
+        unit: unit.map(String::from),
+        area: area.filter(|_| other_areas).map(String::from),
+    })
 }
 
 #[cfg(test)]
@@ -170,6 +211,7 @@ mod tests {
         Grant {
             role,
             units: units.iter().map(|u| u.to_string()).collect(),
+            areas: Vec::new(),
         }
     }
 
@@ -191,7 +233,8 @@ mod tests {
                 true,
                 Action::Change {
                     unit: "dong-hoi",
-                    group: SELF
+                    group: SELF,
+                    area: None,
                 }
             )
             .is_ok()
@@ -204,6 +247,7 @@ mod tests {
             Action::Change {
                 unit: "ba-don",
                 group: SELF,
+                area: None,
             },
         )
         .unwrap_err();
@@ -215,6 +259,7 @@ mod tests {
             Action::Change {
                 unit: "dong-hoi",
                 group: APPRAISAL,
+                area: None,
             },
         )
         .unwrap_err();
@@ -235,7 +280,8 @@ mod tests {
                 true,
                 Action::Change {
                     unit: "ba-don",
-                    group: APPRAISAL
+                    group: APPRAISAL,
+                    area: None,
                 }
             )
             .is_ok()
@@ -248,7 +294,8 @@ mod tests {
                 true,
                 Action::Change {
                     unit: "ba-don",
-                    group: SELF
+                    group: SELF,
+                    area: None,
                 }
             )
             .is_err()
@@ -266,7 +313,8 @@ mod tests {
                 true,
                 Action::Change {
                     unit: "a",
-                    group: SELF
+                    group: SELF,
+                    area: None,
                 }
             )
             .is_err()
@@ -281,10 +329,52 @@ mod tests {
                 true,
                 Action::Change {
                     unit: "a",
-                    group: APPRAISAL
+                    group: APPRAISAL,
+                    area: None,
                 }
             )
             .is_ok()
         );
+    }
+
+    #[test]
+    fn an_area_scoped_appraiser_scores_their_areas_only_and_decides_nothing() {
+        let g = [Grant {
+            role: Role::Appraiser,
+            units: Vec::new(),
+            areas: vec!["2".into(), "6".into()],
+        }];
+        let change = |area| Action::Change {
+            unit: "phuong-dong-hoi",
+            group: APPRAISAL,
+            area,
+        };
+        assert!(may("tu-phap", &g, true, change(Some("2"))).is_ok());
+        assert!(may("tu-phap", &g, true, change(Some("6"))).is_ok());
+        let denied = may("tu-phap", &g, true, change(Some("3"))).unwrap_err();
+        assert_eq!(denied.area.as_deref(), Some("3"));
+        assert!(
+            denied.message(Lang::En).contains("in area 3"),
+            "{}",
+            denied.message(Lang::En)
+        );
+        assert!(
+            may("tu-phap", &g, true, change(None)).is_err(),
+            "bonus and penalty"
+        );
+        assert!(
+            may(
+                "tu-phap",
+                &g,
+                true,
+                Action::Decide {
+                    unit: "phuong-dong-hoi"
+                }
+            )
+            .is_err(),
+            "return and finalize are the whole council's"
+        );
+        assert_eq!(area_of("2.1.3"), Some("2"));
+        assert_eq!(area_of("bonus"), None);
     }
 }

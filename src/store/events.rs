@@ -103,11 +103,10 @@ impl Store {
         let mut saved = Vec::new();
         let gate = officers::Gate::load(&tx, actor)?;
         for w in writes {
-            gate.check(officers::action_for(w.key, w.field))?;
+            gate.check(officers::action_for(w.key, w.target, w.field))?;
             let status = status_in(&tx, w.key)?;
-            let deadline = deadline_in(&tx, w.key.year)?;
-            cycle::may_change(status, w.field, deadline.as_deref(), today)
-                .map_err(StoreError::Locked)?;
+            let deadlines = deadlines_in(&tx, w.key.year)?;
+            cycle::may_change(status, w.field, &deadlines, today).map_err(StoreError::Locked)?;
             let current =
                 projection::get(&tx, w.key, w.target, w.field).map_err(StoreError::sql)?;
             let heads = current
@@ -181,7 +180,12 @@ impl Store {
 
     /// The self-scoring deadline of a year (`YYYY-MM-DD`), if one is set.
     pub fn deadline(&self, year: i32) -> Result<Option<String>, StoreError> {
-        deadline_in(&self.conn, year)
+        Ok(deadlines_in(&self.conn, year)?.self_assessment)
+    }
+
+    /// Every stage's deadline of a year.
+    pub fn deadlines(&self, year: i32) -> Result<cycle::Deadlines, StoreError> {
+        deadlines_in(&self.conn, year)
     }
 
     /// Sets the self-scoring deadline of a year (an event, so it syncs like everything else).
@@ -287,13 +291,21 @@ pub(super) fn status_value(value: &str) -> Status {
         .unwrap_or_default()
 }
 
-pub(super) fn deadline_in(
+/// Every stage's deadline of a year, each a field on the year's key.
+pub(super) fn deadlines_in(
     conn: &rusqlite::Connection,
     year: i32,
-) -> Result<Option<String>, StoreError> {
-    let state =
-        projection::get(conn, &year_key(year), "year", "deadline").map_err(StoreError::sql)?;
-    Ok(state.and_then(|s| serde_json::from_str::<String>(&s.value).ok()))
+) -> Result<cycle::Deadlines, StoreError> {
+    let mut out = cycle::Deadlines::default();
+    for stage in cycle::DeadlineStage::ALL {
+        let state = projection::get(conn, &year_key(year), "year", stage.field())
+            .map_err(StoreError::sql)?;
+        out.set(
+            stage,
+            state.and_then(|s| serde_json::from_str::<String>(&s.value).ok()),
+        );
+    }
+    Ok(out)
 }
 
 pub(super) fn last_event_in(

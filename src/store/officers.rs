@@ -80,13 +80,14 @@ pub(super) fn authorize(
 }
 
 /// The action a change of `field` on `key` amounts to.
-pub(super) fn action_for<'a>(key: &'a AssessmentKey, field: &str) -> Action<'a> {
+pub(super) fn action_for<'a>(key: &'a AssessmentKey, target: &'a str, field: &str) -> Action<'a> {
     if key.unit_code == "*" {
         Action::Administer
     } else {
         Action::Change {
             unit: &key.unit_code,
             group: FieldGroup::of(field),
+            area: crate::roles::area_of(target),
         }
     }
 }

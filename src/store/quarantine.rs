@@ -138,9 +138,9 @@ impl Store {
         self.decide(id, actor, "accept", None, move |tx, refused| {
             if refused.key.unit_code != "*" {
                 let status = super::events::status_in(tx, &refused.key)?;
-                let deadline = super::events::deadline_in(tx, refused.key.year)?;
+                let deadlines = super::events::deadlines_in(tx, refused.key.year)?;
                 if refused.target != "status" {
-                    cycle::may_change(status, &refused.field, deadline.as_deref(), &today)
+                    cycle::may_change(status, &refused.field, &deadlines, &today)
                         .map_err(StoreError::Locked)?;
                 }
             }

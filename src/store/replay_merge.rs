@@ -387,10 +387,10 @@ fn check(
     let verdict = if e.target == "status" {
         replay::check_status(from, &e.value).map(|_| ())
     } else {
-        let deadline = super::events::deadline_in(tx, e.key.year)?;
+        let deadlines = super::events::deadlines_in(tx, e.key.year)?;
         let day = e.at.get(..10).unwrap_or(&e.at);
         replay::check_value(&framework, &e.target, &e.field, &e.value).and_then(|()| {
-            cycle::may_change(from, &e.field, deadline.as_deref(), day).map_err(Refusal::Locked)
+            cycle::may_change(from, &e.field, &deadlines, day).map_err(Refusal::Locked)
         })
     };
     let action = replay::action_for(&e.key.unit_code, &e.target, &e.field, &e.value, from);

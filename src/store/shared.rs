@@ -217,6 +217,7 @@ pub fn init_shared(path: &Path, group: &str, actor: &Actor) -> Result<Store, Sto
         let admin = vec![Grant {
             role: Role::Admin,
             units: Vec::new(),
+            areas: Vec::new(),
         }];
         store.set_officer(&actor.user, Some(admin), actor)?;
     }

@@ -148,6 +148,17 @@ impl Tx<'_> {
         Ok(super::inputs::documents_as_lists(states))
     }
 
+    /// The refused events of one assessment not yet accepted or dismissed.
+    pub fn quarantined_of(
+        &self,
+        key: &AssessmentKey,
+    ) -> Result<Vec<super::Quarantined>, StoreError> {
+        Ok(super::quarantine::undecided_in(&self.tx)?
+            .into_iter()
+            .filter(|q| &q.event.key == key)
+            .collect())
+    }
+
     /// A sub-criterion's evidence as one list (the older whole-list field and every document),
     /// with the heads of all its parts.
     pub fn evidence(
@@ -173,9 +184,9 @@ impl Tx<'_> {
             .map_err(StoreError::sql)
     }
 
-    /// The self-scoring deadline of a year, as of this transaction.
-    pub fn deadline(&self, year: i32) -> Result<Option<String>, StoreError> {
-        super::events::deadline_in(&self.tx, year)
+    /// Every stage's deadline of a year, as of this transaction.
+    pub fn deadlines(&self, year: i32) -> Result<crate::cycle::Deadlines, StoreError> {
+        super::events::deadlines_in(&self.tx, year)
     }
 
     pub fn officers(&self) -> Result<Vec<Officer>, StoreError> {

@@ -83,7 +83,11 @@ impl Shell {
             Effect::LoadHistory { key, target } => {
                 self.history(&key, target).map_err(CommandError::from)
             }
-            Effect::Transition { key, transition } => self.transition(&key, transition),
+            Effect::Transition {
+                key,
+                transition,
+                incomplete,
+            } => self.transition(&key, transition, incomplete),
             Effect::Withdraw { unit, year, cancel } => self.withdraw(unit, year, cancel),
             Effect::LoadRanking { year, level } => {
                 crate::report::gather_ranking(&self.store, year, level)
@@ -199,6 +203,8 @@ impl Shell {
             drafts: self.store.drafts(&self.actor.user, &key)?,
             refusals: self.refusals(&key),
             second_round: self.second_round(&key)?,
+            deadlines: self.store.deadlines(key.year)?,
+            today: crate::store::today_local(),
             key,
         };
         Ok(Action::Opened(Box::new(opened)))
@@ -214,11 +220,23 @@ impl Shell {
         ]
         .into_iter()
         .filter_map(|group| {
-            let action = crate::roles::Action::Change {
+            let action = |area| crate::roles::Action::Change {
                 unit: &key.unit_code,
                 group,
+                area,
             };
-            let refused = self.store.authorize(&self.actor, action).err()?;
+            let refused = self.store.authorize(&self.actor, action(None)).err()?;
+            // An appraiser of some areas is not refused the group: the save names the area.
+            let areas = self
+                .framework(&key.framework_id)
+                .map(|f| f.areas.iter().map(|a| a.code.clone()).collect::<Vec<_>>())
+                .unwrap_or_default();
+            if areas
+                .iter()
+                .any(|a| self.store.authorize(&self.actor, action(Some(a))).is_ok())
+            {
+                return None;
+            }
             Some((group, refused.message(self.lang)))
         })
         .collect()
@@ -284,17 +302,19 @@ impl Shell {
         &mut self,
         key: &AssessmentKey,
         transition: crate::cycle::Transition,
+        incomplete: bool,
     ) -> Result<Action, CommandError> {
-        let done = command::status::transition(
-            &mut self.store,
-            &self.actor,
-            &Clock::system(),
-            &key.unit_code,
-            key.year,
-            transition,
-            None,
-        );
-        done?;
+        let req = command::status::Move {
+            incomplete,
+            ..command::status::Move::new(&key.unit_code, key.year, transition)
+        };
+        match command::status::transition(&mut self.store, &self.actor, &Clock::system(), &req) {
+            Ok(_) => {}
+            Err(CommandError::Incomplete { transition, gaps }) => {
+                return Ok(Action::Incomplete { transition, gaps });
+            }
+            Err(e) => return Err(e),
+        }
         Ok(Action::Transitioned(self.reloaded(key)?))
     }
 

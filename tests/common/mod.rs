@@ -127,7 +127,15 @@ pub fn conflicted(s: &Scratch, unit: &str, other: &str) {
     set(&s.db, other, "0.5");
     ok_on(
         &s.db,
-        &["assess", "submit", "--unit", other, "--year", "2025"],
+        &[
+            "assess",
+            "submit",
+            "--unit",
+            other,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
     );
     let laptop = s.path("laptop.db");
     ok_on(&s.db, &["snapshot", laptop.to_str().expect("path")]);
@@ -145,7 +153,15 @@ pub fn conflicted(s: &Scratch, unit: &str, other: &str) {
     );
     ok_on(
         &laptop,
-        &["assess", "finalize", "--unit", other, "--year", "2025"],
+        &[
+            "assess",
+            "finalize",
+            "--unit",
+            other,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
     );
     ok_on(&s.db, &["sync", laptop.to_str().expect("path")]);
     // Locks win on a merge (issue 12): edits concurrent with a submit or finalize are
@@ -153,10 +169,26 @@ pub fn conflicted(s: &Scratch, unit: &str, other: &str) {
     // the merge; the return concurrent with the laptop's finalize is quarantined, not a conflict.
     ok_on(
         &s.db,
-        &["assess", "submit", "--unit", unit, "--year", "2025"],
+        &[
+            "assess",
+            "submit",
+            "--unit",
+            unit,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
     );
     ok_on(
         &s.db,
-        &["assess", "finalize", "--unit", unit, "--year", "2025"],
+        &[
+            "assess",
+            "finalize",
+            "--unit",
+            unit,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
     );
 }

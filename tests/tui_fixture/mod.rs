@@ -144,6 +144,8 @@ pub fn opened(
         drafts: Vec::<Draft>::new(),
         refusals: Vec::new(),
         second_round: false,
+        deadlines: Default::default(),
+        today: "2025-12-10".into(),
     }
 }
 

@@ -113,6 +113,7 @@ impl Walk {
         let note_field = appraisal::note_field(stage);
         let stored = Stored {
             self_points: score(Stage::SelfAssessment.code()),
+            round1: score(Stage::Appraisal1.code()),
             points: score(stage.code()),
             note: self
                 .field(&code, note_field)
@@ -193,10 +194,12 @@ impl Walk {
             }
             Command::Submit | Command::Toggle if menu.confirming => {
                 let transition = menu.transition();
+                let incomplete = menu.gaps.is_some();
                 self.mode = Mode::Browse;
                 return vec![Effect::Transition {
                     key: self.key.clone(),
                     transition,
+                    incomplete,
                 }];
             }
             Command::Submit => menu.confirming = true,

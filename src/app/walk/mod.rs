@@ -110,6 +110,9 @@ pub struct Walk {
     pub seat: Seat,
     /// The council is in its second round (after the explanation round).
     pub second_round: bool,
+    /// The year's deadlines and today (`YYYY-MM-DD`).
+    pub deadlines: crate::cycle::Deadlines,
+    pub today: String,
 }
 
 impl Walk {
@@ -124,6 +127,8 @@ impl Walk {
         Walk {
             seat,
             second_round: opened.second_round,
+            deadlines: opened.deadlines,
+            today: opened.today,
             tree: Tree::new(&opened.framework),
             key: opened.key,
             unit: opened.unit,
@@ -209,6 +214,10 @@ impl Walk {
             }
             Action::Transitioned(r) => {
                 self.transitioned(r, ctx);
+                Vec::new()
+            }
+            Action::Incomplete { transition, gaps } => {
+                self.mode = Mode::Transition(TransitionMenu::incomplete(transition, *gaps));
                 Vec::new()
             }
             Action::ExternalChange if self.pending.is_none() => vec![Effect::Reload {
@@ -385,7 +394,15 @@ impl Walk {
         self.lock_reason(field, ctx.lang, ctx.read_only)
     }
 
-    /// Why `field` cannot be changed here (review mode, the role, the status), for the form
+    /// The deadline of the stage the assessment is in, and the days left (negative: passed).
+    pub fn current_deadline(&self) -> Option<(crate::cycle::DeadlineStage, &str, Option<i64>)> {
+        let stage = crate::cycle::DeadlineStage::current(self.status, self.second_round)?;
+        let day = self.deadlines.get(stage)?;
+        Some((stage, day, crate::cycle::days_left(&self.today, day)))
+    }
+
+    /// Why `field` cannot be changed here (review mode, the role, the status, the deadline of
+    /// its stage), for the form
     /// that refuses to open and for the detail pane that shows it read-only.
     pub fn lock_reason(&self, field: &str, lang: Lang, read_only: bool) -> Option<String> {
         if read_only {
@@ -395,7 +412,7 @@ impl Walk {
         if let Some((_, why)) = self.refusals.iter().find(|(g, _)| *g == group) {
             return Some(why.clone());
         }
-        crate::cycle::may_change(self.status, field, None, "")
+        crate::cycle::may_change(self.status, field, &self.deadlines, &self.today)
             .err()
             .map(|lock| lock.message(lang))
     }

@@ -15,6 +15,32 @@ pub fn note_required(lang: Lang, appraisal: &str, own: &str, code: &str) -> Stri
     }
 }
 
+pub fn note_required_round2(lang: Lang, appraisal: &str, round1: &str, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Điểm thẩm định lần 2 {appraisal} khác điểm thẩm định lần 1 {round1} của tiêu chí {code}: phải ghi ý kiến của Hội đồng (Tab sang ô ý kiến)"
+        ),
+        Lang::En => format!(
+            "The round-2 appraisal {appraisal} differs from round 1 {round1} of {code}: the council's note is required (Tab to the note)"
+        ),
+    }
+}
+
+/// The current stage's deadline in a header: "hạn 15/12/2025, còn 5 ngày".
+pub fn deadline_left(lang: Lang, day: &str, left: Option<i64>) -> String {
+    match (lang, left) {
+        (Lang::Vi, Some(0)) => format!("hạn {day}, hôm nay"),
+        (Lang::Vi, Some(n)) if n > 0 => format!("hạn {day}, còn {n} ngày"),
+        (Lang::Vi, Some(n)) => format!("quá hạn {day} ({} ngày)", -n),
+        (Lang::Vi, None) => format!("hạn {day}"),
+        (Lang::En, Some(0)) => format!("due {day}, today"),
+        (Lang::En, Some(1)) => format!("due {day}, 1 day left"),
+        (Lang::En, Some(n)) if n > 0 => format!("due {day}, {n} days left"),
+        (Lang::En, Some(n)) => format!("past due {day} ({} days)", -n),
+        (Lang::En, None) => format!("due {day}"),
+    }
+}
+
 /// The name of a transition as a menu item.
 pub fn transition_label(lang: Lang, t: Transition) -> &'static str {
     match (t, lang) {
@@ -100,6 +126,24 @@ pub fn transition_confirm(lang: Lang, unit: &str, t: Transition, to: Option<Stat
         ),
         (None, Lang::Vi) => format!("{what}: {unit}. Enter hoặc y để thử, Esc để hủy."),
         (None, Lang::En) => format!("{what}: {unit}. Enter or y to try, Esc to cancel."),
+    }
+}
+
+/// Said before the question when the completeness gate lists gaps, naming their counts.
+pub fn transition_incomplete(lang: Lang, t: Transition, summary: &str) -> String {
+    let what = match (t, lang) {
+        (Transition::Finalize, Lang::Vi) => "chốt",
+        (_, Lang::Vi) => "nộp",
+        (Transition::Finalize, Lang::En) => "finalize",
+        (_, Lang::En) => "submit",
+    };
+    match lang {
+        Lang::Vi => format!(
+            "Chưa đủ: {summary}. Vẫn {what} khi còn thiếu? (điều còn thiếu được ghi cùng sự kiện)"
+        ),
+        Lang::En => format!(
+            "Incomplete: {summary}. Still {what}? (what is missing is recorded with the event)"
+        ),
     }
 }
 

@@ -25,7 +25,7 @@ pub(in crate::ui) fn render(
 ) {
     let l = app.lang;
     let theme = &view.theme;
-    let popup = centered(area, 70, 14);
+    let popup = centered(area, 70, if menu.gaps.is_some() { 18 } else { 14 });
     frame.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -70,6 +70,13 @@ pub(in crate::ui) fn render(
             ui::transition_confirm_word(l, &walk.unit.name, t, to)
         } else {
             ui::transition_confirm(l, &walk.unit.name, t, to)
+        };
+        let question = match &menu.gaps {
+            Some(gaps) => format!(
+                "{} {question}",
+                ui::transition_incomplete(l, t, &gaps.summary(l))
+            ),
+            None => question,
         };
         for s in wrap(&question, cols) {
             lines.push(Line::from(Span::styled(s, theme.warn())));

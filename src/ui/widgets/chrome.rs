@@ -83,8 +83,15 @@ pub(in crate::ui) fn walk_title(
         left = format!("{left} · {}", Text::ReadOnlyMark.get(l));
     }
     let mut right = format!("{} · {}", walk.unit.level.label(l), app.user);
+    let deadline = walk.current_deadline();
+    if let Some((_, day, left_days)) = deadline {
+        let day = crate::cycle::date_vn(day);
+        right = format!("{} · {right}", ui::deadline_left(l, &day, left_days));
+    }
     if walk.framework.is_modelled() {
-        (left, right) = with_modelled_mark(&left, &right, l, area.width);
+        // The stage's deadline takes the room of the modelled mark's long wording.
+        let cols = if deadline.is_some() { 0 } else { area.width };
+        (left, right) = with_modelled_mark(&left, &right, l, cols);
     }
     title_bar(frame, area, &left, &right, view);
 }
