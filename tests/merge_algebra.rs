@@ -272,7 +272,8 @@ proptest! {
             prop_assert_eq!((s.events_added, s.quarantined.len()), (0, 0));
         }
         prop_assert_eq!(state(&again), state(&abc));
-        prop_assert!(abc.check().expect("check").problems.is_empty());
+        let problems = abc.check().expect("check").problems;
+        prop_assert!(problems.is_empty(), "{:?}", problems);
     }
 }
 

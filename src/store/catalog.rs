@@ -128,11 +128,15 @@ impl Store {
                 params![framework_id, unit_code, year, hash, now_utc(), actor.user],
             )
             .map_err(StoreError::sql)?;
-        Ok(AssessmentKey {
+        let key = AssessmentKey {
             framework_id,
             unit_code: unit_code.into(),
             year,
-        })
+        };
+        // Kept with its (empty) totals from the start, as through the command layer.
+        super::kept_totals::mark(&self.conn, &key).map_err(StoreError::sql)?;
+        super::kept_totals::refresh(&self.conn, &self.frameworks)?;
+        Ok(key)
     }
 }
 

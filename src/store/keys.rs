@@ -281,7 +281,8 @@ impl super::Store {
         register_if_needed(&tx, &actor.user, &actor.host)?;
         // Changes an earlier merge refused as unsigned (the key was not known here) now count.
         super::replay_merge::recheck_after_grant(&self.frameworks, &tx)?;
-        tx.commit().map_err(StoreError::sql)?;
+        // What they changed is totalled again before the commit, like any other write.
+        super::kept_totals::commit(tx, &self.frameworks)?;
         Ok(public_key(&actor.user))
     }
 

@@ -294,7 +294,8 @@ impl Tx<'_> {
                 params![key.framework_id, key.unit_code, key.year, hash, super::now_utc(), actor.user],
             )
             .map_err(StoreError::sql)?;
-        Ok(())
+        // A new assessment is kept with its (empty) totals from the start, like any other.
+        super::kept_totals::mark(&self.tx, key).map_err(StoreError::sql)
     }
 
     /// Appends one event by `actor` and folds it into the projection.
