@@ -58,7 +58,7 @@ fn a_database_from_before_digests_is_digested_on_first_open_and_stays_sound() {
     set(&s, "1.1.1", "0");
     set(&s, "1.1.2", "1");
     // Back to schema 1: no seen, digest or signature columns, no quarantine table, no unit years,
-    // no evidence files.
+    // no evidence files, no kept totals.
     let c = rusqlite::Connection::open(&s.db).expect("raw");
     c.execute_batch(
         "DROP INDEX event_by_digest;
@@ -71,6 +71,10 @@ fn a_database_from_before_digests_is_digested_on_first_open_and_stays_sound() {
          ALTER TABLE unit DROP COLUMN last_year;
          ALTER TABLE unit DROP COLUMN gso_code;
          DROP TABLE evidence_file;
+         DROP INDEX current_in_conflict;
+         DROP TABLE assessment_totals;
+         DROP TABLE totals_stale;
+         DELETE FROM meta WHERE key = 'totals_engine';
          PRAGMA user_version = 1;",
     )
     .expect("downgrade");

@@ -232,7 +232,8 @@ fn a_schema_3_database_gets_kept_totals_for_every_assessment() {
     let honest = [kept(&s.db, COMMUNE), kept(&s.db, OTHER)];
     sql(&s.db)
         .execute_batch(
-            "DROP TABLE assessment_totals; DROP TABLE totals_stale; DROP INDEX current_in_conflict;
+            "DROP TABLE evidence_file;
+             DROP TABLE assessment_totals; DROP TABLE totals_stale; DROP INDEX current_in_conflict;
              DELETE FROM meta WHERE key = 'totals_engine'; PRAGMA user_version = 3;",
         )
         .expect("downgrade");

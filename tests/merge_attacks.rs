@@ -557,7 +557,18 @@ fn laptop_changes_refused_as_unsigned_count_once_their_author_registers_the_key_
 fn a_key_forged_for_an_appraiser_on_a_laptop_does_not_make_their_forged_score_count() {
     let s = server();
     // Submitted: the council's round 1 is open, so an appraisal by tuan would be in order.
-    ok(&s.db, &["assess", "submit", "--unit", U, "--year", "2025"]);
+    ok(
+        &s.db,
+        &[
+            "assess",
+            "submit",
+            "--unit",
+            U,
+            "--year",
+            "2025",
+            "--incomplete",
+        ],
+    );
     let lap = laptop(&s);
     // lan makes up a key for tuan, the appraiser who never logged in on the server, and signs
     // an appraisal "by tuan" with it (the laptop's parindex registers the key first).

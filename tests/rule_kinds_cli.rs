@@ -146,7 +146,15 @@ fn submit(s: &Scratch) {
             score(s, sub, "--declared", zero);
         }
     }
-    s.ok(&["assess", "submit", "--unit", UNIT, "--year", "2025"]);
+    s.ok(&[
+        "assess",
+        "submit",
+        "--unit",
+        UNIT,
+        "--year",
+        "2025",
+        "--incomplete",
+    ]);
 }
 
 fn line_codes_scored(s: &Scratch) -> Vec<String> {
