@@ -92,8 +92,22 @@ pub(in crate::ui) fn walk_title(
         // The stage's deadline takes the room of the modelled mark's long wording.
         let cols = if deadline.is_some() { 0 } else { area.width };
         (left, right) = with_modelled_mark(&left, &right, l, cols);
+        left = name_gives_way(&left, &walk.unit.name, area.width);
     }
     title_bar(frame, area, &left, &right, view);
+}
+
+/// `left` (the facts, maybe with the modelled mark at their head) within `cols`: where it is too
+/// wide, the unit's name is shortened (with …), so that the mark, the year, the stage and the
+/// round stay whole.
+fn name_gives_way(left: &str, name: &str, cols: u16) -> String {
+    let facts = left.strip_prefix("parindex · ").unwrap_or(left);
+    let over = (width(facts) + 1).saturating_sub(cols as usize);
+    if over == 0 || name.is_empty() {
+        return left.to_string();
+    }
+    let keep = width(name).saturating_sub(over).max(4);
+    facts.replacen(name, &fit(name, keep), 1)
 }
 
 /// The status and the seat (with the appraisal round), said once when they say the same thing
