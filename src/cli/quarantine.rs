@@ -9,35 +9,6 @@ use crate::store::{Actor, Quarantined, today_utc};
 use super::score::display_value;
 use super::{CliError, Context, open_store, store_error};
 
-/// The reason codes in words.
-pub fn reason_label(code: &str, lang: Lang) -> &'static str {
-    let vi = lang == Lang::Vi;
-    match code {
-        "altered" if vi => "đã bị sửa",
-        "altered" => "altered",
-        "unsigned" if vi => "không có chữ ký hợp lệ",
-        "unsigned" => "not signed by a registered key",
-        "bad_signature" if vi => "chữ ký sai",
-        "bad_signature" => "bad signature",
-        "denied" if vi => "không có quyền",
-        "denied" => "no such role here",
-        "value" if vi => "giá trị không hợp lệ",
-        "value" => "invalid value",
-        "locked" if vi => "đã khóa",
-        "locked" => "locked",
-        "late" if vi => "muộn (sau khi khóa hoặc quá hạn)",
-        "late" => "late (after a lock or the deadline)",
-        "transition" if vi => "chuyển trạng thái không hợp lệ",
-        "transition" => "invalid status change",
-        "framework" if vi => "khung chỉ số bị từ chối",
-        "framework" => "framework refused",
-        "framework_conflict" if vi => "hai khung chỉ số cho cùng đơn vị và năm",
-        "framework_conflict" => "two frameworks for one unit and year",
-        _ if vi => "khác",
-        _ => "other",
-    }
-}
-
 /// One refused event as JSON.
 pub fn entry_json(q: &Quarantined) -> Value {
     let e = &q.event;
@@ -80,7 +51,7 @@ pub fn print_groups(all: &[Quarantined], lang: Lang) {
         let author = crate::text::one_line(&author);
         println!(
             "  {author} — {}: {}",
-            reason_label(&reason, lang),
+            crate::i18n::ui::quarantine_reason(&reason, lang),
             items.len()
         );
         for q in items {

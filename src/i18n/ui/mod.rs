@@ -8,6 +8,7 @@ pub mod values;
 
 pub use cycle::*;
 pub use messages::*;
+pub use refusal::quarantine_reason;
 
 use super::Lang;
 
