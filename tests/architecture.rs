@@ -45,6 +45,7 @@ const STORE_WRITES: &[&str] = &[
     "import_units",
     "import_framework",
     "start_assessment",
+    "register_key",
     "write",
 ];
 

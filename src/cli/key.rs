@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::store::{Actor, keys};
 
 use super::output::print_json;
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, command_error, open_store, store_error};
 
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
@@ -47,9 +47,8 @@ fn export(ctx: &Context, public: bool, out: Option<PathBuf>, json: bool) -> Resu
     let secret = keys::load_or_create().map_err(|e| store_error(ctx, e))?;
     // Registered here too, so that copies taken from now on know it.
     let mut store = open_store(ctx)?;
-    let public_hex = store
-        .register_key(&me)
-        .map_err(|e| store_error(ctx, e))?
+    let public_hex = crate::command::key::register(&mut store, &me)
+        .map_err(|e| command_error(ctx, e))?
         .unwrap_or_default();
     let text = if public {
         format!("{public_hex}\n")
@@ -101,9 +100,8 @@ fn import(ctx: &Context, file: &std::path::Path, force: bool, json: bool) -> Res
             .map_err(|e| store_error(ctx, e))?;
     }
     let mut store = open_store(ctx)?;
-    let public = store
-        .register_key(&me)
-        .map_err(|e| store_error(ctx, e))?
+    let public = crate::command::key::register(&mut store, &me)
+        .map_err(|e| command_error(ctx, e))?
         .unwrap_or_default();
     if json {
         return print_json(&json!({"user": me.user, "public_key": public}));

@@ -11,6 +11,7 @@ pub mod conflict;
 pub mod error;
 pub mod evidence;
 pub mod import;
+pub mod key;
 pub mod library;
 pub mod officer;
 pub mod rules;
