@@ -18,7 +18,7 @@ use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifier
 
 use crate::app::{Action, App, Effect, Key, KeyCode, keymap};
 use crate::i18n::Lang;
-use crate::store::{Actor, Store};
+use crate::store::{Actor, ChangeWatch, Store};
 use crate::ui::{self, Theme, ViewState};
 
 /// How long the loop waits for a key before checking signals and the database.
@@ -60,7 +60,7 @@ pub fn run(store: Store, options: Options) -> io::Result<()> {
     let mut view = ViewState::new(options.theme);
     let mut guard = terminal::Guard::enter()?;
     let mut looped = Loop {
-        last_version: shell.store.data_version().unwrap_or(0),
+        watch: ChangeWatch::new(&shell.store).ok(),
         last_poll: Instant::now(),
         dirty: true,
     };
@@ -93,7 +93,8 @@ fn is_hangup(e: &io::Error) -> bool {
 }
 
 struct Loop {
-    last_version: i64,
+    /// Unreadable (a damaged file): no reloads on others' saves, the rest works.
+    watch: Option<ChangeWatch>,
     last_poll: Instant,
     dirty: bool,
 }
@@ -129,7 +130,9 @@ impl Loop {
         Ok(())
     }
 
-    /// Another officer's save changes `PRAGMA data_version`: reload what is shown.
+    /// Another officer's save (or a merge, an import from the command line): reload what is
+    /// shown. The TUI's own saves never count, so one made at the same moment as another
+    /// officer's cannot hide it.
     fn poll_database(
         &mut self,
         app: &mut App,
@@ -138,11 +141,11 @@ impl Loop {
         guard: &mut terminal::Guard,
     ) -> io::Result<()> {
         self.last_poll = Instant::now();
-        let Ok(version) = shell.store.data_version() else {
-            return Ok(());
+        let others_wrote = match &mut self.watch {
+            Some(watch) => watch.others_wrote(&shell.store).unwrap_or(false),
+            None => false,
         };
-        if version != self.last_version {
-            self.last_version = version;
+        if others_wrote {
             self.dispatch(app, shell, view, guard, Action::ExternalChange)?;
             self.dirty = true;
         }
@@ -180,10 +183,6 @@ impl Loop {
             for action in shell.execute(effect) {
                 queue.extend(app.update(action));
             }
-        }
-        // Our own writes do not change data_version for this connection; others' do.
-        if let Ok(version) = shell.store.data_version() {
-            self.last_version = version;
         }
         self.dirty = true;
     }

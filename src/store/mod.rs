@@ -26,6 +26,7 @@ mod soundness;
 mod sync;
 mod tx;
 mod units;
+mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -57,6 +58,7 @@ pub use snapshot::TargetProblem;
 pub use sync::MergeSummary;
 pub use tx::{NewEvent, Tx};
 pub use units::LineageStep;
+pub use watch::ChangeWatch;
 
 /// An open parindex database.
 pub struct Store {
