@@ -103,24 +103,60 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, SheetError> {
         .worksheet_range_at(0)
         .ok_or_else(|| SheetError::Unreadable("the workbook has no worksheet".into()))?
         .map_err(|e| SheetError::Unreadable(e.to_string()))?;
+    // Number formats only change how a number reads (a percent cell), so a workbook whose
+    // styles cannot be read is still read, its numbers as stored.
+    let styles = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .and_then(|name| book.worksheet_style(&name).ok())
+        .unwrap_or_else(calamine::StyleRange::empty);
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {
+        let row = top + i as u32;
         let mut cells = vec![String::new(); left as usize];
-        cells.extend(r.iter().map(|c| match c {
-            Data::Empty => String::new(),
-            Data::String(s) => s.clone(),
-            Data::Float(f) => float_text(*f),
-            Data::Int(n) => n.to_string(),
-            Data::Bool(b) => b.to_string(),
-            other => other.to_string(),
+        cells.extend(r.iter().enumerate().map(|(j, c)| {
+            let percent = || {
+                styles
+                    .get((row, left + j as u32))
+                    .and_then(|s| s.number_format.as_ref())
+                    .is_some_and(|f| is_percent_format(&f.format_code))
+            };
+            match c {
+                Data::Empty => String::new(),
+                Data::String(s) => s.clone(),
+                Data::Float(f) if percent() => format!("{}%", float_text(f * 100.0)),
+                Data::Float(f) => float_text(*f),
+                Data::Int(n) if percent() => format!("{}%", i128::from(*n) * 100),
+                Data::Int(n) => n.to_string(),
+                Data::Bool(b) => b.to_string(),
+                other => other.to_string(),
+            }
         }));
         rows.push(Row {
-            line: top as usize + i + 1,
+            line: row as usize + 1,
             cells,
         });
     }
     Ok(rows)
+}
+
+/// Whether a number format shows its number as a percentage (`0%`, `0.00%`, `#,##0.0%`): a
+/// `%` outside quoted text and not escaped. Excel stores 95 % as 0.95 in such a cell.
+fn is_percent_format(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A number cell as typed: `0.5`, `3`, not `0.5000000001` from binary floating point (a
@@ -159,6 +195,16 @@ mod tests {
         let rows = read("a;b\n\"x\ny\";2\n3;4\n".as_bytes(), false, 10).expect("csv");
         assert_eq!(rows[1].cells, vec!["x\ny", "2"]);
         assert_eq!((rows[1].line, rows[2].line), (2, 4));
+    }
+
+    #[test]
+    fn percent_formats_are_told_from_quoted_or_escaped_signs() {
+        for code in ["0%", "0.00%", "#,##0.0%", "[Red]0%"] {
+            assert!(is_percent_format(code), "{code}");
+        }
+        for code in ["General", "0.00", "0\"%\"", "0\\%", "@"] {
+            assert!(!is_percent_format(code), "{code}");
+        }
     }
 
     #[test]

@@ -317,3 +317,91 @@ fn a_csv_with_its_own_headers_imports_through_a_column_mapping_and_a_locked_asse
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
 }
+
+/// A two-column form for 1.1.2 (a percentage on tiers), its figure cell written by `put`.
+fn percent_form(path: &std::path::Path, put: impl Fn(&mut rust_xlsxwriter::Worksheet)) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(0, 0, "Mã tiêu chí").expect("cell");
+    ws.write_string(0, 1, "Số liệu kê khai").expect("cell");
+    ws.write_string(1, 0, "1.1.2").expect("cell");
+    put(ws);
+    book.save(path).expect("save form");
+}
+
+fn figure_of_1_1_2(db: &std::path::Path) -> serde_json::Value {
+    let got = json(
+        db,
+        &[
+            "score", "get", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2",
+        ],
+    );
+    got["self"]["value"]["declared"]["figure"].clone()
+}
+
+#[test]
+fn a_percent_formatted_cell_reads_as_its_percentage_and_a_bare_fraction_is_refused() {
+    let s = Scratch::new();
+    let import = |form: &std::path::Path| {
+        let path = form.to_str().expect("path").to_string();
+        run_on(
+            &s.db,
+            &[
+                "score", "import", &path, "--year", "2025", "--unit", UNIT, "--json",
+            ],
+        )
+    };
+    // Excel keeps 95,5 % typed in a percent cell as 0.955.
+    let percent = s.path("percent.xlsx");
+    percent_form(&percent, |ws| {
+        let format = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+        ws.write_number_with_format(1, 1, 0.955, &format)
+            .expect("cell");
+    });
+    let out = import(&percent);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(figure_of_1_1_2(&s.db), "95.5");
+    let typed_db = s.path("typed.db");
+    common::ok_on(
+        &typed_db,
+        &[
+            "score",
+            "set",
+            "--unit",
+            UNIT,
+            "--year",
+            "2025",
+            "--sub",
+            "1.1.2",
+            "--declared",
+            "95,5",
+        ],
+    );
+    let totals = ["totals", "--unit", UNIT, "--year", "2025"];
+    assert_eq!(json(&s.db, &totals), json(&typed_db, &totals));
+
+    // The same fraction in a plain number cell could be 95 % or 0,95 %: refused, nothing written.
+    let plain = s.path("plain.xlsx");
+    percent_form(&plain, |ws| {
+        ws.write_number(1, 1, 0.95).expect("cell");
+    });
+    let before = events(&s.db);
+    let out = import(&plain);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 2, column B (Số liệu kê khai)") && err.contains("write 95 or 95%"),
+        "{err}"
+    );
+    assert_eq!(events(&s.db), before, "nothing written");
+    assert_eq!(figure_of_1_1_2(&s.db), "95.5");
+
+    // Written with its sign, a figure below one percent is taken as written.
+    let below = s.path("below.xlsx");
+    percent_form(&below, |ws| {
+        ws.write_string(1, 1, "0,95%").expect("cell");
+    });
+    let out = import(&below);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(figure_of_1_1_2(&s.db), "0.95");
+}

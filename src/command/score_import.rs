@@ -362,6 +362,13 @@ fn import_row(
         };
         return Err(one(Column::Code, e));
     }
+    if let Some(p) = fraction_for_percent(framework.sub(code), declared) {
+        return Err(vec![RowProblem {
+            line,
+            column: layout.place(Column::Declared),
+            ..p
+        }]);
+    }
     let mut problems = Vec::new();
     let mut changed = false;
     let (value, value_column) = if !declared.is_empty() {
@@ -424,6 +431,50 @@ fn import_row(
         true => Ok(Some((located.key.unit_code, changed))),
         false => Err(problems),
     }
+}
+
+/// A bare number between 0 and 1 declared for a percentage: in a spreadsheet that is almost
+/// always a fraction (0,95 for 95 %, from a cell formatted as a number, or a CSV saved from
+/// one), and reading it as 0,95 % would silently cost the unit its points. A percent cell
+/// (read as `95%`), a figure with its `%` sign (`0,95%`) and 0 or 1 and above are taken as
+/// written; only the ambiguous case is refused, saying how to write either meaning.
+fn fraction_for_percent(
+    sub: Option<&crate::framework::SubCriterion>,
+    declared: &str,
+) -> Option<RowProblem> {
+    use crate::framework::{Measure, Rule};
+    let sub = sub?;
+    let percent = matches!(
+        sub.rule,
+        Rule::Tiers {
+            measure: Measure::Percent,
+            ..
+        } | Rule::Proportional
+    );
+    if !percent || declared.contains('%') {
+        return None;
+    }
+    let value: rust_decimal::Decimal = declared.replace(',', ".").parse().ok()?;
+    if value <= rust_decimal::Decimal::ZERO || value >= rust_decimal::Decimal::ONE {
+        return None;
+    }
+    let as_percent = crate::scoring::canonical(value * rust_decimal::Decimal::ONE_HUNDRED);
+    let vi_percent = as_percent.replace('.', ",");
+    let code = &sub.code;
+    Some(RowProblem {
+        line: 0,
+        column: None,
+        vi: format!(
+            "{code}: số liệu kê khai là tỷ lệ phần trăm, mà {declared} giống một phân số \
+             (= {vi_percent}%): ghi {vi_percent} hoặc {vi_percent}%; nếu đúng là dưới 1%, \
+             ghi {declared}%"
+        ),
+        en: format!(
+            "{code}: the declared data is a percentage, and {declared} looks like a fraction \
+             (= {as_percent}%): write {as_percent} or {as_percent}%; if it truly is below 1%, \
+             write {declared}%"
+        ),
+    })
 }
 
 /// Points typed beside declared data must be what the rule gives for the data.
