@@ -195,6 +195,46 @@ fn csv_has_vietnamese_words_and_one_decimal_convention_per_file() {
     assert!(english.contains(",Final"), "{english}");
 }
 
+#[test]
+fn stats_csv_carries_every_table_and_english_tells_the_mean_from_the_band() {
+    let s = binh_duong();
+    let comma = s.ok_in(
+        "vi",
+        &annex(&["--stats", "--format", "csv", "--decimal-comma"]),
+    );
+    for title in [
+        "Điểm bình quân (9 đơn vị)",
+        "Số đơn vị theo xếp loại",
+        "Chỉ số bình quân theo lĩnh vực",
+        "Tiêu chí thành phần bị mất nhiều điểm nhất",
+    ] {
+        // Each table under its own title line, after an empty line.
+        assert!(
+            comma.contains(&format!("\n\n{title}\n")),
+            "{title}: {comma}"
+        );
+    }
+    assert!(comma.contains("\nTổng;78,39\n"), "{comma}");
+    assert!(comma.contains("\nTrung bình;1;11,11\n"), "{comma}");
+    assert!(comma.contains("\nTổng số;9;\n"), "{comma}");
+    assert!(!comma.contains("78.39"), "one decimal convention: {comma}");
+    // In English the band "Trung bình" is "Average": the averages say "Mean".
+    let en = s.ok(&annex(&["--stats", "--format", "csv"]));
+    assert!(en.contains("\nMeans (9 units)\nColumn,Mean\n"), "{en}");
+    assert!(en.contains("\nAverage,1,11.11\n"), "{en}");
+    assert!(en.contains("\nMean index per area\n"), "{en}");
+    let table = s.ok(&annex(&[]));
+    let mean = table.lines().filter(|l| l.contains("Mean")).count();
+    assert_eq!(mean, 2, "the averages rows of both tables: {table}");
+    let average: Vec<&str> = table.lines().filter(|l| l.contains("Average")).collect();
+    assert_eq!(average.len(), 2, "{table}");
+    assert!(average[0].contains("H. Bắc Tân Uyên"), "its band: {table}");
+    assert!(
+        average[1].starts_with("Average      1"),
+        "the band count: {table}"
+    );
+}
+
 /// A file of a zip package (xlsx, docx) as text.
 fn part(path: &std::path::Path, name: &str) -> String {
     use std::io::Read;

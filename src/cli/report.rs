@@ -200,10 +200,7 @@ fn level_report(
         return Ok(match args.format {
             Format::Table => Made::Text(report::annex_text(&stats(), l)),
             Format::Md => Made::Text(report::annex_markdown(&stats(), l)),
-            Format::Csv => {
-                let table = report::stats::most_lost_table(&ranking, &lost, l);
-                Made::Text(report::table_csv(&table, decimal(args), mark))
-            }
+            Format::Csv => Made::Text(report::annex_csv(&stats(), decimal(args), mark)),
             Format::Json => Made::Json(report::stats_json(&ranking)),
             Format::Xlsx | Format::Docx => document(args, &[stats()], l)?,
         });

@@ -2,7 +2,7 @@
 //! header first, one decimal convention for the whole file (a dot with `,` between cells, or a
 //! comma with `;` as Vietnamese Excel expects), and the modelled mark as the last line.
 
-use super::annex::{Cell, Table};
+use super::annex::{Annex, Cell, Table};
 use super::office::DecimalMark;
 
 const BOM: &str = "\u{feff}";
@@ -28,6 +28,44 @@ pub fn table_csv(t: &Table, decimal: DecimalMark, mark: Option<String>) -> Strin
     }
     let bytes = w.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// Every table of a report in one file, as an officer reads it in Excel: the report's title
+/// block, then each table under its own title line, with its footer (totals, averages), an
+/// empty line between tables. `mark` is the modelled-framework line, if any.
+pub fn annex_csv(annex: &Annex, decimal: DecimalMark, mark: Option<String>) -> String {
+    let one = |s: &str| vec![crate::text::one_line(s)];
+    let t = &annex.title;
+    let mut sections = vec![records(
+        [one(&t.title), one(&t.basis), one(&t.date)],
+        decimal,
+    )];
+    for table in &annex.tables {
+        let header = table.header.iter().map(|h| crate::text::one_line(h));
+        let body = table.rows.iter().chain(&table.footer);
+        let lines = std::iter::once(one(&table.caption))
+            .chain(std::iter::once(header.collect()))
+            .chain(body.map(|row| row.iter().map(|c| text(c, decimal)).collect()));
+        sections.push(records(lines, decimal));
+    }
+    sections.extend(mark.map(|note| records([vec![note]], decimal)));
+    format!("{BOM}{}", sections.join("\n"))
+}
+
+/// Lines of cells as CSV records, every cell neutralised.
+fn records(lines: impl IntoIterator<Item = Vec<String>>, decimal: DecimalMark) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .delimiter(decimal.separator())
+        .from_writer(Vec::new());
+    for cells in lines
+        .into_iter()
+        .filter(|c| c.iter().any(|c| !c.is_empty()))
+    {
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(cells.iter().map(|c| neutralise(c)));
+    }
+    String::from_utf8_lossy(&w.into_inner().unwrap_or_default()).into_owned()
 }
 
 fn text(c: &Cell, decimal: DecimalMark) -> String {
@@ -99,6 +137,34 @@ mod tests {
         assert_eq!(
             comma,
             "\u{feff}Đơn vị;Tổng;Ghi chú\nXã An Bình;92,50;92,5 theo báo cáo\n"
+        );
+    }
+
+    #[test]
+    fn annex_csv_puts_every_table_under_its_title_with_its_footer() {
+        let table = |caption: &str, n: usize| Table {
+            caption: caption.into(),
+            header: vec!["Xếp loại".into(), "Số đơn vị".into()],
+            rows: vec![vec![Cell::text("Tốt"), Cell::Count(n)]],
+            footer: vec![vec![Cell::text("Tổng số"), Cell::Count(n)]],
+            ..Default::default()
+        };
+        let annex = Annex {
+            name: "Thống kê".into(),
+            title: crate::report::office::TitleBlock {
+                title: "THỐNG KÊ".into(),
+                basis: String::new(),
+                date: "Ngày lập: 15/03/2018".into(),
+            },
+            tables: vec![table("Bảng một", 2), table("=Bảng hai", 3)],
+            notes: Vec::new(),
+            signature: None,
+        };
+        let csv = annex_csv(&annex, DecimalMark::Comma, Some("⚠ mô phỏng".into()));
+        assert_eq!(
+            csv,
+            "\u{feff}THỐNG KÊ\nNgày lập: 15/03/2018\n\nBảng một\nXếp loại;Số đơn vị\nTốt;2\n\
+             Tổng số;2\n\n'=Bảng hai\nXếp loại;Số đơn vị\nTốt;3\nTổng số;3\n\n⚠ mô phỏng\n"
         );
     }
 }

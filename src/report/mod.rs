@@ -23,7 +23,7 @@ use crate::level::Level;
 use crate::scoring::{Figure, Totals};
 pub use crate::unit::Previous;
 
-pub use csv_out::table_csv;
+pub use csv_out::{annex_csv, table_csv};
 pub use docx_out::docx_bytes;
 pub use gather::{gather_detail, gather_ranking};
 pub use json_out::{detail_json, figures_json, previous_json, ranking_json, stats_json};

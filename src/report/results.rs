@@ -155,7 +155,7 @@ pub fn band_name(r: &Ranking, band: Option<&str>, lang: Lang) -> String {
 /// The averages row under the ranking table, each under its column.
 fn average_row(r: &Ranking, s: &Summary, lang: Lang) -> Vec<Cell> {
     let mut cells = vec![Cell::Blank];
-    cells.push(Cell::text(lang.pick("Bình quân", "Average")));
+    cells.push(Cell::text(lang.pick("Bình quân", "Mean")));
     for f in ANNEX {
         let avg = s.average.iter().find(|a| a.figure == f);
         cells.push(avg.map_or(Cell::Blank, |a| Cell::number(a.value, a.places)));
@@ -231,7 +231,7 @@ pub fn areas_table(r: &Ranking, s: &Summary, lang: Lang) -> Table {
             cells
         })
         .collect();
-    let mut footer = vec![Cell::Blank, Cell::text(lang.pick("Bình quân", "Average"))];
+    let mut footer = vec![Cell::Blank, Cell::text(lang.pick("Bình quân", "Mean"))];
     for (code, _) in &r.areas {
         let avg = s.areas.iter().find(|a| &a.code == code);
         footer.push(avg.map_or(Cell::Blank, |a| Cell::number(a.average_index_percent, p)));

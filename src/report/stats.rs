@@ -13,13 +13,13 @@ fn averages_table(s: &Summary, lang: Lang) -> Table {
     Table {
         caption: format!(
             "{} ({} {})",
-            lang.pick("Điểm bình quân", "Averages"),
+            lang.pick("Điểm bình quân", "Means"),
             s.units,
             lang.pick("đơn vị", "units")
         ),
         header: vec![
             lang.pick("Cột", "Column").into(),
-            lang.pick("Bình quân", "Average").into(),
+            lang.pick("Bình quân", "Mean").into(),
         ],
         rows: s
             .average
@@ -39,12 +39,12 @@ fn averages_table(s: &Summary, lang: Lang) -> Table {
 fn area_averages_table(r: &Ranking, s: &Summary, lang: Lang) -> Table {
     Table {
         caption: lang
-            .pick("Chỉ số bình quân theo lĩnh vực", "Average index per area")
+            .pick("Chỉ số bình quân theo lĩnh vực", "Mean index per area")
             .into(),
         header: vec![
             lang.pick("Lĩnh vực", "Area").into(),
             lang.pick("Tên lĩnh vực", "Name").into(),
-            lang.pick("Chỉ số bình quân %", "Average index %").into(),
+            lang.pick("Chỉ số bình quân %", "Mean index %").into(),
         ],
         rows: s
             .areas
@@ -63,7 +63,7 @@ fn area_averages_table(r: &Ranking, s: &Summary, lang: Lang) -> Table {
 }
 
 /// The sub-criteria where units lost most points.
-pub fn most_lost_table(r: &Ranking, lost: &[Lost], lang: Lang) -> Table {
+fn most_lost_table(r: &Ranking, lost: &[Lost], lang: Lang) -> Table {
     let p = r.decimals;
     Table {
         caption: lang

@@ -215,7 +215,7 @@ pub fn ranking_summary(lang: Lang, own: &str, appraised: &str, gap: &str) -> Str
         Lang::Vi => {
             format!(" Bình quân: tự chấm {own} · chốt {appraised} · chênh lệch {gap} điểm")
         }
-        Lang::En => format!(" Average: self {own} · final {appraised} · gap {gap} points"),
+        Lang::En => format!(" Mean: self {own} · final {appraised} · gap {gap} points"),
     }
 }
 
