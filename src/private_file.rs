@@ -60,9 +60,23 @@ pub fn temporary_beside(
 /// Writes `bytes` to `target` with `privacy`: a temporary file, fsync, rename, fsync of the
 /// directory. An existing `target` is replaced only when it is a regular file.
 pub fn write(target: &Path, bytes: &[u8], privacy: Privacy) -> std::io::Result<()> {
+    write_with(target, privacy, |out| out.write_all(bytes))
+}
+
+/// [`write`] of what `fill` writes, as it writes it (a large report is never one buffer); an
+/// error from `fill` leaves nothing at `target`.
+pub fn write_with(
+    target: &Path,
+    privacy: Privacy,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     refuse_non_regular(target)?;
     let mut tmp = temporary_beside(target, "parindex-partial", privacy)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut out)?;
+        out.flush()?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(target).map_err(|e| e.error)?;
     sync_directory(target);

@@ -210,6 +210,21 @@ fn ranking_and_detail_match_their_golden_files_in_every_text_format() {
     );
 }
 
+/// The ranking's JSON is streamed row by row to standard output and to `--out`: both are the
+/// same bytes as the golden file.
+#[test]
+fn ranking_json_to_a_file_is_the_same_as_to_standard_output() {
+    let s = ranked_database();
+    let out = s.path("xep-hang.json");
+    let printed = report(&s, &["--format", "json"]);
+    report(
+        &s,
+        &["--format", "json", "--out", out.to_str().expect("path")],
+    );
+    assert_eq!(std::fs::read_to_string(&out).expect("read"), printed);
+    golden("ranking.json", &printed);
+}
+
 #[test]
 fn xlsx_read_back_has_the_same_numbers_and_vietnamese_text() {
     use calamine::{Data, Reader, Xlsx, open_workbook};

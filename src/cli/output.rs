@@ -3,6 +3,8 @@
 
 use std::process::ExitCode;
 
+use std::io::Write;
+
 use serde::Serialize;
 
 /// A command's failure, already worded for the officer in the chosen language.
@@ -38,18 +40,21 @@ impl CliError {
 /// Prints `value` as JSON with every control, C1 and bidi character escaped (`\u009b`,
 /// `\u202e`): serde_json escapes only C0 controls, and a terminal obeys the others.
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
-    let text = json_text(value).map_err(|e| CliError::other(e.to_string()))?;
-    println!("{text}");
-    Ok(())
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write_json(value, &mut out)
+        .and_then(|()| out.flush().map_err(serde_json::Error::io))
+        .map_err(|e| CliError::other(e.to_string()))
 }
 
-/// Pretty JSON text with unsafe characters escaped (for stdout and for `--out` files).
-pub fn json_text<T: Serialize>(value: &T) -> serde_json::Result<String> {
-    let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter::default());
+/// Writes `value` as pretty JSON with unsafe characters escaped, then a newline, as it is
+/// serialized (for stdout and for `--out` files: a streamed report is never one string).
+pub fn write_json<T: Serialize, W: std::io::Write + ?Sized>(
+    value: &T,
+    out: &mut W,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
     value.serialize(&mut ser)?;
-    // serde_json writes only UTF-8.
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
 /// serde_json's pretty formatter, escaping what it would write raw but a terminal would obey.
@@ -152,9 +157,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_text_escapes_c0_c1_and_bidi_characters() {
+    fn write_json_escapes_c0_c1_and_bidi_characters() {
         let hostile = "a\u{1b}]0;x\u{7}b\u{9b}31mc\u{202e}d\u{2066}e\u{85}f";
-        let text = json_text(&serde_json::json!({"name": hostile})).unwrap();
+        let mut out = Vec::new();
+        write_json(&serde_json::json!({"name": hostile}), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
         assert!(
             !text
                 .chars()

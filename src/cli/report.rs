@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use crate::level::Level;
 use crate::report;
 
-use super::output::{json_text, print_json};
+use super::output::{print_json, write_json};
 use super::unit::parse_level;
 use super::{CliError, Context, open_read_store, store_error};
 
@@ -80,10 +80,12 @@ fn today() -> (i32, u8, u8) {
     parse_date(&crate::local_time::today(&zone)).unwrap_or((1970, 1, 1))
 }
 
-/// What one report run makes: text for a terminal or a file, JSON, or a document's bytes.
+/// What one report run makes: text for a terminal or a file, JSON, a ranking to stream as
+/// JSON, or a document's bytes.
 enum Made {
     Text(String),
     Json(serde_json::Value),
+    RankingJson(report::Ranking),
     Bytes(Vec<u8>),
 }
 
@@ -110,6 +112,7 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
     match made {
         Made::Text(text) => emit(ctx, &text, &to),
         Made::Json(value) => emit_json(ctx, &value, &to),
+        Made::RankingJson(ranking) => emit_json(ctx, &report::RankingJson(&ranking), &to),
         Made::Bytes(bytes) => to.write(ctx, to.out.map_or(Path::new(""), |p| p.as_path()), &bytes),
     }
 }
@@ -212,7 +215,7 @@ fn level_report(
             let table = report::results::ranking_table(&ranking, l, report::results::Layout::Data);
             Made::Text(report::table_csv(&table, decimal(args), mark))
         }
-        Format::Json => Made::Json(report::ranking_json(&ranking)),
+        Format::Json => Made::RankingJson(ranking),
         Format::Docx => document(args, &[results(), stats()], l)?,
         Format::Xlsx => {
             // The annex, its statistics, then each unit's self-assessment report.
@@ -253,12 +256,16 @@ fn emit(ctx: &Context, text: &str, to: &Destination) -> Result<(), CliError> {
     }
 }
 
-fn emit_json(ctx: &Context, value: &serde_json::Value, to: &Destination) -> Result<(), CliError> {
+fn emit_json<T: serde::Serialize>(
+    ctx: &Context,
+    value: &T,
+    to: &Destination,
+) -> Result<(), CliError> {
     match to.out {
-        Some(path) => {
-            let text = json_text(value).map_err(|e| CliError::other(e.to_string()))?;
-            to.write(ctx, path, (text + "\n").as_bytes())
-        }
+        Some(path) => crate::private_file::write_with(path, to.privacy, |out| {
+            write_json(value, out).map_err(std::io::Error::other)
+        })
+        .map_err(|e| store_error(ctx, StoreError::from_io(path, &e))),
         None => print_json(value),
     }
 }

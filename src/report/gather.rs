@@ -39,41 +39,57 @@ pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking,
 }
 
 fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, StoreError> {
-    let mut frameworks: HashMap<String, std::sync::Arc<Framework>> = HashMap::new();
     let names: HashMap<String, String> = store
         .units(Some(level))?
         .into_iter()
         .map(|u| (u.code, u.name))
         .collect();
-    let mut rows = Vec::new();
-    for Kept {
-        key,
-        totals,
-        status,
-    } in store.level_totals(year, level)?
-    {
-        if !frameworks.contains_key(&key.framework_id) {
-            frameworks.insert(
-                key.framework_id.clone(),
-                store.framework(&key.framework_id)?,
-            );
-        }
-        rows.push(RankingRow {
-            rank: 0,
-            unit_name: names.get(&key.unit_code).cloned().unwrap_or_default(),
-            status,
-            unit: key.unit_code,
-            totals,
-            previous: None,
-        });
-    }
-    let first = frameworks.values().next();
-    Ok(Ranking {
+    let mut frameworks: HashMap<String, std::sync::Arc<Framework>> = HashMap::new();
+    let mut read = empty_ranking(year, level, None);
+    store.each_level_total(
         year,
         level,
-        decimals: first.map(|f| f.decimals).unwrap_or(2),
-        index_decimals: first.map(|f| f.index_decimals).unwrap_or(2),
-        areas: first
+        |Kept {
+             key,
+             totals,
+             status,
+         }| {
+            if !frameworks.contains_key(&key.framework_id) {
+                let f = store.framework(&key.framework_id)?;
+                frameworks.insert(key.framework_id.clone(), f);
+            }
+            read.push(RankingRow {
+                rank: 0,
+                unit_name: names.get(&key.unit_code).cloned().unwrap_or_default(),
+                status,
+                unit: key.unit_code,
+                totals,
+                previous: None,
+            });
+            Ok(())
+        },
+    )?;
+    Ok(Ranking {
+        rows: rank(read.rows),
+        lost: read.lost,
+        modelled: frameworks.values().any(|f| f.is_modelled()),
+        ..empty_ranking(year, level, frameworks.values().next())
+    })
+}
+
+/// A ranking without rows, laid out after `framework` (the first of its rows').
+fn empty_ranking(
+    year: i32,
+    level: Level,
+    framework: Option<&std::sync::Arc<Framework>>,
+) -> Ranking {
+    let f = framework;
+    Ranking {
+        year,
+        level,
+        decimals: f.map(|f| f.decimals).unwrap_or(2),
+        index_decimals: f.map(|f| f.index_decimals).unwrap_or(2),
+        areas: f
             .map(|f| {
                 f.areas
                     .iter()
@@ -81,16 +97,17 @@ fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, St
                     .collect()
             })
             .unwrap_or_default(),
-        bands: first.map(|f| f.bands.clone()).unwrap_or_default(),
-        rows: rank(rows),
-        modelled: frameworks.values().any(|f| f.is_modelled()),
+        bands: f.map(|f| f.bands.clone()).unwrap_or_default(),
+        rows: Vec::new(),
+        modelled: false,
         final_only: false,
-        framework_name: first.map(|f| f.name.clone()).unwrap_or_default(),
-        decision: first.map(|f| f.decision.clone()).unwrap_or_default(),
-        sub_names: first
+        framework_name: f.map(|f| f.name.clone()).unwrap_or_default(),
+        decision: f.map(|f| f.decision.clone()).unwrap_or_default(),
+        sub_names: f
             .map(|f| f.subs().map(|s| (s.code.clone(), s.name.clone())).collect())
             .unwrap_or_default(),
-    })
+        lost: Default::default(),
+    }
 }
 
 /// Every sub-criterion of one unit's assessment.

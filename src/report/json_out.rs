@@ -6,7 +6,7 @@ use crate::cycle::Status;
 use crate::scoring::{Figure, Totals, canonical};
 
 use super::summary::{Lost, Summary};
-use super::{Detail, Previous, Ranking, most_lost, summary};
+use super::{Detail, Previous, Ranking, RankingRow, most_lost, summary};
 
 /// The figures of one assessment as JSON: `self, appraisal1, appraisal2, final, survey, bonus,
 /// penalty, total, index_percent, band, gap, status` (an appraisal round without a council
@@ -32,36 +32,58 @@ pub fn figures_json(t: &Totals, status: Status) -> Map<String, Value> {
     row
 }
 
-pub fn ranking_json(r: &Ranking) -> Value {
-    let rows: Vec<Value> = r
-        .rows
+/// `report --json` of a level: `year, level, final_only, units, summary, most_lost,
+/// framework_status` (and `mark` when modelled). Serialized row by row: a national ranking's
+/// ten thousand rows are never one tree in memory, each row is built, written and dropped.
+pub struct RankingJson<'a>(pub &'a Ranking);
+
+impl serde::Serialize for RankingJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let r = self.0;
+        let mut map = ser.serialize_map(None)?;
+        map.serialize_entry("year", &r.year)?;
+        map.serialize_entry("level", r.level.code())?;
+        map.serialize_entry("final_only", &r.final_only)?;
+        map.serialize_entry("units", &Units(r))?;
+        map.serialize_entry("summary", &summary_json(&summary(r)))?;
+        map.serialize_entry("most_lost", &most_lost_json(&most_lost(r)))?;
+        for (key, value) in mark_entries(r.modelled) {
+            map.serialize_entry(key, &value)?;
+        }
+        map.end()
+    }
+}
+
+/// The `units` array of a ranking, one row built at a time.
+struct Units<'a>(&'a Ranking);
+
+impl serde::Serialize for Units<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.rows.iter().map(row_json))
+    }
+}
+
+/// One unit's line of a ranking: rank, unit, name, its figures, max, areas and the year before.
+fn row_json(row: &RankingRow) -> Value {
+    let t = &row.totals;
+    let areas: Vec<Value> = t
+        .areas
         .iter()
-        .map(|row| {
-            let t = &row.totals;
-            let areas: Vec<Value> = t
-                .areas
-                .iter()
-                .map(|a| json!({"code": a.code, "points": canonical(a.points), "max": canonical(a.max), "index_percent": canonical(a.index_percent)}))
-                .collect();
-            let mut line = Map::new();
-            line.insert("rank".into(), json!(row.rank));
-            line.insert("unit".into(), json!(row.unit));
-            line.insert("name".into(), json!(row.unit_name));
-            line.extend(figures_json(t, row.status));
-            line.insert("max".into(), json!(canonical(t.max)));
-            line.insert("areas".into(), Value::Array(areas));
-            line.insert(
-                "previous".into(),
-                row.previous.as_ref().map_or(Value::Null, previous_json),
-            );
-            Value::Object(line)
-        })
+        .map(|a| json!({"code": a.code, "points": canonical(a.points), "max": canonical(a.max), "index_percent": canonical(a.index_percent)}))
         .collect();
-    let mut out =
-        json!({"year": r.year, "level": r.level.code(), "final_only": r.final_only, "units": rows});
-    add_summary(&mut out, r);
-    mark(&mut out, r.modelled);
-    out
+    let mut line = Map::new();
+    line.insert("rank".into(), json!(row.rank));
+    line.insert("unit".into(), json!(row.unit));
+    line.insert("name".into(), json!(row.unit_name));
+    line.extend(figures_json(t, row.status));
+    line.insert("max".into(), json!(canonical(t.max)));
+    line.insert("areas".into(), Value::Array(areas));
+    line.insert(
+        "previous".into(),
+        row.previous.as_ref().map_or(Value::Null, previous_json),
+    );
+    Value::Object(line)
 }
 
 /// `report --stats --json`: the summary and the most-lost sub-criteria without the rows.
@@ -128,13 +150,20 @@ pub fn previous_json(p: &Previous) -> Value {
 /// `"framework_status"` always; the modelled mark when a framework is modelled.
 fn mark(out: &mut Value, modelled: bool) {
     if let Some(obj) = out.as_object_mut() {
-        let status = if modelled { "modelled" } else { "official" };
-        obj.insert("framework_status".into(), json!(status));
-        if modelled {
-            let text = crate::framework::modelled_mark(crate::i18n::Lang::Vi);
-            obj.insert("mark".into(), json!(text));
+        for (key, value) in mark_entries(modelled) {
+            obj.insert(key.into(), value);
         }
     }
+}
+
+fn mark_entries(modelled: bool) -> Vec<(&'static str, Value)> {
+    let status = if modelled { "modelled" } else { "official" };
+    let mut out = vec![("framework_status", json!(status))];
+    if modelled {
+        let text = crate::framework::modelled_mark(crate::i18n::Lang::Vi);
+        out.push(("mark", json!(text)));
+    }
+    out
 }
 
 pub fn detail_json(d: &Detail) -> Value {

@@ -26,7 +26,7 @@ pub use crate::unit::Previous;
 pub use csv_out::{annex_csv, table_csv};
 pub use docx_out::docx_bytes;
 pub use gather::{gather_detail, gather_ranking};
-pub use json_out::{detail_json, figures_json, previous_json, ranking_json, stats_json};
+pub use json_out::{RankingJson, detail_json, figures_json, previous_json, stats_json};
 pub use summary::{Lost, Summary, most_lost, summary};
 pub use text_out::{annex_markdown, annex_text};
 pub use xlsx_out::xlsx_bytes;
@@ -75,9 +75,24 @@ pub struct Ranking {
     pub decision: String,
     /// (code, name) of every sub-criterion, for the most-lost list.
     pub sub_names: Vec<(String, String)>,
+    /// The rows' losses per sub-criterion, added up as they were pushed.
+    pub lost: summary::LossTally,
 }
 
 impl Ranking {
+    /// Adds a row (unranked: [`rank`] the rows once all are in), its losses added to the
+    /// tally and dropped from the row with its bonus and penalty items, which no ranking
+    /// shows: a national ranking holds ten thousand rows.
+    pub fn push(&mut self, mut row: RankingRow) {
+        let t = &mut row.totals;
+        self.lost.add(&t.losses, row.status == Status::Final);
+        t.losses = Vec::new();
+        t.items = Vec::new();
+        t.criteria = Vec::new();
+        t.subs = Vec::new();
+        self.rows.push(row);
+    }
+
     /// A sub-criterion's name, or its code when the framework does not know it.
     pub fn sub_name(&self, code: &str) -> String {
         self.sub_names
@@ -274,6 +289,7 @@ mod tests {
             framework_name: String::new(),
             decision: String::new(),
             sub_names: Vec::new(),
+            lost: Default::default(),
         }
         .only_final();
         let got: Vec<(usize, &str)> = r.rows.iter().map(|r| (r.rank, r.unit.as_str())).collect();

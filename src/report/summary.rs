@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::framework::round_half_up;
 use crate::i18n::Lang;
-use crate::scoring::Figure;
+use crate::scoring::{Figure, Loss};
 
 use super::Ranking;
 
@@ -136,30 +136,63 @@ pub fn summary(r: &Ranking) -> Summary {
     }
 }
 
-/// The sub-criteria where the units of a ranking lost most points (max − final), most first;
-/// sub-criteria nobody lost anything on are left out.
-pub fn most_lost(r: &Ranking) -> Vec<Lost> {
-    let mut by_code: BTreeMap<&str, Lost> = BTreeMap::new();
-    for row in &r.rows {
-        for s in &row.totals.losses {
-            let (lost, cut) = (s.lost, s.cut);
-            let entry = by_code.entry(s.code.as_str()).or_insert_with(|| Lost {
-                sub: s.code.clone(),
-                name: r.sub_name(&s.code),
-                points_lost: Decimal::ZERO,
-                council_cut: Decimal::ZERO,
-                units: 0,
-            });
-            entry.points_lost += lost;
-            entry.council_cut += cut;
-            if lost > Decimal::ZERO {
-                entry.units += 1;
+/// One sub-criterion's losses added up over units.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Sum {
+    lost: Decimal,
+    cut: Decimal,
+    /// Units that lost anything on it.
+    units: usize,
+}
+
+impl Sum {
+    fn add(&mut self, loss: &Loss) {
+        self.lost += loss.lost;
+        self.cut += loss.cut;
+        if loss.lost > Decimal::ZERO {
+            self.units += 1;
+        }
+    }
+}
+
+/// The losses of a ranking's rows added up per sub-criterion as the rows are read, over every
+/// row and over the final ones alone (`--final-only`). A row's own list is dropped once added
+/// ([`Ranking::push`]): ten thousand of them would hold tens of MiB.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LossTally {
+    every: BTreeMap<String, Sum>,
+    finals: BTreeMap<String, Sum>,
+}
+
+impl LossTally {
+    pub fn add(&mut self, losses: &[Loss], is_final: bool) {
+        for loss in losses {
+            self.every.entry(loss.code.clone()).or_default().add(loss);
+            if is_final {
+                self.finals.entry(loss.code.clone()).or_default().add(loss);
             }
         }
     }
-    let mut list: Vec<Lost> = by_code
-        .into_values()
-        .filter(|l| l.points_lost > Decimal::ZERO)
+}
+
+/// The sub-criteria where the units of a ranking lost most points (max − final), most first;
+/// sub-criteria nobody lost anything on are left out. Over the final units alone when the
+/// ranking lists only those.
+pub fn most_lost(r: &Ranking) -> Vec<Lost> {
+    let sums = match r.final_only {
+        true => &r.lost.finals,
+        false => &r.lost.every,
+    };
+    let mut list: Vec<Lost> = sums
+        .iter()
+        .filter(|(_, s)| s.lost > Decimal::ZERO)
+        .map(|(code, s)| Lost {
+            sub: code.clone(),
+            name: r.sub_name(code),
+            points_lost: s.lost,
+            council_cut: s.cut,
+            units: s.units,
+        })
         .collect();
     list.sort_by(|a, b| {
         b.points_lost
@@ -237,20 +270,25 @@ mod tests {
             name_en: None,
             min: Decimal::from(min),
         };
-        Ranking {
+        let mut r = Ranking {
             year: 2025,
             level: Level::Xa,
             decimals: 2,
             index_decimals: 2,
             areas: vec![("1".into(), "Chỉ đạo".into())],
             bands: vec![band("Tốt", 80), band("Khá", 70), band("Yếu", 0)],
-            rows,
+            rows: Vec::new(),
             modelled: false,
             final_only: false,
             framework_name: String::new(),
             decision: String::new(),
             sub_names: vec![("1.1.1".into(), "Kế hoạch".into())],
+            lost: Default::default(),
+        };
+        for row in rows {
+            r.push(row);
         }
+        r
     }
 
     #[test]
@@ -303,5 +341,22 @@ mod tests {
         assert_eq!(lost[0].units, 2);
         assert_eq!(lost[1].points_lost, Decimal::ONE);
         assert!(most_lost(&ranking(vec![])).is_empty());
+    }
+
+    #[test]
+    fn most_lost_of_final_only_counts_final_units_alone_when_rows_dropped_their_lists() {
+        let mut appraising = row("b", 80, "Tốt", 90, vec![sub("1.1.1", 3, 3, 1)]);
+        appraising.status = Status::Appraising;
+        let r = ranking(vec![
+            row("a", 80, "Tốt", 90, vec![sub("1.1.1", 3, 3, 2)]),
+            appraising,
+        ]);
+        assert!(r.rows.iter().all(|row| row.totals.losses.is_empty()));
+        // (3 − 2) + (3 − 1)
+        assert_eq!(most_lost(&r)[0].points_lost, Decimal::from(3));
+        assert_eq!(most_lost(&r)[0].units, 2);
+        let finals = r.only_final();
+        assert_eq!(most_lost(&finals)[0].points_lost, Decimal::ONE);
+        assert_eq!(most_lost(&finals)[0].units, 1);
     }
 }

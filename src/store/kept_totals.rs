@@ -195,6 +195,22 @@ impl Store {
     /// indexed read. An assessment whose kept totals are missing or stale (a file this build
     /// could not write to) is computed by the engine instead.
     pub fn level_totals(&self, year: i32, level: Level) -> Result<Vec<Kept>, StoreError> {
+        let mut out = Vec::new();
+        self.each_level_total(year, level, |kept| {
+            out.push(kept);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`Store::level_totals`] one assessment at a time, so a caller that keeps only part of
+    /// each (a national ranking) never holds them all.
+    pub fn each_level_total(
+        &self,
+        year: i32,
+        level: Level,
+        mut each: impl FnMut(Kept) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let current = is_current(&self.conn)?;
         let sql = format!(
             "SELECT a.framework_id, a.unit_code, a.year, k.status, k.figures,
@@ -211,7 +227,6 @@ impl Store {
         let mut rows = stmt
             .query(params![year, level.code()])
             .map_err(StoreError::sql)?;
-        let mut out = Vec::new();
         while let Some(r) = rows.next().map_err(StoreError::sql)? {
             let key = catalog::row_to_key(r).map_err(StoreError::sql)?;
             let stale: bool = r.get(5).map_err(StoreError::sql)?;
@@ -221,12 +236,12 @@ impl Store {
                 (true, Some(status), Some(figures)) => decode(&key, &status, &figures),
                 _ => None,
             };
-            out.push(match kept {
+            each(match kept {
                 Some(kept) => kept,
                 None => compute(&self.conn, &self.frameworks, &key)?,
-            });
+            })?;
         }
-        Ok(out)
+        Ok(())
     }
 }
 

@@ -156,6 +156,7 @@ pub fn ranking() -> Ranking {
         framework_name: f.name.clone(),
         decision: f.decision.clone(),
         sub_names: f.subs().map(|s| (s.code.clone(), s.name.clone())).collect(),
+        lost: Default::default(),
     }
 }
 
