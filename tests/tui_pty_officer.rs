@@ -1,6 +1,6 @@
 //! End to end through the real binary in a pseudo-terminal: the places where an officer used
 //! to trip (issue 21): keys behind the "too small" screen, the conflict dialog, undo and redo
-//! of my own changes, the command palette.
+//! of my own changes, the command palette, the history with its changes of status.
 
 mod common;
 
@@ -123,6 +123,41 @@ fn the_palette_finds_an_action_by_name_without_diacritics_and_runs_it() {
     pty.wait_for("Bảng lệnh");
     pty.send("\x1b");
     pty.wait_for("Enter chấm");
+    pty.send("\x03");
+    pty.wait_exit(Duration::from_secs(5));
+}
+
+#[test]
+fn history_lists_the_submission_and_enter_shows_a_long_explanation_whole() {
+    let scratch = Scratch::new();
+    let long = format!("Giải trình {}hết-ở-đây", "rất dài ".repeat(40));
+    scratch.ok(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0,5",
+        "--note", &long,
+    ]);
+    scratch.ok(&[
+        "assess",
+        "submit",
+        "--unit",
+        UNIT,
+        "--year",
+        "2025",
+        "--incomplete",
+    ]);
+    let mut pty = Pty::walk(&scratch);
+    pty.wait_for("Cách tính điểm");
+    pty.send("t");
+    pty.wait_for("Đang tự chấm → Đã nộp");
+    assert!(pty.screen().contains("Nộp"), "{}", pty.screen());
+    assert!(!pty.screen().contains("hết-ở-đây"), "the row is cut");
+    // Newest first: the submission, then the explanation (written after the score).
+    pty.send("\x1b[B\r");
+    pty.wait_for("hết-ở-đây");
+    pty.wait_for("Esc danh sách");
+    pty.send("\x1b");
+    pty.wait_for("Enter xem đầy đủ");
+    pty.send("q");
+    pty.wait_for("Cách tính điểm");
     pty.send("\x03");
     pty.wait_exit(Duration::from_secs(5));
 }

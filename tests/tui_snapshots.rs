@@ -211,9 +211,10 @@ fn help_overlay() {
     snap("help", &app);
 }
 
-#[test]
-fn history() {
-    let mut app = walk_with_marks(Lang::Vi);
+/// The walkthrough's history of 1.1.1: two scores, an evidence list, an undo, a long
+/// explanation and the assessment's submission, loaded.
+fn history_app(lang: Lang) -> App {
+    let mut app = walk_with_marks(lang);
     press(&mut app, Key::ch('t'));
     let key = app.walk().unwrap().key.clone();
     let event =
@@ -238,6 +239,19 @@ fn history() {
         "2025-11-22T10:00:00.000Z",
     );
     undo.reason = Some("undo".into());
+    let explanation = serde_json::Value::from(format!(
+        "{}\nĐường dẫn: https://dichvucong.quangtri.gov.vn/van-ban/ke-hoach-cai-cach-hanh-chinh-2025",
+        "Kế hoạch CCHC năm 2025 được ban hành đúng hạn, có phân công nhiệm vụ cho từng cơ quan, đơn vị và thời hạn hoàn thành. ".repeat(4)
+    ));
+    let mut submitted = event(
+        "e6",
+        "status",
+        r#""submitted""#,
+        &[],
+        USER,
+        "2025-11-23T07:45:00.000Z",
+    );
+    submitted.target = "status".into();
     let events = vec![
         event(
             "e1",
@@ -264,12 +278,42 @@ fn history() {
             LATER,
         ),
         undo,
+        event(
+            "e5",
+            "explanation",
+            &explanation.to_string(),
+            &[],
+            USER,
+            "2025-11-22T11:00:00.000Z",
+        ),
+        submitted,
     ];
     app.update(Action::HistoryLoaded {
         target: "1.1.1".into(),
         events,
     });
-    snap("history", &app);
+    app
+}
+
+#[test]
+fn history() {
+    snap("history", &history_app(Lang::Vi));
+}
+
+#[test]
+fn history_english() {
+    snap("history_en", &history_app(Lang::En));
+}
+
+/// Enter on the explanation (the second row, under the submission) shows it whole.
+#[test]
+fn history_whole_value() {
+    for (name, lang) in [("history_whole", Lang::Vi), ("history_whole_en", Lang::En)] {
+        let mut app = history_app(lang);
+        press(&mut app, DOWN);
+        press(&mut app, ENTER);
+        snap(name, &app);
+    }
 }
 
 #[test]

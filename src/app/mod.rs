@@ -525,6 +525,7 @@ fn walk_context(w: &Walk) -> Context {
             evidence::EvidenceFocus::Explanation => Context::Explanation,
             _ => Context::EvidenceField,
         },
+        Mode::History(h) if h.expanded => Context::HistoryValue,
         Mode::History(_) => Context::History,
         Mode::Conflict(c) if c.confirming => Context::ConflictConfirm,
         Mode::Conflict(_) => Context::Conflict,

@@ -253,6 +253,20 @@ pub enum Transition {
 }
 
 impl Transition {
+    pub const ALL: [Transition; 4] = [
+        Transition::Submit,
+        Transition::Return,
+        Transition::Finalize,
+        Transition::Reopen,
+    ];
+
+    /// The transition that leads from `from` to `to`, if one does.
+    pub fn between(from: Status, to: Status) -> Option<Transition> {
+        Transition::ALL
+            .into_iter()
+            .find(|t| t.apply(from) == Some(to))
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Transition::Submit => "submit",

@@ -361,8 +361,13 @@ impl Shell {
         }
     }
 
+    /// A sub-criterion's changes with the assessment's changes of status among them.
     fn history(&self, key: &AssessmentKey, target: String) -> Result<Action, StoreError> {
-        let events = self.store.target_history(key, &target)?;
+        let mut events = self.store.target_history(key, &target)?;
+        events.extend(
+            self.store
+                .target_history(key, crate::command::assessment::STATUS)?,
+        );
         Ok(Action::HistoryLoaded { target, events })
     }
 }

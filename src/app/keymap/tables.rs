@@ -136,7 +136,16 @@ pub(super) const EXPLANATION: &[Binding] = &[SAVE_FORM, NEXT_FIELD, PREV_FIELD, 
 
 pub(super) const HISTORY: &[Binding] = &[
     UP, DOWN, PAGE_UP, PAGE_DOWN,
+    h(&[ENTER, Key::plain(K::Right), Key::ch('l')], "Enter / → / l", C::Open, Text::HelpExpandValue, Text::HintExpandValue),
     h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
+    HELP, PALETTE, REDRAW, FORCE_QUIT,
+];
+
+pub(super) const HISTORY_VALUE: &[Binding] = &[
+    b(&[Key::plain(K::Up), Key::ch('k')], "↑ / k", C::Up, Text::HelpScrollUp),
+    b(&[Key::plain(K::Down), Key::ch('j')], "↓ / j", C::Down, Text::HelpScrollDown),
+    PAGE_UP, PAGE_DOWN,
+    h(&[ESC, ENTER, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / Enter / ← / h / q", C::Back, Text::HelpCloseValue, Text::HintCloseValue),
     HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 

@@ -223,6 +223,8 @@ impl Walk {
             Command::Down => view.move_by(1),
             Command::PageUp => view.move_by(-10),
             Command::PageDown => view.move_by(10),
+            Command::Open | Command::Submit => view.expand(),
+            Command::Back | Command::Cancel | Command::Quit if view.expanded => view.collapse(),
             Command::Back | Command::Cancel | Command::Quit => self.mode = Mode::Browse,
             _ => {}
         }

@@ -55,6 +55,20 @@ pub fn transition_label(lang: Lang, t: Transition) -> &'static str {
     }
 }
 
+/// What a transition did, as a history row names it.
+pub fn transition_done(lang: Lang, t: Transition) -> &'static str {
+    match (t, lang) {
+        (Transition::Submit, Lang::Vi) => "Nộp",
+        (Transition::Return, Lang::Vi) => "Trả lại",
+        (Transition::Finalize, Lang::Vi) => "Chốt",
+        (Transition::Reopen, Lang::Vi) => "Mở lại",
+        (Transition::Submit, Lang::En) => "Submitted",
+        (Transition::Return, Lang::En) => "Returned",
+        (Transition::Finalize, Lang::En) => "Finalized",
+        (Transition::Reopen, Lang::En) => "Reopened",
+    }
+}
+
 /// The word an officer types to confirm a transition that cannot be undone by a stray key.
 pub fn transition_word(lang: Lang, t: Transition) -> &'static str {
     match (t, lang) {

@@ -106,6 +106,14 @@ texts! {
     Who => "Người sửa", "Who";
     Field => "Mục", "Field";
     OldNew => "Cũ → Mới", "Old → New";
+    FieldStatus => "Trạng thái", "Status";
+    HistoryOld => "Cũ", "Old";
+    HistoryNew => "Mới", "New";
+    HistoryReason => "Lý do", "Reason";
+    HelpExpandValue => "Xem đầy đủ thay đổi đang chọn (giá trị dài được xuống dòng, cuộn được)", "Show the selected change whole (long values wrapped, scrollable)";
+    HintExpandValue => "Enter xem đầy đủ", "Enter show whole";
+    HelpCloseValue => "Đóng, quay lại danh sách thay đổi", "Close, back to the list of changes";
+    HintCloseValue => "Esc danh sách", "Esc list";
     ConflictTitle => "Xung đột: cán bộ khác đã lưu trước", "Conflict: another officer saved first";
     ConflictExplain => "Giá trị của bạn chưa được lưu. Esc quay lại sửa tiếp; hoặc chọn giữ của bạn (lưu đè, lịch sử vẫn giữ cả hai) hay lấy của họ, rồi xác nhận.", "Your value was not saved. Esc goes back to your edit; or choose to keep yours (saved over theirs; the history keeps both) or take theirs, then confirm.";
     KeepBoth => "b  Giữ cả hai", "b  Keep both";

@@ -12,10 +12,19 @@ pub fn display(field: &str, value: &str, lang: Lang) -> String {
     one_line(&raw_display(field, value, lang))
 }
 
+/// [`display`] with its newlines kept: a long explanation read whole.
+pub fn display_whole(field: &str, value: &str, lang: Lang) -> String {
+    crate::text::sanitize(&raw_display(field, value, lang))
+}
+
 /// [`display`] for any event, including those that are not an assessment's fields: an
 /// officer's roles (target `officer`), a status, a year's deadline.
 pub fn display_event(target: &str, field: &str, value: &str, lang: Lang) -> String {
-    one_line(&match (target, field) {
+    one_line(&event_words(target, field, value, lang))
+}
+
+fn event_words(target: &str, field: &str, value: &str, lang: Lang) -> String {
+    match (target, field) {
         (crate::record::OFFICER_TARGET, _) => grants(value, lang),
         ("status", "status") => serde_json::from_str::<String>(value)
             .ok()
@@ -27,7 +36,7 @@ pub fn display_event(target: &str, field: &str, value: &str, lang: Lang) -> Stri
         ("status", "cancelled") => lang.pick("khôi phục", "restored").to_string(),
         ("year", _) => fields::decode_text(value),
         _ => raw_display(field, value, lang),
-    })
+    }
 }
 
 /// An officer's roles as stored: `appraiser(so-noi-vu) viewer`, or removed.

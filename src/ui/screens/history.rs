@@ -1,5 +1,6 @@
-//! The history of the selected sub-criterion over the whole main area: when, who, which field,
-//! old → new, newest first.
+//! The history of the selected sub-criterion over the whole main area: when, who, which field
+//! (or which change of status), old → new, newest first; an opened row shows its values whole,
+//! wrapped and scrollable.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,8 +12,9 @@ use crate::app::{App, Walk};
 use crate::i18n::Lang;
 use crate::i18n::ui::Text;
 
+use crate::text::one_line;
 use crate::ui::ViewState;
-use crate::ui::text::{fit, pad, width};
+use crate::ui::text::{fit, pad, width, wrap_whole};
 use crate::ui::tree::keep_in_view;
 
 pub(in crate::ui) fn render(
@@ -33,6 +35,13 @@ pub(in crate::ui) fn render(
     let cols = area.width as usize;
     let title = format!("{} — {} {name}", Text::HistoryTitle.get(l), history.code);
     let mut lines = vec![Line::from(Span::styled(fit(&title, cols), theme.heading()))];
+    if let (true, Some(row)) = (history.expanded, history.selected_row()) {
+        lines.extend(whole(row, l, cols, view));
+        let max = lines.len().saturating_sub(area.height as usize) as u16;
+        let shown = Paragraph::new(lines).scroll((history.scroll.min(max), 0));
+        frame.render_widget(shown, area);
+        return;
+    }
     match &history.rows {
         None => lines.push(Line::from(Text::Loading.get(l))),
         Some(rows) if rows.is_empty() => lines.push(Line::from(Text::NoHistory.get(l))),
@@ -58,6 +67,41 @@ pub(in crate::ui) fn render(
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One change whole: its facts on a line each, then the old and the new value wrapped (a long
+/// word broken, never cut), then the reason.
+fn whole(row: &HistoryRow, l: Lang, cols: usize, view: &ViewState) -> Vec<Line<'static>> {
+    let theme = view.theme;
+    let fact = |label: Text, value: &str| {
+        Line::from(vec![
+            Span::styled(format!("{}: ", label.get(l)), theme.label()),
+            Span::styled(
+                fit(value, cols.saturating_sub(width(label.get(l)) + 2)),
+                theme.base(),
+            ),
+        ])
+    };
+    let mut lines = vec![
+        fact(Text::When, &row.at),
+        fact(Text::Who, &row.author),
+        fact(Text::Field, &row.field),
+    ];
+    let mut block = |label: Text, text: &str| {
+        lines.push(Line::from(Span::styled(
+            format!("{}:", label.get(l)),
+            theme.label(),
+        )));
+        for line in wrap_whole(text, cols.saturating_sub(2)) {
+            lines.push(Line::from(Span::styled(format!("  {line}"), theme.base())));
+        }
+    };
+    block(Text::HistoryOld, &row.old);
+    block(Text::HistoryNew, &row.new);
+    if let Some(reason) = &row.reason {
+        block(Text::HistoryReason, reason);
+    }
+    lines
 }
 
 /// Column widths: time, author and field as wide as their longest value, the change the rest.
@@ -106,7 +150,7 @@ impl Columns {
     }
 
     fn row(&self, r: &HistoryRow) -> String {
-        let mut change = format!("{} → {}", r.old, r.new);
+        let mut change = format!("{} → {}", one_line(&r.old), one_line(&r.new));
         if let Some(reason) = &r.reason {
             change.push_str(&format!(" ({reason})"));
         }

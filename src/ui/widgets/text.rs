@@ -102,6 +102,37 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
     lines
 }
 
+/// [`wrap`] that loses nothing: a word wider than `cols` (a link, a long number) is broken
+/// across lines instead of cut, for a value read whole.
+pub fn wrap_whole(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut broken = String::new();
+    for (i, paragraph) in crate::text::sanitize(s).split('\n').enumerate() {
+        if i > 0 {
+            broken.push('\n');
+        }
+        let words: Vec<String> = paragraph.split(' ').map(|w| chunks(w, cols)).collect();
+        broken.push_str(&words.join(" "));
+    }
+    wrap(&broken, cols)
+}
+
+/// `word` with a space every `cols` columns, so that [`wrap`] never has to cut it.
+fn chunks(word: &str, cols: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in word.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > cols {
+            out.push(' ');
+            used = 0;
+        }
+        out.push(c);
+        used += w;
+    }
+    out
+}
+
 /// [`wrap`] to at most `max_lines` lines; text that does not fit ends its last line with `…`,
 /// so the officer knows there is more (to read in the detail pane or the form).
 pub fn wrap_clipped(s: &str, cols: usize, max_lines: usize) -> Vec<String> {
@@ -198,5 +229,14 @@ mod tests {
             ["Cách tính", "điểm: có", "0,5"]
         );
         assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+    }
+
+    #[test]
+    fn wrap_whole_breaks_a_long_word_when_wider_than_the_line() {
+        let url = "https://dichvucong.quangtri.gov.vn/a/b/c";
+        let lines = wrap_whole(&format!("xem {url}\nhết"), 16);
+        assert!(lines.iter().all(|l| width(l) <= 16), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), format!("xem{url}hết"));
+        assert_eq!(lines.last().map(String::as_str), Some("hết"));
     }
 }
