@@ -72,6 +72,8 @@ pub enum Command {
     FinalOnly,
     /// Ranking: the next level.
     NextLevel,
+    /// Ranking: the statistics of what it shows (averages, bands, areas, most lost).
+    Stats,
     /// Conflicts: enter a new value instead of choosing a head.
     NewValue,
     /// Clear the terminal and draw everything again (Ctrl-L).

@@ -17,6 +17,7 @@ pub mod palette;
 pub mod presence;
 pub mod ranking;
 pub mod score;
+pub mod stats;
 pub mod transition;
 pub mod tree;
 pub mod undo;
@@ -36,6 +37,7 @@ pub use walk::{Mode, Seat, Walk};
 use crate::level::Level;
 use conflicts::{ConflictsView, Leave};
 use ranking::RankingView;
+use stats::StatsView;
 
 /// Lines PgUp / PgDn move the help overlay.
 const HELP_PAGE: u16 = 10;
@@ -50,6 +52,7 @@ pub enum Screen {
     Home,
     Walk(Box<Walk>),
     Ranking(Box<RankingView>),
+    Stats(Box<StatsView>),
     Conflicts(Box<ConflictsView>),
 }
 
@@ -223,6 +226,7 @@ impl App {
             Screen::Home => Context::Home,
             Screen::Walk(w) => walk_context(w),
             Screen::Ranking(_) => Context::Ranking,
+            Screen::Stats(_) => Context::Stats,
             Screen::Conflicts(c) if c.editing.is_some() => Context::ConflictValue,
             Screen::Conflicts(_) => Context::Conflicts,
         }
@@ -306,6 +310,7 @@ impl App {
         match &mut self.screen {
             Screen::Home => return self.update_home(action),
             Screen::Ranking(_) => return self.update_ranking(action),
+            Screen::Stats(_) => return self.update_stats(action),
             Screen::Conflicts(_) => return self.update_conflicts(action),
             Screen::Walk(_) => {}
         }
@@ -356,12 +361,43 @@ impl App {
             self.notice = Some(Notice::error(message));
             return Vec::new();
         }
+        if matches!(action, Action::Do(Command::Stats)) {
+            let Screen::Ranking(view) = std::mem::replace(&mut self.screen, Screen::Home) else {
+                return Vec::new();
+            };
+            let stats = StatsView::open(view);
+            // Not loaded yet: the figures come with the ranking.
+            let effects = match stats.ranking {
+                None => vec![stats.from.load_effect()],
+                Some(_) => Vec::new(),
+            };
+            self.screen = Screen::Stats(Box::new(stats));
+            return effects;
+        }
         match view.update(action) {
             Some(effects) => effects,
             None => {
                 let year = view.year;
                 self.screen = Screen::Home;
                 vec![Effect::LoadHome { year: Some(year) }]
+            }
+        }
+    }
+
+    fn update_stats(&mut self, action: Action) -> Vec<Effect> {
+        let Screen::Stats(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        if let Action::Failed(message) = action {
+            self.notice = Some(Notice::error(message));
+            return Vec::new();
+        }
+        match view.update(action) {
+            stats::Leave::Stay(effects) => effects,
+            stats::Leave::Ranking(ranking) => {
+                let effect = ranking.load_effect();
+                self.screen = Screen::Ranking(ranking);
+                vec![effect]
             }
         }
     }

@@ -171,14 +171,10 @@ pub fn bands_table(s: &Summary, lang: Lang) -> Table {
         .bands
         .iter()
         .map(|b| {
-            let share = match s.units {
-                0 => Decimal::ZERO,
-                n => Decimal::from(b.units * 100) / Decimal::from(n),
-            };
             vec![
                 Cell::text(b.label(lang)),
                 Cell::Count(b.units),
-                Cell::number(crate::framework::round_half_up(share, 2), 2),
+                Cell::number(b.share_percent(s.units), 2),
             ]
         })
         .collect();

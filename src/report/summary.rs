@@ -36,6 +36,14 @@ impl BandCount {
             Lang::Vi => &self.name,
         }
     }
+
+    /// Its share of `all` units in percent, rounded once to 2 places (0 when there are none).
+    pub fn share_percent(&self, all: usize) -> Decimal {
+        match all {
+            0 => Decimal::ZERO,
+            n => round_half_up(Decimal::from(self.units * 100) / Decimal::from(n), 2),
+        }
+    }
 }
 
 /// One area's average component index over the units.

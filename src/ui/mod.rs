@@ -7,7 +7,7 @@ mod screens;
 mod widgets;
 
 use screens::{
-    appraisal, conflict, conflicts, evidence, help, history, home, palette, ranking, score,
+    appraisal, conflict, conflicts, evidence, help, history, home, palette, ranking, score, stats,
     transition,
 };
 use widgets::{chrome, council, detail, node, totals, tree};
@@ -64,6 +64,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
         Screen::Home => home::render(frame, app, view, &mut caret),
         Screen::Walk(walk) => render_walk(frame, app, walk, view, &mut caret),
         Screen::Ranking(r) => ranking::render(frame, app, r, view),
+        Screen::Stats(s) => stats::render(frame, app, s, view),
         Screen::Conflicts(c) => conflicts::render(frame, app, c, view, &mut caret),
     }
     if let Some(p) = &app.palette {

@@ -33,6 +33,7 @@ pub enum Context {
     /// Finalize or return, waiting for its typed word.
     TransitionWord,
     Ranking,
+    Stats,
     Conflicts,
     ConflictValue,
     Palette,
@@ -81,6 +82,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Transition => TRANSITION,
         Context::TransitionWord => TRANSITION_WORD,
         Context::Ranking => RANKING,
+        Context::Stats => STATS,
         Context::Conflicts => CONFLICTS,
         Context::ConflictValue => CONFLICT_VALUE,
         Context::Palette => PALETTE_KEYS,

@@ -189,10 +189,20 @@ pub(super) const RANKING: &[Binding] = &[
     h(&[Key::ch('s')], "s", C::Sort, Text::HelpSort, Text::HintSort),
     h(&[Key::ch('a')], "a", C::PerArea, Text::HelpPerArea, Text::HintPerArea),
     h(&[Key::ch('f')], "f", C::FinalOnly, Text::HelpFinalOnly, Text::HintFinalOnly),
+    h(&[Key::ch('t')], "t", C::Stats, Text::HelpStats, Text::HintStats),
     h(&[Key::plain(K::Tab)], "Tab", C::NextLevel, Text::HelpNextLevel, Text::HintNextLevel),
     h(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear),
     h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpOpenUnit, Text::HintOpen),
     h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBackHome, Text::HintBack),
+    HELP, PALETTE, REDRAW, FORCE_QUIT,
+];
+
+pub(super) const STATS: &[Binding] = &[
+    h(&[Key::plain(K::Tab)], "Tab", C::NextField, Text::HelpStatsPanel, Text::HintStatsPanel),
+    b(&[Key::plain(K::BackTab)], "Shift-Tab", C::PrevField, Text::HelpStatsPanelBack),
+    UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
+    h(&[Key::ch('f')], "f", C::FinalOnly, Text::HelpFinalOnly, Text::HintFinalOnly),
+    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBackRanking, Text::HintBack),
     HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 

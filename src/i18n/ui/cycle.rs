@@ -175,6 +175,15 @@ pub fn ranking_title(lang: Lang, level: &str, year: i32) -> String {
     }
 }
 
+pub fn stats_title(lang: Lang, level: &str, year: i32, units: usize) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("parindex · Thống kê Chỉ số CCHC · {level} · năm {year} · {units} đơn vị")
+        }
+        Lang::En => format!("parindex · PAR Index statistics · {level} · {year} · {units} units"),
+    }
+}
+
 pub fn seat_switched(lang: Lang, seat: &str) -> String {
     match lang {
         Lang::Vi => format!("Chế độ: {seat}"),

@@ -243,6 +243,14 @@ texts! {
     SortIndex => "chỉ số", "index";
     SortGap => "chênh lệch", "gap";
     SortName => "tên", "name";
+    StatsSummary => "Tổng hợp", "Summary";
+    StatsUnits => "Chỉ số theo đơn vị", "Index per unit";
+    StatsLost => "Tiêu chí bị mất điểm", "Points lost";
+    StatsMeans => "Điểm bình quân", "Means";
+    StatsBands => "Số đơn vị theo xếp loại", "Units per band";
+    StatsAreas => "Chỉ số bình quân theo lĩnh vực (%)", "Mean index per area (%)";
+    StatsNothingLost => "Không đơn vị nào bị mất điểm", "No unit lost any points";
+    StatsLostColumns => "Mất (tối đa − chốt) · HĐ không công nhận (tự chấm − chốt) · số đơn vị", "Lost (max − final) · not accepted (self − final) · units";
     PerAreaTitle => "Chỉ số thành phần theo lĩnh vực (%)", "Component index per area (%)";
     HeatLegend => "░ <50  ▒ 50–<70  ▓ 70–<90  █ ≥90", "░ <50  ▒ 50–<70  ▓ 70–<90  █ ≥90";
     NoRanking => "Chưa có đơn vị nào của cấp này được chấm trong năm", "No unit of this level was assessed this year";
@@ -260,6 +268,10 @@ texts! {
     HelpRanking => "Xếp hạng các đơn vị cùng cấp", "Ranking of the level";
     HelpSort => "Đổi cách sắp xếp: chỉ số, chênh lệch, tên", "Sort by index, gap, name";
     HelpPerArea => "Xem tổng hợp hoặc chỉ số theo từng lĩnh vực", "Overall or per-area view";
+    HelpStats => "Thống kê: điểm bình quân, số đơn vị theo xếp loại, chỉ số theo lĩnh vực và theo đơn vị, tiêu chí bị mất nhiều điểm nhất", "Statistics: means, units per band, index per area and per unit, the sub-criteria where most points were lost";
+    HelpStatsPanel => "Phần thống kê tiếp theo (tổng hợp, theo đơn vị, mất điểm)", "Next part of the statistics (summary, per unit, points lost)";
+    HelpStatsPanelBack => "Phần thống kê trước", "Previous part of the statistics";
+    HelpBackRanking => "Quay lại bảng xếp hạng", "Back to the ranking";
     HelpFinalOnly => "Chỉ các đơn vị đã chốt (để công bố) hoặc tất cả (có kết quả tạm tính)", "Final units only (to publish) or all (with provisional results)";
     HelpNextLevel => "Cấp tiếp theo (sở, huyện, xã)", "Next level (departments, districts, communes)";
     HelpOpenUnit => "Mở bộ chấm điểm của đơn vị đang chọn", "Open the selected unit's assessment";
@@ -280,6 +292,8 @@ texts! {
     HintRanking => "r xếp hạng", "r ranking";
     HintSort => "s sắp xếp", "s sort";
     HintPerArea => "a theo lĩnh vực", "a per area";
+    HintStats => "t thống kê", "t statistics";
+    HintStatsPanel => "Tab phần khác", "Tab next part";
     HintFinalOnly => "f đã chốt", "f final";
     FinalOnlyMark => "chỉ đơn vị đã chốt", "final units only";
     ProvisionalShort => "Tạm tính", "Provis.";

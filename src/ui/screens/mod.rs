@@ -13,4 +13,5 @@ pub(super) mod home;
 pub(super) mod palette;
 pub(super) mod ranking;
 pub(super) mod score;
+pub(super) mod stats;
 pub(super) mod transition;
