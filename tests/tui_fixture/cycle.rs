@@ -139,7 +139,7 @@ pub fn ranking() -> Ranking {
             all(3, true),
         ),
     ];
-    Ranking {
+    let mut ranking = Ranking {
         bands: framework(XA).bands.clone(),
         year: 2025,
         level: Level::Xa,
@@ -150,14 +150,20 @@ pub fn ranking() -> Ranking {
             .iter()
             .map(|a| (a.code.clone(), a.name.clone()))
             .collect(),
-        rows: rank(rows),
+        rows: Vec::new(),
         modelled: false,
         final_only: false,
         framework_name: f.name.clone(),
         decision: f.decision.clone(),
         sub_names: f.subs().map(|s| (s.code.clone(), s.name.clone())).collect(),
         lost: Default::default(),
+    };
+    // As the store gathers it: each row's losses go to the tally.
+    for row in rows {
+        ranking.push(row);
     }
+    ranking.rows = rank(std::mem::take(&mut ranking.rows));
+    ranking
 }
 
 pub fn event(id: &str, field: &str, value: &str, author: &str, host: &str, at: &str) -> Event {
