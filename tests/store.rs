@@ -1,9 +1,10 @@
 //! The store as a library: optimistic saves and conflicts, locks, history, and the projection
 //! always equal to a replay of the log.
 
+use parindex::command;
 use parindex::cycle::Transition;
 use parindex::fields;
-use parindex::store::{Actor, AssessmentKey, SaveOutcome, Store, StoreError, Write};
+use parindex::store::{Actor, AssessmentKey, ChangeWatch, SaveOutcome, Store, StoreError, Write};
 use proptest::prelude::*;
 
 fn officer(name: &str) -> Actor {
@@ -232,4 +233,47 @@ proptest! {
         let report = s.check().expect("check");
         prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
     }
+}
+
+/// One commit on `store` (the assessment of `unit` for 2025 is started): the TUI change watch
+/// must see it from another connection and never from this one.
+fn start(store: &mut Store, unit: &str) {
+    let actor = Actor {
+        user: "lan".into(),
+        host: "test-host".into(),
+    };
+    let key = command::assessment::prospective(store, unit, 2025)
+        .expect("locate")
+        .key;
+    store
+        .write(|tx| command::assessment::ensure(tx, &key, &actor))
+        .expect("start");
+}
+
+#[test]
+fn own_saves_are_not_news_and_another_officers_save_is_never_swallowed_by_ours() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("t.db");
+    let mut mine = Store::open(&path).expect("open");
+    let mut theirs = Store::open(&path).expect("open again");
+    let mut watch = ChangeWatch::new(&mine).expect("watch");
+
+    start(&mut mine, "phuong-dong-hoi");
+    assert!(
+        !watch.others_wrote(&mine).unwrap(),
+        "my own save is not news"
+    );
+
+    start(&mut theirs, "phuong-dong-thuan");
+    assert!(watch.others_wrote(&mine).unwrap(), "their save is seen");
+    assert!(!watch.others_wrote(&mine).unwrap(), "and seen once");
+
+    // Theirs lands just before mine (the race the TUI lost): the poll after my save still
+    // sees theirs.
+    start(&mut theirs, "so-y-te");
+    start(&mut mine, "so-noi-vu");
+    assert!(
+        watch.others_wrote(&mine).unwrap(),
+        "their save survives mine"
+    );
 }
