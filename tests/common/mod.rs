@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod binh_duong;
 pub mod pty;
 
 use std::path::{Path, PathBuf};
