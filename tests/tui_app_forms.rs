@@ -30,6 +30,40 @@ fn evidence_editor_saves_reference_and_explanation_when_ctrl_s() {
     assert_eq!(fields::decode_text(&changes[1].value), "Dòng một\ndòng hai");
 }
 
+/// #13: a paste longer than the explanation keeps what fits and says so, as the appraisal
+/// note does; typing at the limit says so too instead of growing.
+#[test]
+fn explanation_paste_over_the_limit_keeps_what_fits_and_says_it_was_cut() {
+    let limit = parindex::limits::TextField::Note.limit();
+    let mut app = walk_on(XA, "1.1.2", Lang::Vi);
+    press(&mut app, Key::ch('e'));
+    // The form opens on the new reference's number; the explanation is two fields back.
+    let back = Key::plain(KeyCode::BackTab);
+    press_all(&mut app, &[back, back]);
+    app.update(Action::Paste("ả".repeat(limit + 2800)));
+    let Mode::Evidence(form) = mode(&app) else {
+        panic!("{:?}", mode(&app));
+    };
+    assert_eq!(form.explanation.len(), limit);
+    let cut = form.too_long.expect("the form says the paste was cut");
+    assert_eq!(cut.actual, limit + 2800);
+    assert_eq!(
+        form.count().map(|(_, n, max)| (n, max)),
+        Some((limit, limit))
+    );
+    press(&mut app, Key::ch('x'));
+    let Mode::Evidence(form) = mode(&app) else {
+        panic!("{:?}", mode(&app));
+    };
+    assert_eq!(form.too_long.map(|t| t.actual), Some(limit + 1));
+    assert!(!form.explanation.text().contains('x'));
+    let changes = save_changes(&press(&mut app, Key::ctrl('s')));
+    assert_eq!(
+        fields::decode_text(&changes[0].value).chars().count(),
+        limit
+    );
+}
+
 #[test]
 fn evidence_without_number_or_with_bad_date_is_refused_when_saving() {
     let mut app = walk_on(XA, "1.1.2", Lang::Vi);

@@ -166,6 +166,27 @@ fn evidence_editor() {
     snap("evidence", &app);
 }
 
+/// #13: every field's limit shows before typing, the focused field counts as it is typed,
+/// and a paste longer than the explanation says it was cut.
+#[test]
+fn evidence_limits_and_counters() {
+    for (lang, name) in [
+        (Lang::Vi, "evidence_limits_vi"),
+        (Lang::En, "evidence_limits_en"),
+    ] {
+        let mut app = walk_with_marks(lang);
+        // 1.1.1 has a reference: the form opens on the list.
+        press(&mut app, Key::ch('e'));
+        snap(&format!("{name}_list"), &app);
+        press_all(&mut app, &[TAB, TAB, TAB]);
+        type_text(&mut app, "Báo cáo kết quả");
+        snap(&format!("{name}_title"), &app);
+        press_all(&mut app, &[TAB, TAB]);
+        app.update(Action::Paste("Giải trình dài. ".repeat(300)));
+        snap(&format!("{name}_cut"), &app);
+    }
+}
+
 /// Saving two broken references lists every problem at once; a requirement longer than its two
 /// lines ends with `…`.
 #[test]

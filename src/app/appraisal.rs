@@ -110,10 +110,20 @@ impl AppraisalForm {
         };
     }
 
+    /// A key typed into the focused field; at the note's limit it says so instead of growing.
     pub fn type_key(&mut self, key: &Key) {
+        self.too_long = None;
         match self.focus {
-            AppraisalFocus::Points => self.points.apply(key),
-            AppraisalFocus::Note => self.note.apply(key),
+            AppraisalFocus::Points => {
+                self.points.apply(key);
+            }
+            AppraisalFocus::Note => {
+                self.note.apply(key);
+                self.too_long = self.note.take_cut().map(|actual| crate::limits::TooLong {
+                    field: crate::limits::TextField::Note,
+                    actual,
+                });
+            }
         };
     }
 
@@ -231,5 +241,16 @@ mod tests {
         form.move_focus();
         form.paste("1");
         assert_eq!(form.too_long, None, "a paste that fits clears the message");
+    }
+
+    #[test]
+    fn typing_at_the_note_limit_says_so_and_keeps_the_note() {
+        let mut form = AppraisalForm::open("1.1.1", Stage::Appraisal1, Stored::default(), Lang::Vi);
+        form.move_focus();
+        form.paste(&"a".repeat(NOTE_LIMIT));
+        assert_eq!(form.too_long, None, "exactly the limit fits");
+        form.type_key(&Key::ch('b'));
+        assert_eq!(form.too_long.map(|t| t.actual), Some(NOTE_LIMIT + 1));
+        assert_eq!(form.note.len(), NOTE_LIMIT);
     }
 }

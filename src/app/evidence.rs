@@ -182,21 +182,44 @@ impl EvidenceForm {
         self.focus = EvidenceFocus::Number;
     }
 
+    /// A key typed into the focused field; at the field's limit it says so instead of growing.
     pub fn type_key(&mut self, key: &Key) {
+        self.too_long = None;
         match self.focus {
             EvidenceFocus::Explanation => {
                 self.explanation.apply(key);
+                self.too_long = self.explanation.take_cut().map(|actual| TooLong {
+                    field: TextField::Note,
+                    actual,
+                });
             }
             focus => {
                 if let Some(i) = focus.part() {
                     self.parts[i].apply(key);
                     self.store_parts();
+                    self.too_long = self.parts[i].take_cut().map(|actual| TooLong {
+                        field: PART_FIELDS[i],
+                        actual,
+                    });
                 }
             }
         }
         self.error = None;
-        self.too_long = None;
         self.offer();
+    }
+
+    /// The focused one-line field's text length and limit, or the explanation's.
+    pub fn count(&self) -> Option<(TextField, usize, usize)> {
+        match self.focus {
+            EvidenceFocus::Explanation => Some((
+                TextField::Note,
+                self.explanation.len(),
+                self.explanation.limit(),
+            )),
+            focus => focus
+                .part()
+                .map(|i| (PART_FIELDS[i], self.parts[i].len(), self.parts[i].limit())),
+        }
     }
 
     /// The library documents whose number, title or issuer hold the words of the number being
@@ -260,6 +283,10 @@ impl EvidenceForm {
             });
         } else if self.focus == EvidenceFocus::Explanation {
             self.explanation.paste(text);
+            self.too_long = self.explanation.take_cut().map(|actual| TooLong {
+                field: TextField::Note,
+                actual,
+            });
         }
     }
 

@@ -124,6 +124,11 @@ impl LineEdit {
         self.cut.take()
     }
 
+    /// The most characters the field holds (shown on the form before typing).
+    pub fn limit(&self) -> usize {
+        self.limit_or_default()
+    }
+
     fn limit_or_default(&self) -> usize {
         if self.limit == 0 {
             DEFAULT_LIMIT
@@ -132,7 +137,8 @@ impl LineEdit {
         }
     }
 
-    fn len(&self) -> usize {
+    /// Characters typed so far (the form's counter).
+    pub fn len(&self) -> usize {
         self.text.chars().count()
     }
 

@@ -1,7 +1,8 @@
 //! A multi-line text field (the explanation, giải trình): the text-editing model of
 //! `ratatui-textarea`, kept here so the state machine owns what is typed; `ui` only draws it.
 //! Pasted text keeps its newlines; everything is composed to NFC and cleaned of control and bidi
-//! characters as it comes in.
+//! characters as it comes in. It holds at most its limit: a longer paste keeps what fits and
+//! says so (`take_cut`), typing stops at the limit.
 
 use ratatui_textarea::{CursorMove, Input, Key as TaKey, TextArea, WrapMode};
 
@@ -12,7 +13,14 @@ use super::key::{Key, KeyCode};
 #[derive(Debug, Clone)]
 pub struct Notes {
     area: TextArea<'static>,
+    limit: usize,
+    /// Set when the last paste or key would have made the text longer than the limit: the
+    /// length it would have had.
+    cut: Option<usize>,
 }
+
+/// The explanation's and every note's limit (`limits::TextField::Note`).
+const NOTE_LIMIT: usize = crate::limits::TextField::Note.limit();
 
 impl Default for Notes {
     fn default() -> Self {
@@ -37,7 +45,26 @@ impl Notes {
         area.set_cursor_line_style(ratatui::style::Style::default());
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        Notes { area }
+        Notes {
+            area,
+            limit: NOTE_LIMIT,
+            cut: None,
+        }
+    }
+
+    /// The most characters the text holds, newlines counted (as stored).
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Characters typed so far, newlines counted (the form's counter).
+    pub fn len(&self) -> usize {
+        self.text().chars().count()
+    }
+
+    /// The length the text would have had when the last paste or key was cut to the limit.
+    pub fn take_cut(&mut self) -> Option<usize> {
+        self.cut.take()
     }
 
     /// The text as stored: lines joined with `\n`, NFC.
@@ -60,6 +87,12 @@ impl Notes {
             return false;
         };
         let combining = matches!(key.code, KeyCode::Char(c) if is_combining(c));
+        let adds = matches!(key.code, KeyCode::Char(_) | KeyCode::Enter) && !key.ctrl && !key.alt;
+        let len = self.len();
+        if adds && !combining && len >= self.limit {
+            self.cut = Some(len + 1);
+            return true;
+        }
         let handled = self.area.input(input);
         if combining {
             self.compose_line();
@@ -67,8 +100,19 @@ impl Notes {
         handled
     }
 
+    /// Inserts what fits of `s` at the caret; when some was left out, `take_cut` says how long
+    /// the text would have been.
     pub fn paste(&mut self, s: &str) {
-        self.area.insert_str(clean(s));
+        let clean = clean(s);
+        let (len, pasted) = (self.len(), clean.chars().count());
+        let room = self.limit.saturating_sub(len);
+        if pasted > room {
+            self.cut = Some(len + pasted);
+            let kept: String = clean.chars().take(room).collect();
+            self.area.insert_str(kept);
+        } else {
+            self.area.insert_str(clean);
+        }
     }
 
     /// Recomposes the caret's line after a combining mark was typed on its own.
@@ -132,6 +176,21 @@ fn to_input(key: &Key) -> Option<Input> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paste_keeps_what_fits_and_says_how_long_it_was_when_over_the_limit() {
+        let mut n = Notes::new("ab");
+        n.paste(&"x".repeat(NOTE_LIMIT));
+        assert_eq!(n.len(), NOTE_LIMIT);
+        assert_eq!(n.take_cut(), Some(NOTE_LIMIT + 2));
+        assert_eq!(n.take_cut(), None);
+        n.apply(&Key::ch('y'));
+        assert_eq!((n.len(), n.take_cut()), (NOTE_LIMIT, Some(NOTE_LIMIT + 1)));
+        n.apply(&Key::plain(KeyCode::Backspace));
+        n.apply(&Key::ch('y'));
+        assert_eq!((n.len(), n.take_cut()), (NOTE_LIMIT, None));
+        assert!(n.text().ends_with('y'));
+    }
 
     #[test]
     fn paste_keeps_newlines_and_drops_escapes_when_multiline() {

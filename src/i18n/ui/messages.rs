@@ -1,5 +1,6 @@
 //! The UI's messages that carry values (a code, a count, a name), in both languages.
 
+use super::Text;
 use crate::i18n::Lang;
 
 pub fn evidence_without_number(lang: Lang, n: usize) -> String {
@@ -121,6 +122,37 @@ pub fn max_points(lang: Lang, max: &str) -> String {
     match lang {
         Lang::Vi => format!("tối đa {max} điểm"),
         Lang::En => format!("max {max} points"),
+    }
+}
+
+/// A text field's counter: `12/500 ký tự`.
+pub fn chars_typed(lang: Lang, typed: usize, limit: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{typed}/{limit} ký tự"),
+        Lang::En => format!("{typed}/{limit} characters"),
+    }
+}
+
+/// The limits of a reference's fields, shown before any is typed in: each field named as the
+/// form labels it.
+pub fn reference_limits(lang: Lang) -> String {
+    use crate::limits::TextField as F;
+    let labels = [Text::EvNumber, Text::EvDate, Text::EvTitle, Text::EvPage];
+    let limits = [
+        F::DocumentNumber,
+        F::DocumentDate,
+        F::DocumentTitle,
+        F::DocumentPage,
+    ];
+    let fields = labels
+        .iter()
+        .zip(limits)
+        .map(|(label, f)| format!("{} {}", label.get(lang).to_lowercase(), f.limit()))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    match lang {
+        Lang::Vi => format!("Tối đa: {fields} ký tự"),
+        Lang::En => format!("At most: {fields} characters"),
     }
 }
 

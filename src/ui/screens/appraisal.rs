@@ -66,6 +66,13 @@ pub(in crate::ui) fn render(
         }
         lines.push(line);
     }
+    // The note's counter under it: its limit shows before anything is typed.
+    let count = ui::chars_typed(l, form.note.len(), form.note.limit());
+    let indent = width(&format!("  {} [", Text::NotePrompt.get(l)));
+    lines.push(Line::from(Span::styled(
+        fit(&format!("{}{count}", " ".repeat(indent)), cols),
+        theme.dim(),
+    )));
     let cut = form.too_long.map(|t| super::evidence::cut_message(l, &t));
     match form.error.as_ref().or(cut.as_ref()) {
         Some(e) => {

@@ -1,6 +1,7 @@
 //! The evidence and explanation editor, over the whole main area: the required evidence, the
 //! list of references, the fields of the selected one, and the explanation in a multi-line
-//! text area; the message of the first invalid reference at the bottom.
+//! text area; each field's limit before typing and a counter as it is typed; the message of
+//! the first invalid reference at the bottom.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -43,7 +44,7 @@ pub(in crate::ui) fn render(
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Length(list_rows),
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Min(3),
         Constraint::Length(message_rows),
     ])
@@ -182,6 +183,21 @@ fn render_fields(
         };
         frame.render_widget(Paragraph::new(Line::from(spans)), line_area);
     }
+    let count = match (form.count(), form.focus.part()) {
+        (Some((_, typed, limit)), Some(i)) => {
+            format!(" {}: {}", labels[i], ui::chars_typed(l, typed, limit))
+        }
+        _ => format!(" {}", ui::reference_limits(l)),
+    };
+    let count_area = Rect {
+        y: area.y + 2,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&count, cols), theme.dim())),
+        count_area,
+    );
 }
 
 /// `trích yếu dài 612 ký tự, tối đa 500 ký tự: chỉ giữ 500 ký tự đầu`.
@@ -215,7 +231,17 @@ fn render_notes(
         .title(Span::styled(
             format!("{marker}{} ", Text::FieldExplanation.get(app.lang)),
             theme.label(),
-        ));
+        ))
+        .title_bottom(
+            Line::from(Span::styled(
+                format!(
+                    " {} ",
+                    ui::chars_typed(app.lang, form.explanation.len(), form.explanation.limit())
+                ),
+                theme.dim(),
+            ))
+            .right_aligned(),
+        );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let textarea = form.explanation.area();
