@@ -1,6 +1,7 @@
 //! Totals kept per assessment (issue 18), through the real binary: written with each change,
 //! recomputed by a merge, read by the ranking, rebuilt for another engine or an older schema,
-//! and verified by `check`, which catches a row altered by hand.
+//! and verified by `check`, which catches a row altered by hand, as it does in the projection
+//! (compared with a replay of the log streamed key by key).
 
 mod common;
 
@@ -126,6 +127,43 @@ fn check_catches_a_kept_row_altered_by_hand() {
         "{text}"
     );
     assert!(!text.contains(OTHER), "{text}");
+}
+
+#[test]
+fn check_counts_every_projection_field_altered_missing_or_without_events() {
+    let s = Scratch::new();
+    set(&s.db, COMMUNE, "1.1.1", "0.5");
+    set(&s.db, COMMUNE, "1.1.2", "0.5");
+    set(&s.db, OTHER, "1.1.1", "0.5");
+    let (ok, text) = check(&s.db);
+    assert!(ok, "{text}");
+    let db = sql(&s.db);
+    let alter = |statement: &str| db.execute(statement, []).expect(statement);
+    alter(
+        "UPDATE current SET value = '\"9\"' WHERE unit_code = 'phuong-dong-hoi' AND target = '1.1.1' AND field = 'self'",
+    );
+    alter(
+        "UPDATE current SET heads = '[]' WHERE unit_code = 'phuong-dong-hoi' AND target = '1.1.2' AND field = 'self'",
+    );
+    alter(
+        "DELETE FROM current WHERE unit_code = 'phuong-dong-thuan' AND target = '1.1.1' AND field = 'self'",
+    );
+    // Fields no event ever wrote, sorting before and after every real one.
+    for framework in ["!", "~"] {
+        db.execute(
+            "INSERT INTO current (framework_id, unit_code, year, target, field, value, heads, conflict, author, at)
+             VALUES (?1, 'x', 2025, '1.1.1', 'self', '\"1\"', '[]', 0, 'x', '2025-01-01T00:00:00Z')",
+            [framework],
+        )
+        .expect("insert");
+    }
+    drop(db);
+    let (ok, text) = check(&s.db);
+    assert!(!ok, "check passed over an altered projection: {text}");
+    assert!(
+        text.contains("projection differs from a replay of the log in 5 field(s)"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -101,14 +101,8 @@ impl Store {
         let (files, file_bytes, file_problems) = super::files::verify(&self.conn)?;
         (report.files, report.file_bytes) = (files, file_bytes);
         report.problems.extend(file_problems);
-        let replayed = projection::replay(&self.conn).map_err(StoreError::sql)?;
-        let stored = projection::stored(&self.conn).map_err(StoreError::sql)?;
-        if replayed != stored {
-            let differing = replayed
-                .iter()
-                .filter(|(k, v)| stored.get(*k) != Some(*v))
-                .count()
-                + stored.keys().filter(|k| !replayed.contains_key(*k)).count();
+        let differing = projection::replay_differences(&self.conn).map_err(StoreError::sql)?;
+        if differing > 0 {
             report.problems.push(format!(
                 "projection differs from a replay of the log in {differing} field(s)"
             ));

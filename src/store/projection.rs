@@ -10,7 +10,7 @@ use super::log::{row_to_event, select_events};
 use super::{Event, FieldState};
 
 /// (assessment, target, field) → (current value, heads): the projection in comparable form.
-pub(super) type Projection = BTreeMap<(AssessmentKey, String, String), (String, Vec<String>)>;
+pub(super) type Projection = BTreeMap<FieldKey, (String, Vec<String>)>;
 
 pub(super) fn row_to_state(r: &rusqlite::Row) -> rusqlite::Result<FieldState> {
     let heads: String = r.get(3)?;
@@ -214,56 +214,107 @@ pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-/// What the projection must be, computed from the whole log: key → (value, heads).
-pub(super) fn replay(conn: &Connection) -> rusqlite::Result<Projection> {
-    let mut by_key: BTreeMap<(AssessmentKey, String, String), Vec<Event>> = BTreeMap::new();
-    let mut stmt = conn.prepare(select_events!(
+type FieldKey = (AssessmentKey, String, String);
+
+/// How many fields of the stored projection differ from a replay of the whole log (a value or
+/// heads that differ, a field only one side has). The log is read key by key in
+/// `event_by_key` order beside the projection in its primary-key order, the same order, and
+/// compared as it goes: only one key's events are ever in memory (a national log holds
+/// millions).
+pub(super) fn replay_differences(conn: &Connection) -> rusqlite::Result<usize> {
+    let mut events = conn.prepare(select_events!(
         "FROM event
-         WHERE id NOT IN (SELECT event_id FROM quarantine)"
+         WHERE id NOT IN (SELECT event_id FROM quarantine)
+         ORDER BY framework_id, unit_code, year, target, field"
     ))?;
-    for e in stmt.query_map([], row_to_event)? {
-        let e = e?;
-        by_key
-            .entry((e.key.clone(), e.target.clone(), e.field.clone()))
-            .or_default()
-            .push(e);
-    }
-    let mut out = BTreeMap::new();
-    for (k, events) in by_key {
-        let heads = heads_of(&events);
-        if let Some(e) = heads
-            .iter()
-            .next_back()
-            .and_then(|id| events.iter().find(|e| &e.id == id))
-        {
-            out.insert(k, (e.value.clone(), heads.iter().cloned().collect()));
+    let mut events = events.query_map([], row_to_event)?.peekable();
+    let mut stored = conn.prepare(
+        "SELECT framework_id, unit_code, year, target, field, value, heads FROM current
+         ORDER BY framework_id, unit_code, year, target, field",
+    )?;
+    let mut stored = stored.query_map([], stored_row)?.peekable();
+    let mut differing = 0;
+    let mut group: Vec<Event> = Vec::new();
+    loop {
+        group.clear();
+        let key = match events.next().transpose()? {
+            Some(first) => {
+                let key = (first.key.clone(), first.target.clone(), first.field.clone());
+                group.push(first);
+                key
+            }
+            None => break,
+        };
+        while let Some(Ok(e)) = events.peek() {
+            if (&e.key, &e.target, &e.field) != (&key.0, &key.1, &key.2) {
+                break;
+            }
+            group.extend(events.next().transpose()?);
+        }
+        let Some(replayed) = replay_key(&group) else {
+            continue;
+        };
+        // Stored fields before this key have no events: each differs.
+        while let Some(Ok((k, _))) = stored.peek() {
+            if *k >= key {
+                break;
+            }
+            differing += 1;
+            stored.next().transpose()?;
+        }
+        match stored.peek() {
+            Some(Ok((k, _))) if *k == key => {
+                if let Some((_, state)) = stored.next().transpose()? {
+                    differing += usize::from(state != replayed);
+                }
+            }
+            Some(Err(_)) => {
+                stored.next().transpose()?;
+            }
+            _ => differing += 1,
         }
     }
-    Ok(out)
+    for row in stored {
+        row?;
+        differing += 1;
+    }
+    Ok(differing)
 }
 
-/// The projection as stored, in the same shape as [`replay`].
+/// One key's (value, heads) from its events: the newest head's value.
+fn replay_key(events: &[Event]) -> Option<(String, Vec<String>)> {
+    let heads = heads_of(events);
+    let chosen = heads
+        .iter()
+        .next_back()
+        .and_then(|id| events.iter().find(|e| &e.id == id))?;
+    Some((chosen.value.clone(), heads.into_iter().collect()))
+}
+
+fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<(FieldKey, (String, Vec<String>))> {
+    let heads: String = r.get(6)?;
+    Ok((
+        (
+            AssessmentKey {
+                framework_id: r.get(0)?,
+                unit_code: r.get(1)?,
+                year: r.get(2)?,
+            },
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ),
+        (
+            r.get::<_, String>(5)?,
+            serde_json::from_str(&heads).unwrap_or_default(),
+        ),
+    ))
+}
+
+/// The projection as stored: key → (value, heads).
 pub(super) fn stored(conn: &Connection) -> rusqlite::Result<Projection> {
     let mut stmt = conn.prepare(
         "SELECT framework_id, unit_code, year, target, field, value, heads FROM current",
     )?;
-    let rows = stmt.query_map([], |r| {
-        let heads: String = r.get(6)?;
-        Ok((
-            (
-                AssessmentKey {
-                    framework_id: r.get(0)?,
-                    unit_code: r.get(1)?,
-                    year: r.get(2)?,
-                },
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-            ),
-            (
-                r.get::<_, String>(5)?,
-                serde_json::from_str(&heads).unwrap_or_default(),
-            ),
-        ))
-    })?;
+    let rows = stmt.query_map([], stored_row)?;
     rows.collect()
 }
