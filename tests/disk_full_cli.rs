@@ -2,7 +2,9 @@
 //! (RLIMIT_FSIZE, as `ulimit -f` sets it; SIGXFSZ ignored) just above the files it has, so
 //! SQLite's next write past it fails the way a full disk does. The save is refused with exit 1
 //! and a message that says so (never "damaged … restore a backup"), nothing is half-written
-//! (every table as before, `check` clean), and the same save succeeds once there is room.
+//! (every table as before, `check` clean), and the same save succeeds once there is room. And
+//! a really full disk: a small tmpfs filled to the last bytes (where the test may mount one;
+//! it says "skipped" otherwise).
 
 mod common;
 
@@ -105,4 +107,92 @@ fn a_save_on_a_full_disk_is_refused_with_exit_1_writes_nothing_and_succeeds_once
         "score", "get", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2",
     ]);
     assert_eq!(got["self"]["value"]["points"], "1", "{got:#}");
+}
+
+/// A small tmpfs of its own (root only), unmounted when dropped.
+struct Tmpfs(std::path::PathBuf);
+
+impl Tmpfs {
+    /// `None`, with the reason printed, where mounting is not allowed.
+    fn mount(at: &Path, bytes: u64) -> Option<Tmpfs> {
+        std::fs::create_dir_all(at).expect("mount point");
+        let out = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={bytes}")])
+            .arg("tmpfs")
+            .arg(at)
+            .output();
+        match out {
+            Ok(o) if o.status.success() => Some(Tmpfs(at.to_path_buf())),
+            Ok(o) => {
+                println!("skipped: cannot mount a tmpfs: {}", stderr(&o).trim());
+                None
+            }
+            Err(e) => {
+                println!("skipped: no mount command: {e}");
+                None
+            }
+        }
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Fills the file system of `dir` with `filler` until the disk is full, then frees `free`
+/// bytes of it.
+fn fill_leaving(filler: &Path, free: u64) {
+    use std::io::Write;
+    let mut f = std::fs::File::create(filler).expect("filler");
+    let block = vec![0u8; 4096];
+    while f.write_all(&block).is_ok() {}
+    let _ = f.flush();
+    let len = f.metadata().expect("filler size").len();
+    f.set_len(len.saturating_sub(free))
+        .expect("free some space");
+}
+
+#[test]
+fn a_save_on_a_really_full_disk_says_so_with_exit_1_and_writes_nothing() {
+    let s = Scratch::new();
+    s.ok(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0.5",
+    ]);
+    let size = std::fs::metadata(&s.db).expect("db").len();
+    let mount = s.path("full");
+    let Some(_tmpfs) = Tmpfs::mount(&mount, size + 512 * 1024) else {
+        return;
+    };
+    let db = mount.join("parindex.db");
+    std::fs::copy(&s.db, &db).expect("copy the idle database");
+    let before = dump(&db);
+    let note = "Giải trình đầy đủ kèm tài liệu kiểm chứng. ".repeat(90);
+    let save = [
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2", "--value", "1",
+        "--note", &note,
+    ];
+    let filler = mount.join("filler");
+    // No room at all, then room for the shared-memory index but not for the whole save.
+    for free in [0, 16 * 1024, 40 * 1024] {
+        fill_leaving(&filler, free);
+        let out = common::run_on(&db, &save);
+        let said = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{free} bytes free: {said}");
+        assert!(
+            said.contains("disk is full") && said.contains("intact"),
+            "{free} bytes free: names the full disk and says the database is intact: {said}"
+        );
+        assert!(
+            !said.contains("damaged") && !said.contains("restore a backup"),
+            "an intact database is never called damaged: {said}"
+        );
+        std::fs::remove_file(&filler).expect("free the disk");
+        assert_eq!(dump(&db), before, "{free} bytes free: nothing half-written");
+    }
+    let check = common::run_on(&db, &["check", "--json"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let out = common::run_on(&db, &save);
+    assert!(out.status.success(), "once there is room: {}", stderr(&out));
 }
