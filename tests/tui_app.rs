@@ -315,6 +315,7 @@ fn other_officers_save_marks_open_form_stale_when_reloaded() {
         fields: vec![theirs("1.1.1")],
         second_round: walk.second_round,
         targets: None,
+        reasons: Vec::new(),
     };
     app.update(Action::Reloaded(reloaded));
     let Mode::Score(form) = mode(&app) else {

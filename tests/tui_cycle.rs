@@ -217,6 +217,7 @@ fn status_menu_asks_before_sending_the_transition_and_shows_refusals() {
         fields: walk.fields.clone(),
         second_round: false,
         targets: None,
+        reasons: Vec::new(),
     };
     app.update(Action::Transitioned(reloaded));
     assert_eq!(app.walk().unwrap().status, Status::Submitted);

@@ -4,7 +4,7 @@
 use crate::cycle::{FieldGroup, Status, Transition};
 use crate::framework::Framework;
 use crate::level::Level;
-use crate::record::{AssessmentKey, Conflict, Draft, Event, FieldState};
+use crate::record::{AssessmentKey, Conflict, Draft, Event, FieldState, HeadReason};
 use crate::report::Ranking;
 use crate::unit::Unit;
 
@@ -82,6 +82,8 @@ pub enum Command {
     Withdraw,
     /// The command palette: every action of the screen, by name (`:` / Ctrl-K).
     Palette,
+    /// Walkthrough: the bonus and penalty items.
+    Items,
 }
 
 /// Everything `App::update` reacts to.
@@ -173,6 +175,8 @@ pub struct Opened {
     /// header shows the current stage's, and a stage past its deadline is locked before typing.
     pub deadlines: crate::cycle::Deadlines,
     pub today: String,
+    /// The reasons of the bonus and penalty figures (their head events').
+    pub reasons: Vec<HeadReason>,
 }
 
 /// The current fields and status of the open assessment.
@@ -186,6 +190,8 @@ pub struct Reloaded {
     /// of the ones shown; every other field and `second_round` stay as they are. `None`:
     /// `fields` is every field of the assessment.
     pub targets: Option<Vec<String>>,
+    /// The reasons of the bonus and penalty figures among those fields.
+    pub reasons: Vec<HeadReason>,
 }
 
 /// One field to write, against the heads the officer was looking at (the command layer's).

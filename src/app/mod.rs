@@ -9,6 +9,7 @@ pub mod conflicts;
 pub mod evidence;
 pub mod history;
 pub mod home;
+pub mod items;
 pub mod key;
 pub mod keymap;
 pub mod line;
@@ -565,5 +566,7 @@ fn walk_context(w: &Walk) -> Context {
         Mode::History(_) => Context::History,
         Mode::Conflict(c) if c.confirming => Context::ConflictConfirm,
         Mode::Conflict(_) => Context::Conflict,
+        Mode::Items(v) if v.form.is_some() => Context::ItemForm,
+        Mode::Items(_) => Context::Items,
     }
 }

@@ -83,6 +83,7 @@ fn check_all(
     for c in changes {
         check_change(tx, actor, &clock.today, (key, &c.target), &c.field)?;
         check_value(&framework, &c.target, &c.field, &c.value)?;
+        crate::record::value::check_reason(&framework, &c.target, &c.field, c.reason.as_deref())?;
         rules::check_length(&c.field, &c.value)?;
         check_note(tx, key, c, changes)?;
         if !compare_heads {

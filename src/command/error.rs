@@ -111,6 +111,7 @@ impl From<ValueError> for CommandError {
             ValueError::Score(e) => CommandError::Score(e),
             ValueError::NoNumber => CommandError::EmptyNumber,
             ValueError::FileTooLarge { name, size } => CommandError::FileTooLarge { name, size },
+            ValueError::ReasonRequired { target } => CommandError::BonusNeedsReason { target },
             other => CommandError::Rule(other),
         }
     }

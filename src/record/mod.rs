@@ -49,6 +49,15 @@ pub struct FieldState {
     pub at: String,
 }
 
+/// Why a field holds its current value: the reason its chosen head event carries (a bonus or
+/// penalty item's reason; undo, a resolution). Read from the log, not kept in the projection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadReason {
+    pub target: String,
+    pub field: String,
+    pub reason: String,
+}
+
 /// One field in conflict, with every competing head.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {

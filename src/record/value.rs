@@ -32,6 +32,10 @@ pub enum ValueError {
         points: Decimal,
         expected: Decimal,
     },
+    /// A bonus or penalty figure without its reason.
+    ReasonRequired {
+        target: String,
+    },
     /// Not the JSON shape of the field.
     Malformed(String),
     /// A library document without its number.
@@ -116,6 +120,26 @@ fn check_item_value(
         None if value == "null" => Ok(()),
         None => Err(bad_shape(field)),
     }
+}
+
+/// A bonus or penalty figure (an item's stage figure, or the single `bonus` / `penalty`) is
+/// given with its reason, kept on its event: a local change and a merged event alike.
+pub fn check_reason(
+    framework: &Framework,
+    target: &str,
+    field: &str,
+    reason: Option<&str>,
+) -> Result<(), ValueError> {
+    let figure = match framework.adjustment(target) {
+        Some(_) => field.parse::<Stage>().is_ok(),
+        None => matches!(target, fields::BONUS | fields::PENALTY) && field == target,
+    };
+    if figure && reason.is_none_or(|r| r.trim().is_empty()) {
+        return Err(ValueError::ReasonRequired {
+            target: target.into(),
+        });
+    }
+    Ok(())
 }
 
 pub fn sub<'f>(framework: &'f Framework, code: &str) -> Result<&'f SubCriterion, ValueError> {
@@ -268,6 +292,24 @@ mod tests {
     use super::*;
     use crate::scoring::{Declared, StageScore};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn bonus_and_penalty_figures_need_a_reason_and_other_fields_do_not() {
+        let f = crate::scoring::fixture::rule_kinds();
+        let refused = |target: &str, field: &str, reason: Option<&str>| {
+            check_reason(&f, target, field, reason).is_err()
+        };
+        assert!(refused("T1", "self", None));
+        assert!(refused("1.D", "appraisal2", Some("  ")));
+        assert!(!refused("T1", "appraisal1", Some("Được công nhận")));
+        assert!(!refused("1.1.5", "self", None), "a sub-criterion's score");
+        assert!(!refused("T1", "explanation", None), "an item's text field");
+        let huyen = crate::framework::bundled_by_id("quang-binh-2021-huyen").unwrap();
+        assert!(check_reason(&huyen, "bonus", "bonus", None).is_err());
+        assert!(check_reason(&huyen, "bonus", "bonus", Some("Sáng kiến")).is_ok());
+        let merged = crate::replay::check_reason(&f, "D1", "self", None);
+        assert!(matches!(merged, Err(crate::replay::Refusal::Value(_))));
+    }
 
     fn proportional() -> (Framework, String) {
         let f = crate::framework::bundled()

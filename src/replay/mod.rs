@@ -233,6 +233,17 @@ pub fn check_value(
         .map_err(|e| Refusal::Value(format!("{target} [{field}]: {}", e.message(Lang::En))))
 }
 
+/// A merged bonus or penalty figure carries its reason, as a local one must.
+pub fn check_reason(
+    framework: &Framework,
+    target: &str,
+    field: &str,
+    reason: Option<&str>,
+) -> Result<(), Refusal> {
+    crate::record::value::check_reason(framework, target, field, reason)
+        .map_err(|e| Refusal::Value(format!("{target} [{field}]: {}", e.message(Lang::En))))
+}
+
 /// What the lock rule needs of one event of an assessment.
 #[derive(Debug, Clone)]
 pub struct Facts<'a> {

@@ -22,7 +22,7 @@ mod value;
 #[cfg(test)]
 mod exact_props;
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 mod kinds_tests;
 #[cfg(test)]

@@ -8,6 +8,7 @@ use crate::cycle::{self, Status, Transition};
 use super::log::{insert, new_event, row_to_event, select_events};
 use super::{Actor, AssessmentKey, Event, FieldState, Store, StoreError, year_key};
 use super::{officers, projection};
+use crate::record::HeadReason;
 use crate::roles::Action;
 
 /// A change as the officer made it, against the heads they were looking at.
@@ -260,6 +261,43 @@ impl Store {
         author: &str,
     ) -> Result<Option<Event>, StoreError> {
         last_event_in(&self.conn, key, author)
+    }
+
+    /// The reasons the current values of some targets' fields carry (their chosen head, the
+    /// newest id when in conflict): what a bonus or penalty item's figure was given for.
+    pub fn head_reasons(
+        &self,
+        key: &AssessmentKey,
+        targets: &[String],
+    ) -> Result<Vec<HeadReason>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.target, c.field, e.reason FROM current c
+                 JOIN event e ON e.id = json_extract(c.heads, '$[#-1]')
+                 WHERE c.framework_id = ?1 AND c.unit_code = ?2 AND c.year = ?3
+                   AND c.target = ?4 AND e.reason IS NOT NULL",
+            )
+            .map_err(StoreError::sql)?;
+        let mut out = Vec::new();
+        for target in targets {
+            let rows = stmt
+                .query_map(
+                    params![key.framework_id, key.unit_code, key.year, target],
+                    |r| {
+                        Ok(HeadReason {
+                            target: r.get(0)?,
+                            field: r.get(1)?,
+                            reason: r.get(2)?,
+                        })
+                    },
+                )
+                .map_err(StoreError::sql)?;
+            for row in rows {
+                out.push(row.map_err(StoreError::sql)?);
+            }
+        }
+        Ok(out)
     }
 
     /// One event by id.

@@ -39,8 +39,8 @@ use rusqlite::Connection;
 use crate::framework::Framework;
 
 pub use crate::record::{
-    AssessmentKey, Conflict, Draft, Event, FieldState, OFFICER_TARGET, inputs_from, officers_key,
-    year_key,
+    AssessmentKey, Conflict, Draft, Event, FieldState, HeadReason, OFFICER_TARGET, inputs_from,
+    officers_key, year_key,
 };
 
 pub use check::{CheckReport, ReadSnapshot};

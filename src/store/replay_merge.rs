@@ -389,9 +389,13 @@ fn check(
     } else {
         let deadlines = super::events::deadlines_in(tx, e.key.year)?;
         let day = e.at.get(..10).unwrap_or(&e.at);
-        replay::check_value(&framework, &e.target, &e.field, &e.value).and_then(|()| {
-            cycle::may_change(from, &e.field, &deadlines, day).map_err(Refusal::Locked)
-        })
+        replay::check_value(&framework, &e.target, &e.field, &e.value)
+            .and_then(|()| {
+                replay::check_reason(&framework, &e.target, &e.field, e.reason.as_deref())
+            })
+            .and_then(|()| {
+                cycle::may_change(from, &e.field, &deadlines, day).map_err(Refusal::Locked)
+            })
     };
     let action = replay::action_for(&e.key.unit_code, &e.target, &e.field, &e.value, from);
     Ok(verdict

@@ -195,9 +195,11 @@ impl Shell {
             Err(CommandError::Store(e)) => return Err(e),
             Err(e) => return Ok(Action::Failed(e.message(self.lang))),
         };
+        let framework = self.framework(&key.framework_id)?;
         let opened = Opened {
             unit: self.store.unit(unit)?,
-            framework: self.framework(&key.framework_id)?.as_ref().clone(),
+            reasons: self.item_reasons(&key, &framework, None)?,
+            framework: framework.as_ref().clone(),
             status: self.store.status(&key)?,
             fields: self.store.fields(&key)?,
             drafts: self.store.drafts(&self.actor.user, &key)?,
@@ -242,8 +244,24 @@ impl Shell {
         .collect()
     }
 
+    /// The reasons of the bonus and penalty figures (of `only` those targets, if given).
+    fn item_reasons(
+        &self,
+        key: &AssessmentKey,
+        framework: &Framework,
+        only: Option<&[String]>,
+    ) -> Result<Vec<crate::record::HeadReason>, StoreError> {
+        let mut targets: Vec<String> = crate::app::items::targets(framework);
+        if let Some(only) = only {
+            targets.retain(|t| only.contains(t));
+        }
+        self.store.head_reasons(key, &targets)
+    }
+
     fn reloaded(&self, key: &AssessmentKey) -> Result<Reloaded, StoreError> {
+        let framework = self.framework(&key.framework_id)?;
         Ok(Reloaded {
+            reasons: self.item_reasons(key, &framework, None)?,
             key: key.clone(),
             status: self.store.status(key)?,
             fields: self.store.fields(key)?,
@@ -262,7 +280,9 @@ impl Shell {
         let mut targets: Vec<String> = changes.iter().map(|c| c.target.clone()).collect();
         targets.sort();
         targets.dedup();
+        let framework = self.framework(&key.framework_id)?;
         Ok(Reloaded {
+            reasons: self.item_reasons(key, &framework, Some(&targets))?,
             key: key.clone(),
             status: self.store.status(key)?,
             fields: self.store.fields_of_targets(key, &targets)?,

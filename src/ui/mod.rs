@@ -7,8 +7,8 @@ mod screens;
 mod widgets;
 
 use screens::{
-    appraisal, conflict, conflicts, evidence, help, history, home, palette, ranking, score, stats,
-    transition,
+    appraisal, conflict, conflicts, evidence, help, history, home, items, palette, ranking, score,
+    stats, transition,
 };
 use widgets::{chrome, council, detail, node, totals, tree};
 pub use widgets::{text, theme};
@@ -101,6 +101,7 @@ fn render_walk(
     match &walk.mode {
         Mode::Evidence(form) => evidence::render(frame, app, walk, form, main, view, caret),
         Mode::History(history) => history::render(frame, app, walk, history, main, view),
+        Mode::Items(list) => items::render(frame, app, walk, list, main, view, caret),
         _ => render_tree_and_detail(frame, app, walk, main, view, caret),
     }
     totals::render(frame, totals_lines, totals_area, view);

@@ -146,6 +146,7 @@ pub fn opened(
         second_round: false,
         deadlines: Default::default(),
         today: "2025-12-10".into(),
+        reasons: Vec::new(),
     }
 }
 
@@ -305,8 +306,17 @@ pub fn walk_on(framework_id: &str, code: &str, lang: Lang) -> App {
 pub fn saved(app: &App, changes: &[parindex::app::Change]) -> Action {
     let walk = app.walk().expect("walkthrough");
     let mut fields = walk.fields.clone();
+    let mut reasons = walk.reasons.clone();
     for c in changes {
         fields.retain(|s| !(s.target == c.target && s.field == c.field));
+        reasons.retain(|r| !(r.target == c.target && r.field == c.field));
+        if let Some(reason) = &c.reason {
+            reasons.push(parindex::store::HeadReason {
+                target: c.target.clone(),
+                field: c.field.clone(),
+                reason: reason.clone(),
+            });
+        }
         let mut s = state(&c.target, &c.field, &c.value, USER, LATER);
         s.heads = vec![format!("saved-{}-{}", c.target, c.field)];
         fields.push(s);
@@ -317,6 +327,7 @@ pub fn saved(app: &App, changes: &[parindex::app::Change]) -> Action {
         fields,
         second_round: walk.second_round,
         targets: None,
+        reasons,
     })
 }
 

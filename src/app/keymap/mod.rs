@@ -38,6 +38,10 @@ pub enum Context {
     ConflictValue,
     Palette,
     Help,
+    /// The bonus and penalty items.
+    Items,
+    /// An item's points and reason.
+    ItemForm,
 }
 
 /// One binding: its keys, how they are written in the help, what they do.
@@ -87,6 +91,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::ConflictValue => CONFLICT_VALUE,
         Context::Palette => PALETTE_KEYS,
         Context::Help => HELP_KEYS,
+        Context::Items => ITEMS,
+        Context::ItemForm => ITEM_FORM,
     }
 }
 
@@ -139,6 +145,7 @@ fn types_text(context: Context) -> bool {
             | Context::ConflictValue
             | Context::TransitionWord
             | Context::Palette
+            | Context::ItemForm
     )
 }
 
@@ -228,6 +235,8 @@ mod tests {
             Context::ConflictValue,
             Context::Palette,
             Context::Help,
+            Context::Items,
+            Context::ItemForm,
         ];
         for context in all {
             assert_eq!(

@@ -87,6 +87,7 @@ pub(super) const WALK: &[Binding] = &[
     h(&[Key::ch('m')], "m", C::SwitchSeat, Text::HelpSwitchSeat, Text::HintSwitchSeat),
     h(&[Key::ch('s')], "s", C::ChangeStatus, Text::HelpChangeStatus, Text::HintChangeStatus),
     h(&[Key::ch('c')], "c", C::Conflicts, Text::HelpConflictsHere, Text::HintConflicts),
+    b(&[Key::ch('b')], "b", C::Items, Text::HelpItems),
     b(&[Key::plain(K::PageUp)], "PgUp", C::PageUp, Text::HelpScrollUp),
     b(&[Key::plain(K::PageDown)], "PgDn", C::PageDown, Text::HelpScrollDown),
     TOP, BOTTOM, HELP,
@@ -231,4 +232,17 @@ pub(super) const HELP_KEYS: &[Binding] = &[
     UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
     h(&[ESC, Key::ch('q'), Key::ch('?'), Key::plain(K::F(1))], "Esc / q / ?", C::Cancel, Text::HelpCloseHelp, Text::HintCloseHelp),
     REDRAW, FORCE_QUIT,
+];
+
+pub(super) const ITEMS: &[Binding] = &[
+    UP, DOWN,
+    h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpItemForm, Text::HintEditItem),
+    h(&[ESC, Key::ch('q'), Key::plain(K::Left), Key::ch('h')], "Esc / q", C::Back, Text::HelpBack, Text::HintBack),
+    HELP, PALETTE, REDRAW, FORCE_QUIT,
+];
+
+pub(super) const ITEM_FORM: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitItem, Text::HintSubmitForm),
+    h(&[Key::plain(K::Tab)], "Tab", C::NextField, Text::HelpNextField, Text::HintNextField),
+    PREV_FIELD, SAVE_FORM, CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];

@@ -28,6 +28,7 @@ impl Walk {
             Mode::Conflict(_) => self.conflict_command(cmd, ctx),
             Mode::Appraisal(_) => self.appraisal_command(cmd, ctx),
             Mode::Transition(_) => self.transition_command(cmd),
+            Mode::Items(_) => self.items_command(cmd, ctx),
         }
     }
 
@@ -66,6 +67,7 @@ impl Walk {
             Command::ChangeStatus => self.open_status_menu(ctx),
             Command::SwitchSeat => self.switch_seat(ctx),
             Command::Conflicts => ctx.go_conflicts = true,
+            Command::Items => self.open_items(ctx),
             _ => return Vec::new(),
         }
         self.detail_scroll = 0;

@@ -246,6 +246,12 @@ impl Walk {
                 self.revalidate_appraisal(lang);
             }
             Mode::Transition(menu) if menu.typing_word() => menu.type_key(key),
+            Mode::Items(view) => {
+                if let Some(form) = &mut view.form {
+                    form.type_key(key);
+                }
+                self.revalidate_item(lang);
+            }
             _ => {}
         }
     }
@@ -266,6 +272,12 @@ impl Walk {
                 self.revalidate_appraisal(lang);
             }
             Mode::Transition(menu) if menu.typing_word() => menu.paste(text),
+            Mode::Items(view) => {
+                if let Some(form) = &mut view.form {
+                    form.paste(text);
+                }
+                self.revalidate_item(lang);
+            }
             _ => {}
         }
     }

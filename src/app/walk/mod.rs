@@ -6,6 +6,7 @@ mod browse;
 mod conflict;
 pub mod council;
 pub mod forms;
+mod items;
 pub mod marks;
 
 use crate::cycle::Status;
@@ -22,6 +23,7 @@ use super::appraisal::AppraisalForm;
 use super::conflict::ConflictView;
 use super::evidence::EvidenceForm;
 use super::history::HistoryView;
+use super::items::ItemsView;
 use super::line::LineEdit;
 use super::score::ScoreForm;
 use super::transition::TransitionMenu;
@@ -60,6 +62,8 @@ pub enum Mode {
     Evidence(Box<EvidenceForm>),
     History(HistoryView),
     Conflict(Box<ConflictView>),
+    /// Bonus and penalty items (`b`), with the form open on one.
+    Items(Box<ItemsView>),
 }
 
 /// What a walkthrough update may change outside itself.
@@ -113,6 +117,8 @@ pub struct Walk {
     /// The year's deadlines and today (`YYYY-MM-DD`).
     pub deadlines: crate::cycle::Deadlines,
     pub today: String,
+    /// The reasons of the bonus and penalty figures (their head events').
+    pub reasons: Vec<crate::record::HeadReason>,
 }
 
 impl Walk {
@@ -129,6 +135,7 @@ impl Walk {
             second_round: opened.second_round,
             deadlines: opened.deadlines,
             today: opened.today,
+            reasons: opened.reasons,
             tree: Tree::new(&opened.framework),
             key: opened.key,
             unit: opened.unit,
@@ -239,9 +246,12 @@ impl Walk {
             Some(targets) => {
                 self.fields.retain(|f| !targets.contains(&f.target));
                 self.fields.extend(r.fields);
+                self.reasons.retain(|f| !targets.contains(&f.target));
+                self.reasons.extend(r.reasons);
             }
             None => {
                 self.fields = r.fields;
+                self.reasons = r.reasons;
                 self.second_round = r.second_round;
             }
         }
@@ -254,12 +264,21 @@ impl Walk {
                 self.heads(&f.code, fields::EVIDENCE) != seen.0
                     || self.heads(&f.code, fields::EXPLANATION) != seen.1
             }
+            Mode::Items(v) => v
+                .form
+                .as_ref()
+                .is_some_and(|f| self.heads(&f.code, &f.field) != f.seen),
             _ => false,
         };
         match &mut self.mode {
             Mode::Score(f) => f.stale |= stale,
             Mode::Appraisal(f) => f.stale |= stale,
             Mode::Evidence(f) => f.stale |= stale,
+            Mode::Items(v) => {
+                if let Some(f) = &mut v.form {
+                    f.stale |= stale;
+                }
+            }
             _ => {}
         }
     }
@@ -273,11 +292,11 @@ impl Walk {
             None => {}
         }
         let after = self.pending.take();
-        if matches!(
-            self.mode,
-            Mode::Score(_) | Mode::Evidence(_) | Mode::Appraisal(_)
-        ) {
-            self.mode = Mode::Browse;
+        match &mut self.mode {
+            Mode::Score(_) | Mode::Evidence(_) | Mode::Appraisal(_) => self.mode = Mode::Browse,
+            // The list stays open on the item just saved, its reason shown.
+            Mode::Items(view) => view.form = None,
+            _ => {}
         }
         if after == Some(AfterSave::Next) {
             self.select_next_sub(ctx);
@@ -324,7 +343,7 @@ impl Walk {
         self.fields.push(theirs.clone());
         *ctx.save = SaveState::Idle;
         let back = match std::mem::replace(&mut self.mode, Mode::Browse) {
-            form @ (Mode::Score(_) | Mode::Evidence(_) | Mode::Appraisal(_)) => {
+            form @ (Mode::Score(_) | Mode::Evidence(_) | Mode::Appraisal(_) | Mode::Items(_)) => {
                 Some(Box::new(form))
             }
             _ => None,
@@ -351,6 +370,12 @@ impl Walk {
             Mode::Appraisal(f) => {
                 f.saving = false;
                 f.error = Some(message);
+            }
+            Mode::Items(v) if v.form.is_some() => {
+                if let Some(f) = &mut v.form {
+                    f.saving = false;
+                    f.error = Some(message);
+                }
             }
             _ => ctx.error(message),
         }

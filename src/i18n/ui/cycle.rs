@@ -263,3 +263,13 @@ pub fn withdrawn(lang: Lang, unit: &str, year: i32, cancelled: bool) -> String {
         (Lang::En, false) => format!("Restored the assessment of {unit} for {year}"),
     }
 }
+
+/// A bonus or penalty figure without its reason (the command line's `--note` rule).
+pub fn item_reason_required(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Mục {code}: điểm thưởng/điểm trừ phải ghi lý do (Tab sang ô lý do)"),
+        Lang::En => {
+            format!("Item {code}: bonus and penalty points need a reason (Tab to the reason)")
+        }
+    }
+}

@@ -230,6 +230,30 @@ texts! {
     NotePrompt => "Ý kiến:", "Note:";
     AppraisalHelp => "Enter: lưu và sang tiêu chí tiếp theo · Tab: sang ô ý kiến · Esc: hủy", "Enter: save and go to the next · Tab: to the note · Esc: cancel";
     FinalScore => "Điểm chốt", "Final score";
+
+    // Bonus and penalty items (điểm thưởng, điểm trừ)
+    BonusItem => "Điểm thưởng", "Bonus";
+    PenaltyItem => "Điểm trừ", "Penalty";
+    ItemsTitle => "Điểm thưởng, điểm trừ", "Bonus and penalty points";
+    ItemsNone => "Khung này không quy định điểm thưởng, điểm trừ", "This framework defines no bonus or penalty points";
+    ItemCap => "tối đa", "cap";
+    ItemCapShort => "Tối đa", "Cap";
+    ItemCode => "Mã", "Code";
+    ItemKind => "Loại", "Kind";
+    ItemName => "Nội dung", "Item";
+    BonusShort => "Thưởng", "Bonus";
+    PenaltyShort => "Trừ", "Penalty";
+    ItemOnIndex => "trên tổng điểm", "on the total";
+    ItemOnNode => "trừ vào", "taken from";
+    ItemReason => "Lý do", "Reason";
+    ItemCounted => "Được tính", "Counted";
+    ItemPoints => "Điểm:", "Points:";
+    ItemReasonPrompt => "Lý do:", "Reason:";
+    ItemsHelp => "Enter: nhập điểm và lý do · Esc/q: quay lại", "Enter: enter points and reason · Esc/q: back";
+    ItemFormHelp => "Enter: lưu · Tab: sang ô lý do · Esc: hủy", "Enter: save · Tab: to the reason · Esc: cancel";
+    HelpItems => "Điểm thưởng, điểm trừ (nhập điểm và lý do)", "Bonus and penalty points (points and reason)";
+    HelpItemForm => "Nhập điểm và lý do của mục", "Enter the item's points and reason";
+    HelpSubmitItem => "Lưu điểm và lý do", "Save the points and the reason";
     NotSurveyAppraised => "Tiêu chí điều tra xã hội học không thẩm định", "Survey sub-criteria are not appraised";
     StatusTitle => "Chuyển trạng thái hồ sơ", "Change the assessment's status";
     StatusNow => "Trạng thái hiện tại", "Current status";

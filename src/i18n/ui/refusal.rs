@@ -32,6 +32,12 @@ impl Localized for ValueError {
             UseItems { target, items } => format!(
                 "--sub {target}: the framework lists each bonus/penalty item; use an item's code: {items}"
             ),
+            ReasonRequired { target } if vi => {
+                format!("--sub {target}: điểm thưởng/điểm trừ cần lý do --note")
+            }
+            ReasonRequired { target } => {
+                format!("--sub {target}: bonus and penalty points need a reason in --note")
+            }
             Score(e) => e.message(lang),
             NotFromDeclared {
                 code,

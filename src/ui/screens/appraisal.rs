@@ -156,7 +156,7 @@ fn unit_side(
 }
 
 /// `▸ label [text]`, and the caret's column in it.
-fn field_line(
+pub(in crate::ui) fn field_line(
     label: &str,
     edit: &LineEdit,
     cols: usize,

@@ -1,6 +1,6 @@
 //! What fills the terminal, one module a screen or dialog: the home list, the ranking, the
 //! conflicts list, the palette and help over any screen, and the walk's forms and dialogs
-//! (score, appraisal, evidence, history, conflict, transition). Each draws one part of the
+//! (score, appraisal, evidence, history, conflict, transition, bonus and penalty items). Each draws one part of the
 //! [`App`](crate::app::App) and reads nothing else.
 
 pub(super) mod appraisal;
@@ -10,6 +10,7 @@ pub(super) mod evidence;
 pub(super) mod help;
 pub(super) mod history;
 pub(super) mod home;
+pub(in crate::ui) mod items;
 pub(super) mod palette;
 pub(super) mod ranking;
 pub(super) mod score;

@@ -56,6 +56,9 @@ pub(in crate::ui) fn lines(
         let text = format!("▲ {}", Text::ChildrenOverCap.get(l));
         out.extend(styled(&text, cols, theme.error()));
     }
+    out.extend(crate::ui::screens::items::node_penalties(
+        walk, code, l, cols, theme,
+    ));
     out.push(Line::from(""));
     out.extend(children_lines(walk, children, l, cols, theme));
     out

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{App, SaveState, Walk};
+use crate::framework::AdjustmentKind;
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
 use crate::scoring::Part;
@@ -43,6 +44,15 @@ pub(in crate::ui) fn lines(
         item(Text::FinalShort, part(&t.final_part)),
         item(Text::SurveyShort, part(&t.survey)),
     ];
+    // Bonus and penalty count in the total: shown wherever the framework gives them.
+    let f = &walk.framework;
+    if f.bonus_cap.is_some() || f.has_items(AdjustmentKind::Bonus) {
+        items.push(item(Text::BonusShort, format!("+{}", n(t.bonus))));
+    }
+    // (An area's or a criterion's penalties are already off that node's points.)
+    if f.penalty_cap.is_some() || f.has_items(AdjustmentKind::Penalty) {
+        items.push(item(Text::PenaltyShort, format!("−{}", n(t.penalty))));
+    }
     let band = walk
         .framework
         .band_for(t.index_percent)
