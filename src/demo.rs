@@ -407,7 +407,7 @@ fn evidence_title(sub: &SubCriterion) -> String {
 fn self_score(dice: &mut Dice, sub: &SubCriterion, decimals: u32) -> StageScore {
     let declared = match &sub.rule {
         Rule::Binary => Some(Declared::Yes(dice.chance(88))),
-        Rule::Tiers { tiers, measure } => {
+        Rule::Tiers { tiers, measure, .. } => {
             let top = tiers
                 .first()
                 .map(|t| t.at_least)

@@ -80,6 +80,42 @@ fn proportional_tier_on_a_count_is_reported() {
     );
 }
 
+const TIERS_1_1_3: &str = "measure = \"percent\"\ndeclared = \"Tỷ lệ % kiến nghị được xử lý\"\n";
+
+#[test]
+fn exceedable_percent_tiers_load_and_other_tiers_are_not() {
+    let f = load(FILE, BASE.as_bytes()).expect("loads");
+    let exceedable = |f: &parindex::framework::Framework| matches!(f.sub("1.1.3").expect("1.1.3").rule, Rule::Tiers { exceedable, .. } if exceedable);
+    assert!(!exceedable(&f), "no key, no figure over 100 %");
+    let (text, _) = mutated(
+        TIERS_1_1_3,
+        &format!("{TIERS_1_1_3}exceedable = true\n"),
+        "exceedable",
+    );
+    assert!(exceedable(&load(FILE, text.as_bytes()).expect("loads")));
+}
+
+#[test]
+fn exceedable_on_a_count_or_not_a_boolean_is_reported_at_its_value() {
+    let count = "measure = \"count\"\ndeclared = \"Số kiến nghị\"\nexceedable = true\ntiers = [\n  { at_least = 95, points = 1 },\n  { at_least = 80, points = 0.5 },\n]";
+    let from = format!(
+        "{TIERS_1_1_3}tiers = [\n  {{ at_least = 95, points = 1 }},\n  {{ at_least = 80, proportional = true }},\n]"
+    );
+    let (text, place) = mutated(&from, count, "true\ntiers");
+    assert_only(
+        &text,
+        &place,
+        "'exceedable' needs a percentage",
+        "'exceedable' chỉ dùng với tỷ lệ %",
+    );
+    let (text, place) = mutated(
+        TIERS_1_1_3,
+        &format!("{TIERS_1_1_3}exceedable = \"có\"\n"),
+        "\"có\"",
+    );
+    assert_only(&text, &place, "true or false", "exceedable");
+}
+
 #[test]
 fn proportional_band_above_the_tier_over_it_is_reported() {
     // 95 % → 0,5 while the band below gives up to 95 % × 1 = 0,95.

@@ -250,3 +250,39 @@ fn bad_bonus_or_penalty_items_are_refused_with_exit_2_and_nothing_is_written() {
     }
     assert_eq!(totals(&s), before);
 }
+
+#[test]
+fn only_tiers_marked_exceedable_take_a_figure_over_100_percent() {
+    let s = Scratch::new();
+    // Poverty reduction against the plan (2021 district framework, `exceedable = true`).
+    let beaten = [
+        "score",
+        "set",
+        "--unit",
+        "dong-hoi",
+        "--year",
+        "2024",
+        "--sub",
+        "8.1.3",
+        "--declared",
+        "112,5",
+    ];
+    let saved = s.json(&beaten);
+    assert_eq!(saved["points"], "1.5", "{saved}");
+    // A share of the targets met ("đạt và vượt kế hoạch" in its name) stays within 100 %.
+    let share = [
+        "score",
+        "set",
+        "--unit",
+        "phuong-dong-hoi",
+        "--year",
+        "2025",
+        "--sub",
+        "8.3.1",
+        "--declared",
+        "112",
+    ];
+    let out = s.run(&share);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0% to 100%"), "{}", stderr(&out));
+}

@@ -269,10 +269,15 @@ fn tiers_json(tiers: &[framework::Tier]) -> Vec<Value> {
 fn rule_json(rule: &Rule, declared: Option<&str>) -> Value {
     let d = |x: rust_decimal::Decimal| x.normalize().to_string();
     let mut v = match rule {
-        Rule::Tiers { measure, tiers } => json!({
+        Rule::Tiers {
+            measure,
+            tiers,
+            exceedable,
+        } => json!({
             "kind": "tiers",
             "measure": if *measure == framework::Measure::Percent { "percent" } else { "count" },
             "tiers": tiers_json(tiers),
+            "exceedable": exceedable,
         }),
         Rule::Ratio { of, tiers } => json!({
             "kind": "ratio",

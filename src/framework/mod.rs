@@ -109,6 +109,10 @@ pub enum Rule {
     Tiers {
         measure: Measure,
         tiers: Vec<Tier>,
+        /// `exceedable = true`: the percentage is an achievement against a target that can be
+        /// beaten ("đạt, vượt chỉ tiêu": 112 % of the plan), so figures over 100 % are taken;
+        /// otherwise it is a share (hồ sơ đúng hạn) and stays within 100 %.
+        exceedable: bool,
     },
     Proportional,
     Levels {

@@ -104,6 +104,8 @@ pub enum ProblemKind {
     PointsOnProportional,
     /// A `proportional` tier on a count.
     ProportionalOnCount,
+    /// `exceedable` is about percentages (a count has no 100 % to exceed).
+    ExceedableOnCount,
     /// A `deduction` has either one `penalty` or named `faults`.
     PenaltyWithFaults,
     BadFaultCode {
@@ -353,6 +355,13 @@ impl Localized for ProblemKind {
                 "mức tính tỷ lệ (proportional) chỉ dùng với tỷ lệ %, không dùng với số lượng".into()
             }
             ProportionalOnCount => "a proportional tier needs a percentage, not a count".into(),
+            ExceedableOnCount if vi => {
+                "'exceedable' chỉ dùng với tỷ lệ % (measure = \"percent\"), không dùng với số lượng"
+                    .into()
+            }
+            ExceedableOnCount => {
+                "'exceedable' needs a percentage (measure = \"percent\"), not a count".into()
+            }
             PenaltyWithFaults if vi => {
                 "quy tắc trừ điểm dùng 'penalty' hoặc 'faults', không dùng cả hai".into()
             }

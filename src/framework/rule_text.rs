@@ -14,7 +14,7 @@ pub fn describe_rule(sub: &SubCriterion, lang: Lang) -> String {
         Rule::Manual => format!("Points entered directly, from 0 to {max}"),
         Rule::Binary if vi => format!("Có: {max} điểm; không: 0 điểm"),
         Rule::Binary => format!("Yes: {max} points; no: 0 points"),
-        Rule::Tiers { measure, tiers } => {
+        Rule::Tiers { measure, tiers, .. } => {
             let unit = if *measure == Measure::Percent {
                 "%"
             } else {

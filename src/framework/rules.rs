@@ -29,7 +29,7 @@ pub(super) fn read_rule(
     let kind = r.string(t, "kind", path)?;
     let extra: &[&str] = match kind.as_str() {
         "manual" | "binary" | "proportional" | "survey" => &[],
-        "tiers" => &["measure", "tiers"],
+        "tiers" => &["measure", "tiers", "exceedable"],
         "levels" => &["levels"],
         "per_item" => &["each"],
         "deduction" => &["penalty", "faults"],
@@ -122,9 +122,19 @@ fn read_tiers(r: &mut Reader, t: Table, max: Option<Decimal>, path: &str) -> Opt
         r.get(t, "tiers", path);
     }
     let tiers = read_tier_list(r, t, measure, max, path);
+    let exceedable = r.opt_bool(t, "exceedable", path).unwrap_or(false);
+    if exceedable && measure == Some(Measure::Count) {
+        let span = t
+            .table
+            .get("exceedable")
+            .map(|v| v.span())
+            .unwrap_or(t.span());
+        r.report(&span, path, ProblemKind::ExceedableOnCount);
+    }
     Some(Rule::Tiers {
         measure: measure?,
         tiers,
+        exceedable,
     })
 }
 

@@ -20,7 +20,7 @@ pub fn points_for(
     let subject = || Subject::of(sub);
     let points = match (&sub.rule, declared) {
         (Rule::Binary, Declared::Yes(yes)) => binary(sub.max, *yes),
-        (Rule::Tiers { measure, tiers }, figure) => tiered(sub, *measure, tiers, figure)?,
+        (Rule::Tiers { measure, tiers, .. }, figure) => tiered(sub, *measure, tiers, figure)?,
         (Rule::Proportional, Declared::Figure(pct)) => proportional(sub.max, percent(sub, *pct)?),
         (Rule::Levels { grades }, Declared::Grade(name)) => graded(sub, grades, name)?,
         (Rule::PerItem { each }, Declared::Count(n)) => per_item(sub.max, *each, *n),
@@ -142,29 +142,18 @@ fn deduction(max: Decimal, penalty: Decimal, count: u32) -> Decimal {
     (max - Decimal::from(count) * penalty).max(Decimal::ZERO)
 }
 
-/// The highest percentage a unit can declare on `sub`: 100 %, except on tiers that reward
-/// reaching 100 % or more of a target the unit can exceed (its name or declared figure says "đạt,
-/// vượt" — meets or exceeds — as budget revenue or socio-economic targets do). Those take up to
-/// [`PERCENT_BEYOND`], so an extra digit typed by mistake is still refused; shares (hồ sơ đúng
-/// hạn) stay within 100 %.
+/// The highest percentage a unit can declare on `sub`: 100 %, except on percent tiers the
+/// framework marks `exceedable` (an achievement against a target the unit can beat, "đạt, vượt
+/// chỉ tiêu"). Those take up to [`PERCENT_BEYOND`], so an extra digit typed by mistake is still
+/// refused; shares (hồ sơ đúng hạn, chỉ tiêu đạt) stay within 100 %.
 pub fn percent_ceiling(sub: &SubCriterion) -> Decimal {
-    let Rule::Tiers {
-        measure: Measure::Percent,
-        tiers,
-    } = &sub.rule
-    else {
-        return Decimal::ONE_HUNDRED;
-    };
-    let top_from_100 = tiers.iter().any(|t| t.at_least >= Decimal::ONE_HUNDRED);
-    let wording = [Some(&sub.name), sub.declared_label.as_ref()];
-    let exceedable = wording.into_iter().flatten().any(|text| {
-        let folded = fold(text);
-        folded.contains("vuot") && !folded.contains("khong vuot")
-    });
-    if top_from_100 && exceedable {
-        Decimal::from(PERCENT_BEYOND)
-    } else {
-        Decimal::ONE_HUNDRED
+    match &sub.rule {
+        Rule::Tiers {
+            measure: Measure::Percent,
+            exceedable: true,
+            ..
+        } => Decimal::from(PERCENT_BEYOND),
+        _ => Decimal::ONE_HUNDRED,
     }
 }
 
@@ -260,6 +249,15 @@ mod tests {
         sub.unwrap().round_points = true;
     }
 
+    fn set_exceedable(f: &mut Framework, code: &str) {
+        let sub = f.areas.iter_mut().flat_map(|a| a.criteria.iter_mut());
+        let sub = sub.flat_map(|c| c.subs.iter_mut()).find(|s| s.code == code);
+        match &mut sub.unwrap().rule {
+            Rule::Tiers { exceedable, .. } => *exceedable = true,
+            other => panic!("{code} is not on tiers: {other:?}"),
+        }
+    }
+
     fn rename(f: &mut Framework, code: &str, name: &str) {
         let sub = f.areas.iter_mut().flat_map(|a| a.criteria.iter_mut());
         let sub = sub.flat_map(|c| c.subs.iter_mut()).find(|s| s.code == code);
@@ -269,7 +267,7 @@ mod tests {
     #[test]
     fn tiers_take_a_figure_over_100_percent_when_the_target_can_be_exceeded() {
         let mut f = fixture::small();
-        rename(&mut f, "1.1.2", "Thu ngân sách đạt, vượt dự toán");
+        set_exceedable(&mut f, "1.1.2");
         assert_eq!(earn(&f, "1.1.2", figure("112.5")), Ok(dec("1")));
         assert_eq!(earn(&f, "1.1.2", figure("1000")), Ok(dec("1")));
         let err = earn(&f, "1.1.2", figure("1000.5")).unwrap_err();
@@ -288,7 +286,8 @@ mod tests {
             earn(&f, "1.1.2", figure("100.5")).is_err(),
             "hồ sơ đúng hạn"
         );
-        rename(&mut f, "1.1.2", "Số cán bộ không vượt quá số được giao");
+        // The words of a name decide nothing: only the framework's `exceedable` key does.
+        rename(&mut f, "1.1.2", "Tỷ lệ chỉ tiêu đạt, vượt kế hoạch");
         let err = earn(&f, "1.1.2", figure("101")).unwrap_err();
         assert!(
             err.message(Lang::En).contains("0% to 100%"),
