@@ -341,3 +341,85 @@ fn a_file_over_the_limit_a_bad_link_and_an_unknown_document_are_refused_with_not
     assert_ne!(out.status.code(), Some(0));
     assert_eq!(events(&s.db), before);
 }
+
+#[test]
+fn a_document_in_another_units_or_years_library_is_flagged_where_it_is_listed() {
+    let s = Scratch::new();
+    let add = |unit: &str, year: &str, date: &str| {
+        json(
+            &s.db,
+            &[
+                "evidence",
+                "library",
+                "add",
+                "--unit",
+                unit,
+                "--year",
+                year,
+                "--number",
+                "125/KH-UBND",
+                "--date",
+                date,
+                "--title",
+                "Kế hoạch CCHC năm 2025",
+                "--issuer",
+                "UBND phường Đồng Hới",
+            ],
+        )
+    };
+    let plan = add(UNIT, "2025", "15/01/2025")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    cite(&s.db, &plan, &["1.1.1"]);
+    add("phuong-dong-thuan", "2025", "15/01/2025");
+    add(UNIT, "2026", "15/01/2025");
+    // The same number on another date is another document.
+    add("so-y-te", "2025", "16/01/2025");
+    let list = |unit: &str| {
+        json(
+            &s.db,
+            &[
+                "evidence", "library", "list", "--unit", unit, "--year", "2025",
+            ],
+        )
+    };
+    assert_eq!(
+        list(UNIT)["documents"][0]["used_elsewhere"],
+        serde_json::json!([
+            {"unit": "phuong-dong-hoi", "year": 2026},
+            {"unit": "phuong-dong-thuan", "year": 2025},
+        ])
+    );
+    assert_eq!(
+        list("so-y-te")["documents"][0]["used_elsewhere"],
+        serde_json::json!([])
+    );
+    let text = s.ok_in(
+        "vi",
+        &[
+            "evidence", "library", "list", "--unit", UNIT, "--year", "2025",
+        ],
+    );
+    assert!(
+        text.contains(
+            "⚑ Tài liệu đã dùng cho đơn vị phuong-dong-hoi năm 2026; đơn vị phuong-dong-thuan năm 2025"
+        ),
+        "{text}"
+    );
+    // The unit's report flags the sub-criterion citing it.
+    let report = json(
+        &s.db,
+        &["report", "--year", "2025", "--level", "xa", "--unit", UNIT],
+    );
+    let flags = |code: &str| {
+        let lines = report["subcriteria"].as_array().expect("lines");
+        let line = lines.iter().find(|l| l["code"] == code).expect("line");
+        line["flags"].to_string()
+    };
+    assert!(
+        flags("1.1.1").contains("evidence-used-elsewhere"),
+        "{report}"
+    );
+    assert!(!flags("1.1.2").contains("evidence-used-elsewhere"));
+}

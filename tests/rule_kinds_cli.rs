@@ -286,3 +286,75 @@ fn only_tiers_marked_exceedable_take_a_figure_over_100_percent() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("0% to 100%"), "{}", stderr(&out));
 }
+
+/// The unit's report in one format (`--out` for the office formats), in Vietnamese.
+fn unit_report(s: &Scratch, format: &str) -> String {
+    let mut args = vec![
+        "report",
+        "--year",
+        "2025",
+        "--level",
+        "xa",
+        "--unit",
+        UNIT,
+        "--date",
+        "2026-01-15",
+        "--format",
+        format,
+    ];
+    let out = s.path(&format!("report.{format}"));
+    let path = out.to_str().expect("path").to_string();
+    if matches!(format, "xlsx" | "docx") {
+        args.extend(["--out", &path]);
+    }
+    let text = s.ok_in("vi", &args);
+    let part = |name: &str| {
+        let file = std::fs::File::open(&out).expect("report file");
+        let mut zip = zip::ZipArchive::new(file).expect("a zip package");
+        std::io::read_to_string(zip.by_name(name).expect(name)).expect("text")
+    };
+    match format {
+        "xlsx" => part("xl/sharedStrings.xml"),
+        "docx" => part("word/document.xml"),
+        _ => text,
+    }
+}
+
+#[test]
+fn the_unit_report_shows_each_bonus_item_with_its_figure_and_reason_at_every_stage() {
+    let s = setup();
+    score(&s, "1.1.5", "--declared", "có");
+    let claim = "Quyết định công nhận sáng kiến số 12/QĐ-UBND";
+    let council = "Chỉ công nhận ở cấp xã";
+    let out = item(&s, "T1", "self", "0,5", claim);
+    assert!(out.status.success(), "{}", stderr(&out));
+    submit(&s);
+    let out = item(&s, "T1", "appraisal1", "0,25", council);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let detail = s.json(&["report", "--year", "2025", "--level", "xa", "--unit", UNIT]);
+    let items = detail["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "only the item given a figure: {detail}");
+    let t1 = &items[0];
+    assert_eq!(
+        (&t1["code"], &t1["kind"], &t1["self"], &t1["appraisal1"]),
+        (&"T1".into(), &"bonus".into(), &"0.5".into(), &"0.25".into()),
+        "{t1}"
+    );
+    assert_eq!(t1["counted"], "0.25");
+    assert_eq!(t1["self_reason"], claim);
+    assert_eq!(t1["appraisal1_reason"], council);
+    assert!(t1["appraisal2"].is_null() && t1["appraisal2_reason"] == "");
+
+    // The terminal table cuts long text at its column's width, as it does explanations.
+    let cut = "Quyết định công nhận sáng kiến số 12/QĐ";
+    let by_round = format!("Lần 1: {council}");
+    for format in ["table", "md", "csv", "xlsx", "docx"] {
+        let text = unit_report(&s, format);
+        let reason = if format == "table" { cut } else { claim };
+        for want in ["Điểm thưởng, điểm trừ", reason, &by_round] {
+            assert!(text.contains(want), "{format}: {want} missing from\n{text}");
+        }
+    }
+    common::golden("rule-kinds-items.txt", &unit_report(&s, "table"));
+}

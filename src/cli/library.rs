@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::command::Clock;
 use crate::command::library::{self, AddDocument, Cite, Entry, NewFile};
 use crate::fields::LibraryDocument;
+use crate::record::library::{Held, used_elsewhere};
 use crate::store::Actor;
 
 use super::output::{print_json, say};
@@ -177,15 +178,36 @@ fn document_json(d: &LibraryDocument) -> serde_json::Value {
     })
 }
 
-fn entries(ctx: &Context, unit: &str, year: i32) -> Result<Vec<Entry>, CliError> {
+/// The unit's library, every library document of the database (to say where else each is
+/// used), and the unit's code as stored.
+fn entries(
+    ctx: &Context,
+    unit: &str,
+    year: i32,
+) -> Result<(Vec<Entry>, Vec<Held>, String), CliError> {
     let mut store = open_read_store(ctx)?;
     let (key, _) = super::score::locate(ctx, &mut store, unit, year)?;
     let states = store.fields(&key).map_err(|e| store_error(ctx, e))?;
-    Ok(library::entries(&states))
+    let held = store
+        .library_everywhere()
+        .map_err(|e| store_error(ctx, e))?;
+    Ok((library::entries(&states), held, key.unit_code))
+}
+
+/// "đơn vị phuong-dong-thuan năm 2025; đơn vị phuong-dong-hoi năm 2026".
+fn uses_text(uses: &[(String, i32)], lang: crate::i18n::Lang) -> String {
+    uses.iter()
+        .map(|(unit, year)| match lang {
+            crate::i18n::Lang::Vi => format!("đơn vị {unit} năm {year}"),
+            crate::i18n::Lang::En => format!("unit {unit} year {year}"),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn list(ctx: &Context, a: &ListArgs) -> Result<(), CliError> {
-    let mut all = entries(ctx, &a.unit, a.year)?;
+    let (mut all, held, unit) = entries(ctx, &a.unit, a.year)?;
+    let elsewhere = |e: &Entry| used_elsewhere(&e.document, &unit, a.year, &held);
     if let Some(q) = &a.search {
         let docs: Vec<_> = all
             .iter()
@@ -207,6 +229,12 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<(), CliError> {
                     e.citations
                         .iter()
                         .map(|(sub, page)| json!({"sub": sub, "page": page}))
+                        .collect::<Vec<_>>()
+                );
+                v["used_elsewhere"] = json!(
+                    elsewhere(e)
+                        .iter()
+                        .map(|(unit, year)| json!({"unit": unit, "year": year}))
                         .collect::<Vec<_>>()
                 );
                 v
@@ -254,6 +282,14 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<(), CliError> {
                 cited.join(", ")
             }
         );
+        let uses = elsewhere(e);
+        if !uses.is_empty() {
+            say!(
+                "    ⚑ {} {}",
+                l.pick("Tài liệu đã dùng cho", "Document also used for"),
+                uses_text(&uses, l)
+            );
+        }
     }
     Ok(())
 }

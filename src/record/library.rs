@@ -87,9 +87,113 @@ pub fn search<'d>(
         .collect()
 }
 
+/// A library document of some assessment of the database, to tell where else a document is
+/// used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    pub unit: String,
+    pub year: i32,
+    pub document: LibraryDocument,
+}
+
+/// Whether two library entries are the same document: the same stored file, or the same
+/// number, date and issuer (case, spaces and diacritics aside). A number alone is not enough:
+/// "01/KH-UBND" comes back every year from every issuer.
+pub fn same_document(a: &LibraryDocument, b: &LibraryDocument) -> bool {
+    let key = |s: &str| crate::text::fold(s).replace(' ', "");
+    let same_file = matches!((&a.file, &b.file), (Some(x), Some(y)) if x.sha256 == y.sha256);
+    let filled = !a.number.trim().is_empty() && !a.date.trim().is_empty();
+    let same_reference = filled
+        && key(&a.number) == key(&b.number)
+        && key(&a.date) == key(&b.date)
+        && key(&a.issuer) == key(&b.issuer);
+    same_file || same_reference
+}
+
+/// The other units and years (not `unit`'s own `year`) whose library holds `document`, each
+/// once, by unit then year: what the council is told ("tài liệu đã dùng cho đơn vị X năm Y").
+pub fn used_elsewhere(
+    document: &LibraryDocument,
+    unit: &str,
+    year: i32,
+    held: &[Held],
+) -> Vec<(String, i32)> {
+    let mut out: Vec<(String, i32)> = held
+        .iter()
+        .filter(|h| !(h.unit == unit && h.year == year))
+        .filter(|h| same_document(document, &h.document))
+        .map(|h| (h.unit.clone(), h.year))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_is_used_elsewhere_by_reference_or_file_never_by_number_alone() {
+        let plan = LibraryDocument {
+            number: "125/KH-UBND".into(),
+            date: "2025-01-10".into(),
+            ..doc("125/KH-UBND", "Kế hoạch CCHC năm 2025")
+        };
+        let held = |unit: &str, year: i32, d: LibraryDocument| Held {
+            unit: unit.into(),
+            year,
+            document: d,
+        };
+        let same_number_other_date = LibraryDocument {
+            date: "2024-01-10".into(),
+            ..plan.clone()
+        };
+        let file = crate::fields::StoredFile {
+            sha256: "ab".repeat(32),
+            name: "kh.pdf".into(),
+            size: 3,
+        };
+        let with_file = |d: &LibraryDocument| LibraryDocument {
+            file: Some(file.clone()),
+            ..d.clone()
+        };
+        let other_number_same_file = LibraryDocument {
+            number: "7/QĐ".into(),
+            ..with_file(&doc("7/QĐ", "Quyết định"))
+        };
+        let all = vec![
+            held("phuong-dong-hoi", 2025, plan.clone()),
+            held(
+                "phuong-dong-thuan",
+                2025,
+                LibraryDocument {
+                    number: "125/kh-ubnd".into(),
+                    issuer: "UBND PHƯỜNG ĐỒNG HỚI".into(),
+                    ..plan.clone()
+                },
+            ),
+            held("phuong-dong-hoi", 2026, plan.clone()),
+            held("phuong-dong-son", 2025, same_number_other_date),
+            held("so-y-te", 2025, other_number_same_file),
+        ];
+        assert_eq!(
+            used_elsewhere(&plan, "phuong-dong-hoi", 2025, &all),
+            [
+                ("phuong-dong-hoi".to_string(), 2026),
+                ("phuong-dong-thuan".to_string(), 2025)
+            ]
+        );
+        let found = used_elsewhere(&with_file(&plan), "phuong-dong-hoi", 2025, &all);
+        assert!(found.contains(&("so-y-te".to_string(), 2025)), "{found:?}");
+        let undated = LibraryDocument {
+            date: String::new(),
+            ..plan.clone()
+        };
+        assert!(
+            used_elsewhere(&undated, "x", 2025, &[held("y", 2025, undated.clone())]).is_empty()
+        );
+    }
 
     fn doc(number: &str, title: &str) -> LibraryDocument {
         LibraryDocument {

@@ -110,6 +110,27 @@ fn empty_ranking(
     }
 }
 
+/// The sub-criteria citing a library document that another unit's library, or the unit's own
+/// of another year, also holds (the council checks that a document proves this year's work).
+/// The database's libraries are read only when this one has documents.
+fn reused_citations(
+    store: &Store,
+    key: &AssessmentKey,
+    states: &[crate::record::FieldState],
+) -> Result<Vec<String>, StoreError> {
+    use crate::record::library::{entries, used_elsewhere};
+    let library = entries(states);
+    if library.is_empty() {
+        return Ok(Vec::new());
+    }
+    let held = store.library_everywhere()?;
+    Ok(library
+        .iter()
+        .filter(|e| !used_elsewhere(&e.document, &key.unit_code, key.year, &held).is_empty())
+        .flat_map(|e| e.citations.iter().map(|(sub, _)| sub.clone()))
+        .collect())
+}
+
 /// Every sub-criterion of one unit's assessment.
 pub fn gather_detail(
     store: &Store,
@@ -127,6 +148,7 @@ pub fn gather_detail(
             .map(|s| fields::decode_text(&s.value))
             .unwrap_or_default()
     };
+    let reused = reused_citations(store, key, &states)?;
     let mut lines = Vec::new();
     for sub in f.subs() {
         let input = inputs.subs.get(&sub.code).cloned().unwrap_or_default();
@@ -153,6 +175,9 @@ pub fn gather_detail(
         }
         if flags.conflict {
             marks.push("conflict");
+        }
+        if reused.contains(&sub.code) {
+            marks.push("evidence-used-elsewhere");
         }
         if flags.unscored && !input.na {
             marks.push("unscored");
@@ -190,6 +215,7 @@ pub fn gather_detail(
         });
     }
     let _ = Stage::ALL;
+    let items = super::items::gather_items(store, &f, &states, &totals)?;
     let unit = store.unit(&key.unit_code)?;
     Ok(Detail {
         unit: key.unit_code.clone(),
@@ -201,6 +227,7 @@ pub fn gather_detail(
         status: store.status(key)?,
         totals,
         lines,
+        items,
         modelled: f.is_modelled(),
         tree: f.clone(),
     })

@@ -194,6 +194,8 @@ pub fn detail_json(d: &Detail) -> Value {
     out.insert("max".into(), json!(canonical(t.max)));
     out.insert("nodes".into(), Value::Array(nodes_json(d)));
     out.insert("subcriteria".into(), Value::Array(lines));
+    let items = super::items::items_json(&d.items);
+    out.insert("items".into(), Value::Array(items));
     let mut out = Value::Object(out);
     mark(&mut out, d.modelled);
     out

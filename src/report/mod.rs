@@ -6,6 +6,7 @@ pub mod annex;
 mod csv_out;
 mod docx_out;
 mod gather;
+pub mod items;
 mod json_out;
 pub mod office;
 pub mod results;
@@ -198,6 +199,8 @@ pub struct Detail {
     pub status: Status,
     pub totals: Totals,
     pub lines: Vec<DetailLine>,
+    /// The bonus and penalty items given a figure, with their reasons.
+    pub items: Vec<items::ItemLine>,
     /// The framework itself: areas and criteria for the hierarchy and its subtotals.
     pub tree: std::sync::Arc<crate::framework::Framework>,
     /// Its framework is modelled: the report must say so.

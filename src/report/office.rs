@@ -55,6 +55,10 @@ pub fn flag_word(code: &str, lang: Lang) -> &'static str {
             lang.pick("chưa đạt điều kiện tính điểm", "its requirement is not met")
         }
         "conflict" => lang.pick("xung đột", "conflict"),
+        "evidence-used-elsewhere" => lang.pick(
+            "tài liệu đã dùng cho đơn vị hoặc năm khác",
+            "evidence also used for another unit or year",
+        ),
         "unscored" => lang.pick("chưa chấm", "not scored"),
         _ => lang.pick("khác", "other"),
     }

@@ -1,6 +1,7 @@
 //! A unit's self-assessment report: the whole framework tree, area and criterion rows with their
 //! subtotals against their caps, each sub-criterion with its max, declared data, the points of
-//! every stage, the evidence documents in full, the explanation and the council's notes.
+//! every stage, the evidence documents in full, the explanation and the council's notes; then
+//! the bonus and penalty items given a figure, each with its reason at every stage.
 
 use rust_decimal::Decimal;
 
@@ -103,6 +104,10 @@ pub fn tree_table(d: &Detail, lang: Lang, decimal: DecimalMark) -> Table {
                 }
             }
         }
+    }
+    if !d.items.is_empty() {
+        rows.push(super::items::heading_row(lang));
+        rows.extend(d.items.iter().map(|i| super::items::item_row(i, p, lang)));
     }
     let t = &d.totals;
     let total_row = |label: &str, max: Option<Decimal>, value: Decimal| {

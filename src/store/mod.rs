@@ -4,6 +4,7 @@
 mod catalog;
 mod check;
 mod conflicts;
+mod documents;
 mod draft;
 mod error;
 mod events;
