@@ -215,7 +215,7 @@ pub fn gather_detail(
         });
     }
     let _ = Stage::ALL;
-    let items = super::items::gather_items(store, &f, &states, &totals)?;
+    let items = super::items::gather_items(store, key, &f, &totals)?;
     let unit = store.unit(&key.unit_code)?;
     Ok(Detail {
         unit: key.unit_code.clone(),

@@ -6,9 +6,8 @@ use rust_decimal::Decimal;
 
 use crate::framework::{AdjustmentKind, Framework};
 use crate::i18n::Lang;
-use crate::record::FieldState;
 use crate::scoring::{Stage, Totals};
-use crate::store::{Store, StoreError};
+use crate::store::{AssessmentKey, Store, StoreError};
 
 use super::annex::Cell;
 
@@ -54,49 +53,47 @@ impl ItemLine {
     }
 }
 
-/// The items given a figure at any stage, in framework order, each stage's reason read from the
-/// event that set its figure (the chosen head, as the figure is).
+/// The items given a figure at any stage, in framework order, each stage's reason the one its
+/// figure was given with (the chosen head's, as the figure is).
 pub fn gather_items(
     store: &Store,
+    key: &AssessmentKey,
     f: &Framework,
-    states: &[FieldState],
     totals: &Totals,
 ) -> Result<Vec<ItemLine>, StoreError> {
-    let mut out = Vec::new();
-    for item in f.adjustments() {
-        let Some(t) = totals.items.iter().find(|t| t.code == item.code) else {
-            continue;
-        };
-        if t.self_points.is_none() && t.appraisal1.is_none() && t.appraisal2.is_none() {
-            continue;
-        }
-        let stage = |stage: Stage, points: Option<Decimal>| -> Result<ItemStage, StoreError> {
-            let state = states
-                .iter()
-                .find(|s| s.target == item.code && s.field == stage.code());
-            let reason = match state.and_then(|s| s.heads.iter().max()) {
-                Some(head) => store.event(head)?.and_then(|e| e.reason),
-                None => None,
-            };
-            Ok(ItemStage {
-                points,
-                reason: reason.unwrap_or_default(),
-            })
-        };
-        out.push(ItemLine {
+    let given: Vec<_> = f
+        .adjustments()
+        .filter_map(|item| {
+            let t = totals.items.iter().find(|t| t.code == item.code)?;
+            let any = t.self_points.or(t.appraisal1).or(t.appraisal2).is_some();
+            any.then_some((item, t))
+        })
+        .collect();
+    let targets: Vec<String> = given.iter().map(|(i, _)| i.code.clone()).collect();
+    let reasons = store.head_reasons(key, &targets)?;
+    let stage = |code: &str, stage: Stage, points: Option<Decimal>| ItemStage {
+        points,
+        reason: reasons
+            .iter()
+            .find(|r| r.target == code && r.field == stage.code())
+            .map(|r| r.reason.clone())
+            .unwrap_or_default(),
+    };
+    Ok(given
+        .into_iter()
+        .map(|(item, t)| ItemLine {
             code: item.code.clone(),
             name: item.name.clone(),
             name_en: item.name_en.clone(),
             kind: item.kind,
             node: item.node.clone(),
             cap: item.cap,
-            claim: stage(Stage::SelfAssessment, t.self_points)?,
-            appraisal1: stage(Stage::Appraisal1, t.appraisal1)?,
-            appraisal2: stage(Stage::Appraisal2, t.appraisal2)?,
+            claim: stage(&item.code, Stage::SelfAssessment, t.self_points),
+            appraisal1: stage(&item.code, Stage::Appraisal1, t.appraisal1),
+            appraisal2: stage(&item.code, Stage::Appraisal2, t.appraisal2),
             counted: t.counted,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 /// The heading row over the items in the unit's report table (13 columns).
