@@ -24,6 +24,8 @@ pub enum ScoreCommand {
     Get(Target),
     /// Show every change of one sub-criterion: who, when, old → new
     History(Target),
+    /// The unit's answer to the council's note on one sub-criterion (explanation round)
+    Respond(RespondArgs),
     /// Import a unit's filled self-assessment form (CSV or XLSX), all rows or none
     Import(super::score_file::ImportArgs),
     /// Write a unit's empty self-assessment form (hierarchy, max, rule, evidence required)
@@ -75,6 +77,18 @@ pub struct SetArgs {
     pub if_unchanged: Option<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct RespondArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// The answer (giải trình) to the council's note
+    #[arg(long)]
+    pub text: String,
+    /// Evidence document (số, ký hiệu) the answer adds, may be repeated
+    #[arg(long)]
+    pub evidence: Vec<String>,
+}
+
 pub fn parse_stage(s: &str) -> Result<Stage, String> {
     s.parse().map_err(|_| {
         format!("--stage: '{s}' is not a stage; use self, appraisal1, appraisal2 or survey")
@@ -86,6 +100,7 @@ pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<(), CliError> {
         ScoreCommand::Set(args) => set(ctx, args),
         ScoreCommand::Get(t) => get(ctx, &t),
         ScoreCommand::History(t) => history(ctx, &t),
+        ScoreCommand::Respond(args) => respond(ctx, &args),
         ScoreCommand::Import(a) => super::score_file::import(ctx, &a),
         ScoreCommand::Template(a) => super::score_file::write_template(ctx, &a),
     }
@@ -138,6 +153,36 @@ fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
         print_replaced(ctx, &saved.event.field, r);
     }
     report_saved(ctx, &store, &saved, args.stage, t.json)
+}
+
+fn respond(ctx: &Context, args: &RespondArgs) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let t = &args.target;
+    let req = command::response::Respond {
+        unit: t.unit.clone(),
+        year: t.year,
+        sub: t.sub.clone(),
+        text: args.text.clone(),
+        evidence: args.evidence.clone(),
+    };
+    let done = command::response::respond(&mut store, &Actor::current(), &Clock::system(), &req)
+        .map_err(|e| command_error(ctx, e))?;
+    if t.json {
+        return print_json(&json!({
+            "unit": done.key.unit_code, "year": done.key.year, "sub": done.code,
+            "event": done.event.id, "response": fields::decode_text(&done.event.value),
+            "note": done.note, "evidence": args.evidence,
+        }));
+    }
+    let l = ctx.lang;
+    say!(
+        "{} {} — {}: {}",
+        l.pick("Đã ghi giải trình cho", "Answer saved for"),
+        done.code,
+        l.pick("ý kiến Hội đồng", "the council's note"),
+        crate::text::one_line(&done.note)
+    );
+    Ok(())
 }
 
 /// "Replaced lan's value (2026-…): 1 → 0,5" on stderr, so scripts reading stdout are unaffected.

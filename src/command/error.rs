@@ -36,6 +36,12 @@ pub enum CommandError {
     },
     #[error("bonus/penalty need a value and a reason")]
     BonusNeedsReason { target: String },
+    /// `score respond` on a sub-criterion the council wrote no note on.
+    #[error("no council note to answer")]
+    NoNoteToAnswer { code: String },
+    /// `score respond` with an empty answer.
+    #[error("empty answer")]
+    EmptyResponse { code: String },
     #[error("the field changed: {current:?}")]
     Changed {
         expected: String,
@@ -203,6 +209,18 @@ impl Localized for CommandError {
                 number(*appraisal, lang),
                 number(*own, lang)
             ),
+            NoNoteToAnswer { code } if vi => format!(
+                "--sub {code}: Hội đồng chưa có ý kiến nào ở tiêu chí này để giải trình (không ghi gì)"
+            ),
+            NoNoteToAnswer { code } => format!(
+                "--sub {code}: the council wrote no note on this sub-criterion to answer (nothing written)"
+            ),
+            EmptyResponse { code } if vi => {
+                format!("--text: nội dung giải trình của tiêu chí {code} không được để trống")
+            }
+            EmptyResponse { code } => {
+                format!("--text: the answer to the council's note on {code} is empty")
+            }
             BonusNeedsReason { target } if vi => {
                 format!("--sub {target}: điểm thưởng/điểm trừ cần --value và lý do --note")
             }
