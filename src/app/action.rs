@@ -84,6 +84,9 @@ pub enum Command {
     Palette,
     /// Walkthrough: the bonus and penalty items.
     Items,
+    /// Walkthrough: the next sub-criterion the council commented on or changed (the
+    /// explanation round's work list).
+    NextCouncilNote,
 }
 
 /// Everything `App::update` reacts to.

@@ -88,6 +88,7 @@ pub(super) const WALK: &[Binding] = &[
     h(&[Key::ch('s')], "s", C::ChangeStatus, Text::HelpChangeStatus, Text::HintChangeStatus),
     h(&[Key::ch('c')], "c", C::Conflicts, Text::HelpConflictsHere, Text::HintConflicts),
     b(&[Key::ch('b')], "b", C::Items, Text::HelpItems),
+    b(&[Key::ch('y')], "y", C::NextCouncilNote, Text::HelpNextCouncilNote),
     b(&[Key::plain(K::PageUp)], "PgUp", C::PageUp, Text::HelpScrollUp),
     b(&[Key::plain(K::PageDown)], "PgDn", C::PageDown, Text::HelpScrollDown),
     TOP, BOTTOM, HELP,

@@ -68,6 +68,9 @@ impl Walk {
             Command::SwitchSeat => self.switch_seat(ctx),
             Command::Conflicts => ctx.go_conflicts = true,
             Command::Items => self.open_items(ctx),
+            Command::NextCouncilNote => {
+                self.jump(ctx, Text::NoCouncilNotes, |w, c| w.council_changed(c))
+            }
             _ => return Vec::new(),
         }
         self.detail_scroll = 0;

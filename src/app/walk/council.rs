@@ -51,6 +51,27 @@ impl Walk {
         self.refusal(FieldGroup::Appraisal).is_none()
     }
 
+    /// Whether the council wrote a note on a sub-criterion or gave it another figure than the
+    /// unit's: what the unit answers in the explanation round.
+    pub fn council_changed(&self, code: &str) -> bool {
+        let noted = [fields::APPRAISAL_NOTE, fields::APPRAISAL2_NOTE]
+            .iter()
+            .any(|f| {
+                self.field(code, f)
+                    .is_some_and(|s| fields::has_text(&s.value))
+            });
+        let points = |stage: Stage| {
+            self.field(code, stage.code())
+                .and_then(|s| fields::decode_score(&s.value))
+                .map(|s| s.points)
+        };
+        let own = points(Stage::SelfAssessment);
+        let changed = [Stage::Appraisal1, Stage::Appraisal2]
+            .into_iter()
+            .any(|stage| points(stage).is_some_and(|p| Some(p) != own));
+        noted || changed
+    }
+
     /// The appraisal round the council is in.
     pub fn appraisal_stage(&self) -> Stage {
         if self.second_round {

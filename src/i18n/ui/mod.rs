@@ -148,6 +148,8 @@ texts! {
     LastSub => "Đây là tiêu chí thành phần cuối cùng", "That was the last sub-criterion";
     AllScored => "Đã chấm hết các tiêu chí thành phần", "Every sub-criterion is scored";
     NoFlags => "Không còn tiêu chí nào có cờ", "No flagged sub-criterion left";
+    NoCouncilNotes => "Hội đồng chưa có ý kiến hay thay đổi điểm nào", "The council has neither commented on nor changed any score";
+    HelpNextCouncilNote => "Tiêu chí tiếp theo Hội đồng có ý kiến hoặc thay đổi điểm (vòng giải trình)", "Next sub-criterion the council commented on or changed (explanation round)";
     SurveySub => "Tiêu chí này lấy điểm từ điều tra xã hội học; đơn vị không tự chấm", "This sub-criterion's points come from the sociological survey; units do not score it";
     ReadOnly => "Chế độ chỉ xem: không sửa được", "Read-only: nothing can be changed";
     DraftRestored => "Đã khôi phục bản nháp chưa lưu", "Unsaved draft restored";

@@ -133,7 +133,10 @@ fn unit_side(
     let explanation = walk.explanation(code);
     if !explanation.trim().is_empty() {
         let mut ex = labeled(Text::FieldExplanation.get(l), &explanation, cols, theme);
-        clip_lines(&mut ex, cols, 2);
+        // Round 2 weighs the unit's whole answer; round 1 only recalls it.
+        if form.stage != Stage::Appraisal2 {
+            clip_lines(&mut ex, cols, 2);
+        }
         out.extend(ex);
     }
     if form.stage == Stage::Appraisal2 {

@@ -40,8 +40,11 @@ pub(in crate::ui) fn render(
     let list_rows = form.items.len().clamp(1, 4) as u16 + 2;
     // Every problem of the form is listed at once: its message may take a third line.
     let message_rows = if form.error.is_some() { 3 } else { 2 };
-    let [head, req, list, fields, notes, message] = Layout::vertical([
+    // The council's note this explanation answers, above everything the unit fills in.
+    let council = council_note_lines(walk, &form.code, l, area.width as usize, theme);
+    let [head, note, req, list, fields, notes, message] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(council.len() as u16),
         Constraint::Length(2),
         Constraint::Length(list_rows),
         Constraint::Length(3),
@@ -66,6 +69,7 @@ pub(in crate::ui) fn render(
     .map(|s| Line::from(Span::styled(s, theme.dim())))
     .collect();
     frame.render_widget(Paragraph::new(req_lines), req);
+    frame.render_widget(Paragraph::new(council), note);
     render_list(frame, app, form, list, theme);
     render_fields(frame, app, form, fields, theme, caret);
     render_notes(frame, app, form, notes, theme, caret);
@@ -89,6 +93,42 @@ pub(in crate::ui) fn render(
         .map(|s| Line::from(Span::styled(s, text.style)))
         .collect();
     frame.render_widget(Paragraph::new(lines), message);
+}
+
+/// `Ý kiến Hội đồng (Thẩm định lần 2): …`, the newest round's note, in three lines at most.
+fn council_note_lines(
+    walk: &Walk,
+    code: &str,
+    l: crate::i18n::Lang,
+    cols: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    use crate::fields;
+    use crate::scoring::Stage;
+    let newest = [
+        (fields::APPRAISAL2_NOTE, Stage::Appraisal2),
+        (fields::APPRAISAL_NOTE, Stage::Appraisal1),
+    ]
+    .into_iter()
+    .find_map(|(field, stage)| {
+        let text = walk
+            .field(code, field)
+            .map(|s| fields::decode_text(&s.value))?;
+        (!text.trim().is_empty()).then_some((stage, text))
+    });
+    let Some((stage, text)) = newest else {
+        return Vec::new();
+    };
+    let line = format!(
+        "{} ({}): {}",
+        Text::CouncilNote.get(l),
+        stage.label(l),
+        crate::text::one_line(&text)
+    );
+    wrap_clipped(&line, cols, 3)
+        .into_iter()
+        .map(|s| Line::from(Span::styled(s, theme.warn())))
+        .collect()
 }
 
 fn render_list(frame: &mut Frame, app: &App, form: &EvidenceForm, area: Rect, theme: &Theme) {
