@@ -549,3 +549,63 @@ fn the_header_shows_the_stage_deadline_and_a_passed_one_locks_before_typing() {
         "đã quá hạn thẩm định lần 1 (15/12/2025): giai đoạn này đã khóa"
     );
 }
+
+/// The header at 80 columns of a unit with a long name, in every stage with a deadline: the
+/// deadline and the stage stay whole; level and officer, then the unit's name, give way.
+#[test]
+fn the_deadline_stays_whole_at_80_columns_in_every_stage() {
+    use parindex::cycle::DeadlineStage;
+    let long = "Phường Đồng Hới thuộc tỉnh Quảng Trị mới sau sắp xếp đơn vị hành chính";
+    let stages = [
+        (Status::Draft, false, DeadlineStage::SelfAssessment),
+        (Status::Submitted, false, DeadlineStage::Appraisal1),
+        (Status::Returned, true, DeadlineStage::Explanation),
+        (Status::Submitted, true, DeadlineStage::Appraisal2),
+    ];
+    for lang in [Lang::Vi, Lang::En] {
+        for (status, second_round, stage) in stages {
+            let mut o = opened(XA, "phuong-dong-hoi", long, appraisal_fields());
+            o.status = status;
+            o.second_round = second_round;
+            o.refusals = match status {
+                Status::Draft | Status::Returned => vec![(FieldGroup::Appraisal, "x".into())],
+                _ => vec![(FieldGroup::SelfScore, "x".into())],
+            };
+            o.deadlines.set(stage, Some("2025-12-15".into()));
+            let mut app = App::new(lang, USER);
+            app.update(Action::Opened(Box::new(o)));
+            let terminal = render(&app, 80, 24, parindex::ui::Theme::colored());
+            let buffer = terminal.backend().buffer();
+            let header: String = (0..80u16).map(|x| buffer[(x, 0)].symbol()).collect();
+            // Whole, with the year left out where it is the assessment's own.
+            // At the narrowest, the days left alone.
+            let due = match lang {
+                Lang::Vi => [
+                    "hạn 15/12/2025, còn 5 ngày",
+                    "hạn 15/12, còn 5 ngày",
+                    "hạn còn 5 ngày",
+                ],
+                Lang::En => [
+                    "due 15/12/2025, 5 days left",
+                    "due 15/12, 5 days left",
+                    "due in 5 days",
+                ],
+            };
+            assert!(
+                due.iter().any(|d| header.trim_end().ends_with(d)),
+                "{stage:?} {lang:?}: {header}"
+            );
+            assert!(header.contains("2025"), "the year: {header}");
+            let walk = app.walk().unwrap();
+            let stage_word = walk.status.label(lang);
+            assert!(
+                header.contains(stage_word) || header.contains(walk.seat_label(lang)),
+                "{stage:?}: the stage: {header}"
+            );
+            assert!(
+                header.contains("Phư"),
+                "the name is shortened, not dropped: {header}"
+            );
+        }
+    }
+}

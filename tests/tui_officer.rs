@@ -319,12 +319,8 @@ fn eighty_columns_show_the_longest_unit_year_stage_and_round_uncut() {
             true,
             "Đang thẩm định lần 2",
         ),
-        (
-            Status::Returned,
-            Seat::Unit,
-            true,
-            "Giải trình · Tự đánh giá",
-        ),
+        // The unit in the explanation round: said once.
+        (Status::Returned, Seat::Unit, true, "Giải trình"),
         (Status::Final, Seat::Unit, true, "Đã chốt · Tự đánh giá"),
     ];
     for (status, seat, second, stage) in cases {

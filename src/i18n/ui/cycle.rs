@@ -41,6 +41,19 @@ pub fn deadline_left(lang: Lang, day: &str, left: Option<i64>) -> String {
     }
 }
 
+/// The days left alone, where a narrow header has no room for the day: "còn 5 ngày".
+pub fn deadline_days(lang: Lang, left: i64) -> String {
+    match (lang, left) {
+        (Lang::Vi, 0) => "hết hạn hôm nay".into(),
+        (Lang::Vi, n) if n > 0 => format!("hạn còn {n} ngày"),
+        (Lang::Vi, n) => format!("quá hạn {} ngày", -n),
+        (Lang::En, 0) => "due today".into(),
+        (Lang::En, 1) => "due in 1 day".into(),
+        (Lang::En, n) if n > 0 => format!("due in {n} days"),
+        (Lang::En, n) => format!("{} days past due", -n),
+    }
+}
+
 /// The name of a transition as a menu item.
 pub fn transition_label(lang: Lang, t: Transition) -> &'static str {
     match (t, lang) {

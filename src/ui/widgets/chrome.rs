@@ -84,18 +84,70 @@ pub(in crate::ui) fn walk_title(
     }
     let mut right = format!("{} · {}", walk.unit.level.label(l), app.user);
     let deadline = walk.current_deadline();
-    if let Some((_, day, left_days)) = deadline {
-        let day = crate::cycle::date_vn(day);
-        right = format!("{} · {right}", ui::deadline_left(l, &day, left_days));
-    }
     if walk.framework.is_modelled() {
         // The stage's deadline takes the room of the modelled mark's long wording.
         let cols = if deadline.is_some() { 0 } else { area.width };
         (left, right) = with_modelled_mark(&left, &right, l, cols);
-        left = name_gives_way(&left, &walk.unit.name, area.width);
+    }
+    if let Some((_, day, days)) = deadline {
+        right = deadline_and_officer(
+            &left,
+            &right,
+            &walk.unit.name,
+            walk.key.year,
+            (day, days),
+            l,
+            area.width,
+        );
+    }
+    if walk.framework.is_modelled() || deadline.is_some() {
+        let room = match deadline {
+            Some(_) => area.width.saturating_sub(width(&right) as u16 + 3),
+            None => area.width,
+        };
+        left = name_gives_way(&left, &walk.unit.name, room);
     }
     title_bar(frame, area, &left, &right, view);
 }
+
+/// The right of a walkthrough's title with the stage's deadline, which is never cut: with level
+/// and officer where all fits; else the deadline alone (the unit's name may then be shortened
+/// down to a few letters); else without the year where it is the assessment's; else the days
+/// left alone.
+fn deadline_and_officer(
+    left: &str,
+    right: &str,
+    name: &str,
+    year: i32,
+    (day, days): (&str, Option<i64>),
+    l: crate::i18n::Lang,
+    cols: u16,
+) -> String {
+    let cols = cols as usize;
+    let facts = width(left.strip_prefix("parindex · ").unwrap_or(left));
+    let full = ui::deadline_left(l, &crate::cycle::date_vn(day), days);
+    let whole = format!("{full} · {right}");
+    if facts + width(&whole) + 3 <= cols {
+        return whole;
+    }
+    let shortest = facts.saturating_sub(width(name).saturating_sub(NAME_KEPT + 1));
+    let fits = |r: &str| shortest + width(r) + 3 <= cols;
+    let mut shorter = vec![full];
+    if day.get(..4) == Some(year.to_string().as_str()) {
+        let day_month = crate::cycle::date_vn(day);
+        shorter.push(ui::deadline_left(
+            l,
+            day_month.get(..5).unwrap_or(day),
+            days,
+        ));
+    }
+    shorter.extend(days.map(|n| ui::deadline_days(l, n)));
+    let last = shorter.last().cloned().unwrap_or_default();
+    shorter.into_iter().find(|r| fits(r)).unwrap_or(last)
+}
+
+/// The letters of a unit's name a too narrow title keeps (then "…").
+const NAME_KEPT: usize = 4;
 
 /// `left` (the facts, maybe with the modelled mark at their head) within `cols`: where it is too
 /// wide, the unit's name is shortened (with …), so that the mark, the year, the stage and the
@@ -106,17 +158,18 @@ fn name_gives_way(left: &str, name: &str, cols: u16) -> String {
     if over == 0 || name.is_empty() {
         return left.to_string();
     }
-    let keep = width(name).saturating_sub(over).max(4);
+    let keep = width(name).saturating_sub(over).max(NAME_KEPT);
     facts.replacen(name, &fit(name, keep), 1)
 }
 
 /// The status and the seat (with the appraisal round), said once when they say the same thing
-/// ("Đang tự chấm", "Đang thẩm định lần 2"), so the longest unit name still fits 80 columns.
+/// ("Đang tự chấm", "Giải trình", "Đang thẩm định lần 2"), so the longest unit name still fits
+/// 80 columns.
 fn stage_and_round(walk: &Walk, l: crate::i18n::Lang) -> String {
     use crate::app::Seat;
     use crate::cycle::Status;
     match (walk.status, walk.seat, walk.second_round) {
-        (Status::Draft, Seat::Unit, _) => walk.status.label(l).to_string(),
+        (Status::Draft | Status::Returned, Seat::Unit, _) => walk.status.label(l).to_string(),
         (Status::Appraising, Seat::Council, false) => Text::AppraisingRound1.get(l).to_string(),
         (Status::Appraising, Seat::Council, true) => Text::AppraisingRound2.get(l).to_string(),
         _ => format!("{} · {}", walk.status.label(l), walk.seat_label(l)),
