@@ -77,8 +77,12 @@ pub fn stored_utc(secs: i64, millis: u32) -> String {
 
 /// Today's date in `zone`, `YYYY-MM-DD`: the day a deadline is compared with.
 pub fn today(zone: &TimeZone) -> String {
-    let t = zone.to_datetime(Timestamp::now());
-    civil_date(t.year(), t.month(), t.day(), Lang::En)
+    day_at(zone, Timestamp::now())
+}
+
+/// The calendar day of an instant in `zone`, `YYYY-MM-DD`.
+pub fn day_at(zone: &TimeZone, at: Timestamp) -> String {
+    zone.to_datetime(at).date().to_string()
 }
 
 #[cfg(test)]

@@ -143,31 +143,17 @@ impl Deadlines {
     }
 }
 
-/// Days from `today` to `deadline` (both `YYYY-MM-DD`): 0 on the day, negative once passed.
+/// Days from `today` to `deadline` (both `YYYY-MM-DD`, calendar days in the officer's zone):
+/// 0 on the day, negative once passed.
 pub fn days_left(today: &str, deadline: &str) -> Option<i64> {
-    Some(day_number(deadline)? - day_number(today)?)
-}
-
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
-fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.get(..10)?.splitn(3, '-');
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next()?.parse().ok()?;
-    let d: i64 = parts.next()?.parse().ok()?;
-    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    let day = |s: &str| s.get(..10)?.parse::<jiff::civil::Date>().ok();
+    let span = day(deadline)?.since(day(today)?).ok()?;
+    Some(i64::from(span.get_days()))
 }
 
 /// `2025-12-15` → `15/12/2025`.
 pub fn date_vn(iso: &str) -> String {
-    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
-        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
-        _ => iso.to_string(),
-    }
+    crate::local_time::date(iso, Lang::Vi)
 }
 
 #[cfg(test)]
@@ -221,6 +207,32 @@ mod tests {
         assert_eq!(days_left("2024-02-28", "2024-03-01"), Some(2));
         assert_eq!(days_left("2025-12-16", "2025-12-15"), Some(-1));
         assert_eq!(days_left("2025-12-31", "2026-01-01"), Some(1));
+        assert_eq!(days_left("2024-12-31", "2025-12-31"), Some(365));
+        assert_eq!(days_left("2023-03-01", "2024-03-01"), Some(366));
+        assert_eq!(days_left("2025-11-30", "2025-12-01"), Some(1));
+        assert_eq!(days_left("2026-01-01", "2025-12-31"), Some(-1));
+        assert_eq!(days_left("2025-02-29", "2025-03-01"), None, "no such day");
+        assert_eq!(days_left("15/12/2025", "2025-12-15"), None);
         assert_eq!(date_vn("2025-12-15"), "15/12/2025");
+    }
+
+    #[test]
+    fn the_day_a_deadline_passes_is_the_vietnamese_day_not_utcs() {
+        use crate::local_time::{TimeZone, day_at};
+        let hcm = TimeZone::get("Asia/Ho_Chi_Minh").expect("bundled tzdb");
+        // 31/12/2025 17:30 UTC is already 1/1/2026 00:30 in Đồng Hới.
+        let at: jiff::Timestamp = "2025-12-31T17:30:00Z".parse().unwrap();
+        assert_eq!(day_at(&hcm, at), "2026-01-01");
+        assert_eq!(day_at(&TimeZone::UTC, at), "2025-12-31");
+        let d = Deadlines::self_only(Some("2025-12-31"));
+        assert!(d.passed(Status::Draft, "self", &day_at(&hcm, at)).is_some());
+        assert!(
+            d.passed(Status::Draft, "self", &day_at(&TimeZone::UTC, at))
+                .is_none()
+        );
+        assert_eq!(days_left(&day_at(&hcm, at), "2025-12-31"), Some(-1));
+        // 30/11 16:59 UTC is 23:59 in Đồng Hới: still the last day of November.
+        let at: jiff::Timestamp = "2025-11-30T16:59:00Z".parse().unwrap();
+        assert_eq!(days_left(&day_at(&hcm, at), "2025-11-30"), Some(0));
     }
 }
