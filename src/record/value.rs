@@ -307,8 +307,6 @@ mod tests {
         let huyen = crate::framework::bundled_by_id("quang-binh-2021-huyen").unwrap();
         assert!(check_reason(&huyen, "bonus", "bonus", None).is_err());
         assert!(check_reason(&huyen, "bonus", "bonus", Some("Sáng kiến")).is_ok());
-        let merged = crate::replay::check_reason(&f, "D1", "self", None);
-        assert!(matches!(merged, Err(crate::replay::Refusal::Value(_))));
     }
 
     fn proportional() -> (Framework, String) {

@@ -130,3 +130,15 @@ fn a_transition_must_start_from_the_status_seen() {
     assert!(check_status(Status::Draft, "\"final\"").is_err());
     assert!(check_status(Status::Final, "\"nonsense\"").is_err());
 }
+
+#[test]
+fn a_merged_bonus_or_penalty_figure_without_its_reason_is_refused_as_a_value() {
+    let f = crate::scoring::fixture::rule_kinds();
+    let refused = check_reason(&f, "D1", "self", None);
+    assert!(
+        matches!(refused, Err(Refusal::Value(ref m)) if m.contains("D1")),
+        "{refused:?}"
+    );
+    assert_eq!(check_reason(&f, "D1", "self", Some("Bị phê bình")), Ok(()));
+    assert_eq!(check_reason(&f, "1.1.5", "self", None), Ok(()));
+}
