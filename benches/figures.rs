@@ -10,9 +10,10 @@ use std::path::PathBuf;
 
 use common::{data_dir, national, province, sample};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use parindex::command::change::{Change, overwrite};
 use parindex::demo::Scale;
 use parindex::level::Level;
-use parindex::store::{Actor, Store, Write};
+use parindex::store::{Actor, Store};
 
 /// A freshly created database (bundled frameworks and units, no assessments).
 fn empty_base() -> PathBuf {
@@ -28,27 +29,30 @@ fn bench_save(c: &mut Criterion) {
     let _ = std::fs::remove_file(&db);
     std::fs::copy(province(), &db).expect("copy");
     let mut store = Store::open(&db).expect("open");
-    let key = store
-        .start_assessment("phuong-dong-hoi", 2026, None, &Actor::current())
-        .expect("start");
     let actor = Actor::current();
-    let today = parindex::store::today_utc();
+    let key =
+        parindex::command::assessment::start(&mut store, &actor, "phuong-dong-hoi", 2026, None)
+            .expect("start");
+    let clock = parindex::command::Clock::system();
     let mut group = c.benchmark_group("save");
     let mut i = 0u32;
-    group.bench_function("parindex: event + projection + kept totals", |b| {
-        b.iter(|| {
-            i += 1;
-            let w = Write {
-                key: &key,
-                target: "1.1.1",
-                field: "self",
-                value: format!(r#"{{"points":"0.{}"}}"#, i % 5),
-                seen_heads: None,
-                reason: None,
-            };
-            black_box(store.save_all(vec![w], &actor, &today).expect("save"));
-        })
-    });
+    group.bench_function(
+        "parindex: score set (checks, event, projection, kept totals)",
+        |b| {
+            b.iter(|| {
+                i += 1;
+                // 1.1.1 is yes/no: 0 or its max.
+                let change = Change {
+                    target: "1.1.1".into(),
+                    field: "self".into(),
+                    value: format!(r#"{{"points":"{}"}}"#, ["0", "0.5"][i as usize % 2]),
+                    seen_heads: Vec::new(),
+                    reason: None,
+                };
+                black_box(overwrite(&mut store, &actor, &clock, &key, &[change]).expect("save"));
+            })
+        },
+    );
     drop(store);
     let floor = rusqlite::Connection::open(&db).expect("floor");
     floor

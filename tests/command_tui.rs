@@ -222,10 +222,8 @@ fn home_units(shell: &Shell) -> Vec<String> {
 fn x_on_home_cancels_an_empty_assessment_after_confirming_and_u_restores_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut shell = shell(&dir);
-    shell
-        .store
-        .start_assessment(UNIT, 2025, None, &shell.actor.clone())
-        .expect("start");
+    let actor = shell.actor.clone();
+    common::write::started(&mut shell.store, &actor, (UNIT, 2025), &[]);
     let mut app = App::new(Lang::Vi, "lan");
     let start = app.start(None);
     run(&mut app, &mut shell, start);

@@ -7,8 +7,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::write::{append_unchecked, change, overwrite};
+use parindex::command::CommandError;
 use parindex::roles::{Grant, Role};
-use parindex::store::{Actor, AssessmentKey, Event, Store, Write, keys};
+use parindex::store::{Actor, AssessmentKey, Event, Store, StoreError, keys};
 use proptest::prelude::*;
 
 const U: &str = "phuong-dong-hoi";
@@ -32,12 +34,12 @@ fn officer(name: &str) -> Actor {
     }
 }
 
-fn grant(role: Role, units: &[&str]) -> Option<Vec<Grant>> {
-    Some(vec![Grant {
+fn grant(role: Role, units: &[&str]) -> Vec<Grant> {
+    vec![Grant {
         role,
         units: units.iter().map(|u| u.to_string()).collect(),
         areas: Vec::new(),
-    }])
+    }]
 }
 
 /// A server with roles enforced: the OS user administers, `lan` and `minh` are unit officers
@@ -45,17 +47,15 @@ fn grant(role: Role, units: &[&str]) -> Option<Vec<Grant>> {
 fn copies(dir: &Path, n: usize) -> Vec<PathBuf> {
     let base = dir.join("base.db");
     let mut s = Store::open(&base).expect("base");
-    s.set_officer(&admin().user, grant(Role::Admin, &[]), &admin())
-        .expect("admin");
-    s.set_officer("lan", grant(Role::Unit, &[U]), &admin())
-        .expect("lan");
-    s.set_officer("minh", grant(Role::Unit, &[U2]), &admin())
-        .expect("minh");
-    s.register_key(&officer("lan")).expect("lan key");
-    s.register_key(&officer("minh")).expect("minh key");
+    let admin_grant = grant(Role::Admin, &[]);
+    common::write::grant_all(&mut s, &admin(), &admin().user, &admin_grant).expect("admin");
+    common::write::grant_all(&mut s, &admin(), "lan", &grant(Role::Unit, &[U])).expect("lan");
+    common::write::grant_all(&mut s, &admin(), "minh", &grant(Role::Unit, &[U2])).expect("minh");
+    for who in ["lan", "minh"] {
+        parindex::command::key::register(&mut s, &officer(who)).expect("key");
+    }
     for unit in [U, U2] {
-        s.start_assessment(unit, 2025, None, &admin())
-            .expect("start");
+        parindex::command::assessment::start(&mut s, &admin(), unit, 2025, None).expect("start");
     }
     (0..n)
         .map(|i| {
@@ -93,18 +93,10 @@ fn try_save(
     value: String,
 ) -> Option<String> {
     let k = key(s, unit);
-    let w = Write {
-        key: &k,
-        target,
-        field,
-        value,
-        seen_heads: None,
-        reason: None,
-    };
-    match s.save(w, who, TODAY) {
-        Ok(parindex::store::SaveOutcome::Saved(e)) => Some(e.id),
-        Err(parindex::store::StoreError::Locked(_)) => None,
-        other => panic!("{other:?}"),
+    match overwrite(s, who, TODAY, &k, change(target, field, value)) {
+        Ok(e) => Some(e.id),
+        Err(CommandError::Store(StoreError::Locked(_))) => None,
+        Err(e) => panic!("{e:?}"),
     }
 }
 
@@ -113,7 +105,7 @@ fn try_save(
 enum Op {
     /// lan self-scores honestly.
     Honest(usize, u8),
-    /// lan's key, a value no rule allows.
+    /// lan's key, a value no rule allows (written by the copy owner's own build).
     OverCap(usize),
     /// An appraisal score inserted with rusqlite under minh's name, unsigned.
     Forged(usize),
@@ -132,14 +124,9 @@ fn apply(path: &Path, ops: &[Op]) {
                 try_save(&mut s, &lan, U, SUBS[*sub], "self", points(*v));
             }
             Op::OverCap(sub) => {
-                try_save(
-                    &mut s,
-                    &lan,
-                    U,
-                    SUBS[*sub],
-                    "self",
-                    r#"{"points":"99"}"#.into(),
-                );
+                let k = key(&s, U);
+                let target = (SUBS[*sub], "self");
+                append_unchecked(&mut s, &lan, &k, target, r#"{"points":"99"}"#);
             }
             Op::Forged(sub) => forge(path, SUBS[*sub], &key(&s, U)),
             Op::Tampered(sub) => {
@@ -156,12 +143,16 @@ fn apply(path: &Path, ops: &[Op]) {
                 .expect("rewrite");
             }
             Op::Finalize => {
-                let k = key(&s, U);
+                let clock = common::write::clock(TODAY);
                 for t in [
                     parindex::cycle::Transition::Submit,
                     parindex::cycle::Transition::Finalize,
                 ] {
-                    let _ = s.transition(&k, t, &admin(), None);
+                    let step = parindex::command::status::Move {
+                        incomplete: true,
+                        ..parindex::command::status::Move::new(U, 2025, t)
+                    };
+                    let _ = parindex::command::status::transition(&mut s, &admin(), &clock, &step);
                 }
             }
         }

@@ -7,8 +7,9 @@ mod common;
 
 use std::path::Path;
 
+use common::write::append_unchecked;
 use common::{Scratch, run_on, stderr};
-use parindex::store::{Actor, AssessmentKey, Store, Write, keys};
+use parindex::store::{Actor, AssessmentKey, Store, keys};
 use serde_json::Value;
 
 const U: &str = "phuong-dong-hoi";
@@ -59,7 +60,7 @@ fn server() -> Scratch {
     score(&s.db, "1.1.1", "0.5");
     score(&s.db, "1.1.2", "1");
     let mut store = Store::open(&s.db).expect("open");
-    store.register_key(&lan()).expect("lan's key");
+    parindex::command::key::register(&mut store, &lan()).expect("lan's key");
     s
 }
 
@@ -77,21 +78,12 @@ fn key(db: &Path) -> AssessmentKey {
         .expect("assessment")
 }
 
+/// lan's change on the laptop, written by the copy owner's build with no check: only the
+/// server's replay judges it. Its event id.
 fn lan_writes(db: &Path, target: &str, field: &str, value: &str) -> String {
     let mut store = Store::open(db).expect("open laptop");
     let k = key(db);
-    let w = Write {
-        key: &k,
-        target,
-        field,
-        value: value.into(),
-        seen_heads: None,
-        reason: None,
-    };
-    match store.save(w, &lan(), "2025-11-30").expect("save") {
-        parindex::store::SaveOutcome::Saved(e) => e.id,
-        other => panic!("{other:?}"),
-    }
+    append_unchecked(&mut store, &lan(), &k, (target, field), value).id
 }
 
 /// An event inserted with rusqlite, as the copy's owner can: any author, a correct digest
@@ -359,9 +351,8 @@ fn server_with_an_empty_assessment() -> (Scratch, std::path::PathBuf) {
     let s = server();
     let units = format!("{U},{EMPTY}");
     s.ok(&["officer", "grant", "lan", "unit", "--units", &units]);
-    Store::open(&s.db)
-        .expect("open")
-        .start_assessment(EMPTY, 2025, None, &Actor::current())
+    let mut store = Store::open(&s.db).expect("open");
+    parindex::command::assessment::start(&mut store, &Actor::current(), EMPTY, 2025, None)
         .expect("start");
     let lap = laptop(&s);
     (s, lap)
@@ -527,10 +518,9 @@ fn laptop_changes_refused_as_unsigned_count_once_their_author_registers_the_key_
     assert_eq!(totals(&s.db), before);
     // lan logs in on the server once (`parindex key export` registers the key): the two
     // changes are checked again and count; nothing else changes.
-    Store::open(&s.db)
-        .expect("open")
-        .register_key(&lan())
-        .expect("lan's key");
+    let mut store = Store::open(&s.db).expect("open");
+    parindex::command::key::register(&mut store, &lan()).expect("lan's key");
+    drop(store);
     let after = totals(&s.db);
     assert_eq!(after["stages"]["self"]["points"], "1.5", "{after:#}");
     let left: Vec<String> = json(&s.db, &["conflicts"])

@@ -294,8 +294,8 @@ fn snapshots_keep_the_databases_privacy_0600_alone_0640_shared() {
 }
 
 /// A laptop copy made by an older parindex (before the 4,000-character input limit) whose
-/// officer pasted a 40,000-character explanation: written here through the library's store,
-/// which has no input limits, as that version did. A merge never refuses a stored value for
+/// officer pasted a 40,000-character explanation: appended here with none of the command
+/// layer's checks, as that version wrote it. A merge never refuses a stored value for
 /// its length, so the text reaches the server and its reports.
 fn merge_a_huge_explanation(s: &Scratch, huge: &str) {
     let laptop = s.path("laptop.db");
@@ -309,20 +309,13 @@ fn merge_a_huge_explanation(s: &Scratch, huge: &str) {
         .find_assessment(UNIT, 2025)
         .expect("read")
         .expect("the copy has the assessment");
-    let w = parindex::store::Write {
-        key: &key,
-        target: "1.1.1",
-        field: parindex::fields::EXPLANATION,
-        value: serde_json::to_string(huge).expect("json"),
-        seen_heads: None,
-        reason: None,
-    };
     let actor = parindex::store::Actor {
         user: "lan".into(),
         host: "laptop".into(),
     };
-    copy.save(w, &actor, "2025-11-30")
-        .expect("save on the laptop");
+    let huge = serde_json::to_string(huge).expect("json");
+    let target = ("1.1.1", parindex::fields::EXPLANATION);
+    common::write::append_unchecked(&mut copy, &actor, &key, target, &huge);
     drop(copy);
     let out = s.run(&["sync", laptop.to_str().expect("path"), "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -1,10 +1,15 @@
 //! The store as a library: optimistic saves and conflicts, locks, history, and the projection
 //! always equal to a replay of the log.
 
-use parindex::command;
-use parindex::cycle::Transition;
+mod common;
+
+use common::write::{append_unchecked, change, clock, overwrite, points, save};
+use parindex::command::CommandError;
+use parindex::command::change::Outcome;
+use parindex::command::status::{Move, set_deadline, transition};
+use parindex::cycle::{DeadlineStage, Transition};
 use parindex::fields;
-use parindex::store::{Actor, AssessmentKey, ChangeWatch, SaveOutcome, Store, StoreError, Write};
+use parindex::store::{Actor, AssessmentKey, ChangeWatch, Store, StoreError};
 use proptest::prelude::*;
 
 fn officer(name: &str) -> Actor {
@@ -14,33 +19,26 @@ fn officer(name: &str) -> Actor {
     }
 }
 
+const UNIT: &str = "phuong-dong-hoi";
+
 fn scratch() -> (tempfile::TempDir, Store, AssessmentKey) {
     let dir = tempfile::tempdir().expect("dir");
     let mut store = Store::open(&dir.path().join("t.db")).expect("open");
-    let key = store
-        .start_assessment("phuong-dong-hoi", 2025, None, &officer("lan"))
+    let key = parindex::command::assessment::start(&mut store, &officer("lan"), UNIT, 2025, None)
         .expect("start");
     (dir, store, key)
 }
 
-fn points(p: &str) -> String {
-    format!(r#"{{"points":"{p}"}}"#)
+/// A self score of `sub`, made against `seen` heads.
+fn self_score(sub: &str, p: &str, seen: &[String]) -> parindex::command::change::Change {
+    parindex::command::change::Change {
+        seen_heads: seen.to_vec(),
+        ..change(sub, "self", points(p))
+    }
 }
 
-fn write<'a>(
-    key: &'a AssessmentKey,
-    sub: &'a str,
-    value: String,
-    seen: Option<Vec<String>>,
-) -> Write<'a> {
-    Write {
-        key,
-        target: sub,
-        field: "self",
-        value,
-        seen_heads: seen,
-        reason: None,
-    }
+fn locked(r: Result<impl std::fmt::Debug, CommandError>) -> bool {
+    matches!(r, Err(CommandError::Store(StoreError::Locked(_))))
 }
 
 const TODAY: &str = "2025-11-30";
@@ -54,23 +52,25 @@ fn second_writer_from_the_same_heads_gets_a_conflict_naming_the_first() {
         .expect("read")
         .map(|s| s.heads)
         .unwrap_or_default();
-    let first = a
-        .save(
-            write(&key, "1.1.1", points("0.5"), Some(seen_by_both.clone())),
-            &officer("lan"),
-            TODAY,
-        )
-        .expect("save a");
-    assert!(matches!(first, SaveOutcome::Saved(_)));
-    let second = b
-        .save(
-            write(&key, "1.1.1", points("0"), Some(seen_by_both)),
-            &officer("minh"),
-            TODAY,
-        )
-        .expect("save b");
+    let first = save(
+        &mut a,
+        &officer("lan"),
+        TODAY,
+        &key,
+        self_score("1.1.1", "0.5", &seen_by_both),
+    )
+    .expect("save a");
+    assert!(matches!(first, Outcome::Saved(_)));
+    let second = save(
+        &mut b,
+        &officer("minh"),
+        TODAY,
+        &key,
+        self_score("1.1.1", "0", &seen_by_both),
+    )
+    .expect("save b");
     match second {
-        SaveOutcome::Conflict(theirs) => {
+        Outcome::Conflict(theirs) => {
             assert_eq!(theirs.author, "lan");
             assert_eq!(theirs.value, points("0.5"));
         }
@@ -82,92 +82,79 @@ fn second_writer_from_the_same_heads_gets_a_conflict_naming_the_first() {
 #[test]
 fn saving_from_the_current_heads_supersedes_them() {
     let (_dir, mut s, key) = scratch();
-    let SaveOutcome::Saved(e1) = s
-        .save(
-            write(&key, "1.1.1", points("0.5"), Some(vec![])),
-            &officer("lan"),
-            TODAY,
-        )
-        .expect("1")
+    let lan = officer("lan");
+    let Outcome::Saved(e1) =
+        save(&mut s, &lan, TODAY, &key, self_score("1.1.1", "0.5", &[])).expect("1")
     else {
         panic!("first save");
     };
-    let SaveOutcome::Saved(e2) = s
-        .save(
-            write(&key, "1.1.1", points("0"), Some(vec![e1.id.clone()])),
-            &officer("lan"),
-            TODAY,
-        )
-        .expect("2")
+    let seen = [e1[0].id.clone()];
+    let Outcome::Saved(e2) =
+        save(&mut s, &lan, TODAY, &key, self_score("1.1.1", "0", &seen)).expect("2")
     else {
         panic!("second save");
     };
-    assert_eq!(e2.parents, vec![e1.id]);
+    assert_eq!(e2[0].parents, seen);
     let state = s
         .field(&key, "1.1.1", "self")
         .expect("read")
         .expect("state");
-    assert_eq!(state.heads, vec![e2.id]);
+    assert_eq!(state.heads, vec![e2[0].id.clone()]);
     assert!(!state.conflict);
 }
 
 #[test]
 fn submitted_assessment_refuses_self_scores_and_final_refuses_everything() {
     let (_dir, mut s, key) = scratch();
-    s.transition(&key, Transition::Submit, &officer("lan"), None)
-        .expect("submit");
-    let err = s
-        .save(
-            write(&key, "1.1.1", points("0.5"), None),
-            &officer("lan"),
-            TODAY,
-        )
-        .unwrap_err();
-    assert!(matches!(err, StoreError::Locked(_)), "{err:?}");
-    let appraisal = Write {
-        field: "appraisal1",
-        ..write(&key, "1.1.1", points("0.5"), None)
+    let submit = Move {
+        incomplete: true,
+        ..Move::new(UNIT, 2025, Transition::Submit)
     };
-    assert!(
-        s.save(appraisal.clone(), &officer("hoi-dong"), TODAY)
-            .is_ok()
+    transition(&mut s, &officer("lan"), &clock(TODAY), &submit).expect("submit");
+    let late_self = overwrite(
+        &mut s,
+        &officer("lan"),
+        TODAY,
+        &key,
+        change("1.1.1", "self", points("0.5")),
     );
-    s.transition(&key, Transition::Finalize, &officer("admin"), None)
-        .expect("finalize");
-    assert!(matches!(
-        s.save(appraisal, &officer("hoi-dong"), TODAY),
-        Err(StoreError::Locked(_))
-    ));
+    assert!(locked(late_self));
+    let appraisal = || change("1.1.1", "appraisal1", points("0.5"));
+    overwrite(&mut s, &officer("hoi-dong"), TODAY, &key, appraisal()).expect("appraisal");
+    let finalize = Move {
+        incomplete: true,
+        ..Move::new(UNIT, 2025, Transition::Finalize)
+    };
+    transition(&mut s, &officer("admin"), &clock(TODAY), &finalize).expect("finalize");
+    assert!(locked(overwrite(
+        &mut s,
+        &officer("hoi-dong"),
+        TODAY,
+        &key,
+        appraisal()
+    )));
 }
 
 #[test]
 fn deadline_locks_self_scores_once_passed() {
     let (_dir, mut s, key) = scratch();
-    s.set_deadline(2025, "2025-12-15", &officer("admin"))
-        .expect("deadline");
-    assert!(
-        s.save(
-            write(&key, "1.1.1", points("0.5"), None),
-            &officer("lan"),
-            "2025-12-15"
-        )
-        .is_ok()
-    );
-    let late = s.save(
-        write(&key, "1.1.1", points("0"), None),
-        &officer("lan"),
-        "2025-12-16",
-    );
-    assert!(matches!(late, Err(StoreError::Locked(_))));
+    let deadline = ("2025-12-15", DeadlineStage::SelfAssessment);
+    set_deadline(&mut s, &officer("admin"), &clock(TODAY), 2025, deadline).expect("deadline");
+    let score = |p: &str| change("1.1.1", "self", points(p));
+    overwrite(&mut s, &officer("lan"), "2025-12-15", &key, score("0.5")).expect("on the day");
+    let late = overwrite(&mut s, &officer("lan"), "2025-12-16", &key, score("0"));
+    assert!(locked(late));
 }
 
 #[test]
 fn the_event_log_refuses_update_and_delete() {
     let (dir, mut s, key) = scratch();
-    s.save(
-        write(&key, "1.1.1", points("0.5"), None),
+    overwrite(
+        &mut s,
         &officer("lan"),
         TODAY,
+        &key,
+        change("1.1.1", "self", points("0.5")),
     )
     .expect("save");
     drop(s);
@@ -179,16 +166,20 @@ fn the_event_log_refuses_update_and_delete() {
 #[test]
 fn last_event_by_finds_my_newest_change() {
     let (_dir, mut s, key) = scratch();
-    s.save(
-        write(&key, "1.1.1", points("0.5"), None),
+    overwrite(
+        &mut s,
         &officer("lan"),
         TODAY,
+        &key,
+        change("1.1.1", "self", points("0.5")),
     )
     .expect("1");
-    s.save(
-        write(&key, "1.2.1", points("1"), None),
+    overwrite(
+        &mut s,
         &officer("minh"),
         TODAY,
+        &key,
+        change("1.2.1", "self", points("1")),
     )
     .expect("2");
     let mine = s.last_event_by(&key, "lan").expect("query").expect("event");
@@ -204,11 +195,14 @@ fn evidence_text_is_stored_in_nfc() {
         title: "Ke\u{0302}\u{0301} hoa\u{0323}ch".into(),
         ..Default::default()
     };
-    let w = Write {
-        field: fields::EVIDENCE,
-        ..write(&key, "1.1.1", fields::encode_evidence(&[decomposed]), None)
-    };
-    s.save(w, &officer("lan"), TODAY).expect("save");
+    let value = fields::encode_evidence(&[decomposed]);
+    append_unchecked(
+        &mut s,
+        &officer("lan"),
+        &key,
+        ("1.1.1", fields::EVIDENCE),
+        &value,
+    );
     let stored = s
         .field(&key, "1.1.1", fields::EVIDENCE)
         .expect("read")
@@ -216,19 +210,30 @@ fn evidence_text_is_stored_in_nfc() {
     assert!(stored.value.contains("Kế hoạch"), "{}", stored.value);
 }
 
+/// Values each sub-criterion's rule can give (yes/no, a 0.25 deduction, three levels).
+const SUBS: [(&str, &[&str]); 3] = [
+    ("1.1.1", &["0", "0.5"]),
+    ("1.2.1", &["0", "0.25", "0.5", "0.75", "1"]),
+    ("2.1.1", &["0", "0.5", "1"]),
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
-    /// Whatever sequence of saves (some stale, some fresh) two officers make, the projection
-    /// equals a replay of the log.
+    /// Whatever sequence of saves (some stale, some explicit overwrites) two officers make,
+    /// the projection equals a replay of the log.
     #[test]
     fn projection_always_equals_a_replay_of_the_log(ops in proptest::collection::vec((0usize..3, 0u8..4, any::<bool>()), 1..40)) {
         let (_dir, mut s, key) = scratch();
-        let subs = ["1.1.1", "1.2.1", "2.1.1"];
         for (sub, value, stale) in ops {
-            let seen = if stale { Some(vec![]) } else { None };
-            let author = if value % 2 == 0 { "lan" } else { "minh" };
-            let _ = s.save(write(&key, subs[sub], points(&format!("0.{value}")), seen), &officer(author), TODAY).expect("save");
+            let (code, on_rule) = SUBS[sub];
+            let p = on_rule[usize::from(value) % on_rule.len()];
+            let author = officer(if value % 2 == 0 { "lan" } else { "minh" });
+            let c = change(code, "self", points(p));
+            match stale {
+                true => { save(&mut s, &author, TODAY, &key, c).expect("save"); }
+                false => { overwrite(&mut s, &author, TODAY, &key, c).expect("overwrite"); }
+            }
         }
         let report = s.check().expect("check");
         prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
@@ -242,12 +247,7 @@ fn start(store: &mut Store, unit: &str) {
         user: "lan".into(),
         host: "test-host".into(),
     };
-    let key = command::assessment::prospective(store, unit, 2025)
-        .expect("locate")
-        .key;
-    store
-        .write(|tx| command::assessment::ensure(tx, &key, &actor))
-        .expect("start");
+    parindex::command::assessment::start(store, &actor, unit, 2025, None).expect("start");
 }
 
 #[test]

@@ -5,7 +5,8 @@ mod common;
 
 use std::path::Path;
 
-use parindex::store::{Actor, AssessmentKey, Store, Write};
+use common::write::{change, overwrite, points, save};
+use parindex::store::{Actor, AssessmentKey, Store};
 use proptest::prelude::*;
 
 const TODAY: &str = "2025-11-30";
@@ -38,7 +39,7 @@ fn key() -> AssessmentKey {
 fn copies(dir: &Path, n: usize) -> Vec<std::path::PathBuf> {
     let base = dir.join("base.db");
     let mut s = Store::open(&base).expect("base");
-    s.start_assessment("phuong-dong-hoi", 2025, None, &officer("lan"))
+    parindex::command::assessment::start(&mut s, &officer("lan"), "phuong-dong-hoi", 2025, None)
         .expect("start");
     (0..n)
         .map(|i| {
@@ -55,26 +56,19 @@ fn apply(path: &Path, who: &str, ops: &[(usize, u8, bool)]) {
     let k = key();
     for (sub, value, fresh) in ops {
         let target = SUBS[*sub];
-        let points = ON_RULE[*sub][usize::from(*value) % ON_RULE[*sub].len()];
-        let seen = if *fresh {
-            Some(
-                s.field(&k, target, "self")
-                    .expect("read")
-                    .map(|f| f.heads)
-                    .unwrap_or_default(),
-            )
+        let p = ON_RULE[*sub][usize::from(*value) % ON_RULE[*sub].len()];
+        let c = change(target, "self", points(p));
+        if *fresh {
+            let seen_heads = s
+                .field(&k, target, "self")
+                .expect("read")
+                .map(|f| f.heads)
+                .unwrap_or_default();
+            let c = parindex::command::change::Change { seen_heads, ..c };
+            save(&mut s, &officer(who), TODAY, &k, c).expect("save");
         } else {
-            None
-        };
-        let w = Write {
-            key: &k,
-            target,
-            field: "self",
-            value: format!(r#"{{"points":"{points}"}}"#),
-            seen_heads: seen,
-            reason: None,
-        };
-        s.save(w, &officer(who), TODAY).expect("save");
+            overwrite(&mut s, &officer(who), TODAY, &k, c).expect("overwrite");
+        }
     }
 }
 

@@ -165,12 +165,19 @@ fn control_and_bidi_characters_never_reach_the_terminal() {
     let file = hostile_framework(&scratch);
     scratch.ok(&["framework", "import", file.to_str().unwrap()]);
     {
-        use parindex::store::{Actor, Store, Write as StoreWrite};
+        // Stored as a merged copy could carry them: no check on the way in.
+        use common::write::append_unchecked;
+        use parindex::store::{Actor, Store};
         let mut store = Store::open(&scratch.db).expect("open");
         let actor = Actor::current();
-        let key = store
-            .start_assessment(UNIT, 2025, Some("hostile-xa"), &actor)
-            .expect("start");
+        let key = parindex::command::assessment::start(
+            &mut store,
+            &actor,
+            UNIT,
+            2025,
+            Some("hostile-xa"),
+        )
+        .expect("start");
         let e = parindex::fields::Evidence {
             number: format!("12/{}KH", HOSTILE[0]),
             date: HOSTILE[1].into(),
@@ -178,25 +185,16 @@ fn control_and_bidi_characters_never_reach_the_terminal() {
             page: HOSTILE[0].into(),
             ..Default::default()
         };
-        let writes = vec![
-            StoreWrite {
-                key: &key,
-                target: "1.1.1",
-                field: "evidence",
-                value: parindex::fields::encode_evidence(&[e]),
-                seen_heads: None,
-                reason: None,
-            },
-            StoreWrite {
-                key: &key,
-                target: "1.1.1",
-                field: "explanation",
-                value: parindex::fields::encode_text(&HOSTILE.concat()),
-                seen_heads: None,
-                reason: None,
-            },
-        ];
-        store.save_all(writes, &actor, "2025-11-20").expect("save");
+        let evidence = parindex::fields::encode_evidence(&[e]);
+        append_unchecked(&mut store, &actor, &key, ("1.1.1", "evidence"), &evidence);
+        let explanation = parindex::fields::encode_text(&HOSTILE.concat());
+        append_unchecked(
+            &mut store,
+            &actor,
+            &key,
+            ("1.1.1", "explanation"),
+            &explanation,
+        );
     }
     let mut pty = Pty::spawn(&scratch, &["tui", "--unit", UNIT, "--year", "2025"]);
     pty.wait_for("Tài liệu đã có (1)");

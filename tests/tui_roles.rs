@@ -3,6 +3,9 @@
 //! allows, the permitted keys open their forms and save through the shell, and the refused
 //! ones do nothing but say why (roles::Denied, in Vietnamese).
 
+mod common;
+
+use common::write::{grant_all, started};
 use parindex::app::{Action, App, Effect, Key, KeyCode, Mode, Seat, keymap};
 use parindex::cycle::Transition;
 use parindex::i18n::Lang;
@@ -33,16 +36,16 @@ fn setup(dir: &tempfile::TempDir, who: &str, grants: Vec<Grant>, submitted: bool
         units: vec![],
         areas: Vec::new(),
     }];
-    store.set_officer("admin", Some(admin), &boss).unwrap();
+    grant_all(&mut store, &boss, "admin", &admin).unwrap();
     if who != "admin" {
-        store.set_officer(who, Some(grants), &boss).unwrap();
+        grant_all(&mut store, &boss, who, &grants).unwrap();
     }
-    let key = store.start_assessment(UNIT, 2025, None, &boss).unwrap();
-    if submitted {
-        store
-            .transition(&key, Transition::Submit, &boss, None)
-            .unwrap();
-    }
+    let steps: &[Transition] = if submitted {
+        &[Transition::Submit]
+    } else {
+        &[]
+    };
+    started(&mut store, &boss, (UNIT, 2025), steps);
 }
 
 fn grant(role: Role, units: &[&str]) -> Vec<Grant> {

@@ -2,6 +2,9 @@
 //! against stale heads become conflicts, undo and redo walk my session's steps, drafts are
 //! kept and forgotten, home shows the newest year with data.
 
+mod common;
+
+use common::write::grant_all;
 use parindex::app::{Action, App, Change, Effect, Key, KeyCode, keymap};
 use parindex::i18n::Lang;
 use parindex::store::{Actor, AssessmentKey, Draft, Store};
@@ -253,9 +256,7 @@ fn drafts_are_kept_offered_on_open_and_forgotten_when_taken() {
 fn home_shows_the_newest_year_with_data_and_history_lists_events() {
     let dir = tempfile::tempdir().unwrap();
     let mut lan = shell(&dir, "lan");
-    lan.store
-        .start_assessment("so-noi-vu", 2024, None, &actor("lan"))
-        .unwrap();
+    common::write::started(&mut lan.store, &actor("lan"), ("so-noi-vu", 2024), &[]);
     let key = open(&mut lan);
     save(&mut lan, &key, points("0.5", vec![]));
     match &lan.execute(Effect::LoadHome { year: None })[..] {
@@ -288,12 +289,15 @@ fn an_officer_of_another_unit_is_told_before_typing_and_refused_on_save() {
         areas: Vec::new(),
     };
     let boss = actor("admin");
-    admin
-        .store
-        .set_officer("admin", Some(vec![grant(Role::Admin, &[])]), &boss)
-        .unwrap();
-    let other_unit = Some(vec![grant(Role::Unit, &["phuong-dong-thuan"])]);
-    admin.store.set_officer("lan", other_unit, &boss).unwrap();
+    let store = &mut admin.store;
+    grant_all(store, &boss, "admin", &[grant(Role::Admin, &[])]).unwrap();
+    grant_all(
+        store,
+        &boss,
+        "lan",
+        &[grant(Role::Unit, &["phuong-dong-thuan"])],
+    )
+    .unwrap();
     let mut lan = shell(&dir, "lan");
     let opened = match lan
         .execute(Effect::Open {

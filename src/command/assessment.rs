@@ -1,5 +1,6 @@
 //! Finding the assessment a command names, starting it inside the transaction of its first
-//! successful change, and withdrawing (cancelling) or restoring one that has no scores.
+//! successful change (or empty, [`start`]), and withdrawing (cancelling) or restoring one that
+//! has no scores.
 
 use std::sync::Arc;
 
@@ -137,6 +138,28 @@ pub fn ensure(tx: &Tx, key: &AssessmentKey, actor: &Actor) -> Result<(), Command
     }
     tx.create_assessment(key, actor)?;
     Ok(())
+}
+
+/// Starts the assessment of `unit` for `year` with no change in it yet (or returns the live
+/// one): with `framework`, else the framework of the unit's level for the year. The unit's
+/// officers or an administrator may do it; a year outside the unit's years is refused. An
+/// officer's assessment normally starts with its first change (sample data and tests start
+/// empty ones, which `cancel` withdraws).
+pub fn start(
+    store: &mut Store,
+    actor: &Actor,
+    unit: &str,
+    year: i32,
+    framework: Option<&str>,
+) -> Result<AssessmentKey, CommandError> {
+    store.write(|tx| {
+        tx.authorize(actor, Action::Submit { unit })?;
+        let located = locate(tx, unit, year, framework)?;
+        if !located.exists {
+            ensure(tx, &located.key, actor)?;
+        }
+        Ok(located.key)
+    })
 }
 
 /// `assess cancel`: withdraws an assessment that has no scores, evidence or notes yet, as an

@@ -12,7 +12,7 @@ use crate::framework::{self, Framework};
 use crate::level::Level;
 use crate::unit::Unit;
 
-use super::{Actor, AssessmentKey, Store, StoreError, now_utc};
+use super::{AssessmentKey, Store, StoreError, now_utc};
 
 impl Store {
     /// Every framework in the database, in the order they were added.
@@ -24,13 +24,6 @@ impl Store {
     /// One framework, parsed once per connection.
     pub fn framework(&self, id: &str) -> Result<Arc<Framework>, StoreError> {
         framework_in(&self.conn, &self.frameworks, id)
-    }
-
-    /// Adds a framework; `Ok(false)` when the identical one is already there. A different text
-    /// under the same id is refused: stored assessments must never change meaning.
-    pub fn import_framework(&mut self, f: &Framework, actor: &Actor) -> Result<bool, StoreError> {
-        super::officers::authorize(&self.conn, actor, crate::roles::Action::Administer)?;
-        self.add_framework(f)
     }
 
     pub(super) fn add_framework(&mut self, f: &Framework) -> Result<bool, StoreError> {
@@ -95,48 +88,6 @@ impl Store {
                 level: unit.level,
                 year,
             })
-    }
-
-    /// The assessment of `unit` for `year`, started now if there is none. A year outside the
-    /// unit's life span is refused, naming the units that succeeded it.
-    pub fn start_assessment(
-        &mut self,
-        unit_code: &str,
-        year: i32,
-        framework_id: Option<&str>,
-        actor: &Actor,
-    ) -> Result<AssessmentKey, StoreError> {
-        if let Some(key) = self.find_assessment(unit_code, year)? {
-            return Ok(key);
-        }
-        let unit = self.unit(unit_code)?;
-        crate::unit::check_assessment_year(&unit, year, &self.successors(unit_code)?)
-            .map_err(StoreError::OutsideYears)?;
-        let framework_id = self.framework_for_unit(&unit, year, framework_id)?;
-        let hash: String = self
-            .conn
-            .query_row(
-                "SELECT hash FROM framework WHERE id = ?1",
-                [&framework_id],
-                |r| r.get(0),
-            )
-            .map_err(StoreError::sql)?;
-        self.conn
-            .execute(
-                "INSERT OR IGNORE INTO assessment (framework_id, unit_code, year, framework_hash, created_at, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![framework_id, unit_code, year, hash, now_utc(), actor.user],
-            )
-            .map_err(StoreError::sql)?;
-        let key = AssessmentKey {
-            framework_id,
-            unit_code: unit_code.into(),
-            year,
-        };
-        // Kept with its (empty) totals from the start, as through the command layer.
-        super::kept_totals::mark(&self.conn, &key).map_err(StoreError::sql)?;
-        super::kept_totals::refresh(&self.conn, &self.frameworks)?;
-        Ok(key)
     }
 }
 

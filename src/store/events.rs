@@ -1,35 +1,14 @@
-//! Appending events: optimistic saves that compare heads inside `BEGIN IMMEDIATE` and return a
-//! conflict instead of overwriting; status transitions; field history.
+//! Reading what events made: current fields, status, deadlines and the history of a field.
+//! (Every write goes through `command`, over [`super::Tx`].)
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 
-use crate::cycle::{self, Status, Transition};
+use crate::cycle::{self, Status};
 
-use super::log::{insert, new_event, row_to_event, select_events};
-use super::{Actor, AssessmentKey, Event, FieldState, Store, StoreError, year_key};
-use super::{officers, projection};
+use super::log::{row_to_event, select_events};
+use super::projection;
+use super::{AssessmentKey, Event, FieldState, Store, StoreError, year_key};
 use crate::record::HeadReason;
-use crate::roles::Action;
-
-/// A change as the officer made it, against the heads they were looking at.
-#[derive(Debug, Clone)]
-pub struct Write<'a> {
-    pub key: &'a AssessmentKey,
-    pub target: &'a str,
-    pub field: &'a str,
-    pub value: String,
-    /// The heads the officer saw (empty if the field had no value); `None` for a deliberate
-    /// overwrite from the command line, which supersedes whatever is current.
-    pub seen_heads: Option<Vec<String>>,
-    pub reason: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveOutcome {
-    Saved(Event),
-    /// Someone else saved first; nothing was written. Their current state.
-    Conflict(FieldState),
-}
 
 impl Store {
     /// Every field of an assessment with its current value.
@@ -75,108 +54,8 @@ impl Store {
         projection::get(&self.conn, key, target, field).map_err(StoreError::sql)
     }
 
-    /// Saves a change unless another officer changed the field since `seen_heads`, or the
-    /// assessment's status or the deadline locks it. `today` is `YYYY-MM-DD`.
-    pub fn save(
-        &mut self,
-        w: Write,
-        actor: &Actor,
-        today: &str,
-    ) -> Result<SaveOutcome, StoreError> {
-        let mut outcomes = self.save_all(vec![w], actor, today)?;
-        outcomes
-            .pop()
-            .ok_or_else(|| StoreError::Sql("nothing saved".into()))
-    }
-
-    /// Saves several changes in one transaction: all of them, or none when any is locked or
-    /// in conflict (the outcome list then holds the one conflict).
-    pub fn save_all(
-        &mut self,
-        writes: Vec<Write>,
-        actor: &Actor,
-        today: &str,
-    ) -> Result<Vec<SaveOutcome>, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::sql)?;
-        let mut saved = Vec::new();
-        let gate = officers::Gate::load(&tx, actor)?;
-        for w in writes {
-            gate.check(officers::action_for(w.key, w.target, w.field))?;
-            let status = status_in(&tx, w.key)?;
-            let deadlines = deadlines_in(&tx, w.key.year)?;
-            cycle::may_change(status, w.field, &deadlines, today).map_err(StoreError::Locked)?;
-            let current =
-                projection::get(&tx, w.key, w.target, w.field).map_err(StoreError::sql)?;
-            let heads = current
-                .as_ref()
-                .map(|c| c.heads.clone())
-                .unwrap_or_default();
-            if let (Some(mut seen), Some(theirs)) = (w.seen_heads.clone(), current) {
-                seen.sort();
-                if seen != heads {
-                    return Ok(vec![SaveOutcome::Conflict(theirs)]);
-                }
-            }
-            let event = new_event(
-                w.key,
-                w.target,
-                w.field,
-                w.value,
-                heads.clone(),
-                actor,
-                w.reason,
-            );
-            insert(&tx, &event)?;
-            projection::apply_over(&tx, &event, heads).map_err(StoreError::sql)?;
-            saved.push(SaveOutcome::Saved(event));
-        }
-        super::kept_totals::commit(tx, &self.frameworks)?;
-        Ok(saved)
-    }
-
     pub fn status(&self, key: &AssessmentKey) -> Result<Status, StoreError> {
         status_in(&self.conn, key)
-    }
-
-    /// Moves an assessment through the cycle; refused, naming the current status, when the
-    /// transition does not apply to it.
-    pub fn transition(
-        &mut self,
-        key: &AssessmentKey,
-        transition: Transition,
-        actor: &Actor,
-        reason: Option<String>,
-    ) -> Result<Status, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::sql)?;
-        let action = match transition {
-            Transition::Submit => Action::Submit {
-                unit: &key.unit_code,
-            },
-            _ => Action::Decide {
-                unit: &key.unit_code,
-            },
-        };
-        officers::authorize(&tx, actor, action)?;
-        let from = status_in(&tx, key)?;
-        let Some(to) = transition.apply(from) else {
-            return Err(StoreError::Transition { transition, from });
-        };
-        let heads = projection::get(&tx, key, "status", "status")
-            .map_err(StoreError::sql)?
-            .map(|c| c.heads)
-            .unwrap_or_default();
-        let value = serde_json::Value::from(to.code()).to_string();
-        let event = new_event(key, "status", "status", value, heads, actor, reason);
-        insert(&tx, &event)?;
-        projection::apply(&tx, &event).map_err(StoreError::sql)?;
-        super::kept_totals::commit(tx, &self.frameworks)?;
-        Ok(to)
     }
 
     /// The self-scoring deadline of a year (`YYYY-MM-DD`), if one is set.
@@ -187,25 +66,6 @@ impl Store {
     /// Every stage's deadline of a year.
     pub fn deadlines(&self, year: i32) -> Result<cycle::Deadlines, StoreError> {
         deadlines_in(&self.conn, year)
-    }
-
-    /// Sets the self-scoring deadline of a year (an event, so it syncs like everything else).
-    pub fn set_deadline(&mut self, year: i32, date: &str, actor: &Actor) -> Result<(), StoreError> {
-        let key = year_key(year);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::sql)?;
-        officers::authorize(&tx, actor, Action::Administer)?;
-        let heads = projection::get(&tx, &key, "year", "deadline")
-            .map_err(StoreError::sql)?
-            .map(|c| c.heads)
-            .unwrap_or_default();
-        let value = serde_json::Value::from(date).to_string();
-        let event = new_event(&key, "year", "deadline", value, heads, actor, None);
-        insert(&tx, &event)?;
-        projection::apply(&tx, &event).map_err(StoreError::sql)?;
-        tx.commit().map_err(StoreError::sql)
     }
 
     /// Every event of one field, oldest first.

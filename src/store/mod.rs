@@ -46,7 +46,6 @@ pub use crate::record::{
 
 pub use check::{CheckReport, ReadSnapshot};
 pub use error::StoreError;
-pub use events::{SaveOutcome, Write};
 pub use files::sha256_hex;
 pub use identity::{Actor, format_utc, now_utc, today_local, today_utc};
 pub use integrity::digest as event_digest;

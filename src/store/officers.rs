@@ -3,11 +3,9 @@
 
 use rusqlite::{Connection, params};
 
-use crate::cycle::FieldGroup;
 use crate::roles::{self, Action, Grant, Role};
 
-use super::log::{insert, new_event};
-use super::{Actor, AssessmentKey, OFFICER_TARGET, Store, StoreError, officers_key, projection};
+use super::{Actor, NewEvent, OFFICER_TARGET, Store, StoreError, officers_key};
 
 /// An officer and their grants (empty: known but with no role).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,19 +77,6 @@ pub(super) fn authorize(
     Gate::load(conn, actor)?.check(action)
 }
 
-/// The action a change of `field` on `key` amounts to.
-pub(super) fn action_for<'a>(key: &'a AssessmentKey, target: &'a str, field: &str) -> Action<'a> {
-    if key.unit_code == "*" {
-        Action::Administer
-    } else {
-        Action::Change {
-            unit: &key.unit_code,
-            group: FieldGroup::of(field),
-            area: crate::roles::area_of(target),
-        }
-    }
-}
-
 impl Store {
     pub fn officers(&self) -> Result<Vec<Officer>, StoreError> {
         officers_in(&self.conn)
@@ -122,27 +107,33 @@ impl Store {
     }
 
     /// Adds, changes (`Some`) or removes (`None`) an officer; an event by `actor`, who must be an
-    /// administrator once one exists.
-    pub fn set_officer(
+    /// administrator once one exists. Only the shared server's set-up makes the first
+    /// administrator this way; officers change through `command::officer`.
+    pub(super) fn set_officer(
         &mut self,
         user: &str,
         grants: Option<Vec<Grant>>,
         actor: &Actor,
     ) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(StoreError::sql)?;
-        authorize(&tx, actor, Action::Administer)?;
-        let key = officers_key();
-        let heads = projection::get(&tx, &key, OFFICER_TARGET, user)
-            .map_err(StoreError::sql)?
-            .map(|s| s.heads)
-            .unwrap_or_default();
         let value = serde_json::to_string(&grants).map_err(|e| StoreError::Sql(e.to_string()))?;
-        let event = new_event(&key, OFFICER_TARGET, user, value, heads, actor, None);
-        insert(&tx, &event)?;
-        projection::apply(&tx, &event).map_err(StoreError::sql)?;
-        tx.commit().map_err(StoreError::sql)
+        let key = officers_key();
+        let now = super::now_utc();
+        self.write(|tx| {
+            tx.authorize(actor, Action::Administer)?;
+            let parents = tx
+                .field(&key, OFFICER_TARGET, user)?
+                .map(|s| s.heads)
+                .unwrap_or_default();
+            let event = NewEvent {
+                key: &key,
+                target: OFFICER_TARGET,
+                field: user,
+                value,
+                parents,
+                reason: None,
+                at: &now,
+            };
+            tx.append(event, actor).map(drop)
+        })
     }
 }

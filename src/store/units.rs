@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::level::Level;
 use crate::unit::Unit;
 
-use super::{Actor, Store, StoreError};
+use super::{Store, StoreError};
 
 const UNIT_COLUMNS: &str = "code, name, level, parent, first_year, last_year, gso_code";
 
@@ -67,23 +67,6 @@ impl Store {
             }
         }
         Ok(steps)
-    }
-
-    /// Adds units, or renames existing ones (see [`upsert_units`]); only an administrator.
-    pub fn import_units(
-        &mut self,
-        units: &[Unit],
-        spans: bool,
-        actor: &Actor,
-    ) -> Result<usize, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(StoreError::sql)?;
-        super::officers::authorize(&tx, actor, crate::roles::Action::Administer)?;
-        let changed = upsert_units(&tx, units, spans)?;
-        tx.commit().map_err(StoreError::sql)?;
-        Ok(changed)
     }
 
     /// The bundled units, written without a role check: seeding a new file and upgrading an old

@@ -4,6 +4,7 @@
 
 pub mod binh_duong;
 pub mod pty;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
