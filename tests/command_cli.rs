@@ -93,15 +93,7 @@ fn shared_database() -> Scratch {
         let cmd = score(unit, "1.1.2", "0.5");
         s.ok(&cmd.iter().map(String::as_str).collect::<Vec<_>>());
     }
-    s.ok(&[
-        "assess",
-        "submit",
-        "--unit",
-        OTHER,
-        "--year",
-        "2025",
-        "--incomplete",
-    ]);
+    s.ok(&common::assess("submit", OTHER, "2025"));
     s
 }
 
@@ -171,30 +163,8 @@ fn refused_commands_leave_every_table_unchanged() {
             ]),
             "--number",
         ),
-        (
-            args(&[
-                "assess",
-                "finalize",
-                "--unit",
-                U,
-                "--year",
-                "2025",
-                "--incomplete",
-            ]),
-            "finalize",
-        ),
-        (
-            args(&[
-                "assess",
-                "submit",
-                "--unit",
-                U,
-                "--year",
-                "2024",
-                "--incomplete",
-            ]),
-            "2024",
-        ),
+        (args(&common::assess("finalize", U, "2025")), "finalize"),
+        (args(&common::assess("submit", U, "2024")), "2024"),
         (
             args(&["assess", "cancel", "--unit", U, "--year", "2025"]),
             "cannot cancel",
@@ -256,18 +226,7 @@ fn refused_commands_leave_every_table_unchanged() {
             ]),
             "Only the appraisal council",
         ),
-        (
-            args(&[
-                "assess",
-                "submit",
-                "--unit",
-                U,
-                "--year",
-                "2025",
-                "--incomplete",
-            ]),
-            "Only the unit",
-        ),
+        (args(&common::assess("submit", U, "2025")), "Only the unit"),
         (
             args(&["officer", "grant", &me(), "admin"]),
             "Only an administrator",

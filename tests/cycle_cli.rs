@@ -86,15 +86,7 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
         2
     );
 
-    s.ok(&[
-        "assess",
-        "submit",
-        "--unit",
-        UNIT,
-        "--year",
-        "2025",
-        "--incomplete",
-    ]);
+    s.ok(&common::assess("submit", UNIT, "2025"));
     refused(
         &s,
         &[
@@ -166,15 +158,7 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
         s.json(&["totals", "--unit", UNIT, "--year", "2025"])["missing_evidence"],
         1
     );
-    s.ok(&[
-        "assess",
-        "submit",
-        "--unit",
-        UNIT,
-        "--year",
-        "2025",
-        "--incomplete",
-    ]);
+    s.ok(&common::assess("submit", UNIT, "2025"));
 
     // Round 2 starts from round 1: going back to the self score (3) needs a note, confirming
     // round 1 does not.
@@ -268,15 +252,7 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
     );
     expect(&s, ["7", "5", "6", "1.2", "7.45", "74.5", "Khá"]);
 
-    s.ok(&[
-        "assess",
-        "finalize",
-        "--unit",
-        UNIT,
-        "--year",
-        "2025",
-        "--incomplete",
-    ]);
+    s.ok(&common::assess("finalize", UNIT, "2025"));
     refused(
         &s,
         &[

@@ -39,15 +39,7 @@ fn commands_that_change_things_answer_in_json_too() {
         "--declared",
         "có",
     ]);
-    let submitted = s.json(&[
-        "assess",
-        "submit",
-        "--unit",
-        "xa-le-thuy",
-        "--year",
-        "2026",
-        "--incomplete",
-    ]);
+    let submitted = s.json(&common::assess("submit", "xa-le-thuy", "2026"));
     assert_eq!(submitted["status"], "submitted");
     let snap = s.path("copy.db");
     let snapshot = s.json(&["snapshot", snap.to_str().expect("path")]);

@@ -259,30 +259,8 @@ fn a_finalized_assessment_is_unchanged_by_thirty_offline_self_edits() {
         let v = if i % 2 == 0 { "0" } else { "0.5" };
         lan_writes(&lap, "1.1.1", "self", &format!(r#"{{"points":"{v}"}}"#));
     }
-    ok(
-        &s.db,
-        &[
-            "assess",
-            "submit",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--incomplete",
-        ],
-    );
-    ok(
-        &s.db,
-        &[
-            "assess",
-            "finalize",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--incomplete",
-        ],
-    );
+    ok(&s.db, &common::assess("submit", U, "2025"));
+    ok(&s.db, &common::assess("finalize", U, "2025"));
     let before = totals(&s.db);
     let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
     assert_eq!(summary["quarantined"], 30, "{summary:#}");
@@ -296,31 +274,9 @@ fn a_finalized_assessment_is_unchanged_by_thirty_offline_self_edits() {
 #[test]
 fn a_reopen_concurrent_with_a_finalize_ends_final_on_both_sides() {
     let s = server();
-    ok(
-        &s.db,
-        &[
-            "assess",
-            "submit",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--incomplete",
-        ],
-    );
+    ok(&s.db, &common::assess("submit", U, "2025"));
     let lap = laptop(&s);
-    ok(
-        &s.db,
-        &[
-            "assess",
-            "finalize",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--incomplete",
-        ],
-    );
+    ok(&s.db, &common::assess("finalize", U, "2025"));
     ok(&lap, &["assess", "reopen", "--unit", U, "--year", "2025"]);
     let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
     assert_eq!(summary["refused"][0]["reason"], "late", "{summary:#}");
@@ -547,18 +503,7 @@ fn laptop_changes_refused_as_unsigned_count_once_their_author_registers_the_key_
 fn a_key_forged_for_an_appraiser_on_a_laptop_does_not_make_their_forged_score_count() {
     let s = server();
     // Submitted: the council's round 1 is open, so an appraisal by tuan would be in order.
-    ok(
-        &s.db,
-        &[
-            "assess",
-            "submit",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--incomplete",
-        ],
-    );
+    ok(&s.db, &common::assess("submit", U, "2025"));
     let lap = laptop(&s);
     // lan makes up a key for tuan, the appraiser who never logged in on the server, and signs
     // an appraisal "by tuan" with it (the laptop's parindex registers the key first).

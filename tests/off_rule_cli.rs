@@ -45,15 +45,7 @@ fn submit(s: &Scratch) {
         let out = score(s, &["--sub", sub, "--value", v, "--evidence", "12/BC"]);
         assert!(out.status.success(), "{}", stderr(&out));
     }
-    s.ok(&[
-        "assess",
-        "submit",
-        "--unit",
-        UNIT,
-        "--year",
-        "2025",
-        "--incomplete",
-    ]);
+    s.ok(&common::assess("submit", UNIT, "2025"));
 }
 
 fn flags(s: &Scratch, code: &str) -> Vec<String> {

@@ -33,15 +33,7 @@ fn as_role(role: &str, units: Option<&str>) -> Scratch {
             "có",
         ]);
     }
-    s.ok(&[
-        "assess",
-        "submit",
-        "--unit",
-        OTHER,
-        "--year",
-        "2025",
-        "--incomplete",
-    ]);
+    s.ok(&common::assess("submit", OTHER, "2025"));
     if role != "admin" {
         let mut grant = vec!["officer", "grant", me.as_str(), role];
         if let Some(u) = units {
@@ -102,19 +94,7 @@ fn viewer_reads_everything_and_changes_nothing() {
     allowed(&s, &["report", "--year", "2025", "--level", "xa"]);
     refused(&s, &self_score(U), UNIT_ONLY);
     refused(&s, &appraise(OTHER), COUNCIL_ONLY);
-    refused(
-        &s,
-        &[
-            "assess",
-            "submit",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--incomplete",
-        ],
-        UNIT_ONLY,
-    );
+    refused(&s, &common::assess("submit", U, "2025"), UNIT_ONLY);
     refused(
         &s,
         &["year", "set-deadline", "2025", "2025-12-15"],
@@ -144,18 +124,7 @@ fn unit_officer_self_scores_and_submits_only_their_unit() {
     );
     refused(&s, &self_score("phuong-dong-son"), UNIT_ONLY);
     refused(&s, &appraise(OTHER), COUNCIL_ONLY);
-    allowed(
-        &s,
-        &[
-            "assess",
-            "submit",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--incomplete",
-        ],
-    );
+    allowed(&s, &common::assess("submit", U, "2025"));
     refused(
         &s,
         &["assess", "return", "--unit", U, "--year", "2025"],
@@ -252,15 +221,7 @@ fn an_appraiser_scoped_to_areas_scores_area_2_and_is_refused_on_area_3() {
             "score", "set", "--unit", OTHER, "--year", "2025", "--sub", sub, "--value", "0",
         ]);
     }
-    s.ok(&[
-        "assess",
-        "submit",
-        "--unit",
-        OTHER,
-        "--year",
-        "2025",
-        "--incomplete",
-    ]);
+    s.ok(&common::assess("submit", OTHER, "2025"));
     refused(
         &s,
         &[

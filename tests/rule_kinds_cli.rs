@@ -146,15 +146,7 @@ fn submit(s: &Scratch) {
             score(s, sub, "--declared", zero);
         }
     }
-    s.ok(&[
-        "assess",
-        "submit",
-        "--unit",
-        UNIT,
-        "--year",
-        "2025",
-        "--incomplete",
-    ]);
+    s.ok(&common::assess("submit", UNIT, "2025"));
 }
 
 fn line_codes_scored(s: &Scratch) -> Vec<String> {

@@ -300,18 +300,7 @@ fn a_csv_with_its_own_headers_imports_through_a_column_mapping_and_a_locked_asse
     );
     assert_eq!(got["self"]["value"]["declared"]["figure"], "95.5", "{got}");
 
-    common::ok_on(
-        &s.db,
-        &[
-            "assess",
-            "submit",
-            "--unit",
-            UNIT,
-            "--year",
-            "2025",
-            "--incomplete",
-        ],
-    );
+    common::ok_on(&s.db, &common::assess("submit", UNIT, "2025"));
     std::fs::write(&csv, "Mã TC;Tỷ lệ đúng hạn\n1.1.2;80\n").expect("write csv");
     let out = run_on(&s.db, &mapped[..mapped.len()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));

@@ -135,15 +135,7 @@ fn history_lists_the_submission_and_enter_shows_a_long_explanation_whole() {
         "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0,5",
         "--note", &long,
     ]);
-    scratch.ok(&[
-        "assess",
-        "submit",
-        "--unit",
-        UNIT,
-        "--year",
-        "2025",
-        "--incomplete",
-    ]);
+    scratch.ok(&common::assess("submit", UNIT, "2025"));
     let mut pty = Pty::walk(&scratch);
     pty.wait_for("Cách tính điểm");
     pty.send("t");
