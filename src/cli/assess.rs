@@ -8,7 +8,7 @@ use crate::cycle::Transition;
 use crate::store::Actor;
 
 use super::output::say;
-use super::{CliError, Context, command_error, open_store};
+use super::{CliError, Context, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum AssessCommand {
@@ -82,8 +82,7 @@ pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
         incomplete,
         ..command::status::Move::new(&which.unit, which.year, transition)
     };
-    let done = command::status::transition(&mut store, &Actor::current(), &Clock::system(), &req)
-        .map_err(|e| command_error(ctx, e))?;
+    let done = command::status::transition(&mut store, &Actor::current(), &Clock::system(), &req)?;
     let (key, to) = (done.key, done.status);
     if which.json {
         let gaps: serde_json::Map<String, serde_json::Value> = done
@@ -117,8 +116,7 @@ fn withdraw(ctx: &Context, which: &Which, cancel: bool) -> Result<(), CliError> 
         command::cancel(&mut store, &actor, &clock, &which.unit, which.year)
     } else {
         command::restore(&mut store, &actor, &clock, &which.unit, which.year)
-    }
-    .map_err(|e| command_error(ctx, e))?;
+    }?;
     if which.json {
         return super::output::print_json(&serde_json::json!({
             "unit": key.unit_code, "year": key.year, "framework": key.framework_id,
@@ -153,8 +151,7 @@ pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
     };
     let mut store = open_store(ctx)?;
     let (actor, clock) = (Actor::current(), Clock::system());
-    command::status::set_deadline(&mut store, &actor, &clock, year, (&iso, stage))
-        .map_err(|e| command_error(ctx, e))?;
+    command::status::set_deadline(&mut store, &actor, &clock, year, (&iso, stage))?;
     if json {
         return super::output::print_json(
             &serde_json::json!({"year": year, "deadline": iso, "stage": stage.code()}),

@@ -3,12 +3,12 @@
 use serde_json::json;
 
 use super::output::{print_json, say};
-use super::{CliError, Context, open_read_store, store_error};
+use super::{CliError, Context, open_read_store};
 
 pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
     let store = open_read_store(ctx)?;
-    let read = store.read_snapshot().map_err(|e| store_error(ctx, e))?;
-    let report = store.check().map_err(|e| store_error(ctx, e))?;
+    let read = store.read_snapshot()?;
+    let report = store.check()?;
     drop(read);
     if json {
         print_json(&json!({

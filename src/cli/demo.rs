@@ -47,8 +47,7 @@ fn refuse_filled_years(
         .max(1) as i32;
     let wanted = (args.year - years + 1)..=args.year;
     let filled: Vec<i32> = store
-        .assessment_years()
-        .map_err(|e| super::store_error(ctx, e))?
+        .assessment_years()?
         .into_iter()
         .filter(|y| wanted.contains(y))
         .collect();
@@ -88,18 +87,16 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
             }
         }
     };
-    let summary = store
-        .in_bulk(|store| {
-            demo::fill(
-                store,
-                scale,
-                args.seed,
-                args.year,
-                args.years,
-                &mut progress,
-            )
-        })
-        .map_err(|e| super::command_error(ctx, e))?;
+    let summary = store.in_bulk(|store| {
+        demo::fill(
+            store,
+            scale,
+            args.seed,
+            args.year,
+            args.years,
+            &mut progress,
+        )
+    })?;
     if args.json {
         return super::output::print_json(
             &serde_json::json!({"assessments": summary.assessments, "events": summary.events}),

@@ -9,7 +9,7 @@ use crate::fields::Evidence;
 use crate::store::Actor;
 
 use super::output::say;
-use super::{CliError, Context, command_error, open_store};
+use super::{CliError, Context, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum EvidenceCommand {
@@ -84,8 +84,7 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), CliError> {
             ..Evidence::default()
         },
     };
-    let added = add_evidence(&mut store, &Actor::current(), &Clock::system(), &req)
-        .map_err(|e| command_error(ctx, e))?;
+    let added = add_evidence(&mut store, &Actor::current(), &Clock::system(), &req)?;
     report(ctx, &added, a.json)
 }
 
@@ -94,8 +93,7 @@ fn remove(ctx: &Context, r: &RemoveArgs) -> Result<(), CliError> {
     let (actor, clock) = (Actor::current(), Clock::system());
     let left = remove_evidence(
         &mut store, &actor, &clock, &r.unit, r.year, &r.sub, &r.number,
-    )
-    .map_err(|e| command_error(ctx, e))?;
+    )?;
     report(ctx, &left, r.json)
 }
 

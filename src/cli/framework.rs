@@ -86,8 +86,8 @@ fn check(ctx: &Context, files: &[PathBuf], json: bool) -> Result<(), CliError> {
             }
             Err(e) => {
                 results.push(json!({"file": path.display().to_string(), "valid": false,
-                    "problems": e.message.lines().collect::<Vec<_>>()}));
-                failed.push(e.message);
+                    "problems": e.message(ctx.lang).lines().collect::<Vec<_>>()}));
+                failed.push(e.message(ctx.lang));
             }
         }
     }
@@ -164,8 +164,7 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
     let f = load_file(ctx, path)?;
     let mut store = super::open_store(ctx)?;
     let added =
-        crate::command::import::import_framework(&mut store, &crate::store::Actor::current(), &f)
-            .map_err(|e| super::command_error(ctx, e))?;
+        crate::command::import::import_framework(&mut store, &crate::store::Actor::current(), &f)?;
     if json {
         let (a, c, s) = f.counts();
         return print_json(&json!({"id": f.id, "hash": f.hash, "added": added,

@@ -9,7 +9,7 @@ use clap::Args;
 use crate::store::{Actor, Store, init_shared};
 
 use super::output::say;
-use super::{CliError, Context, store_error};
+use super::{CliError, Context};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -29,8 +29,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
     match &args.shared {
         Some(group) => init_shared(&args.path, group, &actor).map(drop),
         None => Store::open(&args.path).map(drop),
-    }
-    .map_err(|e| store_error(ctx, e))?;
+    }?;
     let admin = args.shared.as_ref().map(|_| actor.user.clone());
     if args.json {
         return super::output::print_json(&serde_json::json!({

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::store::{Actor, keys};
 
 use super::output::print_json;
-use super::{CliError, Context, command_error, open_store, store_error};
+use super::{CliError, Context, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum KeyCommand {
@@ -44,19 +44,17 @@ pub fn run(ctx: &Context, cmd: KeyCommand) -> Result<(), CliError> {
 
 fn export(ctx: &Context, public: bool, out: Option<PathBuf>, json: bool) -> Result<(), CliError> {
     let me = Actor::current();
-    let secret = keys::load_or_create().map_err(|e| store_error(ctx, e))?;
+    let secret = keys::load_or_create()?;
     // Registered here too, so that copies taken from now on know it.
     let mut store = open_store(ctx)?;
-    let public_hex = crate::command::key::register(&mut store, &me)
-        .map_err(|e| command_error(ctx, e))?
-        .unwrap_or_default();
+    let public_hex = crate::command::key::register(&mut store, &me)?.unwrap_or_default();
     let text = if public {
         format!("{public_hex}\n")
     } else {
         keys::key_file_text(&me.user, &secret)
     };
     match out {
-        Some(path) => keys::write_key(&path, &text, false).map_err(|e| store_error(ctx, e))?,
+        Some(path) => keys::write_key(&path, &text, false)?,
         None if json => {
             return print_json(&json!({"user": me.user, "public_key": public_hex,
                 "key": (!public).then(|| text.trim().to_string())}));
@@ -96,13 +94,10 @@ fn import(ctx: &Context, file: &std::path::Path, force: bool, json: bool) -> Res
                 )
             )));
         }
-        keys::write_key(&path, &keys::key_file_text(&user, &secret), true)
-            .map_err(|e| store_error(ctx, e))?;
+        keys::write_key(&path, &keys::key_file_text(&user, &secret), true)?;
     }
     let mut store = open_store(ctx)?;
-    let public = crate::command::key::register(&mut store, &me)
-        .map_err(|e| command_error(ctx, e))?
-        .unwrap_or_default();
+    let public = crate::command::key::register(&mut store, &me)?.unwrap_or_default();
     if json {
         return print_json(&json!({"user": me.user, "public_key": public}));
     }

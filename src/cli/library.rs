@@ -15,7 +15,7 @@ use crate::record::library::{Held, used_elsewhere};
 use crate::store::Actor;
 
 use super::output::{print_json, say};
-use super::{CliError, Context, command_error, open_read_store, open_store, store_error};
+use super::{CliError, Context, open_read_store, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum LibraryCommand {
@@ -124,8 +124,7 @@ fn add(ctx: &Context, a: AddArgs) -> Result<(), CliError> {
         file,
     };
     let mut store = open_store(ctx)?;
-    let added = library::add_document(&mut store, &Actor::current(), &Clock::system(), &req)
-        .map_err(|e| command_error(ctx, e))?;
+    let added = library::add_document(&mut store, &Actor::current(), &Clock::system(), &req)?;
     if a.json {
         return print_json(&json!({
             "unit": added.key.unit_code, "year": added.key.year, "id": added.id,
@@ -165,7 +164,7 @@ fn read_file(ctx: &Context, path: &std::path::Path) -> Result<NewFile, CliError>
             name,
             size: meta.len(),
         };
-        return Err(command_error(ctx, e));
+        return Err(e.into());
     }
     let bytes = std::fs::read(path).map_err(cannot)?;
     Ok(NewFile { name, bytes })
@@ -186,11 +185,9 @@ fn entries(
     year: i32,
 ) -> Result<(Vec<Entry>, Vec<Held>, String), CliError> {
     let mut store = open_read_store(ctx)?;
-    let (key, _) = super::score::locate(ctx, &mut store, unit, year)?;
-    let states = store.fields(&key).map_err(|e| store_error(ctx, e))?;
-    let held = store
-        .library_everywhere()
-        .map_err(|e| store_error(ctx, e))?;
+    let (key, _) = super::score::locate(&mut store, unit, year)?;
+    let states = store.fields(&key)?;
+    let held = store.library_everywhere()?;
     Ok((library::entries(&states), held, key.unit_code))
 }
 
@@ -310,8 +307,7 @@ pub fn cite(ctx: &Context, a: &CiteArgs) -> Result<(), CliError> {
         subs,
     };
     let mut store = open_store(ctx)?;
-    let done = library::cite(&mut store, &Actor::current(), &Clock::system(), &req)
-        .map_err(|e| command_error(ctx, e))?;
+    let done = library::cite(&mut store, &Actor::current(), &Clock::system(), &req)?;
     if a.json {
         return print_json(&json!({
             "unit": done.key.unit_code, "year": done.key.year, "id": done.id,
@@ -334,25 +330,22 @@ pub fn cite(ctx: &Context, a: &CiteArgs) -> Result<(), CliError> {
 /// prints its link.
 pub fn open(ctx: &Context, a: &OpenArgs) -> Result<(), CliError> {
     let mut store = open_read_store(ctx)?;
-    let (key, _) = super::score::locate(ctx, &mut store, &a.unit, a.year)?;
-    let states = store.fields(&key).map_err(|e| store_error(ctx, e))?;
+    let (key, _) = super::score::locate(&mut store, &a.unit, a.year)?;
+    let states = store.fields(&key)?;
     let docs = library::documents(&states);
-    let (id, doc) = library::find(&docs, &a.document).map_err(|e| command_error(ctx, e))?;
+    let (id, doc) = library::find(&docs, &a.document)?;
     let l = ctx.lang;
     if let Some(file) = &doc.file {
-        let bytes = store
-            .file_bytes(&file.sha256)
-            .map_err(|e| store_error(ctx, e))?
-            .ok_or_else(|| {
-                CliError::other(format!(
-                    "{id}: {} {}",
-                    l.pick(
-                        "tệp chưa có trong cơ sở dữ liệu này (gộp bản sao có tệp)",
-                        "its file is not in this database (merge the copy that has it)"
-                    ),
-                    file.sha256
-                ))
-            })?;
+        let bytes = store.file_bytes(&file.sha256)?.ok_or_else(|| {
+            CliError::other(format!(
+                "{id}: {} {}",
+                l.pick(
+                    "tệp chưa có trong cơ sở dữ liệu này (gộp bản sao có tệp)",
+                    "its file is not in this database (merge the copy that has it)"
+                ),
+                file.sha256
+            ))
+        })?;
         if crate::store::sha256_hex(&bytes) != file.sha256 {
             return Err(CliError::other(format!(
                 "{id}: {}",

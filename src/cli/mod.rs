@@ -28,8 +28,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::i18n::{Lang, Localized};
-use crate::store::{Store, StoreError};
+use crate::i18n::Lang;
+use crate::store::Store;
 
 pub use output::CliError;
 
@@ -179,7 +179,7 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => e.report(),
+        Err(e) => e.report(ctx.lang),
     }
 }
 
@@ -187,8 +187,8 @@ pub fn run(cli: Cli) -> ExitCode {
 /// new one, so a mistyped `--db` never leaves an empty database behind.
 pub(crate) fn open_store(ctx: &Context) -> Result<Store, CliError> {
     let path = database_path(ctx)?;
-    let store = Store::open(&path).map_err(|e| store_error(ctx, e))?;
-    store.verified().map_err(|e| store_error(ctx, e))?;
+    let store = Store::open(&path)?;
+    store.verified()?;
     Ok(store)
 }
 
@@ -225,32 +225,12 @@ pub(crate) fn open_read_store(ctx: &Context) -> Result<Store, CliError> {
     if !exists {
         return open_store(ctx);
     }
-    Store::open_read_only(&path).map_err(|e| store_error(ctx, e))
+    Store::open_read_only(&path).map_err(CliError::from)
 }
 
 /// Every framework the database knows (bundled ones are seeded into it on creation).
 pub(crate) fn store_frameworks(
     ctx: &Context,
 ) -> Result<Vec<std::sync::Arc<crate::framework::Framework>>, CliError> {
-    open_read_store(ctx)?
-        .frameworks()
-        .map_err(|e| store_error(ctx, e))
-}
-
-pub(crate) fn store_error(ctx: &Context, e: StoreError) -> CliError {
-    let message = e.message(ctx.lang);
-    if e.is_bad_input() {
-        CliError::input(message)
-    } else {
-        CliError::other(message)
-    }
-}
-
-pub(crate) fn command_error(ctx: &Context, e: crate::command::CommandError) -> CliError {
-    let message = e.message(ctx.lang);
-    if e.is_bad_input() {
-        CliError::input(message)
-    } else {
-        CliError::other(message)
-    }
+    open_read_store(ctx)?.frameworks().map_err(CliError::from)
 }

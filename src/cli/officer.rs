@@ -8,7 +8,7 @@ use crate::roles::Role;
 use crate::store::Actor;
 
 use super::output::{print_json, say};
-use super::{CliError, Context, command_error, open_store, store_error};
+use super::{CliError, Context, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum OfficerCommand {
@@ -89,29 +89,28 @@ pub fn run(ctx: &Context, cmd: OfficerCommand) -> Result<(), CliError> {
     };
     let mut store = open_store(ctx)?;
     let (actor, clock) = (Actor::current(), Clock::system());
-    let err = |e| command_error(ctx, e);
     match cmd {
         OfficerCommand::List { .. } => return list(ctx, &store, json),
         OfficerCommand::Remove { user, .. } => {
-            officer::remove(&mut store, &actor, &clock, &user).map_err(err)?;
+            officer::remove(&mut store, &actor, &clock, &user)?;
         }
         OfficerCommand::Add(a) | OfficerCommand::Grant(a) => {
             let scope = officer::Scope {
                 units: &a.units,
                 areas: &a.areas,
             };
-            officer::grant(&mut store, &actor, &clock, &a.user, a.role, scope).map_err(err)?;
+            officer::grant(&mut store, &actor, &clock, &a.user, a.role, scope)?;
         }
         OfficerCommand::Revoke { user, role, .. } => {
-            officer::revoke(&mut store, &actor, &clock, &user, role).map_err(err)?;
+            officer::revoke(&mut store, &actor, &clock, &user, role)?;
         }
     }
     list(ctx, &store, json)
 }
 
 fn list(ctx: &Context, store: &crate::store::Store, json: bool) -> Result<(), CliError> {
-    let officers = store.officers().map_err(|e| store_error(ctx, e))?;
-    let enforced = store.roles_enforced().map_err(|e| store_error(ctx, e))?;
+    let officers = store.officers()?;
+    let enforced = store.roles_enforced()?;
     if json {
         let rows: Vec<_> = officers
             .iter()

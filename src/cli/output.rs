@@ -7,17 +7,35 @@ use std::io::Write;
 
 use serde::Serialize;
 
-/// A command's failure, already worded for the officer in the chosen language.
+use crate::command::CommandError;
+use crate::i18n::{Lang, Localized};
+use crate::store::StoreError;
+
+/// A command's failure: a refusal already worded for the officer, or a store or command error
+/// worded once, in the chosen language, when it is reported. `?` converts both.
 #[derive(Debug)]
-pub struct CliError {
-    pub bad_input: bool,
-    pub message: String,
+pub enum CliError {
+    Worded { bad_input: bool, message: String },
+    Store(StoreError),
+    Command(CommandError),
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        CliError::Store(e)
+    }
+}
+
+impl From<CommandError> for CliError {
+    fn from(e: CommandError) -> Self {
+        CliError::Command(e)
+    }
 }
 
 impl CliError {
     /// Bad input or usage: exit 2, nothing was written.
     pub fn input(message: impl Into<String>) -> Self {
-        CliError {
+        CliError::Worded {
             bad_input: true,
             message: message.into(),
         }
@@ -25,15 +43,32 @@ impl CliError {
 
     /// Any other failure: exit 1.
     pub fn other(message: impl Into<String>) -> Self {
-        CliError {
+        CliError::Worded {
             bad_input: false,
             message: message.into(),
         }
     }
 
-    pub fn report(&self) -> ExitCode {
-        eprintln!("parindex: {}", crate::text::sanitize(&self.message));
-        ExitCode::from(if self.bad_input { 2 } else { 1 })
+    /// Bad input (exit 2) rather than a failure of the system (exit 1).
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            CliError::Worded { bad_input, .. } => *bad_input,
+            CliError::Store(e) => e.is_bad_input(),
+            CliError::Command(e) => e.is_bad_input(),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::Worded { message, .. } => message.clone(),
+            CliError::Store(e) => e.message(lang),
+            CliError::Command(e) => e.message(lang),
+        }
+    }
+
+    pub fn report(&self, lang: Lang) -> ExitCode {
+        eprintln!("parindex: {}", crate::text::sanitize(&self.message(lang)));
+        ExitCode::from(if self.is_bad_input() { 2 } else { 1 })
     }
 }
 

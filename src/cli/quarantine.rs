@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::store::{Actor, Quarantined, today_utc};
 
 use super::score::display_value;
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, open_store};
 
 /// One refused event as JSON.
 pub fn entry_json(q: &Quarantined) -> Value {
@@ -74,9 +74,7 @@ pub fn print_groups(all: &[Quarantined], lang: Lang) {
 /// `conflicts accept ID`: the refused change is made again, now, by the council or an admin.
 pub fn accept(ctx: &Context, id: &str) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
-    let e = store
-        .accept_quarantined(id, &Actor::current(), &today_utc())
-        .map_err(|e| store_error(ctx, e))?;
+    let e = store.accept_quarantined(id, &Actor::current(), &today_utc())?;
     println!(
         "{} {} ({} {} {} [{}])",
         ctx.lang.pick("Đã chấp nhận", "Accepted"),
@@ -92,9 +90,7 @@ pub fn accept(ctx: &Context, id: &str) -> Result<(), CliError> {
 /// `conflicts dismiss ID`: the refused change stays in the log and leaves the list.
 pub fn dismiss(ctx: &Context, id: &str, reason: Option<String>) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
-    let e = store
-        .dismiss_quarantined(id, &Actor::current(), reason)
-        .map_err(|e| store_error(ctx, e))?;
+    let e = store.dismiss_quarantined(id, &Actor::current(), reason)?;
     println!("{} {}", ctx.lang.pick("Đã bác bỏ", "Dismissed"), e.id);
     Ok(())
 }

@@ -12,7 +12,7 @@ use crate::report;
 
 use super::output::{print_json, write_json};
 use super::unit::parse_level;
-use super::{CliError, Context, open_read_store, store_error};
+use super::{CliError, Context, open_read_store};
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
@@ -110,10 +110,10 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
         None => level_report(ctx, &store, &args)?,
     };
     match made {
-        Made::Text(text) => emit(ctx, &text, &to),
-        Made::Json(value) => emit_json(ctx, &value, &to),
-        Made::RankingJson(ranking) => emit_json(ctx, &report::RankingJson(&ranking), &to),
-        Made::Bytes(bytes) => to.write(ctx, to.out.map_or(Path::new(""), |p| p.as_path()), &bytes),
+        Made::Text(text) => emit(&text, &to),
+        Made::Json(value) => emit_json(&value, &to),
+        Made::RankingJson(ranking) => emit_json(&report::RankingJson(&ranking), &to),
+        Made::Bytes(bytes) => to.write(to.out.map_or(Path::new(""), |p| p.as_path()), &bytes),
     }
 }
 
@@ -153,19 +153,15 @@ fn unit_report(
     unit: &str,
 ) -> Result<Made, CliError> {
     let l = ctx.lang;
-    let err = |e| store_error(ctx, e);
-    let key = store
-        .find_assessment(unit, args.year)
-        .map_err(err)?
-        .ok_or_else(|| {
-            CliError::input(format!(
-                "--unit: {} '{unit}' {} {}",
-                l.pick("đơn vị", "unit"),
-                l.pick("chưa có kết quả chấm năm", "has no assessment for"),
-                args.year
-            ))
-        })?;
-    let detail = report::gather_detail(store, &key, l).map_err(err)?;
+    let key = store.find_assessment(unit, args.year)?.ok_or_else(|| {
+        CliError::input(format!(
+            "--unit: {} '{unit}' {} {}",
+            l.pick("đơn vị", "unit"),
+            l.pick("chưa có kết quả chấm năm", "has no assessment for"),
+            args.year
+        ))
+    })?;
+    let detail = report::gather_detail(store, &key, l)?;
     let date = args.date.unwrap_or_else(today);
     let annex = || report::self_report::self_report_annex(&detail, date, l);
     Ok(match args.format {
@@ -188,8 +184,7 @@ fn level_report(
     args: &ReportArgs,
 ) -> Result<Made, CliError> {
     let l = ctx.lang;
-    let err = |e| store_error(ctx, e);
-    let mut ranking = report::gather_ranking(store, args.year, args.level).map_err(err)?;
+    let mut ranking = report::gather_ranking(store, args.year, args.level)?;
     if args.final_only {
         ranking = ranking.only_final();
     }
@@ -221,8 +216,8 @@ fn level_report(
             // The annex, its statistics, then each unit's self-assessment report.
             let mut annexes = vec![results(), stats()];
             for row in &ranking.rows {
-                if let Some(key) = store.find_assessment(&row.unit, args.year).map_err(err)? {
-                    let detail = report::gather_detail(store, &key, l).map_err(err)?;
+                if let Some(key) = store.find_assessment(&row.unit, args.year)? {
+                    let detail = report::gather_detail(store, &key, l)?;
                     annexes.push(report::self_report::self_report_annex(&detail, date, l));
                 }
             }
@@ -239,16 +234,16 @@ struct Destination<'a> {
 }
 
 impl Destination<'_> {
-    fn write(&self, ctx: &Context, path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         crate::private_file::write(path, bytes, self.privacy)
-            .map_err(|e| store_error(ctx, StoreError::from_io(path, &e)))
+            .map_err(|e| CliError::from(StoreError::from_io(path, &e)))
     }
 }
 
-fn emit(ctx: &Context, text: &str, to: &Destination) -> Result<(), CliError> {
+fn emit(text: &str, to: &Destination) -> Result<(), CliError> {
     let clean = crate::text::sanitize(text);
     match to.out {
-        Some(path) => to.write(ctx, path, clean.as_bytes()),
+        Some(path) => to.write(path, clean.as_bytes()),
         None => {
             print!("{clean}");
             Ok(())
@@ -256,16 +251,12 @@ fn emit(ctx: &Context, text: &str, to: &Destination) -> Result<(), CliError> {
     }
 }
 
-fn emit_json<T: serde::Serialize>(
-    ctx: &Context,
-    value: &T,
-    to: &Destination,
-) -> Result<(), CliError> {
+fn emit_json<T: serde::Serialize>(value: &T, to: &Destination) -> Result<(), CliError> {
     match to.out {
         Some(path) => crate::private_file::write_with(path, to.privacy, |out| {
             write_json(value, out).map_err(std::io::Error::other)
         })
-        .map_err(|e| store_error(ctx, StoreError::from_io(path, &e))),
+        .map_err(|e| CliError::from(StoreError::from_io(path, &e))),
         None => print_json(value),
     }
 }

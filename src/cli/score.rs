@@ -12,9 +12,7 @@ use crate::scoring::{self, Stage};
 use crate::store::{Actor, AssessmentKey, Store};
 
 use super::output::{print_json, say, tell};
-use super::{
-    CliError, Context, command_error, open_read_store, open_store, store_error, totals::totals_json,
-};
+use super::{CliError, Context, open_read_store, open_store, totals::totals_json};
 
 #[derive(Debug, Subcommand)]
 pub enum ScoreCommand {
@@ -108,22 +106,16 @@ pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<(), CliError> {
 
 /// The live assessment a read-only command names, with its framework.
 pub fn locate(
-    ctx: &Context,
     store: &mut Store,
     unit: &str,
     year: i32,
 ) -> Result<(AssessmentKey, std::sync::Arc<Framework>), CliError> {
-    let located =
-        command::assessment::find(store, unit, year).map_err(|e| command_error(ctx, e))?;
+    let located = command::assessment::find(store, unit, year)?;
     Ok((located.key, located.framework))
 }
 
-pub fn find_sub<'f>(
-    ctx: &Context,
-    f: &'f Framework,
-    code: &str,
-) -> Result<&'f SubCriterion, CliError> {
-    command::rules::sub(f, code).map_err(|e| command_error(ctx, e.into()))
+pub fn find_sub<'f>(f: &'f Framework, code: &str) -> Result<&'f SubCriterion, CliError> {
+    command::rules::sub(f, code).map_err(|e| crate::command::CommandError::from(e).into())
 }
 
 fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
@@ -145,8 +137,7 @@ fn set(ctx: &Context, args: SetArgs) -> Result<(), CliError> {
         note: args.note.clone(),
         if_unchanged: args.if_unchanged.clone(),
     };
-    let saved = command::score::set_score(&mut store, &Actor::current(), &Clock::system(), &req)
-        .map_err(|e| command_error(ctx, e))?;
+    let saved = command::score::set_score(&mut store, &Actor::current(), &Clock::system(), &req)?;
     if let Some(r) = &saved.replaced
         && !t.json
     {
@@ -165,8 +156,7 @@ fn respond(ctx: &Context, args: &RespondArgs) -> Result<(), CliError> {
         text: args.text.clone(),
         evidence: args.evidence.clone(),
     };
-    let done = command::response::respond(&mut store, &Actor::current(), &Clock::system(), &req)
-        .map_err(|e| command_error(ctx, e))?;
+    let done = command::response::respond(&mut store, &Actor::current(), &Clock::system(), &req)?;
     if t.json {
         return print_json(&json!({
             "unit": done.key.unit_code, "year": done.key.year, "sub": done.code,
@@ -212,9 +202,9 @@ fn report_saved(
     json: bool,
 ) -> Result<(), CliError> {
     let (key, framework) = (&saved.key, saved.framework.as_ref());
-    let inputs = store.inputs(key).map_err(|e| store_error(ctx, e))?;
+    let inputs = store.inputs(key)?;
     let totals = scoring::totals(framework, &inputs);
-    let status = store.status(key).map_err(|e| store_error(ctx, e))?;
+    let status = store.status(key)?;
     let l = ctx.lang;
     let adjustment = framework.adjustment(&saved.code).is_some();
     if adjustment || matches!(saved.code.as_str(), fields::BONUS | fields::PENALTY) {
@@ -274,9 +264,9 @@ fn report_saved(
 
 fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
     let mut store = open_read_store(ctx)?;
-    let (key, framework) = locate(ctx, &mut store, &t.unit, t.year)?;
-    let sub = find_sub(ctx, &framework, &t.sub)?;
-    let states = store.fields(&key).map_err(|e| store_error(ctx, e))?;
+    let (key, framework) = locate(&mut store, &t.unit, t.year)?;
+    let sub = find_sub(&framework, &t.sub)?;
+    let states = store.fields(&key)?;
     let mine: Vec<_> = states.iter().filter(|s| s.target == sub.code).collect();
     if t.json {
         let mut obj = serde_json::Map::new();
@@ -323,11 +313,9 @@ pub fn display_value(field: &str, value: &str, lang: Lang) -> String {
 
 fn history(ctx: &Context, t: &Target) -> Result<(), CliError> {
     let mut store = open_read_store(ctx)?;
-    let (key, framework) = locate(ctx, &mut store, &t.unit, t.year)?;
-    let sub = find_sub(ctx, &framework, &t.sub)?;
-    let mut events = store
-        .target_history(&key, &sub.code)
-        .map_err(|e| store_error(ctx, e))?;
+    let (key, framework) = locate(&mut store, &t.unit, t.year)?;
+    let sub = find_sub(&framework, &t.sub)?;
+    let mut events = store.target_history(&key, &sub.code)?;
     events.sort_by(|a, b| (&a.at, &a.id).cmp(&(&b.at, &b.id)));
     let old_value = |e: &crate::store::Event| -> Option<String> {
         let parent = e.parents.last()?;

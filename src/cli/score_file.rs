@@ -13,7 +13,7 @@ use crate::scoring::Stage;
 use crate::store::Actor;
 
 use super::output::{print_json, say};
-use super::{CliError, Context, command_error, open_read_store, open_store, store_error};
+use super::{CliError, Context, open_read_store, open_store};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -114,8 +114,7 @@ pub fn import(ctx: &Context, a: &ImportArgs) -> Result<(), CliError> {
         mappings,
     };
     let mut store = open_store(ctx)?;
-    let done = import_scores(&mut store, &Actor::current(), &Clock::system(), &req)
-        .map_err(|e| command_error(ctx, e))?;
+    let done = import_scores(&mut store, &Actor::current(), &Clock::system(), &req)?;
     if a.json {
         return print_json(&json!({
             "rows": done.rows, "changed": done.changed, "units": done.units,
@@ -146,13 +145,12 @@ pub fn write_template(ctx: &Context, a: &TemplateArgs) -> Result<(), CliError> {
         )));
     }
     let mut store = open_read_store(ctx)?;
-    let located = crate::command::assessment::prospective(&mut store, &a.unit, a.year)
-        .map_err(|e| command_error(ctx, e))?;
+    let located = crate::command::assessment::prospective(&mut store, &a.unit, a.year)?;
     let framework = match &a.framework {
-        Some(id) => store.framework(id).map_err(|e| store_error(ctx, e))?,
+        Some(id) => store.framework(id)?,
         None => located.framework,
     };
-    let unit = store.unit(&a.unit).map_err(|e| store_error(ctx, e))?;
+    let unit = store.unit(&a.unit)?;
     let title = template::title(&unit.name, &unit.code, a.year, &framework, l);
     let header = template::header(l);
     let rows = template::rows(&framework, &unit.code, l);

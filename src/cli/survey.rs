@@ -8,7 +8,7 @@ use crate::command::{self, Clock};
 use crate::store::Actor;
 
 use super::output::say;
-use super::{CliError, Context, command_error, open_store};
+use super::{CliError, Context, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum SurveyCommand {
@@ -41,8 +41,7 @@ pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
         &file,
         &text,
         ctx.lang,
-    )
-    .map_err(|e| command_error(ctx, e))?;
+    )?;
     let (rows, changed) = (done.rows, done.changed);
     if args.json {
         return super::output::print_json(&serde_json::json!({"rows": rows, "changed": changed}));

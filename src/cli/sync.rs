@@ -10,9 +10,7 @@ use crate::command::{Clock, CommandError};
 use crate::store::{Actor, now_utc};
 
 use super::output::{print_json, say};
-use super::{
-    CliError, Context, command_error, open_read_store, open_store, quarantine, store_error,
-};
+use super::{CliError, Context, open_read_store, open_store, quarantine};
 
 #[derive(Debug, Args)]
 pub struct SnapshotArgs {
@@ -106,8 +104,7 @@ pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<(), CliError> {
         store
             .snapshot(&args.out, args.force)
             .map(|()| (args.out.clone(), Vec::new()))
-    }
-    .map_err(|e| store_error(ctx, e))?;
+    }?;
     let removed: Vec<String> = removed.iter().map(|p| p.display().to_string()).collect();
     if args.json {
         return print_json(
@@ -131,9 +128,7 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
         let msg = ctx.lang.pick("không có tệp", "no such file");
         return Err(CliError::input(format!("{}: {msg}", args.file.display())));
     }
-    let s = store
-        .merge_from(&args.file, args.dry_run)
-        .map_err(|e| store_error(ctx, e))?;
+    let s = store.merge_from(&args.file, args.dry_run)?;
     if args.json {
         return print_json(&json!({
             "dry_run": args.dry_run, "events_added": s.events_added, "fields_changed": s.fields_changed,
@@ -303,8 +298,8 @@ fn kind(c: &crate::store::Conflict) -> &'static str {
 
 fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
     let store = open_read_store(ctx)?;
-    let all = store.conflicts(None).map_err(|e| store_error(ctx, e))?;
-    let refused = store.quarantined().map_err(|e| store_error(ctx, e))?;
+    let all = store.conflicts(None)?;
+    let refused = store.quarantined()?;
     let l = ctx.lang;
     let shown = |e: &crate::store::Event| {
         crate::i18n::ui::values::display_event(&e.target, &e.field, &e.value, l)
@@ -385,17 +380,15 @@ fn resolve(
 ) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
     let head = store
-        .event(take.trim())
-        .map_err(|e| store_error(ctx, e))?
+        .event(take.trim())?
         .filter(|e| named.matches(e))
-        .ok_or_else(|| command_error(ctx, CommandError::NotAHead(take.clone())))?;
+        .ok_or_else(|| CommandError::NotAHead(take.clone()))?;
     let req = Resolve {
         head: head.id.clone(),
         reason,
         ..Resolve::default()
     };
-    let done = conflict::resolve(&mut store, &Actor::current(), &Clock::system(), &req)
-        .map_err(|e| command_error(ctx, e))?;
+    let done = conflict::resolve(&mut store, &Actor::current(), &Clock::system(), &req)?;
     if json {
         return print_json(&json!({
             "event": done.event.id, "unit": head.key.unit_code, "year": head.key.year,

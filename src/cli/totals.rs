@@ -12,7 +12,7 @@ use crate::unit::Previous;
 
 use super::output::{print_json, say};
 use super::score::locate;
-use super::{CliError, Context, open_read_store, store_error};
+use super::{CliError, Context, open_read_store};
 
 #[derive(Debug, Args)]
 pub struct TotalsArgs {
@@ -26,16 +26,12 @@ pub struct TotalsArgs {
 
 pub fn run(ctx: &Context, args: TotalsArgs) -> Result<(), CliError> {
     let mut store = open_read_store(ctx)?;
-    let (key, framework) = locate(ctx, &mut store, &args.unit, args.year)?;
-    let inputs = store.inputs(&key).map_err(|e| store_error(ctx, e))?;
+    let (key, framework) = locate(&mut store, &args.unit, args.year)?;
+    let inputs = store.inputs(&key)?;
     let totals = scoring::totals(&framework, &inputs);
-    let status = store.status(&key).map_err(|e| store_error(ctx, e))?;
-    let level = store
-        .unit(&key.unit_code)
-        .map_err(|e| store_error(ctx, e))?
-        .level;
-    let ranking =
-        crate::report::gather_ranking(&store, key.year, level).map_err(|e| store_error(ctx, e))?;
+    let status = store.status(&key)?;
+    let level = store.unit(&key.unit_code)?.level;
+    let ranking = crate::report::gather_ranking(&store, key.year, level)?;
     let row = ranking.rows.iter().find(|r| r.unit == key.unit_code);
     let previous = row.and_then(|r| r.previous.clone());
     if args.json {

@@ -13,7 +13,7 @@ use crate::store::Store;
 use crate::tui::{self, Options};
 use crate::ui::Theme;
 
-use super::{CliError, Context, open_store, store_error};
+use super::{CliError, Context, open_store};
 
 #[derive(Debug, Args, Default)]
 pub struct TuiArgs {
@@ -43,12 +43,11 @@ pub fn review(ctx: &Context, args: ReviewArgs) -> Result<(), CliError> {
         check_year(ctx.lang, year)?;
     }
     let path = super::database_path(ctx)?;
-    let store = Store::open_read_only(&path).map_err(|e| store_error(ctx, e))?;
+    let store = Store::open_read_only(&path)?;
     let year = match (args.year, args.level) {
         (None, Some(_)) => Some(
             store
-                .assessment_years()
-                .map_err(|e| store_error(ctx, e))?
+                .assessment_years()?
                 .first()
                 .copied()
                 .unwrap_or_else(|| crate::store::today_local()[..4].parse().unwrap_or(2025)),
@@ -72,7 +71,7 @@ pub fn run(ctx: &Context, args: TuiArgs) -> Result<(), CliError> {
     let open = match (args.unit, args.year) {
         (Some(unit), Some(year)) => {
             check_year(ctx.lang, year)?;
-            store.unit(&unit).map_err(|e| store_error(ctx, e))?;
+            store.unit(&unit)?;
             Some((unit, year))
         }
         _ => None,

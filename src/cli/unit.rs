@@ -10,7 +10,7 @@ use crate::level::Level;
 use crate::unit::{Unit, parse_unit_file};
 
 use super::output::{print_json, say};
-use super::{CliError, Context, open_read_store, open_store, store_error};
+use super::{CliError, Context, open_read_store, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum UnitCommand {
@@ -66,9 +66,7 @@ fn list(
     json: bool,
 ) -> Result<(), CliError> {
     let store = open_read_store(ctx)?;
-    let units = store
-        .units_in(level, year)
-        .map_err(|e| store_error(ctx, e))?;
+    let units = store.units_in(level, year)?;
     if json {
         return print_json(&units.iter().map(unit_json).collect::<Vec<_>>());
     }
@@ -91,7 +89,7 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
         CliError::input(format!("{}: {msg}: {e}", path.display()))
     })?;
     let mut store = open_store(ctx)?;
-    let known = store.units(None).map_err(|e| store_error(ctx, e))?;
+    let known = store.units(None)?;
     let file = parse_unit_file(&path.display().to_string(), &text, &known).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(|p| p.message(ctx.lang)).collect();
         CliError::input(lines.join("\n"))
@@ -101,8 +99,7 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
         &crate::store::Actor::current(),
         &file.units,
         file.spans,
-    )
-    .map_err(|e| super::command_error(ctx, e))?;
+    )?;
     if json {
         return print_json(&json!({"rows": file.units.len(), "changed": changed}));
     }
@@ -119,8 +116,8 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
 
 fn history(ctx: &Context, code: &str, json: bool) -> Result<(), CliError> {
     let store = open_store(ctx)?;
-    let unit = store.unit(code).map_err(|e| store_error(ctx, e))?;
-    let steps = store.unit_history(code).map_err(|e| store_error(ctx, e))?;
+    let unit = store.unit(code)?;
+    let steps = store.unit_history(code)?;
     let (earlier, later): (Vec<_>, Vec<_>) = steps.into_iter().partition(|s| s.earlier);
     if json {
         let list = |v: &[crate::store::LineageStep]| -> Vec<Value> {
