@@ -69,6 +69,31 @@ fn missing_parindex_db_is_refused_in_vietnamese_by_default() {
     assert!(!typo.exists());
 }
 
+/// The shared server's set-up problems are worded in the officer's language like every other
+/// refusal (they were English-only).
+#[test]
+fn init_shared_with_a_missing_group_is_refused_in_vietnamese_and_creates_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("chung").join("cchc.db");
+    let group = "pxt-khong-co-nhom";
+    let args = ["init", "--shared", group, db.to_str().expect("utf-8")];
+    let out = parindex(dir.path(), &args, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).trim(),
+        format!("parindex: không có nhóm Unix '{group}' (hãy tạo nhóm bằng groupadd)")
+    );
+    assert!(!db.parent().expect("dir").exists(), "nothing created");
+    let en = parindex(dir.path(), &[&["--lang", "en"], &args[..]].concat(), &[]);
+    assert!(
+        stderr(&en).contains(&format!(
+            "no Unix group '{group}' (create it with groupadd)"
+        )),
+        "{}",
+        stderr(&en)
+    );
+}
+
 #[test]
 fn create_flag_and_init_make_a_database_when_asked() {
     let dir = tempfile::tempdir().expect("dir");

@@ -50,8 +50,8 @@ pub enum StoreError {
     },
     #[error("denied: {0:?}")]
     Denied(crate::roles::Denied),
-    #[error("{0}")]
-    Shared(String),
+    #[error("{0:?}")]
+    Shared(super::access::AccessProblem),
     #[error("{0} exists")]
     Exists(String),
     #[error("{0} is this database")]
@@ -237,7 +237,7 @@ impl Localized for StoreError {
                 level.label(lang).to_lowercase()
             ),
             Denied(d) => d.message(lang),
-            Shared(m) => m.clone(),
+            Shared(problem) => problem.message(lang),
             Transition { transition, from } if vi => format!(
                 "không thể '{}' khi bộ kết quả đang ở trạng thái '{}'",
                 transition.code(),

@@ -1,6 +1,7 @@
 //! The only place with SQL: one SQLite file holding frameworks, units, assessments, the
 //! append-only event log and its projection. Methods speak the domain and return `StoreError`.
 
+mod access;
 mod catalog;
 mod check;
 mod conflicts;
@@ -44,6 +45,7 @@ pub use crate::record::{
     officers_key, year_key,
 };
 
+pub use access::{AccessProblem, FileMode};
 pub use check::{CheckReport, ReadSnapshot};
 pub use error::StoreError;
 pub use files::sha256_hex;

@@ -7,6 +7,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
+use super::access::{AccessProblem, FileMode};
 use super::{Actor, Store, StoreError};
 use crate::roles::{Grant, Role};
 
@@ -63,15 +64,12 @@ fn group_name(gid: u32) -> String {
     }
 }
 
-fn describe(path: &Path) -> String {
-    match std::fs::metadata(path) {
-        Ok(m) => format!(
-            "{} (group {}, mode {:o})",
-            path.display(),
-            group_name(m.gid()),
-            m.permissions().mode() & 0o7777
-        ),
-        Err(_) => path.display().to_string(),
+fn describe(path: &Path) -> FileMode {
+    FileMode {
+        path: path.display().to_string(),
+        group_mode: std::fs::metadata(path)
+            .ok()
+            .map(|m| (group_name(m.gid()), m.permissions().mode() & 0o7777)),
     }
 }
 
@@ -93,10 +91,10 @@ pub fn diagnose(path: &Path, actor: &Actor) -> Result<(), StoreError> {
     };
     let shared = meta.permissions().mode() & 0o020 != 0;
     if let (true, Some(fs)) = (shared, network_filesystem(dir)) {
-        return Err(StoreError::Shared(format!(
-            "{} is a shared database on a {fs} network filesystem, where SQLite's locks do not keep concurrent writers apart: move it to a local disk of the server",
-            path.display()
-        )));
+        return Err(StoreError::Shared(AccessProblem::SharedOnNetwork {
+            path: path.display().to_string(),
+            fs: fs.into(),
+        }));
     }
     let user = &actor.user;
     if !writable(path) {
@@ -107,17 +105,17 @@ pub fn diagnose(path: &Path, actor: &Actor) -> Result<(), StoreError> {
         side.push(suffix);
         let side = Path::new(&side);
         if !writable(side) {
-            return Err(StoreError::Shared(format!(
-                "{user} cannot write {}, which SQLite needs beside the database: chmod g+w it (parindex init --shared sets this up)",
-                describe(side)
-            )));
+            return Err(StoreError::Shared(AccessProblem::SideFileNotWritable {
+                user: user.clone(),
+                file: describe(side),
+            }));
         }
     }
     if !writable(dir) {
-        return Err(StoreError::Shared(format!(
-            "{user} cannot create files in {}, where SQLite keeps the -wal and -shm files: make the directory group-writable (chmod 2770)",
-            describe(dir)
-        )));
+        return Err(StoreError::Shared(AccessProblem::DirNotWritable {
+            user: user.clone(),
+            dir: describe(dir),
+        }));
     }
     Ok(())
 }
@@ -125,25 +123,20 @@ pub fn diagnose(path: &Path, actor: &Actor) -> Result<(), StoreError> {
 /// Why `user` cannot write the file at `path`, named exactly: a read-only mount, their own file
 /// without write permission, a group they are not in, or a group without write permission.
 fn not_writable(path: &Path, meta: &std::fs::Metadata, user: &str) -> StoreError {
-    let what = describe(path);
     if super::open::read_only_mount(path) {
-        return StoreError::ReadOnlyMount(what);
+        return StoreError::ReadOnlyMount(path.display().to_string());
     }
+    let (user, file) = (user.to_string(), describe(path));
     // SAFETY: getuid has no preconditions.
     let uid = unsafe { libc::getuid() };
-    let message = if meta.uid() == uid {
-        format!("{user} owns {what} but it is read-only: chmod u+w it to make changes")
+    StoreError::Shared(if meta.uid() == uid {
+        AccessProblem::OwnReadOnly { user, file }
     } else if in_group(meta.gid()) {
-        format!(
-            "{user} cannot write {what}: the group may not write it (chmod g+w, or parindex init --shared)"
-        )
+        AccessProblem::GroupMayNotWrite { user, file }
     } else {
-        format!(
-            "{user} cannot write {what}: {user} is not in group {}; ask an administrator to add {user} to it (commands that only read still work)",
-            group_name(meta.gid())
-        )
-    };
-    StoreError::Permission(message)
+        let group = group_name(meta.gid());
+        AccessProblem::NotInGroup { user, file, group }
+    })
 }
 
 fn in_group(gid: u32) -> bool {
@@ -187,20 +180,24 @@ pub fn group_id(name: &str) -> Option<u32> {
 /// group-writable database (SQLite gives its -wal and -shm files the same mode), and the
 /// creator registered as the first administrator.
 pub fn init_shared(path: &Path, group: &str, actor: &Actor) -> Result<Store, StoreError> {
-    let gid = group_id(group).ok_or_else(|| {
-        StoreError::Shared(format!("no Unix group '{group}' (create it with groupadd)"))
-    })?;
+    let gid =
+        group_id(group).ok_or_else(|| StoreError::Shared(AccessProblem::NoGroup(group.into())))?;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let io = |e: std::io::Error, p: &Path| StoreError::Shared(format!("{}: {e}", p.display()));
+    let io = |e: std::io::Error, p: &Path| {
+        StoreError::Shared(AccessProblem::SetUp {
+            path: p.display().to_string(),
+            error: e.to_string(),
+        })
+    };
     std::fs::create_dir_all(dir).map_err(|e| io(e, dir))?;
     if let Some(fs) = network_filesystem(dir) {
-        return Err(StoreError::Shared(format!(
-            "{} is on a {fs} network filesystem, where SQLite's locks are unsafe for several writers: choose a local disk",
-            dir.display()
-        )));
+        return Err(StoreError::Shared(AccessProblem::InitOnNetwork {
+            dir: dir.display().to_string(),
+            fs: fs.into(),
+        }));
     }
     std::os::unix::fs::chown(dir, None, Some(gid)).map_err(|e| io(e, dir))?;
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o2770))
