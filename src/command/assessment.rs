@@ -222,10 +222,7 @@ fn mark(
     key: &AssessmentKey,
     cancelled: bool,
 ) -> Result<(), CommandError> {
-    let parents = tx
-        .field(key, STATUS, CANCELLED)?
-        .map(|s| s.heads)
-        .unwrap_or_default();
+    let parents = tx.heads(key, STATUS, CANCELLED)?;
     tx.append(
         NewEvent {
             key,

@@ -4,7 +4,7 @@
 
 use crate::fields;
 use crate::scoring::Stage;
-use crate::store::{Actor, AssessmentKey, Event, FieldState, NewEvent, Store, Tx};
+use crate::store::{Actor, AssessmentKey, Event, FieldState, Store, Tx};
 
 use super::assessment::ensure;
 use super::rules::{self, check_change, check_value};
@@ -147,20 +147,15 @@ fn append_value(
     key: &AssessmentKey,
     c: &Change,
 ) -> Result<Event, CommandError> {
-    let parents = tx
-        .field(key, &c.target, &c.field)?
-        .map(|s| s.heads)
-        .unwrap_or_default();
-    Ok(tx.append(
-        NewEvent {
-            key,
-            target: &c.target,
-            field: &c.field,
-            value: c.value.clone(),
-            parents,
-            reason: c.reason.clone(),
-            at: &clock.now,
-        },
+    let (target, field, value) = (&c.target, &c.field, c.value.clone());
+    super::score::supersede(
+        tx,
         actor,
-    )?)
+        clock,
+        key,
+        target,
+        field,
+        value,
+        c.reason.clone(),
+    )
 }

@@ -119,10 +119,7 @@ fn set(
         return Err(CommandError::LastAdmin { user: user.into() });
     }
     let key = officers_key();
-    let parents = tx
-        .field(&key, OFFICER_TARGET, user)?
-        .map(|s| s.heads)
-        .unwrap_or_default();
+    let parents = tx.heads(&key, OFFICER_TARGET, user)?;
     let value = serde_json::to_string(&grants).map_err(|e| CommandError::Value(e.to_string()))?;
     tx.append(
         NewEvent {

@@ -277,10 +277,7 @@ pub(super) fn supersede(
     value: String,
     reason: Option<String>,
 ) -> Result<Event, CommandError> {
-    let parents = tx
-        .field(key, target, field)?
-        .map(|s| s.heads)
-        .unwrap_or_default();
+    let parents = tx.heads(key, target, field)?;
     Ok(tx.append(
         NewEvent {
             key,

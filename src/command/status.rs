@@ -77,10 +77,7 @@ pub fn transition(
             (false, None) => Some(gaps.record()),
             (false, Some(r)) => Some(format!("{r} ({})", gaps.record())),
         };
-        let parents = tx
-            .field(&key, "status", "status")?
-            .map(|c| c.heads)
-            .unwrap_or_default();
+        let parents = tx.heads(&key, "status", "status")?;
         tx.append(
             NewEvent {
                 key: &key,
@@ -165,10 +162,7 @@ pub fn set_deadline(
     store.write(|tx| {
         tx.authorize(actor, Action::Administer)?;
         let key = year_key(year);
-        let parents = tx
-            .field(&key, "year", stage.field())?
-            .map(|c| c.heads)
-            .unwrap_or_default();
+        let parents = tx.heads(&key, "year", stage.field())?;
         tx.append(
             NewEvent {
                 key: &key,

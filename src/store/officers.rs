@@ -120,10 +120,7 @@ impl Store {
         let now = super::now_utc();
         self.write(|tx| {
             tx.authorize(actor, Action::Administer)?;
-            let parents = tx
-                .field(&key, OFFICER_TARGET, user)?
-                .map(|s| s.heads)
-                .unwrap_or_default();
+            let parents = tx.heads(&key, OFFICER_TARGET, user)?;
             let event = NewEvent {
                 key: &key,
                 target: OFFICER_TARGET,

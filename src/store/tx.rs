@@ -106,6 +106,20 @@ impl Tx<'_> {
         projection::get(&self.tx, key, target, field).map_err(StoreError::sql)
     }
 
+    /// The head events of one field (none when it has no value): the parents of a change that
+    /// supersedes what the field holds now.
+    pub fn heads(
+        &self,
+        key: &AssessmentKey,
+        target: &str,
+        field: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .field(key, target, field)?
+            .map(|s| s.heads)
+            .unwrap_or_default())
+    }
+
     /// Every stored field of one target of an assessment (scores, notes, each document).
     pub fn fields_of(
         &self,

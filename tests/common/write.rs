@@ -67,10 +67,7 @@ pub fn append_unchecked(
     let now = now_utc();
     store
         .write(|tx| {
-            let parents = tx
-                .field(key, target, field)?
-                .map(|s| s.heads)
-                .unwrap_or_default();
+            let parents = tx.heads(key, target, field)?;
             let e = NewEvent {
                 key,
                 target,
