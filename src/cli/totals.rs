@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: TotalsArgs) -> Result<(), CliError> {
 /// unit the reference of its predecessors, with no rank change.
 pub fn previous_line(l: Lang, p: &Previous, now: &Totals, rank: Option<usize>) -> String {
     let n = |d| number(d, l);
-    let change = now.index_percent - p.index_percent;
+    let change = p.index_change(now.index_percent);
     let sign = if change > rust_decimal::Decimal::ZERO {
         "+"
     } else {
@@ -78,9 +78,8 @@ pub fn previous_line(l: Lang, p: &Previous, now: &Totals, rank: Option<usize>) -
             n(change),
         );
     }
-    let ranks = match (p.rank, rank) {
-        (Some(before), Some(now)) => {
-            let moved = before as i64 - now as i64;
+    let ranks = match (p.rank, rank.and_then(|now| p.places_gained(now))) {
+        (Some(before), Some(moved)) => {
             format!(
                 ", {} {} ({}{moved})",
                 l.pick("hạng", "rank"),

@@ -117,12 +117,9 @@ fn previous_cells(row: &RankingRow, places: u32, lang: Lang) -> Vec<Cell> {
     let Some(p) = &row.previous else {
         return vec![Cell::Blank, Cell::Blank, Cell::Blank, Cell::Blank];
     };
-    let change = row.totals.index_percent - p.index_percent;
-    let (rank, moved) = match (p.reference, p.rank) {
-        (false, Some(before)) => (
-            Cell::Count(before),
-            Cell::number(Decimal::from(before as i64 - row.rank as i64), 0),
-        ),
+    let change = p.index_change(row.totals.index_percent);
+    let (rank, moved) = match (p.rank, p.places_gained(row.rank)) {
+        (Some(before), Some(moved)) => (Cell::Count(before), Cell::number(Decimal::from(moved), 0)),
         _ => (
             Cell::text(lang.pick("tham chiếu (đơn vị cũ)", "reference (former units)")),
             Cell::text("—"),

@@ -130,6 +130,22 @@ pub struct Previous {
     pub reference: bool,
 }
 
+impl Previous {
+    /// Index points gained (+) or lost (−) from this figure to `now` (an index %).
+    pub fn index_change(&self, now: Decimal) -> Decimal {
+        now - self.index_percent
+    }
+
+    /// Places gained (+) or lost (−) from this figure's rank to `now`; none for a reference
+    /// (a merged unit's former units have no rank to compare with).
+    pub fn places_gained(&self, now: usize) -> Option<i64> {
+        match (self.reference, self.rank) {
+            (false, Some(before)) => Some(before as i64 - now as i64),
+            _ => None,
+        }
+    }
+}
+
 /// The previous-year figure of `unit` in `year`, from `past` (a unit's result in `year - 1`).
 pub fn previous_figure(
     unit: &Unit,

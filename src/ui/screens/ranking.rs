@@ -87,14 +87,14 @@ pub(in crate::ui) fn render(frame: &mut Frame, app: &App, r: &RankingView, view:
 /// "2024: 78,50% tham chiếu (đơn vị cũ), +1,50" for a merged unit (never a rank change).
 fn previous_text(row: &RankingRow, l: Lang) -> Option<String> {
     let p = row.previous.as_ref()?;
-    let change = row.totals.index_percent - p.index_percent;
+    let change = p.index_change(row.totals.index_percent);
     let sign = if change > Decimal::ZERO { "+" } else { "" };
     let how = match p.rank {
         _ if p.reference => l
             .pick("tham chiếu (đơn vị cũ)", "reference (former units)")
             .to_string(),
         Some(rank) => {
-            let moved = rank as i64 - row.rank as i64;
+            let moved = p.places_gained(row.rank).unwrap_or_default();
             let up = if moved > 0 { "+" } else { "" };
             format!("({} {rank}, {up}{moved})", l.pick("hạng", "rank"))
         }
