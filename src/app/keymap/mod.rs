@@ -208,36 +208,40 @@ mod tests {
         assert_eq!(cmd(w, Key::ch('q')), Some(C::Quit));
     }
 
+    /// Every context, to check each table.
+    const ALL: [Context; 27] = [
+        Context::Home,
+        Context::HomeFilter,
+        Context::HomeWithdraw,
+        Context::Picker,
+        Context::Walk,
+        Context::Search,
+        Context::ScoreChoice,
+        Context::ScoreText,
+        Context::ScoreNa,
+        Context::EvidenceList,
+        Context::EvidenceField,
+        Context::Explanation,
+        Context::History,
+        Context::HistoryValue,
+        Context::Conflict,
+        Context::ConflictConfirm,
+        Context::Appraisal,
+        Context::Transition,
+        Context::TransitionWord,
+        Context::Ranking,
+        Context::Stats,
+        Context::Conflicts,
+        Context::ConflictValue,
+        Context::Palette,
+        Context::Help,
+        Context::Items,
+        Context::ItemForm,
+    ];
+
     #[test]
     fn ctrl_c_quits_when_in_any_context() {
-        let all = [
-            Context::Home,
-            Context::HomeFilter,
-            Context::HomeWithdraw,
-            Context::Picker,
-            Context::Walk,
-            Context::Search,
-            Context::ScoreChoice,
-            Context::ScoreText,
-            Context::ScoreNa,
-            Context::EvidenceList,
-            Context::EvidenceField,
-            Context::Explanation,
-            Context::History,
-            Context::HistoryValue,
-            Context::Conflict,
-            Context::ConflictConfirm,
-            Context::Appraisal,
-            Context::Transition,
-            Context::TransitionWord,
-            Context::Ranking,
-            Context::Conflicts,
-            Context::ConflictValue,
-            Context::Palette,
-            Context::Help,
-            Context::Items,
-            Context::ItemForm,
-        ];
+        let all = ALL;
         for context in all {
             assert_eq!(
                 cmd(context, Key::ctrl('c')),
@@ -245,6 +249,51 @@ mod tests {
                 "{context:?}"
             );
         }
+    }
+
+    /// How the hint bar writes one key.
+    fn key_name(k: Key) -> String {
+        let name = match k.code {
+            K::Char(' ') => "Space".to_string(),
+            K::Char(c) if k.ctrl => c.to_uppercase().to_string(),
+            K::Char(c) => c.to_string(),
+            K::Enter => "Enter".into(),
+            K::Esc => "Esc".into(),
+            K::Tab => "Tab".into(),
+            K::Up => "↑".into(),
+            K::Down => "↓".into(),
+            K::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        match k.ctrl {
+            true => format!("Ctrl-{name}"),
+            false => name,
+        }
+    }
+
+    /// A hint's keys ("Enter", "[/]", "↑↓") are keys of its binding: a rebinding that leaves
+    /// the hint bar naming the old key fails here, in both languages.
+    #[test]
+    fn every_hint_names_keys_of_its_binding() {
+        let mut wrong = Vec::new();
+        for context in ALL {
+            for b in bindings(context) {
+                let Some(hint) = b.hint else { continue };
+                let names: Vec<String> = b.keys.iter().map(|k| key_name(*k)).collect();
+                for lang in [crate::i18n::Lang::Vi, crate::i18n::Lang::En] {
+                    let keys = hint.get(lang).split(' ').next().unwrap_or_default();
+                    let whole = names.iter().any(|n| n == keys);
+                    let parts = keys.split('/').all(|p| names.iter().any(|n| n == p))
+                        || keys
+                            .chars()
+                            .all(|c| names.iter().any(|n| *n == c.to_string()));
+                    if !(whole || parts) {
+                        wrong.push(format!("{context:?}: '{keys}' of {hint:?} ∉ {names:?}"));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]
