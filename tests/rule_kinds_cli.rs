@@ -350,3 +350,62 @@ fn the_unit_report_shows_each_bonus_item_with_its_figure_and_reason_at_every_sta
     }
     common::golden("rule-kinds-items.txt", &unit_report(&s, "table"));
 }
+
+/// `args` on another copy of the database, asserted to succeed; its JSON.
+fn json_on(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = common::run_on(db, &all);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+#[test]
+fn ratio_and_item_changes_on_two_copies_merge_both_ways_to_the_same_figures_and_reasons() {
+    let s = setup();
+    score(&s, "1.1.5", "--declared", "có");
+    let laptop = s.path("laptop.db");
+    let laptop_path = laptop.to_str().expect("path");
+    s.ok(&["snapshot", laptop_path]);
+    score(&s, "1.1.1", "--declared", "45/50");
+    let on_laptop = |sub: &str, rest: &[&str]| {
+        let mut args = vec![
+            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", sub,
+        ];
+        args.extend_from_slice(rest);
+        json_on(&laptop, &args)
+    };
+    on_laptop("1.1.2", &["--declared", "19/20"]);
+    let reason = "Quyết định công nhận sáng kiến số 12/QĐ-UBND";
+    on_laptop("T1", &["--value", "0,5", "--note", reason]);
+
+    let server = s.db.clone();
+    let server_path = server.to_str().expect("path");
+    let a = json_on(&server, &["sync", laptop_path]);
+    let b = json_on(&laptop, &["sync", server_path]);
+    for merged in [&a, &b] {
+        assert_eq!(
+            (&merged["quarantined"], &merged["new_conflicts"]),
+            (&0.into(), &0.into()),
+            "{merged}"
+        );
+    }
+    let totals = ["totals", "--unit", UNIT, "--year", "2025"];
+    assert_eq!(json_on(&server, &totals), json_on(&laptop, &totals));
+    let report = ["report", "--year", "2025", "--level", "xa", "--unit", UNIT];
+    for db in [&server, &laptop] {
+        let detail = json_on(db, &report);
+        let line = |code: &str| {
+            let lines = detail["subcriteria"].as_array().expect("lines");
+            lines
+                .iter()
+                .find(|l| l["code"] == code)
+                .expect("line")
+                .clone()
+        };
+        assert_eq!(line("1.1.1")["declared"], "45/50", "{detail}");
+        assert_eq!(line("1.1.2")["declared"], "19/20", "{detail}");
+        assert_eq!(detail["items"][0]["self_reason"], reason, "{detail}");
+    }
+    assert_eq!(json_on(&server, &report), json_on(&laptop, &report));
+}
