@@ -14,13 +14,22 @@ pub fn describe_rule(sub: &SubCriterion, lang: Lang) -> String {
         Rule::Manual => format!("Points entered directly, from 0 to {max}"),
         Rule::Binary if vi => format!("Có: {max} điểm; không: 0 điểm"),
         Rule::Binary => format!("Yes: {max} points; no: 0 points"),
-        Rule::Tiers { measure, tiers, .. } => {
+        Rule::Tiers {
+            measure,
+            tiers,
+            exceedable,
+        } => {
             let unit = if *measure == Measure::Percent {
                 "%"
             } else {
                 ""
             };
-            tier_text(sub, tiers, unit, lang)
+            let text = tier_text(sub, tiers, unit, lang);
+            match (exceedable, vi) {
+                (false, _) => text,
+                (true, true) => format!("{text} (tỷ lệ so với chỉ tiêu, có thể vượt 100%)"),
+                (true, false) => format!("{text} (against a target, may exceed 100%)"),
+            }
         }
         Rule::Ratio { tiers, .. } if tiers.is_empty() && vi => {
             format!("Tỷ lệ = số đạt / tổng số; điểm = tỷ lệ × {max}")
@@ -121,5 +130,22 @@ fn tier_text(sub: &SubCriterion, tiers: &[Tier], unit: &str, lang: Lang) -> Stri
         format!("{}; dưới {below}{unit}: 0", parts.join("; "))
     } else {
         format!("{}; below {below}{unit}: 0", parts.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exceedable_tiers_say_the_figure_may_pass_100_percent() {
+        let f = crate::framework::bundled_by_id("quang-binh-2021-huyen").expect("bundled");
+        let poverty = describe_rule(f.sub("8.1.3").expect("8.1.3"), Lang::Vi);
+        assert!(
+            poverty.starts_with("từ 100% trở lên: 1,5;") && poverty.contains("có thể vượt 100%"),
+            "{poverty}"
+        );
+        let share = describe_rule(f.sub("8.1.4").expect("8.1.4"), Lang::En);
+        assert!(!share.contains("exceed"), "{share}");
     }
 }
