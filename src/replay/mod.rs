@@ -33,6 +33,8 @@ pub enum Refusal {
     FrameworkConflict { ours: String, theirs: String },
     /// A withdrawal (`assess cancel`) or restore the cycle does not allow.
     Withdrawal(Withdrawal),
+    /// Its time stamp cannot be true (before what its author saw, or after it arrived here).
+    Clock(ClockLie),
 }
 
 /// Why a merged `assess cancel` or `assess restore` does not count.
@@ -65,6 +67,7 @@ impl Refusal {
             Refusal::Framework(_) => "framework",
             Refusal::FrameworkConflict { .. } => "framework_conflict",
             Refusal::Withdrawal(_) => "withdrawal",
+            Refusal::Clock(_) => "clock",
         }
     }
 
@@ -104,6 +107,7 @@ impl Refusal {
                 "this unit and year are assessed under '{ours}' here, the other copy used '{theirs}'"
             ),
             Refusal::Withdrawal(w) => w.detail(lang).into(),
+            Refusal::Clock(c) => c.detail(lang),
         }
     }
 }
@@ -280,7 +284,9 @@ pub fn status_seen(seen: &[String], status_of: impl Fn(&str) -> Option<Status>) 
         .unwrap_or_default()
 }
 
+mod clock;
 mod late;
+pub use clock::{ClockLie, DRIFT_SECONDS, check_after_seen, check_not_future};
 pub use late::late;
 
 #[cfg(test)]

@@ -59,6 +59,10 @@ pub enum StoreError {
     /// No refused event with this id awaits a decision.
     #[error("no refused event {0} awaits a decision")]
     NotQuarantined(String),
+    /// This computer's clock is behind a change the new one follows: its stamp would be
+    /// refused by every merge, so nothing is written until the clock is right.
+    #[error("clock behind: {0:?}")]
+    ClockBehind(crate::replay::ClockLie),
     #[error("{unit} has no assessment for {year}")]
     NoAssessment { unit: String, year: i32 },
     #[error("snapshot target {path} refused: {problem:?}")]
@@ -145,6 +149,7 @@ impl StoreError {
                 | StoreError::DiskFull(_)
                 | StoreError::Permission(_)
                 | StoreError::ReadOnlyMount(_)
+                | StoreError::ClockBehind(_)
         )
     }
 }
@@ -209,6 +214,14 @@ impl Localized for StoreError {
             ),
             FrameworkDiffers { id } => format!(
                 "framework(s) with the same id but different content: {id}; give edited frameworks a new id (nothing written)"
+            ),
+            ClockBehind(lie) if vi => format!(
+                "đồng hồ máy này chậm hơn thay đổi trước đó: {}; hãy chỉnh lại giờ máy (không ghi gì)",
+                lie.detail(lang)
+            ),
+            ClockBehind(lie) => format!(
+                "this computer's clock is behind the change before: {}; set the clock right (nothing written)",
+                lie.detail(lang)
             ),
             NotQuarantined(id) if vi => {
                 format!(

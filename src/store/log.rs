@@ -2,7 +2,7 @@
 //! appended (registering its author's key when needed, then sealed: what it saw, its digest and
 //! its author's signature). Every reader and writer of the `event` table uses these.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Actor, AssessmentKey, Event, StoreError, now_utc};
 
@@ -46,12 +46,45 @@ pub(super) fn new_event(
 /// not know it yet.
 pub(super) fn insert(conn: &rusqlite::Connection, e: &Event) -> Result<(), StoreError> {
     super::keys::register_if_needed(conn, &e.author, &e.host)?;
-    insert_sealed(conn, e)
+    let seal = super::integrity::seal(conn, e).map_err(StoreError::sql)?;
+    check_clock(conn, e, &seal)?;
+    insert_with(conn, e, seal)
+}
+
+/// A change stamped before what it follows (its parents, the statuses it saw) would be refused
+/// by every merge as a clock set back: the officer learns it now, with nothing written.
+fn check_clock(
+    conn: &rusqlite::Connection,
+    e: &Event,
+    seal: &super::integrity::Seal,
+) -> Result<(), StoreError> {
+    let seen = seal.seen.as_deref().unwrap_or_default();
+    let mut stmt = conn
+        .prepare_cached("SELECT at FROM event WHERE id = ?1")
+        .map_err(StoreError::sql)?;
+    let mut past = Vec::new();
+    for id in e.parents.iter().chain(seen) {
+        let at: Option<String> = stmt
+            .query_row([id], |r| r.get(0))
+            .optional()
+            .map_err(StoreError::sql)?;
+        past.extend(at.map(|at| (id.as_str(), at)));
+    }
+    crate::replay::check_after_seen(&e.at, past.iter().map(|(id, at)| (*id, at.as_str())))
+        .map_err(StoreError::ClockBehind)
 }
 
 /// Appends an event with its seal: what it saw, its digest and its author's signature.
 pub(super) fn insert_sealed(conn: &rusqlite::Connection, e: &Event) -> Result<(), StoreError> {
     let seal = super::integrity::seal(conn, e).map_err(StoreError::sql)?;
+    insert_with(conn, e, seal)
+}
+
+fn insert_with(
+    conn: &rusqlite::Connection,
+    e: &Event,
+    seal: super::integrity::Seal,
+) -> Result<(), StoreError> {
     let parents =
         serde_json::to_string(&e.parents).map_err(|err| StoreError::Sql(err.to_string()))?;
     conn.prepare_cached(

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod binh_duong;
+pub mod forge;
 pub mod pty;
 pub mod write;
 

@@ -97,7 +97,7 @@ mod tests {
 
 /// The reason codes of refused merged events ([`crate::replay::Refusal::code`]) in words: code,
 /// Vietnamese, English.
-const QUARANTINE_REASONS: [(&str, &str, &str); 11] = [
+const QUARANTINE_REASONS: [(&str, &str, &str); 12] = [
     ("altered", "đã bị sửa", "altered"),
     (
         "unsigned",
@@ -129,6 +129,11 @@ const QUARANTINE_REASONS: [(&str, &str, &str); 11] = [
         "hủy hoặc khôi phục không hợp lệ",
         "invalid cancel or restore",
     ),
+    (
+        "clock",
+        "giờ ghi không thể đúng (đồng hồ máy sai)",
+        "impossible time stamp (the author's clock)",
+    ),
 ];
 
 /// A refused event's reason code in words ("khác" / "other" for a code this version does not
@@ -159,6 +164,10 @@ mod quarantine_tests {
                 theirs: String::new(),
             },
             Refusal::Withdrawal(Withdrawal::HasContent),
+            Refusal::Clock(crate::replay::ClockLie::Future {
+                at: String::new(),
+                now: String::new(),
+            }),
         ];
         for r in refusals {
             for lang in [Lang::Vi, Lang::En] {
