@@ -26,6 +26,15 @@ pub enum AssessCommand {
     Cancel(Which),
     /// Bring back a cancelled assessment
     Restore(Which),
+    /// Choose the framework that stands for a unit and year two copies started under different
+    /// frameworks; the other framework's changes stay in the log, quarantined
+    ChooseFramework {
+        #[command(flatten)]
+        which: Which,
+        /// The framework that stands (one of the two; see parindex conflicts)
+        #[arg(long)]
+        framework: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -75,6 +84,9 @@ pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
         AssessCommand::Reopen(w) => (Transition::Reopen, w, false),
         AssessCommand::Cancel(w) => return withdraw(ctx, &w, true),
         AssessCommand::Restore(w) => return withdraw(ctx, &w, false),
+        AssessCommand::ChooseFramework { which, framework } => {
+            return choose_framework(ctx, &which, &framework);
+        }
     };
     let mut store = open_store(ctx)?;
     let req = command::status::Move {
@@ -105,6 +117,36 @@ pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
             done.gaps.summary(ctx.lang)
         );
     }
+    Ok(())
+}
+
+/// `assess choose-framework`.
+fn choose_framework(ctx: &Context, which: &Which, framework: &str) -> Result<(), CliError> {
+    let mut store = open_store(ctx)?;
+    let released = command::assessment::choose_framework(
+        &mut store,
+        &Actor::current(),
+        &Clock::system(),
+        (&which.unit, which.year),
+        framework,
+        which.reason.clone(),
+    )?;
+    if which.json {
+        return super::output::print_json(&serde_json::json!({
+            "unit": which.unit, "year": which.year, "framework": framework.trim(),
+            "released": released,
+        }));
+    }
+    say!(
+        "{} {}: {} {} ({}: {})",
+        which.unit,
+        which.year,
+        ctx.lang.pick("chấm theo khung", "assessed under"),
+        framework.trim(),
+        ctx.lang
+            .pick("thay đổi nay được tính", "changes now counted"),
+        released.len()
+    );
     Ok(())
 }
 

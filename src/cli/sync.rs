@@ -230,11 +230,12 @@ fn print_refusals(s: &crate::store::MergeSummary, l: crate::i18n::Lang) {
     }
     for (unit, year) in &s.framework_conflicts {
         println!(
-            "{}: {unit} {year}",
+            "{}: {unit} {year} ({}: parindex assess choose-framework --unit {unit} --year {year} --framework …)",
             l.pick(
                 "Hai khung chỉ số cho cùng đơn vị và năm",
                 "Two frameworks for one unit and year"
-            )
+            ),
+            l.pick("chọn khung được giữ", "choose the one that stands")
         );
     }
 }

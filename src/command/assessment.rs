@@ -237,3 +237,21 @@ fn mark(
     )?;
     Ok(())
 }
+
+/// `assess choose-framework`: an administrator chooses which framework stands for a unit and
+/// year that two copies started under different frameworks. The other framework's events stay
+/// in the log, quarantined; the chosen one's count again once they pass the merge checks.
+/// Returns the ids of the changes that now count.
+pub fn choose_framework(
+    store: &mut Store,
+    actor: &Actor,
+    clock: &Clock,
+    (unit, year): (&str, i32),
+    framework: &str,
+    reason: Option<String>,
+) -> Result<Vec<String>, CommandError> {
+    check_year(year)?;
+    store.write(|tx| {
+        Ok(tx.choose_framework((unit, year), framework.trim(), actor, (&clock.now, reason))?)
+    })
+}

@@ -59,6 +59,14 @@ pub enum StoreError {
     /// No refused event with this id awaits a decision.
     #[error("no refused event {0} awaits a decision")]
     NotQuarantined(String),
+    /// `assess choose-framework` names a unit and year not assessed under two frameworks, or a
+    /// framework that is not one of them.
+    #[error("no choice of framework for {unit} {year}: {frameworks:?}")]
+    NoFrameworkChoice {
+        unit: String,
+        year: i32,
+        frameworks: Vec<String>,
+    },
     /// This computer's clock is behind a change the new one follows: its stamp would be
     /// refused by every merge, so nothing is written until the clock is right.
     #[error("clock behind: {0:?}")]
@@ -214,6 +222,22 @@ impl Localized for StoreError {
             ),
             FrameworkDiffers { id } => format!(
                 "framework(s) with the same id but different content: {id}; give edited frameworks a new id (nothing written)"
+            ),
+            NoFrameworkChoice {
+                unit,
+                year,
+                frameworks,
+            } if vi => format!(
+                "--framework: {unit} {year} không có hai khung chỉ số để chọn (trong nhật ký: {}); chỉ chọn được một trong các khung đó (không ghi gì)",
+                frameworks.join(", ")
+            ),
+            NoFrameworkChoice {
+                unit,
+                year,
+                frameworks,
+            } => format!(
+                "--framework: {unit} {year} is not assessed under two frameworks to choose from (in the log: {}); choose one of those (nothing written)",
+                frameworks.join(", ")
             ),
             ClockBehind(lie) if vi => format!(
                 "đồng hồ máy này chậm hơn thay đổi trước đó: {}; hãy chỉnh lại giờ máy (không ghi gì)",

@@ -10,6 +10,7 @@ mod draft;
 mod error;
 mod events;
 mod files;
+mod framework_choice;
 mod identity;
 mod inputs;
 mod integrity;

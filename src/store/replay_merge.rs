@@ -126,7 +126,7 @@ pub(super) fn differing(tx: &Connection) -> Result<Vec<String>, StoreError> {
 }
 
 /// What the checks read of this database, reloaded when an officer or key event is accepted.
-struct Context {
+pub(super) struct Context {
     grants: HashMap<String, Vec<Grant>>,
     enforced: bool,
     keys: HashMap<String, Vec<String>>,
@@ -136,7 +136,7 @@ impl Context {
     /// Roles come from the projection, which an incoming officer event enters only once
     /// accepted; keys are read from the log, so an incoming key registration counts only once
     /// vetted (before, a forged one could have verified its own author's forged changes).
-    fn load(tx: &Connection) -> Result<Context, StoreError> {
+    pub(super) fn load(tx: &Connection) -> Result<Context, StoreError> {
         let officers = officers::officers_in(tx)?;
         let mut keys = keys::registered_all(tx).map_err(StoreError::sql)?;
         for (user, key) in unvetted_keys(tx)? {
@@ -191,9 +191,14 @@ fn unvetted_keys(tx: &Connection) -> Result<Vec<(String, String)>, StoreError> {
 }
 
 /// Replays every incoming event (those in `temp.incoming`), events refused earlier for want of
-/// a role or key, then the lock rule over every touched assessment; puts what fails in
+/// a role or key, then the lock rule over every touched assessment, then an administrator's
+/// choice of framework where the merge found two (or brought the choice); puts what fails in
 /// quarantine. Returns the ids released from quarantine.
-pub(super) fn replay(fw: &Frameworks, tx: &Connection) -> Result<Vec<String>, StoreError> {
+pub(super) fn replay(
+    fw: &Frameworks,
+    tx: &Connection,
+    framework_conflicts: &[(String, i32)],
+) -> Result<Vec<String>, StoreError> {
     tx.execute_batch(
         "DROP TABLE IF EXISTS temp.vetted; CREATE TEMP TABLE vetted (id TEXT PRIMARY KEY) WITHOUT ROWID;",
     )
@@ -220,8 +225,13 @@ pub(super) fn replay(fw: &Frameworks, tx: &Connection) -> Result<Vec<String>, St
             None => {}
         }
     }
-    let released = recheck(fw, tx, &mut ctx)?;
+    let mut released = recheck(fw, tx, &mut ctx)?;
     late_in_touched(tx, &deadlines_moved)?;
+    released.extend(super::framework_choice::honour(
+        fw,
+        tx,
+        framework_conflicts,
+    )?);
     tx.execute_batch("DROP TABLE temp.vetted;")
         .map_err(StoreError::sql)?;
     Ok(released)
@@ -325,6 +335,18 @@ fn seal_of(tx: &Connection, e: Event) -> Result<(Event, Seal), StoreError> {
     Ok((e, seal))
 }
 
+/// One event of the log with its seal.
+pub(super) fn sealed(tx: &Connection, id: &str) -> Result<(Event, Seal), StoreError> {
+    let e = tx
+        .query_row(
+            super::log::select_events!("FROM event WHERE id = ?1"),
+            [id],
+            row_to_event,
+        )
+        .map_err(StoreError::sql)?;
+    seal_of(tx, e)
+}
+
 fn incoming(tx: &Connection) -> Result<Vec<(Event, Seal)>, StoreError> {
     let mut stmt = tx
         .prepare(
@@ -349,7 +371,7 @@ fn incoming(tx: &Connection) -> Result<Vec<(Event, Seal)>, StoreError> {
 }
 
 /// Why one incoming event does not count, if it does not.
-fn check(
+pub(super) fn check(
     fw: &Frameworks,
     tx: &Connection,
     ctx: &Context,
@@ -574,7 +596,7 @@ fn status_of(tx: &Connection, id: &str) -> Option<Status> {
 /// deadline, every assessment of that year): this copy's own changes included, so that both
 /// copies end the same whichever merged first. A change stamped after its stage's deadline is
 /// late here too, as it was on the copy that knew the deadline when the change arrived.
-fn late_in_touched(tx: &Connection, deadlines_moved: &[i32]) -> Result<(), StoreError> {
+pub(super) fn late_in_touched(tx: &Connection, deadlines_moved: &[i32]) -> Result<(), StoreError> {
     let years =
         serde_json::to_string(deadlines_moved).map_err(|e| StoreError::Sql(e.to_string()))?;
     let keys: Vec<(String, String, i32)> = tx

@@ -152,7 +152,8 @@ impl Store {
             ON c.framework_id = t.framework_id AND c.unit_code = t.unit_code AND c.year = t.year
            AND c.target = t.target AND c.field = t.field WHERE c.conflict = 1";
         let conflicts_before = count(CONFLICTS)?;
-        summary.released = super::replay_merge::replay(&self.frameworks, &tx)?;
+        summary.released =
+            super::replay_merge::replay(&self.frameworks, &tx, &summary.framework_conflicts)?;
         projection::recompute_touched(&tx).map_err(StoreError::sql)?;
         summary.new_conflicts = count(CONFLICTS)?.saturating_sub(conflicts_before);
         summary.fields_changed = count("SELECT count(*) FROM temp.touched")?;

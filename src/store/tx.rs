@@ -208,6 +208,52 @@ impl Tx<'_> {
     }
 
     /// Checks `action` for `actor` against the roles stored now.
+    /// `assess choose-framework`: records an administrator's choice of the framework that
+    /// stands for a unit and year assessed under two (an event on the year, so that it syncs)
+    /// and makes the swap; the other framework's events stay in the log, quarantined. Returns
+    /// the ids of the chosen framework's changes that now count.
+    pub fn choose_framework(
+        &self,
+        (unit, year): (&str, i32),
+        framework: &str,
+        actor: &Actor,
+        (at, reason): (&str, Option<String>),
+    ) -> Result<Vec<String>, StoreError> {
+        self.authorize(actor, Action::Administer)?;
+        let frameworks = super::framework_choice::in_log(&self.tx, unit, year)?;
+        if frameworks.len() < 2 || !frameworks.iter().any(|f| f == framework) {
+            return Err(StoreError::NoFrameworkChoice {
+                unit: unit.into(),
+                year,
+                frameworks,
+            });
+        }
+        let key = super::year_key(year);
+        let target = super::framework_choice::TARGET;
+        let parents = self
+            .field(&key, target, unit)?
+            .map(|c| c.heads)
+            .unwrap_or_default();
+        self.append(
+            NewEvent {
+                key: &key,
+                target,
+                field: unit,
+                value: serde_json::Value::from(framework).to_string(),
+                parents,
+                reason,
+                at,
+            },
+            actor,
+        )?;
+        let released =
+            super::framework_choice::apply(self.frameworks, &self.tx, (unit, year), framework)?;
+        self.tx
+            .execute_batch("DROP TABLE IF EXISTS temp.touched;")
+            .map_err(StoreError::sql)?;
+        Ok(released)
+    }
+
     pub fn authorize(&self, actor: &Actor, action: Action) -> Result<(), StoreError> {
         officers::authorize(&self.tx, actor, action)
     }
