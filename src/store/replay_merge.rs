@@ -462,6 +462,11 @@ impl InForce {
         Ok(InForce { deadlines, set_at })
     }
 
+    /// No deadline is set for the year.
+    fn is_empty(&self) -> bool {
+        self.set_at.is_empty()
+    }
+
     /// The deadline a change of `field` made at `at` by an author who saw `status` missed.
     fn check(&self, status: Status, field: &str, at: &str) -> Result<(), Refusal> {
         let day = at.get(..10).unwrap_or(at);
@@ -642,10 +647,19 @@ pub(super) fn late_in_touched(tx: &Connection, deadlines_moved: &[i32]) -> Resul
             .iter()
             .map(|r| (r.id.as_str(), r.at.as_str()))
             .collect();
+        // The statuses the rows saw, read from the rows themselves (the log for a refused one).
+        let statuses: HashMap<&str, Status> = rows
+            .iter()
+            .filter(|r| r.target == "status" && r.field == "status")
+            .map(|r| (r.id.as_str(), status_value(&r.value)))
+            .collect();
+        let status_of = |id: &str| statuses.get(id).copied().or_else(|| status_of(tx, id));
         refused.extend(rows.iter().filter_map(|r| {
-            let why = r
-                .clock_set_back(&stamps)
-                .or_else(|| r.after_deadline(&in_force, |id| status_of(tx, id)))?;
+            let why = r.clock_set_back(&stamps).or_else(|| {
+                (!in_force.is_empty())
+                    .then(|| r.after_deadline(&in_force, status_of))
+                    .flatten()
+            })?;
             Some((r.id.clone(), why))
         }));
         for (id, why) in refused {
