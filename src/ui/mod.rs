@@ -1,11 +1,14 @@
 //! Drawing the app with ratatui. `render` only reads the [`App`]; scroll offsets and the theme
 //! live beside it in [`ViewState`]. Below 80×24 a "terminal too small" screen is drawn instead,
 //! and it recovers as soon as the terminal grows. As a last guard, every cell is scrubbed of
-//! control and bidi characters before the frame goes to the terminal.
+//! control and bidi characters and of graphemes of unsteady width before the frame goes to the
+//! terminal (`cells`).
 
+pub mod cells;
 mod screens;
 mod widgets;
 
+pub use cells::scrub;
 use screens::{
     appraisal, conflict, conflicts, evidence, help, history, home, items, palette, ranking, score,
     stats, transition,
@@ -14,7 +17,6 @@ use widgets::{chrome, council, detail, node, totals, tree};
 pub use widgets::{text, theme};
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 use crate::app::{App, Mode, Screen};
@@ -143,20 +145,6 @@ fn render_tree_and_detail(
         _ => {
             chrome::separator(frame, gap, view);
             detail::render(frame, app, walk, right, view);
-        }
-    }
-}
-
-/// Replaces any cell holding a control or bidi character with a space: whatever string escaped
-/// cleaning upstream, no such byte reaches the terminal.
-pub fn scrub(buffer: &mut Buffer) {
-    let area = buffer.area;
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            let cell = &mut buffer[(x, y)];
-            if cell.symbol().chars().any(crate::text::is_unsafe_char) {
-                cell.set_symbol(" ");
-            }
         }
     }
 }
