@@ -467,7 +467,10 @@ fn conflicts_screen_resolves_by_choosing_a_head_or_a_new_value() {
         press(&mut app, Key::ch('c')),
         vec![Effect::LoadConflicts { only: None }]
     );
-    app.update(Action::ConflictsLoaded(conflicts()));
+    app.update(Action::ConflictsLoaded {
+        list: conflicts(),
+        units: conflict_units(),
+    });
     // The first conflict, its second head (mine, the older one).
     press(&mut app, DOWN);
     let effects = press(&mut app, ENTER);

@@ -116,7 +116,48 @@ fn review_ranking_and_walkthrough() {
 fn conflicts_screen() {
     let mut app = home_app(Lang::Vi);
     press(&mut app, Key::ch('c'));
-    app.update(Action::ConflictsLoaded(conflicts()));
+    app.update(Action::ConflictsLoaded {
+        list: conflicts(),
+        units: conflict_units(),
+    });
     press(&mut app, DOWN);
     snap("conflicts", &app);
+}
+
+/// Units by name, the bonus and a year's deadline in words, no raw field key (#21).
+#[test]
+fn conflicts_screen_in_words() {
+    for (lang, name) in [
+        (Lang::Vi, "conflicts_words_vi"),
+        (Lang::En, "conflicts_words_en"),
+    ] {
+        let mut app = home_app(lang);
+        press(&mut app, Key::ch('c'));
+        let mut list = conflicts();
+        let mut bonus = list[1].clone();
+        bonus.state.target = "bonus".into();
+        bonus.state.field = "bonus".into();
+        for head in &mut bonus.heads {
+            head.target = "bonus".into();
+            head.field = "bonus".into();
+        }
+        let mut deadline = list[1].clone();
+        deadline.key = parindex::record::year_key(2025);
+        deadline.state.field = "deadline_appraisal1".into();
+        deadline.state.target = "year".into();
+        for (head, day) in deadline.heads.iter_mut().zip(["2025-12-15", "2025-12-20"]) {
+            head.key = deadline.key.clone();
+            head.target = "year".into();
+            head.field = "deadline_appraisal1".into();
+            head.value = serde_json::Value::from(day).to_string();
+        }
+        list.extend([bonus, deadline]);
+        app.update(Action::ConflictsLoaded {
+            list,
+            units: conflict_units(),
+        });
+        // Down walks the heads, then the next conflict: the bonus's first head.
+        press_all(&mut app, &[DOWN, DOWN, DOWN, DOWN]);
+        snap(name, &app);
+    }
 }

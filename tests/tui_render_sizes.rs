@@ -134,7 +134,10 @@ fn cycle_screens_render_at_every_size() {
     every_size(&ranking_app);
     let mut conflicts_app = home_app(Lang::En);
     press(&mut conflicts_app, Key::ch('c'));
-    conflicts_app.update(Action::ConflictsLoaded(conflicts()));
+    conflicts_app.update(Action::ConflictsLoaded {
+        list: conflicts(),
+        units: conflict_units(),
+    });
     every_size(&conflicts_app);
     press(&mut conflicts_app, Key::ch('v'));
     every_size(&conflicts_app);

@@ -127,7 +127,11 @@ pub enum Action {
         gaps: Box<crate::cycle::Gaps>,
     },
     RankingLoaded(Box<Ranking>),
-    ConflictsLoaded(Vec<Conflict>),
+    /// The conflicts, with the names of their units (code, name).
+    ConflictsLoaded {
+        list: Vec<Conflict>,
+        units: Vec<(String, String)>,
+    },
     /// The conflict is on a locked assessment: the council's resolution needs a reason.
     NeedsReason(String),
     /// A conflict was resolved by a new event over all its heads.

@@ -5,6 +5,7 @@
 
 use crate::fields;
 use crate::i18n::Lang;
+use crate::i18n::ui::values;
 use crate::record::{AssessmentKey, Conflict};
 use crate::scoring::Stage;
 
@@ -32,6 +33,8 @@ pub struct ConflictsView {
     pub error: Option<String>,
     /// The walkthrough this screen was opened from, to go back to.
     pub from_walk: Option<Box<Walk>>,
+    /// The names of the conflicts' units, by code.
+    units: Vec<(String, String)>,
 }
 
 /// Where the conflicts screen asks to go.
@@ -53,6 +56,7 @@ impl ConflictsView {
             chosen: None,
             error: None,
             from_walk,
+            units: Vec::new(),
         }
     }
 
@@ -70,10 +74,57 @@ impl ConflictsView {
         self.conflicts().get(self.selected)
     }
 
+    /// A unit as the officer knows it: its name, with its code only when another unit in the
+    /// list has the same name (or no name is known).
+    pub fn unit_label(&self, code: &str) -> String {
+        let name = |c: &str| {
+            self.units
+                .iter()
+                .find(|(k, _)| k == c)
+                .map(|(_, n)| n.as_str())
+        };
+        let Some(own) = name(code) else {
+            return code.to_string();
+        };
+        let shared = self
+            .conflicts()
+            .iter()
+            .map(|c| c.key.unit_code.as_str())
+            .any(|other| other != code && name(other) == Some(own));
+        match shared {
+            true => format!("{own} ({code})"),
+            false => own.to_string(),
+        }
+    }
+
+    /// What is in conflict, in words: `Xã Bảo Ninh · 2025 · 1.1.1 · Giải trình`, an officer's
+    /// roles, or a year's deadline.
+    pub fn subject(&self, conflict: &Conflict, lang: Lang) -> String {
+        let (key, state) = (&conflict.key, &conflict.state);
+        let field = values::field_label(&state.field, lang);
+        if key.unit_code == "*" && state.target == crate::record::OFFICER_TARGET {
+            let officer = crate::text::one_line(&state.field);
+            return format!(
+                "{} {officer}",
+                lang.pick("Vai trò của cán bộ", "Roles of officer")
+            );
+        }
+        if key.unit_code == "*" {
+            return format!("{} {} · {field}", lang.pick("Năm", "Year"), key.year);
+        }
+        let target = values::target_label(&state.target, lang);
+        let unit = self.unit_label(&key.unit_code);
+        match target == field {
+            true => format!("{unit} · {} · {field}", key.year),
+            false => format!("{unit} · {} · {target} · {field}", key.year),
+        }
+    }
+
     pub fn update(&mut self, action: Action, lang: Lang, read_only: bool) -> Leave {
         match action {
-            Action::ConflictsLoaded(list) => {
+            Action::ConflictsLoaded { list, units } => {
                 self.list = Some(list);
+                self.units = units;
                 self.selected = self.selected.min(self.conflicts().len().saturating_sub(1));
                 self.head = 0;
             }
@@ -228,5 +279,99 @@ pub fn typed_value(field: &str, text: &str) -> Option<String> {
         | fields::APPRAISAL2_NOTE
         | fields::RESPONSE => Some(fields::encode_text(text.trim())),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::FieldState;
+
+    fn conflict(unit: &str, year: i32, target: &str, field: &str) -> Conflict {
+        Conflict {
+            key: AssessmentKey {
+                framework_id: "f".into(),
+                unit_code: unit.into(),
+                year,
+            },
+            state: FieldState {
+                target: target.into(),
+                field: field.into(),
+                value: "null".into(),
+                heads: vec!["a".into(), "b".into()],
+                conflict: true,
+                author: "lan".into(),
+                at: "2025-11-20T08:00:00.000Z".into(),
+            },
+            heads: Vec::new(),
+        }
+    }
+
+    fn loaded(list: Vec<Conflict>, units: &[(&str, &str)]) -> ConflictsView {
+        let mut view = ConflictsView::loading(None, None);
+        let units = units
+            .iter()
+            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .collect();
+        view.update(Action::ConflictsLoaded { list, units }, Lang::Vi, false);
+        view
+    }
+
+    #[test]
+    fn subject_names_unit_target_and_field_in_words_when_vietnamese() {
+        let view = loaded(
+            vec![
+                conflict("phuong-dong-hoi", 2025, "1.1.1", "appraisal1"),
+                conflict("phuong-dong-hoi", 2025, "bonus", "bonus"),
+                conflict("so-y-te", 2025, "2.1", "appraisal_note"),
+                conflict("*", 2025, "year", "deadline_appraisal1"),
+                conflict("*", 0, "officer", "can.bo.minh"),
+            ],
+            &[
+                ("phuong-dong-hoi", "Phường Đồng Hới"),
+                ("so-y-te", "Sở Y tế"),
+            ],
+        );
+        let got: Vec<String> = view
+            .conflicts()
+            .iter()
+            .map(|c| view.subject(c, Lang::Vi))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Phường Đồng Hới · 2025 · 1.1.1 · Thẩm định lần 1",
+                "Phường Đồng Hới · 2025 · Điểm thưởng",
+                "Sở Y tế · 2025 · 2.1 · Ý kiến thẩm định",
+                "Năm 2025 · Hạn thẩm định lần 1",
+                "Vai trò của cán bộ can.bo.minh",
+            ]
+        );
+        for raw in [
+            "appraisal1",
+            "appraisal_note",
+            "bonus",
+            "phuong-",
+            "so-y-te",
+        ] {
+            assert!(got.iter().all(|s| !s.contains(raw)), "{raw} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn unit_label_adds_the_code_when_two_units_share_a_name() {
+        let view = loaded(
+            vec![
+                conflict("xa-an-thuy-a", 2025, "1.1.1", "self"),
+                conflict("xa-an-thuy-b", 2025, "1.1.1", "self"),
+                conflict("unknown-unit", 2025, "1.1.1", "self"),
+            ],
+            &[
+                ("xa-an-thuy-a", "Xã An Thủy"),
+                ("xa-an-thuy-b", "Xã An Thủy"),
+            ],
+        );
+        assert_eq!(view.unit_label("xa-an-thuy-a"), "Xã An Thủy (xa-an-thuy-a)");
+        assert_eq!(view.unit_label("unknown-unit"), "unknown-unit");
     }
 }

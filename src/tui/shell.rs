@@ -94,11 +94,9 @@ impl Shell {
                     .map(|r| Action::RankingLoaded(Box::new(r)))
                     .map_err(CommandError::from)
             }
-            Effect::LoadConflicts { only } => self
-                .store
-                .conflicts(only.as_ref())
-                .map(Action::ConflictsLoaded)
-                .map_err(CommandError::from),
+            Effect::LoadConflicts { only } => {
+                self.conflicts(only.as_ref()).map_err(CommandError::from)
+            }
             Effect::Resolve {
                 target,
                 field,
@@ -357,7 +355,7 @@ impl Shell {
         match command::conflict::resolve(&mut self.store, &self.actor, &Clock::system(), &req) {
             Ok(_) => Ok(Action::Resolved { target, field }),
             Err(CommandError::Changed { .. } | CommandError::NotInConflict) => {
-                Ok(Action::ConflictsLoaded(self.store.conflicts(None)?))
+                Ok(self.conflicts(None)?)
             }
             Err(e @ CommandError::ReasonNeeded) => Ok(Action::NeedsReason(e.message(self.lang))),
             Err(e) => Err(e),
@@ -379,6 +377,24 @@ impl Shell {
             }),
             Outcome::Saved(_) => Ok(Action::Saved(self.reloaded_after_save(key, &changes)?)),
         }
+    }
+
+    /// The conflicts, with their units' names (the screen names units, not codes).
+    fn conflicts(&self, only: Option<&AssessmentKey>) -> Result<Action, StoreError> {
+        let list = self.store.conflicts(only)?;
+        let mut codes: Vec<&str> = list
+            .iter()
+            .map(|c| c.key.unit_code.as_str())
+            .filter(|c| *c != "*")
+            .collect();
+        codes.sort();
+        codes.dedup();
+        let units = codes
+            .into_iter()
+            .filter_map(|c| self.store.unit(c).ok())
+            .map(|u| (u.code, u.name))
+            .collect();
+        Ok(Action::ConflictsLoaded { list, units })
     }
 
     /// A sub-criterion's changes with the assessment's changes of status among them.

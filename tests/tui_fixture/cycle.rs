@@ -181,6 +181,11 @@ pub fn event(id: &str, field: &str, value: &str, author: &str, host: &str, at: &
     }
 }
 
+/// The names of the units of [`conflicts`], as the shell loads them.
+pub fn conflict_units() -> Vec<(String, String)> {
+    vec![("dong-hoi-bao-ninh".into(), "Xã Bảo Ninh".into())]
+}
+
 /// Two conflicts after merging a laptop copy: a score and an explanation.
 pub fn conflicts() -> Vec<Conflict> {
     let score = |id, p, author, host, at| {

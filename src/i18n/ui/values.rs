@@ -137,10 +137,28 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         fields::APPRAISAL_NOTE => Text::FieldAppraisalNote,
         fields::APPRAISAL2_NOTE => Text::FieldAppraisal2Note,
         fields::RESPONSE => Text::FieldResponse,
+        fields::BONUS => return lang.pick("Điểm thưởng", "Bonus").to_string(),
+        fields::PENALTY => return lang.pick("Điểm trừ", "Penalty").to_string(),
+        fields::CANCELLED => return lang.pick("Hủy đánh giá", "Cancellation").to_string(),
+        "status" => Text::FieldStatus,
         f if fields::is_document(f) || fields::is_library_document(f) => Text::FieldEvidence,
-        other => return one_line(other),
+        other => {
+            return crate::cycle::DeadlineStage::ALL
+                .into_iter()
+                .find(|d| d.field() == other)
+                .map_or_else(|| one_line(other), |d| d.label(lang).to_string());
+        }
     };
     text.get(lang).to_string()
+}
+
+/// What a target is, for people: a sub-criterion's code as it is, the bonus, the penalty, the
+/// status in words.
+pub fn target_label(target: &str, lang: Lang) -> String {
+    match target {
+        fields::BONUS | fields::PENALTY | "status" => field_label(target, lang),
+        other => one_line(other),
+    }
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub(in crate::ui) fn render(
     let mut lines: Vec<Line> = Vec::new();
     let what = format!(
         "{} · {}",
-        theirs.target,
+        values::target_label(&theirs.target, l),
         values::field_label(&theirs.field, l)
     );
     lines.push(Line::from(Span::styled(fit(&what, cols), theme.label())));

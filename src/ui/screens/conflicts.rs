@@ -34,7 +34,7 @@ pub(in crate::ui) fn render(
     let l = app.lang;
     let mut left = ui::conflicts_title(l, c.conflicts().len());
     if let Some(key) = &c.only {
-        left = format!("{left} · {} {}", key.unit_code, key.year);
+        left = format!("{left} · {} {}", c.unit_label(&key.unit_code), key.year);
     }
     if app.read_only {
         left = format!("{left} · {}", Text::ReadOnlyMark.get(l));
@@ -87,12 +87,9 @@ fn list(frame: &mut Frame, app: &App, c: &ConflictsView, area: Rect, view: &mut 
             selected_line = lines.len();
         }
         let head = format!(
-            "{} ≠ {} {} · {} · {} ({})",
+            "{} ≠ {} ({})",
             if chosen { "▸" } else { " " },
-            conflict.key.unit_code,
-            conflict.key.year,
-            conflict.state.target,
-            values::field_label(&conflict.state.field, l),
+            c.subject(conflict, l),
             conflict.heads.len()
         );
         let style = if chosen {
