@@ -125,7 +125,11 @@ fn render_tree_and_detail(
     view: &mut ViewState,
     caret: &mut Caret,
 ) {
-    let tree_width = (area.width * 2 / 5).max(38);
+    // From 110 columns the tree takes half: its names are cut long before the detail's text.
+    let tree_width = match area.width >= 110 {
+        true => area.width / 2,
+        false => (area.width * 2 / 5).max(38),
+    };
     let [left, gap, right] = Layout::horizontal([
         Constraint::Length(tree_width),
         Constraint::Length(1),

@@ -121,6 +121,8 @@ pub fn declared(d: &Declared, lang: Lang) -> String {
             ),
             None => d.display(lang),
         },
+        // A bare count reads as a footnote ("1 (2)"): say what it is.
+        Declared::Count(n) => format!("{} {n}", lang.pick("số lượng", "count")),
         other => other.display(lang),
     }
 }
@@ -172,5 +174,8 @@ mod tests {
         assert_eq!(display("self", "null", Lang::Vi), "—");
         assert_eq!(display("na", "true", Lang::En), "not applicable");
         assert_eq!(display("explanation", r#""a\nb""#, Lang::Vi), "a b");
+        let count = r#"{"points":"1","declared":{"count":2}}"#;
+        assert_eq!(display("appraisal1", count, Lang::Vi), "1 (số lượng 2)");
+        assert_eq!(display("self", count, Lang::En), "1 (count 2)");
     }
 }
