@@ -178,6 +178,22 @@ fn home_filter_folds_diacritics_and_enter_opens_the_match() {
     assert_eq!(app.home.visible().len(), 5);
 }
 
+/// The filter finds communes by their district's name too: "le thuy" lists An Thủy only.
+#[test]
+fn home_filter_finds_communes_by_their_district_name() {
+    let mut app = home_app(Lang::Vi);
+    app.update(Action::HomeLoaded(districts_home()));
+    press(&mut app, Key::ch('/'));
+    type_text(&mut app, "huyen le thuy");
+    let names: Vec<&str> = app
+        .home
+        .visible()
+        .iter()
+        .map(|r| r.unit_name.as_str())
+        .collect();
+    assert_eq!(names, ["Xã An Thủy"]);
+}
+
 #[test]
 fn brackets_load_another_year_and_a_starts_the_unit_picker_when_home() {
     let mut app = home_app(Lang::Vi);

@@ -42,6 +42,19 @@ fn home_english() {
     snap("home_en", &home_app(Lang::En));
 }
 
+/// A year before 2025: communes under the district they belonged to, each named (#21).
+#[test]
+fn home_grouped_by_district() {
+    for (lang, name) in [
+        (Lang::Vi, "home_districts_vi"),
+        (Lang::En, "home_districts_en"),
+    ] {
+        let mut app = home_app(lang);
+        app.update(Action::HomeLoaded(districts_home()));
+        snap(name, &app);
+    }
+}
+
 #[test]
 fn home_filtered() {
     let mut app = home_app(Lang::Vi);

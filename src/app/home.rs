@@ -40,6 +40,8 @@ pub struct HomeRow {
     pub unit_name: String,
     /// The district a commune belonged to (before the 2025 map), for the filter.
     pub parent: Option<String>,
+    /// Its name, when known: the home screen groups a level's rows under it.
+    pub parent_name: Option<String>,
     pub level: Level,
     pub status: Status,
     /// (scored, applicable) self-assessed sub-criteria.
@@ -67,6 +69,7 @@ impl HomeRow {
             key,
             unit_name: unit.name.clone(),
             parent: unit.parent.clone(),
+            parent_name: None,
             level: unit.level,
             status,
             progress: t.progress,
@@ -137,7 +140,14 @@ impl Home {
         self.data
             .iter()
             .flat_map(|d| d.rows.iter())
-            .filter(|r| unit_matches(q, &r.unit_name, &r.key.unit_code, r.parent.as_deref()))
+            .filter(|r| {
+                let parent = [r.parent.as_deref(), r.parent_name.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                unit_matches(q, &r.unit_name, &r.key.unit_code, Some(&parent))
+            })
             .collect()
     }
 

@@ -152,15 +152,22 @@ impl Shell {
                     continue;
                 };
                 let framework = self.store.framework(&kept.key.framework_id)?;
-                level_rows.push(HomeRow::new(
-                    kept.key,
-                    unit,
-                    kept.status,
-                    &framework,
-                    &kept.totals,
-                ));
+                let mut row = HomeRow::new(kept.key, unit, kept.status, &framework, &kept.totals);
+                row.parent_name = unit
+                    .parent
+                    .as_deref()
+                    .and_then(|p| position.get(p))
+                    .map(|&i| units[i].name.clone());
+                level_rows.push(row);
             }
-            level_rows.sort_by_key(|row| position.get(row.key.unit_code.as_str()).copied());
+            // A level's communes under their district (before 2025), each in the units' order.
+            level_rows.sort_by_key(|row| {
+                let at = |code: &str| position.get(code).copied();
+                (
+                    row.parent.as_deref().and_then(at),
+                    at(row.key.unit_code.as_str()),
+                )
+            });
             rows.extend(level_rows);
         }
         // Every field in conflict counts, not only those the totals use (notes, evidence).

@@ -233,6 +233,27 @@ fn home_row(
     )
 }
 
+/// [`home_data`] in 2024, its communes under their districts: Bảo Ninh and Đức Ninh Đông of
+/// Đồng Hới, a third one of Lệ Thủy.
+pub fn districts_home() -> HomeData {
+    let mut data = home_data();
+    data.year = 2024;
+    let mut extra = data.rows[3].clone();
+    extra.key.unit_code = "le-thuy-an-thuy".into();
+    extra.unit_name = "Xã An Thủy".into();
+    data.rows.push(extra);
+    for row in data.rows.iter_mut().filter(|r| r.level == Level::Xa) {
+        let (code, name) = match row.key.unit_code.starts_with("le-thuy") {
+            true => ("le-thuy", "Huyện Lệ Thủy"),
+            false => ("dong-hoi", "Thành phố Đồng Hới"),
+        };
+        row.key.year = 2024;
+        row.parent = Some(code.into());
+        row.parent_name = Some(name.into());
+    }
+    data
+}
+
 pub fn home_app(lang: Lang) -> App {
     let mut app = App::new(lang, USER);
     app.update(Action::HomeLoaded(home_data()));

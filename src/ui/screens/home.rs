@@ -140,14 +140,20 @@ fn table(frame: &mut Frame, app: &App, area: Rect, view: &mut ViewState) {
     let mut body: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let mut level = None;
+    let mut parent = None;
     for (i, row) in rows.iter().enumerate() {
         if level != Some(row.level) {
             level = Some(row.level);
+            parent = None;
             let n = rows.iter().filter(|r| r.level == row.level).count();
             body.push(Line::from(Span::styled(
                 fit(&ui::level_heading(l, row.level.label(l), n), cols),
                 theme.heading(),
             )));
+        }
+        if row.parent.is_some() && parent != Some(&row.parent) {
+            parent = Some(&row.parent);
+            body.push(parent_heading(row, &rows, l, cols, &theme));
         }
         if i == home.selected {
             selected_line = body.len();
@@ -161,6 +167,27 @@ fn table(frame: &mut Frame, app: &App, area: Rect, view: &mut ViewState) {
     }
     lines.extend(body.into_iter().skip(view.home_offset).take(height));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `  Thành phố Đồng Hới (5)`: the rows of a level that share a parent, under its name.
+fn parent_heading(
+    row: &HomeRow,
+    rows: &[&HomeRow],
+    l: Lang,
+    cols: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let n = rows
+        .iter()
+        .filter(|r| r.level == row.level && r.parent == row.parent)
+        .count();
+    let name = row
+        .parent_name
+        .clone()
+        .or_else(|| row.parent.clone())
+        .unwrap_or_default();
+    let text = format!("  {}", ui::level_heading(l, &name, n));
+    Line::from(Span::styled(fit(&text, cols), theme.label()))
 }
 
 fn header(l: Lang, w: &Widths, theme: &Theme) -> Vec<Line<'static>> {
