@@ -612,3 +612,32 @@ fn the_deadline_stays_whole_at_80_columns_in_every_stage() {
         }
     }
 }
+
+/// An appraiser granted areas 2 and 6 sees them in the header and is refused on area 1 before
+/// typing; area 2 opens the form.
+#[test]
+fn an_area_scoped_appraiser_sees_their_areas_and_is_refused_elsewhere_before_typing() {
+    let mut o = opened(XA, "dong-hoi-bao-ninh", "Xã Bảo Ninh", appraisal_fields());
+    o.status = Status::Submitted;
+    o.refusals = appraiser();
+    o.areas = vec!["2".into(), "6".into()];
+    let area2 = o.framework.areas[1].criteria[0].subs[0].code.clone();
+    let mut app = App::new(Lang::Vi, USER);
+    app.update(Action::Opened(Box::new(o)));
+    let terminal = render(&app, 80, 24, parindex::ui::Theme::colored());
+    let buffer = terminal.backend().buffer();
+    let header: String = (0..80u16).map(|x| buffer[(x, 0)].symbol()).collect();
+    assert!(header.contains("LV 2, 6"), "{header}");
+    select(&mut app, "1.1.2");
+    press(&mut app, ENTER);
+    assert!(matches!(mode(&app), Mode::Browse), "no form on area 1");
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.error);
+    assert_eq!(
+        notice.text,
+        "Tiêu chí 1.1.2 thuộc lĩnh vực 1; bạn chỉ được giao thẩm định lĩnh vực 2, 6"
+    );
+    select(&mut app, &area2);
+    press(&mut app, ENTER);
+    assert!(matches!(mode(&app), Mode::Appraisal(_)), "area 2 is theirs");
+}

@@ -46,6 +46,7 @@ fn item_opened(status: Status, fields: Vec<FieldState>, reasons: Vec<HeadReason>
         deadlines: Default::default(),
         today: "2025-12-10".into(),
         reasons,
+        areas: Vec::new(),
     }
 }
 

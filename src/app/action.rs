@@ -184,6 +184,9 @@ pub struct Opened {
     pub today: String,
     /// The reasons of the bonus and penalty figures (their head events').
     pub reasons: Vec<HeadReason>,
+    /// The areas this officer may appraise when their grant names some (`--areas 2,6`);
+    /// empty: every area (or none, as `refusals` says).
+    pub areas: Vec<String>,
 }
 
 /// The current fields and status of the open assessment.

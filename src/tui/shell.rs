@@ -209,6 +209,7 @@ impl Shell {
             fields: self.store.fields(&key)?,
             drafts: self.store.drafts(&self.actor.user, &key)?,
             refusals: self.refusals(&key),
+            areas: self.appraisal_areas(&key),
             second_round: self.second_round(&key)?,
             deadlines: self.store.deadlines(key.year)?,
             today: crate::store::today_local(),
@@ -261,6 +262,26 @@ impl Shell {
             targets.retain(|t| only.contains(t));
         }
         self.store.head_reasons(key, &targets)
+    }
+
+    /// The areas an appraiser scoped by area may appraise here; empty when not scoped.
+    fn appraisal_areas(&self, key: &AssessmentKey) -> Vec<String> {
+        let may = |area: Option<&str>| {
+            let action = crate::roles::Action::Change {
+                unit: &key.unit_code,
+                group: FieldGroup::Appraisal,
+                area,
+            };
+            self.store.authorize(&self.actor, action).is_ok()
+        };
+        if may(None) {
+            return Vec::new();
+        }
+        let areas = self
+            .framework(&key.framework_id)
+            .map(|f| f.areas.iter().map(|a| a.code.clone()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        areas.into_iter().filter(|a| may(Some(a))).collect()
     }
 
     fn reloaded(&self, key: &AssessmentKey) -> Result<Reloaded, StoreError> {

@@ -147,6 +147,7 @@ pub fn opened(
         deadlines: Default::default(),
         today: "2025-12-10".into(),
         reasons: Vec::new(),
+        areas: Vec::new(),
     }
 }
 

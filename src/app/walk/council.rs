@@ -126,6 +126,13 @@ impl Walk {
             return Vec::new();
         }
         let code = sub.code.clone();
+        if let Some(area) = crate::roles::area_of(&code)
+            && !self.areas.is_empty()
+            && !self.areas.iter().any(|a| a == area)
+        {
+            ctx.error(ui::area_not_yours(ctx.lang, &code, area, &self.areas));
+            return Vec::new();
+        }
         let score = |field: &str| {
             self.field(&code, field)
                 .and_then(|s| fields::decode_score(&s.value))

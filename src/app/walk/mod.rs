@@ -119,6 +119,8 @@ pub struct Walk {
     pub today: String,
     /// The reasons of the bonus and penalty figures (their head events').
     pub reasons: Vec<crate::record::HeadReason>,
+    /// The areas this officer may appraise when their grant names some; empty: not scoped.
+    pub areas: Vec<String>,
 }
 
 impl Walk {
@@ -136,6 +138,7 @@ impl Walk {
             deadlines: opened.deadlines,
             today: opened.today,
             reasons: opened.reasons,
+            areas: opened.areas,
             tree: Tree::new(&opened.framework),
             key: opened.key,
             unit: opened.unit,

@@ -54,6 +54,26 @@ pub fn deadline_days(lang: Lang, left: i64) -> String {
     }
 }
 
+/// An area-scoped appraiser on a sub-criterion of another area, before anything is typed.
+pub fn area_not_yours(lang: Lang, code: &str, area: &str, areas: &[String]) -> String {
+    let yours = areas.join(", ");
+    match lang {
+        Lang::Vi => format!(
+            "Tiêu chí {code} thuộc lĩnh vực {area}; bạn chỉ được giao thẩm định lĩnh vực {yours}"
+        ),
+        Lang::En => format!("{code} is in area {area}; you appraise only area(s) {yours}"),
+    }
+}
+
+/// The areas an appraiser is given, in the header: "LV 2, 6".
+pub fn areas_mark(lang: Lang, areas: &[String]) -> String {
+    let list = areas.join(", ");
+    match lang {
+        Lang::Vi => format!("LV {list}"),
+        Lang::En => format!("areas {list}"),
+    }
+}
+
 /// The name of a transition as a menu item.
 pub fn transition_label(lang: Lang, t: Transition) -> &'static str {
     match (t, lang) {

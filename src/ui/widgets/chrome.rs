@@ -100,7 +100,7 @@ pub(in crate::ui) fn walk_title(
             area.width,
         );
     }
-    if walk.framework.is_modelled() || deadline.is_some() {
+    if walk.framework.is_modelled() || deadline.is_some() || !walk.areas.is_empty() {
         let room = match deadline {
             Some(_) => area.width.saturating_sub(width(&right) as u16 + 3),
             None => area.width,
@@ -166,6 +166,18 @@ fn name_gives_way(left: &str, name: &str, cols: u16) -> String {
 /// ("Đang tự chấm", "Giải trình", "Đang thẩm định lần 2"), so the longest unit name still fits
 /// 80 columns.
 fn stage_and_round(walk: &Walk, l: crate::i18n::Lang) -> String {
+    use crate::app::Seat;
+    let stage = status_and_seat(walk, l);
+    match walk.seat {
+        // An appraiser scoped by area sees which areas are theirs.
+        Seat::Council if !walk.areas.is_empty() => {
+            format!("{stage} · {}", ui::areas_mark(l, &walk.areas))
+        }
+        _ => stage,
+    }
+}
+
+fn status_and_seat(walk: &Walk, l: crate::i18n::Lang) -> String {
     use crate::app::Seat;
     use crate::cycle::Status;
     match (walk.status, walk.seat, walk.second_round) {
