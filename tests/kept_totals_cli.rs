@@ -185,7 +185,7 @@ fn check_catches_altered_figures_a_missing_row_and_a_row_of_no_assessment() {
     .expect("delete");
     conn.execute(
         "INSERT INTO assessment_totals SELECT framework_id, 'ghost', year, status, total,
-           index_percent, band, figures FROM assessment_totals WHERE unit_code = ?1",
+           index_percent, band, headline, figures FROM assessment_totals WHERE unit_code = ?1",
         [COMMUNE],
     )
     .expect("orphan");
@@ -260,6 +260,54 @@ fn totals_of_another_engine_are_rebuilt_when_the_database_is_opened() {
     );
     assert_eq!(kept(&s.db, COMMUNE), honest);
     assert!(check(&s.db).0);
+}
+
+#[test]
+fn check_catches_an_altered_headline() {
+    let s = Scratch::new();
+    set(&s.db, COMMUNE, "1.1.1", "0.5");
+    sql(&s.db)
+        .execute(
+            "UPDATE assessment_totals SET headline = json_set(headline, '$.missing_evidence', 9)",
+            [],
+        )
+        .expect("alter");
+    let (ok, text) = check(&s.db);
+    assert!(!ok, "{text}");
+    assert!(text.contains("its kept totals differ"), "{text}");
+}
+
+/// Schema 6 keeps a headline before the full figures: a schema 5 file (kept rows without it)
+/// gets the new table and every kept row rebuilt.
+#[test]
+fn a_schema_5_database_gets_a_headline_for_every_kept_row() {
+    let s = Scratch::new();
+    set(&s.db, COMMUNE, "1.1.1", "0.5");
+    set(&s.db, OTHER, "1.1.1", "0.5");
+    let honest = [kept(&s.db, COMMUNE), kept(&s.db, OTHER)];
+    sql(&s.db)
+        .execute_batch(
+            "DROP TABLE assessment_totals;
+             CREATE TABLE assessment_totals (
+               framework_id TEXT NOT NULL, unit_code TEXT NOT NULL, year INTEGER NOT NULL,
+               status TEXT NOT NULL, total TEXT NOT NULL, index_percent TEXT NOT NULL, band TEXT,
+               figures TEXT NOT NULL, PRIMARY KEY (framework_id, unit_code, year)
+             ) STRICT, WITHOUT ROWID;
+             PRAGMA user_version = 5;",
+        )
+        .expect("downgrade");
+    let (ok, text) = check(&s.db);
+    assert!(ok, "{text}");
+    assert_eq!([kept(&s.db, COMMUNE), kept(&s.db, OTHER)], honest);
+    let headlines: i64 = sql(&s.db)
+        .query_row(
+            "SELECT count(*) FROM assessment_totals WHERE json_extract(headline, '$.total') IS NOT NULL
+               AND json_array_length(headline, '$.areas') = 0",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(headlines, 2);
 }
 
 #[test]

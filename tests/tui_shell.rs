@@ -278,6 +278,30 @@ fn home_shows_the_newest_year_with_data_and_history_lists_events() {
     }
 }
 
+/// Home reads each assessment's kept headline (a row altered by hand shows through; `check`
+/// catches it) and counts its fields in conflict, notes and evidence too.
+#[test]
+fn home_reads_the_kept_headline_and_counts_every_field_in_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lan = shell(&dir, "lan");
+    let key = open(&mut lan);
+    save(&mut lan, &key, points("0.5", vec![]));
+    let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
+    conn.execute_batch(
+        "UPDATE assessment_totals SET headline = json_set(headline, '$.total', '42');
+         UPDATE current SET conflict = 1 WHERE target = '1.1.1';",
+    )
+    .unwrap();
+    match &lan.execute(Effect::LoadHome { year: None })[..] {
+        [Action::HomeLoaded(home)] => {
+            assert_eq!(home.rows.len(), 1);
+            assert_eq!(home.rows[0].total.to_string(), "42");
+            assert_eq!(home.rows[0].conflicts, 1);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn an_officer_of_another_unit_is_told_before_typing_and_refused_on_save() {
     use parindex::roles::{Grant, Role};

@@ -7,7 +7,7 @@ use crate::fields;
 use crate::framework::{Framework, round_half_up};
 use crate::level::Level;
 use crate::scoring::{self, Stage, StageScore};
-use crate::store::{AssessmentKey, Kept, Store, StoreError};
+use crate::store::{AssessmentKey, Kept, Reading, Store, StoreError};
 use crate::unit::{PastResult, previous_figure};
 
 use super::{Detail, DetailLine, Ranking, RankingRow, rank};
@@ -49,6 +49,7 @@ fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, St
     store.each_level_total(
         year,
         level,
+        Reading::Figures,
         |Kept {
              key,
              totals,

@@ -56,4 +56,30 @@ impl Store {
         }
         Ok(out)
     }
+
+    /// How many fields of each assessment of `year` are in conflict (every field counts, not
+    /// only those the totals use: notes, evidence), from the partial index of fields in
+    /// conflict, without reading their heads.
+    pub fn conflict_counts(
+        &self,
+        year: i32,
+    ) -> Result<std::collections::HashMap<AssessmentKey, usize>, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT framework_id, unit_code, year, count(*) FROM current
+                 WHERE conflict = 1 AND year = ?1 GROUP BY framework_id, unit_code, year",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([year], |r| {
+                    let key = AssessmentKey {
+                        framework_id: r.get(0)?,
+                        unit_code: r.get(1)?,
+                        year: r.get(2)?,
+                    };
+                    Ok((key, r.get::<_, i64>(3)? as usize))
+                })?
+                .collect()
+            })
+            .map_err(StoreError::sql)
+    }
 }

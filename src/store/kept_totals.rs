@@ -1,7 +1,8 @@
 //! Totals kept per assessment: what the scoring engine computes for an assessment (every stage
 //! total, per area, index, band, progress, flag counts) and its status, one row each in
 //! `assessment_totals`, so that home screens, rankings and reports read one row per assessment
-//! instead of decoding every field and rerunning the engine.
+//! instead of decoding every field and rerunning the engine. Each row carries a headline (the
+//! totals without their lists) before the full figures, for lists of thousands (home).
 //!
 //! Every projection write lists its assessment in `totals_stale`; every transaction that
 //! changes the projection recomputes those assessments with the engine before it commits
@@ -114,34 +115,68 @@ fn compute(
     Ok(kept(key, engine(conn, frameworks, key)?))
 }
 
-/// The row as stored: (status, total, index %, band, figures).
-fn columns(kept: &Kept) -> Result<(String, String, String, Option<String>, String), StoreError> {
-    let figures =
-        serde_json::to_string(&kept.totals).map_err(|e| StoreError::Sql(e.to_string()))?;
+/// The row as stored: (status, total, index %, band, headline, figures).
+type Columns = (String, String, String, Option<String>, String, String);
+
+fn columns(kept: &Kept) -> Result<Columns, StoreError> {
+    let json = |t: &Totals| serde_json::to_string(t).map_err(|e| StoreError::Sql(e.to_string()));
     Ok((
         kept.status.code().to_string(),
         scoring::canonical(kept.totals.total),
         scoring::canonical(kept.totals.index_percent),
         kept.totals.band.clone(),
-        figures,
+        json(&headline(&kept.totals))?,
+        json(&kept.totals)?,
     ))
 }
 
+/// What a list of assessments shows of each (home): the totals without their areas, losses
+/// and bonus/penalty items.
+fn headline(t: &Totals) -> Totals {
+    Totals {
+        areas: Vec::new(),
+        losses: Vec::new(),
+        items: Vec::new(),
+        criteria: Vec::new(),
+        subs: Vec::new(),
+        ..t.clone()
+    }
+}
+
 fn write(conn: &Connection, kept: &Kept) -> Result<(), StoreError> {
-    let (status, total, index, band, figures) = columns(kept)?;
+    let (status, total, index, band, headline, figures) = columns(kept)?;
     let k = &kept.key;
     conn.prepare_cached(
-        "INSERT INTO assessment_totals (framework_id, unit_code, year, status, total, index_percent, band, figures)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        "INSERT INTO assessment_totals (framework_id, unit_code, year, status, total, index_percent, band, headline, figures)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (framework_id, unit_code, year) DO UPDATE SET status = excluded.status,
            total = excluded.total, index_percent = excluded.index_percent, band = excluded.band,
-           figures = excluded.figures",
+           headline = excluded.headline, figures = excluded.figures",
     )
     .and_then(|mut s| {
-        s.execute(params![k.framework_id, k.unit_code, k.year, status, total, index, band, figures])
+        s.execute(params![
+            k.framework_id,
+            k.unit_code,
+            k.year,
+            status,
+            total,
+            index,
+            band,
+            headline,
+            figures
+        ])
     })
     .map_err(StoreError::sql)?;
     Ok(())
+}
+
+/// How much of each kept row a reader needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Every kept figure: areas, losses, items (rankings, reports).
+    Figures,
+    /// The headline only: the totals' lists come back empty (home screens).
+    Headline,
 }
 
 /// Whether the kept totals were computed by this build's engine.
@@ -194,9 +229,14 @@ impl Store {
     /// The kept totals of every live assessment of one level and year, in unit order: one
     /// indexed read. An assessment whose kept totals are missing or stale (a file this build
     /// could not write to) is computed by the engine instead.
-    pub fn level_totals(&self, year: i32, level: Level) -> Result<Vec<Kept>, StoreError> {
+    pub fn level_totals(
+        &self,
+        year: i32,
+        level: Level,
+        reading: Reading,
+    ) -> Result<Vec<Kept>, StoreError> {
         let mut out = Vec::new();
-        self.each_level_total(year, level, |kept| {
+        self.each_level_total(year, level, reading, |kept| {
             out.push(kept);
             Ok(())
         })?;
@@ -209,11 +249,16 @@ impl Store {
         &self,
         year: i32,
         level: Level,
+        reading: Reading,
         mut each: impl FnMut(Kept) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         let current = is_current(&self.conn)?;
+        let column = match reading {
+            Reading::Figures => "figures",
+            Reading::Headline => "headline",
+        };
         let sql = format!(
-            "SELECT a.framework_id, a.unit_code, a.year, k.status, k.figures,
+            "SELECT a.framework_id, a.unit_code, a.year, k.status, k.{column},
                     EXISTS (SELECT 1 FROM totals_stale s WHERE s.framework_id = a.framework_id
                       AND s.unit_code = a.unit_code AND s.year = a.year)
              FROM assessment a JOIN unit u ON u.code = a.unit_code
@@ -236,9 +281,14 @@ impl Store {
                 (true, Some(status), Some(figures)) => decode(&key, &status, &figures),
                 _ => None,
             };
-            each(match kept {
-                Some(kept) => kept,
-                None => compute(&self.conn, &self.frameworks, &key)?,
+            each(match (kept, reading) {
+                (Some(kept), _) => kept,
+                (None, Reading::Figures) => compute(&self.conn, &self.frameworks, &key)?,
+                (None, Reading::Headline) => {
+                    let mut kept = compute(&self.conn, &self.frameworks, &key)?;
+                    kept.totals = headline(&kept.totals);
+                    kept
+                }
             })?;
         }
         Ok(())
@@ -268,7 +318,7 @@ pub(super) fn verify(
     let current = is_current(conn)?;
     let mut stored = conn
         .prepare_cached(
-            "SELECT status, total, index_percent, band, figures FROM assessment_totals
+            "SELECT status, total, index_percent, band, headline, figures FROM assessment_totals
              WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
         )
         .map_err(StoreError::sql)?;
@@ -283,7 +333,14 @@ pub(super) fn verify(
         }
         let row = stored
             .query_row(params![key.framework_id, key.unit_code, key.year], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })
             .optional()
             .map_err(StoreError::sql)?;

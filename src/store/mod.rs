@@ -52,7 +52,7 @@ pub use error::StoreError;
 pub use files::sha256_hex;
 pub use identity::{Actor, format_utc, now_utc, today_local, today_utc};
 pub use integrity::digest as event_digest;
-pub use kept_totals::Kept;
+pub use kept_totals::{Kept, Reading};
 pub use officers::Officer;
 pub use quarantine::Quarantined;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

@@ -6,7 +6,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x5041_5249;
 
 /// The schema version this build writes. Files with a higher one are refused.
-pub const SCHEMA_VERSION: i32 = 5;
+pub const SCHEMA_VERSION: i32 = 6;
 
 /// Migration `n` brings a database from version `n` to `n + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -162,6 +162,28 @@ CREATE TABLE evidence_file (
     size   INTEGER NOT NULL,
     bytes  BLOB NOT NULL
 ) STRICT;
+"#,
+    // 5 → 6: each kept row has a headline (issue 18), the figures a list of assessments shows
+    // (its totals without the areas, losses and bonus/penalty items), stored before the full
+    // figures so that a home screen of ten thousand communes reads a few hundred bytes per
+    // row, not each row's overflow pages. Never synced: the table is rebuilt with the new
+    // column, and the kept totals with it when the file is next opened for writing.
+    r#"
+DROP TABLE assessment_totals;
+CREATE TABLE assessment_totals (
+    framework_id  TEXT NOT NULL,
+    unit_code     TEXT NOT NULL,
+    year          INTEGER NOT NULL,
+    status        TEXT NOT NULL,
+    total         TEXT NOT NULL,
+    index_percent TEXT NOT NULL,
+    band          TEXT,
+    headline      TEXT NOT NULL,
+    figures       TEXT NOT NULL,
+    PRIMARY KEY (framework_id, unit_code, year)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX assessment_totals_by_year ON assessment_totals (year);
+DELETE FROM meta WHERE key = 'totals_engine';
 "#,
 ];
 

@@ -11,7 +11,7 @@ use crate::command::{self, Clock, CommandError};
 use crate::cycle::FieldGroup;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
-use crate::store::{Actor, AssessmentKey, Store, StoreError, now_utc, today_local};
+use crate::store::{Actor, AssessmentKey, Reading, Store, StoreError, now_utc, today_local};
 
 pub struct Shell {
     pub store: Store,
@@ -144,7 +144,7 @@ impl Shell {
         let mut rows = Vec::new();
         for level in crate::level::Level::ALL {
             let mut level_rows = Vec::new();
-            for kept in self.store.level_totals(year, level)? {
+            for kept in self.store.level_totals(year, level, Reading::Headline)? {
                 let Some(unit) = position
                     .get(kept.key.unit_code.as_str())
                     .map(|&i| &units[i])
@@ -170,17 +170,7 @@ impl Shell {
             });
             rows.extend(level_rows);
         }
-        // Every field in conflict counts, not only those the totals use (notes, evidence).
-        let mut in_conflict: std::collections::HashMap<AssessmentKey, usize> =
-            std::collections::HashMap::new();
-        for c in self
-            .store
-            .conflicts(None)?
-            .into_iter()
-            .filter(|c| c.key.year == year)
-        {
-            *in_conflict.entry(c.key).or_default() += 1;
-        }
+        let in_conflict = self.store.conflict_counts(year)?;
         for row in &mut rows {
             row.conflicts = in_conflict.get(&row.key).copied().unwrap_or(0);
         }
