@@ -8,7 +8,8 @@
 #   - bytes per event of each sample.
 # PARINDEX_BIN (default target/release/parindex) and BENCH_DATA (default target/bench-data,
 # built by `cargo bench --bench figures`) say what to measure; RUNS how many pairs (default 5);
-# YEAR the year ranked (default: the national sample's newest).
+# YEAR the year ranked (default: the national sample's newest); CHECK_DBS the files `check`
+# runs on (default both samples).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${PARINDEX_BIN:-$PWD/target/release/parindex}
@@ -62,12 +63,15 @@ for db in "$province" "$national"; do
     "$bin" --db "$db" --lang en framework list > /dev/null 2> >(grep "first open" >&2) || true
 done
 
-echo "== ranking of 10,000 communes (national)"
-pair "parindex report --format json" "floor: sqlite3 GROUP BY" -- \
-  "$bin" --db "$national" --lang en report --year "$year" --level xa --format json -- \
-  sqlite3 "$national" "SELECT framework_id, unit_code, year, count(*), max(value) FROM current WHERE year = $year GROUP BY 1, 2, 3"
+floor_sql="SELECT framework_id, unit_code, year, count(*), max(value) FROM current WHERE year = $year GROUP BY 1, 2, 3"
+for format in json csv; do
+  echo "== ranking of 10,000 communes (national), $format"
+  pair "parindex report --format $format" "floor: sqlite3 GROUP BY" -- \
+    "$bin" --db "$national" --lang en report --year "$year" --level xa --format "$format" -- \
+    sqlite3 "$national" "$floor_sql"
+done
 
-for db in "$province" "$national"; do
+for db in ${CHECK_DBS:-"$province" "$national"}; do
   echo "== check, $(basename "$db")"
   pair "parindex check" "floor: sqlite3 PRAGMA integrity_check" -- \
     "$bin" --db "$db" --lang en check -- \
