@@ -67,8 +67,8 @@ fn kept_totals_carried_by_a_hostile_copy_are_ignored_and_recomputed() {
         .expect("forge totals");
     assert!(forged >= 1);
     c.execute(
-        "INSERT INTO assessment_totals (framework_id, unit_code, year, status, total, index_percent, band, figures)
-         SELECT framework_id, 'thu-nghiem-hoa-lac', year, 'final', '100', '100', 'Xuất sắc', figures
+        "INSERT INTO assessment_totals (framework_id, unit_code, year, status, total, index_percent, band, headline, figures)
+         SELECT framework_id, 'thu-nghiem-hoa-lac', year, 'final', '100', '100', 'Xuất sắc', headline, figures
          FROM assessment_totals LIMIT 1",
         [],
     )
