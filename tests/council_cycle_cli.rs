@@ -12,7 +12,6 @@ use common::pty::Pty;
 use common::{Scratch, stderr};
 use rust_decimal::Decimal;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const A: &str = "thu-nghiem-an-binh";
 const A_NAME: &str = "Xã An Bình";
 const B: &str = "thu-nghiem-tan-an";
@@ -32,17 +31,6 @@ const FIGURES: [&str; 10] = [
 ];
 
 type Figures = BTreeMap<&'static str, Option<Decimal>>;
-
-fn setup() -> Scratch {
-    let s = Scratch::new();
-    s.ok(&[
-        "framework",
-        "import",
-        &format!("{FIXTURES}/cycle-framework.toml"),
-    ]);
-    s.ok(&["unit", "import", &format!("{FIXTURES}/cycle-units.csv")]);
-    s
-}
 
 fn set(s: &Scratch, unit: &str, sub: &str, args: &[&str]) {
     let mut all = vec![
@@ -265,7 +253,7 @@ fn d(text: &str) -> Option<Decimal> {
 
 #[test]
 fn a_council_cycle_over_two_units_reads_the_same_in_every_output() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     // Self-assessment. An Bình: 2 + 2 + 3 = 7, all evidenced. Tân An: 2 + 1 + 3 = 6, 1.2.1
     // with an explanation only (a promise of a document is no document).
     set(&s, A, "1.1.1", &["--declared", "có", "--evidence", "1/KH"]);

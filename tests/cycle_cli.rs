@@ -5,19 +5,7 @@ mod common;
 
 use common::{Scratch, stderr};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const UNIT: &str = "thu-nghiem-an-binh";
-
-fn setup() -> Scratch {
-    let s = Scratch::new();
-    s.ok(&[
-        "framework",
-        "import",
-        &format!("{FIXTURES}/cycle-framework.toml"),
-    ]);
-    s.ok(&["unit", "import", &format!("{FIXTURES}/cycle-units.csv")]);
-    s
-}
 
 fn set(s: &Scratch, args: &[&str]) {
     let mut all = vec!["score", "set", "--unit", UNIT, "--year", "2025"];
@@ -64,7 +52,7 @@ fn expect(s: &Scratch, want: [&str; 7]) {
 
 #[test]
 fn one_unit_through_every_stage_matches_hand_worked_totals() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     // Self-assessment: có → 2; 95 % → tier 90 → 2; "Thực hiện tốt" → 3. Self 7 of 8.
     set(
         &s,
@@ -288,7 +276,7 @@ fn status(s: &Scratch) -> String {
 
 #[test]
 fn incomplete_submit_and_finalize_are_refused_with_the_list_unless_incomplete() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     let submit = ["assess", "submit", "--unit", UNIT, "--year", "2025"];
     // One scored: the others are listed, nothing is written.
     set(
@@ -372,7 +360,7 @@ fn incomplete_submit_and_finalize_are_refused_with_the_list_unless_incomplete() 
 
 #[test]
 fn a_passed_deadline_locks_self_scores_but_not_survey_points() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     s.ok(&["year", "set-deadline", "2025", "01/01/2025"]);
     refused(
         &s,
@@ -403,7 +391,7 @@ fn a_passed_deadline_locks_self_scores_but_not_survey_points() {
 
 #[test]
 fn not_applicable_shrinks_the_maximum() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     set(
         &s,
         &["--sub", "1.1.1", "--declared", "có", "--evidence", "1/KH"],
@@ -423,7 +411,7 @@ fn not_applicable_shrinks_the_maximum() {
 
 #[test]
 fn each_stage_deadline_locks_its_own_stage() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     set(
         &s,
         &["--sub", "1.1.1", "--declared", "có", "--evidence", "1/KH"],

@@ -7,19 +7,12 @@ mod common;
 
 use common::{Scratch, run_on, stderr};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const UNIT: &str = "thu-nghiem-an-binh";
 const NOTE: &str = "Thiếu báo cáo quý IV";
 const ANSWER: &str = "Đã bổ sung Báo cáo số 5/BC-UBND ngày 20/12/2025 về kết quả quý IV";
 
 fn setup() -> Scratch {
-    let s = Scratch::new();
-    s.ok(&[
-        "framework",
-        "import",
-        &format!("{FIXTURES}/cycle-framework.toml"),
-    ]);
-    s.ok(&["unit", "import", &format!("{FIXTURES}/cycle-units.csv")]);
+    let s = Scratch::with_cycle_framework();
     for (sub, declared, doc) in [
         ("1.1.1", "có", "1/KH"),
         ("1.1.2", "95", "2/BC"),

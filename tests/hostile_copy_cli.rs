@@ -10,7 +10,6 @@ use std::process::{Command, Stdio};
 use common::{BIN, Scratch, ok_on, run_on, stderr};
 use serde_json::Value;
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 const U: &str = "thu-nghiem-an-binh";
 
 fn json(db: &Path, args: &[&str]) -> Value {
@@ -31,19 +30,6 @@ fn sound(db: &Path) -> Value {
     check
 }
 
-/// The small cycle framework: 1.1.1 (binary, 2), 1.1.2 (tiers, 3), 1.2.1 (levels, 3), survey
-/// 2.1.1 (2).
-fn setup() -> Scratch {
-    let s = Scratch::new();
-    s.ok(&[
-        "framework",
-        "import",
-        &format!("{FIXTURES}/cycle-framework.toml"),
-    ]);
-    s.ok(&["unit", "import", &format!("{FIXTURES}/cycle-units.csv")]);
-    s
-}
-
 fn set(db: &Path, args: &[&str]) {
     let mut all = vec!["score", "set", "--unit", U, "--year", "2025"];
     all.extend_from_slice(args);
@@ -52,7 +38,7 @@ fn set(db: &Path, args: &[&str]) {
 
 #[test]
 fn kept_totals_carried_by_a_hostile_copy_are_ignored_and_recomputed() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     set(&s.db, &["--sub", "1.1.1", "--declared", "có"]);
     let lap = s.path("laptop.db");
     s.ok(&["snapshot", lap.to_str().expect("path")]);
@@ -96,7 +82,7 @@ fn kept_totals_carried_by_a_hostile_copy_are_ignored_and_recomputed() {
 #[test]
 fn finalize_racing_a_council_note_is_never_final_with_the_note_unanswered() {
     for round in 0..6 {
-        let s = setup();
+        let s = Scratch::with_cycle_framework();
         set(
             &s.db,
             &[

@@ -5,17 +5,9 @@ mod common;
 
 use common::{Scratch, golden};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-
 /// Four communes whose indices land on band thresholds and tie: 90, 80, 80 and 49.99 %.
 fn ranked_database() -> Scratch {
-    let s = Scratch::new();
-    s.ok(&[
-        "framework",
-        "import",
-        &format!("{FIXTURES}/cycle-framework.toml"),
-    ]);
-    s.ok(&["unit", "import", &format!("{FIXTURES}/cycle-units.csv")]);
+    let s = Scratch::with_cycle_framework();
     let set = |unit: &str, sub: &str, args: &[&str]| {
         let mut all = vec![
             "score", "set", "--unit", unit, "--year", "2025", "--sub", sub,

@@ -4,19 +4,6 @@ mod common;
 
 use common::{Scratch, stderr};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-
-fn setup() -> Scratch {
-    let s = Scratch::new();
-    s.ok(&[
-        "framework",
-        "import",
-        &format!("{FIXTURES}/cycle-framework.toml"),
-    ]);
-    s.ok(&["unit", "import", &format!("{FIXTURES}/cycle-units.csv")]);
-    s
-}
-
 fn import(s: &Scratch, name: &str, text: &str) -> std::process::Output {
     let f = s.path(name);
     std::fs::write(&f, text).expect("write");
@@ -35,7 +22,7 @@ fn survey_points(s: &Scratch, unit: &str) -> serde_json::Value {
 
 #[test]
 fn points_format_imports_and_reimporting_changes_nothing() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     let text = "unit,sub,points\nthu-nghiem-an-binh,2.1.1,\"1,75\"\nthu-nghiem-hoa-lac,2.1.1,1.5\n";
     let out = import(&s, "points.csv", text);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -53,7 +40,7 @@ fn points_format_imports_and_reimporting_changes_nothing() {
 
 #[test]
 fn answers_are_weighted_and_averaged_per_unit() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     let text = "unit,sub,respondent,answer\n\
         thu-nghiem-an-binh,2.1.1,1,A\nthu-nghiem-an-binh,2.1.1,2,a\nthu-nghiem-an-binh,2.1.1,3,D\n\
         thu-nghiem-tan-an,2.1.1,1,B\n";
@@ -66,7 +53,7 @@ fn answers_are_weighted_and_averaged_per_unit() {
 
 #[test]
 fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
-    let s = setup();
+    let s = Scratch::with_cycle_framework();
     s.ok(&["unit", "list"]);
     let before = s.json(&["check"])["events"].clone();
     let text = "unit,sub,points\n\

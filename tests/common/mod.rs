@@ -19,6 +19,20 @@ pub struct Scratch {
 }
 
 impl Scratch {
+    /// A scratch database with the small cycle framework (tests/fixtures/cycle-framework.toml:
+    /// 1.1.1 binary 2, 1.1.2 tiers 3, 1.2.1 levels 3, survey 2.1.1 2) and its test units.
+    pub fn with_cycle_framework() -> Scratch {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let s = Scratch::new();
+        s.ok(&[
+            "framework",
+            "import",
+            &format!("{fixtures}/cycle-framework.toml"),
+        ]);
+        s.ok(&["unit", "import", &format!("{fixtures}/cycle-units.csv")]);
+        s
+    }
+
     pub fn new() -> Scratch {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("parindex.db");
