@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::replay::Refusal;
 
+use super::merge_locks;
 use super::replay_merge::{self, Context, Frameworks};
 use super::{StoreError, projection, quarantine};
 
@@ -160,7 +161,7 @@ fn recheck(
             None => released.push(id),
         }
     }
-    replay_merge::late_in_touched(tx, &[])?;
+    merge_locks::late_in_touched(tx, &[])?;
     projection::recompute_touched(tx).map_err(StoreError::sql)?;
     super::kept_totals::mark_touched(tx).map_err(StoreError::sql)?;
     Ok(released)

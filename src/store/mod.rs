@@ -17,6 +17,7 @@ mod integrity;
 mod kept_totals;
 pub mod keys;
 mod log;
+mod merge_locks;
 mod officers;
 mod open;
 mod projection;
