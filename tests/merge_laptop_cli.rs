@@ -84,6 +84,25 @@ fn laptop(s: &Scratch) -> PathBuf {
     p
 }
 
+/// The unit declares 45 of 50 on 1.1.1 (a ratio: 90 %).
+fn declare_45_of_50(db: &Path) {
+    ok_on(
+        db,
+        &[
+            "score",
+            "set",
+            "--unit",
+            U,
+            "--year",
+            "2025",
+            "--sub",
+            "1.1.1",
+            "--declared",
+            "45/50",
+        ],
+    );
+}
+
 fn submit(db: &Path) {
     ok_on(
         db,
@@ -186,21 +205,7 @@ fn head(db: &Path, sub: &str, field: &str) -> String {
 fn an_appraisal_made_on_a_laptop_after_its_rounds_deadline_is_late_and_one_before_it_counts() {
     for (deadline, counts) in [(day(-1), false), (day(30), true)] {
         let s = server();
-        ok_on(
-            &s.db,
-            &[
-                "score",
-                "set",
-                "--unit",
-                U,
-                "--year",
-                "2025",
-                "--sub",
-                "1.1.1",
-                "--declared",
-                "45/50",
-            ],
-        );
+        declare_45_of_50(&s.db);
         submit(&s.db);
         let lap = laptop(&s);
         // The server sets round 1's deadline after the copy left: the laptop does not know it.
@@ -350,21 +355,7 @@ const DAY: i64 = 24 * HOUR;
 /// `deadline`, and the laptop copy taken from it.
 fn submitted_with_round1_deadline(deadline: &str) -> (Scratch, PathBuf) {
     let s = server();
-    ok_on(
-        &s.db,
-        &[
-            "score",
-            "set",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--sub",
-            "1.1.1",
-            "--declared",
-            "45/50",
-        ],
-    );
+    declare_45_of_50(&s.db);
     submit(&s.db);
     ok_on(
         &s.db,
@@ -449,21 +440,7 @@ fn a_self_score_stamped_before_the_score_it_replaced_is_refused() {
     // The unit's officer sets the laptop a year back, before the server's score of 1.1.1
     // existed, and replaces it: the laptop refuses, the file written by hand is quarantined.
     let s = server();
-    ok_on(
-        &s.db,
-        &[
-            "score",
-            "set",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--sub",
-            "1.1.1",
-            "--declared",
-            "45/50",
-        ],
-    );
+    declare_45_of_50(&s.db);
     let lap = laptop(&s);
     let change = (
         "1.1.1",
