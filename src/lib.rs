@@ -14,6 +14,7 @@ pub mod level;
 pub mod limits;
 pub mod local_time;
 pub mod private_file;
+pub mod ranking;
 pub mod record;
 pub mod replay;
 pub mod report;

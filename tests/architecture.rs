@@ -207,6 +207,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "cycle",
             "roles",
             "unit",
+            "ranking",
             "record",
             "replay",
             "sheet",
@@ -222,7 +223,7 @@ const LAYERS: &[(&str, &[&str])] = &[
 
 /// Edges that still point the wrong way, each to be cut (issue 19). The test fails on any
 /// other wrong edge, and on an edge listed here that the code no longer has.
-const KNOTS: &[(&str, &str)] = &[("app", "report")];
+const KNOTS: &[(&str, &str)] = &[];
 
 /// The module a source file belongs to: its first path part under `src/`, except that the
 /// UI wording (`src/i18n/ui/`) is a module of its own above the pure core.

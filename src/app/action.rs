@@ -4,8 +4,8 @@
 use crate::cycle::{FieldGroup, Status, Transition};
 use crate::framework::Framework;
 use crate::level::Level;
+use crate::ranking::Ranking;
 use crate::record::{AssessmentKey, Conflict, Draft, Event, FieldState, HeadReason};
-use crate::report::Ranking;
 use crate::unit::Unit;
 
 use super::home::HomeRow;

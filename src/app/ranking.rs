@@ -4,7 +4,7 @@
 //! (`report::gather_ranking`, run by the shell).
 
 use crate::level::Level;
-use crate::report::{Ranking, RankingRow};
+use crate::ranking::{Ranking, RankingRow};
 
 use super::action::{Action, Command, Effect};
 

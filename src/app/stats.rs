@@ -1,10 +1,10 @@
 //! The statistics screen, reached from the ranking (`t`) or its palette: the averages of a
 //! level and year, how many units fall in each band, the average index of each area, each
 //! unit's index, and the sub-criteria where units lost most points. Every figure is the one
-//! `report --stats` prints: the screen keeps the ranking and asks `report::summary` and
-//! `report::most_lost` for the rest, nothing is counted twice.
+//! `report --stats` prints: the screen keeps the ranking and asks `ranking::summary` and
+//! `ranking::most_lost` for the rest, nothing is counted twice.
 
-use crate::report::{Lost, Ranking, Summary, most_lost, summary};
+use crate::ranking::{Lost, Ranking, Summary, most_lost, summary};
 
 use super::action::{Action, Command, Effect};
 use super::ranking::RankingView;

@@ -5,8 +5,8 @@ use serde_json::{Map, Value, json};
 use crate::cycle::Status;
 use crate::scoring::{Figure, Totals, canonical};
 
-use super::summary::{Lost, Summary};
 use super::{Detail, Previous, Ranking, RankingRow, most_lost, summary};
+use crate::ranking::{Lost, Summary};
 
 /// The figures of one assessment as JSON: `self, appraisal1, appraisal2, final, survey, bonus,
 /// penalty, total, index_percent, band, gap, status` (an appraisal round without a council

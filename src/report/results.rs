@@ -8,8 +8,8 @@ use crate::i18n::Lang;
 use crate::scoring::Figure;
 
 use super::annex::{Annex, Cell, Signature, Table};
-use super::summary::Summary;
 use super::{Ranking, RankingRow, office};
+use crate::ranking::Summary;
 
 /// The figures of the printed annex, in the order a Hội đồng reads them: self, appraisal
 /// (final), survey, bonus, penalty, total, index.

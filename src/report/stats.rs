@@ -5,8 +5,8 @@ use crate::i18n::Lang;
 
 use super::annex::{Annex, Cell, Table};
 use super::office::{self, TitleBlock};
-use super::summary::{Lost, Summary};
 use super::{Ranking, results};
+use crate::ranking::{Lost, Summary};
 
 /// Each column's average.
 fn averages_table(s: &Summary, lang: Lang) -> Table {

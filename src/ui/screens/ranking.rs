@@ -14,7 +14,7 @@ use crate::app::App;
 use crate::app::ranking::{RankSort, RankingView};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number_fixed};
-use crate::report::RankingRow;
+use crate::ranking::RankingRow;
 use crate::scoring::Figure;
 
 use crate::ui::text::{fit, pad, pad_left};

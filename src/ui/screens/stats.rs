@@ -15,7 +15,7 @@ use crate::app::App;
 use crate::app::stats::{StatsPanel, StatsView};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number_fixed};
-use crate::report::{Ranking, Summary};
+use crate::ranking::{Ranking, Summary};
 
 use crate::ui::text::{fit, pad, pad_left};
 use crate::ui::{ViewState, chrome};
