@@ -60,6 +60,37 @@ fn stats_open_from_the_ranking_with_the_figures_of_report_stats() {
     assert_eq!(s.panel, StatsPanel::Summary);
 }
 
+/// The ranking screen's last line and `report --stats` give the same averages: both ask
+/// `ranking::average`, rounded once to the framework's places.
+#[test]
+fn ranking_screen_means_are_the_averages_of_report_stats() {
+    use parindex::scoring::Figure;
+    let r = ranking();
+    let s = parindex::report::summary(&r);
+    let shown = |figure: Figure| {
+        let a = s
+            .average
+            .iter()
+            .find(|a| a.figure == figure)
+            .expect("every ranking figure has an average");
+        parindex::i18n::number_fixed(a.value, a.places, Lang::Vi)
+    };
+    let expected = parindex::i18n::ui::ranking_summary(
+        Lang::Vi,
+        &shown(Figure::SelfScore),
+        &shown(Figure::Final),
+        &shown(Figure::Gap),
+    );
+    let app = ranking_app(Lang::Vi);
+    let screen = render(&app, 120, 40, Theme::colored())
+        .backend()
+        .to_string();
+    assert!(
+        screen.contains(expected.trim()),
+        "{expected:?} not on the ranking screen:\n{screen}"
+    );
+}
+
 #[test]
 fn tab_goes_through_the_panels_and_arrows_scroll_the_units() {
     let mut app = stats_app(Lang::Vi);

@@ -13,7 +13,8 @@ use crate::scoring::Totals;
 use crate::unit::Previous;
 
 pub use summary::{
-    AreaAverage, Average, BandCount, LossTally, Lost, MOST_LOST, Summary, most_lost, summary,
+    AreaAverage, Average, BandCount, LossTally, Lost, MOST_LOST, Summary, average, most_lost,
+    summary,
 };
 
 /// One unit's line in a ranking.

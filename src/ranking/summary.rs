@@ -10,7 +10,7 @@ use crate::framework::round_half_up;
 use crate::i18n::Lang;
 use crate::scoring::{Figure, Loss};
 
-use super::Ranking;
+use super::{Ranking, RankingRow};
 
 /// The average of one column over the units that have a figure in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,16 +89,26 @@ fn mean(values: &[Decimal], places: u32) -> Option<Decimal> {
     Some(round_half_up(sum / Decimal::from(values.len()), places))
 }
 
+/// The average of one figure over the rows that have it, rounded once to the places the
+/// figure is shown with: the one average of a column, under the annex, in the statistics and
+/// on the ranking screen's last line alike. `None` when no row has the figure.
+pub fn average<'a>(
+    rows: impl IntoIterator<Item = &'a RankingRow>,
+    figure: Figure,
+    (points, index): (u32, u32),
+) -> Option<Decimal> {
+    let values: Vec<Decimal> = rows
+        .into_iter()
+        .filter_map(|row| row.totals.figure(figure))
+        .collect();
+    mean(&values, figure.places(points, index))
+}
+
 pub fn summary(r: &Ranking) -> Summary {
     let mut average = Vec::new();
     for figure in Figure::RANKING {
-        let values: Vec<Decimal> = r
-            .rows
-            .iter()
-            .filter_map(|row| row.totals.figure(figure))
-            .collect();
         let places = figure.places(r.decimals, r.index_decimals);
-        if let Some(value) = mean(&values, places) {
+        if let Some(value) = self::average(&r.rows, figure, (r.decimals, r.index_decimals)) {
             average.push(Average {
                 figure,
                 value,
@@ -269,8 +279,6 @@ mod tests {
             previous: None,
         }
     }
-
-    use super::super::RankingRow;
 
     fn ranking(rows: Vec<RankingRow>) -> Ranking {
         let band = |name: &str, min: i64| crate::framework::Band {

@@ -120,6 +120,16 @@ impl Totals {
             Figure::Gap => Some(self.gap),
         }
     }
+
+    /// The gap (self − final) as a share of the max, in percent, unrounded: what a ranking
+    /// bar draws beside the index. Zero when the council accepted everything or there is no
+    /// max.
+    pub fn gap_percent(&self) -> Decimal {
+        match self.max > Decimal::ZERO && self.gap > Decimal::ZERO {
+            true => self.gap / self.max * Decimal::from(100),
+            false => Decimal::ZERO,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -177,6 +187,18 @@ mod tests {
         let area = t.node("1").unwrap();
         assert_eq!(area.appraisal1, Some(dec("2")));
         assert_eq!(t.node("2").unwrap().appraisal1, None);
+    }
+
+    #[test]
+    fn gap_percent_is_the_gap_over_the_max_and_zero_when_nothing_was_cut() {
+        let f = fixture::small();
+        let cut = totals(&f, &inputs(&[("1.1.1", scored("1", Some("0.5"), None))]));
+        assert_eq!(cut.gap_percent(), dec("0.5") / cut.max * Decimal::from(100));
+        assert!(cut.gap_percent() > Decimal::ZERO);
+        let kept = totals(&f, &inputs(&[("1.1.1", scored("1", None, None))]));
+        assert_eq!(kept.gap_percent(), Decimal::ZERO);
+        let none = Totals::default();
+        assert_eq!(none.gap_percent(), Decimal::ZERO);
     }
 
     #[test]

@@ -179,7 +179,7 @@ fn overall(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &mut
             row_line(row, bands, (l, places), &layout, i == r.selected, &theme)
         })
         .collect();
-    body.push(summary(&rows, l, cols, &theme));
+    body.push(summary(&rows, (l, places), cols, &theme));
     draw_scrolled(frame, area, head, body, r.selected, view);
 }
 
@@ -298,25 +298,20 @@ fn row_line(
         Span::styled(" ", base),
         Span::styled(pad(&fit(status, STATUS), STATUS), status_style.patch(base)),
         Span::raw(" "),
-        Span::styled(bar_text(t.index_percent, t.gap, t.max, layout.bar), base),
+        Span::styled(bar_text(t, layout.bar), base),
     ])
 }
 
 /// `█` for the index, then `▒` for the points the council did not accept, `·` for the rest.
-fn bar_text(index: Decimal, gap: Decimal, max: Decimal, cols: usize) -> String {
+fn bar_text(t: &crate::scoring::Totals, cols: usize) -> String {
     use rust_decimal::prelude::ToPrimitive;
     let scale = |percent: Decimal| -> usize {
         let cells = percent * Decimal::from(cols) / Decimal::from(100);
         cells.round().to_usize().unwrap_or(0).min(cols)
     };
-    let filled = scale(index);
-    let gap_percent = if max > Decimal::ZERO && gap > Decimal::ZERO {
-        gap / max * Decimal::from(100)
-    } else {
-        Decimal::ZERO
-    };
-    let mut inflated = scale(gap_percent).min(cols - filled);
-    if gap > Decimal::ZERO && inflated == 0 && filled < cols {
+    let filled = scale(t.index_percent);
+    let mut inflated = scale(t.gap_percent()).min(cols - filled);
+    if t.gap > Decimal::ZERO && inflated == 0 && filled < cols {
         inflated = 1;
     }
     format!(
@@ -327,20 +322,27 @@ fn bar_text(index: Decimal, gap: Decimal, max: Decimal, cols: usize) -> String {
     )
 }
 
-/// The level's averages: self-scored against final, as the decision worries about.
-fn summary(rows: &[&RankingRow], l: Lang, cols: usize, theme: &Theme) -> Line<'static> {
-    let n = Decimal::from(rows.len().max(1));
-    let avg = |f: &dyn Fn(&RankingRow) -> Decimal| -> Decimal {
-        (rows.iter().map(|r| f(r)).sum::<Decimal>() / n).round_dp(2)
+/// The level's averages: self-scored against final, as the decision worries about; the
+/// averages of the annex and the statistics (`ranking::average`), only formatted here.
+fn summary(
+    rows: &[&RankingRow],
+    (l, places): (Lang, (u32, u32)),
+    cols: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let shown = |figure: Figure| {
+        let mean = crate::ranking::average(rows.iter().copied(), figure, places);
+        number_fixed(
+            mean.unwrap_or_default(),
+            figure.places(places.0, places.1),
+            l,
+        )
     };
-    let own = avg(&|r| r.totals.self_part.points);
-    let appraised = avg(&|r| r.totals.final_part.points);
-    let gap = avg(&|r| r.totals.gap);
     let text = ui::ranking_summary(
         l,
-        &number_fixed(own, 2, l),
-        &number_fixed(appraised, 2, l),
-        &number_fixed(gap, 2, l),
+        &shown(Figure::SelfScore),
+        &shown(Figure::Final),
+        &shown(Figure::Gap),
     );
     Line::from(Span::styled(fit(&text, cols), theme.label()))
 }
