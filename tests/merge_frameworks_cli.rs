@@ -190,3 +190,94 @@ fn a_choice_of_a_framework_not_in_conflict_is_refused_with_exit_2_and_nothing_wr
     }
     assert_eq!(totals(&s.db), before);
 }
+
+/// `assess choose-framework` of `framework` on `db`.
+fn choose(db: &Path, framework: &str) -> Value {
+    json(
+        db,
+        &[
+            "assess",
+            "choose-framework",
+            "--unit",
+            U,
+            "--year",
+            "2025",
+            "--framework",
+            framework,
+        ],
+    )
+}
+
+/// The conflicts of `db` about the choice of framework for the unit's 2025.
+fn choice_conflicts(db: &Path) -> Vec<Value> {
+    json(db, &["conflicts"])
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|e| e["kind"] == "framework" && e["field"] == U && e["year"] == 2025)
+        .cloned()
+        .collect()
+}
+
+fn sync_both_ways(a: &Path, b: &Path) {
+    json(a, &["sync", b.to_str().expect("path")]);
+    json(b, &["sync", a.to_str().expect("path")]);
+}
+
+#[test]
+fn two_administrators_choosing_different_frameworks_at_once_converge_and_see_one_conflict() {
+    // Rule: a choice made after another (having seen it) replaces it; two choices made without
+    // seeing each other are a conflict, listed on both copies, and meanwhile the newer choice
+    // stands on both; an administrator settles it by taking one of them.
+    let (s, lap) = two_frameworks();
+    json(&lap, &["sync", s.db.to_str().expect("path")]);
+    choose(&s.db, OURS);
+    choose(&lap, THEIRS);
+    sync_both_ways(&s.db, &lap);
+    let t = totals(&s.db);
+    assert_eq!(totals(&lap), t, "both copies rank the same assessment");
+    assert_eq!(
+        t["framework"], THEIRS,
+        "the newer of the two choices: {t:#}"
+    );
+    assert_eq!(quarantined(&lap), quarantined(&s.db));
+    for db in [&s.db, &lap] {
+        let c = choice_conflicts(db);
+        assert_eq!(c.len(), 1, "one conflict about the choice: {c:#?}");
+        let heads = c[0]["heads"].as_array().expect("heads");
+        let values: Vec<&Value> = heads.iter().map(|h| &h["value"]).collect();
+        assert_eq!(values.len(), 2, "{c:#?}");
+        assert!(values.contains(&&Value::from(OURS)) && values.contains(&&Value::from(THEIRS)));
+        let check = json(db, &["check"]);
+        assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+    }
+    // The administrator takes the server's choice; the laptop follows on its next merge.
+    let c = &choice_conflicts(&s.db)[0];
+    let take = c["heads"]
+        .as_array()
+        .expect("heads")
+        .iter()
+        .find(|h| h["value"] == OURS)
+        .and_then(|h| h["id"].as_str())
+        .expect("the server's choice")
+        .to_string();
+    json(&s.db, &["conflicts", "resolve", "--take", &take]);
+    sync_both_ways(&s.db, &lap);
+    let t = totals(&s.db);
+    assert_eq!(
+        (t["framework"].as_str(), t["self"].as_str()),
+        (Some(OURS), Some("1.5")),
+        "{t:#}"
+    );
+    assert_eq!(totals(&lap), t);
+    assert_eq!(quarantined(&lap), quarantined(&s.db));
+    assert_eq!(
+        quarantined(&s.db),
+        [(THEIRS.to_string(), "framework_conflict".to_string())]
+    );
+    for db in [&s.db, &lap] {
+        assert!(choice_conflicts(db).is_empty(), "settled on both copies");
+        let check = json(db, &["check"]);
+        assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+    }
+}

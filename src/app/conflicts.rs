@@ -98,7 +98,7 @@ impl ConflictsView {
     }
 
     /// What is in conflict, in words: `Xã Bảo Ninh · 2025 · 1.1.1 · Giải trình`, an officer's
-    /// roles, or a year's deadline.
+    /// roles, a unit's choice of framework, or a year's deadline.
     pub fn subject(&self, conflict: &Conflict, lang: Lang) -> String {
         let (key, state) = (&conflict.key, &conflict.state);
         let field = values::field_label(&state.field, lang);
@@ -108,6 +108,11 @@ impl ConflictsView {
                 "{} {officer}",
                 lang.pick("Vai trò của cán bộ", "Roles of officer")
             );
+        }
+        if key.unit_code == "*" && state.target == crate::record::FRAMEWORK_CHOICE_TARGET {
+            let unit = self.unit_label(&state.field);
+            let what = lang.pick("Khung đánh giá của", "Framework of");
+            return format!("{what} {unit} · {}", key.year);
         }
         if key.unit_code == "*" {
             return format!("{} {} · {field}", lang.pick("Năm", "Year"), key.year);

@@ -291,6 +291,7 @@ impl Named {
 fn kind(c: &crate::store::Conflict) -> &'static str {
     match (c.key.unit_code.as_str(), c.state.target.as_str()) {
         (_, crate::store::OFFICER_TARGET) => "grant",
+        ("*", crate::store::FRAMEWORK_CHOICE_TARGET) => "framework",
         ("*", _) => "deadline",
         (_, "status") => "status",
         _ => "field",
@@ -332,6 +333,13 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
         let what = match kind(c) {
             "grant" => format!("{} {}", l.pick("vai trò của", "roles of"), c.state.field),
             "deadline" => format!("{} {}", l.pick("hạn năm", "deadline of"), c.key.year),
+            "framework" => format!(
+                "{} {} {} {}",
+                l.pick("khung đánh giá của", "framework of"),
+                c.state.field,
+                l.pick("năm", "for"),
+                c.key.year
+            ),
             _ => format!(
                 "{} {} {} [{}]",
                 c.key.unit_code, c.key.year, c.state.target, c.state.field

@@ -91,6 +91,8 @@ pub fn resolve(
             },
             actor,
         )?;
+        // Two concurrent choices of framework settled: the one taken stands, as when chosen.
+        tx.honour_framework_choice(&event)?;
         Ok(Resolved {
             event,
             heads: state.heads,

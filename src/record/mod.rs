@@ -110,3 +110,6 @@ pub fn officers_key() -> AssessmentKey {
 }
 
 pub const OFFICER_TARGET: &str = "officer";
+
+/// The target of an administrator's choice of framework on a year's key (field: the unit).
+pub const FRAMEWORK_CHOICE_TARGET: &str = "framework";

@@ -14,7 +14,7 @@ use super::replay_merge::{self, Context, Frameworks};
 use super::{StoreError, projection, quarantine};
 
 /// The target of framework choices on the year's key.
-pub const TARGET: &str = "framework";
+pub const TARGET: &str = crate::record::FRAMEWORK_CHOICE_TARGET;
 
 /// The frameworks the log holds changes of for `unit` in `year`, the standing one first.
 pub(super) fn in_log(tx: &Connection, unit: &str, year: i32) -> Result<Vec<String>, StoreError> {
@@ -30,6 +30,13 @@ pub(super) fn in_log(tx: &Connection, unit: &str, year: i32) -> Result<Vec<Strin
             .collect::<rusqlite::Result<_>>()
     })
     .map_err(StoreError::sql)
+}
+
+/// The framework `e` chooses, when it is a choice of framework (or the resolution of two).
+pub(super) fn named_by(e: &super::Event) -> Option<String> {
+    (e.key.unit_code == "*" && e.target == TARGET)
+        .then(|| serde_json::from_str::<String>(&e.value).ok())
+        .flatten()
 }
 
 /// The framework an administrator chose for `unit` in `year`, if one did.

@@ -234,7 +234,7 @@ impl Tx<'_> {
             .field(&key, target, unit)?
             .map(|c| c.heads)
             .unwrap_or_default();
-        self.append(
+        let choice = self.append(
             NewEvent {
                 key: &key,
                 target,
@@ -246,8 +246,20 @@ impl Tx<'_> {
             },
             actor,
         )?;
+        self.honour_framework_choice(&choice)
+    }
+
+    /// After `choice`, an event on a year's choice of framework for a unit (a choice, or the
+    /// resolution of two concurrent ones): the framework it names stands for that unit and year,
+    /// the other's events quarantined. Returns the ids that now count; nothing for any other
+    /// event.
+    pub fn honour_framework_choice(&self, choice: &Event) -> Result<Vec<String>, StoreError> {
+        let Some(framework) = super::framework_choice::named_by(choice) else {
+            return Ok(Vec::new());
+        };
+        let place = (choice.field.as_str(), choice.key.year);
         let released =
-            super::framework_choice::apply(self.frameworks, &self.tx, (unit, year), framework)?;
+            super::framework_choice::apply(self.frameworks, &self.tx, place, &framework)?;
         self.tx
             .execute_batch("DROP TABLE IF EXISTS temp.touched;")
             .map_err(StoreError::sql)?;

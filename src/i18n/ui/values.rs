@@ -34,7 +34,7 @@ fn event_words(target: &str, field: &str, value: &str, lang: Lang) -> String {
             lang.pick("đã hủy", "cancelled").to_string()
         }
         ("status", "cancelled") => lang.pick("khôi phục", "restored").to_string(),
-        ("year", _) => fields::decode_text(value),
+        ("year", _) | (crate::record::FRAMEWORK_CHOICE_TARGET, _) => fields::decode_text(value),
         _ => raw_display(field, value, lang),
     }
 }
