@@ -394,3 +394,92 @@ fn a_percent_formatted_cell_reads_as_its_percentage_and_a_bare_fraction_is_refus
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(figure_of_1_1_2(&s.db), "0.95");
 }
+
+/// What an import leaves that a kill could cut in two: the events and the unit's totals.
+fn state(db: &std::path::Path, when: &str) -> (u64, serde_json::Value) {
+    let check = run_on(db, &["check", "--json"]);
+    assert!(check.status.success(), "{when}: check: {}", stderr(&check));
+    let check: serde_json::Value = serde_json::from_slice(&check.stdout).expect("check json");
+    assert_eq!(
+        check["problems"],
+        serde_json::json!([]),
+        "{when}: {check:#}"
+    );
+    let totals = run_on(db, &["totals", "--unit", UNIT, "--year", "2025", "--json"]);
+    assert!(
+        totals.status.success(),
+        "{when}: totals: {}",
+        stderr(&totals)
+    );
+    let totals = serde_json::from_slice(&totals.stdout).expect("totals json");
+    (check["events"].as_u64().expect("events"), totals)
+}
+
+#[test]
+fn score_import_killed_at_random_moments_leaves_the_form_wholly_imported_or_not_at_all() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let s = Scratch::new();
+    let rows = template(&s);
+    let filled = fill(&rows);
+    let form = s.path("filled.xlsx");
+    write_filled(&rows, &filled, &form);
+    let form = form.to_str().expect("path");
+    // The officer's first save (and key registration) is made before the copies are taken.
+    s.ok(&[
+        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0",
+    ]);
+    let base = s.path("base.db");
+    s.ok(&["snapshot", base.to_str().expect("path")]);
+    let absent = state(&base, "before any import");
+    let import = |db: &std::path::Path| {
+        let mut cmd = Command::new(common::BIN);
+        cmd.arg("--db")
+            .arg(db)
+            .args(["--lang", "en", "score", "import", form]);
+        cmd.args(["--year", "2025"]).env_remove("PARINDEX_DB");
+        cmd.stdout(Stdio::null()).stderr(Stdio::piped());
+        cmd
+    };
+    // One whole import, timed: the kills are spread from its start to past its end.
+    let whole = s.path("whole.db");
+    std::fs::copy(&base, &whole).expect("copy");
+    let started = Instant::now();
+    let out = import(&whole).output().expect("import");
+    let span = started.elapsed();
+    assert!(out.status.success(), "whole import: {}", stderr(&out));
+    let present = state(&whole, "after the whole import");
+    assert!(present.0 > absent.0 + 40, "{} -> {}", absent.0, present.0);
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let (mut none, mut all) = (0, 0);
+    for round in 0..12 {
+        let db = s.path(&format!("round-{round}.db"));
+        std::fs::copy(&base, &db).expect("copy");
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = span.mul_f64((seed % 130) as f64 / 100.0) + Duration::from_millis(1);
+        let mut child = import(&db).spawn().expect("spawn import");
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        let out = child.wait_with_output().expect("wait");
+        let when = format!(
+            "round {round}, killed after {delay:?} of {span:?} ({:?}, stderr: {})",
+            out.status,
+            stderr(&out)
+        );
+        let got = state(&db, &when);
+        match got {
+            _ if got == absent => none += 1,
+            _ if got == present => all += 1,
+            (events, _) => panic!(
+                "{when}: {events} events, neither {} (none) nor {} (all)",
+                absent.0, present.0
+            ),
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+    }
+    println!("12 kills: {none} left the form out, {all} left it whole");
+}
