@@ -7,6 +7,7 @@ mod common;
 
 use std::path::Path;
 
+use common::tables::{args, dump, refused_unchanged};
 use common::{Scratch, stderr};
 
 const U: &str = "phuong-dong-hoi";
@@ -17,71 +18,12 @@ fn me() -> String {
     parindex::store::Actor::current().user
 }
 
-/// Every row of every table, in a stable order: what "logically identical" compares.
-fn dump(db: &Path) -> String {
-    let conn = rusqlite::Connection::open(db).expect("open db");
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        .and_then(|mut s| {
-            s.query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<String>>>()
-        })
-        .expect("tables");
-    let mut out = String::new();
-    for t in tables {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{t}\""))
-            .expect("select");
-        let n = stmt.column_count();
-        let mut rows: Vec<String> = stmt
-            .query_map([], |r| {
-                let cells: Vec<String> = (0..n)
-                    .map(|i| format!("{:?}", r.get_ref(i).map(|v| v.to_owned())))
-                    .collect();
-                Ok(cells.join("|"))
-            })
-            .expect("rows")
-            .collect::<rusqlite::Result<_>>()
-            .expect("rows");
-        rows.sort();
-        out.push_str(&format!(
-            "== {t} ({} rows)\n{}\n",
-            rows.len(),
-            rows.join("\n")
-        ));
-    }
-    out
-}
-
 fn score(unit: &str, sub: &str, value: &str) -> Vec<String> {
     [
         "score", "set", "--unit", unit, "--year", "2025", "--sub", sub, "--value", value,
     ]
     .map(String::from)
     .to_vec()
-}
-
-fn args(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
-}
-
-/// Runs `cmd`, expects exit 2 with `reason` in the message, and the database unchanged.
-fn refused_unchanged(s: &Scratch, cmd: &[String], reason: &str) {
-    let before = dump(&s.db);
-    let argv: Vec<&str> = cmd.iter().map(String::as_str).collect();
-    let out = s.run(&argv);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{cmd:?} should be refused: {}",
-        stderr(&out)
-    );
-    assert!(
-        stderr(&out).contains(reason),
-        "{cmd:?}: expected '{reason}' in: {}",
-        stderr(&out)
-    );
-    assert_eq!(before, dump(&s.db), "{cmd:?} changed the database");
 }
 
 /// Me and a second administrator; U scored (draft), OTHER scored and submitted.

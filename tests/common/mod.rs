@@ -5,6 +5,7 @@
 pub mod binh_duong;
 pub mod forge;
 pub mod pty;
+pub mod tables;
 pub mod write;
 
 use std::path::{Path, PathBuf};
