@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 use crate::level::Level;
 
-pub use bundled::{BUNDLED, bundled, bundled_by_id};
+pub use bundled::{BUNDLED, bundled, bundled_by_id, load_stored};
 pub use load::{content_hash, load};
 pub use problem::{Problem, ProblemKind, Problems};
 pub use rule_text::describe_rule;

@@ -162,7 +162,7 @@ pub(super) fn framework_in(
             "framework {id}: its text does not match its hash"
         )));
     }
-    let f = framework::load(&format!("{id}.toml"), text.as_bytes())
+    let f = framework::load_stored(id, text.as_bytes())
         .map_err(|p| StoreError::Corrupt(format!("framework {id}: {p}")))?;
     let f = Arc::new(f);
     cache.borrow_mut().insert(id.to_string(), f.clone());
