@@ -38,7 +38,12 @@ fn squeezed(path: &Path) -> String {
 /// Store methods that write for a command: the command layer's transaction, and a key's
 /// registration (`command::key::register`). (A merge and the quarantine's decisions are
 /// still the store's own, see [`WRITE_TRANSACTIONS`].)
-const STORE_WRITES: &[&str] = &["register_key", "write"];
+const STORE_WRITES: &[&str] = &[
+    "register_key",
+    "write",
+    "accept_quarantined",
+    "dismiss_quarantined",
+];
 
 const SHELLS: &[&str] = &["src/cli", "src/tui", "src/tui.rs", "src/demo.rs"];
 
@@ -83,10 +88,6 @@ const WRITE_TRANSACTIONS: &[(&str, &str)] = &[
     (
         "sync.rs",
         "a merge: each incoming event replayed through the command layer's checks",
-    ),
-    (
-        "quarantine.rs",
-        "accepting or dismissing a quarantined event (the council's decision)",
     ),
     ("keys.rs", "registering a key (command::key::register)"),
     ("units.rs", "the bundled units, seeded by the program"),

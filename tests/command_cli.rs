@@ -468,3 +468,75 @@ fn documents_added_on_two_copies_both_survive_a_merge_without_conflict() {
     let totals = s.json(&["totals", "--unit", U, "--year", "2025"]);
     assert_eq!(s.json(&["check"])["ok"], true, "{totals}");
 }
+
+/// Pending quarantined entries of `conflicts --json`, by id.
+fn pending_quarantined(s: &Scratch) -> Vec<String> {
+    let listed = s.json(&["conflicts"]);
+    listed
+        .as_array()
+        .expect("conflicts")
+        .iter()
+        .filter(|c| c["kind"] == "quarantined")
+        .filter_map(|c| c["id"].as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn refused_decisions_on_quarantined_changes_leave_every_table_unchanged() {
+    let s = shared_database();
+    let late = common::late_self_scores(&s, U);
+    let (first, second) = (late[0].as_str(), late[1].as_str());
+    let accept = |id: &str| args(&["conflicts", "accept", id]);
+    // Submitted: self scores are locked, so the late one cannot be made now.
+    refused_unchanged(&s, &accept(first), "Submitted");
+    refused_unchanged(&s, &accept("no-such-event"), "no-such-event");
+    refused_unchanged(
+        &s,
+        &args(&["conflicts", "dismiss", second, "--reason", "  "]),
+        "--reason",
+    );
+    // Reopened to draft, the council accepts one: it counts, as a change made now.
+    s.ok(&["assess", "reopen", "--unit", U, "--year", "2025"]);
+    s.ok(&["conflicts", "accept", first]);
+    let got = s.json(&[
+        "score", "get", "--unit", U, "--year", "2025", "--sub", "1.1.1",
+    ]);
+    assert_eq!(got["self"]["value"]["points"], "0", "{got}");
+    refused_unchanged(&s, &accept(first), "was accepted by");
+    // Finalized: nothing is accepted until it is reopened.
+    s.ok(&common::assess("submit", U, "2025"));
+    s.ok(&common::assess("finalize", U, "2025"));
+    refused_unchanged(&s, &accept(second), "reopen first");
+    assert_eq!(pending_quarantined(&s), [second]);
+    // A viewer decides nothing.
+    s.ok(&["officer", "grant", &me(), "viewer"]);
+    s.ok(&["officer", "revoke", &me(), "admin"]);
+    refused_unchanged(&s, &accept(second), "Only the appraisal council of unit");
+    refused_unchanged(
+        &s,
+        &args(&["conflicts", "dismiss", second, "--reason", "x"]),
+        "(appraiser role) or an administrator",
+    );
+}
+
+#[test]
+fn the_council_dismisses_a_quarantined_change_with_its_reason_and_it_leaves_the_list() {
+    let s = shared_database();
+    let late = common::late_self_scores(&s, U);
+    s.ok(&["conflicts", "dismiss", &late[1], "--reason", "Nộp muộn"]);
+    assert_eq!(pending_quarantined(&s), [late[0].clone()]);
+    let got = s.json(&[
+        "score", "get", "--unit", U, "--year", "2025", "--sub", "1.1.2",
+    ]);
+    assert_eq!(
+        got["self"]["value"]["points"], "0.5",
+        "the server's own score: {got}"
+    );
+    let out = s.run(&["conflicts", "dismiss", &late[1]]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("was dismissed by"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -3,8 +3,9 @@
 
 use serde_json::{Value, json};
 
+use crate::command::{self, Clock};
 use crate::i18n::Lang;
-use crate::store::{Actor, Quarantined, today_utc};
+use crate::store::{Actor, Quarantined};
 
 use super::score::display_value;
 use super::{CliError, Context, open_store};
@@ -74,14 +75,15 @@ pub fn print_groups(all: &[Quarantined], lang: Lang) {
 /// `conflicts accept ID`: the refused change is made again, now, by the council or an admin.
 pub fn accept(ctx: &Context, id: &str) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
-    let e = store.accept_quarantined(id, &Actor::current(), &today_utc())?;
+    let q = command::quarantine::accept(&mut store, &Actor::current(), &Clock::system(), id)?;
+    let e = &q.event;
     println!(
         "{} {} ({} {} {} [{}])",
         ctx.lang.pick("Đã chấp nhận", "Accepted"),
         e.id,
-        e.key.unit_code,
+        crate::text::one_line(&e.key.unit_code),
         e.key.year,
-        e.target,
+        crate::text::one_line(&e.target),
         e.field
     );
     Ok(())
@@ -90,7 +92,8 @@ pub fn accept(ctx: &Context, id: &str) -> Result<(), CliError> {
 /// `conflicts dismiss ID`: the refused change stays in the log and leaves the list.
 pub fn dismiss(ctx: &Context, id: &str, reason: Option<String>) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
-    let e = store.dismiss_quarantined(id, &Actor::current(), reason)?;
-    println!("{} {}", ctx.lang.pick("Đã bác bỏ", "Dismissed"), e.id);
+    let (actor, clock) = (Actor::current(), Clock::system());
+    let q = command::quarantine::dismiss(&mut store, &actor, &clock, id, reason.as_deref())?;
+    println!("{} {}", ctx.lang.pick("Đã bác bỏ", "Dismissed"), q.event.id);
     Ok(())
 }

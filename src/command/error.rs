@@ -101,6 +101,8 @@ pub enum CommandError {
         file: String,
         problems: Vec<super::score_import::RowProblem>,
     },
+    #[error("{0:?}")]
+    Quarantine(super::quarantine::Refused),
     #[error("{0}")]
     Value(String),
 }
@@ -330,6 +332,7 @@ impl Localized for CommandError {
                 .map(|p| format!("{file}: {}", p.message(lang)))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Quarantine(r) => r.message(lang),
             Value(m) => m.clone(),
         }
     }

@@ -14,6 +14,7 @@ pub mod import;
 pub mod key;
 pub mod library;
 pub mod officer;
+pub mod quarantine;
 pub mod response;
 pub mod rules;
 pub mod score;

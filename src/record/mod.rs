@@ -67,6 +67,20 @@ pub struct Conflict {
     pub heads: Vec<Event>,
 }
 
+/// One event a merge refused (quarantined), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarantined {
+    pub event: Event,
+    /// A refusal code (`late`, `unsigned`, `denied`, ...).
+    pub reason: String,
+    /// The reason in words (English, as recorded; the UI words the code).
+    pub detail: String,
+}
+
+/// The target of the council's decisions on refused events (on the year's key; field: the
+/// refused event's id; value `{"decision": "accept" | "dismiss"}`).
+pub const QUARANTINE_TARGET: &str = "quarantine";
+
 /// Unsaved text of one field of one assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {

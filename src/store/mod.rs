@@ -44,7 +44,7 @@ use crate::framework::Framework;
 
 pub use crate::record::{
     AssessmentKey, Conflict, Draft, Event, FRAMEWORK_CHOICE_TARGET, FieldState, HeadReason,
-    OFFICER_TARGET, inputs_from, officers_key, year_key,
+    OFFICER_TARGET, QUARANTINE_TARGET, Quarantined, inputs_from, officers_key, year_key,
 };
 
 pub use access::{AccessProblem, FileMode};
@@ -55,7 +55,6 @@ pub use identity::{Actor, format_utc, now_utc, today_local, today_utc};
 pub use integrity::digest as event_digest;
 pub use kept_totals::{Kept, Reading};
 pub use officers::Officer;
-pub use quarantine::Quarantined;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use shared::{diagnose, init_shared, network_filesystem};
 pub use snapshot::TargetProblem;

@@ -1,29 +1,17 @@
-//! Events a merge refused: kept in the log, listed here with their reason, and accepted
-//! (re-applied as a normal change by the council or an administrator) or dismissed, each by an
-//! event so that the decision syncs like everything else.
+//! Events a merge refused: kept in the log and listed here with their reason. The council's
+//! decision on each (accept, dismiss) is an event written by `command::quarantine`, so that it
+//! syncs like everything else; an event with a decision leaves the list.
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::cycle;
 use crate::replay::Refusal;
-use crate::roles::Action;
 
-use super::log::{insert, new_event, row_to_event};
-use super::{Actor, Store, StoreError, officers, projection};
-use super::{Event, year_key};
+use super::log::row_to_event;
+use super::{Quarantined, Store, StoreError};
 
 /// The target of quarantine decisions (on the year's key; field: the refused event's id).
-pub const TARGET: &str = "quarantine";
-
-/// One refused event and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quarantined {
-    pub event: Event,
-    /// A [`Refusal`] code (`late`, `unsigned`, `denied`, ...).
-    pub reason: String,
-    /// The reason in words (English, as recorded; the UI words the code).
-    pub detail: String,
-}
+pub const TARGET: &str = crate::record::QUARANTINE_TARGET;
 
 /// Puts `id` in quarantine; `false` when it was there already.
 pub(super) fn put(conn: &Connection, id: &str, why: &Refusal) -> rusqlite::Result<bool> {
@@ -86,18 +74,6 @@ fn undecided(conn: &Connection, id: Option<&str>) -> Result<Vec<Quarantined>, St
     rows.collect::<Result<_, _>>().map_err(StoreError::sql)
 }
 
-/// What a decision on a refused event amounts to for the roles: the council of its unit, or an
-/// administrator for year-wide and officer events.
-fn decision_action(e: &Event) -> Action<'_> {
-    if e.key.unit_code == "*" {
-        Action::Administer
-    } else {
-        Action::Decide {
-            unit: &e.key.unit_code,
-        }
-    }
-}
-
 impl Store {
     /// Every refused event not yet accepted or dismissed, grouped by author and reason.
     pub fn quarantined(&self) -> Result<Vec<Quarantined>, StoreError> {
@@ -106,88 +82,25 @@ impl Store {
 
     /// Whether `id` is a refused event (decided or not).
     pub fn is_quarantined(&self, id: &str) -> Result<bool, StoreError> {
-        self.conn
-            .query_row("SELECT 1 FROM quarantine WHERE event_id = ?1", [id], |_| {
-                Ok(())
+        entry_in(&self.conn, id).map(|q| q.is_some())
+    }
+}
+
+/// The refused event `id`, decided or not.
+pub(super) fn entry_in(conn: &Connection, id: &str) -> Result<Option<Quarantined>, StoreError> {
+    conn.query_row(
+        "SELECT e.id, e.framework_id, e.unit_code, e.year, e.target, e.field, e.value, e.parents,
+                e.author, e.host, e.at, e.reason, q.reason, q.detail
+         FROM quarantine q JOIN event e ON e.id = q.event_id WHERE q.event_id = ?1",
+        [id],
+        |r| {
+            Ok(Quarantined {
+                event: row_to_event(r)?,
+                reason: r.get(12)?,
+                detail: r.get(13)?,
             })
-            .optional()
-            .map(|r| r.is_some())
-            .map_err(StoreError::sql)
-    }
-
-    /// Dismisses a refused event: it stays in the log and leaves the list.
-    pub fn dismiss_quarantined(
-        &mut self,
-        id: &str,
-        actor: &Actor,
-        reason: Option<String>,
-    ) -> Result<Event, StoreError> {
-        self.decide(id, actor, "dismiss", reason, |_, _| Ok(()))
-    }
-
-    /// Accepts a refused event through a normal change: its value is written again by `actor`
-    /// (superseding the field's current value), where the assessment's status allows that field
-    /// today (for example after a reopen).
-    pub fn accept_quarantined(
-        &mut self,
-        id: &str,
-        actor: &Actor,
-        today: &str,
-    ) -> Result<Event, StoreError> {
-        let today = today.to_string();
-        self.decide(id, actor, "accept", None, move |tx, refused| {
-            if refused.key.unit_code != "*" {
-                let status = super::events::status_in(tx, &refused.key)?;
-                let deadlines = super::events::deadlines_in(tx, refused.key.year)?;
-                if refused.target != "status" {
-                    cycle::may_change(status, &refused.field, &deadlines, &today)
-                        .map_err(StoreError::Locked)?;
-                }
-            }
-            let heads = projection::get(tx, &refused.key, &refused.target, &refused.field)
-                .map_err(StoreError::sql)?
-                .map(|s| s.heads)
-                .unwrap_or_default();
-            let change = new_event(
-                &refused.key,
-                &refused.target,
-                &refused.field,
-                refused.value.clone(),
-                heads,
-                actor,
-                Some(format!(
-                    "accepted from quarantine: {} ({})",
-                    refused.id, refused.author
-                )),
-            );
-            insert(tx, &change)?;
-            projection::apply(tx, &change).map_err(StoreError::sql)
-        })
-    }
-
-    fn decide(
-        &mut self,
-        id: &str,
-        actor: &Actor,
-        decision: &str,
-        reason: Option<String>,
-        apply: impl FnOnce(&Connection, &Event) -> Result<(), StoreError>,
-    ) -> Result<Event, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::sql)?;
-        let refused = undecided(&tx, Some(id))?
-            .pop()
-            .ok_or_else(|| StoreError::NotQuarantined(id.to_string()))?;
-        officers::authorize(&tx, actor, decision_action(&refused.event))?;
-        apply(&tx, &refused.event)?;
-        let key = year_key(refused.event.key.year);
-        let value = serde_json::json!({ "decision": decision }).to_string();
-        let event = new_event(&key, TARGET, id, value, Vec::new(), actor, reason);
-        insert(&tx, &event)?;
-        projection::apply(&tx, &event).map_err(StoreError::sql)?;
-        super::kept_totals::commit(tx, &self.frameworks)?;
-        Ok(refused.event)
-    }
+        },
+    )
+    .optional()
+    .map_err(StoreError::sql)
 }

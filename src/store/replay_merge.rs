@@ -15,10 +15,11 @@ use crate::replay::{self, Refusal};
 use crate::roles::{Grant, Role};
 
 use super::Event;
+use super::Quarantined;
 use super::integrity::{self, Seal};
 use super::log::row_to_event;
 use super::merge_locks::{InForce, late_in_touched, status_of};
-use super::quarantine::{self, Quarantined};
+use super::quarantine;
 use super::{StoreError, catalog, keys, officers, projection};
 
 /// The parsed frameworks of the connection (the store's cache).

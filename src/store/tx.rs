@@ -173,6 +173,12 @@ impl Tx<'_> {
             .collect())
     }
 
+    /// The refused event `id`, decided or not (the decision is the field `id` of the year's
+    /// quarantine target).
+    pub fn quarantined(&self, id: &str) -> Result<Option<super::Quarantined>, StoreError> {
+        super::quarantine::entry_in(&self.tx, id)
+    }
+
     /// A sub-criterion's evidence as one list (the older whole-list field and every document),
     /// with the heads of all its parts.
     pub fn evidence(

@@ -180,3 +180,36 @@ pub fn conflicted(s: &Scratch, unit: &str, other: &str) {
     ok_on(&s.db, &assess("submit", unit, "2025"));
     ok_on(&s.db, &assess("finalize", unit, "2025"));
 }
+
+/// Self scores of `unit` (1.1.1 and 1.1.2, 2025) made on a laptop copy while the server
+/// submitted the assessment: the server's merge quarantines both as late. Their ids, as
+/// `conflicts --json` lists them (1.1.1's first). The OS user must be able to score `unit`.
+pub fn late_self_scores(s: &Scratch, unit: &str) -> Vec<String> {
+    let laptop = s.path("late-laptop.db");
+    let copy = laptop.to_str().expect("path");
+    ok_on(&s.db, &["snapshot", copy]);
+    for (sub, value) in [("1.1.1", "0"), ("1.1.2", "1")] {
+        let argv = [
+            "score", "set", "--unit", unit, "--year", "2025", "--sub", sub, "--value", value,
+        ];
+        ok_on(&laptop, &argv);
+    }
+    ok_on(&s.db, &assess("submit", unit, "2025"));
+    ok_on(&s.db, &["sync", copy]);
+    let listed = s.json(&["conflicts"]);
+    let mut late: Vec<(String, String)> = listed
+        .as_array()
+        .expect("conflicts")
+        .iter()
+        .filter(|c| c["kind"] == "quarantined" && c["unit"] == unit)
+        .map(|c| {
+            (
+                c["sub"].to_string(),
+                c["id"].as_str().expect("id").to_string(),
+            )
+        })
+        .collect();
+    late.sort();
+    assert_eq!(late.len(), 2, "two late self scores: {listed}");
+    late.into_iter().map(|(_, id)| id).collect()
+}

@@ -1,0 +1,393 @@
+//! The council's decision on an event a merge refused (quarantined): `accept` makes the refused
+//! change again, now, as a normal change by the council member or administrator (checked like
+//! one: its stage must be open today, its value must fit its rule), or `dismiss` leaves it in
+//! the log only. Either way the decision is an event on the year (target
+//! [`QUARANTINE_TARGET`], field the refused event's id), so it syncs like everything else, and
+//! both are written in one transaction or not at all.
+
+use crate::cycle::{Lock, Status, Transition};
+use crate::i18n::{Lang, Localized};
+use crate::roles::{Action, Role};
+use crate::store::{
+    Actor, Event, NewEvent, QUARANTINE_TARGET, Quarantined, Store, StoreError, Tx, year_key,
+};
+
+use super::rules::{check_lock, check_value};
+use super::{Clock, CommandError};
+
+/// The reason an accepted change carries in the log.
+pub const ACCEPTED: &str = "accepted from quarantine";
+
+/// Why a decision on a refused event was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// Only the council of the event's unit (an appraiser for it) or an administrator decides.
+    Role { user: String, unit: Option<String> },
+    /// The event was accepted or dismissed already.
+    Decided {
+        id: String,
+        decision: String,
+        author: String,
+        at: String,
+    },
+    /// The event's stage is locked today: reopen (or move the deadline) first.
+    Locked(Lock),
+    /// The event's assessment is not the one that stands for its unit and year (another
+    /// framework does): choose the framework first.
+    OtherFramework {
+        unit: String,
+        year: i32,
+        framework: String,
+    },
+    /// An event of this kind is not re-made by accepting it: the named command does it.
+    Elsewhere { target: String, command: String },
+    /// A status the assessment cannot move to from where it is now.
+    Status { to: String, from: Status },
+    /// `--reason` given but empty.
+    EmptyReason,
+}
+
+/// `conflicts accept ID`: the refused change is written again by `actor`, superseding what the
+/// field holds now. Returns the refused entry.
+pub fn accept(
+    store: &mut Store,
+    actor: &Actor,
+    clock: &Clock,
+    id: &str,
+) -> Result<Quarantined, CommandError> {
+    store.write(|tx| {
+        let entry = pending(tx, actor, id)?;
+        remake(tx, actor, clock, &entry.event)?;
+        decide(tx, actor, clock, &entry.event, "accept", None)?;
+        Ok(entry)
+    })
+}
+
+/// `conflicts dismiss ID [--reason TEXT]`: the refused change stays in the log only and leaves
+/// the list.
+pub fn dismiss(
+    store: &mut Store,
+    actor: &Actor,
+    clock: &Clock,
+    id: &str,
+    reason: Option<&str>,
+) -> Result<Quarantined, CommandError> {
+    let reason = match reason.map(str::trim) {
+        Some("") => return Err(Refused::EmptyReason.into()),
+        Some(r) => {
+            crate::limits::check(crate::limits::TextField::Note, r)?;
+            Some(crate::text::one_line(r))
+        }
+        None => None,
+    };
+    store.write(|tx| {
+        let entry = pending(tx, actor, id)?;
+        decide(tx, actor, clock, &entry.event, "dismiss", reason)?;
+        Ok(entry)
+    })
+}
+
+/// The refused events awaiting a decision that `actor` may decide: all of them for an
+/// administrator, those of their units for the council. Refused, naming the roles, for an
+/// officer who may decide none (a unit officer, a viewer).
+pub fn reviewable(store: &mut Store, actor: &Actor) -> Result<Vec<Quarantined>, CommandError> {
+    let all = store.quarantined()?;
+    store.read(|tx| {
+        let council = tx.authorize(actor, Action::Administer).is_ok()
+            || tx
+                .officers()?
+                .iter()
+                .filter(|o| o.user == actor.user)
+                .flat_map(|o| &o.grants)
+                .any(|g| g.role == Role::Appraiser);
+        if !council {
+            return Err(Refused::Role {
+                user: actor.user.clone(),
+                unit: None,
+            }
+            .into());
+        }
+        Ok(all
+            .into_iter()
+            .filter(|q| tx.authorize(actor, decision_action(&q.event)).is_ok())
+            .collect())
+    })
+}
+
+/// The role a decision needs: the council of the event's unit, or an administrator for
+/// year-wide and officer events.
+fn decision_action(e: &Event) -> Action<'_> {
+    match e.key.unit_code.as_str() {
+        "*" => Action::Administer,
+        unit => Action::Decide { unit },
+    }
+}
+
+/// The entry `id`, still awaiting a decision, that `actor` may decide.
+fn pending(tx: &Tx, actor: &Actor, id: &str) -> Result<Quarantined, CommandError> {
+    let id = id.trim();
+    let entry = tx
+        .quarantined(id)?
+        .ok_or_else(|| StoreError::NotQuarantined(id.to_string()))?;
+    let e = &entry.event;
+    if tx.authorize(actor, decision_action(e)).is_err() {
+        return Err(Refused::Role {
+            user: actor.user.clone(),
+            unit: Some(e.key.unit_code.clone()).filter(|u| u != "*"),
+        }
+        .into());
+    }
+    if let Some(done) = tx.field(&year_key(e.key.year), QUARANTINE_TARGET, id)? {
+        let decision = serde_json::from_str::<serde_json::Value>(&done.value)
+            .ok()
+            .and_then(|v| v["decision"].as_str().map(String::from))
+            .unwrap_or_default();
+        return Err(Refused::Decided {
+            id: id.into(),
+            decision,
+            author: done.author,
+            at: done.at,
+        }
+        .into());
+    }
+    Ok(entry)
+}
+
+/// Makes the refused change again, now, by `actor`: checked like a change made today.
+fn remake(tx: &Tx, actor: &Actor, clock: &Clock, e: &Event) -> Result<(), CommandError> {
+    let key = &e.key;
+    let value = if key.unit_code == "*" {
+        year_wide(e)?
+    } else {
+        let standing = tx.find_assessment(&key.unit_code, key.year)?;
+        if standing.as_ref() != Some(key) {
+            return Err(match standing {
+                Some(_) => Refused::OtherFramework {
+                    unit: key.unit_code.clone(),
+                    year: key.year,
+                    framework: key.framework_id.clone(),
+                }
+                .into(),
+                None => StoreError::NoAssessment {
+                    unit: key.unit_code.clone(),
+                    year: key.year,
+                }
+                .into(),
+            });
+        }
+        if e.target == "status" {
+            status_move(tx, e)?
+        } else {
+            check_lock(tx, &clock.today, key, &e.field).map_err(|err| match err {
+                CommandError::Store(StoreError::Locked(lock)) => Refused::Locked(lock).into(),
+                other => other,
+            })?;
+            let framework = tx.framework(&key.framework_id)?;
+            check_value(&framework, &e.target, &e.field, &e.value)?;
+            e.value.clone()
+        }
+    };
+    let parents = tx.heads(key, &e.target, &e.field)?;
+    tx.append(
+        NewEvent {
+            key,
+            target: &e.target,
+            field: &e.field,
+            value,
+            parents,
+            reason: Some(format!(
+                "{ACCEPTED}: {} ({})",
+                e.id,
+                crate::text::one_line(&e.author)
+            )),
+            at: &clock.now,
+        },
+        actor,
+    )?;
+    Ok(())
+}
+
+/// A year's deadline is made again as it was; roles, keys and framework choices have their own
+/// commands, with their own checks (the last administrator, a key's owner).
+fn year_wide(e: &Event) -> Result<String, CommandError> {
+    let date = serde_json::from_str::<String>(&e.value).ok();
+    let deadline = e.target == "year" && e.field.starts_with("deadline");
+    if deadline && date.as_deref().is_some_and(is_iso_date) {
+        return Ok(e.value.clone());
+    }
+    let command = match e.target.as_str() {
+        crate::store::OFFICER_TARGET => "parindex officer grant|revoke",
+        "year" => "parindex year set-deadline",
+        "framework" => "parindex assess choose-framework",
+        "key" => "parindex key import",
+        _ => "parindex conflicts resolve",
+    };
+    Err(Refused::Elsewhere {
+        target: e.target.clone(),
+        command: command.into(),
+    }
+    .into())
+}
+
+/// `YYYY-MM-DD`.
+fn is_iso_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    d.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && d.chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// A refused status change is accepted when a transition leads there from the status now.
+fn status_move(tx: &Tx, e: &Event) -> Result<String, CommandError> {
+    let from = tx.status(&e.key)?;
+    let to = serde_json::from_str::<String>(&e.value).unwrap_or_default();
+    let reachable = Transition::ALL
+        .into_iter()
+        .any(|t| t.apply(from).is_some_and(|s| s.code() == to));
+    match reachable {
+        true => Ok(e.value.clone()),
+        false => Err(Refused::Status { to, from }.into()),
+    }
+}
+
+/// The decision event on the year, over whatever decision heads exist (none while pending).
+fn decide(
+    tx: &Tx,
+    actor: &Actor,
+    clock: &Clock,
+    refused: &Event,
+    decision: &str,
+    reason: Option<String>,
+) -> Result<(), CommandError> {
+    let key = year_key(refused.key.year);
+    let parents = tx.heads(&key, QUARANTINE_TARGET, &refused.id)?;
+    tx.append(
+        NewEvent {
+            key: &key,
+            target: QUARANTINE_TARGET,
+            field: &refused.id,
+            value: serde_json::json!({ "decision": decision }).to_string(),
+            parents,
+            reason,
+            at: &clock.now,
+        },
+        actor,
+    )?;
+    Ok(())
+}
+
+impl From<Refused> for CommandError {
+    fn from(r: Refused) -> Self {
+        CommandError::Quarantine(r)
+    }
+}
+
+impl Localized for Refused {
+    fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Refused::Role { user, unit } if vi => format!(
+                "Chỉ Hội đồng thẩm định{} (vai trò appraiser) hoặc quản trị viên (admin) được chấp nhận hoặc bác bỏ thay đổi bị giữ lại ({user} không có vai trò đó; không ghi gì)",
+                unit.as_ref()
+                    .map(|u| format!(" của đơn vị {u}"))
+                    .unwrap_or_default()
+            ),
+            Refused::Role { user, unit } => format!(
+                "Only the appraisal council{} (appraiser role) or an administrator (admin) may accept or dismiss a refused change ({user} has neither role; nothing written)",
+                unit.as_ref()
+                    .map(|u| format!(" of unit {u}"))
+                    .unwrap_or_default()
+            ),
+            Refused::Decided {
+                id,
+                decision,
+                author,
+                at,
+            } => {
+                let done = match (decision.as_str(), vi) {
+                    ("accept", true) => "chấp nhận",
+                    (_, true) => "bác bỏ",
+                    ("accept", false) => "accepted",
+                    (_, false) => "dismissed",
+                };
+                let (author, id) = (crate::text::one_line(author), crate::text::one_line(id));
+                match vi {
+                    true => format!(
+                        "{id}: thay đổi này đã được {author} {done} lúc {at} (không ghi gì)"
+                    ),
+                    false => format!(
+                        "{id}: this change was {done} by {author} at {at} (nothing written)"
+                    ),
+                }
+            }
+            Refused::Locked(lock) => {
+                let final_ = matches!(
+                    lock,
+                    Lock::Status {
+                        status: Status::Final,
+                        ..
+                    }
+                );
+                let then = match (lock, final_, vi) {
+                    (Lock::Status { .. }, true, true) => {
+                        "hãy mở lại (parindex assess reopen) trước, rồi chấp nhận"
+                    }
+                    (Lock::Status { .. }, true, false) => {
+                        "reopen first (parindex assess reopen), then accept"
+                    }
+                    (Lock::Status { .. }, false, true) => {
+                        "chỉ chấp nhận được khi giai đoạn của thay đổi đang mở (ví dụ sau khi mở lại); nếu không, hãy bác bỏ"
+                    }
+                    (Lock::Status { .. }, false, false) => {
+                        "it can be accepted only while its stage is open (for example after a reopen); otherwise dismiss it"
+                    }
+                    (Lock::Deadline { .. }, _, true) => {
+                        "hãy dời hạn (parindex year set-deadline) trước, rồi chấp nhận"
+                    }
+                    (Lock::Deadline { .. }, _, false) => {
+                        "move the deadline first (parindex year set-deadline), then accept"
+                    }
+                };
+                let nothing = lang.pick("không ghi gì", "nothing written");
+                format!("{}: {then} ({nothing})", lock.message(lang))
+            }
+            Refused::OtherFramework {
+                unit,
+                year,
+                framework,
+            } if vi => format!(
+                "{unit} {year} đang được chấm theo khung khác, không phải {framework}: hãy chọn khung (parindex assess choose-framework) trước (không ghi gì)"
+            ),
+            Refused::OtherFramework {
+                unit,
+                year,
+                framework,
+            } => format!(
+                "{unit} {year} stands under another framework than {framework}: choose the framework first (parindex assess choose-framework; nothing written)"
+            ),
+            Refused::Elsewhere { target, command } if vi => format!(
+                "thay đổi '{target}' không được chấp nhận lại từ danh sách bị giữ lại: hãy dùng {command}, rồi bác bỏ mục này (không ghi gì)"
+            ),
+            Refused::Elsewhere { target, command } => format!(
+                "a '{target}' change is not re-made from the refused list: use {command}, then dismiss this entry (nothing written)"
+            ),
+            Refused::Status { to, from } if vi => format!(
+                "không thể chuyển sang trạng thái '{to}' khi bộ kết quả đang ở trạng thái '{}' (không ghi gì)",
+                from.label(lang)
+            ),
+            Refused::Status { to, from } => format!(
+                "cannot move to status '{to}' while the assessment is '{}' (nothing written)",
+                from.label(lang)
+            ),
+            Refused::EmptyReason if vi => {
+                "--reason: lý do bác bỏ không được để trống (không ghi gì)".into()
+            }
+            Refused::EmptyReason => {
+                "--reason: the reason to dismiss is empty (nothing written)".into()
+            }
+        }
+    }
+}
