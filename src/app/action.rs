@@ -5,7 +5,7 @@ use crate::cycle::{FieldGroup, Status, Transition};
 use crate::framework::Framework;
 use crate::level::Level;
 use crate::ranking::Ranking;
-use crate::record::{AssessmentKey, Conflict, Draft, Event, FieldState, HeadReason};
+use crate::record::{AssessmentKey, Conflict, Draft, Event, FieldState, HeadReason, Quarantined};
 use crate::unit::Unit;
 
 use super::home::HomeRow;
@@ -87,6 +87,12 @@ pub enum Command {
     /// Walkthrough: the next sub-criterion the council commented on or changed (the
     /// explanation round's work list).
     NextCouncilNote,
+    /// Home: the changes a merge refused (quarantined), for the council to decide.
+    Quarantine,
+    /// Quarantine list: accept the selected change (after a confirmation).
+    Accept,
+    /// Quarantine list: dismiss the selected change (with a reason).
+    Dismiss,
 }
 
 /// Everything `App::update` reacts to.
@@ -139,6 +145,16 @@ pub enum Action {
         target: String,
         field: String,
     },
+    /// The refused changes this officer may decide, with the names of their units (code, name).
+    QuarantineLoaded {
+        list: Vec<Quarantined>,
+        units: Vec<(String, String)>,
+    },
+    /// A refused change was accepted (`accepted`) or dismissed.
+    Decided {
+        accepted: bool,
+        id: String,
+    },
     /// The database changed under us (another officer saved): reload what is shown.
     ExternalChange,
     /// SIGHUP or SIGTERM: keep what is being typed as a draft, then quit.
@@ -162,6 +178,9 @@ pub struct HomeData {
     /// Years that have at least one assessment, newest first.
     pub years: Vec<i32>,
     pub rows: Vec<HomeRow>,
+    /// Refused changes (quarantined by a merge) awaiting this officer's decision: the council's
+    /// and administrators' count; 0 for everyone else.
+    pub quarantined: usize,
 }
 
 /// An assessment just opened.
@@ -257,6 +276,17 @@ pub enum Effect {
         heads: Vec<String>,
         /// Why (required from the council or an administrator on a locked assessment).
         reason: Option<String>,
+    },
+    /// The refused changes this officer may decide.
+    LoadQuarantine,
+    /// Accept a refused change: made again now, as the officer's own change.
+    Accept {
+        id: String,
+    },
+    /// Dismiss a refused change, with the officer's reason.
+    Dismiss {
+        id: String,
+        reason: String,
     },
     /// Keep text being typed; the shell stamps the time.
     SaveDraft(Draft),

@@ -16,6 +16,7 @@ pub mod line;
 pub mod notes;
 pub mod palette;
 pub mod presence;
+pub mod quarantine;
 pub mod ranking;
 pub mod score;
 pub mod stats;
@@ -37,6 +38,7 @@ pub use walk::{Mode, Seat, Walk};
 
 use crate::level::Level;
 use conflicts::{ConflictsView, Leave};
+use quarantine::QuarantineView;
 use ranking::RankingView;
 use stats::StatsView;
 
@@ -55,6 +57,7 @@ pub enum Screen {
     Ranking(Box<RankingView>),
     Stats(Box<StatsView>),
     Conflicts(Box<ConflictsView>),
+    Quarantine(Box<QuarantineView>),
 }
 
 /// A one-line message under the main area, cleared by the next key.
@@ -230,6 +233,11 @@ impl App {
             Screen::Stats(_) => Context::Stats,
             Screen::Conflicts(c) if c.editing.is_some() => Context::ConflictValue,
             Screen::Conflicts(_) => Context::Conflicts,
+            Screen::Quarantine(q) => match q.step {
+                quarantine::Step::Browse => Context::Quarantine,
+                quarantine::Step::Confirm => Context::QuarantineConfirm,
+                quarantine::Step::Reason(_) => Context::QuarantineReason,
+            },
         }
     }
 
@@ -305,6 +313,7 @@ impl App {
                 | Action::Failed(_)
                 | Action::Transitioned(_)
                 | Action::Resolved { .. }
+                | Action::Decided { .. }
         ) {
             self.busy_attempts = 0;
         }
@@ -313,6 +322,7 @@ impl App {
             Screen::Ranking(_) => return self.update_ranking(action),
             Screen::Stats(_) => return self.update_stats(action),
             Screen::Conflicts(_) => return self.update_conflicts(action),
+            Screen::Quarantine(_) => return self.update_quarantine(action),
             Screen::Walk(_) => {}
         }
         let Screen::Walk(walk) = &mut self.screen else {
@@ -430,6 +440,37 @@ impl App {
         }
     }
 
+    fn update_quarantine(&mut self, action: Action) -> Vec<Effect> {
+        let Screen::Quarantine(view) = &mut self.screen else {
+            return Vec::new();
+        };
+        match &action {
+            Action::Decided { accepted, id } => {
+                let subject = view
+                    .entries()
+                    .iter()
+                    .find(|q| q.event.id == *id)
+                    .map(|q| view.subject(q, self.lang))
+                    .unwrap_or_else(|| id.clone());
+                let text = ui::quarantine_decided(self.lang, *accepted, &subject);
+                self.notice = Some(Notice::info(text));
+            }
+            Action::Failed(message) if view.list.is_none() => {
+                self.notice = Some(Notice::error(message.clone()));
+            }
+            _ => {}
+        }
+        match view.update(action, self.lang, self.read_only) {
+            Some(effects) => effects,
+            None => {
+                self.screen = Screen::Home;
+                vec![Effect::LoadHome {
+                    year: self.home.year(),
+                }]
+            }
+        }
+    }
+
     fn update_home(&mut self, action: Action) -> Vec<Effect> {
         if self.home.withdrawing.is_some() && matches!(action, Action::Do(_) | Action::Type(_)) {
             return self.answer_withdraw(&action);
@@ -460,6 +501,12 @@ impl App {
                 if self.home.picker.is_none() && !self.home.filtering =>
             {
                 self.open_conflicts(None, None)
+            }
+            Action::Do(Command::Quarantine) if at_list => {
+                let view = QuarantineView::loading();
+                let effect = view.load_effect();
+                self.screen = Screen::Quarantine(Box::new(view));
+                vec![effect]
             }
             Action::Do(Command::Quit) if self.home.picker.is_none() && !self.home.filtering => {
                 self.quit()

@@ -92,26 +92,31 @@ pub fn dismiss(
 /// officer who may decide none (a unit officer, a viewer).
 pub fn reviewable(store: &mut Store, actor: &Actor) -> Result<Vec<Quarantined>, CommandError> {
     let all = store.quarantined()?;
-    store.read(|tx| {
-        let council = tx.authorize(actor, Action::Administer).is_ok()
-            || tx
-                .officers()?
-                .iter()
-                .filter(|o| o.user == actor.user)
-                .flat_map(|o| &o.grants)
-                .any(|g| g.role == Role::Appraiser);
-        if !council {
-            return Err(Refused::Role {
-                user: actor.user.clone(),
-                unit: None,
-            }
-            .into());
+    let officers = store.read(|tx| tx.officers())?;
+    let enforced = officers
+        .iter()
+        .any(|o| o.grants.iter().any(|g| g.role == Role::Admin));
+    let grants = officers
+        .into_iter()
+        .find(|o| o.user == actor.user)
+        .map(|o| o.grants)
+        .unwrap_or_default();
+    let may = |action: Action| crate::roles::may(&actor.user, &grants, enforced, action).is_ok();
+    let council = may(Action::Administer) || grants.iter().any(|g| g.role == Role::Appraiser);
+    if !council {
+        return Err(Refused::Role {
+            user: actor.user.clone(),
+            unit: None,
         }
-        Ok(all
-            .into_iter()
-            .filter(|q| tx.authorize(actor, decision_action(&q.event)).is_ok())
-            .collect())
-    })
+        .into());
+    }
+    Ok(all
+        .into_iter()
+        .filter(|q| {
+            let action = decision_action(&q.event);
+            crate::roles::may(&actor.user, &grants, enforced, action).is_ok()
+        })
+        .collect())
 }
 
 /// The role a decision needs: the council of the event's unit, or an administrator for

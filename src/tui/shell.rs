@@ -40,6 +40,8 @@ impl Shell {
                 | Effect::Transition { .. }
                 | Effect::Resolve { .. }
                 | Effect::Withdraw { .. }
+                | Effect::Accept { .. }
+                | Effect::Dismiss { .. }
         )
         .then(|| effect.clone());
         let result = match self.run(effect) {
@@ -105,6 +107,27 @@ impl Shell {
                 reason,
                 ..
             } => self.resolve(target, field, value, heads, reason),
+            Effect::LoadQuarantine => command::quarantine::reviewable(&mut self.store, &self.actor)
+                .map(|list| {
+                    let units =
+                        self.unit_names(list.iter().map(|q| q.event.key.unit_code.as_str()));
+                    Action::QuarantineLoaded { list, units }
+                }),
+            Effect::Accept { id } => {
+                command::quarantine::accept(&mut self.store, &self.actor, &Clock::system(), &id)
+                    .map(|_| Action::Decided { accepted: true, id })
+            }
+            Effect::Dismiss { id, reason } => command::quarantine::dismiss(
+                &mut self.store,
+                &self.actor,
+                &Clock::system(),
+                &id,
+                Some(&reason),
+            )
+            .map(|_| Action::Decided {
+                accepted: false,
+                id,
+            }),
             Effect::SaveDraft(_) | Effect::DiscardDraft { .. } if self.read_only => {
                 return Ok(None);
             }
@@ -174,7 +197,15 @@ impl Shell {
         for row in &mut rows {
             row.conflicts = in_conflict.get(&row.key).copied().unwrap_or(0);
         }
-        Ok(HomeData { year, years, rows })
+        // The council's and administrators' work: 0 for an officer who may decide none.
+        let quarantined = command::quarantine::reviewable(&mut self.store, &self.actor)
+            .map_or(0, |list| list.len());
+        Ok(HomeData {
+            year,
+            years,
+            rows,
+            quarantined,
+        })
     }
 
     /// Opens the assessment of a unit and year: the live one, or (`start`) the one its first
@@ -400,19 +431,21 @@ impl Shell {
     /// The conflicts, with their units' names (the screen names units, not codes).
     fn conflicts(&self, only: Option<&AssessmentKey>) -> Result<Action, StoreError> {
         let list = self.store.conflicts(only)?;
-        let mut codes: Vec<&str> = list
-            .iter()
-            .map(|c| c.key.unit_code.as_str())
-            .filter(|c| *c != "*")
-            .collect();
+        let units = self.unit_names(list.iter().map(|c| c.key.unit_code.as_str()));
+        Ok(Action::ConflictsLoaded { list, units })
+    }
+
+    /// The names of the units among `codes` (code, name), each once; year-wide keys (`*`)
+    /// and unknown codes left out.
+    fn unit_names<'a>(&self, codes: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+        let mut codes: Vec<&str> = codes.filter(|c| *c != "*").collect();
         codes.sort();
         codes.dedup();
-        let units = codes
+        codes
             .into_iter()
             .filter_map(|c| self.store.unit(c).ok())
             .map(|u| (u.code, u.name))
-            .collect();
-        Ok(Action::ConflictsLoaded { list, units })
+            .collect()
     }
 
     /// A sub-criterion's changes with the assessment's changes of status among them.

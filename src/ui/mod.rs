@@ -10,8 +10,8 @@ mod widgets;
 
 pub use cells::scrub;
 use screens::{
-    appraisal, conflict, conflicts, evidence, help, history, home, items, palette, ranking, score,
-    stats, transition,
+    appraisal, conflict, conflicts, evidence, help, history, home, items, palette, quarantine,
+    ranking, score, stats, transition,
 };
 use widgets::{chrome, council, detail, node, totals, tree};
 pub use widgets::{text, theme};
@@ -35,6 +35,7 @@ pub struct ViewState {
     pub history_offset: usize,
     pub ranking_offset: usize,
     pub conflicts_offset: usize,
+    pub quarantine_offset: usize,
 }
 
 impl ViewState {
@@ -47,6 +48,7 @@ impl ViewState {
             history_offset: 0,
             ranking_offset: 0,
             conflicts_offset: 0,
+            quarantine_offset: 0,
         }
     }
 }
@@ -68,6 +70,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
         Screen::Ranking(r) => ranking::render(frame, app, r, view),
         Screen::Stats(s) => stats::render(frame, app, s, view),
         Screen::Conflicts(c) => conflicts::render(frame, app, c, view, &mut caret),
+        Screen::Quarantine(q) => quarantine::render(frame, app, q, view, &mut caret),
     }
     if let Some(p) = &app.palette {
         caret = None;

@@ -211,6 +211,7 @@ pub fn home_data() -> HomeData {
         year: 2025,
         years: vec![2025, 2024],
         rows,
+        quarantined: 0,
     }
 }
 

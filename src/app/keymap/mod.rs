@@ -42,6 +42,12 @@ pub enum Context {
     Items,
     /// An item's points and reason.
     ItemForm,
+    /// The changes a merge refused.
+    Quarantine,
+    /// Asking whether to accept one.
+    QuarantineConfirm,
+    /// Typing the reason to dismiss one.
+    QuarantineReason,
 }
 
 /// One binding: its keys, how they are written in the help, what they do.
@@ -93,6 +99,9 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Help => HELP_KEYS,
         Context::Items => ITEMS,
         Context::ItemForm => ITEM_FORM,
+        Context::Quarantine => QUARANTINE,
+        Context::QuarantineConfirm => QUARANTINE_CONFIRM,
+        Context::QuarantineReason => QUARANTINE_REASON,
     }
 }
 
@@ -125,6 +134,8 @@ fn edits(command: Command) -> bool {
             | C::KeepBoth
             | C::SaveForm
             | C::Withdraw
+            | C::Accept
+            | C::Dismiss
     )
 }
 
@@ -146,6 +157,7 @@ fn types_text(context: Context) -> bool {
             | Context::TransitionWord
             | Context::Palette
             | Context::ItemForm
+            | Context::QuarantineReason
     )
 }
 
@@ -209,7 +221,7 @@ mod tests {
     }
 
     /// Every context, to check each table.
-    const ALL: [Context; 27] = [
+    const ALL: [Context; 30] = [
         Context::Home,
         Context::HomeFilter,
         Context::HomeWithdraw,
@@ -237,6 +249,9 @@ mod tests {
         Context::Help,
         Context::Items,
         Context::ItemForm,
+        Context::Quarantine,
+        Context::QuarantineConfirm,
+        Context::QuarantineReason,
     ];
 
     #[test]

@@ -50,6 +50,7 @@ pub(super) const HOME: &[Binding] = &[
     h(&[Key::ch('q')], "q", C::Quit, Text::HelpQuitHome, Text::HintQuit),
     h(&[Key::ch('r')], "r", C::Ranking, Text::HelpRanking, Text::HintRanking),
     h(&[Key::ch('c')], "c", C::Conflicts, Text::HelpConflictsAll, Text::HintConflicts),
+    h(&[Key::ch('b')], "b", C::Quarantine, Text::HelpQuarantine, Text::HintQuarantine),
     b(&[Key::ch('x')], "x", C::Withdraw, Text::HelpWithdraw),
     b(&[Key::ch('u')], "u", C::Undo, Text::HelpRestoreWithdrawn),
     PALETTE, REDRAW, FORCE_QUIT,
@@ -219,6 +220,25 @@ pub(super) const CONFLICTS: &[Binding] = &[
 
 pub(super) const CONFLICT_VALUE: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpNewValue, Text::HintSubmitForm),
+    CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
+];
+
+pub(super) const QUARANTINE: &[Binding] = &[
+    UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
+    h(&[Key::ch('a')], "a", C::Accept, Text::HelpAcceptQuarantined, Text::HintAcceptQuarantined),
+    h(&[Key::ch('d')], "d", C::Dismiss, Text::HelpDismissQuarantined, Text::HintDismissQuarantined),
+    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
+    HELP, PALETTE, REDRAW, FORCE_QUIT,
+];
+
+pub(super) const QUARANTINE_CONFIRM: &[Binding] = &[
+    h(&[ENTER, Key::ch('y')], "Enter / y", C::Submit, Text::HelpAcceptQuarantined, Text::HintConfirm),
+    h(&[ESC, Key::ch('n')], "Esc / n", C::Cancel, Text::HelpKeepQuarantined, Text::HintCancel),
+    HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
+];
+
+pub(super) const QUARANTINE_REASON: &[Binding] = &[
+    h(&[ENTER], "Enter", C::Submit, Text::HelpDismissWithReason, Text::HintDismissWithReason),
     CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 

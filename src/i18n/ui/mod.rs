@@ -3,11 +3,13 @@
 
 mod cycle;
 mod messages;
+mod quarantine;
 mod refusal;
 pub mod values;
 
 pub use cycle::*;
 pub use messages::*;
+pub use quarantine::*;
 pub use refusal::quarantine_reason;
 
 use super::Lang;
@@ -286,6 +288,11 @@ texts! {
     ReasonPrompt => "Lý do xử lý (kết quả đã khóa):", "Reason (the assessment is locked):";
     NewValueNotHere => "Trường này chỉ giải quyết bằng cách chọn một giá trị", "This field is resolved by choosing one of the values";
     TotalsInConflict => "≠ Tổng điểm đang có xung đột", "≠ Totals in conflict";
+    NoQuarantined => "Không có thay đổi nào bị giữ lại chờ xử lý", "No refused change awaits a decision";
+    DismissReasonPrompt => "Lý do bác bỏ:", "Reason to dismiss:";
+    QuarantineValue => "Giá trị", "Value";
+    QuarantineBy => "Người sửa", "Changed by";
+    QuarantineWhy => "Lý do bị giữ lại", "Why it was refused";
 
     HelpChangeStatus => "Chuyển trạng thái: nộp, trả lại để giải trình, chốt, mở lại", "Change the status: submit, return, finalize, reopen";
     HelpSwitchSeat => "Đổi chế độ: tự đánh giá ↔ thẩm định (khi vai trò cho phép cả hai)", "Switch mode: self-assessment ↔ appraisal (when your role allows both)";
@@ -310,11 +317,20 @@ texts! {
     HelpKeepAssessment => "Không hủy", "Keep it";
     Kept => "Không hủy: bộ kết quả giữ nguyên", "Not cancelled: the assessment stays";
     OthersHere => "Cũng đang sửa", "Also editing";
+    HelpQuarantine => "Các thay đổi bị giữ lại khi hợp nhất (Hội đồng, quản trị viên chấp nhận hoặc bác bỏ)", "Changes a merge refused (the council or an administrator accepts or dismisses them)";
+    HelpAcceptQuarantined => "Chấp nhận thay đổi đang chọn: ghi lại như một thay đổi mới của bạn (hỏi lại trước)", "Accept the selected change: made again now, as your change (asks first)";
+    HelpDismissQuarantined => "Bác bỏ thay đổi đang chọn (cần ghi lý do); nó vẫn còn trong nhật ký", "Dismiss the selected change (a reason is needed); it stays in the log";
+    HelpKeepQuarantined => "Chưa chấp nhận, quay lại danh sách", "Not now, back to the list";
+    HelpDismissWithReason => "Bác bỏ với lý do đã gõ", "Dismiss with the reason typed";
     HelpConfirmWord => "Xác nhận sau khi gõ đúng từ (chốt / trả lại)", "Confirm once the word is typed (finalize / return)";
 
     HintChangeStatus => "s trạng thái", "s status";
     HintSwitchSeat => "m chế độ", "m mode";
     HintConflicts => "c xung đột", "c conflicts";
+    HintQuarantine => "b bị giữ lại", "b held back";
+    HintAcceptQuarantined => "a chấp nhận", "a accept";
+    HintDismissQuarantined => "d bác bỏ", "d dismiss";
+    HintDismissWithReason => "Enter bác bỏ", "Enter dismiss";
     HintRanking => "r xếp hạng", "r ranking";
     HintSort => "s sắp xếp", "s sort";
     HintPerArea => "a theo lĩnh vực", "a per area";

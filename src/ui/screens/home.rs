@@ -52,6 +52,10 @@ pub(in crate::ui) fn render(frame: &mut Frame, app: &App, view: &mut ViewState, 
     if conflicts > 0 {
         left = format!("{} · {left}", ui::conflicts_on_home(l, conflicts));
     }
+    let held = home.data.as_ref().map_or(0, |d| d.quarantined);
+    if held > 0 {
+        left = format!("{} · {left}", ui::quarantine_on_home(l, held));
+    }
     let years = home
         .data
         .as_ref()

@@ -1,5 +1,5 @@
 //! What fills the terminal, one module a screen or dialog: the home list, the ranking, the
-//! conflicts list, the palette and help over any screen, and the walk's forms and dialogs
+//! conflicts list, the changes a merge held back, the palette and help over any screen, and the walk's forms and dialogs
 //! (score, appraisal, evidence, history, conflict, transition, bonus and penalty items). Each draws one part of the
 //! [`App`](crate::app::App) and reads nothing else.
 
@@ -12,6 +12,7 @@ pub(super) mod history;
 pub(super) mod home;
 pub(in crate::ui) mod items;
 pub(super) mod palette;
+pub(super) mod quarantine;
 pub(super) mod ranking;
 pub(super) mod score;
 pub(super) mod stats;
