@@ -396,7 +396,6 @@ fn lan_appends(db: &Path, unit: &str, value: &str) -> String {
                 target: "status",
                 field: "cancelled",
                 value: value.into(),
-                parents: Vec::new(),
                 reason: None,
                 at: &now,
             };
@@ -522,7 +521,6 @@ fn a_key_forged_for_an_appraiser_on_a_laptop_does_not_make_their_forged_score_co
                 target: "1.1.1",
                 field: "appraisal1",
                 value: r#"{"points":"0"}"#.into(),
-                parents: Vec::new(),
                 reason: None,
                 at: &now,
             };

@@ -222,14 +222,12 @@ fn mark(
     key: &AssessmentKey,
     cancelled: bool,
 ) -> Result<(), CommandError> {
-    let parents = tx.heads(key, STATUS, CANCELLED)?;
     tx.append(
         NewEvent {
             key,
             target: STATUS,
             field: CANCELLED,
             value: crate::fields::encode_bool(cancelled),
-            parents,
             reason: None,
             at: &clock.now,
         },

@@ -82,7 +82,6 @@ pub fn resolve(
                 target: &head.target,
                 field: &head.field,
                 value,
-                parents: state.heads.clone(),
                 reason: Some(match reason {
                     Some(r) => format!("{RESOLVE}: {}", crate::text::one_line(r)),
                     None => RESOLVE.into(),

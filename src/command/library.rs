@@ -131,7 +131,6 @@ pub fn add_document(
                 target: fields::LIBRARY,
                 field: &id,
                 value: fields::encode_library_document(&document),
-                parents: Vec::new(),
                 reason: None,
                 at: &clock.now,
             },

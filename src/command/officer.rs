@@ -119,7 +119,6 @@ fn set(
         return Err(CommandError::LastAdmin { user: user.into() });
     }
     let key = officers_key();
-    let parents = tx.heads(&key, OFFICER_TARGET, user)?;
     let value = serde_json::to_string(&grants).map_err(|e| CommandError::Value(e.to_string()))?;
     tx.append(
         NewEvent {
@@ -127,7 +126,6 @@ fn set(
             target: OFFICER_TARGET,
             field: user,
             value,
-            parents,
             reason: None,
             at: &clock.now,
         },

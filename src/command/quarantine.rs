@@ -192,14 +192,12 @@ fn remake(tx: &Tx, actor: &Actor, clock: &Clock, e: &Event) -> Result<(), Comman
             e.value.clone()
         }
     };
-    let parents = tx.heads(key, &e.target, &e.field)?;
     tx.append(
         NewEvent {
             key,
             target: &e.target,
             field: &e.field,
             value,
-            parents,
             reason: Some(format!(
                 "{ACCEPTED}: {} ({})",
                 e.id,
@@ -268,14 +266,12 @@ fn decide(
     reason: Option<String>,
 ) -> Result<(), CommandError> {
     let key = year_key(refused.key.year);
-    let parents = tx.heads(&key, QUARANTINE_TARGET, &refused.id)?;
     tx.append(
         NewEvent {
             key: &key,
             target: QUARANTINE_TARGET,
             field: &refused.id,
             value: serde_json::json!({ "decision": decision }).to_string(),
-            parents,
             reason,
             at: &clock.now,
         },

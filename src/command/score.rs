@@ -277,14 +277,12 @@ pub(super) fn supersede(
     value: String,
     reason: Option<String>,
 ) -> Result<Event, CommandError> {
-    let parents = tx.heads(key, target, field)?;
     Ok(tx.append(
         NewEvent {
             key,
             target,
             field,
             value,
-            parents,
             reason,
             at: &clock.now,
         },

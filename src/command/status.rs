@@ -77,14 +77,12 @@ pub fn transition(
             (false, None) => Some(gaps.record()),
             (false, Some(r)) => Some(format!("{r} ({})", gaps.record())),
         };
-        let parents = tx.heads(&key, "status", "status")?;
         tx.append(
             NewEvent {
                 key: &key,
                 target: "status",
                 field: "status",
                 value: serde_json::Value::from(to.code()).to_string(),
-                parents,
                 reason,
                 at: &clock.now,
             },
@@ -162,14 +160,12 @@ pub fn set_deadline(
     store.write(|tx| {
         tx.authorize(actor, Action::Administer)?;
         let key = year_key(year);
-        let parents = tx.heads(&key, "year", stage.field())?;
         tx.append(
             NewEvent {
                 key: &key,
                 target: "year",
                 field: stage.field(),
                 value: serde_json::Value::from(date).to_string(),
-                parents,
                 reason: None,
                 at: &clock.now,
             },

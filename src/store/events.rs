@@ -5,13 +5,12 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::cycle::{self, Status};
 
-use super::log::{row_to_event, select_events};
+use super::log::{event_from_row, select_events};
 use super::projection;
 use super::{AssessmentKey, Event, FieldState, Store, StoreError, year_key};
 use crate::record::HeadReason;
 
 impl Store {
-    /// Every field of an assessment with its current value.
     /// The fields of some targets of one assessment (what a save changed), documents folded
     /// into evidence lists as [`Store::fields`] does.
     pub fn fields_of_targets(
@@ -19,28 +18,16 @@ impl Store {
         key: &AssessmentKey,
         targets: &[String],
     ) -> Result<Vec<FieldState>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT target, field, value, heads, conflict, author, at FROM current
-                 WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4",
-            )
-            .map_err(StoreError::sql)?;
         let mut states = Vec::new();
         for target in targets {
-            let rows = stmt
-                .query_map(
-                    params![key.framework_id, key.unit_code, key.year, target],
-                    projection::row_to_state,
-                )
-                .map_err(StoreError::sql)?;
-            for row in rows {
-                states.push(row.map_err(StoreError::sql)?);
-            }
+            states.extend(
+                projection::fields_of_target(&self.conn, key, target).map_err(StoreError::sql)?,
+            );
         }
         Ok(super::inputs::documents_as_lists(states))
     }
 
+    /// Every field of an assessment with its current value.
     pub fn fields(&self, key: &AssessmentKey) -> Result<Vec<FieldState>, StoreError> {
         projection::fields_in(&self.conn, key).map_err(StoreError::sql)
     }
@@ -85,7 +72,7 @@ impl Store {
         let rows = stmt
             .query_map(
                 params![key.framework_id, key.unit_code, key.year, target, field],
-                row_to_event,
+                event_from_row,
             )
             .map_err(StoreError::sql)?;
         rows.collect::<Result<_, _>>().map_err(StoreError::sql)
@@ -108,7 +95,7 @@ impl Store {
         let rows = stmt
             .query_map(
                 params![key.framework_id, key.unit_code, key.year, target],
-                row_to_event,
+                event_from_row,
             )
             .map_err(StoreError::sql)?;
         rows.collect::<Result<_, _>>().map_err(StoreError::sql)
@@ -162,14 +149,7 @@ impl Store {
 
     /// One event by id.
     pub fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
-        self.conn
-            .query_row(
-                select_events!("FROM event WHERE id = ?1"),
-                [id],
-                row_to_event,
-            )
-            .optional()
-            .map_err(StoreError::sql)
+        super::log::event_by_id(&self.conn, id)
     }
 }
 
@@ -218,7 +198,7 @@ pub(super) fn last_event_in(
          ORDER BY id DESC LIMIT 1"
         ),
         params![author, key.framework_id, key.unit_code, key.year],
-        row_to_event,
+        event_from_row,
     )
     .optional()
     .map_err(StoreError::sql)

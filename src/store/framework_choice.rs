@@ -160,7 +160,7 @@ fn recheck(
     let mut released = Vec::new();
     for id in aside {
         quarantine::release(tx, &id).map_err(StoreError::sql)?;
-        let (e, seal) = replay_merge::sealed(tx, &id)?;
+        let (e, seal) = super::log::sealed_by_id(tx, &id)?;
         match replay_merge::check(fw, tx, &ctx, &e, &seal)? {
             Some(why) => {
                 quarantine::put(tx, &id, &why).map_err(StoreError::sql)?;

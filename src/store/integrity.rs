@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::Event;
 use super::keys;
+use super::log::{sealed_from_row, select_sealed};
 
 /// The columns a merge and `check` read to verify an event, beside the event itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -100,21 +101,6 @@ pub(super) fn seen_from(text: Option<String>) -> Option<Vec<String>> {
     text.map(|t| serde_json::from_str(&t).unwrap_or_default())
 }
 
-/// One event with its seal.
-fn sealed(r: &rusqlite::Row) -> rusqlite::Result<(Event, Seal)> {
-    Ok((
-        super::log::row_to_event(r)?,
-        Seal {
-            seen: seen_from(r.get(12)?),
-            digest: r.get(13)?,
-            signature: r.get(14)?,
-        },
-    ))
-}
-
-const SEALED: &str = "SELECT id, framework_id, unit_code, year, target, field, value, parents, author, host, at, reason,
-        seen, digest, signature FROM event";
-
 /// Migration 1 → 2: the digest of every existing event, parents before children (an explicit
 /// stack: a field edited thousands of times must not overflow the call stack).
 pub(super) fn digest_legacy(conn: &Connection) -> rusqlite::Result<()> {
@@ -122,13 +108,13 @@ pub(super) fn digest_legacy(conn: &Connection) -> rusqlite::Result<()> {
         .prepare("SELECT id FROM event WHERE digest = ''")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut load = conn.prepare(&format!("{SEALED} WHERE id = ?1"))?;
+    let mut load = conn.prepare(select_sealed!("FROM event WHERE id = ?1"))?;
     let mut update = conn.prepare("UPDATE event SET digest = ?2 WHERE id = ?1")?;
     for id in ids {
         let mut stack = vec![id];
         let mut on_stack: std::collections::HashSet<String> = stack.iter().cloned().collect();
         while let Some(top) = stack.last().cloned() {
-            let found = load.query_row([&top], sealed).optional()?;
+            let found = load.query_row([&top], sealed_from_row).optional()?;
             let Some((e, seal)) = found.filter(|(_, s)| s.digest.is_empty()) else {
                 stack.pop();
                 continue;
@@ -138,7 +124,7 @@ pub(super) fn digest_legacy(conn: &Connection) -> rusqlite::Result<()> {
                 .iter()
                 .filter(|p| !on_stack.contains(*p))
                 .filter(|p| {
-                    load.query_row([p], sealed)
+                    load.query_row([p], sealed_from_row)
                         .optional()
                         .ok()
                         .flatten()
@@ -170,10 +156,10 @@ pub(super) fn broken(conn: &Connection) -> rusqlite::Result<Vec<(String, String)
         .collect::<rusqlite::Result<_>>()?;
     let registered = keys::registered_all(conn)?;
     let mut out = Vec::new();
-    let mut stmt = conn.prepare(&format!("{SEALED} ORDER BY id"))?;
+    let mut stmt = conn.prepare(select_sealed!("FROM event ORDER BY id"))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (e, seal) = sealed(r)?;
+        let (e, seal) = sealed_from_row(r)?;
         if quarantined.contains(&e.id) {
             continue;
         }

@@ -12,7 +12,7 @@ use std::sync::{Mutex, OnceLock};
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use rusqlite::Connection;
 
-use super::log::{insert_sealed, new_event};
+use super::log::{Author, NewEvent, append};
 use super::officers_key;
 use super::{Actor, StoreError, projection};
 
@@ -241,18 +241,21 @@ pub(super) fn register_if_needed(
         return Ok(());
     }
     let key = officers_key();
-    let heads = projection::get(conn, &key, TARGET, author)
-        .map_err(StoreError::sql)?
-        .map(|s| s.heads)
-        .unwrap_or_default();
     let actor = Actor {
         user: author.to_string(),
         host: host.to_string(),
     };
     let value = serde_json::Value::from(public).to_string();
-    let event = new_event(&key, TARGET, author, value, heads, &actor, None);
-    insert_sealed(conn, &event)?;
-    projection::apply(conn, &event).map_err(StoreError::sql)
+    let registration = NewEvent {
+        key: &key,
+        target: TARGET,
+        field: author,
+        value,
+        reason: None,
+        // Stamped by this machine's clock, whatever time the change it precedes carries.
+        at: &super::now_utc(),
+    };
+    append(conn, registration, &actor, Author::KeyRegistration).map(drop)
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -54,12 +54,13 @@ pub use files::sha256_hex;
 pub use identity::{Actor, format_utc, now_utc, today_local, today_utc};
 pub use integrity::digest as event_digest;
 pub use kept_totals::{Kept, Reading};
+pub use log::NewEvent;
 pub use officers::Officer;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use shared::{diagnose, init_shared, network_filesystem};
 pub use snapshot::TargetProblem;
 pub use sync::MergeSummary;
-pub use tx::{NewEvent, Tx};
+pub use tx::Tx;
 pub use units::LineageStep;
 pub use watch::ChangeWatch;
 

@@ -120,13 +120,11 @@ impl Store {
         let now = super::now_utc();
         self.write(|tx| {
             tx.authorize(actor, Action::Administer)?;
-            let parents = tx.heads(&key, OFFICER_TARGET, user)?;
             let event = NewEvent {
                 key: &key,
                 target: OFFICER_TARGET,
                 field: user,
                 value,
-                parents,
                 reason: None,
                 at: &now,
             };

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::AssessmentKey;
-use super::log::{row_to_event, select_events};
+use super::log::{event_from_row, select_events};
 use super::{Event, FieldState};
 
 /// (assessment, target, field) → (current value, heads): the projection in comparable form.
@@ -42,6 +42,23 @@ pub(super) fn get(
     .optional()
 }
 
+/// Every stored field of one target of an assessment (scores, notes, each document apart).
+pub(super) fn fields_of_target(
+    conn: &Connection,
+    key: &AssessmentKey,
+    target: &str,
+) -> rusqlite::Result<Vec<FieldState>> {
+    conn.prepare_cached(
+        "SELECT target, field, value, heads, conflict, author, at FROM current
+         WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4",
+    )?
+    .query_map(
+        params![key.framework_id, key.unit_code, key.year, target],
+        row_to_state,
+    )?
+    .collect()
+}
+
 /// Every field of one assessment, each target's documents folded into its evidence list.
 pub(super) fn fields_in(
     conn: &Connection,
@@ -60,13 +77,8 @@ pub(super) fn fields_in(
     Ok(super::inputs::documents_as_lists(states))
 }
 
-/// Folds one new event into the projection: it replaces its parents among the heads.
-pub(super) fn apply(conn: &Connection, e: &Event) -> rusqlite::Result<()> {
-    let old = get(conn, &e.key, &e.target, &e.field)?;
-    apply_over(conn, e, old.map(|s| s.heads).unwrap_or_default())
-}
-
-/// [`apply`] when the caller has just read the key's heads in the same transaction.
+/// Folds one new event into the projection, over the heads its key held just before (read in
+/// the same transaction): it replaces its parents among them.
 pub(super) fn apply_over(
     conn: &Connection,
     e: &Event,
@@ -148,7 +160,7 @@ pub(super) fn recompute(
             select_events!("FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4 AND field = ?5
                AND id NOT IN (SELECT event_id FROM quarantine)"),
         )?
-        .query_map(params![key.framework_id, key.unit_code, key.year, target, field], row_to_event)?
+        .query_map(params![key.framework_id, key.unit_code, key.year, target, field], event_from_row)?
         .collect::<rusqlite::Result<_>>()?;
     let heads = heads_of(&events);
     // Deterministic choice among competing heads: the greatest id (UUIDv7: the newest).
@@ -227,7 +239,7 @@ pub(super) fn replay_differences(conn: &Connection) -> rusqlite::Result<usize> {
          WHERE id NOT IN (SELECT event_id FROM quarantine)
          ORDER BY framework_id, unit_code, year, target, field"
     ))?;
-    let mut events = events.query_map([], row_to_event)?.peekable();
+    let mut events = events.query_map([], event_from_row)?.peekable();
     let mut stored = conn.prepare(
         "SELECT framework_id, unit_code, year, target, field, value, heads FROM current
          ORDER BY framework_id, unit_code, year, target, field",

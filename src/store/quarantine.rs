@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::cycle;
 use crate::replay::Refusal;
 
-use super::log::row_to_event;
+use super::log::{event_columns, event_from_row};
 use super::{Quarantined, Store, StoreError};
 
 /// The target of quarantine decisions (on the year's key; field: the refused event's id).
@@ -45,6 +45,23 @@ pub(super) fn release(conn: &Connection, id: &str) -> rusqlite::Result<()> {
         .map(|_| ())
 }
 
+/// The refused events joined to their rows in the log (columns `refusal` and `detail` beside
+/// the event's own, none of them ambiguous).
+macro_rules! refused {
+    () => {
+        "(SELECT event_id AS id, reason AS refusal, detail FROM quarantine) JOIN event USING (id)"
+    };
+}
+
+/// One row of the event's columns followed by `refusal, detail`.
+fn quarantined_from_row(r: &rusqlite::Row) -> rusqlite::Result<Quarantined> {
+    Ok(Quarantined {
+        event: event_from_row(r)?,
+        reason: r.get(12)?,
+        detail: r.get(13)?,
+    })
+}
+
 /// Every refused event awaiting a decision.
 pub(super) fn undecided_in(conn: &Connection) -> Result<Vec<Quarantined>, StoreError> {
     undecided(conn, None)
@@ -53,23 +70,20 @@ pub(super) fn undecided_in(conn: &Connection) -> Result<Vec<Quarantined>, StoreE
 fn undecided(conn: &Connection, id: Option<&str>) -> Result<Vec<Quarantined>, StoreError> {
     let mut stmt = conn
         .prepare_cached(
-            "SELECT e.id, e.framework_id, e.unit_code, e.year, e.target, e.field, e.value, e.parents,
-                    e.author, e.host, e.at, e.reason, q.reason, q.detail
-             FROM quarantine q JOIN event e ON e.id = q.event_id
-             WHERE (?1 IS NULL OR q.event_id = ?1)
-               AND NOT EXISTS (SELECT 1 FROM current c WHERE c.framework_id = '*' AND c.unit_code = '*'
-                   AND c.year = e.year AND c.target = 'quarantine' AND c.field = q.event_id)
-             ORDER BY e.author, q.reason, e.id",
+            concat!(
+                "SELECT ",
+                event_columns!(),
+                ", refusal, detail FROM ",
+                refused!(),
+                " WHERE (?1 IS NULL OR id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM current c WHERE c.framework_id = '*' AND c.unit_code = '*'
+                       AND c.year = event.year AND c.target = 'quarantine' AND c.field = id)
+                 ORDER BY author, refusal, id"
+            ),
         )
         .map_err(StoreError::sql)?;
     let rows = stmt
-        .query_map([id], |r| {
-            Ok(Quarantined {
-                event: row_to_event(r)?,
-                reason: r.get(12)?,
-                detail: r.get(13)?,
-            })
-        })
+        .query_map([id], quarantined_from_row)
         .map_err(StoreError::sql)?;
     rows.collect::<Result<_, _>>().map_err(StoreError::sql)
 }
@@ -89,17 +103,15 @@ impl Store {
 /// The refused event `id`, decided or not.
 pub(super) fn entry_in(conn: &Connection, id: &str) -> Result<Option<Quarantined>, StoreError> {
     conn.query_row(
-        "SELECT e.id, e.framework_id, e.unit_code, e.year, e.target, e.field, e.value, e.parents,
-                e.author, e.host, e.at, e.reason, q.reason, q.detail
-         FROM quarantine q JOIN event e ON e.id = q.event_id WHERE q.event_id = ?1",
+        concat!(
+            "SELECT ",
+            event_columns!(),
+            ", refusal, detail FROM ",
+            refused!(),
+            " WHERE id = ?1"
+        ),
         [id],
-        |r| {
-            Ok(Quarantined {
-                event: row_to_event(r)?,
-                reason: r.get(12)?,
-                detail: r.get(13)?,
-            })
-        },
+        quarantined_from_row,
     )
     .optional()
     .map_err(StoreError::sql)

@@ -17,7 +17,7 @@ use crate::roles::{Grant, Role};
 use super::Event;
 use super::Quarantined;
 use super::integrity::{self, Seal};
-use super::log::row_to_event;
+use super::log::{sealed_by_id, sealed_from_row, select_sealed};
 use super::merge_locks::{InForce, late_in_touched, status_of};
 use super::quarantine;
 use super::{StoreError, catalog, keys, officers, projection};
@@ -281,7 +281,7 @@ fn recheck(fw: &Frameworks, tx: &Connection, ctx: &mut Context) -> Result<Vec<St
         let waiting: Vec<(String, (Event, Seal))> = quarantine::undecided_in(tx)?
             .into_iter()
             .filter(|q| AWAITING_GRANT.contains(&q.reason.as_str()))
-            .map(|q| Ok((q.reason, seal_of(tx, q.event)?)))
+            .map(|q| Ok((q.reason, sealed_by_id(tx, &q.event.id)?)))
             .collect::<Result<_, StoreError>>()?;
         let mut administrative = false;
         for (reason, (e, seal)) in &waiting {
@@ -320,53 +320,14 @@ fn recheck(fw: &Frameworks, tx: &Connection, ctx: &mut Context) -> Result<Vec<St
     }
 }
 
-fn seal_of(tx: &Connection, e: Event) -> Result<(Event, Seal), StoreError> {
-    let (seen, digest, signature) = tx
-        .query_row(
-            "SELECT seen, digest, signature FROM event WHERE id = ?1",
-            [&e.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .map_err(StoreError::sql)?;
-    let seal = Seal {
-        seen: integrity::seen_from(seen),
-        digest,
-        signature,
-    };
-    Ok((e, seal))
-}
-
-/// One event of the log with its seal.
-pub(super) fn sealed(tx: &Connection, id: &str) -> Result<(Event, Seal), StoreError> {
-    let e = tx
-        .query_row(
-            super::log::select_events!("FROM event WHERE id = ?1"),
-            [id],
-            row_to_event,
-        )
-        .map_err(StoreError::sql)?;
-    seal_of(tx, e)
-}
-
 fn incoming(tx: &Connection) -> Result<Vec<(Event, Seal)>, StoreError> {
     let mut stmt = tx
-        .prepare(
-            "SELECT e.id, e.framework_id, e.unit_code, e.year, e.target, e.field, e.value, e.parents,
-                    e.author, e.host, e.at, e.reason, e.seen, e.digest, e.signature
-             FROM main.event e JOIN temp.incoming i ON i.id = e.id",
-        )
+        .prepare(select_sealed!(
+            "FROM temp.incoming JOIN main.event USING (id)"
+        ))
         .map_err(StoreError::sql)?;
     let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                row_to_event(r)?,
-                Seal {
-                    seen: integrity::seen_from(r.get(12)?),
-                    digest: r.get(13)?,
-                    signature: r.get(14)?,
-                },
-            ))
-        })
+        .query_map([], sealed_from_row)
         .map_err(StoreError::sql)?;
     rows.collect::<Result<_, _>>().map_err(StoreError::sql)
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 
+use super::log::sealed_columns;
 use super::{Store, StoreError, projection};
 
 /// What a merge added (or, in a dry run, would add), and what it refused.
@@ -135,11 +136,13 @@ impl Store {
         .map_err(StoreError::sql)?;
         summary.events_added = tx
             .execute(
-                "INSERT INTO main.event (id, framework_id, unit_code, year, target, field, value, parents,
-                                         author, host, at, reason, seen, digest, signature)
-                 SELECT s.id, s.framework_id, s.unit_code, s.year, s.target, s.field, s.value, s.parents,
-                        s.author, s.host, s.at, s.reason, s.seen, s.digest, s.signature
-                 FROM src.event s JOIN temp.incoming i ON i.id = s.id",
+                concat!(
+                    "INSERT INTO main.event (",
+                    sealed_columns!(),
+                    ") SELECT ",
+                    sealed_columns!(),
+                    " FROM temp.incoming JOIN src.event USING (id)"
+                ),
                 [],
             )
             .map_err(StoreError::sql)?;

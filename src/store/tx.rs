@@ -15,7 +15,7 @@ use crate::roles::Action;
 use crate::unit::Unit;
 
 use super::events::status_in;
-use super::log::{insert, row_to_event, select_events};
+use super::log::{Author, NewEvent};
 use super::{Actor, AssessmentKey, Event, FieldState, Officer, Store, StoreError};
 use super::{catalog, officers, projection, units};
 
@@ -23,21 +23,6 @@ use super::{catalog, officers, projection, units};
 pub struct Tx<'a> {
     tx: Transaction<'a>,
     frameworks: &'a RefCell<HashMap<String, Arc<Framework>>>,
-}
-
-/// One event to append, before it has an id and a time.
-#[derive(Debug, Clone)]
-pub struct NewEvent<'a> {
-    pub key: &'a AssessmentKey,
-    pub target: &'a str,
-    pub field: &'a str,
-    /// Canonical JSON.
-    pub value: String,
-    /// The heads this event supersedes (read in the same transaction).
-    pub parents: Vec<String>,
-    pub reason: Option<String>,
-    /// The event's time (`YYYY-MM-DDTHH:MM:SS.mmmZ`, UTC).
-    pub at: &'a str,
 }
 
 impl Store {
@@ -106,60 +91,19 @@ impl Tx<'_> {
         projection::get(&self.tx, key, target, field).map_err(StoreError::sql)
     }
 
-    /// The head events of one field (none when it has no value): the parents of a change that
-    /// supersedes what the field holds now.
-    pub fn heads(
-        &self,
-        key: &AssessmentKey,
-        target: &str,
-        field: &str,
-    ) -> Result<Vec<String>, StoreError> {
-        Ok(self
-            .field(key, target, field)?
-            .map(|s| s.heads)
-            .unwrap_or_default())
-    }
-
     /// Every stored field of one target of an assessment (scores, notes, each document).
     pub fn fields_of(
         &self,
         key: &AssessmentKey,
         target: &str,
     ) -> Result<Vec<FieldState>, StoreError> {
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "SELECT target, field, value, heads, conflict, author, at FROM current
-                 WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3 AND target = ?4",
-            )
-            .map_err(StoreError::sql)?;
-        let rows = stmt
-            .query_map(
-                params![key.framework_id, key.unit_code, key.year, target],
-                projection::row_to_state,
-            )
-            .map_err(StoreError::sql)?;
-        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+        projection::fields_of_target(&self.tx, key, target).map_err(StoreError::sql)
     }
 
     /// Every field of an assessment, each sub-criterion's documents as one list (as
     /// [`Store::fields`] gives them).
     pub fn fields(&self, key: &AssessmentKey) -> Result<Vec<FieldState>, StoreError> {
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "SELECT target, field, value, heads, conflict, author, at FROM current
-                 WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
-            )
-            .map_err(StoreError::sql)?;
-        let rows = stmt
-            .query_map(
-                params![key.framework_id, key.unit_code, key.year],
-                projection::row_to_state,
-            )
-            .map_err(StoreError::sql)?;
-        let states = rows.collect::<Result<_, _>>().map_err(StoreError::sql)?;
-        Ok(super::inputs::documents_as_lists(states))
+        projection::fields_in(&self.tx, key).map_err(StoreError::sql)
     }
 
     /// The refused events of one assessment not yet accepted or dismissed.
@@ -236,17 +180,12 @@ impl Tx<'_> {
         }
         let key = super::year_key(year);
         let target = super::framework_choice::TARGET;
-        let parents = self
-            .field(&key, target, unit)?
-            .map(|c| c.heads)
-            .unwrap_or_default();
         let choice = self.append(
             NewEvent {
                 key: &key,
                 target,
                 field: unit,
                 value: serde_json::Value::from(framework).to_string(),
-                parents,
                 reason,
                 at,
             },
@@ -376,30 +315,14 @@ impl Tx<'_> {
         super::kept_totals::mark(&self.tx, key).map_err(StoreError::sql)
     }
 
-    /// Appends one event by `actor` and folds it into the projection.
+    /// Appends one event by `actor` over the heads its field holds now, and folds it into the
+    /// projection.
     pub fn append(&self, e: NewEvent, actor: &Actor) -> Result<Event, StoreError> {
-        let old = projection::get(&self.tx, e.key, e.target, e.field).map_err(StoreError::sql)?;
-        let event = super::Event {
-            at: e.at.to_string(),
-            ..super::log::new_event(
-                e.key, e.target, e.field, e.value, e.parents, actor, e.reason,
-            )
-        };
-        insert(&self.tx, &event)?;
-        projection::apply_over(&self.tx, &event, old.map(|s| s.heads).unwrap_or_default())
-            .map_err(StoreError::sql)?;
-        Ok(event)
+        super::log::append(&self.tx, e, actor, Author::Officer)
     }
 
     pub fn event(&self, id: &str) -> Result<Option<Event>, StoreError> {
-        self.tx
-            .query_row(
-                select_events!("FROM event WHERE id = ?1"),
-                [id],
-                row_to_event,
-            )
-            .optional()
-            .map_err(StoreError::sql)
+        super::log::event_by_id(&self.tx, id)
     }
 
     /// Adds or renames units (all in this transaction), with their years and lineage when

@@ -67,13 +67,11 @@ pub fn append_unchecked(
     let now = now_utc();
     store
         .write(|tx| {
-            let parents = tx.heads(key, target, field)?;
             let e = NewEvent {
                 key,
                 target,
                 field,
                 value: value.into(),
-                parents,
                 reason: None,
                 at: &now,
             };
