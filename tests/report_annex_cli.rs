@@ -6,6 +6,7 @@
 mod common;
 
 use common::binh_duong::{ANNEX, BINH_DUONG_2017, annex, binh_duong};
+use common::office::{docx_text, part, xlsx_text};
 use common::{Scratch, golden};
 
 #[test]
@@ -136,49 +137,6 @@ fn stats_csv_carries_every_table_and_english_tells_the_mean_from_the_band() {
         average[1].starts_with("Average      1"),
         "the band count: {table}"
     );
-}
-
-/// A file of a zip package (xlsx, docx) as text.
-fn part(path: &std::path::Path, name: &str) -> String {
-    use std::io::Read;
-    let file = std::fs::File::open(path).expect("open package");
-    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap_or_else(|_| panic!("{name} in {}", path.display()))
-        .read_to_string(&mut text)
-        .expect("utf-8 part");
-    text
-}
-
-/// The visible text of a Word document: every `<w:t>` run in order, paragraphs and table cells
-/// on their own lines.
-fn docx_text(xml: &str) -> String {
-    let mut out = String::new();
-    let mut rest = xml;
-    while let Some(i) = rest.find('<') {
-        let Some(j) = rest[i..].find('>') else { break };
-        let tag = &rest[i + 1..i + j];
-        rest = &rest[i + j + 1..];
-        if tag.starts_with("w:t")
-            && !tag.starts_with("w:tbl")
-            && !tag.starts_with("w:tc")
-            && !tag.starts_with("w:tr")
-            && !tag.ends_with('/')
-        {
-            let end = rest.find("</w:t>").unwrap_or(rest.len());
-            out.push_str(
-                &rest[..end]
-                    .replace("&amp;", "&")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">"),
-            );
-            rest = &rest[end..];
-        } else if tag == "/w:p" {
-            out.push('\n');
-        }
-    }
-    out
 }
 
 #[test]
@@ -333,23 +291,6 @@ fn docx_annex_opens_as_a_word_document_with_title_table_and_signatures() {
             file.display()
         );
     }
-}
-
-/// Every sheet of a workbook as text: its name, then one line per row, cells between tabs.
-fn xlsx_text(path: &std::path::Path) -> String {
-    use calamine::{Reader, Xlsx, open_workbook};
-    let mut book: Xlsx<_> = open_workbook(path).expect("open xlsx");
-    let mut out = String::new();
-    for name in book.sheet_names().to_vec() {
-        out.push_str(&format!("== {name}\n"));
-        let range = book.worksheet_range(&name).expect("sheet");
-        for row in range.rows() {
-            let cells: Vec<String> = row.iter().map(|c| c.to_string()).collect();
-            out.push_str(cells.join("\t").trim_end());
-            out.push('\n');
-        }
-    }
-    out
 }
 
 #[test]

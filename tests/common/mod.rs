@@ -4,6 +4,7 @@
 
 pub mod binh_duong;
 pub mod forge;
+pub mod office;
 pub mod pty;
 pub mod tables;
 pub mod write;
