@@ -25,9 +25,10 @@ pub struct FormRow {
     pub cells: Vec<String>,
 }
 
-/// The title line above the header.
+/// The title line above the header; a modelled framework's form says so there, as every
+/// report does.
 pub fn title(unit_name: &str, unit: &str, year: i32, framework: &Framework, lang: Lang) -> String {
-    match lang {
+    let title = match lang {
         Lang::Vi => format!(
             "Phiếu tự đánh giá Chỉ số CCHC năm {year} — {unit_name} ({unit}) — {}",
             framework.id
@@ -36,6 +37,10 @@ pub fn title(unit_name: &str, unit: &str, year: i32, framework: &Framework, lang
             "PAR Index self-assessment {year} — {unit_name} ({unit}) — {}",
             framework.id
         ),
+    };
+    match super::modelled_note(framework.is_modelled(), lang) {
+        Some(mark) => format!("{title} — {mark}"),
+        None => title,
     }
 }
 
