@@ -195,7 +195,7 @@ fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, Comma
     let copy = scratch.path().join("laptop.db");
     store.snapshot(&copy, false)?;
     let result = (|| -> Result<usize, CommandError> {
-        let mut laptop = Store::open(&copy)?;
+        let mut laptop_store = Store::open(&copy)?;
         let clock = Clock::system();
         for key in &drafts {
             let framework = store.framework(&key.framework_id)?;
@@ -207,11 +207,15 @@ fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, Comma
                 (1, "demo.laptop", "Đã có văn bản, bổ sung khi giải trình."),
             ] {
                 let w = Pending::field(&sub.code, fields::EXPLANATION, fields::encode_text(text));
-                let target = if side == 0 { &mut *store } else { &mut laptop };
+                let target = if side == 0 {
+                    &mut *store
+                } else {
+                    &mut laptop_store
+                };
                 command::change::overwrite(target, &actor(who), &clock, key, &[w.as_change()])?;
             }
         }
-        drop(laptop);
+        drop(laptop_store);
         // TODO(#12): the merge replays events through the command layer's checks.
         Ok(store
             .merge_from(&copy, false)
