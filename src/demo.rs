@@ -216,10 +216,8 @@ fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, Comma
             }
         }
         drop(laptop_store);
-        // TODO(#12): the merge replays events through the command layer's checks.
-        Ok(store
-            .merge_from(&copy, false)
-            .map(|m| m.events_added + drafts.len())?)
+        let merged = command::sync::merge(store, &Actor::current(), &copy, false)?;
+        Ok(merged.events_added + drafts.len())
     })();
     drop(scratch);
     result

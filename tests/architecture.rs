@@ -123,25 +123,10 @@ fn store_write_methods() -> std::collections::BTreeSet<String> {
 
 /// Store writes a shell may call, each for its reason: none changes an assessment, a role, a
 /// unit or a framework (those are commands, `src/command`).
-const SHELL_UPKEEP: &[(&str, &str)] = &[
-    (
-        "save_draft",
-        "the text being typed when a session is cut off (SIGHUP): the officer's own, never \
-         synced, no change of an assessment until it is saved through a command",
-    ),
-    (
-        "take_draft",
-        "a draft taken back into the form it was typed in (and so off the officer's list)",
-    ),
-    (
-        "merge_from",
-        "sync: every incoming event is replayed through the command layer's checks",
-    ),
-    (
-        "in_bulk",
-        "sample data: its commands' commits checkpointed together, each still a command",
-    ),
-];
+const SHELL_UPKEEP: &[(&str, &str)] = &[(
+    "in_bulk",
+    "sample data: its commands' commits checkpointed together, each still a command",
+)];
 
 /// Every call `store.METHOD(` in the shells, with the file it is in.
 fn shell_store_calls() -> Vec<(String, String)> {
@@ -168,14 +153,7 @@ fn shell_store_calls() -> Vec<(String, String)> {
 #[test]
 fn a_shell_calls_no_store_write_but_the_named_upkeep() {
     let writes = store_write_methods();
-    for known in [
-        "write",
-        "register_key",
-        "accept_quarantined",
-        "dismiss_quarantined",
-        "save_draft",
-        "merge_from",
-    ] {
+    for known in ["write", "register_key", "save_draft", "merge_from"] {
         assert!(writes.contains(known), "{known} not found among {writes:?}");
     }
     let calls = shell_store_calls();

@@ -128,7 +128,8 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
         let msg = ctx.lang.pick("không có tệp", "no such file");
         return Err(CliError::input(format!("{}: {msg}", args.file.display())));
     }
-    let s = store.merge_from(&args.file, args.dry_run)?;
+    let actor = crate::store::Actor::current();
+    let s = crate::command::sync::merge(&mut store, &actor, &args.file, args.dry_run)?;
     if args.json {
         return print_json(&json!({
             "dry_run": args.dry_run, "events_added": s.events_added, "fields_changed": s.fields_changed,

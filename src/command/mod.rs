@@ -8,6 +8,7 @@
 pub mod assessment;
 pub mod change;
 pub mod conflict;
+pub mod draft;
 pub mod error;
 pub mod evidence;
 pub mod import;
@@ -20,6 +21,7 @@ pub mod rules;
 pub mod score;
 pub mod score_import;
 pub mod status;
+pub mod sync;
 
 pub use assessment::{Located, cancel, restore};
 pub use error::CommandError;

@@ -44,16 +44,23 @@ impl Store {
     /// Merges every event of the database at `other` that this one lacks, with the frameworks,
     /// units and assessments they need, replaying each through the checks a local change
     /// passes. Nothing is written when `dry_run`, or when `other` is not a parindex database,
-    /// is damaged or newer, or is this database.
+    /// is damaged or newer, or is this database. By the OS user (tests, benchmarks); the shells
+    /// merge through `command::sync::merge`.
     pub fn merge_from(&mut self, other: &Path, dry_run: bool) -> Result<MergeSummary, StoreError> {
+        self.merge_as(&super::Actor::current(), other, dry_run)
+    }
+
+    /// [`Store::merge_from`] by `actor`, who must be an administrator.
+    pub fn merge_as(
+        &mut self,
+        actor: &super::Actor,
+        other: &Path,
+        dry_run: bool,
+    ) -> Result<MergeSummary, StoreError> {
         if same_file(self.path(), other) {
             return Err(StoreError::SameFile(other.display().to_string()));
         }
-        super::officers::authorize(
-            &self.conn,
-            &super::Actor::current(),
-            crate::roles::Action::Administer,
-        )?;
+        super::officers::authorize(&self.conn, actor, crate::roles::Action::Administer)?;
         let source = Store::open_source(other)?;
         let version: i32 = source
             .conn
@@ -66,7 +73,7 @@ impl Store {
             let result = source
                 .snapshot(&copy, true)
                 .and_then(|()| Store::open(&copy).map(drop))
-                .and_then(|()| self.merge_from(&copy, dry_run));
+                .and_then(|()| self.merge_as(actor, &copy, dry_run));
             let _ = std::fs::remove_dir_all(&dir);
             return result;
         }

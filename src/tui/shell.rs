@@ -11,7 +11,7 @@ use crate::command::{self, Clock, CommandError};
 use crate::cycle::FieldGroup;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
-use crate::store::{Actor, AssessmentKey, Reading, Store, StoreError, now_utc, today_local};
+use crate::store::{Actor, AssessmentKey, Reading, Store, StoreError, today_local};
 
 pub struct Shell {
     pub store: Store,
@@ -131,14 +131,13 @@ impl Shell {
             Effect::SaveDraft(_) | Effect::DiscardDraft { .. } if self.read_only => {
                 return Ok(None);
             }
-            Effect::SaveDraft(mut draft) => {
-                draft.at = now_utc();
-                self.store.save_draft(&self.actor.user, &draft)?;
+            Effect::SaveDraft(draft) => {
+                command::draft::keep(&mut self.store, &self.actor, &Clock::system(), draft)?;
                 return Ok(None);
             }
             Effect::DiscardDraft { key, target, field } => {
-                let user = self.actor.user.clone();
-                self.store.take_draft(&user, &key, &target, &field)?;
+                let field = (&key, target.as_str(), field.as_str());
+                command::draft::forget(&mut self.store, &self.actor, field)?;
                 return Ok(None);
             }
             Effect::Quit | Effect::Redraw => return Ok(None),
