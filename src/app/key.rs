@@ -52,6 +52,36 @@ impl Key {
         }
     }
 
+    /// The key as the hint bar and the help write it: `Enter`, `Ctrl-S`, `↑`, `Space`, `q`.
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.ctrl => c.to_uppercase().to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Delete".into(),
+            KeyCode::Insert => "Insert".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
+        };
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("Ctrl-{name}"),
+            (false, true) => format!("Alt-{name}"),
+            (false, false) => name,
+        }
+    }
+
     /// A character that types text: no Ctrl, no Alt.
     pub fn typed_char(&self) -> Option<char> {
         match self.code {

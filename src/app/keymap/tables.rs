@@ -5,14 +5,20 @@ use crate::i18n::ui::Text;
 
 use super::super::action::Command as C;
 use super::super::key::{Key, KeyCode as K};
-use super::Binding;
+use super::{Binding, Hint, HintKeys};
 
 const fn b(keys: &'static [Key], label: &'static str, command: C, help: Text) -> Binding {
     Binding { keys, label, command, help, hint: None }
 }
 
+/// A binding with a hint naming its first key.
 const fn h(keys: &'static [Key], label: &'static str, command: C, help: Text, hint: Text) -> Binding {
-    Binding { keys, label, command, help, hint: Some(hint) }
+    hk(keys, label, command, help, hint, HintKeys::First)
+}
+
+/// A binding with a hint naming other keys of it.
+const fn hk(keys: &'static [Key], label: &'static str, command: C, help: Text, action: Text, shown: HintKeys) -> Binding {
+    Binding { keys, label, command, help, hint: Some(Hint { keys: shown, action }) }
 }
 
 const ENTER: Key = Key::plain(K::Enter);
@@ -44,7 +50,7 @@ pub(super) const HOME: &[Binding] = &[
     h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpOpenAssessment, Text::HintOpen),
     h(&[Key::ch('/')], "/", C::Search, Text::HelpFilter, Text::HintFilter),
     h(&[Key::ch('a')], "a", C::StartAssessment, Text::HelpStart, Text::HintStart),
-    h(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear),
+    hk(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear, HintKeys::Pair("/")),
     b(BACK_KEYS, "Esc / ← / h", C::Back, Text::HelpClearFilter),
     HELP,
     h(&[Key::ch('q')], "q", C::Quit, Text::HelpQuitHome, Text::HintQuit),
@@ -107,7 +113,7 @@ pub(super) const SEARCH: &[Binding] = &[
 
 pub(super) const SCORE_CHOICE: &[Binding] = &[
     h(&[ENTER], "Enter", C::Submit, Text::HelpSubmitScore, Text::HintSubmit),
-    h(&[Key::plain(K::Up), Key::plain(K::Down)], "↑ ↓", C::Down, Text::HelpChoose, Text::HintChoose),
+    hk(&[Key::plain(K::Up), Key::plain(K::Down)], "↑ ↓", C::Down, Text::HelpChoose, Text::HintChoose, HintKeys::Pair("")),
     NEXT_FIELD, PREV_FIELD, CANCEL, HELP_F1, PALETTE_CTRL, REDRAW, FORCE_QUIT,
 ];
 
@@ -140,7 +146,7 @@ pub(super) const EXPLANATION: &[Binding] = &[SAVE_FORM, NEXT_FIELD, PREV_FIELD, 
 pub(super) const HISTORY: &[Binding] = &[
     UP, DOWN, PAGE_UP, PAGE_DOWN,
     h(&[ENTER, Key::plain(K::Right), Key::ch('l')], "Enter / → / l", C::Open, Text::HelpExpandValue, Text::HintExpandValue),
-    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
+    hk(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack, HintKeys::At(3)),
     HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 
@@ -194,9 +200,9 @@ pub(super) const RANKING: &[Binding] = &[
     h(&[Key::ch('f')], "f", C::FinalOnly, Text::HelpFinalOnly, Text::HintFinalOnly),
     h(&[Key::ch('t')], "t", C::Stats, Text::HelpStats, Text::HintStats),
     h(&[Key::plain(K::Tab)], "Tab", C::NextLevel, Text::HelpNextLevel, Text::HintNextLevel),
-    h(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear),
+    hk(&[Key::ch('['), Key::ch(']')], "[ ]", C::PrevYear, Text::HelpYear, Text::HintYear, HintKeys::Pair("/")),
     h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpOpenUnit, Text::HintOpen),
-    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBackHome, Text::HintBack),
+    hk(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBackHome, Text::HintBack, HintKeys::At(3)),
     HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 
@@ -205,7 +211,7 @@ pub(super) const STATS: &[Binding] = &[
     b(&[Key::plain(K::BackTab)], "Shift-Tab", C::PrevField, Text::HelpStatsPanelBack),
     UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
     h(&[Key::ch('f')], "f", C::FinalOnly, Text::HelpFinalOnly, Text::HintFinalOnly),
-    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBackRanking, Text::HintBack),
+    hk(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBackRanking, Text::HintBack, HintKeys::At(3)),
     HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 
@@ -214,7 +220,7 @@ pub(super) const CONFLICTS: &[Binding] = &[
     b(&[Key::plain(K::PageUp), Key::plain(K::PageDown)], "PgUp / PgDn", C::PageDown, Text::HelpNextConflict),
     h(&[ENTER], "Enter", C::Submit, Text::HelpResolveHead, Text::HintResolve),
     h(&[Key::ch('v')], "v", C::NewValue, Text::HelpNewValue, Text::HintNewValue),
-    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
+    hk(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack, HintKeys::At(3)),
     HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 
@@ -227,7 +233,7 @@ pub(super) const QUARANTINE: &[Binding] = &[
     UP, DOWN, PAGE_UP, PAGE_DOWN, TOP, BOTTOM,
     h(&[Key::ch('a')], "a", C::Accept, Text::HelpAcceptQuarantined, Text::HintAcceptQuarantined),
     h(&[Key::ch('d')], "d", C::Dismiss, Text::HelpDismissQuarantined, Text::HintDismissQuarantined),
-    h(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack),
+    hk(&[ESC, Key::plain(K::Left), Key::ch('h'), Key::ch('q')], "Esc / ← / h / q", C::Back, Text::HelpBack, Text::HintBack, HintKeys::At(3)),
     HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 
@@ -258,7 +264,7 @@ pub(super) const HELP_KEYS: &[Binding] = &[
 pub(super) const ITEMS: &[Binding] = &[
     UP, DOWN,
     h(OPEN_KEYS, "Enter / → / l", C::Open, Text::HelpItemForm, Text::HintEditItem),
-    h(&[ESC, Key::ch('q'), Key::plain(K::Left), Key::ch('h')], "Esc / q", C::Back, Text::HelpBack, Text::HintBack),
+    hk(&[ESC, Key::ch('q'), Key::plain(K::Left), Key::ch('h')], "Esc / q", C::Back, Text::HelpBack, Text::HintBack, HintKeys::At(1)),
     HELP, PALETTE, REDRAW, FORCE_QUIT,
 ];
 

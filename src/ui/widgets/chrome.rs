@@ -316,47 +316,62 @@ pub(in crate::ui) fn prompt(
     *caret = Some(Position::new(area.x + width(&label) as u16 + x, area.y));
 }
 
+/// One hint of the bar: its keys (from the keymap table) and its words.
+pub(in crate::ui) struct HintText {
+    pub keys: String,
+    pub words: &'static str,
+}
+
+impl HintText {
+    /// Cells it takes with the ` · ` before it.
+    fn cost(&self) -> usize {
+        width(&self.keys) + 1 + width(self.words) + 3
+    }
+}
+
 /// The key hints of the current context (from the keymap), flowed onto one line when they fit,
 /// else two. What gives way: hints that do not fit on two lines are left out from the end of
 /// the table (the tables list the keys an officer needs most first); the help and palette keys
 /// are always shown, last, since they reach everything else.
-pub(in crate::ui) fn hint_rows(app: &App, cols: usize) -> Vec<Vec<&'static str>> {
-    let all: Vec<Text> = keymap::offered(app.context(), app.read_only)
-        .iter()
-        .filter_map(|b| b.hint)
-        .collect();
-    let (tail, rest): (Vec<Text>, Vec<Text>) = all.into_iter().partition(|t| {
-        matches!(
-            t,
-            Text::HintHelp
-                | Text::HintHelpF1
-                | Text::HintCloseHelp
-                | Text::HintPalette
-                | Text::HintPaletteCtrl
-        )
-    });
+pub(in crate::ui) fn hint_rows(app: &App, cols: usize) -> Vec<Vec<HintText>> {
     let l = app.lang;
-    let cost = |t: &Text| width(t.get(l)) + 3;
-    let tail_w: usize = tail.iter().map(cost).sum();
-    let rest_w: usize = rest.iter().map(cost).sum();
+    let (tail, rest): (Vec<_>, Vec<_>) = keymap::offered(app.context(), app.read_only)
+        .iter()
+        .filter_map(|b| {
+            let (hint, keys) = (b.hint?, b.hint_keys()?);
+            let reaches_all = matches!(
+                hint.action,
+                Text::HintHelp
+                    | Text::HintHelpF1
+                    | Text::HintCloseHelp
+                    | Text::HintPalette
+                    | Text::HintPaletteCtrl
+            );
+            let words = hint.action.get(l);
+            Some((reaches_all, HintText { keys, words }))
+        })
+        .partition(|(reaches_all, _)| *reaches_all);
+    let tail: Vec<HintText> = tail.into_iter().map(|(_, h)| h).collect();
+    let rest: Vec<HintText> = rest.into_iter().map(|(_, h)| h).collect();
+    let tail_w: usize = tail.iter().map(HintText::cost).sum();
+    let rest_w: usize = rest.iter().map(HintText::cost).sum();
     let budget = cols.saturating_sub(1);
     if rest_w + tail_w <= budget {
-        let row = rest.iter().chain(tail.iter()).map(|t| t.get(l)).collect();
-        return vec![row];
+        return vec![rest.into_iter().chain(tail).collect()];
     }
-    let mut rows: Vec<Vec<&'static str>> = vec![Vec::new(), Vec::new()];
+    let mut rows: Vec<Vec<HintText>> = vec![Vec::new(), Vec::new()];
     let mut used = [0usize, tail_w];
     let mut line = 0;
-    for t in &rest {
-        if line == 0 && used[0] + cost(t) > budget {
+    for t in rest {
+        if line == 0 && used[0] + t.cost() > budget {
             line = 1;
         }
-        if used[line] + cost(t) <= budget {
-            used[line] += cost(t);
-            rows[line].push(t.get(l));
+        if used[line] + t.cost() <= budget {
+            used[line] += t.cost();
+            rows[line].push(t);
         }
     }
-    rows[1].extend(tail.iter().map(|t| t.get(l)));
+    rows[1].extend(tail);
     rows
 }
 
@@ -371,13 +386,12 @@ pub(in crate::ui) fn hints(frame: &mut Frame, app: &App, area: Rect, view: &View
             break;
         }
         let mut spans = vec![Span::raw(" ")];
-        for s in row {
+        for hint in row {
             if spans.len() > 1 {
                 spans.push(Span::styled(" · ", view.theme.dim()));
             }
-            let (key, words) = s.split_once(' ').unwrap_or((s, ""));
-            spans.push(Span::styled(key.to_string(), view.theme.key()));
-            spans.push(Span::raw(format!(" {words}")));
+            spans.push(Span::styled(hint.keys, view.theme.key()));
+            spans.push(Span::raw(format!(" {}", hint.words)));
         }
         let line = Rect {
             y: area.y + i as u16,
