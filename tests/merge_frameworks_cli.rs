@@ -32,20 +32,11 @@ fn totals(db: &Path) -> Value {
 fn score(db: &Path, framework: &str, sub: &str, how: &str, value: &str) {
     ok_on(
         db,
-        &[
-            "score",
-            "set",
-            "--unit",
+        &common::score_set(
             U,
-            "--year",
             "2025",
-            "--framework",
-            framework,
-            "--sub",
-            sub,
-            how,
-            value,
-        ],
+            &["--framework", framework, "--sub", sub, how, value],
+        ),
     );
 }
 
@@ -110,6 +101,9 @@ fn two_frameworks_for_one_unit_and_year_are_one_conflict_and_the_first_started_s
         1,
         "ranked once"
     );
+    // The assessment that stepped aside leaves no kept totals behind.
+    let check = json(&s.db, &["check"]);
+    assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
 }
 
 #[test]

@@ -7,8 +7,6 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::replay::Refusal;
-
 use super::merge_locks;
 use super::replay_merge::{self, Context, Frameworks};
 use super::{StoreError, projection, quarantine};
@@ -62,50 +60,11 @@ pub(super) fn apply(
     )
     .map_err(StoreError::sql)?;
     for other in in_log(tx, unit, year)?.iter().filter(|f| *f != framework) {
-        step_aside(tx, (unit, year), other, framework)?;
+        replay_merge::step_aside(tx, (unit, year), other, framework)?;
     }
     stand(tx, (unit, year), framework)?;
     let released = recheck(fw, tx, (unit, year), framework)?;
     Ok(released)
-}
-
-/// The other framework's events go to quarantine (kept), its assessment leaves the lists.
-fn step_aside(
-    tx: &Connection,
-    (unit, year): (&str, i32),
-    other: &str,
-    framework: &str,
-) -> Result<(), StoreError> {
-    let why = Refusal::FrameworkConflict {
-        ours: framework.to_string(),
-        theirs: other.to_string(),
-    };
-    let ids: Vec<String> = tx
-        .prepare("SELECT id FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3")
-        .and_then(|mut s| {
-            s.query_map(params![other, unit, year], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()
-        })
-        .map_err(StoreError::sql)?;
-    for id in ids {
-        quarantine::put(tx, &id, &why).map_err(StoreError::sql)?;
-    }
-    tx.execute(
-        "INSERT OR IGNORE INTO temp.touched SELECT framework_id, unit_code, year, target, field
-         FROM main.event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
-        params![other, unit, year],
-    )
-    .map_err(StoreError::sql)?;
-    for table in ["assessment_totals", "assessment"] {
-        tx.execute(
-            &format!(
-                "DELETE FROM main.{table} WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3"
-            ),
-            params![other, unit, year],
-        )
-        .map_err(StoreError::sql)?;
-    }
-    Ok(())
 }
 
 /// Records the chosen framework's assessment again, as first started by its earliest change.

@@ -70,33 +70,7 @@ pub(super) fn assessments(tx: &Connection) -> Result<Vec<(String, i32)>, StoreEr
             continue;
         }
         // Theirs came first: ours steps aside, its events kept in quarantine.
-        let why = Refusal::FrameworkConflict {
-            ours: theirs.clone(),
-            theirs: ours.clone(),
-        };
-        let ids: Vec<String> = tx
-            .prepare(
-                "SELECT id FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
-            )
-            .and_then(|mut s| {
-                s.query_map(params![ours, unit, year], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()
-            })
-            .map_err(StoreError::sql)?;
-        for id in ids {
-            quarantine::put(tx, &id, &why).map_err(StoreError::sql)?;
-        }
-        tx.execute(
-            "INSERT OR IGNORE INTO temp.touched SELECT framework_id, unit_code, year, target, field
-             FROM main.event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
-            params![ours, unit, year],
-        )
-        .map_err(StoreError::sql)?;
-        tx.execute(
-            "DELETE FROM main.assessment WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
-            params![ours, unit, year],
-        )
-        .map_err(StoreError::sql)?;
+        step_aside(tx, (&unit, year), &ours, &theirs)?;
     }
     tx.execute(
         "INSERT OR IGNORE INTO main.assessment SELECT * FROM src.assessment s
@@ -106,6 +80,47 @@ pub(super) fn assessments(tx: &Connection) -> Result<Vec<(String, i32)>, StoreEr
     )
     .map_err(StoreError::sql)?;
     Ok(conflicts)
+}
+
+/// The other framework's events go to quarantine (kept), its assessment and its kept totals
+/// leave the lists: at a merge where the other copy's framework came first, and when an
+/// administrator chooses the framework that stands.
+pub(super) fn step_aside(
+    tx: &Connection,
+    (unit, year): (&str, i32),
+    other: &str,
+    framework: &str,
+) -> Result<(), StoreError> {
+    let why = Refusal::FrameworkConflict {
+        ours: framework.to_string(),
+        theirs: other.to_string(),
+    };
+    let ids: Vec<String> = tx
+        .prepare("SELECT id FROM event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3")
+        .and_then(|mut s| {
+            s.query_map(params![other, unit, year], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(StoreError::sql)?;
+    for id in ids {
+        quarantine::put(tx, &id, &why).map_err(StoreError::sql)?;
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO temp.touched SELECT framework_id, unit_code, year, target, field
+         FROM main.event WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
+        params![other, unit, year],
+    )
+    .map_err(StoreError::sql)?;
+    for table in ["assessment_totals", "assessment"] {
+        tx.execute(
+            &format!(
+                "DELETE FROM main.{table} WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3"
+            ),
+            params![other, unit, year],
+        )
+        .map_err(StoreError::sql)?;
+    }
+    Ok(())
 }
 
 /// Ids both copies hold with different content (history rewritten on one side): named, and the
