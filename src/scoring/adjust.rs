@@ -116,27 +116,12 @@ pub(super) fn index_items(
 
 #[cfg(test)]
 mod tests {
-    use crate::scoring::fixture::{dec, rule_kinds};
-    use crate::scoring::{Inputs, StageScore, SubInput, totals};
+    use crate::scoring::fixture::{dec, inputs, rule_kinds, scored};
+    use crate::scoring::{SubInput, totals};
 
     /// Stage figures of a sub-criterion or an item: (self, round 1).
     fn given(own: &str, round1: Option<&str>) -> SubInput {
-        SubInput {
-            self_score: Some(StageScore::points(dec(own))),
-            appraisal1: round1.map(|p| StageScore::points(dec(p))),
-            evidence_count: 1,
-            ..SubInput::default()
-        }
-    }
-
-    fn inputs(pairs: &[(&str, SubInput)]) -> Inputs {
-        Inputs {
-            subs: pairs
-                .iter()
-                .map(|(c, i)| (c.to_string(), i.clone()))
-                .collect(),
-            ..Inputs::default()
-        }
+        scored(own, round1, None)
     }
 
     #[test]

@@ -135,28 +135,8 @@ impl Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::fixture::{self, dec};
-    use crate::scoring::{Inputs, StageScore, SubInput, totals};
-
-    fn scored(own: &str, a1: Option<&str>, a2: Option<&str>) -> SubInput {
-        SubInput {
-            self_score: Some(StageScore::points(dec(own))),
-            appraisal1: a1.map(|p| StageScore::points(dec(p))),
-            appraisal2: a2.map(|p| StageScore::points(dec(p))),
-            evidence_count: 1,
-            ..SubInput::default()
-        }
-    }
-
-    fn inputs(subs: &[(&str, SubInput)]) -> Inputs {
-        Inputs {
-            subs: subs
-                .iter()
-                .map(|(c, s)| (c.to_string(), s.clone()))
-                .collect(),
-            ..Inputs::default()
-        }
-    }
+    use crate::scoring::fixture::{self, dec, inputs, scored};
+    use crate::scoring::totals;
 
     #[test]
     fn appraisal_figures_are_none_when_council_has_not_scored() {

@@ -5,6 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::framework::{Framework, load};
+use crate::scoring::{Inputs, StageScore, SubInput};
 
 /// 10 points: 8 self-assessed, 2 survey; bonus cap 1, penalty cap 2; bands 90/80/70/50/0.
 ///
@@ -181,4 +182,31 @@ pub fn rule_kinds() -> Framework {
 
 pub fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap_or_else(|_| panic!("not a decimal: {s}"))
+}
+
+/// Stage figures as given, with one piece of evidence: self, round 1, round 2.
+pub fn scored(own: &str, round1: Option<&str>, round2: Option<&str>) -> SubInput {
+    SubInput {
+        self_score: Some(StageScore::points(dec(own))),
+        appraisal1: round1.map(|p| StageScore::points(dec(p))),
+        appraisal2: round2.map(|p| StageScore::points(dec(p))),
+        evidence_count: 1,
+        ..SubInput::default()
+    }
+}
+
+/// A self score alone, with one piece of evidence.
+pub fn own(points: &str) -> SubInput {
+    scored(points, None, None)
+}
+
+/// The inputs of an assessment that gave these sub-criteria (or items) these figures.
+pub fn inputs(pairs: &[(&str, SubInput)]) -> Inputs {
+    Inputs {
+        subs: pairs
+            .iter()
+            .map(|(c, i)| (c.to_string(), i.clone()))
+            .collect(),
+        ..Inputs::default()
+    }
 }

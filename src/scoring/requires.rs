@@ -36,26 +36,8 @@ pub(super) fn gate(f: &Framework, sub: &SubCriterion, inputs: &Inputs, resolved:
 
 #[cfg(test)]
 mod tests {
-    use crate::scoring::fixture::{dec, rule_kinds};
-    use crate::scoring::{Inputs, StageScore, SubInput, totals};
-
-    fn own(points: &str) -> SubInput {
-        SubInput {
-            self_score: Some(StageScore::points(dec(points))),
-            evidence_count: 1,
-            ..SubInput::default()
-        }
-    }
-
-    fn inputs(pairs: &[(&str, SubInput)]) -> Inputs {
-        Inputs {
-            subs: pairs
-                .iter()
-                .map(|(c, i)| (c.to_string(), i.clone()))
-                .collect(),
-            ..Inputs::default()
-        }
-    }
+    use crate::scoring::fixture::{dec, inputs, own, rule_kinds};
+    use crate::scoring::{StageScore, totals};
 
     #[test]
     fn requiring_sub_scores_zero_and_says_why_when_required_one_is_not_met() {
