@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::app::appraisal::{AppraisalFocus, AppraisalForm, note_field};
 use crate::app::line::LineEdit;
@@ -39,15 +39,7 @@ pub(in crate::ui) fn render(
         form.stage.label(l),
         ui::score_title(l, &sub.code, &number(sub.max, l))
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .title(Span::styled(
-            fit(&format!(" {title} "), area.width.saturating_sub(2) as usize),
-            theme.heading(),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = crate::ui::chrome::form_frame(frame, area, &title, theme);
     let cols = inner.width as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
     for s in wrap_clipped(&sub.name, cols, 2) {

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::app::line::LineEdit;
 use crate::app::score::{Choice, Outcome, RuleInput, ScoreFocus, ScoreForm};
@@ -15,7 +15,7 @@ use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
 
 use crate::ui::detail::labeled;
-use crate::ui::text::{field_view, fit, pad, pad_left, width, wrap};
+use crate::ui::text::{field_view, pad, pad_left, width, wrap};
 use crate::ui::{Caret, Theme, ViewState};
 
 /// Lines being built, where the caret goes among them, and the line that must stay in view.
@@ -80,15 +80,7 @@ pub(in crate::ui) fn render(
     let l = app.lang;
     let theme = &view.theme;
     let title = ui::score_title(l, &sub.code, &number(sub.max, l));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border())
-        .title(Span::styled(
-            fit(&format!(" {title} "), area.width.saturating_sub(2) as usize),
-            theme.heading(),
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = crate::ui::chrome::form_frame(frame, area, &title, theme);
     let cols = inner.width as usize;
     let mut sheet = Sheet {
         lines: Vec::new(),

@@ -5,18 +5,33 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::line::LineEdit;
 use crate::app::{App, Mode, Walk, keymap};
 use crate::i18n::ui::{self, Text};
 
 use crate::ui::text::{caret_view, fit, width};
-use crate::ui::{Caret, ViewState};
+use crate::ui::{Caret, Theme, ViewState};
 
 /// One line of spans, cut to the area.
 pub(in crate::ui) fn put(frame: &mut Frame, area: Rect, spans: Vec<Span<'static>>, style: Style) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(style), area);
+}
+
+/// A form's frame: its border and its title, cut to the width; drawn, and the inside given
+/// back for the form's lines.
+pub(in crate::ui) fn form_frame(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(
+            fit(&format!(" {title} "), area.width.saturating_sub(2) as usize),
+            theme.heading(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
 }
 
 pub(in crate::ui) fn too_small(frame: &mut Frame, app: &App, view: &ViewState) {
