@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::output::{print_json, say};
+use super::output::{counts_line, print_json, say};
 use super::{CliError, Context, open_read_store};
 
 pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
@@ -19,13 +19,15 @@ pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
     } else {
         let l = ctx.lang;
         say!(
-            "{}: {}   {}: {}   {}: {}",
-            l.pick("Sự kiện", "Events"),
-            report.events,
-            l.pick("Trường dữ liệu", "Fields"),
-            report.fields,
-            l.pick("Bộ kết quả chấm", "Assessments"),
-            report.assessments
+            "{}",
+            counts_line(&[
+                (l.pick("Sự kiện", "Events"), &report.events),
+                (l.pick("Trường dữ liệu", "Fields"), &report.fields),
+                (
+                    l.pick("Bộ kết quả chấm", "Assessments"),
+                    &report.assessments
+                ),
+            ])
         );
         if report.files > 0 {
             say!(

@@ -171,6 +171,16 @@ macro_rules! say {
 }
 pub(crate) use say;
 
+/// A line of counts, each named (`Sự kiện: 12   Trường dữ liệu: 30`), as `check` and `sync`
+/// sum up what they read or merged.
+pub fn counts_line(counts: &[(&str, &dyn std::fmt::Display)]) -> String {
+    counts
+        .iter()
+        .map(|(name, n)| format!("{name}: {n}"))
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
 /// [`say_line`] on standard error (warnings that scripts reading stdout should not see).
 pub fn tell_line(line: &str) {
     eprintln!("{}", crate::text::sanitize(line));

@@ -9,7 +9,7 @@ use crate::command::conflict::{self, Resolve};
 use crate::command::{Clock, CommandError};
 use crate::store::{Actor, now_utc};
 
-use super::output::{print_json, say};
+use super::output::{counts_line, print_json, say};
 use super::{CliError, Context, open_read_store, open_store, quarantine};
 
 #[derive(Debug, Args)]
@@ -153,15 +153,19 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
         );
     }
     say!(
-        "{}: {}   {}: {}   {}: {}   {}: {}",
-        l.pick("Sự kiện mới", "Events added"),
-        s.events_added,
-        l.pick("Trường thay đổi", "Fields changed"),
-        s.fields_changed,
-        l.pick("Bộ kết quả liên quan", "Assessments touched"),
-        s.assessments_touched,
-        l.pick("Xung đột mới", "New conflicts"),
-        s.new_conflicts
+        "{}",
+        counts_line(&[
+            (l.pick("Sự kiện mới", "Events added"), &s.events_added),
+            (
+                l.pick("Trường thay đổi", "Fields changed"),
+                &s.fields_changed
+            ),
+            (
+                l.pick("Bộ kết quả liên quan", "Assessments touched"),
+                &s.assessments_touched
+            ),
+            (l.pick("Xung đột mới", "New conflicts"), &s.new_conflicts),
+        ])
     );
     if s.files_added > 0 {
         say!(
