@@ -19,11 +19,11 @@ fn me() -> String {
 }
 
 fn score(unit: &str, sub: &str, value: &str) -> Vec<String> {
-    [
-        "score", "set", "--unit", unit, "--year", "2025", "--sub", sub, "--value", value,
-    ]
-    .map(String::from)
-    .to_vec()
+    args(&common::score_set(
+        unit,
+        "2025",
+        &["--sub", sub, "--value", value],
+    ))
 }
 
 /// Me and a second administrator; U scored (draft), OTHER scored and submitted.
@@ -47,26 +47,26 @@ fn refused_commands_leave_every_table_unchanged() {
     let cases: Vec<(Vec<String>, &str)> = vec![
         (score(U, "9.9.9", "0.5"), "--sub"),
         (
-            args(&[
-                "score", "set", "--unit", U, "--year", "1999", "--sub", "1.1.1", "--value", "0",
-            ]),
+            args(&common::score_set(
+                U,
+                "1999",
+                &["--sub", "1.1.1", "--value", "0"],
+            )),
             "--year",
         ),
         (
-            args(&[
-                "score",
-                "set",
-                "--unit",
+            args(&common::score_set(
                 DEPT,
-                "--year",
                 "2025",
-                "--sub",
-                "1.1.1",
-                "--value",
-                "0",
-                "--framework",
-                "quang-binh-2021-xa",
-            ]),
+                &[
+                    "--sub",
+                    "1.1.1",
+                    "--value",
+                    "0",
+                    "--framework",
+                    "quang-binh-2021-xa",
+                ],
+            )),
             "--framework",
         ),
         (score("khong-co-don-vi", "1.1.1", "0"), "--unit"),
@@ -77,26 +77,15 @@ fn refused_commands_leave_every_table_unchanged() {
         (score(U, "8.1.1", "0.5"), "8.1.1"),
         (score(U, "bonus", "1"), "bonus"),
         (
-            args(&[
-                "score", "set", "--unit", U, "--year", "2025", "--sub", "1.1.1", "--na",
-            ]),
+            args(&common::score_set(U, "2025", &["--sub", "1.1.1", "--na"])),
             "--na",
         ),
         (
-            args(&[
-                "score",
-                "set",
-                "--unit",
+            args(&common::score_set(
                 OTHER,
-                "--year",
                 "2025",
-                "--sub",
-                "1.1.2",
-                "--value",
-                "0",
-                "--stage",
-                "appraisal1",
-            ]),
+                &["--sub", "1.1.2", "--value", "0", "--stage", "appraisal1"],
+            )),
             "--note",
         ),
         (
@@ -184,9 +173,11 @@ fn a_refused_first_change_starts_no_assessment() {
     let s = Scratch::new();
     s.ok(&["unit", "list"]);
     let before = dump(&s.db);
-    let out = s.run(&[
-        "score", "set", "--unit", U, "--year", "2099", "--sub", "9.9.9", "--value", "0",
-    ]);
+    let out = s.run(&common::score_set(
+        U,
+        "2099",
+        &["--sub", "9.9.9", "--value", "0"],
+    ));
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(before, dump(&s.db));
     let first = score(U, "1.1.2", "0.5");
@@ -309,20 +300,11 @@ fn concurrent_evidence_additions_all_land() {
                             "--number", &number,
                         ])
                     } else {
-                        args(&[
-                            "score",
-                            "set",
-                            "--unit",
+                        args(&common::score_set(
                             U,
-                            "--year",
                             "2025",
-                            "--sub",
-                            "1.1.1",
-                            "--declared",
-                            "có",
-                            "--evidence",
-                            &number,
-                        ])
+                            &["--sub", "1.1.1", "--declared", "có", "--evidence", &number],
+                        ))
                     };
                     let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
                     let out = common::run_on(&db, &argv);
@@ -424,20 +406,18 @@ fn documents_added_on_two_copies_both_survive_a_merge_without_conflict() {
     s.ok(&["snapshot", laptop.to_str().unwrap()]);
     add(&s.db, "2/KH-UBND");
     add(&laptop, "3/QĐ-UBND");
-    let cmd = [
-        "score",
-        "set",
-        "--unit",
+    let cmd = common::score_set(
         U,
-        "--year",
         "2025",
-        "--sub",
-        "1.1.1",
-        "--declared",
-        "có",
-        "--evidence",
-        "4/BC-UBND",
-    ];
+        &[
+            "--sub",
+            "1.1.1",
+            "--declared",
+            "có",
+            "--evidence",
+            "4/BC-UBND",
+        ],
+    );
     common::ok_on(&laptop, &cmd);
     s.ok(&["sync", laptop.to_str().unwrap()]);
     assert_eq!(s.json(&["conflicts"]).as_array().map(Vec::len), Some(0));

@@ -33,9 +33,7 @@ const FIGURES: [&str; 10] = [
 type Figures = BTreeMap<&'static str, Option<Decimal>>;
 
 fn set(s: &Scratch, unit: &str, sub: &str, args: &[&str]) {
-    let mut all = vec![
-        "score", "set", "--unit", unit, "--year", "2025", "--sub", sub,
-    ];
+    let mut all = common::score_set(unit, "2025", &["--sub", sub]);
     all.extend_from_slice(args);
     s.ok(&all);
 }

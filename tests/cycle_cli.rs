@@ -8,9 +8,7 @@ use common::{Scratch, stderr};
 const UNIT: &str = "thu-nghiem-an-binh";
 
 fn set(s: &Scratch, args: &[&str]) {
-    let mut all = vec!["score", "set", "--unit", UNIT, "--year", "2025"];
-    all.extend_from_slice(args);
-    s.ok(&all);
+    s.ok(&common::score_set(UNIT, "2025", args));
 }
 
 fn refused(s: &Scratch, args: &[&str], expect: &str) {
@@ -77,38 +75,18 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
     s.ok(&common::assess("submit", UNIT, "2025"));
     refused(
         &s,
-        &[
-            "score",
-            "set",
-            "--unit",
-            UNIT,
-            "--year",
-            "2025",
-            "--sub",
-            "1.1.1",
-            "--declared",
-            "không",
-        ],
+        &common::score_set(UNIT, "2025", &["--sub", "1.1.1", "--declared", "không"]),
         "does not allow changing self scores",
     );
 
     // Round 1: the council lowers 1.2.1 to 1, and must say why.
     refused(
         &s,
-        &[
-            "score",
-            "set",
-            "--unit",
+        &common::score_set(
             UNIT,
-            "--year",
             "2025",
-            "--sub",
-            "1.2.1",
-            "--value",
-            "1",
-            "--stage",
-            "appraisal1",
-        ],
+            &["--sub", "1.2.1", "--value", "1", "--stage", "appraisal1"],
+        ),
         "council's note is required",
     );
     set(
@@ -152,20 +130,11 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
     // round 1 does not.
     refused(
         &s,
-        &[
-            "score",
-            "set",
-            "--unit",
+        &common::score_set(
             UNIT,
-            "--year",
             "2025",
-            "--sub",
-            "1.2.1",
-            "--value",
-            "3",
-            "--stage",
-            "appraisal2",
-        ],
+            &["--sub", "1.2.1", "--value", "3", "--stage", "appraisal2"],
+        ),
         "the round-2 appraisal 3 differs from round 1 1 of 1.2.1",
     );
     set(
@@ -232,10 +201,11 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
     );
     refused(
         &s,
-        &[
-            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "bonus", "--value", "1.5",
-            "--note", "x",
-        ],
+        &common::score_set(
+            UNIT,
+            "2025",
+            &["--sub", "bonus", "--value", "1.5", "--note", "x"],
+        ),
         "above the maximum",
     );
     expect(&s, ["7", "5", "6", "1.2", "7.45", "74.5", "Khá"]);
@@ -243,22 +213,20 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
     s.ok(&common::assess("finalize", UNIT, "2025"));
     refused(
         &s,
-        &[
-            "score",
-            "set",
-            "--unit",
+        &common::score_set(
             UNIT,
-            "--year",
             "2025",
-            "--sub",
-            "1.2.1",
-            "--value",
-            "3",
-            "--stage",
-            "appraisal2",
-            "--note",
-            "x",
-        ],
+            &[
+                "--sub",
+                "1.2.1",
+                "--value",
+                "3",
+                "--stage",
+                "appraisal2",
+                "--note",
+                "x",
+            ],
+        ),
         "final",
     );
     refused(
@@ -364,24 +332,14 @@ fn a_passed_deadline_locks_self_scores_but_not_survey_points() {
     s.ok(&["year", "set-deadline", "2025", "01/01/2025"]);
     refused(
         &s,
-        &[
-            "score",
-            "set",
-            "--unit",
-            UNIT,
-            "--year",
-            "2025",
-            "--sub",
-            "1.1.1",
-            "--declared",
-            "có",
-        ],
+        &common::score_set(UNIT, "2025", &["--sub", "1.1.1", "--declared", "có"]),
         "deadline",
     );
-    s.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "2.1.1", "--value", "1.5",
-        "--stage", "survey",
-    ]);
+    s.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "2.1.1", "--value", "1.5", "--stage", "survey"],
+    ));
     refused(
         &s,
         &["year", "set-deadline", "2025", "30/02/2025"],
@@ -402,9 +360,7 @@ fn not_applicable_shrinks_the_maximum() {
     assert_eq!(t["stages"]["self"]["max"], "5");
     refused(
         &s,
-        &[
-            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--na",
-        ],
+        &common::score_set(UNIT, "2025", &["--sub", "1.1.1", "--na"]),
         "not applicable",
     );
 }
@@ -440,20 +396,11 @@ fn each_stage_deadline_locks_its_own_stage() {
         "--stage",
         "appraisal1",
     ]);
-    let appraise = [
-        "score",
-        "set",
-        "--unit",
+    let appraise = common::score_set(
         UNIT,
-        "--year",
         "2025",
-        "--sub",
-        "1.2.1",
-        "--value",
-        "3",
-        "--stage",
-        "appraisal1",
-    ];
+        &["--sub", "1.2.1", "--value", "3", "--stage", "appraisal1"],
+    );
     refused(
         &s,
         &appraise,

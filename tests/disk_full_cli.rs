@@ -76,14 +76,17 @@ fn run_limited(db: &Path, limit: u64, args: &[&str]) -> Output {
 #[test]
 fn a_save_on_a_full_disk_is_refused_with_exit_1_writes_nothing_and_succeeds_once_there_is_room() {
     let s = Scratch::new();
-    s.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0.5",
-    ]);
+    s.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.1", "--value", "0.5"],
+    ));
     let note = "Giải trình đầy đủ kèm tài liệu kiểm chứng. ".repeat(90);
-    let save = [
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2", "--value", "1",
-        "--note", &note,
-    ];
+    let save = common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.2", "--value", "1", "--note", &note],
+    );
     let before = dump(&s.db);
     // Room for the shared-memory index (32 KiB) and a few log pages, not for the whole save.
     for limit in [33_000, 36_000, 40_000] {
@@ -158,9 +161,11 @@ fn fill_leaving(filler: &Path, free: u64) {
 #[test]
 fn a_save_on_a_really_full_disk_says_so_with_exit_1_and_writes_nothing() {
     let s = Scratch::new();
-    s.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0.5",
-    ]);
+    s.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.1", "--value", "0.5"],
+    ));
     let size = std::fs::metadata(&s.db).expect("db").len();
     let mount = s.path("full");
     let Some(_tmpfs) = Tmpfs::mount(&mount, size + 512 * 1024) else {
@@ -170,10 +175,11 @@ fn a_save_on_a_really_full_disk_says_so_with_exit_1_and_writes_nothing() {
     std::fs::copy(&s.db, &db).expect("copy the idle database");
     let before = dump(&db);
     let note = "Giải trình đầy đủ kèm tài liệu kiểm chứng. ".repeat(90);
-    let save = [
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2", "--value", "1",
-        "--note", &note,
-    ];
+    let save = common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.2", "--value", "1", "--note", &note],
+    );
     let filler = mount.join("filler");
     // No room at all, then room for the shared-memory index but not for the whole save.
     for free in [0, 16 * 1024, 40 * 1024] {

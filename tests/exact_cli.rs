@@ -19,9 +19,11 @@ fn setup() -> Scratch {
 }
 
 fn set(s: &Scratch, unit: &str, sub: &str, value: &str) {
-    s.ok(&[
-        "score", "set", "--unit", unit, "--year", "2025", "--sub", sub, "--value", value,
-    ]);
+    s.ok(&common::score_set(
+        unit,
+        "2025",
+        &["--sub", sub, "--value", value],
+    ));
 }
 
 fn import_survey(s: &Scratch, text: &str) {
@@ -138,18 +140,11 @@ thu-nghiem-an-binh,2.1.1,2,A
 thu-nghiem-an-binh,2.1.1,3,D
 ",
     );
-    let out = s.run(&[
-        "score",
-        "set",
-        "--unit",
+    let out = s.run(&common::score_set(
         "thu-nghiem-an-binh",
-        "--year",
         "2025",
-        "--sub",
-        "1.1.4",
-        "--declared",
-        "0.041",
-    ]);
+        &["--sub", "1.1.4", "--declared", "0.041"],
+    ));
     assert!(out.status.success(), "{}", stderr(&out));
     let t = s.json(&["totals", "--unit", "thu-nghiem-an-binh", "--year", "2025"]);
     assert_eq!(t["stages"]["final"]["points"], "0.002", "{t}");

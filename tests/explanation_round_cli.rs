@@ -18,20 +18,11 @@ fn setup() -> Scratch {
         ("1.1.2", "95", "2/BC"),
         ("1.2.1", "thuc hien tot", "3/BC"),
     ] {
-        s.ok(&[
-            "score",
-            "set",
-            "--unit",
+        s.ok(&common::score_set(
             UNIT,
-            "--year",
             "2025",
-            "--sub",
-            sub,
-            "--declared",
-            declared,
-            "--evidence",
-            doc,
-        ]);
+            &["--sub", sub, "--declared", declared, "--evidence", doc],
+        ));
     }
     s.ok(&["assess", "submit", "--unit", UNIT, "--year", "2025"]);
     s
@@ -59,22 +50,20 @@ fn events(s: &Scratch) -> i64 {
 }
 
 fn council_note(s: &Scratch) {
-    s.ok(&[
-        "score",
-        "set",
-        "--unit",
+    s.ok(&common::score_set(
         UNIT,
-        "--year",
         "2025",
-        "--sub",
-        "1.2.1",
-        "--value",
-        "1",
-        "--stage",
-        "appraisal1",
-        "--note",
-        NOTE,
-    ]);
+        &[
+            "--sub",
+            "1.2.1",
+            "--value",
+            "1",
+            "--stage",
+            "appraisal1",
+            "--note",
+            NOTE,
+        ],
+    ));
 }
 
 #[test]

@@ -117,22 +117,20 @@ fn finalize_racing_a_council_note_is_never_final_with_the_note_unanswered() {
                 .spawn()
                 .expect("spawn")
         };
-        let note = [
-            "score",
-            "set",
-            "--unit",
+        let note = common::score_set(
             U,
-            "--year",
             "2025",
-            "--sub",
-            "1.1.1",
-            "--stage",
-            "appraisal1",
-            "--value",
-            "0",
-            "--note",
-            "Thiếu kế hoạch",
-        ];
+            &[
+                "--sub",
+                "1.1.1",
+                "--stage",
+                "appraisal1",
+                "--value",
+                "0",
+                "--note",
+                "Thiếu kế hoạch",
+            ],
+        );
         let finalize = ["assess", "finalize", "--unit", U, "--year", "2025"];
         // Alternate who starts first, so that both orders are tried.
         let (a, b) = if round % 2 == 0 {

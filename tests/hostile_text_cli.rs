@@ -43,9 +43,11 @@ fn unsafe_bytes(bytes: &[u8]) -> Option<String> {
 
 fn set_note(s: &Scratch, sub: &str, note: &str) {
     let note_arg = format!("--note={note}");
-    let out = s.run(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", sub, "--value", "0", &note_arg,
-    ]);
+    let out = s.run(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", sub, "--value", "0", &note_arg],
+    ));
     assert!(out.status.success(), "{note:?}: {}", stderr(&out));
 }
 

@@ -8,9 +8,11 @@ use common::{Scratch, stderr};
 const U: &str = "phuong-dong-hoi";
 
 fn set(s: &Scratch, sub: &str, value: &str) {
-    s.ok(&[
-        "score", "set", "--unit", U, "--year", "2025", "--sub", sub, "--value", value,
-    ]);
+    s.ok(&common::score_set(
+        U,
+        "2025",
+        &["--sub", sub, "--value", value],
+    ));
 }
 
 fn first_event(s: &Scratch, sub: &str) -> String {

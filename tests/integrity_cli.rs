@@ -15,10 +15,11 @@ use common::{Scratch, run_on, sha256, stderr};
 fn set_note(db: &Path, unit: &str, note: &str) -> bool {
     run_on(
         db,
-        &[
-            "score", "set", "--unit", unit, "--year", "2025", "--sub", "1.1.1", "--value", "0.5",
-            "--note", note,
-        ],
+        &common::score_set(
+            unit,
+            "2025",
+            &["--sub", "1.1.1", "--value", "0.5", "--note", note],
+        ),
     )
     .status
     .success()
@@ -163,18 +164,7 @@ fn a_damaged_database_over_100_mb_is_refused_before_any_write() {
     let db = large_damaged_database(&s);
     let before = sha256(&db);
     for args in [
-        &[
-            "score",
-            "set",
-            "--unit",
-            "so-xay-dung",
-            "--year",
-            "2025",
-            "--sub",
-            "1.1.1",
-            "--value",
-            "0",
-        ][..],
+        &common::score_set("so-xay-dung", "2025", &["--sub", "1.1.1", "--value", "0"])[..],
         &["officer", "grant", "lan", "viewer"][..],
         &["check"][..],
     ] {

@@ -27,18 +27,11 @@ fn commands_that_change_things_answer_in_json_too() {
     );
     let deadline = s.json(&["year", "set-deadline", "2026", "15/12/2026"]);
     assert_eq!(deadline["deadline"], "2026-12-15");
-    s.ok(&[
-        "score",
-        "set",
-        "--unit",
+    s.ok(&common::score_set(
         "xa-le-thuy",
-        "--year",
         "2026",
-        "--sub",
-        "1.1.1",
-        "--declared",
-        "có",
-    ]);
+        &["--sub", "1.1.1", "--declared", "có"],
+    ));
     let submitted = s.json(&common::assess("submit", "xa-le-thuy", "2026"));
     assert_eq!(submitted["status"], "submitted");
     let snap = s.path("copy.db");

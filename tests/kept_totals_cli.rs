@@ -7,19 +7,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{Scratch, ok_on, run_on, stderr};
+use common::{Scratch, ok_on, run_on, set_2025 as set, stderr};
 
 const COMMUNE: &str = "phuong-dong-hoi";
 const OTHER: &str = "phuong-dong-thuan";
-
-fn set(db: &Path, unit: &str, sub: &str, value: &str) {
-    ok_on(
-        db,
-        &[
-            "score", "set", "--unit", unit, "--year", "2025", "--sub", sub, "--value", value,
-        ],
-    );
-}
 
 fn sql(db: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(db).expect("open with sqlite")
@@ -92,9 +83,7 @@ fn a_refused_save_leaves_the_kept_totals_unchanged() {
         .expect("row");
     let out = run_on(
         &s.db,
-        &[
-            "score", "set", "--unit", COMMUNE, "--year", "2025", "--sub", "1.1.1", "--value", "999",
-        ],
+        &common::score_set(COMMUNE, "2025", &["--sub", "1.1.1", "--value", "999"]),
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let after: String = sql(&s.db)

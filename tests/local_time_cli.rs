@@ -33,9 +33,11 @@ fn shown(at: jiff::Timestamp, hours: i64, pattern: &str) -> String {
 #[test]
 fn history_is_shown_in_the_tz_zone_and_json_stays_utc() {
     let s = Scratch::new();
-    s.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "3.2.1", "--value", "0,5",
-    ]);
+    s.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "3.2.1", "--value", "0,5"],
+    ));
     let history = s.json(&[
         "score", "history", "--unit", UNIT, "--year", "2025", "--sub", "3.2.1",
     ]);

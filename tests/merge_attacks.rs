@@ -44,9 +44,7 @@ fn ok(db: &Path, args: &[&str]) {
 fn score(db: &Path, sub: &str, value: &str) {
     ok(
         db,
-        &[
-            "score", "set", "--unit", U, "--year", "2025", "--sub", sub, "--value", value,
-        ],
+        &common::score_set(U, "2025", &["--sub", sub, "--value", value]),
     );
 }
 
@@ -356,9 +354,7 @@ fn a_cancel_concurrent_with_scores_steps_aside_on_both_sides_and_the_scores_stay
     lan_cancels(&lap, EMPTY);
     ok(
         &s.db,
-        &[
-            "score", "set", "--unit", EMPTY, "--year", "2025", "--sub", "1.1.1", "--value", "0.5",
-        ],
+        &common::score_set(EMPTY, "2025", &["--sub", "1.1.1", "--value", "0.5"]),
     );
     let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
     assert_eq!(summary["quarantined"], 1, "{summary:#}");

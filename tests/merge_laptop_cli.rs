@@ -88,18 +88,7 @@ fn laptop(s: &Scratch) -> PathBuf {
 fn declare_45_of_50(db: &Path) {
     ok_on(
         db,
-        &[
-            "score",
-            "set",
-            "--unit",
-            U,
-            "--year",
-            "2025",
-            "--sub",
-            "1.1.1",
-            "--declared",
-            "45/50",
-        ],
+        &common::score_set(U, "2025", &["--sub", "1.1.1", "--declared", "45/50"]),
     );
 }
 

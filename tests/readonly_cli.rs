@@ -51,20 +51,18 @@ fn a_viewer_with_read_permission_only_runs_every_read_command_and_writes_nothing
         );
     }
     let s = Scratch::new();
-    s.ok(&[
-        "score",
-        "set",
-        "--unit",
+    s.ok(&common::score_set(
         UNIT,
-        "--year",
         "2025",
-        "--sub",
-        "1.1.1",
-        "--value",
-        "0.5",
-        "--note",
-        "đã có kế hoạch",
-    ]);
+        &[
+            "--sub",
+            "1.1.1",
+            "--value",
+            "0.5",
+            "--note",
+            "đã có kế hoạch",
+        ],
+    ));
     let dir = s.dir.path();
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).expect("chmod dir");
     std::fs::set_permissions(&s.db, std::fs::Permissions::from_mode(0o644)).expect("chmod db");
@@ -111,9 +109,7 @@ fn a_viewer_with_read_permission_only_runs_every_read_command_and_writes_nothing
     let write = as_viewer(
         &bin,
         &s.db,
-        &[
-            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2", "--value", "0",
-        ],
+        &common::score_set(UNIT, "2025", &["--sub", "1.1.2", "--value", "0"]),
     );
     assert_eq!(write.status.code(), Some(1));
     let err = String::from_utf8_lossy(&write.stderr);

@@ -9,9 +9,7 @@ use common::{Scratch, golden};
 fn ranked_database() -> Scratch {
     let s = Scratch::with_cycle_framework();
     let set = |unit: &str, sub: &str, args: &[&str]| {
-        let mut all = vec![
-            "score", "set", "--unit", unit, "--year", "2025", "--sub", sub,
-        ];
+        let mut all = common::score_set(unit, "2025", &["--sub", sub]);
         all.extend_from_slice(args);
         s.ok(&all);
     };

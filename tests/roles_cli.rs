@@ -20,18 +20,11 @@ fn as_role(role: &str, units: Option<&str>) -> Scratch {
     s.ok(&["officer", "add", "truong-phong-cchc", "admin"]);
     // Data to act on, made while still an administrator.
     for unit in [U, OTHER] {
-        s.ok(&[
-            "score",
-            "set",
-            "--unit",
+        s.ok(&common::score_set(
             unit,
-            "--year",
             "2025",
-            "--sub",
-            "1.1.1",
-            "--declared",
-            "có",
-        ]);
+            &["--sub", "1.1.1", "--declared", "có"],
+        ));
     }
     s.ok(&common::assess("submit", OTHER, "2025"));
     if role != "admin" {
@@ -61,26 +54,15 @@ fn refused(s: &Scratch, args: &[&str], reason: &str) {
 }
 
 fn self_score(unit: &str) -> Vec<&str> {
-    vec![
-        "score", "set", "--unit", unit, "--year", "2025", "--sub", "1.1.2", "--value", "0.5",
-    ]
+    common::score_set(unit, "2025", &["--sub", "1.1.2", "--value", "0.5"])
 }
 
 fn appraise(unit: &str) -> Vec<&str> {
-    vec![
-        "score",
-        "set",
-        "--unit",
+    common::score_set(
         unit,
-        "--year",
         "2025",
-        "--sub",
-        "1.1.1",
-        "--value",
-        "0.5",
-        "--stage",
-        "appraisal1",
-    ]
+        &["--sub", "1.1.1", "--value", "0.5", "--stage", "appraisal1"],
+    )
 }
 
 const UNIT_ONLY: &str = "Only the unit's own officers";
@@ -217,9 +199,11 @@ fn an_appraiser_scoped_to_areas_scores_area_2_and_is_refused_on_area_3() {
     s.ok(&["officer", "add", &me, "admin"]);
     s.ok(&["officer", "add", "truong-phong-cchc", "admin"]);
     for sub in ["2.1.1", "3.1.1"] {
-        s.ok(&[
-            "score", "set", "--unit", OTHER, "--year", "2025", "--sub", sub, "--value", "0",
-        ]);
+        s.ok(&common::score_set(
+            OTHER,
+            "2025",
+            &["--sub", sub, "--value", "0"],
+        ));
     }
     s.ok(&common::assess("submit", OTHER, "2025"));
     refused(
@@ -246,20 +230,11 @@ fn an_appraiser_scoped_to_areas_scores_area_2_and_is_refused_on_area_3() {
         .unwrap();
     assert_eq!(mine["grants"][0]["areas"], serde_json::json!(["2", "6"]));
     let appraise = |sub: &'static str| {
-        vec![
-            "score",
-            "set",
-            "--unit",
+        common::score_set(
             OTHER,
-            "--year",
             "2025",
-            "--sub",
-            sub,
-            "--value",
-            "0",
-            "--stage",
-            "appraisal1",
-        ]
+            &["--sub", sub, "--value", "0", "--stage", "appraisal1"],
+        )
     };
     allowed(&s, &appraise("2.1.1"));
     refused(&s, &appraise("3.1.1"), "has no appraiser role for unit");

@@ -19,9 +19,11 @@ fn setup() -> Scratch {
 }
 
 fn score(s: &Scratch, sub: &str, how: &str, value: &str) -> serde_json::Value {
-    s.json(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", sub, how, value,
-    ])
+    s.json(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", sub, how, value],
+    ))
 }
 
 fn totals(s: &Scratch) -> serde_json::Value {
@@ -96,9 +98,11 @@ fn bad_declared_data_is_refused_with_exit_2_naming_the_rule_and_nothing_is_writt
         ("1.1.4", "--value", "1,4", "not a value its rule can give"),
         ("1.1.2", "--value", "0,5", "not a value its rule can give"),
     ] {
-        let out = s.run(&[
-            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", sub, how, value,
-        ]);
+        let out = s.run(&common::score_set(
+            UNIT,
+            "2025",
+            &["--sub", sub, how, value],
+        ));
         assert_eq!(
             out.status.code(),
             Some(2),
@@ -163,10 +167,13 @@ fn line_codes_scored(s: &Scratch) -> Vec<String> {
 }
 
 fn item(s: &Scratch, code: &str, stage: &str, value: &str, note: &str) -> std::process::Output {
-    s.run(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", code, "--stage", stage,
-        "--value", value, "--note", note,
-    ])
+    s.run(&common::score_set(
+        UNIT,
+        "2025",
+        &[
+            "--sub", code, "--stage", stage, "--value", value, "--note", note,
+        ],
+    ))
 }
 
 fn item_json(s: &Scratch, code: &str) -> serde_json::Value {
@@ -247,33 +254,19 @@ fn bad_bonus_or_penalty_items_are_refused_with_exit_2_and_nothing_is_written() {
 fn only_tiers_marked_exceedable_take_a_figure_over_100_percent() {
     let s = Scratch::new();
     // Poverty reduction against the plan (2021 district framework, `exceedable = true`).
-    let beaten = [
-        "score",
-        "set",
-        "--unit",
+    let beaten = common::score_set(
         "dong-hoi",
-        "--year",
         "2024",
-        "--sub",
-        "8.1.3",
-        "--declared",
-        "112,5",
-    ];
+        &["--sub", "8.1.3", "--declared", "112,5"],
+    );
     let saved = s.json(&beaten);
     assert_eq!(saved["points"], "1.5", "{saved}");
     // A share of the targets met ("đạt và vượt kế hoạch" in its name) stays within 100 %.
-    let share = [
-        "score",
-        "set",
-        "--unit",
+    let share = common::score_set(
         "phuong-dong-hoi",
-        "--year",
         "2025",
-        "--sub",
-        "8.3.1",
-        "--declared",
-        "112",
-    ];
+        &["--sub", "8.3.1", "--declared", "112"],
+    );
     let out = s.run(&share);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("0% to 100%"), "{}", stderr(&out));
@@ -369,9 +362,7 @@ fn ratio_and_item_changes_on_two_copies_merge_both_ways_to_the_same_figures_and_
     s.ok(&["snapshot", laptop_path]);
     score(&s, "1.1.1", "--declared", "45/50");
     let on_laptop = |sub: &str, rest: &[&str]| {
-        let mut args = vec![
-            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", sub,
-        ];
+        let mut args = common::score_set(UNIT, "2025", &["--sub", sub]);
         args.extend_from_slice(rest);
         json_on(&laptop, &args)
     };

@@ -126,9 +126,7 @@ fn write_filled(rows: &[Vec<String>], filled: &[Filled], out: &std::path::Path) 
 
 fn typed(db: &std::path::Path, filled: &[Filled]) {
     for f in filled {
-        let mut args = vec![
-            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", &f.code,
-        ];
+        let mut args = common::score_set(UNIT, "2025", &["--sub", &f.code]);
         match (&f.declared, &f.points) {
             (Some(d), _) => args.extend(["--declared", d]),
             (None, Some(p)) => args.extend(["--value", p]),
@@ -353,18 +351,7 @@ fn a_percent_formatted_cell_reads_as_its_percentage_and_a_bare_fraction_is_refus
     let typed_db = s.path("typed.db");
     common::ok_on(
         &typed_db,
-        &[
-            "score",
-            "set",
-            "--unit",
-            UNIT,
-            "--year",
-            "2025",
-            "--sub",
-            "1.1.2",
-            "--declared",
-            "95,5",
-        ],
+        &common::score_set(UNIT, "2025", &["--sub", "1.1.2", "--declared", "95,5"]),
     );
     let totals = ["totals", "--unit", UNIT, "--year", "2025"];
     assert_eq!(json(&s.db, &totals), json(&typed_db, &totals));

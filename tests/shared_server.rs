@@ -151,10 +151,11 @@ fn three_officers_in_one_group_share_a_database_with_their_own_names() {
                     user,
                     &bin,
                     &db,
-                    &[
-                        "score", "set", "--unit", unit, "--year", "2025", "--sub", sub, "--value",
-                        value, "--stage", stage,
-                    ],
+                    &common::score_set(
+                        unit,
+                        "2025",
+                        &["--sub", sub, "--value", value, "--stage", stage],
+                    ),
                 );
                 if !out.status.success() {
                     failures.push(String::from_utf8_lossy(&out.stderr).into_owned());
@@ -188,18 +189,7 @@ fn three_officers_in_one_group_share_a_database_with_their_own_names() {
         USERS[0],
         &bin,
         &db,
-        &[
-            "score",
-            "set",
-            "--unit",
-            "so-noi-vu",
-            "--year",
-            "2025",
-            "--sub",
-            "1.1.1",
-            "--value",
-            "0.5",
-        ],
+        &common::score_set("so-noi-vu", "2025", &["--sub", "1.1.1", "--value", "0.5"]),
     );
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("Only the unit's own officers"));
@@ -261,18 +251,7 @@ fn a_database_the_officer_cannot_write_gets_a_clear_message() {
         USERS[0],
         &bin,
         &db,
-        &[
-            "score",
-            "set",
-            "--unit",
-            "so-noi-vu",
-            "--year",
-            "2025",
-            "--sub",
-            "1.1.1",
-            "--value",
-            "0.5",
-        ],
+        &common::score_set("so-noi-vu", "2025", &["--sub", "1.1.1", "--value", "0.5"]),
     );
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -14,10 +14,11 @@ const UNIT: &str = "so-noi-vu";
 fn save(db: &Path, note: &str) {
     let out = run_on(
         db,
-        &[
-            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0.5",
-            "--note", note,
-        ],
+        &common::score_set(
+            UNIT,
+            "2025",
+            &["--sub", "1.1.1", "--value", "0.5", "--note", note],
+        ),
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }

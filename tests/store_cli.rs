@@ -14,18 +14,11 @@ const UNIT: &str = "phuong-dong-hoi";
 #[test]
 fn eight_processes_saving_at_once_lose_nothing_and_never_see_locked() {
     let s = Scratch::new();
-    s.ok(&[
-        "score",
-        "set",
-        "--unit",
+    s.ok(&common::score_set(
         UNIT,
-        "--year",
         "2025",
-        "--sub",
-        "1.1.1",
-        "--declared",
-        "có",
-    ]);
+        &["--sub", "1.1.1", "--declared", "có"],
+    ));
     let subs = ["1.1.1", "1.2.1", "1.1.2", "2.1.1"];
     let threads: Vec<_> = (0..8)
         .map(|t| {
@@ -37,10 +30,11 @@ fn eight_processes_saving_at_once_lose_nothing_and_never_see_locked() {
                     let note = format!("process {t} save {i}");
                     let out = common::run_on(
                         &db,
-                        &[
-                            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", sub,
-                            "--value", "0", "--note", &note,
-                        ],
+                        &common::score_set(
+                            UNIT,
+                            "2025",
+                            &["--sub", sub, "--value", "0", "--note", &note],
+                        ),
                     );
                     if !out.status.success() {
                         failures.push(stderr(&out));
@@ -65,9 +59,11 @@ fn eight_processes_saving_at_once_lose_nothing_and_never_see_locked() {
 #[test]
 fn sigkill_at_random_moments_never_loses_an_acknowledged_save() {
     let s = Scratch::new();
-    s.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0",
-    ]);
+    s.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.1", "--value", "0"],
+    ));
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut acknowledged = Vec::new();
     for round in 0..50 {
@@ -122,18 +118,11 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_save() {
 
 /// A parindex database with some data, closed cleanly (no WAL left behind).
 fn sample_database(s: &Scratch) -> std::path::PathBuf {
-    s.ok(&[
-        "score",
-        "set",
-        "--unit",
+    s.ok(&common::score_set(
         UNIT,
-        "--year",
         "2025",
-        "--sub",
-        "1.1.1",
-        "--declared",
-        "có",
-    ]);
+        &["--sub", "1.1.1", "--declared", "có"],
+    ));
     assert!(
         !s.path("parindex.db-wal").exists()
             || std::fs::metadata(s.path("parindex.db-wal"))
@@ -158,9 +147,7 @@ fn assert_refused_with(s: &Scratch, file: &std::path::Path, expect: &str, code: 
     for args in [
         &["totals", "--unit", UNIT, "--year", "2025"][..],
         &["check"][..],
-        &[
-            "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0",
-        ][..],
+        &common::score_set(UNIT, "2025", &["--sub", "1.1.1", "--value", "0"])[..],
     ] {
         let out = common::run_on(file, args);
         assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));

@@ -2,17 +2,7 @@
 
 mod common;
 
-use common::{Scratch, run_on, sha256, stderr};
-
-fn set(db: &std::path::Path, unit: &str, sub: &str, value: &str) {
-    let out = run_on(
-        db,
-        &[
-            "score", "set", "--unit", unit, "--year", "2025", "--sub", sub, "--value", value,
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-}
+use common::{Scratch, run_on, set_2025 as set, sha256, stderr};
 
 fn json(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
     let mut all = args.to_vec();
@@ -98,20 +88,11 @@ fn snapshot_taken_while_four_processes_write_is_sound_and_has_every_acknowledged
                     let note = format!("writer {w} save {i}");
                     let out = run_on(
                         &db,
-                        &[
-                            "score",
-                            "set",
-                            "--unit",
+                        &common::score_set(
                             "so-noi-vu",
-                            "--year",
                             "2025",
-                            "--sub",
-                            "1.1.1",
-                            "--value",
-                            "0.5",
-                            "--note",
-                            &note,
-                        ],
+                            &["--sub", "1.1.1", "--value", "0.5", "--note", &note],
+                        ),
                     );
                     if out.status.success() {
                         acked

@@ -23,14 +23,18 @@ fn rows(s: &Scratch) -> Vec<i64> {
 #[test]
 fn note_of_40000_characters_is_refused_with_exit_2_and_nothing_written() {
     let s = Scratch::new();
-    s.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0",
-    ]);
+    s.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.1", "--value", "0"],
+    ));
     let before = rows(&s);
     let note = format!("--note={}", "ạ".repeat(40_000));
-    let out = s.run(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2", "--value", "0", &note,
-    ]);
+    let out = s.run(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.2", "--value", "0", &note],
+    ));
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("--note"), "{err}");
@@ -38,18 +42,21 @@ fn note_of_40000_characters_is_refused_with_exit_2_and_nothing_written() {
     assert_eq!(rows(&s), before);
 
     let at_limit = format!("--note={}", "ạ".repeat(4000));
-    s.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2", "--value", "0",
-        &at_limit,
-    ]);
+    s.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.2", "--value", "0", &at_limit],
+    ));
 }
 
 #[test]
 fn evidence_title_over_its_limit_is_refused_with_exit_2_and_nothing_written() {
     let s = Scratch::new();
-    s.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0",
-    ]);
+    s.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.1", "--value", "0"],
+    ));
     let before = rows(&s);
     let title = "x".repeat(501);
     let out = s.run(&[
@@ -74,20 +81,11 @@ fn evidence_title_over_its_limit_is_refused_with_exit_2_and_nothing_written() {
     );
     assert_eq!(rows(&s), before);
     let number = "9".repeat(81);
-    let out = s.run(&[
-        "score",
-        "set",
-        "--unit",
+    let out = s.run(&common::score_set(
         UNIT,
-        "--year",
         "2025",
-        "--sub",
-        "1.1.1",
-        "--value",
-        "0",
-        "--evidence",
-        &number,
-    ]);
+        &["--sub", "1.1.1", "--value", "0", "--evidence", &number],
+    ));
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--number"), "{}", stderr(&out));
     assert_eq!(rows(&s), before);

@@ -77,9 +77,11 @@ fn sighup_while_typing_an_explanation_keeps_a_draft_and_exits_quickly() {
 #[test]
 fn a_save_in_one_instance_appears_in_the_other() {
     let scratch = Scratch::new();
-    scratch.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.2", "--value", "0,5",
-    ]);
+    scratch.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.2", "--value", "0,5"],
+    ));
     let mut first = Pty::walk(&scratch);
     let mut second = Pty::walk(&scratch);
     second.wait_for("Đã chấm 1/");
@@ -233,18 +235,7 @@ fn a_conflict_after_a_merge_is_resolved_in_the_tui() {
     let set = |db: &std::path::Path, value: &str| {
         let out = common::run_on(
             db,
-            &[
-                "score",
-                "set",
-                "--unit",
-                "so-noi-vu",
-                "--year",
-                "2025",
-                "--sub",
-                "1.2.1",
-                "--value",
-                value,
-            ],
+            &common::score_set("so-noi-vu", "2025", &["--sub", "1.2.1", "--value", value]),
         );
         assert!(out.status.success(), "{}", common::stderr(&out));
     };

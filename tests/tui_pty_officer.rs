@@ -57,9 +57,11 @@ fn escape_in_the_conflict_dialog_goes_back_to_my_typed_value_and_saving_again_ke
     pty.wait_for("Chấm điểm 1.1.1");
     pty.send("0,5");
     pty.wait_for("Sẽ lưu: 0,5 điểm");
-    scratch.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0",
-    ]);
+    scratch.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.1", "--value", "0"],
+    ));
     pty.send("\r");
     pty.wait_for("Xung đột: cán bộ khác đã lưu trước");
     pty.send("\x1b");
@@ -82,9 +84,11 @@ fn undo_twice_goes_back_two_steps_and_redo_comes_forward_while_a_cli_change_stay
     pty.send("k\r0\r");
     pty.wait_for("1.1.2 · tối đa");
     // The same OS account changes another sub from the command line.
-    scratch.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.2.1", "--value", "0",
-    ]);
+    scratch.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.2.1", "--value", "0"],
+    ));
     pty.wait_for("Đã chấm 2/");
     pty.send("u");
     pty.wait_for("Đã hoàn tác: 1.1.1");
@@ -131,10 +135,11 @@ fn the_palette_finds_an_action_by_name_without_diacritics_and_runs_it() {
 fn history_lists_the_submission_and_enter_shows_a_long_explanation_whole() {
     let scratch = Scratch::new();
     let long = format!("Giải trình {}hết-ở-đây", "rất dài ".repeat(40));
-    scratch.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1", "--value", "0,5",
-        "--note", &long,
-    ]);
+    scratch.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "1.1.1", "--value", "0,5", "--note", &long],
+    ));
     scratch.ok(&common::assess("submit", UNIT, "2025"));
     let mut pty = Pty::walk(&scratch);
     pty.wait_for("Cách tính điểm");

@@ -8,9 +8,11 @@ use common::Scratch;
 use common::pty::Pty;
 
 fn score(s: &Scratch, unit: &str, value: &str) {
-    s.ok(&[
-        "score", "set", "--unit", unit, "--year", "2025", "--sub", "1.1.1", "--value", value,
-    ]);
+    s.ok(&common::score_set(
+        unit,
+        "2025",
+        &["--sub", "1.1.1", "--value", value],
+    ));
 }
 
 /// The mean index of `report --stats`, as the Vietnamese screen writes it.

@@ -34,9 +34,11 @@ fn an_area_scoped_appraiser_opens_the_walkthrough_knowing_their_areas() {
     let s = common::Scratch::new();
     let me = Actor::current().user;
     s.ok(&["officer", "add", &me, "admin"]);
-    s.ok(&[
-        "score", "set", "--unit", UNIT, "--year", "2025", "--sub", "2.1.1", "--value", "0",
-    ]);
+    s.ok(&common::score_set(
+        UNIT,
+        "2025",
+        &["--sub", "2.1.1", "--value", "0"],
+    ));
     s.ok(&["officer", "grant", "tu.phap", "appraiser", "--areas", "2,6"]);
     s.ok(&["officer", "grant", "noi.vu", "appraiser"]);
     assert_eq!(areas_of(&s, "tu.phap"), ["2", "6"]);

@@ -95,18 +95,11 @@ fn department_mergers_of_february_2025_are_lineage() {
 fn assessment_of_an_old_unit_in_2026_is_refused_naming_its_successor_and_writes_nothing() {
     let s = Scratch::new();
     let before = s.json(&["report", "--year", "2026", "--level", "xa"]);
-    let out = s.run(&[
-        "score",
-        "set",
-        "--unit",
+    let out = s.run(&common::score_set(
         "dong-hoi-bao-ninh",
-        "--year",
         "2026",
-        "--sub",
-        "1.1.1",
-        "--value",
-        "0,5",
-    ]);
+        &["--sub", "1.1.1", "--value", "0,5"],
+    ));
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let msg = stderr(&out);
     assert!(
@@ -114,9 +107,11 @@ fn assessment_of_an_old_unit_in_2026_is_refused_naming_its_successor_and_writes_
         "{msg}"
     );
     assert!(msg.contains("--year") && msg.contains("2024"), "{msg}");
-    let district = s.run(&[
-        "score", "set", "--unit", "bo-trach", "--year", "2025", "--sub", "1.1.1", "--value", "0",
-    ]);
+    let district = s.run(&common::score_set(
+        "bo-trach",
+        "2025",
+        &["--sub", "1.1.1", "--value", "0"],
+    ));
     assert_eq!(district.status.code(), Some(2));
     assert_eq!(
         s.json(&["report", "--year", "2026", "--level", "xa"]),
@@ -126,18 +121,11 @@ fn assessment_of_an_old_unit_in_2026_is_refused_naming_its_successor_and_writes_
         s.json(&["report", "--year", "2025", "--level", "huyen"])["units"],
         serde_json::json!([])
     );
-    let early = s.run(&[
-        "score",
-        "set",
-        "--unit",
+    let early = s.run(&common::score_set(
         "phuong-dong-hoi",
-        "--year",
         "2024",
-        "--sub",
-        "1.1.1",
-        "--value",
-        "0",
-    ]);
+        &["--sub", "1.1.1", "--value", "0"],
+    ));
     assert_eq!(early.status.code(), Some(2), "{}", stderr(&early));
     assert!(stderr(&early).contains("2025"));
 }
@@ -145,30 +133,16 @@ fn assessment_of_an_old_unit_in_2026_is_refused_naming_its_successor_and_writes_
 #[test]
 fn new_commune_2026_uses_the_modelled_2025_framework_and_old_one_2024_the_2021_one() {
     let s = Scratch::new();
-    s.ok(&[
-        "score",
-        "set",
-        "--unit",
+    s.ok(&common::score_set(
         "phuong-dong-hoi",
-        "--year",
         "2026",
-        "--sub",
-        "1.1.1",
-        "--value",
-        "0,5",
-    ]);
-    s.ok(&[
-        "score",
-        "set",
-        "--unit",
+        &["--sub", "1.1.1", "--value", "0,5"],
+    ));
+    s.ok(&common::score_set(
         "dong-hoi-bao-ninh",
-        "--year",
         "2024",
-        "--sub",
-        "1.1.1",
-        "--value",
-        "0,5",
-    ]);
+        &["--sub", "1.1.1", "--value", "0,5"],
+    ));
     let new = s.json(&["totals", "--unit", "phuong-dong-hoi", "--year", "2026"]);
     assert_eq!(new["framework"], "quang-tri-2025-xa");
     let old = s.json(&["totals", "--unit", "dong-hoi-bao-ninh", "--year", "2024"]);

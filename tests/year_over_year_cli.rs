@@ -20,9 +20,11 @@ fn vi(s: &Scratch, args: &[&str]) -> String {
 }
 
 fn set(s: &Scratch, unit: &str, year: &str, sub: &str, value: &str) {
-    s.ok(&[
-        "score", "set", "--unit", unit, "--year", year, "--sub", sub, "--value", value,
-    ]);
+    s.ok(&common::score_set(
+        unit,
+        year,
+        &["--sub", sub, "--value", value],
+    ));
 }
 
 /// Hand-worked: Xã Bảo Ninh 2024 scores 0.5 (index 0.5 %), Xã Đức Ninh 0 (0 %); both became

@@ -140,6 +140,22 @@ pub fn assess<'a>(verb: &'a str, unit: &'a str, year: &'a str) -> [&'a str; 7] {
     ]
 }
 
+/// `score set --unit UNIT --year YEAR` and the rest of a score's arguments (`--sub`,
+/// `--value` or `--declared`, `--stage`, `--note`…).
+pub fn score_set<'a>(unit: &'a str, year: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut argv = vec!["score", "set", "--unit", unit, "--year", year];
+    argv.extend_from_slice(rest);
+    argv
+}
+
+/// A self score of `value` on `sub` of `unit` for 2025, asserted saved.
+pub fn set_2025(db: &Path, unit: &str, sub: &str, value: &str) {
+    ok_on(
+        db,
+        &score_set(unit, "2025", &["--sub", sub, "--value", value]),
+    );
+}
+
 /// Runs and asserts success on any database file.
 pub fn ok_on(db: &Path, argv: &[&str]) {
     let out = run_on(db, argv);
