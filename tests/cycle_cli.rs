@@ -89,19 +89,12 @@ fn one_unit_through_every_stage_matches_hand_worked_totals() {
         ),
         "council's note is required",
     );
-    set(
-        &s,
-        &[
-            "--sub",
-            "1.2.1",
-            "--value",
-            "1",
-            "--stage",
-            "appraisal1",
-            "--note",
-            "Chưa có báo cáo kết quả kiểm tra",
-        ],
-    );
+    s.ok(&common::appraise(
+        (UNIT, "2025"),
+        "1.2.1",
+        ("1", "appraisal1"),
+        "Chưa có báo cáo kết quả kiểm tra",
+    ));
     expect(&s, ["7", "5", "5", "0", "5", "50", "Trung bình"]);
 
     // Explanation round: the unit adds evidence; self scores stay locked.

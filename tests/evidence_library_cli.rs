@@ -23,6 +23,20 @@ fn json(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("json")
 }
 
+/// `evidence open` of a library document of the unit's 2025.
+fn open_document(id: &str) -> [&str; 8] {
+    [
+        "evidence",
+        "open",
+        "--unit",
+        UNIT,
+        "--year",
+        "2025",
+        "--document",
+        id,
+    ]
+}
+
 fn add_plan(db: &std::path::Path, extra: &[&str]) -> String {
     let mut args = vec![
         "evidence",
@@ -146,19 +160,7 @@ fn one_document_cited_by_twelve_sub_criteria_shows_on_each_and_a_citation_on_ano
     assert_eq!(citations(&laptop), all);
     for db in [&server, &laptop] {
         assert_eq!(json(db, &["check"])["ok"], true);
-        let open = json(
-            db,
-            &[
-                "evidence",
-                "open",
-                "--unit",
-                UNIT,
-                "--year",
-                "2025",
-                "--document",
-                &id,
-            ],
-        );
+        let open = json(db, &open_document(&id));
         assert_eq!(open["url"], "https://vanban.quangtri.gov.vn/125-kh-ubnd");
     }
 }
@@ -221,19 +223,7 @@ fn a_stored_file_round_trips_byte_identical_travels_once_with_a_merge_and_a_tamp
     assert_eq!(json(&laptop, &["check"])["files"], 1);
 
     let open = |db: &std::path::Path| {
-        let out = json(
-            db,
-            &[
-                "evidence",
-                "open",
-                "--unit",
-                UNIT,
-                "--year",
-                "2025",
-                "--document",
-                &id,
-            ],
-        );
+        let out = json(db, &open_document(&id));
         std::path::PathBuf::from(out["path"].as_str().expect("path"))
     };
     let opened = open(&laptop);
@@ -279,19 +269,7 @@ fn a_stored_file_round_trips_byte_identical_travels_once_with_a_merge_and_a_tamp
         text.contains(&common::sha256(&scan)) && text.contains("do not match"),
         "{text}"
     );
-    let refused = run_on(
-        &s.db,
-        &[
-            "evidence",
-            "open",
-            "--unit",
-            UNIT,
-            "--year",
-            "2025",
-            "--document",
-            &id,
-        ],
-    );
+    let refused = run_on(&s.db, &open_document(&id));
     assert_eq!(refused.status.code(), Some(1));
     assert!(stderr(&refused).contains("SHA-256"), "{}", stderr(&refused));
 

@@ -50,19 +50,11 @@ fn events(s: &Scratch) -> i64 {
 }
 
 fn council_note(s: &Scratch) {
-    s.ok(&common::score_set(
-        UNIT,
-        "2025",
-        &[
-            "--sub",
-            "1.2.1",
-            "--value",
-            "1",
-            "--stage",
-            "appraisal1",
-            "--note",
-            NOTE,
-        ],
+    s.ok(&common::appraise(
+        (UNIT, "2025"),
+        "1.2.1",
+        ("1", "appraisal1"),
+        NOTE,
     ));
 }
 

@@ -148,6 +148,19 @@ pub fn score_set<'a>(unit: &'a str, year: &'a str, rest: &[&'a str]) -> Vec<&'a 
     argv
 }
 
+/// A council figure of `value` on `sub` at `stage` (`appraisal1`, `appraisal2`) with its note.
+pub fn appraise<'a>(
+    (unit, year): (&'a str, &'a str),
+    sub: &'a str,
+    (value, stage): (&'a str, &'a str),
+    note: &'a str,
+) -> Vec<&'a str> {
+    let rest = [
+        "--sub", sub, "--value", value, "--stage", stage, "--note", note,
+    ];
+    score_set(unit, year, &rest)
+}
+
 /// A self score of `value` on `sub` of `unit` for 2025, asserted saved.
 pub fn set_2025(db: &Path, unit: &str, sub: &str, value: &str) {
     ok_on(
