@@ -36,6 +36,8 @@ fn top_help_is_vietnamese_by_default_and_english_on_request() {
         "Tùy chọn",
         "Chấm điểm Chỉ số",
         "In trợ giúp",
+        // Districts were abolished on 1/7/2025: the help words both eras.
+        "sở, xã và (đến năm 2024) huyện",
     ] {
         assert!(text.contains(words), "{words} missing:\n{text}");
     }
@@ -54,6 +56,10 @@ fn top_help_is_vietnamese_by_default_and_english_on_request() {
             "{text}"
         );
         assert!(!text.contains("Cách dùng"), "{text}");
+        assert!(
+            text.contains("communes and (until 2024) districts"),
+            "{text}"
+        );
     }
 }
 

@@ -37,7 +37,7 @@ pub use output::CliError;
 #[command(
     name = "parindex",
     version,
-    about = "Chấm điểm Chỉ số cải cách hành chính (CCHC) — PAR Index scoring for departments, districts and communes"
+    about = "Chấm điểm Chỉ số cải cách hành chính (CCHC) — PAR Index scoring for departments, communes and (until 2024) districts"
 )]
 pub struct Cli {
     /// Database file (else $PARINDEX_DB, else $XDG_DATA_HOME/parindex/parindex.db)
@@ -58,7 +58,7 @@ pub enum Command {
     /// Frameworks: list, show, check and import index definitions
     #[command(subcommand)]
     Framework(framework::FrameworkCommand),
-    /// Units: list and import departments, districts and communes
+    /// Units: list and import departments, communes and (until 2024) districts
     #[command(subcommand)]
     Unit(unit::UnitCommand),
     /// Scores of one sub-criterion: set, get, history

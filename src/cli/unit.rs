@@ -14,7 +14,7 @@ use super::{CliError, Context, open_read_store, open_store};
 
 #[derive(Debug, Subcommand)]
 pub enum UnitCommand {
-    /// List units, optionally of one level (so, huyen, xa) and of the units assessed in a year
+    /// List units, optionally of one level (so, huyen until 2024, xa) and of the units assessed in a year
     List {
         #[arg(long, value_parser = parse_level)]
         level: Option<Level>,

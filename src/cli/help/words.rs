@@ -8,13 +8,13 @@ use crate::i18n::Lang;
 /// Vietnamese descriptions of subcommands, by path (English is the doc comment).
 #[rustfmt::skip]
 const ABOUT_VI: &[(&str, &str)] = &[
-    ("", "Chấm điểm Chỉ số cải cách hành chính (CCHC) của sở, huyện, xã"),
+    ("", "Chấm điểm Chỉ số cải cách hành chính (CCHC) của sở, xã và (đến năm 2024) huyện"),
     ("framework", "Bộ tiêu chí: xem danh sách, xem chi tiết, kiểm tra và nhập"),
     ("framework list", "Liệt kê các bộ tiêu chí trong cơ sở dữ liệu (có sẵn và đã nhập)"),
     ("framework show", "Xem cây tiêu chí của một bộ, với điểm tối đa và cách chấm"),
     ("framework check", "Kiểm tra tệp bộ tiêu chí; có lỗi thì liệt kê hết và thoát với mã 2"),
     ("framework import", "Kiểm tra một tệp bộ tiêu chí rồi thêm vào cơ sở dữ liệu"),
-    ("unit", "Đơn vị: xem danh sách và nhập sở, huyện, xã"),
+    ("unit", "Đơn vị: xem danh sách và nhập sở, xã và (đến năm 2024) huyện"),
     ("unit list", "Liệt kê đơn vị, có thể theo một cấp (so, huyen, xa)"),
     ("unit import", "Thêm hoặc đổi tên đơn vị từ tệp CSV (code,name,level,parent) hoặc TOML ([[unit]])"),
     ("unit history", "Năm tồn tại của một đơn vị, các đơn vị hình thành nên nó và các đơn vị hình thành từ nó"),
@@ -83,7 +83,7 @@ const ARGS: &[(&str, &str, &str, &str)] = &[
     ("*", "unit", "Mã đơn vị, ví dụ dong-hoi-bao-ninh (xem parindex unit list)", "Unit code, e.g. dong-hoi-bao-ninh (see parindex unit list)"),
     ("*", "year", "Năm đánh giá, ví dụ 2025", "Assessment year, e.g. 2025"),
     ("*", "sub", "Mã tiêu chí thành phần, ví dụ 1.1.1", "Sub-criterion code, e.g. 1.1.1"),
-    ("*", "level", "Cấp: so (sở), huyen (huyện) hoặc xa (xã)", "Level: so, huyen or xa"),
+    ("*", "level", "Cấp: so (sở), huyen (huyện, đến năm 2024) hoặc xa (xã)", "Level: so, huyen (districts, until 2024) or xa"),
     ("*", "reason", "Lý do (lưu kèm sự kiện)", "Why (kept with the event)"),
     ("*", "subcommand", "Lệnh cần xem trợ giúp", "The subcommand whose help to print"),
     ("framework show", "id", "Mã bộ tiêu chí (xem parindex framework list)", "Framework id (see parindex framework list)"),

@@ -306,7 +306,7 @@ texts! {
     HelpStatsPanelBack => "Phần thống kê trước", "Previous part of the statistics";
     HelpBackRanking => "Quay lại bảng xếp hạng", "Back to the ranking";
     HelpFinalOnly => "Chỉ các đơn vị đã chốt (để công bố) hoặc tất cả (có kết quả tạm tính)", "Final units only (to publish) or all (with provisional results)";
-    HelpNextLevel => "Cấp tiếp theo (sở, huyện, xã)", "Next level (departments, districts, communes)";
+    HelpNextLevel => "Cấp tiếp theo (sở, xã; huyện đến năm 2024)", "Next level (departments, communes; districts until 2024)";
     HelpOpenUnit => "Mở bộ chấm điểm của đơn vị đang chọn", "Open the selected unit's assessment";
     HelpResolveHead => "Chọn giá trị này để giải quyết xung đột", "Take this value to resolve the conflict";
     HelpNewValue => "Nhập giá trị mới để giải quyết xung đột", "Enter a new value to resolve the conflict";
