@@ -41,7 +41,7 @@ pub use figure::Figure;
 pub use off_rule::{check_off_rule, check_own_score, is_on_rule};
 pub use rule::points_for;
 pub use stage::{Stage, check_stage};
-pub use sub::{Flags, SubTotals};
+pub use sub::{Flags, SubTotals, council_gap};
 pub use totals::{Exact, Loss, NodeTotals, Part, Totals, losses, totals};
 pub use value::{parse_confirmed_points, parse_declared, parse_points};
 

@@ -57,6 +57,16 @@ pub struct SubTotals {
     pub flags: Flags,
 }
 
+/// The gap the council opens on one sub-criterion: the unit's own score minus the latest
+/// council figure (round 2, else round 1), once both are given.
+pub fn council_gap(
+    own: Option<Decimal>,
+    round1: Option<Decimal>,
+    round2: Option<Decimal>,
+) -> Option<Decimal> {
+    Some(own? - round2.or(round1)?)
+}
+
 /// The points a sub-criterion or a node counts in each stage view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Views {
@@ -251,4 +261,20 @@ fn within(points: Option<Decimal>, max: Decimal) -> Decimal {
     points
         .unwrap_or(Decimal::ZERO)
         .clamp(Decimal::ZERO, max.max(Decimal::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::council_gap;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn the_council_gap_is_own_minus_the_latest_round_once_both_are_given() {
+        let d = |s: &str| Some(s.parse::<Decimal>().expect("decimal"));
+        assert_eq!(council_gap(d("1"), d("0.5"), None), d("0.5"));
+        assert_eq!(council_gap(d("1"), d("0.5"), d("1")), d("0"));
+        assert_eq!(council_gap(d("0.5"), None, d("1")), d("-0.5"));
+        assert_eq!(council_gap(None, d("0.5"), None), None);
+        assert_eq!(council_gap(d("1"), None, None), None);
+    }
 }

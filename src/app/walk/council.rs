@@ -60,15 +60,10 @@ impl Walk {
                 self.field(code, f)
                     .is_some_and(|s| fields::has_text(&s.value))
             });
-        let points = |stage: Stage| {
-            self.field(code, stage.code())
-                .and_then(|s| fields::decode_score(&s.value))
-                .map(|s| s.points)
-        };
-        let own = points(Stage::SelfAssessment);
+        let own = self.points(code, Stage::SelfAssessment);
         let changed = [Stage::Appraisal1, Stage::Appraisal2]
             .into_iter()
-            .any(|stage| points(stage).is_some_and(|p| Some(p) != own));
+            .any(|stage| self.points(code, stage).is_some_and(|p| Some(p) != own));
         noted || changed
     }
 
@@ -133,16 +128,11 @@ impl Walk {
             ctx.error(ui::area_not_yours(ctx.lang, &code, area, &self.areas));
             return Vec::new();
         }
-        let score = |field: &str| {
-            self.field(&code, field)
-                .and_then(|s| fields::decode_score(&s.value))
-                .map(|s| s.points)
-        };
         let note_field = appraisal::note_field(stage);
         let stored = Stored {
-            self_points: score(Stage::SelfAssessment.code()),
-            round1: score(Stage::Appraisal1.code()),
-            points: score(stage.code()),
+            self_points: self.points(&code, Stage::SelfAssessment),
+            round1: self.points(&code, Stage::Appraisal1),
+            points: self.points(&code, stage),
             note: self
                 .field(&code, note_field)
                 .map(|s| fields::decode_text(&s.value))

@@ -29,18 +29,16 @@ impl Walk {
         }
         let code = sub.code.clone();
         let current = Current {
-            score: self
-                .field(&code, "self")
-                .and_then(|s| fields::decode_score(&s.value)),
+            score: self.score(&code, Stage::SelfAssessment),
             na: self
                 .field(&code, fields::NA)
                 .is_some_and(|s| fields::decode_bool(&s.value)),
-            seen_score: self.heads(&code, "self"),
+            seen_score: self.heads(&code, Stage::SelfAssessment.code()),
             seen_na: self.heads(&code, fields::NA),
         };
         let mut form = ScoreForm::open(sub, ctx.lang, current);
         let mut effects = Vec::new();
-        if let Some((text, effect)) = self.take_draft(&code, "self") {
+        if let Some((text, effect)) = self.take_draft(&code, Stage::SelfAssessment.code()) {
             form.restore(&text);
             ctx.info(Text::DraftRestored.get(ctx.lang));
             effects.push(effect);

@@ -15,7 +15,7 @@ use crate::framework::{Framework, SubCriterion};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, Localized};
 use crate::record::{AssessmentKey, Draft, FieldState, inputs_from};
-use crate::scoring::{self, SubTotals, Totals};
+use crate::scoring::{self, Stage, StageScore, SubTotals, Totals};
 use crate::unit::Unit;
 
 use super::action::{Action, Change, Effect, Opened, Reloaded};
@@ -30,6 +30,9 @@ use super::transition::TransitionMenu;
 use super::tree::Tree;
 use super::undo::{Direction, InFlight, Step, UndoStack};
 use super::{Notice, SaveState};
+
+/// The self score's field, the one a score form edits.
+const SELF: &str = Stage::SelfAssessment.code();
 
 pub use council::Seat;
 
@@ -184,6 +187,17 @@ impl Walk {
         self.totals.sub(code)
     }
 
+    /// The figure stored for a sub-criterion at `stage`, decoded: its points and declared data.
+    pub fn score(&self, target: &str, stage: Stage) -> Option<StageScore> {
+        self.field(target, stage.code())
+            .and_then(|s| fields::decode_score(&s.value))
+    }
+
+    /// The points stored for a sub-criterion at `stage`.
+    pub fn points(&self, target: &str, stage: Stage) -> Option<rust_decimal::Decimal> {
+        self.score(target, stage).map(|s| s.points)
+    }
+
     pub fn evidence(&self, target: &str) -> Vec<fields::Evidence> {
         self.field(target, fields::EVIDENCE)
             .map(|s| fields::decode_evidence(&s.value))
@@ -260,7 +274,7 @@ impl Walk {
         }
         self.totals = scoring::totals(&self.framework, &inputs_from(&self.fields));
         let stale = match &self.mode {
-            Mode::Score(f) => self.heads(&f.code, "self") != f.seen_score,
+            Mode::Score(f) => self.heads(&f.code, SELF) != f.seen_score,
             Mode::Appraisal(f) => self.heads(&f.code, f.stage.code()) != f.seen_score,
             Mode::Evidence(f) => {
                 let seen = f.seen_heads();
@@ -401,7 +415,7 @@ impl Walk {
         };
         let kept = match mode {
             Mode::Score(f) if !f.typed_text().trim().is_empty() => {
-                Some(draft(&f.code, "self", f.typed_text()))
+                Some(draft(&f.code, SELF, f.typed_text()))
             }
             Mode::Evidence(f) => f.draft().map(|(field, text)| draft(&f.code, field, text)),
             Mode::Appraisal(f) => {

@@ -10,17 +10,11 @@ use crate::fields;
 use crate::framework::{Source, SubCriterion};
 use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number};
-use crate::scoring::Stage;
+use crate::scoring::{self, Stage};
 
 use crate::ui::Theme;
 use crate::ui::detail::labeled;
 use crate::ui::text::wrap;
-
-fn points(walk: &Walk, code: &str, stage: Stage) -> Option<Decimal> {
-    walk.field(code, stage.code())
-        .and_then(|s| fields::decode_score(&s.value))
-        .map(|s| s.points)
-}
 
 /// `Tự chấm 1 → Thẩm định 0,5 · Chênh !0,5 · Điểm chốt 0,5`.
 pub(in crate::ui) fn comparison_lines(
@@ -31,21 +25,21 @@ pub(in crate::ui) fn comparison_lines(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let code = &sub.code;
-    let own = points(walk, code, Stage::SelfAssessment);
-    let first = points(walk, code, Stage::Appraisal1);
-    let second = points(walk, code, Stage::Appraisal2);
-    let appraised = second.or(first);
+    let own = walk.points(code, Stage::SelfAssessment);
     let show = |p: Option<Decimal>| p.map_or_else(|| "—".to_string(), |p| number(p, l));
     let mut text = format!(
         "{} {} → {} {}",
         Stage::SelfAssessment.label(l),
         show(own),
         walk.appraisal_stage().label(l),
-        show(points(walk, code, walk.appraisal_stage()))
+        show(walk.points(code, walk.appraisal_stage()))
     );
     let mut alarm = false;
-    if let (Some(own), Some(appraised)) = (own, appraised) {
-        let gap = own - appraised;
+    let (first, second) = (
+        walk.points(code, Stage::Appraisal1),
+        walk.points(code, Stage::Appraisal2),
+    );
+    if let Some(gap) = scoring::council_gap(own, first, second) {
         alarm = gap != Decimal::ZERO;
         let mark = if alarm { "!" } else { "" };
         text.push_str(&format!(

@@ -232,8 +232,7 @@ fn declared_lines(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let declared = walk
-        .field(&sub.code, Stage::SelfAssessment.code())
-        .and_then(|s| fields::decode_score(&s.value))
+        .score(&sub.code, Stage::SelfAssessment)
         .and_then(|s| s.declared)
         .map(|d| values::declared(&d, l));
     match (&sub.declared_label, declared) {
@@ -255,9 +254,8 @@ fn stage_points(walk: &Walk, sub: &SubCriterion, l: Lang) -> String {
         return Text::NotApplicable.get(l).to_string();
     }
     let shown = |stage: Stage| {
-        walk.field(&sub.code, stage.code())
-            .and_then(|s| fields::decode_score(&s.value))
-            .map_or_else(|| "—".to_string(), |s| number(s.points, l))
+        walk.points(&sub.code, stage)
+            .map_or_else(|| "—".to_string(), |p| number(p, l))
     };
     match sub.source {
         Source::Survey => format!("{} {}", Stage::Survey.label(l), shown(Stage::Survey)),
