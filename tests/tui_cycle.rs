@@ -451,10 +451,16 @@ fn review_mode_changes_nothing_and_says_why() {
     press(&mut app, ESC);
     press(&mut app, Key::ch('m'));
     assert_eq!(seat(&app), Seat::Unit);
-    // Opened from the ranking: q goes back there, a second q home.
-    press(&mut app, Key::ch('q'));
+    // Opened from the ranking: q goes back there (reloaded), a second q home at its year.
+    let back = press(&mut app, Key::ch('q'));
     assert!(matches!(app.screen, Screen::Ranking(_)));
-    press(&mut app, Key::ch('q'));
+    let reload = Effect::LoadRanking {
+        year: 2025,
+        level: Level::Xa,
+    };
+    assert_eq!(back, vec![reload]);
+    let home = press(&mut app, Key::ch('q'));
+    assert_eq!(home, vec![Effect::LoadHome { year: Some(2025) }]);
     press(&mut app, Key::ch('a'));
     assert_eq!(app.notice.clone().unwrap().text, review);
     assert!(app.home.picker.is_none());

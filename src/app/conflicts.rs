@@ -11,6 +11,7 @@ use crate::scoring::Stage;
 
 use super::action::{Action, Command, Effect};
 use super::key::Key;
+use super::leave::Leave;
 use super::line::LineEdit;
 use super::walk::Walk;
 
@@ -35,13 +36,6 @@ pub struct ConflictsView {
     pub from_walk: Option<Box<Walk>>,
     /// The names of the conflicts' units, by code.
     units: Vec<(String, String)>,
-}
-
-/// Where the conflicts screen asks to go.
-pub enum Leave {
-    Stay(Vec<Effect>),
-    Home,
-    Walk(Box<Walk>),
 }
 
 impl ConflictsView {
@@ -190,7 +184,7 @@ impl ConflictsView {
             Command::Back | Command::Quit | Command::Cancel => {
                 return match self.from_walk.take() {
                     Some(walk) => Leave::Walk(walk),
-                    None => Leave::Home,
+                    None => Leave::Home(None),
                 };
             }
             _ => {}

@@ -12,6 +12,7 @@ pub mod home;
 pub mod items;
 pub mod key;
 pub mod keymap;
+pub mod leave;
 pub mod line;
 pub mod notes;
 pub mod palette;
@@ -37,7 +38,8 @@ pub use keymap::Context;
 pub use walk::{Mode, Seat, Walk};
 
 use crate::level::Level;
-use conflicts::{ConflictsView, Leave};
+use conflicts::ConflictsView;
+use leave::Leave;
 use quarantine::QuarantineView;
 use ranking::RankingView;
 use stats::StatsView;
@@ -335,28 +337,11 @@ impl App {
             notice: &mut self.notice,
             save: &mut self.save,
             undo: &mut self.undo,
-            go_home: false,
-            go_conflicts: false,
+            leave: None,
         };
         let mut effects = walk.update(action, &mut ctx);
-        if ctx.go_home {
-            let year = walk.key.year;
-            match self.came_from.take() {
-                Some(view) => {
-                    effects.push(view.load_effect());
-                    self.screen = Screen::Ranking(view);
-                }
-                None => {
-                    self.screen = Screen::Home;
-                    effects.push(Effect::LoadHome { year: Some(year) });
-                }
-            }
-        } else if ctx.go_conflicts {
-            let key = walk.key.clone();
-            let Screen::Walk(walk) = std::mem::replace(&mut self.screen, Screen::Home) else {
-                return effects;
-            };
-            effects.extend(self.open_conflicts(Some(key), Some(walk)));
+        if let Some(leave) = ctx.leave {
+            effects.extend(self.leave(leave));
         }
         if effects.contains(&Effect::Quit) {
             self.quitting = true;
@@ -372,27 +357,8 @@ impl App {
             self.notice = Some(Notice::error(message));
             return Vec::new();
         }
-        if matches!(action, Action::Do(Command::Stats)) {
-            let Screen::Ranking(view) = std::mem::replace(&mut self.screen, Screen::Home) else {
-                return Vec::new();
-            };
-            let stats = StatsView::open(view);
-            // Not loaded yet: the figures come with the ranking.
-            let effects = match stats.ranking {
-                None => vec![stats.from.load_effect()],
-                Some(_) => Vec::new(),
-            };
-            self.screen = Screen::Stats(Box::new(stats));
-            return effects;
-        }
-        match view.update(action) {
-            Some(effects) => effects,
-            None => {
-                let year = view.year;
-                self.screen = Screen::Home;
-                vec![Effect::LoadHome { year: Some(year) }]
-            }
-        }
+        let leave = view.update(action);
+        self.leave(leave)
     }
 
     fn update_stats(&mut self, action: Action) -> Vec<Effect> {
@@ -403,14 +369,8 @@ impl App {
             self.notice = Some(Notice::error(message));
             return Vec::new();
         }
-        match view.update(action) {
-            stats::Leave::Stay(effects) => effects,
-            stats::Leave::Ranking(ranking) => {
-                let effect = ranking.load_effect();
-                self.screen = Screen::Ranking(ranking);
-                vec![effect]
-            }
-        }
+        let leave = view.update(action);
+        self.leave(leave)
     }
 
     fn update_conflicts(&mut self, action: Action) -> Vec<Effect> {
@@ -424,20 +384,8 @@ impl App {
                 &ui::values::field_label(field, self.lang),
             )));
         }
-        match view.update(action, self.lang, self.read_only) {
-            Leave::Stay(effects) => effects,
-            Leave::Home => {
-                self.screen = Screen::Home;
-                vec![Effect::LoadHome {
-                    year: self.home.year(),
-                }]
-            }
-            Leave::Walk(walk) => {
-                let key = walk.key.clone();
-                self.screen = Screen::Walk(walk);
-                vec![Effect::Reload { key }]
-            }
-        }
+        let leave = view.update(action, self.lang, self.read_only);
+        self.leave(leave)
     }
 
     fn update_quarantine(&mut self, action: Action) -> Vec<Effect> {
@@ -460,13 +408,56 @@ impl App {
             }
             _ => {}
         }
-        match view.update(action, self.lang, self.read_only) {
-            Some(effects) => effects,
-            None => {
+        let leave = view.update(action, self.lang, self.read_only);
+        self.leave(leave)
+    }
+
+    /// Where a screen's update leaves the officer: the one place the screen changes after it.
+    fn leave(&mut self, leave: Leave) -> Vec<Effect> {
+        match leave {
+            Leave::Stay(effects) => effects,
+            Leave::Home(year) => {
+                let year = year.or(self.home.year());
                 self.screen = Screen::Home;
-                vec![Effect::LoadHome {
-                    year: self.home.year(),
-                }]
+                vec![Effect::LoadHome { year }]
+            }
+            Leave::Back => {
+                let year = self.walk().map(|w| w.key.year);
+                match self.came_from.take() {
+                    Some(view) => self.leave(Leave::Ranking(view)),
+                    None => self.leave(Leave::Home(year)),
+                }
+            }
+            Leave::Ranking(view) => {
+                let effect = view.load_effect();
+                self.screen = Screen::Ranking(view);
+                vec![effect]
+            }
+            Leave::Walk(walk) => {
+                let key = walk.key.clone();
+                self.screen = Screen::Walk(walk);
+                vec![Effect::Reload { key }]
+            }
+            Leave::Stats => {
+                let Screen::Ranking(view) = std::mem::replace(&mut self.screen, Screen::Home)
+                else {
+                    return Vec::new();
+                };
+                let stats = StatsView::open(view);
+                // Not loaded yet: the figures come with the ranking.
+                let effects = match stats.ranking {
+                    None => vec![stats.from.load_effect()],
+                    Some(_) => Vec::new(),
+                };
+                self.screen = Screen::Stats(Box::new(stats));
+                effects
+            }
+            Leave::Conflicts => {
+                let Screen::Walk(walk) = std::mem::replace(&mut self.screen, Screen::Home) else {
+                    return Vec::new();
+                };
+                let key = walk.key.clone();
+                self.open_conflicts(Some(key), Some(walk))
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::i18n::ui::{self, values};
 use crate::record::Quarantined;
 
 use super::action::{Action, Command, Effect};
+use super::leave::Leave;
 use super::line::LineEdit;
 
 /// The longest reason to dismiss (as a note).
@@ -85,17 +86,16 @@ impl QuarantineView {
         }
     }
 
-    /// `None`: back to home.
-    pub fn update(&mut self, action: Action, lang: Lang, read_only: bool) -> Option<Vec<Effect>> {
+    pub fn update(&mut self, action: Action, lang: Lang, read_only: bool) -> Leave {
         match action {
             Action::QuarantineLoaded { list, units } => self.loaded(list, units),
-            Action::ExternalChange => return Some(vec![self.load_effect()]),
+            Action::ExternalChange => return Leave::Stay(vec![self.load_effect()]),
             Action::Decided { .. } => {
                 self.step = Step::Browse;
-                return Some(vec![self.load_effect()]);
+                return Leave::Stay(vec![self.load_effect()]);
             }
             // Not even loaded (the officer may decide nothing): home says why.
-            Action::Failed(_) if self.list.is_none() => return None,
+            Action::Failed(_) if self.list.is_none() => return Leave::Home(None),
             Action::Failed(message) => {
                 // A refused dismissal keeps the reason typed; a refused accept goes back.
                 if self.step == Step::Confirm {
@@ -117,7 +117,7 @@ impl QuarantineView {
             Action::Do(cmd) => return self.command(cmd, lang, read_only),
             _ => {}
         }
-        Some(Vec::new())
+        Leave::Stay(Vec::new())
     }
 
     fn loaded(&mut self, list: Vec<Quarantined>, units: Vec<(String, String)>) {
@@ -134,20 +134,20 @@ impl QuarantineView {
         }
     }
 
-    fn command(&mut self, cmd: Command, lang: Lang, read_only: bool) -> Option<Vec<Effect>> {
+    fn command(&mut self, cmd: Command, lang: Lang, read_only: bool) -> Leave {
         let id = self.current().map(|q| q.event.id.clone());
         match (&mut self.step, cmd) {
             (Step::Confirm, Command::Submit) => {
                 self.step = Step::Browse;
-                return Some(id.map(|id| Effect::Accept { id }).into_iter().collect());
+                return Leave::Stay(id.map(|id| Effect::Accept { id }).into_iter().collect());
             }
             (Step::Reason(edit), Command::Submit) => {
                 let reason = edit.text().trim().to_string();
                 if reason.is_empty() {
                     self.error = Some(ui::dismiss_reason_empty(lang).into());
-                    return Some(Vec::new());
+                    return Leave::Stay(Vec::new());
                 }
-                return Some(
+                return Leave::Stay(
                     id.map(|id| Effect::Dismiss { id, reason })
                         .into_iter()
                         .collect(),
@@ -160,16 +160,10 @@ impl QuarantineView {
             (Step::Confirm | Step::Reason(_), _) => {}
             (Step::Browse, cmd) => return self.browse(cmd, id.is_some(), lang, read_only),
         }
-        Some(Vec::new())
+        Leave::Stay(Vec::new())
     }
 
-    fn browse(
-        &mut self,
-        cmd: Command,
-        any: bool,
-        lang: Lang,
-        read_only: bool,
-    ) -> Option<Vec<Effect>> {
+    fn browse(&mut self, cmd: Command, any: bool, lang: Lang, read_only: bool) -> Leave {
         let last = self.entries().len().saturating_sub(1);
         self.error = None;
         match cmd {
@@ -182,10 +176,10 @@ impl QuarantineView {
             }
             Command::Accept if any => self.step = Step::Confirm,
             Command::Dismiss if any => self.step = Step::Reason(LineEdit::new(REASON_CHARS)),
-            Command::Back | Command::Quit | Command::Cancel => return None,
+            Command::Back | Command::Quit | Command::Cancel => return Leave::Home(None),
             _ => {}
         }
-        Some(Vec::new())
+        Leave::Stay(Vec::new())
     }
 }
 
@@ -230,7 +224,10 @@ mod tests {
     }
 
     fn cmd(view: &mut QuarantineView, c: Command) -> Vec<Effect> {
-        view.update(Action::Do(c), Lang::Vi, false).expect("stays")
+        match view.update(Action::Do(c), Lang::Vi, false) {
+            Leave::Stay(effects) => effects,
+            other => panic!("left the screen: {other:?}"),
+        }
     }
 
     #[test]
@@ -277,7 +274,7 @@ mod tests {
             Lang::Vi,
             false,
         );
-        assert_eq!(next, Some(vec![Effect::LoadQuarantine]));
+        assert_eq!(next, Leave::Stay(vec![Effect::LoadQuarantine]));
         assert_eq!(view.step, Step::Browse);
     }
 
@@ -315,13 +312,13 @@ mod tests {
     fn review_mode_decides_nothing_and_a_failed_load_leaves_for_home() {
         let mut view = loaded();
         let got = view.update(Action::Do(Command::Accept), Lang::En, true);
-        assert_eq!(got, Some(Vec::new()));
+        assert_eq!(got, Leave::Stay(Vec::new()));
         assert_eq!(view.step, Step::Browse);
         assert!(view.error.is_some());
         let mut fresh = QuarantineView::loading();
         assert_eq!(
             fresh.update(Action::Failed("Only the council".into()), Lang::En, false),
-            None
+            Leave::Home(None)
         );
     }
 

@@ -7,6 +7,7 @@ use crate::level::Level;
 use crate::ranking::{Ranking, RankingRow};
 
 use super::action::{Action, Command, Effect};
+use super::leave::Leave;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RankSort {
@@ -76,22 +77,22 @@ impl RankingView {
         self.rows().get(self.selected).copied()
     }
 
-    /// What the ranking screen does with an action; `None` when the officer leaves it.
-    pub fn update(&mut self, action: Action) -> Option<Vec<Effect>> {
+    /// What the ranking screen does with an action.
+    pub fn update(&mut self, action: Action) -> Leave {
         match action {
             Action::RankingLoaded(r) if r.year == self.year && r.level == self.level => {
                 self.finals = r.clone().only_final().rows;
                 self.ranking = Some(*r);
                 self.selected = self.selected.min(self.rows().len().saturating_sub(1));
             }
-            Action::ExternalChange => return Some(vec![self.load_effect()]),
+            Action::ExternalChange => return Leave::Stay(vec![self.load_effect()]),
             Action::Do(cmd) => return self.command(cmd),
             _ => {}
         }
-        Some(Vec::new())
+        Leave::Stay(Vec::new())
     }
 
-    fn command(&mut self, cmd: Command) -> Option<Vec<Effect>> {
+    fn command(&mut self, cmd: Command) -> Leave {
         let last = self.rows().len().saturating_sub(1);
         match cmd {
             Command::Up => self.selected = self.selected.saturating_sub(1),
@@ -121,27 +122,28 @@ impl RankingView {
                 self.level = Level::ALL[(at + 1) % Level::ALL.len()];
                 self.ranking = None;
                 self.selected = 0;
-                return Some(vec![self.load_effect()]);
+                return Leave::Stay(vec![self.load_effect()]);
             }
             Command::PrevYear | Command::NextYear => {
                 self.year += if cmd == Command::NextYear { 1 } else { -1 };
                 self.year = self.year.clamp(2000, 2100);
                 self.ranking = None;
                 self.selected = 0;
-                return Some(vec![self.load_effect()]);
+                return Leave::Stay(vec![self.load_effect()]);
             }
             Command::Open => {
                 if let Some(row) = self.selected_row() {
-                    return Some(vec![Effect::Open {
+                    return Leave::Stay(vec![Effect::Open {
                         unit: row.unit.clone(),
                         year: self.year,
                         start: false,
                     }]);
                 }
             }
-            Command::Back | Command::Quit | Command::Cancel => return None,
+            Command::Stats => return Leave::Stats,
+            Command::Back | Command::Quit | Command::Cancel => return Leave::Home(Some(self.year)),
             _ => {}
         }
-        Some(Vec::new())
+        Leave::Stay(Vec::new())
     }
 }

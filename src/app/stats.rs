@@ -6,7 +6,8 @@
 
 use crate::ranking::{Lost, Ranking, Summary, most_lost, summary};
 
-use super::action::{Action, Command, Effect};
+use super::action::{Action, Command};
+use super::leave::Leave;
 use super::ranking::RankingView;
 
 /// The part of the statistics in view; `Tab` goes to the next.
@@ -42,13 +43,6 @@ pub struct StatsView {
     pub scroll: usize,
     /// The ranking to go back to (its level, year, sort and final-only choice).
     pub from: Box<RankingView>,
-}
-
-/// What the statistics screen does with an action.
-pub enum Leave {
-    Stay(Vec<Effect>),
-    /// Back to the ranking, reloaded.
-    Ranking(Box<RankingView>),
 }
 
 impl StatsView {

@@ -4,6 +4,7 @@
 use crate::i18n::ui::{self, Text};
 
 use super::super::action::{Command, Effect};
+use super::super::leave::Leave;
 use super::super::line::LineEdit;
 use super::super::tree::{self, NodeKind};
 use super::super::undo::{Direction, InFlight};
@@ -49,7 +50,7 @@ impl Walk {
             }
             Command::Open => return self.open(ctx),
             Command::Back => self.back(ctx),
-            Command::Quit => ctx.go_home = true,
+            Command::Quit => ctx.leave = Some(Leave::Back),
             Command::Search => self.start_search(),
             Command::NextUnscored => self.jump(ctx, Text::AllScored, |w, c| {
                 w.sub_totals(c).is_some_and(|t| t.flags.unscored)
@@ -66,7 +67,7 @@ impl Walk {
             Command::History => return self.open_history(ctx),
             Command::ChangeStatus => self.open_status_menu(ctx),
             Command::SwitchSeat => self.switch_seat(ctx),
-            Command::Conflicts => ctx.go_conflicts = true,
+            Command::Conflicts => ctx.leave = Some(Leave::Conflicts),
             Command::Items => self.open_items(ctx),
             Command::NextCouncilNote => {
                 self.jump(ctx, Text::NoCouncilNotes, |w, c| w.council_changed(c))
@@ -100,7 +101,7 @@ impl Walk {
             Some(NodeKind::Criterion) => {
                 self.tree.select_parent(&self.framework);
             }
-            _ => ctx.go_home = true,
+            _ => ctx.leave = Some(Leave::Back),
         }
     }
 

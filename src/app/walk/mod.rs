@@ -24,6 +24,7 @@ use super::conflict::ConflictView;
 use super::evidence::EvidenceForm;
 use super::history::HistoryView;
 use super::items::ItemsView;
+use super::leave::Leave;
 use super::line::LineEdit;
 use super::score::ScoreForm;
 use super::transition::TransitionMenu;
@@ -78,10 +79,8 @@ pub struct Ctx<'a> {
     pub save: &'a mut SaveState,
     /// My changes in this session.
     pub undo: &'a mut UndoStack,
-    /// Set to leave for the home screen.
-    pub go_home: bool,
-    /// Set to open the conflicts of this assessment.
-    pub go_conflicts: bool,
+    /// Set to leave the walkthrough: [`Leave::Back`] or [`Leave::Conflicts`].
+    pub leave: Option<Leave>,
 }
 
 impl Ctx<'_> {
