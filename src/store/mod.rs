@@ -73,6 +73,9 @@ pub struct Store {
     frameworks: RefCell<HashMap<String, Arc<Framework>>>,
     /// Whether the file may be written: every commit waits for it.
     soundness: Arc<soundness::Soundness>,
+    /// Inside [`Store::in_bulk`]: commits leave their assessments listed as stale, and the
+    /// kept totals of all of them are computed once at the end.
+    bulk: bool,
 }
 
 impl Store {
@@ -95,6 +98,7 @@ impl Store {
             path: path.to_path_buf(),
             frameworks: RefCell::default(),
             soundness,
+            bulk: false,
         };
         if let open::Existing::New = existing {
             store.seed()?;
@@ -145,31 +149,40 @@ impl Store {
                     path: path.to_path_buf(),
                     frameworks: RefCell::default(),
                     soundness,
+                    bulk: false,
                 })
             }
         }
     }
 
-    /// Runs a bulk load checkpointing as SQLite does by default (every 1000 pages) instead of
-    /// after each of its commits, then once at its end (sample data: thousands of small
-    /// transactions).
+    /// Runs a bulk load (sample data: thousands of small transactions) the way a loader
+    /// should: checkpointing as SQLite does by default (every 1000 pages) instead of after each
+    /// commit, with `synchronous=NORMAL` (in WAL mode a crash may lose the last commits, never
+    /// corrupt the file: the load is simply run again), and the kept totals of every assessment
+    /// it touched computed once at its end instead of in each of its transactions (until then
+    /// they stay listed in `totals_stale`, so readers compute them). Then one passive
+    /// checkpoint, and the officer's settings again.
     pub fn in_bulk<T, E: From<StoreError>>(
         &mut self,
         work: impl FnOnce(&mut Store) -> Result<T, E>,
     ) -> Result<T, E> {
         self.conn
-            .pragma_update(None, "wal_autocheckpoint", 1000)
+            .execute_batch("PRAGMA wal_autocheckpoint = 1000; PRAGMA synchronous = NORMAL;")
             .map_err(StoreError::sql)?;
+        self.bulk = true;
         let result = work(self);
+        self.bulk = false;
+        let refreshed = self.write(|_| Ok::<(), StoreError>(()));
         let restored = self
             .conn
-            .pragma_update(None, "wal_autocheckpoint", 1)
+            .execute_batch("PRAGMA wal_autocheckpoint = 1; PRAGMA synchronous = FULL;")
             .and_then(|()| {
                 self.conn
                     .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
             })
             .map_err(StoreError::sql);
         let value = result?;
+        refreshed?;
         restored.map(|()| value).map_err(E::from)
     }
 

@@ -41,7 +41,11 @@ impl Store {
             frameworks: &self.frameworks,
         };
         let out = work(&mut tx)?;
-        super::kept_totals::commit(tx.tx, tx.frameworks)?;
+        if self.bulk {
+            tx.tx.commit().map_err(StoreError::sql)?;
+        } else {
+            super::kept_totals::commit(tx.tx, tx.frameworks)?;
+        }
         Ok(out)
     }
 
