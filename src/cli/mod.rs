@@ -186,10 +186,17 @@ pub fn run(cli: Cli) -> ExitCode {
 /// Opens the database the command works on; only the default path (or `--create`) makes a
 /// new one, so a mistyped `--db` never leaves an empty database behind.
 pub(crate) fn open_store(ctx: &Context) -> Result<Store, CliError> {
-    let path = database_path(ctx)?;
-    let store = Store::open(&path)?;
+    let store = open_store_to_browse(ctx)?;
     store.verified()?;
     Ok(store)
+}
+
+/// Opens the database for the TUI: as [`open_store`], without waiting for the check of a large
+/// file still running in the background. The first screen is drawn at once (on the province
+/// demo the wait was ten times the rest of the first frame); every commit still waits for the
+/// check, and none lands in a damaged file.
+pub(crate) fn open_store_to_browse(ctx: &Context) -> Result<Store, CliError> {
+    Ok(Store::open(&database_path(ctx)?)?)
 }
 
 /// The database path of DESIGN.md §7, refusing (exit 2) a named path that does not exist.

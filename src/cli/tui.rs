@@ -13,7 +13,7 @@ use crate::store::Store;
 use crate::tui::{self, Options};
 use crate::ui::Theme;
 
-use super::{CliError, Context, open_store};
+use super::{CliError, Context, open_store_to_browse};
 
 #[derive(Debug, Args, Default)]
 pub struct TuiArgs {
@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: TuiArgs) -> Result<(), CliError> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(CliError::input(Text::NeedsTerminal.get(ctx.lang)));
     }
-    let store = open_store(ctx)?;
+    let store = open_store_to_browse(ctx)?;
     let open = match (args.unit, args.year) {
         (Some(unit), Some(year)) => {
             check_year(ctx.lang, year)?;

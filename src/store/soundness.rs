@@ -49,7 +49,10 @@ impl Soundness {
         let (shared, path) = (Arc::clone(&soundness), path.to_path_buf());
         let spawned = std::thread::Builder::new()
             .name("quick_check".into())
-            .spawn(move || shared.settle(full_check(&path)));
+            .spawn(move || {
+                yield_to_the_officer();
+                shared.settle(full_check(&path))
+            });
         if let Err(e) = spawned {
             soundness.settle(Err(format!("quick_check: {e}")));
         }
@@ -84,6 +87,19 @@ impl Soundness {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         *state = State::Damaged(why.to_string());
         self.settled.notify_all();
+    }
+}
+
+/// Lowers the calling thread to the lowest priority (nice 19): the check of a large file runs
+/// while the officer reads, on whatever processor time is left, instead of halving what the
+/// first screen gets on a busy two-core server (a process's threads share one scheduling
+/// group). Commits still wait for it. Best effort: on failure the check runs as it was.
+fn yield_to_the_officer() {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: gettid has no arguments; setpriority only changes this thread's nice value.
+        let tid = unsafe { libc::gettid() };
+        let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19) };
     }
 }
 
@@ -139,6 +155,20 @@ fn full_check(path: &PathBuf) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_background_check_runs_at_the_lowest_priority_and_leaves_the_caller_alone() {
+        let nice =
+            || unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t) };
+        let before = nice();
+        let checker = std::thread::spawn(move || {
+            yield_to_the_officer();
+            nice()
+        });
+        assert_eq!(checker.join().unwrap(), 19);
+        assert_eq!(nice(), before);
+    }
 
     #[test]
     fn a_pending_check_blocks_commits_until_it_settles_then_damage_stops_them() {
