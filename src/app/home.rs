@@ -137,18 +137,20 @@ impl Home {
     /// The rows the filter lets through, in level order.
     pub fn visible(&self) -> Vec<&HomeRow> {
         let q = self.filter.text();
-        self.data
-            .iter()
-            .flat_map(|d| d.rows.iter())
-            .filter(|r| {
-                let parent = [r.parent.as_deref(), r.parent_name.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                unit_matches(q, &r.unit_name, &r.key.unit_code, Some(&parent))
-            })
-            .collect()
+        let all = self.data.iter().flat_map(|d| d.rows.iter());
+        // Without a filter nothing is folded: a national year has ten thousand rows.
+        if q.trim().is_empty() {
+            return all.collect();
+        }
+        all.filter(|r| {
+            let parent = [r.parent.as_deref(), r.parent_name.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            unit_matches(q, &r.unit_name, &r.key.unit_code, Some(&parent))
+        })
+        .collect()
     }
 
     pub fn selected_row(&self) -> Option<&HomeRow> {

@@ -141,50 +141,76 @@ fn table(frame: &mut Frame, app: &App, area: Rect, view: &mut ViewState) {
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
-    let mut body: Vec<Line> = Vec::new();
+    let (entries, selected_line) = layout(&rows, home.selected);
+    let height = (area.height as usize).saturating_sub(lines.len());
+    view.home_offset = keep_in_view(view.home_offset, selected_line, height, entries.len());
+    if view.home_offset == 1 && selected_line <= height {
+        view.home_offset = 0;
+    }
+    // Only the lines in view are formatted: a national year lists ten thousand communes.
+    lines.extend(
+        entries
+            .iter()
+            .skip(view.home_offset)
+            .take(height)
+            .map(|entry| match *entry {
+                Entry::Level(i, n) => Line::from(Span::styled(
+                    fit(&ui::level_heading(l, rows[i].level.label(l), n), cols),
+                    theme.heading(),
+                )),
+                Entry::Parent(i, n) => parent_heading(rows[i], n, l, cols, &theme),
+                Entry::Row(i) => row_line(rows[i], l, &w, i == home.selected, &theme),
+            }),
+    );
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One line of the home table before it is formatted: a level's heading or a parent's (with
+/// how many rows they head), or a row; each by the index of its (first) row.
+enum Entry {
+    Level(usize, usize),
+    Parent(usize, usize),
+    Row(usize),
+}
+
+/// The table's lines in order, and the line of the selected row: rows of a level under its
+/// heading, and under their parent's where they have one.
+fn layout(rows: &[&HomeRow], selected: usize) -> (Vec<Entry>, usize) {
+    let mut entries = Vec::with_capacity(rows.len() + 16);
     let mut selected_line = 0;
+    let (mut level_at, mut parent_at) = (None, None);
     let mut level = None;
     let mut parent = None;
     for (i, row) in rows.iter().enumerate() {
         if level != Some(row.level) {
             level = Some(row.level);
             parent = None;
-            let n = rows.iter().filter(|r| r.level == row.level).count();
-            body.push(Line::from(Span::styled(
-                fit(&ui::level_heading(l, row.level.label(l), n), cols),
-                theme.heading(),
-            )));
+            parent_at = None;
+            level_at = Some(entries.len());
+            entries.push(Entry::Level(i, 0));
         }
         if row.parent.is_some() && parent != Some(&row.parent) {
             parent = Some(&row.parent);
-            body.push(parent_heading(row, &rows, l, cols, &theme));
+            parent_at = Some(entries.len());
+            entries.push(Entry::Parent(i, 0));
         }
-        if i == home.selected {
-            selected_line = body.len();
+        if i == selected {
+            selected_line = entries.len();
         }
-        body.push(row_line(row, l, &w, i == home.selected, &theme));
+        entries.push(Entry::Row(i));
+        // A parent's heading counts the level's rows that share its parent.
+        let under = parent_at.filter(|_| row.parent.is_some() && parent == Some(&row.parent));
+        for at in [level_at, under].into_iter().flatten() {
+            if let Entry::Level(_, n) | Entry::Parent(_, n) = &mut entries[at] {
+                *n += 1;
+            }
+        }
     }
-    let height = (area.height as usize).saturating_sub(lines.len());
-    view.home_offset = keep_in_view(view.home_offset, selected_line, height, body.len());
-    if view.home_offset == 1 && selected_line <= height {
-        view.home_offset = 0;
-    }
-    lines.extend(body.into_iter().skip(view.home_offset).take(height));
-    frame.render_widget(Paragraph::new(lines), area);
+    (entries, selected_line)
 }
 
-/// `  Thành phố Đồng Hới (5)`: the rows of a level that share a parent, under its name.
-fn parent_heading(
-    row: &HomeRow,
-    rows: &[&HomeRow],
-    l: Lang,
-    cols: usize,
-    theme: &Theme,
-) -> Line<'static> {
-    let n = rows
-        .iter()
-        .filter(|r| r.level == row.level && r.parent == row.parent)
-        .count();
+/// `  Thành phố Đồng Hới (5)`: the `n` rows of a level that share a parent, under its name.
+fn parent_heading(row: &HomeRow, n: usize, l: Lang, cols: usize, theme: &Theme) -> Line<'static> {
     let name = row
         .parent_name
         .clone()
