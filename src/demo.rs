@@ -110,6 +110,11 @@ pub fn fill(
         .map(|year| units_for(store, scale, year).map(|units| (year, units)))
         .collect::<Result<_, _>>()?;
     let total = plan.iter().map(|(_, units)| units.len()).sum();
+    // The last year's first drafts get their conflicts as soon as they are written, while the
+    // copy that makes them is still small (at the end, the national file's copy and merge
+    // were 1.8 GB).
+    let mut drafts = Vec::new();
+    let mut conflicts_wanted = if scale == Scale::Small { 0 } else { 3 };
     for (year, units) in &plan {
         let year = *year;
         for (i, unit) in units.iter().enumerate() {
@@ -121,10 +126,17 @@ pub fn fill(
             summary.events += assess_unit(store, &mut dice, &key, &framework, stage, &officer)?;
             summary.assessments += 1;
             progress(summary.assessments, total);
+            if year == last_year && stage == 0 && conflicts_wanted > 0 {
+                drafts.push(key);
+                if drafts.len() == conflicts_wanted {
+                    summary.events += make_conflicts(store, &drafts)?;
+                    conflicts_wanted = 0;
+                }
+            }
         }
     }
-    if scale != Scale::Small {
-        summary.events += make_conflicts(store, last_year, 3)?;
+    if !drafts.is_empty() && conflicts_wanted > 0 {
+        summary.events += make_conflicts(store, &drafts)?;
     }
     Ok(summary)
 }
@@ -174,19 +186,9 @@ fn add_national_units(store: &mut Store) -> Result<(), CommandError> {
     Ok(())
 }
 
-/// A few fields changed on a laptop copy and on the server at once, then merged: conflicts
-/// made the way they arise in real use.
-fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, CommandError> {
-    let drafts: Vec<AssessmentKey> = store
-        .assessments(Some(year), None)?
-        .into_iter()
-        .filter(|k| {
-            store
-                .status(k)
-                .is_ok_and(|s| s == crate::cycle::Status::Draft)
-        })
-        .take(n)
-        .collect();
+/// A field of each of these draft assessments changed on a laptop copy and on the server at
+/// once, then merged: conflicts made the way they arise in real use.
+fn make_conflicts(store: &mut Store, drafts: &[AssessmentKey]) -> Result<usize, CommandError> {
     // A private directory (0700, random name) removed with everything in it on every return.
     let scratch = tempfile::Builder::new()
         .prefix("parindex-demo-")
@@ -197,7 +199,7 @@ fn make_conflicts(store: &mut Store, year: i32, n: usize) -> Result<usize, Comma
     let result = (|| -> Result<usize, CommandError> {
         let mut laptop_store = Store::open(&copy)?;
         let clock = Clock::system();
-        for key in &drafts {
+        for key in drafts {
             let framework = store.framework(&key.framework_id)?;
             let Some(sub) = framework.subs().find(|s| s.source == Source::SelfAssessed) else {
                 continue;

@@ -31,6 +31,10 @@ fn demo_is_deterministic_for_a_seed() {
     assert_eq!(ra, rb, "the same seed must give the same data");
     assert_ne!(ra, rc, "another seed should give other data");
     assert_eq!(ra[0]["units"].as_array().expect("units").len(), 3);
+    // The demo computes its kept totals once at its end (no merge at this scale to do it):
+    // every assessment has them, none is left listed as stale.
+    let check = a.json(&["check"]);
+    assert_eq!(check["ok"], true, "{check}");
 }
 
 #[test]
