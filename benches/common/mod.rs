@@ -22,6 +22,20 @@ pub fn measuring() -> bool {
     std::env::args().any(|a| a == "--bench")
 }
 
+/// Whether a filtered run (`cargo bench --bench tui -- "first frame, province"`) may run a
+/// benchmark of `group`: a sample is then built only when something will use it (the national
+/// one takes minutes). Filters are matched as substrings, either way round.
+pub fn selected(group: &str) -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    filters.is_empty()
+        || filters
+            .iter()
+            .any(|f| group.contains(f.as_str()) || f.contains(group))
+}
+
 /// A demo database, built once and reused (delete target/bench-data to rebuild): `name` at
 /// `scale` over `years` when measuring, the small sample when testing.
 pub fn sample(name: &str, scale: Scale, years: u32) -> PathBuf {
