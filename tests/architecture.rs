@@ -551,11 +551,14 @@ fn squeezed_text(text: &str) -> String {
 }
 
 /// Crates only some layers may use: SQL stays in the store, terminal drawing in the UI and
-/// the shells (the UI state machine only describes what is on screen).
+/// the shells (the UI state machine only describes what is on screen). No layer words an
+/// error with `thiserror`: an error is typed facts worded once, by `Localized`, in the
+/// officer's language.
 const CRATES: &[(&str, &[&str])] = &[
     ("rusqlite", &["store"]),
     ("ratatui", &["ui", "tui", "cli"]),
     ("crossterm", &["ui", "tui", "cli"]),
+    ("thiserror", &[]),
 ];
 
 /// Modules still using a crate they should not (issue 19), to be cut like [`KNOTS`].

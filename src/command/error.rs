@@ -7,25 +7,21 @@ use crate::record::value::ValueError;
 use crate::scoring::ScoreError;
 use crate::store::StoreError;
 
-#[derive(Debug, thiserror::Error)]
+/// Typed facts only: the one wording is [`Localized::message`], in the officer's language (no
+/// `Display`, so no second, English-only text can reach an officer).
+#[derive(Debug)]
 pub enum CommandError {
-    #[error("{0}")]
-    Store(#[from] StoreError),
-    #[error("{0:?}")]
+    Store(StoreError),
     Score(ScoreError),
-    #[error("year {0} out of range")]
     Year(i32),
     /// A value that does not fit its field and target (the record's value rules).
-    #[error("{0:?}")]
     Rule(ValueError),
-    #[error("framework {framework} is for level {framework_level}, unit {unit} is {unit_level}")]
     WrongLevel {
         framework: String,
         framework_level: Level,
         unit: String,
         unit_level: Level,
     },
-    #[error("note required")]
     NoteRequired {
         code: String,
         appraisal: rust_decimal::Decimal,
@@ -34,77 +30,82 @@ pub enum CommandError {
         /// `own` is the round-1 appraisal (a round-2 figure is compared with round 1).
         against_round1: bool,
     },
-    #[error("bonus/penalty need a value and a reason")]
-    BonusNeedsReason { target: String },
+    BonusNeedsReason {
+        target: String,
+    },
     /// `score respond` on a sub-criterion the council wrote no note on.
-    #[error("no council note to answer")]
-    NoNoteToAnswer { code: String },
+    NoNoteToAnswer {
+        code: String,
+    },
     /// `score respond` with an empty answer.
-    #[error("empty answer")]
-    EmptyResponse { code: String },
-    #[error("the field changed: {current:?}")]
+    EmptyResponse {
+        code: String,
+    },
     Changed {
         expected: String,
         current: Vec<String>,
         author: Option<String>,
         at: Option<String>,
     },
-    #[error("the assessment has scores")]
-    HasScores { unit: String, year: i32 },
-    #[error("the assessment is cancelled")]
-    Cancelled { unit: String, year: i32 },
-    #[error("nothing cancelled")]
-    NotCancelled { unit: String, year: i32 },
-    #[error("the last administrator")]
-    LastAdmin { user: String },
-    #[error("--units needed")]
+    HasScores {
+        unit: String,
+        year: i32,
+    },
+    Cancelled {
+        unit: String,
+        year: i32,
+    },
+    NotCancelled {
+        unit: String,
+        year: i32,
+    },
+    LastAdmin {
+        user: String,
+    },
     UnitsNeeded,
-    #[error("--areas for an appraiser only")]
     AreasForAppraiser,
-    #[error("no area {0}")]
     UnknownArea(String),
-    #[error("not in conflict")]
     NotInConflict,
-    #[error("not a head")]
     NotAHead(String),
-    #[error("a reason is needed")]
     ReasonNeeded,
     /// The completeness gate of a transition lists gaps and `--incomplete` was not given.
-    #[error("incomplete: {}", gaps.record())]
     Incomplete {
         transition: crate::cycle::Transition,
         gaps: Box<crate::cycle::Gaps>,
     },
-    #[error("empty document number")]
     EmptyNumber,
-    #[error("no such document")]
     NoDocument(String),
-    #[error("{file}: survey problems")]
     Survey {
         file: String,
         problems: Vec<crate::survey::SurveyProblem>,
     },
-    #[error("{0:?}")]
     TooLong(crate::limits::TooLong),
-    #[error("file too large")]
-    FileTooLarge { name: String, size: u64 },
-    #[error("library full")]
-    LibraryFull { held: u64, adding: u64 },
-    #[error("not a web link")]
+    FileTooLarge {
+        name: String,
+        size: u64,
+    },
+    LibraryFull {
+        held: u64,
+        adding: u64,
+    },
     BadUrl(String),
-    #[error("no library document")]
     NoLibraryDocument(String),
-    #[error("ambiguous document")]
-    AmbiguousDocument { query: String, ids: Vec<String> },
-    #[error("{file}: import problems")]
+    AmbiguousDocument {
+        query: String,
+        ids: Vec<String>,
+    },
     Import {
         file: String,
         problems: Vec<super::score_import::RowProblem>,
     },
-    #[error("{0:?}")]
     Quarantine(super::quarantine::Refused),
-    #[error("{0}")]
     Value(String),
+}
+
+impl From<StoreError> for CommandError {
+    fn from(e: StoreError) -> Self {
+        CommandError::Store(e)
+    }
 }
 
 impl From<crate::limits::TooLong> for CommandError {

@@ -5,63 +5,48 @@ use std::path::Path;
 use crate::cycle::{Lock, Status, Transition};
 use crate::i18n::{Lang, Localized};
 
-#[derive(Debug, thiserror::Error)]
+/// Typed facts only: the one wording is [`Localized::message`], in the officer's language (no
+/// `Display`, so no second, English-only text can reach an officer).
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("not a parindex database: {0}")]
     NotADatabase(String),
-    #[error("another application's SQLite database: {0}")]
     Foreign(String),
     /// SQLite itself found the file damaged (integrity check, or SQLITE_CORRUPT during work).
-    #[error("damaged database: {0}")]
     Corrupt(String),
     /// Shorter than its header says: an incomplete copy, or a cut-off file.
-    #[error("truncated database: {0}")]
     Truncated(String),
     /// No space left on the disk: nothing was written; the database is intact.
-    #[error("disk full: {0}")]
     DiskFull(String),
     /// The file or directory cannot be read or written by this account, named exactly.
-    #[error("{0}")]
     Permission(String),
     /// The filesystem is mounted read-only.
-    #[error("read-only filesystem: {0}")]
     ReadOnlyMount(String),
-    #[error("database schema {found} is newer than this parindex ({supported})")]
-    NewerSchema { found: i32, supported: i32 },
+    NewerSchema {
+        found: i32,
+        supported: i32,
+    },
     /// The operating system failed to read or write (a disk or filesystem problem).
-    #[error("{0}")]
     Io(String),
-    #[error("database error: {0}")]
     Sql(String),
-    #[error("the database is busy")]
     Busy,
-    #[error("framework '{id}' exists with different content")]
-    FrameworkDiffers { id: String },
-    #[error("no framework '{0}'")]
+    FrameworkDiffers {
+        id: String,
+    },
     UnknownFramework(String),
-    #[error("no unit '{0}'")]
     UnknownUnit(String),
-    #[error("locked: {0:?}")]
     Locked(Lock),
-    #[error("{transition:?} is not possible from status {from}")]
     Transition {
         transition: Transition,
         from: Status,
     },
-    #[error("denied: {0:?}")]
     Denied(crate::roles::Denied),
-    #[error("{0:?}")]
     Shared(super::access::AccessProblem),
-    #[error("{0} exists")]
     Exists(String),
-    #[error("{0} is this database")]
     SameFile(String),
     /// No refused event with this id awaits a decision.
-    #[error("no refused event {0} awaits a decision")]
     NotQuarantined(String),
     /// `assess choose-framework` names a unit and year not assessed under two frameworks, or a
     /// framework that is not one of them.
-    #[error("no choice of framework for {unit} {year}: {frameworks:?}")]
     NoFrameworkChoice {
         unit: String,
         year: i32,
@@ -69,18 +54,16 @@ pub enum StoreError {
     },
     /// This computer's clock is behind a change the new one follows: its stamp would be
     /// refused by every merge, so nothing is written until the clock is right.
-    #[error("clock behind: {0:?}")]
     ClockBehind(crate::replay::ClockLie),
-    #[error("{unit} has no assessment for {year}")]
-    NoAssessment { unit: String, year: i32 },
-    #[error("snapshot target {path} refused: {problem:?}")]
+    NoAssessment {
+        unit: String,
+        year: i32,
+    },
     Target {
         path: String,
         problem: super::TargetProblem,
     },
-    #[error("outside the unit's years: {0:?}")]
     OutsideYears(crate::unit::YearRefusal),
-    #[error("no framework for level {level} in {year}")]
     NoFrameworkForYear {
         level: crate::level::Level,
         year: i32,
