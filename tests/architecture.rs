@@ -599,3 +599,18 @@ fn sql_and_terminal_crates_stay_in_their_layers() {
         wrong.into_iter().collect::<Vec<_>>().join("\n")
     );
 }
+
+/// The drawing only formats: it decodes no stored value (the walkthrough hands figures and
+/// texts out decoded, `scoring` computes every number).
+#[test]
+fn ui_decodes_no_stored_value() {
+    let found: Vec<String> = sources("src/ui")
+        .into_iter()
+        .filter(|f| {
+            let code = squeezed(f);
+            code.contains("decode_") || code.contains("serde_json")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(found.is_empty(), "ui decodes stored values: {found:?}");
+}

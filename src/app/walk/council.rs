@@ -133,10 +133,7 @@ impl Walk {
             self_points: self.points(&code, Stage::SelfAssessment),
             round1: self.points(&code, Stage::Appraisal1),
             points: self.points(&code, stage),
-            note: self
-                .field(&code, note_field)
-                .map(|s| fields::decode_text(&s.value))
-                .unwrap_or_default(),
+            note: self.text(&code, note_field).unwrap_or_default(),
             seen_score: self.heads(&code, stage.code()),
             seen_note: self.heads(&code, note_field),
         };

@@ -203,10 +203,14 @@ impl Walk {
             .unwrap_or_default()
     }
 
-    pub fn explanation(&self, target: &str) -> String {
-        self.field(target, fields::EXPLANATION)
+    /// A stored text field of a sub-criterion (explanation, council note, answer), decoded.
+    pub fn text(&self, target: &str, field: &str) -> Option<String> {
+        self.field(target, field)
             .map(|s| fields::decode_text(&s.value))
-            .unwrap_or_default()
+    }
+
+    pub fn explanation(&self, target: &str) -> String {
+        self.text(target, fields::EXPLANATION).unwrap_or_default()
     }
 
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {

@@ -111,9 +111,7 @@ fn council_note_lines(
     ]
     .into_iter()
     .find_map(|(field, stage)| {
-        let text = walk
-            .field(code, field)
-            .map(|s| fields::decode_text(&s.value))?;
+        let text = walk.text(code, field)?;
         (!text.trim().is_empty()).then_some((stage, text))
     });
     let Some((stage, text)) = newest else {
