@@ -6,23 +6,12 @@
 mod common;
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
-use common::{data_dir, national, province, sample};
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use common::{data_dir, national, province};
+use criterion::{Criterion, criterion_group, criterion_main};
 use parindex::command::change::{Change, overwrite};
-use parindex::demo::Scale;
 use parindex::level::Level;
 use parindex::store::{Actor, Store};
-
-/// A freshly created database (bundled frameworks and units, no assessments).
-fn empty_base() -> PathBuf {
-    let path = data_dir().join("empty.db");
-    if !path.exists() {
-        drop(Store::open(&path).expect("create"));
-    }
-    path
-}
 
 fn bench_save(c: &mut Criterion) {
     let db = data_dir().join("save.db");
@@ -99,103 +88,5 @@ fn bench_ranking(c: &mut Criterion) {
     group.finish();
 }
 
-fn bench_merge(c: &mut Criterion) {
-    let source = sample("province-8y.db", Scale::Province, 8);
-    let events: i64 = rusqlite::Connection::open(&source)
-        .expect("open")
-        .query_row("SELECT count(*) FROM event", [], |r| r.get(0))
-        .expect("count");
-    eprintln!("merge source holds {events} events");
-    let base = empty_base();
-    let target = data_dir().join("merge-target.db");
-    let fresh = || {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
-        }
-        std::fs::copy(&base, &target).expect("copy");
-    };
-    let mut group = c.benchmark_group("merge a province copy");
-    group.sample_size(10);
-    group.bench_function("parindex: sync", |b| {
-        b.iter_batched(
-            fresh,
-            |()| {
-                let mut store = Store::open(&target).expect("open");
-                black_box(store.merge_from(&source, false).expect("merge"))
-            },
-            BatchSize::PerIteration,
-        )
-    });
-    group.bench_function("floor: INSERT OR IGNORE ... SELECT", |b| {
-        b.iter_batched(
-            fresh,
-            |()| {
-                let conn = rusqlite::Connection::open(&target).expect("open");
-                conn.pragma_update(None, "journal_mode", "WAL")
-                    .expect("wal");
-                conn.pragma_update(None, "synchronous", "FULL")
-                    .expect("sync");
-                conn.execute(
-                    "ATTACH DATABASE ?1 AS src",
-                    [source.to_str().expect("path")],
-                )
-                .expect("attach");
-                black_box(
-                    conn.execute(
-                        "INSERT OR IGNORE INTO main.event SELECT * FROM src.event",
-                        [],
-                    )
-                    .expect("insert"),
-                )
-            },
-            BatchSize::PerIteration,
-        )
-    });
-    group.finish();
-}
-
-/// What the replay checks of a merge cost per event: the digest recomputed over its content and
-/// its parents' digests, and an Ed25519 signature verified against its author's key.
-fn bench_replay_checks(c: &mut Criterion) {
-    use ed25519_dalek::{Signer, SigningKey};
-    let event = parindex::store::Event {
-        id: "019a0000-0000-7000-8000-000000000000".into(),
-        key: parindex::store::AssessmentKey {
-            framework_id: "quang-tri-2025-xa".into(),
-            unit_code: "phuong-dong-hoi".into(),
-            year: 2025,
-        },
-        target: "1.1.2".into(),
-        field: "self".into(),
-        value: r#"{"points":"1.5","declared":{"figure":"100"}}"#.into(),
-        parents: vec!["019a0000-0000-7000-8000-000000000001".into()],
-        author: "lan".into(),
-        host: "server".into(),
-        at: "2025-11-20T08:00:00.000Z".into(),
-        reason: None,
-    };
-    let parents = vec!["ab".repeat(32)];
-    let digest = parindex::store::event_digest(&event, Some(&[]), &parents);
-    let key = SigningKey::from_bytes(&[7u8; 32]);
-    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
-    let public = hex(key.verifying_key().as_bytes());
-    let signature = hex(&key.sign(digest.as_bytes()).to_bytes());
-    assert!(parindex::store::keys::verify(&public, &digest, &signature));
-    let mut group = c.benchmark_group("replay checks per event");
-    group.bench_function("digest", |b| {
-        b.iter(|| black_box(parindex::store::event_digest(&event, Some(&[]), &parents)))
-    });
-    group.bench_function("signature", |b| {
-        b.iter(|| black_box(parindex::store::keys::verify(&public, &digest, &signature)))
-    });
-    group.finish();
-}
-
-criterion_group!(
-    figures,
-    bench_save,
-    bench_ranking,
-    bench_merge,
-    bench_replay_checks
-);
+criterion_group!(figures, bench_save, bench_ranking);
 criterion_main!(figures);

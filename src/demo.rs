@@ -8,6 +8,7 @@ use crate::command::{self, Clock, CommandError};
 use crate::cycle::Transition;
 use crate::fields::{self, Evidence};
 use crate::framework::{Framework, Measure, Rule, Source, SubCriterion};
+use crate::roles::Role;
 use crate::scoring::{self, Declared, Stage, StageScore};
 use crate::store::{Actor, AssessmentKey, Store};
 
@@ -90,6 +91,25 @@ const SMALL_UNITS_2025: &[&str] = &[
 
 const OFFICERS: &[&str] = &["demo.lan", "demo.minh", "demo.hoa"];
 const COUNCIL: &[&str] = &["demo.hoidong.tuan", "demo.hoidong.thu"];
+const SURVEYOR: &str = "demo.dieutra";
+const ADMIN: &str = "demo.admin";
+/// The two sides of the conflicts the province and national scales make.
+const CONFLICT_SIDES: [&str; 2] = ["demo.server", "demo.laptop"];
+
+/// Everyone the sample data writes as, with the role their writes need once roles are
+/// enforced (a unit officer's role is for every unit): a signed sample grants these and
+/// registers their keys before filling.
+pub fn authors() -> Vec<(&'static str, Role)> {
+    let units = OFFICERS
+        .iter()
+        .chain(&CONFLICT_SIDES)
+        .map(|u| (*u, Role::Unit));
+    let council = COUNCIL
+        .iter()
+        .chain([&SURVEYOR])
+        .map(|u| (*u, Role::Appraiser));
+    units.chain(council).chain([(ADMIN, Role::Admin)]).collect()
+}
 
 /// Fills the database with sample assessments: `years` years ending with `last_year` (default
 /// 4: 2023–2026 across the 2025 map change), each year with the units of that year's map.
@@ -182,7 +202,7 @@ fn add_national_units(store: &mut Store) -> Result<(), CommandError> {
             units.push(Unit::new(&code, &name, Level::Xa, Some(&district)));
         }
     }
-    command::import::import_units(store, &actor("demo.admin"), &units, false)?;
+    command::import::import_units(store, &actor(ADMIN), &units, false)?;
     Ok(())
 }
 
@@ -204,10 +224,11 @@ fn make_conflicts(store: &mut Store, drafts: &[AssessmentKey]) -> Result<usize, 
             let Some(sub) = framework.subs().find(|s| s.source == Source::SelfAssessed) else {
                 continue;
             };
-            for (side, who, text) in [
-                (0, "demo.server", "Bổ sung theo báo cáo quý IV."),
-                (1, "demo.laptop", "Đã có văn bản, bổ sung khi giải trình."),
+            for (side, text) in [
+                (0, "Bổ sung theo báo cáo quý IV."),
+                (1, "Đã có văn bản, bổ sung khi giải trình."),
             ] {
+                let who = CONFLICT_SIDES[side];
                 let w = Pending::field(&sub.code, fields::EXPLANATION, fields::encode_text(text));
                 let target = if side == 0 {
                     &mut *store
@@ -264,7 +285,7 @@ fn assess_unit(
         .collect();
     count += survey.len();
     let changes: Vec<Change> = survey.iter().map(Pending::as_change).collect();
-    command::change::overwrite(store, &actor("demo.dieutra"), &clock, key, &changes)?;
+    command::change::overwrite(store, &actor(SURVEYOR), &clock, key, &changes)?;
     if progress == 0 {
         return Ok(count);
     }
