@@ -154,7 +154,11 @@ pub(super) fn broken(conn: &Connection) -> rusqlite::Result<Vec<(String, String)
         .prepare("SELECT event_id FROM quarantine")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let registered = keys::registered_all(conn)?;
+    let registered: std::collections::HashMap<String, Vec<keys::PublicKey>> =
+        keys::registered_all(conn)?
+            .into_iter()
+            .map(|(user, ks)| (user, ks.iter().map(|k| keys::PublicKey::parse(k)).collect()))
+            .collect();
     let mut out = Vec::new();
     let mut stmt = conn.prepare(select_sealed!("FROM event ORDER BY id"))?;
     let mut rows = stmt.query([])?;
@@ -167,10 +171,9 @@ pub(super) fn broken(conn: &Connection) -> rusqlite::Result<Vec<(String, String)
         if digest(&e, seal.seen.as_deref(), &parents) != seal.digest {
             out.push((e.id, "altered".into()));
         } else if !seal.signature.is_empty() {
-            let ok = registered.get(&e.author).is_some_and(|ks| {
-                ks.iter()
-                    .any(|k| keys::verify(k, &seal.digest, &seal.signature))
-            });
+            let ok = registered
+                .get(&e.author)
+                .is_some_and(|ks| ks.iter().any(|k| k.verifies(&seal.digest, &seal.signature)));
             if !ok {
                 out.push((e.id, "bad_signature".into()));
             }

@@ -65,13 +65,10 @@ impl InForce {
 
 /// The status a status event set, read from the log.
 pub(super) fn status_of(tx: &Connection, id: &str) -> Option<Status> {
-    tx.query_row(
-        "SELECT value FROM event WHERE id = ?1 AND target = 'status'",
-        [id],
-        |r| r.get::<_, String>(0),
-    )
-    .ok()
-    .map(|v| status_value(&v))
+    tx.prepare_cached("SELECT value FROM event WHERE id = ?1 AND target = 'status'")
+        .and_then(|mut s| s.query_row([id], |r| r.get::<_, String>(0)))
+        .ok()
+        .map(|v| status_value(&v))
 }
 
 /// Locks win, over every assessment the merge touched (and, when the merge brought a year's

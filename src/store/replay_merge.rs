@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -145,7 +146,12 @@ pub(super) fn differing(tx: &Connection) -> Result<Vec<String>, StoreError> {
 pub(super) struct Context {
     grants: HashMap<String, Vec<Grant>>,
     enforced: bool,
-    keys: HashMap<String, Vec<String>>,
+    keys: HashMap<String, Vec<keys::PublicKey>>,
+    /// The deadlines in force by year, read once (a year event accepted reloads the context).
+    in_force: RefCell<HashMap<i32, Rc<InForce>>>,
+    /// The frameworks this database assesses each unit and year with, read once: the table has
+    /// no index by unit and year, and every incoming event asks.
+    assessed: HashMap<(String, i32), Vec<String>>,
 }
 
 impl Context {
@@ -168,13 +174,45 @@ impl Context {
                 .iter()
                 .any(|o| o.grants.iter().any(|g| g.role == Role::Admin)),
             grants: officers.into_iter().map(|o| (o.user, o.grants)).collect(),
-            keys,
+            keys: keys
+                .into_iter()
+                .map(|(user, ks)| (user, ks.iter().map(|k| keys::PublicKey::parse(k)).collect()))
+                .collect(),
+            in_force: RefCell::default(),
+            assessed: assessed(tx)?,
         })
     }
 
     fn grants(&self, user: &str) -> &[Grant] {
         self.grants.get(user).map(Vec::as_slice).unwrap_or_default()
     }
+
+    fn in_force(&self, tx: &Connection, year: i32) -> Result<Rc<InForce>, StoreError> {
+        if let Some(known) = self.in_force.borrow().get(&year) {
+            return Ok(known.clone());
+        }
+        let read = Rc::new(InForce::of_year(tx, year)?);
+        self.in_force.borrow_mut().insert(year, read.clone());
+        Ok(read)
+    }
+}
+
+/// The frameworks of every assessment, by unit and year.
+fn assessed(tx: &Connection) -> Result<HashMap<(String, i32), Vec<String>>, StoreError> {
+    let mut out: HashMap<(String, i32), Vec<String>> = HashMap::new();
+    let mut stmt = tx
+        .prepare_cached(
+            "SELECT unit_code, year, framework_id FROM main.assessment ORDER BY framework_id",
+        )
+        .map_err(StoreError::sql)?;
+    let rows = stmt
+        .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))
+        .map_err(StoreError::sql)?;
+    for row in rows {
+        let (place, framework) = row.map_err(StoreError::sql)?;
+        out.entry(place).or_default().push(framework);
+    }
+    Ok(out)
 }
 
 /// Key registrations of this merge not (yet) accepted by its replay.
@@ -324,6 +362,8 @@ fn recheck(fw: &Frameworks, tx: &Connection, ctx: &mut Context) -> Result<Vec<St
             .map_err(StoreError::sql)?;
             if e.key.unit_code == "*" {
                 projection::recompute(tx, &e.key, &e.target, &e.field).map_err(StoreError::sql)?;
+                // The rest of this pass reads the deadlines it may have moved.
+                ctx.in_force.get_mut().remove(&e.key.year);
                 administrative = true;
             }
             released.push(e.id.clone());
@@ -372,7 +412,7 @@ pub(super) fn check(
             replay::check_role(&e.author, ctx.grants(&e.author), ctx.enforced, action).err(),
         );
     }
-    if let Some(why) = check_framework(fw, tx, e)? {
+    if let Some(why) = check_framework(fw, tx, ctx, e)? {
         return Ok(Some(why));
     }
     if e.target == "status" && e.field == crate::fields::CANCELLED {
@@ -390,7 +430,7 @@ pub(super) fn check(
     let verdict = if e.target == "status" {
         replay::check_status(from, &e.value).map(|_| ())
     } else {
-        let in_force = InForce::of_year(tx, e.key.year)?;
+        let in_force = ctx.in_force(tx, e.key.year)?;
         replay::check_value(&framework, &e.target, &e.field, &e.value)
             .and_then(|()| {
                 replay::check_reason(&framework, &e.target, &e.field, e.reason.as_deref())
@@ -463,9 +503,7 @@ fn check_signature(ctx: &Context, e: &Event, seal: &Seal) -> Option<Refusal> {
     let keys = ctx.keys.get(&e.author);
     match keys {
         Some(ks) if !seal.signature.is_empty() => {
-            let ok = ks
-                .iter()
-                .any(|k| keys::verify(k, &seal.digest, &seal.signature));
+            let ok = ks.iter().any(|k| k.verifies(&seal.digest, &seal.signature));
             (!ok).then_some(Refusal::BadSignature)
         }
         _ if ctx.enforced => Some(Refusal::Unsigned),
@@ -478,20 +516,22 @@ fn check_signature(ctx: &Context, e: &Event, seal: &Seal) -> Option<Refusal> {
 fn check_framework(
     fw: &Frameworks,
     tx: &Connection,
+    ctx: &Context,
     e: &Event,
 ) -> Result<Option<Refusal>, StoreError> {
-    let ours: Option<String> = tx
-        .query_row(
-            "SELECT framework_id FROM main.assessment WHERE unit_code = ?1 AND year = ?2
-             ORDER BY framework_id = ?3 DESC LIMIT 1",
-            params![e.key.unit_code, e.key.year, e.key.framework_id],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(StoreError::sql)?;
+    let place = (e.key.unit_code.clone(), e.key.year);
+    let assessed = ctx
+        .assessed
+        .get(&place)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let ours = match assessed.iter().find(|f| **f == e.key.framework_id) {
+        Some(f) => Some(f),
+        None => assessed.first(),
+    };
     match ours {
-        Some(f) if f != e.key.framework_id => Ok(Some(Refusal::FrameworkConflict {
-            ours: f,
+        Some(f) if *f != e.key.framework_id => Ok(Some(Refusal::FrameworkConflict {
+            ours: f.clone(),
             theirs: e.key.framework_id.clone(),
         })),
         _ => Ok(catalog::framework_in(tx, fw, &e.key.framework_id)
