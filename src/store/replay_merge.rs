@@ -187,6 +187,30 @@ impl Context {
         self.grants.get(user).map(Vec::as_slice).unwrap_or_default()
     }
 
+    /// [`verified`] for each of `events`, on every core: an Ed25519 verification is most of
+    /// what merging a signed event costs, and each one is independent of the others.
+    fn verify_ahead(&self, events: &[(Event, Seal)]) -> Vec<Option<bool>> {
+        let keys = &self.keys;
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let part = events.len().div_ceil(cores).max(1);
+        std::thread::scope(|s| {
+            let parts: Vec<_> = events
+                .chunks(part)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|(e, seal)| verified(keys, e, seal))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| p.join().expect("signature verification"))
+                .collect()
+        })
+    }
+
     fn in_force(&self, tx: &Connection, year: i32) -> Result<Rc<InForce>, StoreError> {
         if let Some(known) = self.in_force.borrow().get(&year) {
             return Ok(known.clone());
@@ -214,6 +238,9 @@ fn assessed(tx: &Connection) -> Result<HashMap<(String, i32), Vec<String>>, Stor
     }
     Ok(out)
 }
+
+/// Events whose signatures the replay verifies ahead at a time ([`Context::verify_ahead`]).
+const VERIFIED_AHEAD: usize = 4096;
 
 /// Key registrations of this merge not (yet) accepted by its replay.
 fn unvetted_keys(tx: &Connection) -> Result<Vec<(String, String)>, StoreError> {
@@ -263,20 +290,26 @@ pub(super) fn replay(
     });
     let mut ctx = Context::load(tx)?;
     let mut deadlines_moved = Vec::new();
-    for (e, seal) in &events {
-        match check(fw, tx, &ctx, e, seal)? {
-            Some(why) => {
-                quarantine::put(tx, &e.id, &why).map_err(StoreError::sql)?;
-            }
-            None if e.key.unit_code == "*" => {
-                vet(tx, &e.id)?;
-                projection::recompute(tx, &e.key, &e.target, &e.field).map_err(StoreError::sql)?;
-                if e.target == "year" {
-                    deadlines_moved.push(e.key.year);
+    for batch in events.chunks(VERIFIED_AHEAD) {
+        let mut signed = ctx.verify_ahead(batch);
+        for (i, (e, seal)) in batch.iter().enumerate() {
+            match check_with(fw, tx, &ctx, e, seal, signed[i])? {
+                Some(why) => {
+                    quarantine::put(tx, &e.id, &why).map_err(StoreError::sql)?;
                 }
-                ctx = Context::load(tx)?;
+                None if e.key.unit_code == "*" => {
+                    vet(tx, &e.id)?;
+                    projection::recompute(tx, &e.key, &e.target, &e.field)
+                        .map_err(StoreError::sql)?;
+                    if e.target == "year" {
+                        deadlines_moved.push(e.key.year);
+                    }
+                    ctx = Context::load(tx)?;
+                    // Which keys count may have changed: what was verified ahead stands no more.
+                    signed.fill(None);
+                }
+                None => {}
             }
-            None => {}
         }
     }
     let mut released = recheck(fw, tx, &mut ctx)?;
@@ -395,11 +428,25 @@ pub(super) fn check(
     e: &Event,
     seal: &Seal,
 ) -> Result<Option<Refusal>, StoreError> {
+    check_with(fw, tx, ctx, e, seal, None)
+}
+
+/// [`check`], given whether a key of `ctx` verifies the event's signature when that was
+/// verified ahead ([`Context::verify_ahead`]).
+fn check_with(
+    fw: &Frameworks,
+    tx: &Connection,
+    ctx: &Context,
+    e: &Event,
+    seal: &Seal,
+    signed: Option<bool>,
+) -> Result<Option<Refusal>, StoreError> {
     let parents = integrity::parent_digests(tx, &e.parents).map_err(StoreError::sql)?;
     if integrity::digest(e, seal.seen.as_deref(), &parents) != seal.digest {
         return Ok(Some(Refusal::Altered));
     }
-    if let Some(why) = check_signature(ctx, e, seal) {
+    let signed = signed.or_else(|| verified(&ctx.keys, e, seal));
+    if let Some(why) = check_signature(ctx, signed) {
         return Ok(Some(why));
     }
     if e.key.unit_code == "*" {
@@ -498,17 +545,23 @@ fn check_withdrawal(
 }
 
 /// Once roles are enforced, every merged event must be signed by a key registered for its
-/// author; before that, a signature that is there must still verify.
-fn check_signature(ctx: &Context, e: &Event, seal: &Seal) -> Option<Refusal> {
-    let keys = ctx.keys.get(&e.author);
-    match keys {
-        Some(ks) if !seal.signature.is_empty() => {
-            let ok = ks.iter().any(|k| k.verifies(&seal.digest, &seal.signature));
-            (!ok).then_some(Refusal::BadSignature)
-        }
-        _ if ctx.enforced => Some(Refusal::Unsigned),
-        _ => None,
+/// author; before that, a signature that is there must still verify. `signed` is what
+/// [`verified`] says of the event.
+fn check_signature(ctx: &Context, signed: Option<bool>) -> Option<Refusal> {
+    match signed {
+        Some(true) => None,
+        Some(false) => Some(Refusal::BadSignature),
+        None if ctx.enforced => Some(Refusal::Unsigned),
+        None => None,
     }
+}
+
+/// Whether a key registered for the event's author verifies its signature; `None` when it is
+/// unsigned or its author has no key here.
+fn verified(keys: &HashMap<String, Vec<keys::PublicKey>>, e: &Event, seal: &Seal) -> Option<bool> {
+    let ks = keys.get(&e.author)?;
+    (!seal.signature.is_empty())
+        .then(|| ks.iter().any(|k| k.verifies(&seal.digest, &seal.signature)))
 }
 
 /// An assessment event counts only under the framework this database assesses its unit and
@@ -570,4 +623,80 @@ pub(super) fn listed(tx: &Connection) -> Result<Vec<Quarantined>, StoreError> {
         .into_iter()
         .filter(|q| !before.contains(&q.event.id))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::AssessmentKey;
+
+    /// An event by `author` whose digest is `digest` (its content does not matter here).
+    fn sealed_by(i: usize, author: &str, signature: Option<String>) -> (Event, Seal) {
+        let digest = format!("{i:064x}");
+        let event = Event {
+            id: format!("event-{i}"),
+            key: AssessmentKey {
+                framework_id: "f".into(),
+                unit_code: "u".into(),
+                year: 2025,
+            },
+            target: "1.1.1".into(),
+            field: "self".into(),
+            value: "{}".into(),
+            parents: Vec::new(),
+            author: author.into(),
+            host: "laptop".into(),
+            at: "2025-11-20T08:00:00.000Z".into(),
+            reason: None,
+        };
+        let signature =
+            signature.unwrap_or_else(|| keys::sign(author, &digest).unwrap_or_default());
+        let seal = Seal {
+            seen: None,
+            digest,
+            signature,
+        };
+        (event, seal)
+    }
+
+    #[test]
+    fn signatures_verified_ahead_are_those_verified_one_by_one_in_order() {
+        // Names no other test signs as: the keys this process holds are process-wide.
+        keys::use_key("ahead.lan", [42; 32]);
+        keys::use_key("ahead.hoa", [9; 32]);
+        let lan = keys::public_key("ahead.lan").expect("key");
+        let ctx = Context {
+            grants: HashMap::new(),
+            enforced: true,
+            keys: HashMap::from([("ahead.lan".into(), vec![keys::PublicKey::parse(&lan)])]),
+            in_force: RefCell::default(),
+            assessed: HashMap::new(),
+        };
+        // More than one part per core, not a multiple of anything: signed by lan's key, lan's
+        // name over hoa's signature, lan unsigned, and hoa, who has no key here.
+        let events: Vec<(Event, Seal)> = (0..4099)
+            .map(|i| match i % 4 {
+                0 => sealed_by(i, "ahead.lan", None),
+                1 => {
+                    let forged = keys::sign("ahead.hoa", &format!("{i:064x}"));
+                    sealed_by(i, "ahead.lan", forged)
+                }
+                2 => sealed_by(i, "ahead.lan", Some(String::new())),
+                _ => sealed_by(i, "ahead.hoa", None),
+            })
+            .collect();
+        let ahead = ctx.verify_ahead(&events);
+        let one_by_one: Vec<Option<bool>> = events
+            .iter()
+            .map(|(e, seal)| verified(&ctx.keys, e, seal))
+            .collect();
+        assert_eq!(ahead, one_by_one);
+        let expected = [Some(true), Some(false), None, None];
+        for (i, got) in ahead.iter().enumerate() {
+            assert_eq!(*got, expected[i % 4], "event {i}");
+        }
+        assert_eq!(check_signature(&ctx, ahead[1]), Some(Refusal::BadSignature));
+        assert_eq!(check_signature(&ctx, ahead[2]), Some(Refusal::Unsigned));
+        assert_eq!(check_signature(&ctx, ahead[0]), None);
+    }
 }
