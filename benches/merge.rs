@@ -17,16 +17,27 @@ fn bench_merge(c: &mut Criterion) {
     // The same demo unsigned and signed, so that the two groups differ only by the signatures
     // and the roles enforced. A filtered run builds only the sample it uses.
     const UNSIGNED: &str = "merge a province copy";
-    if selected(UNSIGNED) {
+    if runs(UNSIGNED) {
         merge_group(c, UNSIGNED, &empty_base(), &province());
     }
     // Roles enforced and every event signed: each one's signature verified against its
     // author's registered key, the role checks against real grants.
     const SIGNED: &str = "merge a signed province copy";
-    if selected(SIGNED) {
+    if runs(SIGNED) {
         let (base, source) = signed_sample("province-5y.db", Scale::Province, 5);
         merge_group(c, SIGNED, &base, &source);
     }
+}
+
+const SYNC: &str = "parindex: sync";
+const FLOOR: &str = "floor: INSERT OR IGNORE ... SELECT";
+
+/// Whether the filters of this run select a benchmark of `group` (by its whole id, as
+/// criterion matches them).
+fn runs(group: &str) -> bool {
+    [SYNC, FLOOR]
+        .iter()
+        .any(|f| selected(&format!("{group}/{f}")))
 }
 
 /// A merge of every event `source` holds beyond `base` into a fresh copy of `base`, beside the
@@ -49,7 +60,7 @@ fn merge_group(c: &mut Criterion, title: &str, base: &Path, source: &Path) {
     };
     let mut group = c.benchmark_group(title);
     group.sample_size(10);
-    group.bench_function("parindex: sync", |b| {
+    group.bench_function(SYNC, |b| {
         b.iter_batched(
             fresh,
             |()| {
@@ -63,7 +74,7 @@ fn merge_group(c: &mut Criterion, title: &str, base: &Path, source: &Path) {
             BatchSize::PerIteration,
         )
     });
-    group.bench_function("floor: INSERT OR IGNORE ... SELECT", |b| {
+    group.bench_function(FLOOR, |b| {
         b.iter_batched(
             fresh,
             |()| {

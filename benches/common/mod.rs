@@ -27,16 +27,19 @@ pub fn measuring() -> bool {
 
 /// Whether a filtered run (`cargo bench --bench tui -- "first frame, province"`) may run a
 /// benchmark of `group`: a sample is then built only when something will use it (the national
-/// one takes minutes). Filters are matched as substrings, either way round.
+/// one takes minutes). Filters are matched as substrings, either way round, each alternative
+/// of a `a|b` filter alone; numbers (the values of `--measurement-time 20` and the like) are
+/// not filters.
 pub fn selected(group: &str) -> bool {
-    let filters: Vec<String> = std::env::args()
+    let args: Vec<String> = std::env::args()
         .skip(1)
-        .filter(|a| !a.starts_with('-'))
+        .filter(|a| !a.starts_with('-') && a.parse::<f64>().is_err())
         .collect();
+    let filters: Vec<&str> = args.iter().flat_map(|a| a.split('|')).collect();
     filters.is_empty()
         || filters
             .iter()
-            .any(|f| group.contains(f.as_str()) || f.contains(group))
+            .any(|f| group.contains(f) || f.contains(group))
 }
 
 /// A demo database, built once and reused (delete target/bench-data to rebuild): `name` at
