@@ -209,10 +209,19 @@ fn cancel_withdraws_an_unscored_assessment_from_rankings_and_restore_brings_it_b
             .as_array()
             .map(Vec::len)
     };
+    // The years home offers: a year whose only assessment is cancelled is not one of them.
+    let years = |s: &Scratch| {
+        parindex::store::Store::open(&s.db)
+            .expect("open")
+            .assessment_years()
+            .expect("years")
+    };
     assert_eq!(ranked(&s), Some(1));
+    assert!(years(&s).contains(&2025));
     let done = s.json(&["assess", "cancel", "--unit", DEPT, "--year", "2025"]);
     assert_eq!(done["cancelled"], true);
     assert_eq!(ranked(&s), Some(0));
+    assert!(!years(&s).contains(&2025), "{:?}", years(&s));
     let out = s.run(&["totals", "--unit", DEPT, "--year", "2025"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     // A change to the cancelled one is refused and says how to restore it.
@@ -224,6 +233,7 @@ fn cancel_withdraws_an_unscored_assessment_from_rankings_and_restore_brings_it_b
     assert_eq!(before, dump(&s.db));
     s.ok(&["assess", "restore", "--unit", DEPT, "--year", "2025"]);
     assert_eq!(ranked(&s), Some(1));
+    assert!(years(&s).contains(&2025));
     let history = s.json(&["check"]);
     assert_eq!(history["problems"].as_array().map(Vec::len), Some(0));
 }

@@ -108,8 +108,12 @@ impl Store {
     pub fn assessment_years(&self) -> Result<Vec<i32>, StoreError> {
         let mut stmt = self
             .conn
+            // Each year asks for one assessment not cancelled: asked of every assessment, the
+            // national file's ten thousand lookups in the projection delayed the first frame.
             .prepare_cached(&format!(
-                "SELECT DISTINCT year FROM assessment a WHERE {} ORDER BY year DESC",
+                "SELECT y.year FROM (SELECT DISTINCT year FROM assessment) y
+                 WHERE EXISTS (SELECT 1 FROM assessment a WHERE a.year = y.year AND {})
+                 ORDER BY y.year DESC",
                 super::catalog::NOT_CANCELLED
             ))
             .map_err(StoreError::sql)?;
