@@ -151,7 +151,9 @@ fn bench_draw_and_save(c: &mut Criterion) {
         }
         press(app, shell, KeyCode::Enter);
     };
-    // The key sequence must really save, or the figure would measure nothing.
+    // The key sequence must really save, or the figure would measure nothing. The first save
+    // starts the assessment (the province sample has none in 2026).
+    save(&mut app, &mut shell);
     let key = shell
         .store
         .find_assessment(UNIT, 2026)
