@@ -13,43 +13,10 @@ use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::tables::dump;
 use common::{BIN, Scratch, stderr};
 
 const UNIT: &str = "so-y-te";
-
-/// Every row of every table, in a stable order.
-fn dump(db: &Path) -> String {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .expect("open db");
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        .and_then(|mut s| {
-            s.query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<String>>>()
-        })
-        .expect("tables");
-    let mut out = String::new();
-    for t in tables {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{t}\""))
-            .expect("select");
-        let n = stmt.column_count();
-        let mut rows: Vec<String> = stmt
-            .query_map([], |r| {
-                Ok((0..n)
-                    .map(|i| format!("{:?}", r.get_ref(i).map(|v| v.to_owned())))
-                    .collect::<Vec<_>>()
-                    .join("|"))
-            })
-            .expect("rows")
-            .collect::<rusqlite::Result<_>>()
-            .expect("rows");
-        rows.sort();
-        out.push_str(&format!("{t}\n{}\n", rows.join("\n")));
-    }
-    out
-}
 
 /// `parindex ARGS` on `db` with the size of any file it writes limited to `limit` bytes.
 fn run_limited(db: &Path, limit: u64, args: &[&str]) -> Output {

@@ -4,9 +4,12 @@ use std::path::Path;
 
 use super::{Scratch, stderr};
 
-/// Every row of every table, in a stable order: what "logically identical" compares.
+/// Every row of every table, in a stable order: what "logically identical" compares. Opened
+/// read-only, so that taking the dump writes nothing (not even on a full disk).
 pub fn dump(db: &Path) -> String {
-    let conn = rusqlite::Connection::open(db).expect("open db");
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open db");
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .and_then(|mut s| {
