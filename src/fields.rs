@@ -24,6 +24,124 @@ pub const PENALTY: &str = "penalty";
 /// The field (of the `status` target) that withdraws an assessment (`assess cancel`, true) or
 /// brings it back (`assess restore`, false).
 pub const CANCELLED: &str = "cancelled";
+/// The workflow state, field of the `status` target of the same name.
+pub const STATUS: &str = "status";
+
+/// A field of an assessment's record, typed: `as_str` (and `Display`) give exactly the name
+/// stored in an event's `field` column, and `FromStr` reads it back, refusing a name this
+/// version does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// A stage's score (`self`, `appraisal1`, `appraisal2`, `survey`).
+    Stage(Stage),
+    Na,
+    /// The whole evidence list of older databases.
+    EvidenceList,
+    Explanation,
+    AppraisalNote,
+    Appraisal2Note,
+    Response,
+    Bonus,
+    Penalty,
+    /// The workflow state of the `status` target.
+    Status,
+    Cancelled,
+    /// One evidence document of a sub-criterion: `evidence/<id>`.
+    Document(String),
+    /// One document of the evidence library: `doc/<id>`.
+    LibraryDocument(String),
+}
+
+impl Field {
+    /// The stored name.
+    pub fn as_str(&self) -> std::borrow::Cow<'static, str> {
+        use std::borrow::Cow::{Borrowed, Owned};
+        match self {
+            Field::Stage(stage) => Borrowed(stage.code()),
+            Field::Na => Borrowed(NA),
+            Field::EvidenceList => Borrowed(EVIDENCE),
+            Field::Explanation => Borrowed(EXPLANATION),
+            Field::AppraisalNote => Borrowed(APPRAISAL_NOTE),
+            Field::Appraisal2Note => Borrowed(APPRAISAL2_NOTE),
+            Field::Response => Borrowed(RESPONSE),
+            Field::Bonus => Borrowed(BONUS),
+            Field::Penalty => Borrowed(PENALTY),
+            Field::Status => Borrowed(STATUS),
+            Field::Cancelled => Borrowed(CANCELLED),
+            Field::Document(id) => Owned(format!("{DOCUMENT_PREFIX}{id}")),
+            Field::LibraryDocument(id) => Owned(format!("{LIBRARY_PREFIX}{id}")),
+        }
+    }
+
+    /// The value the field has before anything was saved to it.
+    pub fn empty_value(&self) -> String {
+        match self {
+            Field::Stage(_) => encode_score(None),
+            Field::Na => encode_bool(false),
+            Field::EvidenceList => encode_evidence(&[]),
+            Field::Bonus | Field::Penalty | Field::Document(_) | Field::LibraryDocument(_) => {
+                "null".into()
+            }
+            _ => encode_text(""),
+        }
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.as_str())
+    }
+}
+
+/// A field name this version does not know (shown as stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownField(pub String);
+
+impl std::fmt::Display for UnknownField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown field '{}'", self.0)
+    }
+}
+
+impl std::error::Error for UnknownField {}
+
+impl FromStr for Field {
+    type Err = UnknownField;
+
+    /// Exactly the stored names: no trimming nor case folding, so that parsing and printing
+    /// round-trip byte for byte.
+    fn from_str(name: &str) -> Result<Field, UnknownField> {
+        let id = |prefix: &str| name.strip_prefix(prefix).map(str::to_string);
+        if let Some(stage) = Stage::ALL.into_iter().find(|s| s.code() == name) {
+            return Ok(Field::Stage(stage));
+        }
+        let simple = match name {
+            NA => Some(Field::Na),
+            EVIDENCE => Some(Field::EvidenceList),
+            EXPLANATION => Some(Field::Explanation),
+            APPRAISAL_NOTE => Some(Field::AppraisalNote),
+            APPRAISAL2_NOTE => Some(Field::Appraisal2Note),
+            RESPONSE => Some(Field::Response),
+            BONUS => Some(Field::Bonus),
+            PENALTY => Some(Field::Penalty),
+            STATUS => Some(Field::Status),
+            CANCELLED => Some(Field::Cancelled),
+            _ => None,
+        };
+        simple
+            .or_else(|| id(DOCUMENT_PREFIX).map(Field::Document))
+            .or_else(|| id(LIBRARY_PREFIX).map(Field::LibraryDocument))
+            .ok_or_else(|| UnknownField(name.to_string()))
+    }
+}
+
+impl TryFrom<&str> for Field {
+    type Error = UnknownField;
+
+    fn try_from(name: &str) -> Result<Field, UnknownField> {
+        name.parse()
+    }
+}
 
 /// Whether a stored value puts something in its field (a score, a document, a note), as
 /// opposed to clearing it: only an assessment with none of these may be withdrawn.
@@ -224,16 +342,9 @@ pub const DOCUMENT_PREFIX: &str = "evidence/";
 
 /// The value a field has before anything was saved to it.
 pub fn empty_value(field: &str) -> String {
-    if field.parse::<Stage>().is_ok() {
-        return encode_score(None);
-    }
-    match field {
-        NA => encode_bool(false),
-        EVIDENCE => encode_evidence(&[]),
-        BONUS | PENALTY => "null".into(),
-        f if is_document(f) || is_library_document(f) => "null".into(),
-        _ => encode_text(""),
-    }
+    field
+        .parse::<Field>()
+        .map_or_else(|_| encode_text(""), |f| f.empty_value())
 }
 
 pub fn is_document(field: &str) -> bool {
@@ -375,6 +486,85 @@ mod tests {
     }
 
     use super::*;
+
+    /// One of every kind of field, with the name it is stored under.
+    fn every_field() -> Vec<(Field, &'static str)> {
+        let id = "0190c3a2-7b1e-7000-8000-000000000001";
+        let mut all: Vec<(Field, &str)> = Stage::ALL
+            .into_iter()
+            .map(|s| (Field::Stage(s), s.code()))
+            .collect();
+        all.extend([
+            (Field::Na, "na"),
+            (Field::EvidenceList, "evidence"),
+            (Field::Explanation, "explanation"),
+            (Field::AppraisalNote, "appraisal_note"),
+            (Field::Appraisal2Note, "appraisal2_note"),
+            (Field::Response, "response"),
+            (Field::Bonus, "bonus"),
+            (Field::Penalty, "penalty"),
+            (Field::Status, "status"),
+            (Field::Cancelled, "cancelled"),
+            (
+                Field::Document(id.into()),
+                "evidence/0190c3a2-7b1e-7000-8000-000000000001",
+            ),
+            (
+                Field::LibraryDocument(id.into()),
+                "doc/0190c3a2-7b1e-7000-8000-000000000001",
+            ),
+        ]);
+        all
+    }
+
+    #[test]
+    fn every_field_prints_its_stored_name_and_parses_back() {
+        let all = every_field();
+        assert_eq!(all.len(), 4 + 12, "a new variant belongs in every_field");
+        for (field, stored) in all {
+            assert_eq!(field.as_str(), stored);
+            assert_eq!(field.to_string(), stored);
+            assert_eq!(stored.parse::<Field>(), Ok(field.clone()));
+            assert_eq!(Field::try_from(stored), Ok(field));
+        }
+        let fresh = new_document_field();
+        assert!(matches!(fresh.parse(), Ok(Field::Document(_))));
+        assert_eq!(fresh.parse::<Field>().map(|f| f.to_string()), Ok(fresh));
+        let fresh = new_library_field();
+        assert!(matches!(fresh.parse(), Ok(Field::LibraryDocument(_))));
+    }
+
+    #[test]
+    fn unknown_field_names_are_refused_as_stored() {
+        for name in [
+            "", "SELF", " na", "na ", "Evidence", "doc", "score", "1.1.1",
+        ] {
+            assert_eq!(name.parse::<Field>(), Err(UnknownField(name.into())));
+        }
+        assert_eq!(
+            "appraisal3".parse::<Field>().unwrap_err().to_string(),
+            "unknown field 'appraisal3'"
+        );
+    }
+
+    #[test]
+    fn empty_value_of_each_field_is_what_it_was_before_the_enum() {
+        let null_score = encode_score(None);
+        for (field, stored) in every_field() {
+            let expected = match stored {
+                "self" | "appraisal1" | "appraisal2" | "survey" => null_score.clone(),
+                "na" => "false".into(),
+                "evidence" => "[]".into(),
+                "bonus" | "penalty" => "null".into(),
+                s if s.starts_with("evidence/") || s.starts_with("doc/") => "null".into(),
+                _ => "\"\"".into(),
+            };
+            assert_eq!(field.empty_value(), expected, "{stored}");
+            assert_eq!(empty_value(stored), expected, "{stored}");
+        }
+        // A sub-criterion code as the field of a single-stage item is a text.
+        assert_eq!(empty_value("1.1.1"), "\"\"");
+    }
 
     #[test]
     fn score_with_declared_grade_round_trips() {
