@@ -28,6 +28,8 @@ const POLL: Duration = Duration::from_millis(500);
 /// How long one save waits for another officer's write before the loop takes keys again (and
 /// shows "waiting… attempt n"): the screen never freezes on the lock.
 const SAVE_WAIT: Duration = Duration::from_millis(250);
+/// How long after the last save the file is folded in, so that a plain copy of it is current.
+const IDLE: Duration = Duration::from_secs(1);
 
 pub struct Options {
     pub lang: Lang,
@@ -126,6 +128,8 @@ impl Loop {
             if self.last_poll.elapsed() >= POLL {
                 self.poll_database(app, shell, view, guard)?;
             }
+            // Best effort: a checkpoint that fails is run by SQLite later, or at exit.
+            let _ = shell.store.fold_when_idle(IDLE);
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ mod draft;
 mod error;
 mod events;
 mod files;
+mod fold;
 mod framework_choice;
 mod identity;
 mod inputs;
@@ -34,7 +35,7 @@ mod watch;
 
 use std::path::{Path, PathBuf};
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -76,6 +77,8 @@ pub struct Store {
     /// Inside [`Store::in_bulk`]: commits leave their assessments listed as stale, and the
     /// kept totals of all of them are computed once at the end.
     bulk: bool,
+    /// What is left to fold into the main file once the writer is idle.
+    fold: Cell<fold::Fold>,
 }
 
 impl Store {
@@ -99,6 +102,7 @@ impl Store {
             frameworks: RefCell::default(),
             soundness,
             bulk: false,
+            fold: fold::Fold::new(true),
         };
         if let open::Existing::New = existing {
             store.seed()?;
@@ -150,14 +154,14 @@ impl Store {
                     frameworks: RefCell::default(),
                     soundness,
                     bulk: false,
+                    fold: fold::Fold::new(false),
                 })
             }
         }
     }
 
     /// Runs a bulk load (sample data: thousands of small transactions) the way a loader
-    /// should: checkpointing as SQLite does by default (every 1000 pages) instead of after each
-    /// commit, with `synchronous=NORMAL` (in WAL mode a crash may lose the last commits, never
+    /// should: with `synchronous=NORMAL` (in WAL mode a crash may lose the last commits, never
     /// corrupt the file: the load is simply run again), and the kept totals of every assessment
     /// it touched computed once at its end instead of in each of its transactions (until then
     /// they stay listed in `totals_stale`, so readers compute them). Then one passive
@@ -167,7 +171,7 @@ impl Store {
         work: impl FnOnce(&mut Store) -> Result<T, E>,
     ) -> Result<T, E> {
         self.conn
-            .execute_batch("PRAGMA wal_autocheckpoint = 1000; PRAGMA synchronous = NORMAL;")
+            .execute_batch("PRAGMA synchronous = NORMAL;")
             .map_err(StoreError::sql)?;
         self.bulk = true;
         let result = work(self);
@@ -175,12 +179,9 @@ impl Store {
         let refreshed = self.write(|_| Ok::<(), StoreError>(()));
         let restored = self
             .conn
-            .execute_batch("PRAGMA wal_autocheckpoint = 1; PRAGMA synchronous = FULL;")
-            .and_then(|()| {
-                self.conn
-                    .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
-            })
-            .map_err(StoreError::sql);
+            .execute_batch("PRAGMA synchronous = FULL;")
+            .map_err(StoreError::sql)
+            .and_then(|()| self.checkpoint());
         let value = result?;
         refreshed?;
         restored.map(|()| value).map_err(E::from)

@@ -105,7 +105,7 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 /// How a connection may use the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// The officer's database: WAL mode, checkpointed after every commit.
+    /// The officer's database: WAL mode, folded into the main file once idle.
     ReadWrite,
     /// A command that only reads: needs only read permission on the file.
     ReadOnly,
@@ -150,10 +150,8 @@ pub fn connect(
     if access == Access::ReadWrite {
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| StoreError::from_open(path, e))?;
-        // A passive checkpoint after every commit (SQLite runs it once the write lock is
-        // released, and it never waits for readers): a plain copy of an idle file is current.
-        conn.pragma_update(None, "wal_autocheckpoint", 1)
-            .map_err(StoreError::sql)?;
+        // Checkpointed by SQLite every 1000 pages, and folded in once the writer is idle
+        // (`fold`): a plain copy of an idle file is current.
     }
     conn.pragma_update(None, "synchronous", "FULL")
         .map_err(StoreError::sql)?;
