@@ -136,6 +136,12 @@ mod tests {
             exact,
             ..Default::default()
         };
+        final_row(unit, totals)
+    }
+
+    /// A final, unranked row of `unit` (named by its code) with `totals`: the ranking tests'
+    /// one fixture.
+    pub(super) fn final_row(unit: &str, totals: crate::scoring::Totals) -> RankingRow {
         RankingRow {
             rank: 0,
             unit: unit.into(),

@@ -270,14 +270,7 @@ mod tests {
             subs,
             ..Default::default()
         };
-        RankingRow {
-            rank: 0,
-            unit: unit.into(),
-            unit_name: unit.into(),
-            status: Status::Final,
-            totals,
-            previous: None,
-        }
+        crate::ranking::tests::final_row(unit, totals)
     }
 
     fn ranking(rows: Vec<RankingRow>) -> Ranking {
