@@ -52,11 +52,12 @@ fn kept_totals_carried_by_a_hostile_copy_are_ignored_and_recomputed() {
         )
         .expect("forge totals");
     assert!(forged >= 1);
-    c.execute(
-        "INSERT INTO assessment_totals (framework_id, unit_code, year, status, total, index_percent, band, headline, figures)
-         SELECT framework_id, 'thu-nghiem-hoa-lac', year, 'final', '100', '100', 'Xuất sắc', headline, figures
-         FROM assessment_totals LIMIT 1",
-        [],
+    c.execute_batch(
+        "INSERT INTO assessment_totals (framework_id, unit_code, year, status, cancelled, total, index_percent, band, headline)
+           SELECT framework_id, 'thu-nghiem-hoa-lac', year, 'final', 0, '100', '100', 'Xuất sắc', headline
+           FROM assessment_totals LIMIT 1;
+         INSERT INTO assessment_figures (framework_id, unit_code, year, figures)
+           SELECT framework_id, 'thu-nghiem-hoa-lac', year, figures FROM assessment_figures LIMIT 1;",
     )
     .expect("forge a row");
     drop(c);

@@ -75,6 +75,8 @@ fn a_database_from_before_digests_is_digested_on_first_open_and_stays_sound() {
          DROP TABLE evidence_file;
          DROP INDEX current_in_conflict;
          DROP TABLE assessment_totals;
+         DROP TABLE assessment_figures;
+         DROP INDEX assessment_by_unit;
          DROP TABLE totals_stale;
          DELETE FROM meta WHERE key = 'totals_engine';
          PRAGMA user_version = 1;",

@@ -79,7 +79,7 @@ fn a_refused_save_leaves_the_kept_totals_unchanged() {
     let s = Scratch::new();
     set(&s.db, COMMUNE, "1.1.1", "0.5");
     let before: String = sql(&s.db)
-        .query_row("SELECT figures FROM assessment_totals", [], |r| r.get(0))
+        .query_row("SELECT figures FROM assessment_figures", [], |r| r.get(0))
         .expect("row");
     let out = run_on(
         &s.db,
@@ -87,7 +87,7 @@ fn a_refused_save_leaves_the_kept_totals_unchanged() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let after: String = sql(&s.db)
-        .query_row("SELECT figures FROM assessment_totals", [], |r| r.get(0))
+        .query_row("SELECT figures FROM assessment_figures", [], |r| r.get(0))
         .expect("row");
     assert_eq!(before, after);
     let stale: i64 = sql(&s.db)
@@ -162,7 +162,7 @@ fn check_catches_altered_figures_a_missing_row_and_a_row_of_no_assessment() {
     set(&s.db, OTHER, "1.1.1", "0.5");
     let conn = sql(&s.db);
     conn.execute(
-        "UPDATE assessment_totals SET figures = replace(figures, '\"progress\":[1,', '\"progress\":[7,')
+        "UPDATE assessment_figures SET figures = replace(figures, '\"progress\":[1,', '\"progress\":[7,')
          WHERE unit_code = ?1",
         [COMMUNE],
     )
@@ -173,8 +173,8 @@ fn check_catches_altered_figures_a_missing_row_and_a_row_of_no_assessment() {
     )
     .expect("delete");
     conn.execute(
-        "INSERT INTO assessment_totals SELECT framework_id, 'ghost', year, status, total,
-           index_percent, band, headline, figures FROM assessment_totals WHERE unit_code = ?1",
+        "INSERT INTO assessment_totals SELECT framework_id, 'ghost', year, status, cancelled,
+           total, index_percent, band, headline FROM assessment_totals WHERE unit_code = ?1",
         [COMMUNE],
     )
     .expect("orphan");
@@ -205,7 +205,7 @@ fn the_ranking_reads_the_kept_totals() {
     // altered by hand shows through (and `check` catches it, above).
     sql(&s.db)
         .execute(
-            "UPDATE assessment_totals SET figures = json_set(figures, '$.total', '42')
+            "UPDATE assessment_figures SET figures = json_set(figures, '$.total', '42')
              WHERE unit_code = ?1",
             [COMMUNE],
         )
@@ -251,6 +251,31 @@ fn totals_of_another_engine_are_rebuilt_when_the_database_is_opened() {
     assert!(check(&s.db).0);
 }
 
+/// Lists leave withdrawn assessments out by the kept row's flag (no lookup in the projection
+/// per row): the flag set by hand hides a live assessment from the ranking, and `check`
+/// catches it.
+#[test]
+fn check_catches_a_withdrawal_flag_altered_by_hand() {
+    let s = Scratch::new();
+    set(&s.db, COMMUNE, "1.1.1", "0.5");
+    set(&s.db, OTHER, "1.1.1", "0.5");
+    assert!(ranking(&s).to_string().contains(COMMUNE));
+    sql(&s.db)
+        .execute(
+            "UPDATE assessment_totals SET cancelled = 1 WHERE unit_code = ?1",
+            [COMMUNE],
+        )
+        .expect("alter");
+    assert!(!ranking(&s).to_string().contains(COMMUNE));
+    let (ok, text) = check(&s.db);
+    assert!(!ok, "{text}");
+    assert!(
+        text.contains(&format!("{COMMUNE} 2025: its kept totals differ")),
+        "{text}"
+    );
+    assert!(!text.contains(OTHER), "{text}");
+}
+
 #[test]
 fn check_catches_an_altered_headline() {
     let s = Scratch::new();
@@ -276,7 +301,7 @@ fn a_schema_5_database_gets_a_headline_for_every_kept_row() {
     let honest = [kept(&s.db, COMMUNE), kept(&s.db, OTHER)];
     sql(&s.db)
         .execute_batch(
-            "DROP TABLE assessment_totals;
+            "DROP TABLE assessment_totals; DROP TABLE assessment_figures; DROP INDEX assessment_by_unit;
              CREATE TABLE assessment_totals (
                framework_id TEXT NOT NULL, unit_code TEXT NOT NULL, year INTEGER NOT NULL,
                status TEXT NOT NULL, total TEXT NOT NULL, index_percent TEXT NOT NULL, band TEXT,
@@ -308,7 +333,8 @@ fn a_schema_3_database_gets_kept_totals_for_every_assessment() {
     sql(&s.db)
         .execute_batch(
             "DROP TABLE evidence_file;
-             DROP TABLE assessment_totals; DROP TABLE totals_stale; DROP INDEX current_in_conflict;
+             DROP TABLE assessment_totals; DROP TABLE assessment_figures; DROP TABLE totals_stale;
+             DROP INDEX current_in_conflict; DROP INDEX assessment_by_unit;
              DELETE FROM meta WHERE key = 'totals_engine'; PRAGMA user_version = 3;",
         )
         .expect("downgrade");

@@ -201,7 +201,8 @@ fn sync_refuses_foreign_corrupt_newer_and_itself_without_writing() {
     let newer = s.path("newer.db");
     run_on(&newer, &["unit", "list"]);
     let c = rusqlite::Connection::open(&newer).expect("open");
-    c.pragma_update(None, "user_version", 7).expect("bump");
+    c.pragma_update(None, "user_version", parindex::store::SCHEMA_VERSION + 1)
+        .expect("bump");
     c.pragma_update(None, "journal_mode", "DELETE")
         .expect("journal");
     drop(c);

@@ -54,6 +54,7 @@ fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, St
              key,
              totals,
              status,
+             ..
          }| {
             if !frameworks.contains_key(&key.framework_id) {
                 let f = store.framework(&key.framework_id)?;

@@ -101,10 +101,21 @@ pub(super) fn row_to_key(r: &rusqlite::Row) -> rusqlite::Result<AssessmentKey> {
     })
 }
 
+/// The condition, on an assessment `a`, that it is not withdrawn (`assess cancel`).
 pub(super) const NOT_CANCELLED: &str =
     "NOT EXISTS (SELECT 1 FROM current c WHERE c.framework_id = a.framework_id
      AND c.unit_code = a.unit_code AND c.year = a.year AND c.target = 'status'
      AND c.field = 'cancelled' AND c.value = 'true')";
+
+/// Whether one assessment is withdrawn, by the condition of [`NOT_CANCELLED`].
+pub(super) fn is_cancelled(conn: &Connection, key: &AssessmentKey) -> rusqlite::Result<bool> {
+    conn.prepare_cached(&format!(
+        "SELECT NOT {NOT_CANCELLED} FROM (SELECT ?1 AS framework_id, ?2 AS unit_code, ?3 AS year) a"
+    ))?
+    .query_row(params![key.framework_id, key.unit_code, key.year], |r| {
+        r.get(0)
+    })
+}
 
 pub(super) fn find_in(
     conn: &Connection,

@@ -2,7 +2,8 @@
 //! total, per area, index, band, progress, flag counts) and its status, one row each in
 //! `assessment_totals`, so that home screens, rankings and reports read one row per assessment
 //! instead of decoding every field and rerunning the engine. Each row carries a headline (the
-//! totals without their lists) before the full figures, for lists of thousands (home).
+//! totals without their lists) and whether the assessment is withdrawn, small enough for ten
+//! thousand rows to be read page by page (home); the full figures are in `assessment_figures`.
 //!
 //! Every projection write lists its assessment in `totals_stale`; every transaction that
 //! changes the projection recomputes those assessments with the engine before it commits
@@ -35,6 +36,8 @@ pub struct Kept {
     pub key: AssessmentKey,
     pub totals: Totals,
     pub status: Status,
+    /// Withdrawn (`assess cancel`): kept, but left out of every list.
+    pub cancelled: bool,
 }
 
 /// Lists an assessment whose fields changed; pseudo-keys (`*`: deadlines, officers) have none.
@@ -84,26 +87,29 @@ pub(super) fn refresh(conn: &Connection, frameworks: &Frameworks) -> Result<usiz
     Ok(stale.len())
 }
 
-/// What the engine says about one assessment now, in full (criteria and sub-criteria too).
+/// What the engine says about one assessment now, in full (criteria and sub-criteria too),
+/// with its status and whether it is withdrawn.
 fn engine(
     conn: &Connection,
     frameworks: &Frameworks,
     key: &AssessmentKey,
-) -> Result<(Totals, Status), StoreError> {
+) -> Result<(Totals, Status, bool), StoreError> {
     let framework = catalog::framework_in(conn, frameworks, &key.framework_id)?;
     let inputs = super::inputs::inputs_in(conn, key).map_err(StoreError::sql)?;
     let totals = scoring::totals(&framework, &inputs);
-    Ok((totals, super::events::status_in(conn, key)?))
+    let cancelled = catalog::is_cancelled(conn, key).map_err(StoreError::sql)?;
+    Ok((totals, super::events::status_in(conn, key)?, cancelled))
 }
 
 /// The kept part of the engine's totals.
-fn kept(key: &AssessmentKey, (mut totals, status): (Totals, Status)) -> Kept {
+fn kept(key: &AssessmentKey, (mut totals, status, cancelled): (Totals, Status, bool)) -> Kept {
     totals.criteria = Vec::new();
     totals.subs = Vec::new();
     Kept {
         key: key.clone(),
         totals,
         status,
+        cancelled,
     }
 }
 
@@ -115,13 +121,14 @@ fn compute(
     Ok(kept(key, engine(conn, frameworks, key)?))
 }
 
-/// The row as stored: (status, total, index %, band, headline, figures).
-type Columns = (String, String, String, Option<String>, String, String);
+/// The row as stored: (status, withdrawn, total, index %, band, headline), and the figures.
+type Columns = (String, bool, String, String, Option<String>, String, String);
 
 fn columns(kept: &Kept) -> Result<Columns, StoreError> {
     let json = |t: &Totals| serde_json::to_string(t).map_err(|e| StoreError::Sql(e.to_string()));
     Ok((
         kept.status.code().to_string(),
+        kept.cancelled,
         scoring::canonical(kept.totals.total),
         scoring::canonical(kept.totals.index_percent),
         kept.totals.band.clone(),
@@ -144,14 +151,15 @@ fn headline(t: &Totals) -> Totals {
 }
 
 fn write(conn: &Connection, kept: &Kept) -> Result<(), StoreError> {
-    let (status, total, index, band, headline, figures) = columns(kept)?;
+    let (status, cancelled, total, index, band, headline, figures) = columns(kept)?;
     let k = &kept.key;
     conn.prepare_cached(
-        "INSERT INTO assessment_totals (framework_id, unit_code, year, status, total, index_percent, band, headline, figures)
+        "INSERT INTO assessment_totals (framework_id, unit_code, year, status, cancelled, total, index_percent, band, headline)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (framework_id, unit_code, year) DO UPDATE SET status = excluded.status,
-           total = excluded.total, index_percent = excluded.index_percent, band = excluded.band,
-           headline = excluded.headline, figures = excluded.figures",
+           cancelled = excluded.cancelled, total = excluded.total,
+           index_percent = excluded.index_percent, band = excluded.band,
+           headline = excluded.headline",
     )
     .and_then(|mut s| {
         s.execute(params![
@@ -159,12 +167,20 @@ fn write(conn: &Connection, kept: &Kept) -> Result<(), StoreError> {
             k.unit_code,
             k.year,
             status,
+            cancelled,
             total,
             index,
             band,
-            headline,
-            figures
+            headline
         ])
+    })
+    .and_then(|_| {
+        conn.prepare_cached(
+            "INSERT INTO assessment_figures (framework_id, unit_code, year, figures)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (framework_id, unit_code, year) DO UPDATE SET figures = excluded.figures",
+        )?
+        .execute(params![k.framework_id, k.unit_code, k.year, figures])
     })
     .map_err(StoreError::sql)?;
     Ok(())
@@ -210,6 +226,7 @@ pub(super) fn rebuild_if_other_engine(
     }
     tx.execute_batch(
         "DELETE FROM assessment_totals;
+         DELETE FROM assessment_figures;
          INSERT OR IGNORE INTO totals_stale (framework_id, unit_code, year)
            SELECT framework_id, unit_code, year FROM assessment;",
     )
@@ -253,20 +270,27 @@ impl Store {
         mut each: impl FnMut(Kept) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         let current = is_current(&self.conn)?;
-        let column = match reading {
-            Reading::Figures => "figures",
-            Reading::Headline => "headline",
+        let (column, join) = match reading {
+            Reading::Figures => (
+                "f.figures",
+                "LEFT JOIN assessment_figures f ON f.framework_id = a.framework_id
+                   AND f.unit_code = a.unit_code AND f.year = a.year",
+            ),
+            Reading::Headline => ("k.headline", ""),
         };
+        // The units in their order, each one's assessments by index (no sort of ten thousand
+        // rows); withdrawn ones are left out by their kept row (no lookup in the projection),
+        // those without a current kept row by the engine.
         let sql = format!(
-            "SELECT a.framework_id, a.unit_code, a.year, k.status, k.{column},
+            "SELECT a.framework_id, a.unit_code, a.year, k.status, {column}, k.cancelled,
                     EXISTS (SELECT 1 FROM totals_stale s WHERE s.framework_id = a.framework_id
                       AND s.unit_code = a.unit_code AND s.year = a.year)
-             FROM assessment a JOIN unit u ON u.code = a.unit_code
+             FROM unit u CROSS JOIN assessment a ON a.unit_code = u.code AND a.year = ?1
              LEFT JOIN assessment_totals k ON k.framework_id = a.framework_id
                AND k.unit_code = a.unit_code AND k.year = a.year
-             WHERE a.year = ?1 AND u.level = ?2 AND {}
-             ORDER BY u.rowid, a.framework_id",
-            catalog::NOT_CANCELLED
+             {join}
+             WHERE u.level = ?2
+             ORDER BY u.rowid, a.framework_id"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::sql)?;
         let mut rows = stmt
@@ -274,14 +298,17 @@ impl Store {
             .map_err(StoreError::sql)?;
         while let Some(r) = rows.next().map_err(StoreError::sql)? {
             let key = catalog::row_to_key(r).map_err(StoreError::sql)?;
-            let stale: bool = r.get(5).map_err(StoreError::sql)?;
             let status: Option<String> = r.get(3).map_err(StoreError::sql)?;
             let figures: Option<String> = r.get(4).map_err(StoreError::sql)?;
-            let kept = match (current && !stale, status, figures) {
-                (true, Some(status), Some(figures)) => decode(&key, &status, &figures),
+            let cancelled: Option<bool> = r.get(5).map_err(StoreError::sql)?;
+            let stale: bool = r.get(6).map_err(StoreError::sql)?;
+            let kept = match (current && !stale, status, figures, cancelled) {
+                (true, Some(status), Some(figures), Some(cancelled)) => {
+                    decode(&key, &status, &figures, cancelled)
+                }
                 _ => None,
             };
-            each(match (kept, reading) {
+            let kept = match (kept, reading) {
                 (Some(kept), _) => kept,
                 (None, Reading::Figures) => compute(&self.conn, &self.frameworks, &key)?,
                 (None, Reading::Headline) => {
@@ -289,17 +316,21 @@ impl Store {
                     kept.totals = headline(&kept.totals);
                     kept
                 }
-            })?;
+            };
+            if !kept.cancelled {
+                each(kept)?;
+            }
         }
         Ok(())
     }
 }
 
-fn decode(key: &AssessmentKey, status: &str, figures: &str) -> Option<Kept> {
+fn decode(key: &AssessmentKey, status: &str, figures: &str, cancelled: bool) -> Option<Kept> {
     Some(Kept {
         key: key.clone(),
         totals: serde_json::from_str(figures).ok()?,
         status: status.parse().ok()?,
+        cancelled,
     })
 }
 
@@ -318,12 +349,13 @@ pub(super) fn verify(
     let current = is_current(conn)?;
     let mut stored = conn
         .prepare_cached(
-            "SELECT status, total, index_percent, band, headline, figures FROM assessment_totals
+            "SELECT k.status, k.cancelled, k.total, k.index_percent, k.band, k.headline, f.figures
+             FROM assessment_totals k JOIN assessment_figures f USING (framework_id, unit_code, year)
              WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3",
         )
         .map_err(StoreError::sql)?;
     for key in &keys {
-        let (full, status) = engine(conn, frameworks, key)?;
+        let (full, status, cancelled) = engine(conn, frameworks, key)?;
         let name = format!("{} {} {}", key.framework_id, key.unit_code, key.year);
         if exceeds_a_cap(&full) {
             problems.push(format!("{name}: a total exceeds its cap"));
@@ -340,16 +372,17 @@ pub(super) fn verify(
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
+                    r.get(6)?,
                 ))
             })
             .optional()
             .map_err(StoreError::sql)?;
-        let expected = columns(&kept(key, (full, status)))?;
+        let expected = columns(&kept(key, (full, status, cancelled)))?;
         match row {
             None => problems.push(format!("{name}: its kept totals are missing")),
             Some(row) if row != expected => problems.push(format!(
                 "{name}: its kept totals differ from a recomputation from the log (kept index {} total {}, computed index {} total {})",
-                row.2, row.1, expected.2, expected.1
+                row.3, row.2, expected.3, expected.2
             )),
             Some(_) => {}
         }
@@ -362,6 +395,11 @@ pub(super) fn verify(
         "SELECT count(*) FROM assessment_totals k WHERE NOT EXISTS (SELECT 1 FROM assessment a
            WHERE a.framework_id = k.framework_id AND a.unit_code = k.unit_code AND a.year = k.year)",
     )?;
+    let orphan_figures = count(
+        "SELECT count(*) FROM assessment_figures f WHERE NOT EXISTS (SELECT 1 FROM assessment a
+           WHERE a.framework_id = f.framework_id AND a.unit_code = f.unit_code AND a.year = f.year)",
+    )?;
+    let orphans = orphans + orphan_figures;
     if orphans > 0 {
         problems.push(format!("{orphans} kept totals belong to no assessment"));
     }

@@ -112,7 +112,7 @@ pub(super) fn step_aside(
         params![other, unit, year],
     )
     .map_err(StoreError::sql)?;
-    for table in ["assessment_totals", "assessment"] {
+    for table in ["assessment_totals", "assessment_figures", "assessment"] {
         tx.execute(
             &format!(
                 "DELETE FROM main.{table} WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3"

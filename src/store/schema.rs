@@ -6,7 +6,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x5041_5249;
 
 /// The schema version this build writes. Files with a higher one are refused.
-pub const SCHEMA_VERSION: i32 = 6;
+pub const SCHEMA_VERSION: i32 = 7;
 
 /// Migration `n` brings a database from version `n` to `n + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -183,6 +183,39 @@ CREATE TABLE assessment_totals (
     PRIMARY KEY (framework_id, unit_code, year)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX assessment_totals_by_year ON assessment_totals (year);
+DELETE FROM meta WHERE key = 'totals_engine';
+"#,
+    // 6 → 7: a kept row small enough to live in its B-tree page (issue 18). With the full
+    // figures (3-4 KB) in the same row, SQLite kept only its first ~490 bytes in the page, so
+    // reading the headline of each of ten thousand rows cost one overflow page each (110 ms
+    // for a national home screen in `sqlite3` alone). The figures move to their own table,
+    // read only by rankings and reports; the row also says whether the assessment is
+    // withdrawn, so a list never asks the projection about each row; and assessments are
+    // found by unit, so a list walks the units in their order with no sort. Never synced:
+    // rebuilt when the file is next opened for writing.
+    r#"
+CREATE INDEX assessment_by_unit ON assessment (unit_code, year, framework_id);
+DROP TABLE assessment_totals;
+CREATE TABLE assessment_totals (
+    framework_id  TEXT NOT NULL,
+    unit_code     TEXT NOT NULL,
+    year          INTEGER NOT NULL,
+    status        TEXT NOT NULL,
+    cancelled     INTEGER NOT NULL,
+    total         TEXT NOT NULL,
+    index_percent TEXT NOT NULL,
+    band          TEXT,
+    headline      TEXT NOT NULL,
+    PRIMARY KEY (framework_id, unit_code, year)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX assessment_totals_by_year ON assessment_totals (year);
+CREATE TABLE assessment_figures (
+    framework_id TEXT NOT NULL,
+    unit_code    TEXT NOT NULL,
+    year         INTEGER NOT NULL,
+    figures      TEXT NOT NULL,
+    PRIMARY KEY (framework_id, unit_code, year)
+) STRICT;
 DELETE FROM meta WHERE key = 'totals_engine';
 "#,
 ];
