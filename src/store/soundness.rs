@@ -2,7 +2,7 @@
 //! [`FULL_CHECK_LIMIT`] get SQLite's `quick_check` before anything else; larger ones opened for
 //! writing get it on a background connection, and no transaction commits until it has passed
 //! (a commit hook waits for it, so the TUI opens at once); larger ones opened only to read get a
-//! bounded check (every table but the two biggest). Any SQLITE_CORRUPT met during work stops
+//! bounded check (every table but those that grow with the work). Any SQLITE_CORRUPT met during work stops
 //! every later write of the connection.
 
 use std::path::{Path, PathBuf};
@@ -13,8 +13,17 @@ use rusqlite::{Connection, OpenFlags};
 /// Files up to this size get the full `quick_check` before the command goes on.
 pub const FULL_CHECK_LIMIT: u64 = 64 * 1024 * 1024;
 
-/// The two tables that grow with the work: a bounded check leaves them to SQLite's page checks.
-const GROWING: [&str; 2] = ["event", "current"];
+/// The tables that grow with the work (the log, its projection, one row or more per
+/// assessment, the evidence files' bytes): a bounded check leaves them to SQLite's page checks,
+/// so that it takes milliseconds however many assessments the file holds.
+const GROWING: [&str; 6] = [
+    "event",
+    "current",
+    "assessment",
+    "assessment_totals",
+    "assessment_figures",
+    "evidence_file",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum State {
