@@ -2,7 +2,7 @@
 # Whole-process figures of BENCHMARKS.md, each beside its floor in the same run (runs paired
 # A/B, median wall time, peak resident memory from /usr/bin/time -v):
 #   - the ranking of 10,000 communes (`report --format json`) beside sqlite3's GROUP BY over the
-#     projection;
+#     projection, and its statistics (`report --stats`) beside the same floor;
 #   - `check` (every event's digest and signature, the projection and the kept totals
 #     recomputed) beside sqlite3's PRAGMA integrity_check, on the province and national samples;
 #   - bytes per event of each sample.
@@ -70,6 +70,11 @@ for format in json csv; do
     "$bin" --db "$national" --lang en report --year "$year" --level xa --format "$format" -- \
     sqlite3 "$national" "$floor_sql"
 done
+
+echo "== statistics of 10,000 communes (national), report --stats"
+pair "parindex report --stats" "floor: sqlite3 GROUP BY" -- \
+  "$bin" --db "$national" --lang en report --year "$year" --level xa --stats -- \
+  sqlite3 "$national" "$floor_sql"
 
 for db in ${CHECK_DBS:-"$province" "$national"}; do
   echo "== check, $(basename "$db")"
