@@ -8,7 +8,8 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::merge_locks;
-use super::replay_merge::{self, Context, Frameworks};
+use super::replay_checks::{self, Context};
+use super::replay_merge::{self, Frameworks};
 use super::{StoreError, projection, quarantine};
 
 /// The target of framework choices on the year's key.
@@ -120,7 +121,7 @@ fn recheck(
     for id in aside {
         quarantine::release(tx, &id).map_err(StoreError::sql)?;
         let (e, seal) = super::log::sealed_by_id(tx, &id)?;
-        match replay_merge::check(fw, tx, &ctx, &e, &seal)? {
+        match replay_checks::check(fw, tx, &ctx, &e, &seal)? {
             Some(why) => {
                 quarantine::put(tx, &id, &why).map_err(StoreError::sql)?;
             }

@@ -23,6 +23,7 @@ mod officers;
 mod open;
 mod projection;
 mod quarantine;
+mod replay_checks;
 mod replay_merge;
 mod schema;
 mod shared;
