@@ -25,19 +25,6 @@ fn set_note(db: &Path, unit: &str, note: &str) -> bool {
     .success()
 }
 
-fn explanation_events(db: &Path) -> Vec<String> {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .expect("open");
-    let mut stmt = conn
-        .prepare("SELECT value FROM event WHERE field = 'explanation'")
-        .expect("prepare");
-    stmt.query_map([], |r| r.get::<_, String>(0))
-        .expect("query")
-        .map(|v| serde_json::from_str(&v.expect("row")).expect("json"))
-        .collect()
-}
-
 /// Some saved work on several units (without the sample data, which takes long).
 fn seed(s: &Scratch) {
     for (i, unit) in ["so-noi-vu", "so-tu-phap", "so-tai-chinh", UNIT]
@@ -104,7 +91,7 @@ fn cp_of_a_database_with_a_tui_open_after_twenty_saves_has_all_twenty() {
     let copy = s.path("copied.db");
     std::fs::copy(&s.db, &copy).expect("cp");
     assert!(!s.path("copied.db-wal").exists());
-    let saved = explanation_events(&copy);
+    let saved = common::tables::notes(&copy);
     for i in 0..20 {
         assert!(
             saved.contains(&format!("acknowledged {i}")),

@@ -26,14 +26,7 @@ fn holder(db: &Path) -> rusqlite::Connection {
 fn notes_in_copy(s: &Scratch, db: &Path) -> Vec<String> {
     let copy = s.path("plain-copy.db");
     std::fs::copy(db, &copy).expect("copy");
-    let conn = rusqlite::Connection::open(&copy).expect("open copy");
-    let mut stmt = conn
-        .prepare("SELECT value FROM event WHERE field = 'explanation' ORDER BY id")
-        .expect("prepare");
-    stmt.query_map([], |r| r.get::<_, String>(0))
-        .expect("query")
-        .map(|v| serde_json::from_str(&v.expect("row")).expect("json"))
-        .collect()
+    common::tables::notes(&copy)
 }
 
 /// `score set` with a note, through the binary.

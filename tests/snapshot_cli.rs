@@ -23,19 +23,6 @@ fn save(db: &Path, note: &str) {
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
-fn notes_in(db: &Path) -> Vec<String> {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .expect("open");
-    let mut stmt = conn
-        .prepare("SELECT value FROM event WHERE field = 'explanation' ORDER BY id")
-        .expect("prepare");
-    stmt.query_map([], |r| r.get::<_, String>(0))
-        .expect("query")
-        .map(|v| serde_json::from_str(&v.expect("row")).expect("json"))
-        .collect()
-}
-
 fn snapshot(db: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["snapshot"];
     all.extend_from_slice(args);
@@ -91,11 +78,11 @@ fn snapshot_force_onto_a_live_or_wal_bearing_target_is_refused_ten_times_out_of_
     drop(holder);
     let check = s.json(&["check"]);
     assert_eq!(check["ok"], true, "{check}");
-    let notes = notes_in(&s.db);
+    let notes = common::tables::notes(&s.db);
     for i in 0..10 {
         assert!(notes.contains(&format!("save {i}")), "save {i} lost");
     }
-    assert!(notes_in(&copy).contains(&"on the copy".to_string()));
+    assert!(common::tables::notes(&copy).contains(&"on the copy".to_string()));
 }
 
 #[test]
@@ -255,7 +242,7 @@ fn snapshot_dir_keep_writes_a_dated_copy_and_keeps_the_newest_n() {
         2,
         "{out}"
     );
-    let saved = notes_in(&written);
+    let saved = common::tables::notes(&written);
     assert_eq!(saved, vec!["x".to_string()]);
 
     let not_dir = s.run(&[

@@ -72,3 +72,17 @@ pub fn refused_unchanged(s: &Scratch, cmd: &[String], reason: &str) {
 pub fn args(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
+
+/// Every explanation note saved in `db`'s log, oldest first (read-only, as [`dump`]).
+pub fn notes(db: &Path) -> Vec<String> {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open db");
+    let mut stmt = conn
+        .prepare("SELECT value FROM event WHERE field = 'explanation' ORDER BY id")
+        .expect("prepare");
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .expect("query")
+        .map(|v| serde_json::from_str(&v.expect("row")).expect("json"))
+        .collect()
+}
