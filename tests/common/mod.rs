@@ -14,6 +14,27 @@ use std::process::{Command, Output};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_parindex");
 
+/// The signing secret of a test officer who is not the OS account: derived from the name, so
+/// one name has one key in every test.
+pub fn secret(user: &str) -> [u8; 32] {
+    let mut secret = [0u8; 32];
+    for (i, b) in user.bytes().enumerate() {
+        secret[i % 32] ^= b;
+    }
+    secret
+}
+
+/// A test officer who is not the OS account, signing with `secret(user)`. The key registry is
+/// process-wide and the tests of a binary share one process, so every in-process test names its
+/// officers through here: whatever test ran first, a name signs with the same key.
+pub fn officer(user: &str, host: &str) -> parindex::store::Actor {
+    parindex::store::keys::use_key(user, secret(user));
+    parindex::store::Actor {
+        user: user.into(),
+        host: host.into(),
+    }
+}
+
 /// A scratch directory with a database path inside it.
 pub struct Scratch {
     pub dir: tempfile::TempDir,
