@@ -38,6 +38,12 @@ pub enum ValueError {
     },
     /// Not the JSON shape of the field.
     Malformed(String),
+    /// A field a sub-criterion does not have (a bonus, a status, a library document, or no
+    /// field of parindex at all).
+    NoSuchField {
+        target: String,
+        field: String,
+    },
     /// A library document without its number.
     NoNumber,
     /// A library document's file over the size limit.
@@ -197,9 +203,16 @@ pub fn check_value(
             None if value == "null" => Ok(()),
             None => Err(bad_shape(field)),
         },
-        _ => serde_json::from_str::<Option<String>>(value)
+        fields::EXPLANATION
+        | fields::APPRAISAL_NOTE
+        | fields::APPRAISAL2_NOTE
+        | fields::RESPONSE => serde_json::from_str::<Option<String>>(value)
             .map(|_| ())
             .map_err(|_| bad_shape(field)),
+        _ => Err(ValueError::NoSuchField {
+            target: target.into(),
+            field: field.into(),
+        }),
     }
 }
 
@@ -307,6 +320,45 @@ mod tests {
         let huyen = crate::framework::bundled_by_id("quang-binh-2021-huyen").unwrap();
         assert!(check_reason(&huyen, "bonus", "bonus", None).is_err());
         assert!(check_reason(&huyen, "bonus", "bonus", Some("Sáng kiến")).is_ok());
+    }
+
+    #[test]
+    fn a_sub_criterion_has_its_own_fields_and_no_other() {
+        let f = crate::framework::bundled_by_id("quang-tri-2025-xa").expect("bundled");
+        let code = f
+            .subs()
+            .next()
+            .map(|s| s.code.clone())
+            .expect("a sub-criterion");
+        for field in [
+            "explanation",
+            "appraisal_note",
+            "appraisal2_note",
+            "response",
+        ] {
+            assert!(
+                check_value(&f, &code, field, r#""Đã làm""#).is_ok(),
+                "{field}"
+            );
+            assert!(check_value(&f, &code, field, "null").is_ok(), "{field}");
+        }
+        for field in [
+            "bonus",
+            "penalty",
+            "status",
+            "cancelled",
+            "doc/1",
+            "made_up",
+            "",
+        ] {
+            assert!(
+                matches!(
+                    check_value(&f, &code, field, r#""Đã làm""#),
+                    Err(ValueError::NoSuchField { .. })
+                ),
+                "{field}"
+            );
+        }
     }
 
     fn proportional() -> (Framework, String) {

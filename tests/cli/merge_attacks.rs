@@ -291,6 +291,32 @@ fn a_self_score_made_after_the_servers_deadline_is_quarantined_as_late() {
     assert_eq!(totals(&s.db), before);
 }
 
+#[test]
+fn fields_a_sub_criterion_does_not_have_are_quarantined_as_values() {
+    let s = server();
+    let lap = laptop(&s);
+    // Signed by lan's own key: a text under a made-up name, a bonus and a status hidden on a
+    // sub-criterion, and a library document where no library is.
+    let hidden: Vec<String> = [
+        ("1.1.1", "made_up", r#""bịa""#),
+        ("1.1.1", "bonus", r#""5""#),
+        ("1.1.2", "status", r#""final""#),
+        ("1.1.3", "doc/1", r#""x""#),
+    ]
+    .iter()
+    .map(|(target, field, value)| lan_writes(&lap, target, field, value))
+    .collect();
+    let before = totals(&s.db);
+    let summary = json(&s.db, &["sync", lap.to_str().expect("path")]);
+    let mut expected = hidden.clone();
+    expected.sort();
+    assert_eq!(refused_ids(&summary), expected, "{summary:#}");
+    assert_eq!(summary["refused"][0]["reason"], "value", "{summary:#}");
+    assert_eq!(totals(&s.db), before);
+    let check = json(&s.db, &["check"]);
+    assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
+}
+
 const EMPTY: &str = "phuong-dong-thuan";
 
 /// The server of [`server`], where `lan` also serves [`EMPTY`], started by mistake with nothing

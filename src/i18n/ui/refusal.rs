@@ -59,6 +59,12 @@ impl Localized for ValueError {
             ),
             Malformed(field) if vi => format!("{field}: giá trị sai định dạng"),
             Malformed(field) => format!("{field}: malformed value"),
+            NoSuchField { target, field } if vi => {
+                format!("{target}: tiêu chí thành phần không có trường «{field}»")
+            }
+            NoSuchField { target, field } => {
+                format!("{target}: a sub-criterion has no field «{field}»")
+            }
             NoNumber if vi => "--number: số văn bản không được để trống".into(),
             NoNumber => "--number: the document number is empty".into(),
             FileTooLarge { name, size } if vi => format!(
