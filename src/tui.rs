@@ -115,6 +115,7 @@ impl Loop {
                 app.now = Some(crate::store::now_utc());
                 guard.terminal.draw(|frame| ui::render(frame, app, view))?;
                 self.dirty = false;
+                shell.store.let_check_start();
             }
             if wait_for_input(TICK)? {
                 if let Some(action) = action_for(app, event::read()?) {

@@ -39,11 +39,6 @@ pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking,
 }
 
 fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, StoreError> {
-    let names: HashMap<String, String> = store
-        .units(Some(level))?
-        .into_iter()
-        .map(|u| (u.code, u.name))
-        .collect();
     let mut frameworks: HashMap<String, std::sync::Arc<Framework>> = HashMap::new();
     let mut read = empty_ranking(year, level, None);
     store.each_level_total(
@@ -55,14 +50,15 @@ fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, St
              totals,
              status,
              ..
-         }| {
+         },
+         listed| {
             if !frameworks.contains_key(&key.framework_id) {
                 let f = store.framework(&key.framework_id)?;
                 frameworks.insert(key.framework_id.clone(), f);
             }
             read.push(RankingRow {
                 rank: 0,
-                unit_name: names.get(&key.unit_code).cloned().unwrap_or_default(),
+                unit_name: listed.unit.name,
                 status,
                 unit: key.unit_code,
                 totals,

@@ -22,6 +22,7 @@ use crate::cycle::Status;
 use crate::framework::Framework;
 use crate::level::Level;
 use crate::scoring::{self, Totals};
+use crate::unit::Unit;
 
 use super::{AssessmentKey, Store, StoreError, catalog};
 
@@ -38,6 +39,16 @@ pub struct Kept {
     pub status: Status,
     /// Withdrawn (`assess cancel`): kept, but left out of every list.
     pub cancelled: bool,
+}
+
+/// A kept row's unit as a list shows it, read in the same query as the totals (a list of ten
+/// thousand communes reads no unit table of its own): the unit without its lineage, its
+/// district's name, and the district's place in the units' order (before 2025).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub unit: Unit,
+    pub parent_name: Option<String>,
+    pub parent_rank: Option<i64>,
 }
 
 /// Lists an assessment whose fields changed; pseudo-keys (`*`: deadlines, officers) have none.
@@ -243,18 +254,18 @@ pub(super) fn rebuild_if_other_engine(
 }
 
 impl Store {
-    /// The kept totals of every live assessment of one level and year, in unit order: one
-    /// indexed read. An assessment whose kept totals are missing or stale (a file this build
-    /// could not write to) is computed by the engine instead.
+    /// The kept totals of every live assessment of one level and year with their units, in
+    /// unit order: one indexed read. An assessment whose kept totals are missing or stale (a
+    /// file this build could not write to) is computed by the engine instead.
     pub fn level_totals(
         &self,
         year: i32,
         level: Level,
         reading: Reading,
-    ) -> Result<Vec<Kept>, StoreError> {
+    ) -> Result<Vec<(Kept, Listed)>, StoreError> {
         let mut out = Vec::new();
-        self.each_level_total(year, level, reading, |kept| {
-            out.push(kept);
+        self.each_level_total(year, level, reading, |kept, listed| {
+            out.push((kept, listed));
             Ok(())
         })?;
         Ok(out)
@@ -267,7 +278,7 @@ impl Store {
         year: i32,
         level: Level,
         reading: Reading,
-        mut each: impl FnMut(Kept) -> Result<(), StoreError>,
+        mut each: impl FnMut(Kept, Listed) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         let current = is_current(&self.conn)?;
         let (column, join) = match reading {
@@ -284,10 +295,12 @@ impl Store {
         let sql = format!(
             "SELECT a.framework_id, a.unit_code, a.year, k.status, {column}, k.cancelled,
                     EXISTS (SELECT 1 FROM totals_stale s WHERE s.framework_id = a.framework_id
-                      AND s.unit_code = a.unit_code AND s.year = a.year)
+                      AND s.unit_code = a.unit_code AND s.year = a.year),
+                    u.name, u.parent, p.name, p.rowid
              FROM unit u CROSS JOIN assessment a ON a.unit_code = u.code AND a.year = ?1
              LEFT JOIN assessment_totals k ON k.framework_id = a.framework_id
                AND k.unit_code = a.unit_code AND k.year = a.year
+             LEFT JOIN unit p ON p.code = u.parent
              {join}
              WHERE u.level = ?2
              ORDER BY u.rowid, a.framework_id"
@@ -299,12 +312,16 @@ impl Store {
         while let Some(r) = rows.next().map_err(StoreError::sql)? {
             let key = catalog::row_to_key(r).map_err(StoreError::sql)?;
             let status: Option<String> = r.get(3).map_err(StoreError::sql)?;
-            let figures: Option<String> = r.get(4).map_err(StoreError::sql)?;
+            // Read in place: ten thousand headlines are not copied into strings first.
+            let figures = match r.get_ref(4).map_err(StoreError::sql)? {
+                rusqlite::types::ValueRef::Text(json) => Some(json),
+                _ => None,
+            };
             let cancelled: Option<bool> = r.get(5).map_err(StoreError::sql)?;
             let stale: bool = r.get(6).map_err(StoreError::sql)?;
             let kept = match (current && !stale, status, figures, cancelled) {
                 (true, Some(status), Some(figures), Some(cancelled)) => {
-                    decode(&key, &status, &figures, cancelled)
+                    decode(&key, &status, figures, cancelled)
                 }
                 _ => None,
             };
@@ -317,18 +334,26 @@ impl Store {
                     kept
                 }
             };
-            if !kept.cancelled {
-                each(kept)?;
+            if kept.cancelled {
+                continue;
             }
+            let name: String = r.get(7).map_err(StoreError::sql)?;
+            let parent: Option<String> = r.get(8).map_err(StoreError::sql)?;
+            let listed = Listed {
+                unit: Unit::new(&kept.key.unit_code, &name, level, parent.as_deref()),
+                parent_name: r.get(9).map_err(StoreError::sql)?,
+                parent_rank: r.get(10).map_err(StoreError::sql)?,
+            };
+            each(kept, listed)?;
         }
         Ok(())
     }
 }
 
-fn decode(key: &AssessmentKey, status: &str, figures: &str, cancelled: bool) -> Option<Kept> {
+fn decode(key: &AssessmentKey, status: &str, figures: &[u8], cancelled: bool) -> Option<Kept> {
     Some(Kept {
         key: key.clone(),
-        totals: serde_json::from_str(figures).ok()?,
+        totals: serde_json::from_slice(figures).ok()?,
         status: status.parse().ok()?,
         cancelled,
     })

@@ -194,6 +194,12 @@ impl Store {
         self.soundness.wait().map_err(StoreError::Corrupt)
     }
 
+    /// The first screen is drawn: the background check of a large file may start (it also
+    /// starts when anything waits for it, or after a second).
+    pub fn let_check_start(&self) {
+        self.soundness.let_go();
+    }
+
     /// Damage met during work (SQLITE_CORRUPT): no later change of this connection commits.
     pub fn stop_writes(&self, why: &str) {
         self.soundness.stop_writes(why);

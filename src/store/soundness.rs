@@ -2,16 +2,23 @@
 //! [`FULL_CHECK_LIMIT`] get SQLite's `quick_check` before anything else; larger ones opened for
 //! writing get it on a background connection, and no transaction commits until it has passed
 //! (a commit hook waits for it, so the TUI opens at once); larger ones opened only to read get a
-//! bounded check (every table but those that grow with the work). Any SQLITE_CORRUPT met during work stops
-//! every later write of the connection.
+//! bounded check (every table but those that grow with the work). The background check starts
+//! once the TUI has drawn its first screen, or as soon as anything waits for it, or after
+//! [`FIRST_SCREEN_WAIT`]: reading the whole file beside the first screen's queries slowed that
+//! screen by a tenth. Any SQLITE_CORRUPT met during work stops every later write of the
+//! connection.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
 /// Files up to this size get the full `quick_check` before the command goes on.
 pub const FULL_CHECK_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// How long a background check waits to be let go before it starts anyway.
+pub const FIRST_SCREEN_WAIT: Duration = Duration::from_secs(1);
 
 /// The tables that grow with the work (the log, its projection, one row or more per
 /// assessment, the evidence files' bytes): a bounded check leaves them to SQLite's page checks,
@@ -37,6 +44,9 @@ enum State {
 pub struct Soundness {
     state: Mutex<State>,
     settled: Condvar,
+    /// The background check may start.
+    released: Mutex<bool>,
+    release: Condvar,
 }
 
 impl Soundness {
@@ -44,6 +54,8 @@ impl Soundness {
         Arc::new(Soundness {
             state: Mutex::new(state),
             settled: Condvar::new(),
+            released: Mutex::new(false),
+            release: Condvar::new(),
         })
     }
 
@@ -60,6 +72,7 @@ impl Soundness {
             .name("quick_check".into())
             .spawn(move || {
                 yield_to_the_officer();
+                shared.until_released();
                 shared.settle(full_check(&path))
             });
         if let Err(e) = spawned {
@@ -79,8 +92,23 @@ impl Soundness {
         self.settled.notify_all();
     }
 
-    /// Waits for a check still running; `Err` names the damage.
+    /// Lets a background check start (the first screen is drawn); idempotent.
+    pub fn let_go(&self) {
+        *self.released.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.release.notify_all();
+    }
+
+    fn until_released(&self) {
+        let released = self.released.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = self
+            .release
+            .wait_timeout_while(released, FIRST_SCREEN_WAIT, |go| !*go);
+    }
+
+    /// Waits for a check still running (starting it now if it waits to be let go); `Err`
+    /// names the damage.
     pub fn wait(&self) -> Result<(), String> {
+        self.let_go();
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         while *state == State::Pending {
             state = self.settled.wait(state).unwrap_or_else(|e| e.into_inner());
@@ -190,6 +218,33 @@ mod tests {
         assert_eq!(waiter.join().unwrap(), Ok(()));
         s.stop_writes("page 7: bad");
         assert_eq!(s.wait(), Err("page 7: bad".to_string()));
+    }
+
+    #[test]
+    fn a_background_check_waits_to_be_let_go_and_anything_waiting_for_it_lets_it_go() {
+        let s = Soundness::new(State::Pending);
+        let (started, start) = std::sync::mpsc::channel();
+        let checker = {
+            let s = Arc::clone(&s);
+            std::thread::spawn(move || {
+                s.until_released();
+                started.send(()).unwrap();
+            })
+        };
+        let early = start.recv_timeout(Duration::from_millis(100));
+        assert!(early.is_err(), "the check waits for the first screen");
+        s.let_go();
+        // Well before FIRST_SCREEN_WAIT has passed: let go, not timed out.
+        start
+            .recv_timeout(Duration::from_millis(500))
+            .expect("started once let go");
+        checker.join().unwrap();
+        let waited = Soundness::new(State::Sound);
+        assert_eq!(waited.wait(), Ok(()));
+        assert!(
+            *waited.released.lock().unwrap(),
+            "a waiter lets the check go"
+        );
     }
 
     #[test]

@@ -157,40 +157,25 @@ impl Shell {
         let years = self.store.assessment_years()?;
         let this_year = today_local()[..4].parse().unwrap_or(2025);
         let year = year.or(years.first().copied()).unwrap_or(this_year);
-        let units = self.store.units(None)?;
-        let position: std::collections::HashMap<&str, usize> = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.code.as_str(), i))
-            .collect();
         let mut rows = Vec::new();
         for level in crate::level::Level::ALL {
             let mut level_rows = Vec::new();
-            for kept in self.store.level_totals(year, level, Reading::Headline)? {
-                let Some(unit) = position
-                    .get(kept.key.unit_code.as_str())
-                    .map(|&i| &units[i])
-                else {
-                    continue;
-                };
+            for (kept, listed) in self.store.level_totals(year, level, Reading::Headline)? {
                 let framework = self.store.framework(&kept.key.framework_id)?;
-                let mut row = HomeRow::new(kept.key, unit, kept.status, &framework, &kept.totals);
-                row.parent_name = unit
-                    .parent
-                    .as_deref()
-                    .and_then(|p| position.get(p))
-                    .map(|&i| units[i].name.clone());
-                level_rows.push(row);
+                let mut row = HomeRow::new(
+                    kept.key,
+                    &listed.unit,
+                    kept.status,
+                    &framework,
+                    &kept.totals,
+                );
+                row.parent_name = listed.parent_name;
+                level_rows.push((listed.parent_rank, row));
             }
-            // A level's communes under their district (before 2025), each in the units' order.
-            level_rows.sort_by_key(|row| {
-                let at = |code: &str| position.get(code).copied();
-                (
-                    row.parent.as_deref().and_then(at),
-                    at(row.key.unit_code.as_str()),
-                )
-            });
-            rows.extend(level_rows);
+            // A level's communes under their district (before 2025); they come in the units'
+            // order, which a stable sort keeps within each district.
+            level_rows.sort_by_key(|(parent_rank, _)| *parent_rank);
+            rows.extend(level_rows.into_iter().map(|(_, row)| row));
         }
         let in_conflict = self.store.conflict_counts(year)?;
         for row in &mut rows {

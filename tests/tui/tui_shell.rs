@@ -277,6 +277,42 @@ fn home_shows_the_newest_year_with_data_and_history_lists_events() {
     }
 }
 
+/// Before 2025 a level's communes stand under their district, in the units' order within it,
+/// even a commune added after the other district's.
+#[test]
+fn home_groups_the_communes_of_2024_under_their_districts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lan = shell(&dir, "lan");
+    let latecomer = parindex::unit::Unit::new(
+        "dong-hoi-moi",
+        "Phường Mới",
+        parindex::level::Level::Xa,
+        Some("dong-hoi"),
+    );
+    parindex::command::import::import_units(&mut lan.store, &actor("lan"), &[latecomer], false)
+        .expect("add a commune");
+    for unit in ["dong-hoi-moi", "le-thuy-kien-giang", "dong-hoi-bac-ly"] {
+        common::write::started(&mut lan.store, &actor("lan"), (unit, 2024), &[]);
+    }
+    let district = |code: &str| Some(lan.store.unit(code).expect("district").name);
+    let expected = [
+        ("dong-hoi-bac-ly", district("dong-hoi")),
+        ("dong-hoi-moi", district("dong-hoi")),
+        ("le-thuy-kien-giang", district("le-thuy")),
+    ];
+    match &lan.execute(Effect::LoadHome { year: Some(2024) })[..] {
+        [Action::HomeLoaded(home)] => {
+            let rows: Vec<(&str, Option<String>)> = home
+                .rows
+                .iter()
+                .map(|r| (r.key.unit_code.as_str(), r.parent_name.clone()))
+                .collect();
+            assert_eq!(rows, expected);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
 /// Home reads each assessment's kept headline (a row altered by hand shows through; `check`
 /// catches it) and counts its fields in conflict, notes and evidence too.
 #[test]
