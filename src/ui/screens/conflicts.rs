@@ -3,7 +3,7 @@
 //! the prompt for a new value when one is being typed.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -24,13 +24,12 @@ pub(in crate::ui) fn render(
     view: &mut ViewState,
     caret: &mut Caret,
 ) {
-    let [title, body, notice, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(chrome::hint_height(app, frame.area().width)),
-    ])
-    .areas(frame.area());
+    let chrome::ScreenAreas {
+        title,
+        body,
+        notice,
+        hints,
+    } = chrome::screen_areas(frame, app);
     let l = app.lang;
     let mut left = ui::conflicts_title(l, c.conflicts().len());
     if let Some(key) = &c.only {

@@ -19,13 +19,12 @@ use crate::ui::tree::keep_in_view;
 use crate::ui::{Caret, Theme, ViewState, centered, chrome};
 
 pub(in crate::ui) fn render(frame: &mut Frame, app: &App, view: &mut ViewState, caret: &mut Caret) {
-    let [title, body, notice, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(chrome::hint_height(app, frame.area().width)),
-    ])
-    .areas(frame.area());
+    let chrome::ScreenAreas {
+        title,
+        body,
+        notice,
+        hints,
+    } = chrome::screen_areas(frame, app);
     let home = &app.home;
     let l = app.lang;
     let mut left = match home.year() {

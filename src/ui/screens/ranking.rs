@@ -22,14 +22,13 @@ use crate::ui::tree::keep_in_view;
 use crate::ui::{Theme, ViewState, chrome};
 
 pub(in crate::ui) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut ViewState) {
-    let [title, body, legend, notice, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(chrome::hint_height(app, frame.area().width)),
-    ])
-    .areas(frame.area());
+    let chrome::ScreenAreas {
+        title,
+        body,
+        notice,
+        hints,
+    } = chrome::screen_areas(frame, app);
+    let [body, legend] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
     let l = app.lang;
     let mut left = ui::ranking_title(l, r.level.label(l), r.year);
     if app.read_only {

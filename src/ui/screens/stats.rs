@@ -21,14 +21,13 @@ use crate::ui::text::{fit, pad, pad_left};
 use crate::ui::{ViewState, chrome};
 
 pub(in crate::ui) fn render(frame: &mut Frame, app: &App, s: &StatsView, view: &mut ViewState) {
-    let [title, tabs, body, notice, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(chrome::hint_height(app, frame.area().width)),
-    ])
-    .areas(frame.area());
+    let chrome::ScreenAreas {
+        title,
+        body,
+        notice,
+        hints,
+    } = chrome::screen_areas(frame, app);
+    let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
     let l = app.lang;
     let units = s.summary.as_ref().map_or(0, |m| m.units);
     let mut left = ui::stats_title(l, s.level().label(l), s.year(), units);

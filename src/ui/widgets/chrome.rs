@@ -2,7 +2,7 @@
 //! bar generated from the keymap, the separator between panes, and the "too small" screen.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Position, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -388,6 +388,32 @@ pub(in crate::ui) fn hint_rows(app: &App, cols: usize) -> Vec<Vec<HintText>> {
     }
     rows[1].extend(tail);
     rows
+}
+
+/// The areas of every list screen, top to bottom: the title bar, the body, the notice line (or
+/// a prompt) and the hint bar, as high as the hints need at this width. A screen that shows
+/// more (a legend, tabs) cuts it from the body.
+pub(in crate::ui) struct ScreenAreas {
+    pub title: Rect,
+    pub body: Rect,
+    pub notice: Rect,
+    pub hints: Rect,
+}
+
+pub(in crate::ui) fn screen_areas(frame: &Frame, app: &App) -> ScreenAreas {
+    let [title, body, notice, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(hint_height(app, frame.area().width)),
+    ])
+    .areas(frame.area());
+    ScreenAreas {
+        title,
+        body,
+        notice,
+        hints,
+    }
 }
 
 /// How many lines the hint bar takes at this width.
