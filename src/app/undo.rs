@@ -103,11 +103,18 @@ pub enum InFlight {
     Step(Step, Direction),
 }
 
+/// A field of one assessment: (assessment, target, field).
+type FieldOf = (AssessmentKey, String, String);
+
 /// This session's steps: done (undoable) and undone (redoable), newest last.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UndoStack {
     pub done: Vec<Step>,
     pub undone: Vec<Step>,
+    /// The heads my latest write left on each field: what every step on that field expects
+    /// (the chain of my own writes), so the next undo goes through unless someone else wrote.
+    /// Kept once per field, not in every step, so that a save costs the same after a thousand.
+    latest: std::collections::HashMap<FieldOf, Vec<String>>,
 }
 
 impl UndoStack {
@@ -118,31 +125,30 @@ impl UndoStack {
         self.done.push(step);
     }
 
-    /// My write just landed: every other step on the same fields now expects the heads it left
-    /// (the chain of my own writes), so the next undo goes through unless someone else wrote.
+    /// My write just landed: the heads it left are what the steps on its fields now expect.
     fn follow(&mut self, landed: &Step) {
         for w in &landed.writes {
-            for other in self.done.iter_mut().chain(self.undone.iter_mut()) {
-                if other.key != landed.key {
-                    continue;
-                }
-                for o in &mut other.writes {
-                    if o.target == w.target && o.field == w.field {
-                        o.heads = w.heads.clone();
-                    }
-                }
-            }
+            let field = (landed.key.clone(), w.target.clone(), w.field.clone());
+            self.latest.insert(field, w.heads.clone());
         }
     }
 
-    /// Takes the newest step of one assessment off the given side.
+    /// Takes the newest step of one assessment off the given side, each of its fields
+    /// expecting the heads of my latest write there.
     pub fn take(&mut self, key: &AssessmentKey, direction: Direction) -> Option<Step> {
         let list = match direction {
             Direction::Undo => &mut self.done,
             Direction::Redo => &mut self.undone,
         };
         let at = list.iter().rposition(|s| &s.key == key)?;
-        Some(list.remove(at))
+        let mut step = list.remove(at);
+        for w in &mut step.writes {
+            let field = (step.key.clone(), w.target.clone(), w.field.clone());
+            if let Some(heads) = self.latest.get(&field) {
+                w.heads = heads.clone();
+            }
+        }
+        Some(step)
     }
 
     /// A step that went through the given way moves to the other side.
@@ -166,5 +172,61 @@ impl UndoStack {
     pub fn depth(&self, key: &AssessmentKey) -> (usize, usize) {
         let count = |list: &[Step]| list.iter().filter(|s| &s.key == key).count();
         (count(&self.done), count(&self.undone))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(unit: &str) -> AssessmentKey {
+        AssessmentKey {
+            framework_id: "f".into(),
+            unit_code: unit.into(),
+            year: 2025,
+        }
+    }
+
+    fn step(unit: &str, after: &str, heads: &str) -> Step {
+        Step {
+            key: key(unit),
+            writes: vec![StepWrite {
+                target: "1.1.1".into(),
+                field: "self".into(),
+                before: "null".into(),
+                after: after.into(),
+                heads: vec![heads.into()],
+            }],
+        }
+    }
+
+    #[test]
+    fn every_step_on_a_field_expects_the_heads_of_my_latest_write_there() {
+        let mut stack = UndoStack::default();
+        stack.record(step("a", "1", "e1"));
+        stack.record(step("b", "9", "other"));
+        stack.record(step("a", "2", "e2"));
+        let newest = stack.take(&key("a"), Direction::Undo).expect("a step");
+        assert_eq!(
+            (
+                newest.writes[0].after.as_str(),
+                newest.writes[0].heads.clone()
+            ),
+            ("2", vec!["e2".to_string()])
+        );
+        // The undo landed as event u2: the older step now expects it, not e1.
+        let mut undone = newest;
+        undone.writes[0].heads = vec!["u2".into()];
+        stack.moved(undone, Direction::Undo);
+        let older = stack
+            .take(&key("a"), Direction::Undo)
+            .expect("the older step");
+        assert_eq!(older.writes[0].heads, ["u2"]);
+        // Another assessment's field is its own.
+        let other = stack.take(&key("b"), Direction::Undo).expect("b's step");
+        assert_eq!(other.writes[0].heads, ["other"]);
+        assert_eq!(stack.depth(&key("a")), (0, 1));
+        let redo = stack.take(&key("a"), Direction::Redo).expect("redo");
+        assert_eq!(redo.writes[0].heads, ["u2"]);
     }
 }
