@@ -9,7 +9,7 @@ const SOURCES: &[&str] = &[
     "src/scoring",
     "src/framework",
     "src/cycle",
-    "src/fields.rs",
+    "src/fields",
     "src/record/inputs.rs",
     "src/store/inputs.rs",
     "src/store/kept_totals.rs",
