@@ -24,12 +24,7 @@ pub(in crate::ui) fn render(
     view: &mut ViewState,
     caret: &mut Caret,
 ) {
-    let chrome::ScreenAreas {
-        title,
-        body,
-        notice,
-        hints,
-    } = chrome::screen_areas(frame, app);
+    let [title, body, notice, hints] = chrome::screen_areas(frame, app);
     let l = app.lang;
     let mut left = ui::conflicts_title(l, c.conflicts().len());
     if let Some(key) = &c.only {

@@ -19,12 +19,7 @@ use crate::ui::tree::keep_in_view;
 use crate::ui::{Caret, Theme, ViewState, centered, chrome};
 
 pub(in crate::ui) fn render(frame: &mut Frame, app: &App, view: &mut ViewState, caret: &mut Caret) {
-    let chrome::ScreenAreas {
-        title,
-        body,
-        notice,
-        hints,
-    } = chrome::screen_areas(frame, app);
+    let [title, body, notice, hints] = chrome::screen_areas(frame, app);
     let home = &app.home;
     let l = app.lang;
     let mut left = match home.year() {

@@ -22,12 +22,7 @@ use crate::ui::tree::keep_in_view;
 use crate::ui::{Theme, ViewState, chrome};
 
 pub(in crate::ui) fn render(frame: &mut Frame, app: &App, r: &RankingView, view: &mut ViewState) {
-    let chrome::ScreenAreas {
-        title,
-        body,
-        notice,
-        hints,
-    } = chrome::screen_areas(frame, app);
+    let [title, body, notice, hints] = chrome::screen_areas(frame, app);
     let [body, legend] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
     let l = app.lang;
     let mut left = ui::ranking_title(l, r.level.label(l), r.year);

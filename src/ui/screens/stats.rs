@@ -21,12 +21,7 @@ use crate::ui::text::{fit, pad, pad_left};
 use crate::ui::{ViewState, chrome};
 
 pub(in crate::ui) fn render(frame: &mut Frame, app: &App, s: &StatsView, view: &mut ViewState) {
-    let chrome::ScreenAreas {
-        title,
-        body,
-        notice,
-        hints,
-    } = chrome::screen_areas(frame, app);
+    let [title, body, notice, hints] = chrome::screen_areas(frame, app);
     let [tabs, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
     let l = app.lang;
     let units = s.summary.as_ref().map_or(0, |m| m.units);

@@ -390,30 +390,17 @@ pub(in crate::ui) fn hint_rows(app: &App, cols: usize) -> Vec<Vec<HintText>> {
     rows
 }
 
-/// The areas of every list screen, top to bottom: the title bar, the body, the notice line (or
-/// a prompt) and the hint bar, as high as the hints need at this width. A screen that shows
-/// more (a legend, tabs) cuts it from the body.
-pub(in crate::ui) struct ScreenAreas {
-    pub title: Rect,
-    pub body: Rect,
-    pub notice: Rect,
-    pub hints: Rect,
-}
-
-pub(in crate::ui) fn screen_areas(frame: &Frame, app: &App) -> ScreenAreas {
-    let [title, body, notice, hints] = Layout::vertical([
+/// The areas of every list screen, top to bottom: `[title, body, notice, hints]`: the title
+/// bar, the body, the notice line (or a prompt) and the hint bar, as high as the hints need at
+/// this width. A screen that shows more (a legend, tabs) cuts it from the body.
+pub(in crate::ui) fn screen_areas(frame: &Frame, app: &App) -> [Rect; 4] {
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(hint_height(app, frame.area().width)),
     ])
-    .areas(frame.area());
-    ScreenAreas {
-        title,
-        body,
-        notice,
-        hints,
-    }
+    .areas(frame.area())
 }
 
 /// How many lines the hint bar takes at this width.
