@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use std::sync::Arc;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 use super::StoreError;
@@ -157,6 +158,12 @@ pub fn connect(
         .map_err(StoreError::sql)?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(StoreError::sql)?;
+    // One plan per statement whatever is bound: without it SQLite re-prepares a statement
+    // that orders by a column constrained by a small integer (the officers' year 0) at every
+    // run, 4.6 % of a save through the keys. No plan here depends on a bound value (no
+    // statistics tables, no LIKE with a bound pattern).
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .map_err(StoreError::sql)?;
     let soundness = match (checked_in_full, access) {
         // Started once WAL mode is set, so that it never meets the switch's exclusive lock.
         (false, Access::ReadWrite) => Soundness::check_in_background(path),
@@ -281,4 +288,38 @@ fn verify(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::{StatementStatus, params};
+
+    /// The officers' roles are read by `year = 0` ordered by field at the start of every write:
+    /// with SQLite's default, rebinding that small integer re-prepares the statement each time.
+    #[test]
+    fn a_statement_is_prepared_once_whatever_is_bound() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (conn, _) =
+            connect(&dir.path().join("t.db"), &Existing::New, Access::ReadWrite).expect("connect");
+        conn.execute_batch(
+            "CREATE TABLE current (framework_id TEXT, unit_code TEXT, year INTEGER, target TEXT,
+               field TEXT, value TEXT, PRIMARY KEY (framework_id, unit_code, year, target, field))",
+        )
+        .expect("table");
+        let mut stmt = conn
+            .prepare(
+                "SELECT field, value FROM current WHERE framework_id = ?1 AND unit_code = ?2
+                   AND year = ?3 AND target = ?4 ORDER BY field",
+            )
+            .expect("prepare");
+        for _ in 0..3 {
+            let rows = stmt
+                .query_map(params!["*", "*", 0, "officer"], |_| Ok(()))
+                .expect("query")
+                .count();
+            assert_eq!(rows, 0);
+        }
+        assert_eq!(stmt.get_status(StatementStatus::RePrepare), 0);
+    }
 }
