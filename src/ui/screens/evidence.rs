@@ -5,11 +5,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::app::evidence::{EvidenceFocus, EvidenceForm};
 use crate::app::line::LineEdit;
+use crate::app::notes::Notes;
 use crate::app::{App, Walk};
 use crate::i18n::ui::{self, Text};
 
@@ -282,11 +285,12 @@ fn render_notes(
         );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let textarea = form.explanation.area();
-    frame.render_widget(textarea, inner);
+    let textarea = notes_widget(&form.explanation);
+    frame.render_widget(&textarea, inner);
+    let (top_row, top_col) = textarea.scroll_offset();
+    form.explanation.keep_drawn_top(top_row);
     if focused && inner.width > 0 && inner.height > 0 {
         let screen = textarea.screen_cursor();
-        let (top_row, top_col) = textarea.scroll_offset();
         let row = (screen.row as u16)
             .saturating_sub(top_row)
             .min(inner.height - 1);
@@ -295,6 +299,24 @@ fn render_notes(
             .min(inner.width - 1);
         *caret = Some(Position::new(inner.x + col, inner.y + row));
     }
+}
+
+/// The explanation as `ratatui-textarea` draws it (wrapped at words, or within a word longer
+/// than the line), from the app's lines and caret, scrolled from where it was last drawn:
+/// drawing scrolls no further than keeps the caret in view. The terminal's own cursor marks
+/// the caret (so an IME's popup appears there): no drawn cursor cell or underlined line on top
+/// of it.
+fn notes_widget(notes: &Notes) -> TextArea<'static> {
+    let mut area = TextArea::from(notes.lines().iter().cloned());
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_cursor_style(Style::default());
+    area.set_cursor_line_style(Style::default());
+    let top = notes.drawn_top();
+    area.scroll((i16::try_from(top).unwrap_or(i16::MAX), 0));
+    let (row, col) = notes.caret();
+    let jump = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    area.move_cursor(CursorMove::Jump(jump(row), jump(col)));
+    area
 }
 
 /// The library documents matching the number being typed, over the explanation while it is
