@@ -73,6 +73,35 @@ fn sighup_while_typing_an_explanation_keeps_a_draft_and_exits_quickly() {
     again.wait_exit(Duration::from_secs(5));
 }
 
+/// The explanation's own editing model through the real keys: Enter is a newline, Backspace at
+/// a line's start joins it to the line above, a combining mark typed alone composes, arrows
+/// move the caret, and Ctrl-S saves the text as typed.
+#[test]
+fn an_explanation_typed_over_lines_is_saved_as_typed() {
+    let scratch = Scratch::new();
+    let mut pty = Pty::walk(&scratch);
+    pty.send("e");
+    pty.wait_for("Tài liệu kiểm chứng và giải trình");
+    pty.send("\x1b[Z");
+    pty.wait_for("Tài liệu đã có");
+    pty.send("\x1b[Z");
+    pty.send("Dòng một\rxx\x7f\x7f\x7fa");
+    pty.wait_for("Dòng mộta");
+    pty.send("\rchi\u{0309}");
+    pty.wait_for("chỉ");
+    // Two characters left of the end (the composed "ỉ" is one), a character lands after "c".
+    pty.send("\x1b[D\x1b[DX");
+    pty.wait_for("cXhỉ");
+    pty.send("\x13");
+    pty.wait_for("Đã lưu");
+    pty.send("\x03");
+    pty.wait_exit(Duration::from_secs(5));
+    let got = scratch.json(&[
+        "score", "get", "--unit", UNIT, "--year", "2025", "--sub", "1.1.1",
+    ]);
+    assert_eq!(got["explanation"]["value"], "Dòng mộta\ncXhỉ", "{got}");
+}
+
 #[test]
 fn a_save_in_one_instance_appears_in_the_other() {
     let scratch = Scratch::new();
