@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::command::conflict::{self, Resolve};
 use crate::command::{Clock, CommandError};
+use crate::i18n::cli::sync as words;
 use crate::store::{Actor, now_utc};
 
 use super::output::{counts_line, print_json, say};
@@ -87,13 +88,9 @@ pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<(), CliError> {
     let l = ctx.lang;
     let into_dir = args.out.is_dir();
     if args.keep.is_some() && !into_dir {
-        return Err(CliError::input(format!(
-            "--keep: {}: {}",
-            args.out.display(),
-            l.pick(
-                "chỉ dùng với một thư mục đã có",
-                "only with an existing directory"
-            )
+        return Err(CliError::input(words::keep_needs_directory(
+            l,
+            &args.out.display().to_string(),
         )));
     }
     let store = open_read_store(ctx)?;
@@ -111,13 +108,9 @@ pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<(), CliError> {
             &json!({"out": out.display().to_string(), "integrity_check": "ok", "removed": removed}),
         );
     }
-    say!(
-        "{}: {} (integrity_check: ok)",
-        l.pick("Đã tạo bản sao", "Snapshot written"),
-        out.display(),
-    );
+    say!("{}", words::snapshot_written(l, &out.display().to_string()));
     for r in &removed {
-        say!("{}: {r}", l.pick("Đã xóa bản cũ", "Removed old snapshot"));
+        say!("{}", words::old_snapshot_removed(l, r));
     }
     Ok(())
 }
@@ -125,8 +118,8 @@ pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<(), CliError> {
 pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
     if !args.file.exists() {
-        let msg = ctx.lang.pick("không có tệp", "no such file");
-        return Err(CliError::input(format!("{}: {msg}", args.file.display())));
+        let path = args.file.display().to_string();
+        return Err(CliError::input(words::no_such_file(ctx.lang, &path)));
     }
     let actor = crate::store::Actor::current();
     let s = crate::command::sync::merge(&mut store, &actor, &args.file, args.dry_run)?;
@@ -147,101 +140,46 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
     }
     let l = ctx.lang;
     if args.dry_run {
-        say!(
-            "{}",
-            l.pick("Chạy thử: không ghi gì.", "Dry run: nothing written.")
-        );
+        say!("{}", words::dry_run(l));
     }
     say!(
         "{}",
         counts_line(&[
-            (l.pick("Sự kiện mới", "Events added"), &s.events_added),
-            (
-                l.pick("Trường thay đổi", "Fields changed"),
-                &s.fields_changed
-            ),
-            (
-                l.pick("Bộ kết quả liên quan", "Assessments touched"),
-                &s.assessments_touched
-            ),
-            (l.pick("Xung đột mới", "New conflicts"), &s.new_conflicts),
+            (words::events_added(l), &s.events_added),
+            (words::fields_changed(l), &s.fields_changed),
+            (words::assessments_touched(l), &s.assessments_touched),
+            (words::new_conflicts(l), &s.new_conflicts),
         ])
     );
     if s.files_added > 0 {
-        say!(
-            "{}: {}",
-            l.pick("Tệp kiểm chứng mới", "Evidence files added"),
-            s.files_added
-        );
+        say!("{}", words::evidence_files_added(l, s.files_added));
     }
     for sha in &s.files_refused {
-        say!(
-            "{}: {sha}",
-            l.pick(
-                "Tệp kiểm chứng không khớp mã băm (không chép)",
-                "Evidence file not matching its hash (not copied)"
-            )
-        );
+        say!("{}", words::evidence_file_refused(l, sha));
     }
     print_refusals(&s, l);
     if s.new_conflicts > 0 || !s.quarantined.is_empty() || !s.framework_conflicts.is_empty() {
-        say!(
-            "{}",
-            l.pick(
-                "Xem và xử lý: parindex conflicts",
-                "Review and resolve: parindex conflicts"
-            )
-        );
+        say!("{}", words::review_conflicts(l));
     }
     Ok(())
 }
 
 fn print_refusals(s: &crate::store::MergeSummary, l: crate::i18n::Lang) {
     if !s.released.is_empty() {
-        println!(
-            "{}: {}",
-            l.pick(
-                "Đã tính lại (nay đã có quyền hoặc khóa của người ghi)",
-                "Now counted (their author's role or key has arrived)"
-            ),
-            s.released.len()
-        );
+        println!("{}", words::released(l, s.released.len()));
     }
     if !s.quarantined.is_empty() {
-        println!(
-            "{}: {}",
-            l.pick(
-                "Bị từ chối, giữ lại để Hội đồng xem xét",
-                "Refused, kept in quarantine for the council"
-            ),
-            s.quarantined.len()
-        );
+        println!("{}", words::quarantined(l, s.quarantined.len()));
         quarantine::print_groups(&s.quarantined, l);
     }
     for id in &s.differing {
-        println!(
-            "{}: {id}",
-            l.pick(
-                "Sự kiện cùng mã nhưng khác nội dung (bản kia bị từ chối)",
-                "Same event id with different content (the other copy's refused)"
-            )
-        );
+        println!("{}", words::differing(l, id));
     }
     for (id, why) in &s.frameworks_refused {
-        println!(
-            "{}: {id} ({why})",
-            l.pick("Khung chỉ số bị từ chối", "Framework refused")
-        );
+        println!("{}", words::framework_refused(l, id, why));
     }
     for (unit, year) in &s.framework_conflicts {
-        println!(
-            "{}: {unit} {year} ({}: parindex assess choose-framework --unit {unit} --year {year} --framework …)",
-            l.pick(
-                "Hai khung chỉ số cho cùng đơn vị và năm",
-                "Two frameworks for one unit and year"
-            ),
-            l.pick("chọn khung được giữ", "choose the one that stands")
-        );
+        println!("{}", words::framework_conflict(l, unit, *year));
     }
 }
 
@@ -332,19 +270,13 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
         return print_json(&rows);
     }
     if all.is_empty() {
-        say!("{}", l.pick("Không có xung đột.", "No conflicts."));
+        say!("{}", words::no_conflicts(l));
     }
     for c in &all {
         let what = match kind(c) {
-            "grant" => format!("{} {}", l.pick("vai trò của", "roles of"), c.state.field),
-            "deadline" => format!("{} {}", l.pick("hạn năm", "deadline of"), c.key.year),
-            "framework" => format!(
-                "{} {} {} {}",
-                l.pick("khung đánh giá của", "framework of"),
-                c.state.field,
-                l.pick("năm", "for"),
-                c.key.year
-            ),
+            "grant" => words::roles_of(l, &c.state.field),
+            "deadline" => words::deadline_of(l, c.key.year),
+            "framework" => words::framework_of(l, &c.state.field, c.key.year),
             _ => format!(
                 "{} {} {} [{}]",
                 c.key.unit_code, c.key.year, c.state.target, c.state.field
@@ -363,23 +295,10 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
         }
     }
     if !all.is_empty() {
-        say!(
-            "{}",
-            l.pick(
-                "Xử lý: parindex conflicts resolve --take ID [--reason LÝ_DO]",
-                "Resolve: parindex conflicts resolve --take ID [--reason WHY]"
-            )
-        );
+        say!("{}", words::resolve_hint(l));
     }
     if !refused.is_empty() {
-        println!(
-            "{}: {}",
-            l.pick(
-                "Sự kiện bị từ chối khi hợp nhất (parindex conflicts accept|dismiss ID)",
-                "Events refused by a merge (parindex conflicts accept|dismiss ID)"
-            ),
-            refused.len()
-        );
+        println!("{}", words::refused_by_merge(l, refused.len()));
         quarantine::print_groups(&refused, l);
     }
     Ok(())
@@ -410,9 +329,6 @@ fn resolve(
             "value": serde_json::from_str::<Value>(&done.event.value).unwrap_or(Value::Null),
         }));
     }
-    say!(
-        "{}",
-        ctx.lang.pick("Đã xử lý xung đột.", "Conflict resolved.")
-    );
+    say!("{}", words::conflict_resolved(ctx.lang));
     Ok(())
 }

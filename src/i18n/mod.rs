@@ -1,6 +1,7 @@
 //! The user's language (Vietnamese by default, English on request) and the choice between the
 //! two wordings of every message.
 
+pub mod cli;
 pub mod ui;
 
 use std::fmt;
