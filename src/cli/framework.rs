@@ -6,6 +6,7 @@ use clap::Subcommand;
 use serde_json::{Value, json};
 
 use crate::framework::{self, Framework, Rule, describe_rule};
+use crate::i18n::cli::{file, framework as words};
 use crate::i18n::{Lang, Localized};
 
 use super::Context;
@@ -52,7 +53,7 @@ pub fn run(ctx: &Context, cmd: FrameworkCommand) -> Result<(), CliError> {
 /// Reads and validates a framework file; problems become one exit-2 error.
 pub fn load_file(ctx: &Context, path: &PathBuf) -> Result<Framework, CliError> {
     let bytes = std::fs::read(path).map_err(|e| {
-        let msg = ctx.lang.pick("không đọc được tệp", "cannot read file");
+        let msg = file::cannot_read(ctx.lang);
         CliError::input(format!("{}: {msg}: {e}", path.display()))
     })?;
     framework::load(&path.display().to_string(), &bytes)
@@ -67,16 +68,11 @@ fn check(ctx: &Context, files: &[PathBuf], json: bool) -> Result<(), CliError> {
             Ok(f) => {
                 let (a, c, s) = f.counts();
                 if !json {
-                    let ok = ctx.lang.pick("hợp lệ", "valid");
+                    let points = crate::i18n::number(f.total_points, ctx.lang);
+                    let file = path.display().to_string();
                     say!(
-                        "{}: {ok}: {} — {a} {}, {c} {}, {s} {}, {} {}",
-                        path.display(),
-                        f.id,
-                        ctx.lang.pick("lĩnh vực", "areas"),
-                        ctx.lang.pick("tiêu chí", "criteria"),
-                        ctx.lang.pick("tiêu chí thành phần", "sub-criteria"),
-                        crate::i18n::number(f.total_points, ctx.lang),
-                        ctx.lang.pick("điểm", "points"),
+                        "{}",
+                        words::valid(ctx.lang, &file, &f.id, (a, c, s), &points)
                     );
                 }
                 results.push(
@@ -114,13 +110,13 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
             f.id,
             f.level.code(),
             a,
-            ctx.lang.pick("lĩnh vực", "areas"),
+            words::areas(ctx.lang),
             c,
-            ctx.lang.pick("tiêu chí", "criteria"),
+            words::criteria(ctx.lang),
             s,
-            ctx.lang.pick("TCTP", "sub-criteria"),
+            words::subs_short(ctx.lang),
             crate::i18n::number(f.total_points, ctx.lang),
-            ctx.lang.pick("điểm", "points"),
+            words::points(ctx.lang),
             crate::text::one_line(&f.name),
             years_and_mark(f, ctx.lang),
         );
@@ -133,7 +129,7 @@ fn list(ctx: &Context, json: bool) -> Result<(), CliError> {
 fn years_and_mark(f: &Framework, lang: Lang) -> String {
     let mut parts = Vec::new();
     if !f.years.label().is_empty() {
-        parts.push(format!("{} {}", lang.pick("năm", "years"), f.years.label()));
+        parts.push(words::years(lang, &f.years.label()));
     }
     if f.is_modelled() {
         parts.push(framework::modelled_mark(lang).to_string());
@@ -148,10 +144,7 @@ fn years_and_mark(f: &Framework, lang: Lang) -> String {
 fn show(ctx: &Context, id: &str, json: bool) -> Result<(), CliError> {
     let frameworks = super::store_frameworks(ctx)?;
     let Some(f) = frameworks.iter().find(|f| f.id == id) else {
-        let msg = ctx
-            .lang
-            .pick("không có khung chỉ số", "no framework with id");
-        return Err(CliError::input(format!("{msg} '{id}'")));
+        return Err(CliError::input(words::no_framework(ctx.lang, id)));
     };
     if json {
         return print_json(&framework_json(f));

@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::command::Clock;
 use crate::command::library::{self, AddDocument, Cite, Entry, NewFile};
 use crate::fields::LibraryDocument;
+use crate::i18n::cli::{file, library as words};
 use crate::record::library::{Held, used_elsewhere};
 use crate::store::Actor;
 
@@ -132,11 +133,8 @@ fn add(ctx: &Context, a: AddArgs) -> Result<(), CliError> {
         }));
     }
     say!(
-        "{}: {} ({})",
-        ctx.lang
-            .pick("Đã thêm vào kho tài liệu", "Added to the library"),
-        added.document.number,
-        added.id
+        "{}",
+        words::added(ctx.lang, &added.document.number, &added.id)
     );
     Ok(())
 }
@@ -144,12 +142,12 @@ fn add(ctx: &Context, a: AddArgs) -> Result<(), CliError> {
 /// A file to store, refused before it is read whole when it is over the limit.
 fn read_file(ctx: &Context, path: &std::path::Path) -> Result<NewFile, CliError> {
     let cannot = |e: std::io::Error| {
-        let msg = ctx.lang.pick("không đọc được tệp", "cannot read file");
+        let msg = file::cannot_read(ctx.lang);
         CliError::input(format!("--file: {}: {msg}: {e}", path.display()))
     };
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
-        let msg = ctx.lang.pick("không phải tệp thường", "not a regular file");
+        let msg = file::not_regular(ctx.lang);
         return Err(CliError::input(format!(
             "--file: {}: {msg}",
             path.display()
@@ -194,10 +192,7 @@ fn entries(
 /// "đơn vị phuong-dong-thuan năm 2025; đơn vị phuong-dong-hoi năm 2026".
 fn uses_text(uses: &[(String, i32)], lang: crate::i18n::Lang) -> String {
     uses.iter()
-        .map(|(unit, year)| match lang {
-            crate::i18n::Lang::Vi => format!("đơn vị {unit} năm {year}"),
-            crate::i18n::Lang::En => format!("unit {unit} year {year}"),
-        })
+        .map(|(unit, year)| words::used_at(lang, unit, *year))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -241,21 +236,18 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<(), CliError> {
     }
     let l = ctx.lang;
     if all.is_empty() {
-        say!(
-            "{}",
-            l.pick("(kho tài liệu trống)", "(the library is empty)")
-        );
+        say!("{}", words::empty(l));
     }
     for e in &all {
         let d = &e.document;
         say!("{}  {}", e.id, d.cite(&e.id, "").summary());
         if let Some(url) = &d.url {
-            say!("    {}: {url}", l.pick("Đường dẫn", "Link"));
+            say!("    {}: {url}", words::link(l));
         }
         if let Some(f) = &d.file {
             say!(
                 "    {}: {} ({} bytes, SHA-256 {})",
-                l.pick("Tệp", "File"),
+                words::file(l),
                 f.name,
                 f.size,
                 f.sha256
@@ -271,7 +263,7 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<(), CliError> {
             .collect();
         say!(
             "    {} {}: {}",
-            l.pick("Được dẫn ở", "Cited by"),
+            words::cited_by(l),
             cited.len(),
             if cited.is_empty() {
                 "—".into()
@@ -281,11 +273,7 @@ fn list(ctx: &Context, a: &ListArgs) -> Result<(), CliError> {
         );
         let uses = elsewhere(e);
         if !uses.is_empty() {
-            say!(
-                "    ⚑ {} {}",
-                l.pick("Tài liệu đã dùng cho", "Document also used for"),
-                uses_text(&uses, l)
-            );
+            say!("    ⚑ {} {}", words::also_used_for(l), uses_text(&uses, l));
         }
     }
     Ok(())
@@ -315,13 +303,8 @@ pub fn cite(ctx: &Context, a: &CiteArgs) -> Result<(), CliError> {
         }));
     }
     say!(
-        "{} {}: {} {}, {} {}",
-        done.id,
-        ctx.lang.pick("dẫn thêm ở", "newly cited by"),
-        done.added.len(),
-        ctx.lang.pick("tiêu chí", "sub-criteria"),
-        ctx.lang.pick("tổng số nơi dẫn", "citations in all"),
-        done.citations
+        "{}",
+        words::cited(ctx.lang, &done.id, done.added.len(), done.citations)
     );
     Ok(())
 }
@@ -337,23 +320,10 @@ pub fn open(ctx: &Context, a: &OpenArgs) -> Result<(), CliError> {
     let l = ctx.lang;
     if let Some(file) = &doc.file {
         let bytes = store.file_bytes(&file.sha256)?.ok_or_else(|| {
-            CliError::other(format!(
-                "{id}: {} {}",
-                l.pick(
-                    "tệp chưa có trong cơ sở dữ liệu này (gộp bản sao có tệp)",
-                    "its file is not in this database (merge the copy that has it)"
-                ),
-                file.sha256
-            ))
+            CliError::other(format!("{id}: {} {}", words::file_missing(l), file.sha256))
         })?;
         if crate::store::sha256_hex(&bytes) != file.sha256 {
-            return Err(CliError::other(format!(
-                "{id}: {}",
-                l.pick(
-                    "tệp lưu không khớp mã băm SHA-256 (chạy parindex check)",
-                    "the stored file does not match its SHA-256 (run parindex check)"
-                )
-            )));
+            return Err(CliError::other(format!("{id}: {}", words::file_damaged(l))));
         }
         let path = write_private(&file.name, &bytes)
             .map_err(|e| CliError::other(format!("{}: {e}", std::env::temp_dir().display())))?;
@@ -375,7 +345,7 @@ pub fn open(ctx: &Context, a: &OpenArgs) -> Result<(), CliError> {
     Err(CliError::input(format!(
         "--document: {id} ({}) {}",
         doc.number,
-        l.pick("không có tệp hay đường dẫn", "has no file or link")
+        words::nothing_to_open(l)
     )))
 }
 

@@ -7,6 +7,7 @@ use crate::command::score::{Replaced, ScoreSaved, ScoreValue, SetScore};
 use crate::command::{self, Clock};
 use crate::fields;
 use crate::framework::{Framework, SubCriterion};
+use crate::i18n::cli::score as words;
 use crate::i18n::{Lang, number};
 use crate::scoring::{self, Stage};
 use crate::store::{Actor, AssessmentKey, Store};
@@ -165,27 +166,20 @@ fn respond(ctx: &Context, args: &RespondArgs) -> Result<(), CliError> {
         }));
     }
     let l = ctx.lang;
-    say!(
-        "{} {} — {}: {}",
-        l.pick("Đã ghi giải trình cho", "Answer saved for"),
-        done.code,
-        l.pick("ý kiến Hội đồng", "the council's note"),
-        crate::text::one_line(&done.note)
-    );
+    let note = crate::text::one_line(&done.note);
+    say!("{}", words::answer_saved(l, &done.code, &note));
     Ok(())
 }
 
 /// "Replaced lan's value (2026-…): 1 → 0,5" on stderr, so scripts reading stdout are unaffected.
 fn print_replaced(ctx: &Context, field: &str, r: &Replaced) {
     let l = ctx.lang;
+    let old = crate::text::one_line(&display_value(field, &r.old, l));
+    let new = crate::text::one_line(&display_value(field, &r.new, l));
+    let when = ctx.when(&r.at);
     tell!(
-        "{} {} ({}, {}): {} → {}",
-        l.pick("Đã thay giá trị của", "Replaced the value of"),
-        r.author,
-        ctx.when(&r.at),
-        r.event,
-        crate::text::one_line(&display_value(field, &r.old, l)),
-        crate::text::one_line(&display_value(field, &r.new, l)),
+        "{}",
+        words::replaced(l, &r.author, &when, &r.event, (&old, &new))
     );
 }
 
@@ -220,10 +214,8 @@ fn report_saved(
         }
         let points = fields::decode_points(&saved.event.value).unwrap_or_default();
         say!(
-            "{} {}: {}",
-            l.pick("Đã lưu", "Saved"),
-            saved.code,
-            number(points, l)
+            "{}",
+            words::saved_points(l, &saved.code, &number(points, l))
         );
         super::totals::print_totals(l, key, framework, status, &totals);
         return Ok(());
@@ -249,14 +241,10 @@ fn report_saved(
         .unwrap_or_default();
     let shown = points
         .map(|p| number(p, l))
-        .unwrap_or_else(|| l.pick("không áp dụng", "not applicable").into());
+        .unwrap_or_else(|| words::not_applicable(l).into());
     say!(
-        "{} {} [{}]: {shown}/{} {}",
-        l.pick("Đã lưu", "Saved"),
-        saved.code,
-        stage.label(l),
-        number(max, l),
-        l.pick("điểm", "points")
+        "{}",
+        words::saved_score(l, &saved.code, stage.label(l), &shown, &number(max, l))
     );
     super::totals::print_totals(l, key, framework, status, &totals);
     Ok(())
@@ -285,13 +273,13 @@ fn get(ctx: &Context, t: &Target) -> Result<(), CliError> {
     }
     let l = ctx.lang;
     say!("{} — {}", sub.code, crate::text::one_line(&sub.name));
-    say!("  {}: {}", l.pick("Điểm tối đa", "Max"), number(sub.max, l));
+    say!("  {}: {}", words::max_points(l), number(sub.max, l));
     if mine.is_empty() {
-        say!("  {}", l.pick("(chưa chấm)", "(not scored)"));
+        say!("  {}", words::not_scored(l));
     }
     for s in &mine {
         let conflict = if s.conflict {
-            l.pick(" [XUNG ĐỘT]", " [CONFLICT]")
+            words::conflict_mark(l)
         } else {
             ""
         };

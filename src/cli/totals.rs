@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use crate::cycle::Status;
 use crate::framework::Framework;
+use crate::i18n::cli::totals as words;
 use crate::i18n::{Lang, number};
 use crate::scoring::{self, Figure, Part, Totals, canonical};
 use crate::store::AssessmentKey;
@@ -64,42 +65,19 @@ pub fn previous_line(l: Lang, p: &Previous, now: &Totals, rank: Option<usize>) -
     } else {
         ""
     };
+    let change = format!("{sign}{}", n(change));
     if p.reference {
-        return format!(
-            "{} {}: {} {}% — {} {sign}{}",
-            l.pick("Năm", "Year"),
-            p.year,
-            l.pick(
-                "chỉ số tham chiếu (đơn vị cũ)",
-                "reference index (former units)"
-            ),
-            n(p.index_percent),
-            l.pick("thay đổi", "change"),
-            n(change),
-        );
+        return words::previous_reference(l, p.year, &n(p.index_percent), &change);
     }
     let ranks = match (p.rank, rank.and_then(|now| p.places_gained(now))) {
         (Some(before), Some(moved)) => {
-            format!(
-                ", {} {} ({}{moved})",
-                l.pick("hạng", "rank"),
-                before,
-                if moved > 0 { "+" } else { "" }
-            )
+            let moved = format!("{}{moved}", if moved > 0 { "+" } else { "" });
+            words::previous_rank(l, before, &moved)
         }
         _ => String::new(),
     };
-    format!(
-        "{} {}: {} {}, {} {}%{ranks} — {} {sign}{}",
-        l.pick("Năm", "Year"),
-        p.year,
-        l.pick("tổng", "total"),
-        p.total.map(n).unwrap_or_default(),
-        l.pick("chỉ số", "index"),
-        n(p.index_percent),
-        l.pick("thay đổi", "change"),
-        n(change),
-    )
+    let total = p.total.map(n).unwrap_or_default();
+    words::previous(l, p.year, &total, &n(p.index_percent), &ranks, &change)
 }
 
 fn part_json(p: &Part) -> Value {
@@ -186,19 +164,19 @@ pub fn print_totals(l: Lang, key: &AssessmentKey, f: &Framework, status: Status,
     say!("  {}", figures.join("   "));
     say!(
         "  {}: {}/{}   {}: {}   {}: {}/{}   {}: {} ({}: {})   {}: {}",
-        l.pick("Tối đa", "Max"),
+        words::max(l),
         n(t.final_part.max),
         n(t.max),
-        l.pick("Xếp loại", "Band"),
+        words::band(l),
         t.band.as_deref().unwrap_or("—"),
-        l.pick("Tiến độ", "Progress"),
+        words::progress(l),
         t.progress.0,
         t.progress.1,
-        l.pick("Thiếu TLKC", "Missing evidence"),
+        words::missing_evidence(l),
         t.missing_evidence,
-        l.pick("chỉ có giải trình", "explanation only"),
+        words::explanation_only(l),
         t.explanation_only,
-        l.pick("Xung đột", "Conflicts"),
+        words::conflicts(l),
         t.conflicts,
     );
     if f.is_modelled() {

@@ -14,4 +14,9 @@ macro_rules! words {
     };
 }
 
+pub mod file;
+pub mod framework;
+pub mod library;
+pub mod score;
 pub mod sync;
+pub mod totals;
