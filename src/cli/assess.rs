@@ -5,6 +5,7 @@ use clap::{Args, Subcommand};
 
 use crate::command::{self, Clock};
 use crate::cycle::Transition;
+use crate::i18n::cli::assess as words;
 use crate::store::Actor;
 
 use super::output::say;
@@ -110,12 +111,8 @@ pub fn run(ctx: &Context, cmd: AssessCommand) -> Result<(), CliError> {
     }
     say!("{} {}: {}", key.unit_code, key.year, to.label(ctx.lang));
     if !done.gaps.is_empty() {
-        say!(
-            "{}: {}",
-            ctx.lang
-                .pick("Vẫn chuyển khi còn thiếu", "Moved on although incomplete"),
-            done.gaps.summary(ctx.lang)
-        );
+        let gaps = done.gaps.summary(ctx.lang);
+        say!("{}", words::moved_incomplete(ctx.lang, &gaps));
     }
     Ok(())
 }
@@ -137,15 +134,10 @@ fn choose_framework(ctx: &Context, which: &Which, framework: &str) -> Result<(),
             "released": released,
         }));
     }
+    let (unit, year, n) = (&which.unit, which.year, released.len());
     say!(
-        "{} {}: {} {} ({}: {})",
-        which.unit,
-        which.year,
-        ctx.lang.pick("chấm theo khung", "assessed under"),
-        framework.trim(),
-        ctx.lang
-            .pick("thay đổi nay được tính", "changes now counted"),
-        released.len()
+        "{}",
+        words::framework_chosen(ctx.lang, unit, year, framework.trim(), n)
     );
     Ok(())
 }
@@ -166,10 +158,9 @@ fn withdraw(ctx: &Context, which: &Which, cancel: bool) -> Result<(), CliError> 
         }));
     }
     let done = if cancel {
-        ctx.lang.pick("đã hủy bộ kết quả", "assessment cancelled")
+        words::cancelled(ctx.lang)
     } else {
-        ctx.lang
-            .pick("đã khôi phục bộ kết quả", "assessment restored")
+        words::restored(ctx.lang)
     };
     say!("{} {}: {done}", key.unit_code, key.year);
     Ok(())
@@ -185,11 +176,7 @@ pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
     let stage = crate::cycle::DeadlineStage::parse(&stage)
         .unwrap_or(crate::cycle::DeadlineStage::SelfAssessment);
     let Some(iso) = parse_date(&date) else {
-        let msg = ctx.lang.pick(
-            "DATE: ngày không hợp lệ; dùng YYYY-MM-DD hoặc DD/MM/YYYY",
-            "DATE: not a valid date; use YYYY-MM-DD or DD/MM/YYYY",
-        );
-        return Err(CliError::input(format!("{msg} ('{date}')")));
+        return Err(CliError::input(words::bad_date(ctx.lang, &date)));
     };
     let mut store = open_store(ctx)?;
     let (actor, clock) = (Actor::current(), Clock::system());
@@ -199,11 +186,10 @@ pub fn run_year(ctx: &Context, cmd: YearCommand) -> Result<(), CliError> {
             &serde_json::json!({"year": year, "deadline": iso, "stage": stage.code()}),
         );
     }
+    let day = crate::local_time::date(&iso, ctx.lang);
     say!(
-        "{} {} {year}: {}",
-        stage.label(ctx.lang),
-        ctx.lang.pick("năm", "of"),
-        crate::local_time::date(&iso, ctx.lang)
+        "{}",
+        words::deadline_set(ctx.lang, stage.label(ctx.lang), year, &day)
     );
     Ok(())
 }

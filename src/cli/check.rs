@@ -2,6 +2,8 @@
 
 use serde_json::json;
 
+use crate::i18n::cli::check as words;
+
 use super::output::{counts_line, print_json, say};
 use super::{CliError, Context, open_read_store};
 
@@ -21,41 +23,28 @@ pub fn run(ctx: &Context, json: bool) -> Result<(), CliError> {
         say!(
             "{}",
             counts_line(&[
-                (l.pick("Sự kiện", "Events"), &report.events),
-                (l.pick("Trường dữ liệu", "Fields"), &report.fields),
-                (
-                    l.pick("Bộ kết quả chấm", "Assessments"),
-                    &report.assessments
-                ),
+                (words::events(l), &report.events),
+                (words::fields(l), &report.fields),
+                (words::assessments(l), &report.assessments),
             ])
         );
         if report.files > 0 {
             say!(
-                "{}: {} ({} bytes)",
-                l.pick(
-                    "Tệp kiểm chứng (đã đối chiếu SHA-256)",
-                    "Evidence files (SHA-256 verified)"
-                ),
-                report.files,
-                report.file_bytes
+                "{}",
+                words::files_verified(l, report.files, report.file_bytes)
             );
         }
         for p in &report.problems {
             say!("  ✗ {p}");
         }
         if report.problems.is_empty() {
-            say!(
-                "{}",
-                l.pick("✓ Cơ sở dữ liệu toàn vẹn", "✓ The database is sound")
-            );
+            say!("{}", words::sound(l));
         }
     }
     if report.problems.is_empty() {
         Ok(())
     } else {
-        let msg = ctx
-            .lang
-            .pick("phát hiện lỗi toàn vẹn", "integrity problems found");
-        Err(CliError::other(format!("{msg}: {}", report.problems.len())))
+        let n = report.problems.len();
+        Err(CliError::other(words::problems_found(ctx.lang, n)))
     }
 }

@@ -3,6 +3,7 @@
 use clap::{Args, ValueEnum};
 
 use crate::demo::{self, Scale};
+use crate::i18n::cli::demo as words;
 
 use super::output::{say, tell};
 use super::{CliError, Context, open_store};
@@ -77,11 +78,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
     let mut progress = |done: usize, total: usize| {
         if tty && (done.is_multiple_of(10) || done == total) {
             let percent = done * 100 / total.max(1);
-            eprint!(
-                "\r{} {done}/{total} {} ({percent}%)",
-                lang.pick("Đang tạo dữ liệu mẫu:", "Writing sample data:"),
-                lang.pick("bộ kết quả chấm", "assessments"),
-            );
+            eprint!("\r{}", words::progress(lang, done, total, percent));
             if done == total {
                 tell!();
             }
@@ -103,12 +100,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {
         );
     }
     say!(
-        "{}: {} {}, {} {}",
-        ctx.lang.pick("Đã tạo dữ liệu mẫu", "Sample data written"),
-        summary.assessments,
-        ctx.lang.pick("bộ kết quả chấm", "assessments"),
-        summary.events,
-        ctx.lang.pick("thay đổi", "changes"),
+        "{}",
+        words::written(ctx.lang, summary.assessments, summary.events)
     );
     Ok(())
 }

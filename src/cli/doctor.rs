@@ -9,6 +9,7 @@ use clap::Args;
 use serde_json::json;
 
 use crate::doctor::{self, Finding, Setup, Status};
+use crate::i18n::cli::doctor as words;
 
 use super::output::say;
 use super::{CliError, Context};
@@ -82,17 +83,10 @@ fn print_text(ctx: &Context, findings: &[Finding], problems: usize) {
         };
         say!("{mark} {}", crate::text::sanitize(&f.detail));
         if let Some(fix) = &f.fix {
-            say!(
-                "    {}: {}",
-                l.pick("cách sửa", "fix"),
-                crate::text::sanitize(fix)
-            );
+            say!("{}", words::fix(l, &crate::text::sanitize(fix)));
         }
     }
     if problems == 0 {
-        say!(
-            "{}",
-            l.pick("Máy chủ đã sẵn sàng.", "The server is set up right.")
-        );
+        say!("{}", words::ready(l));
     }
 }

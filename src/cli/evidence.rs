@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use crate::command::Clock;
 use crate::command::evidence::{AddEvidence, EvidenceAdded, add_evidence, remove_evidence};
 use crate::fields::Evidence;
+use crate::i18n::cli::evidence as words;
 use crate::store::Actor;
 
 use super::output::say;
@@ -104,12 +105,6 @@ fn report(ctx: &Context, added: &EvidenceAdded, json: bool) -> Result<(), CliErr
             "evidence_count": added.count,
         }));
     }
-    say!(
-        "{} {}: {} {}",
-        added.code,
-        ctx.lang.pick("có", "has"),
-        added.count,
-        ctx.lang.pick("tài liệu kiểm chứng", "evidence documents")
-    );
+    say!("{}", words::count(ctx.lang, &added.code, added.count));
     Ok(())
 }

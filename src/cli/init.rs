@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::i18n::cli::init as words;
 use crate::store::{Actor, Store, init_shared};
 
 use super::output::say;
@@ -44,25 +45,16 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
 fn print_text(ctx: &Context, args: &InitArgs, existed: bool, admin: Option<&str>) {
     let l = ctx.lang;
     let head = match (existed, args.shared.is_some()) {
-        (true, _) => l.pick("Cơ sở dữ liệu đã có sẵn", "Database already there"),
-        (false, true) => l.pick("Đã tạo cơ sở dữ liệu dùng chung", "Shared database ready"),
-        (false, false) => l.pick("Đã tạo cơ sở dữ liệu", "Database created"),
+        (true, _) => words::already_there(l),
+        (false, true) => words::shared_created(l),
+        (false, false) => words::created(l),
     };
     say!("{head}: {}", args.path.display());
     if let (Some(group), Some(admin)) = (&args.shared, admin) {
-        say!("  {}: {group}", l.pick("Nhóm", "Group"));
-        say!(
-            "  {}: {admin}",
-            l.pick("Quản trị viên đầu tiên", "First administrator")
-        );
-        say!(
-            "  {}: parindex officer grant USER unit --units MA_DON_VI",
-            l.pick("Giao vai trò", "Grant roles")
-        );
+        say!("{}", words::group(l, group));
+        say!("{}", words::first_admin(l, admin));
+        say!("{}", words::grant_hint(l));
     }
-    say!(
-        "  {}: export PARINDEX_DB={}",
-        l.pick("Mở bằng", "Open it with"),
-        args.path.display()
-    );
+    let path = args.path.display().to_string();
+    say!("{}", words::open_with(l, &path));
 }

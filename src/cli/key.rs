@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use serde_json::json;
 
+use crate::i18n::cli::key as words;
 use crate::store::{Actor, keys};
 
 use super::output::print_json;
@@ -71,28 +72,16 @@ fn import(ctx: &Context, file: &std::path::Path, force: bool, json: bool) -> Res
     let (user, secret) = keys::parse_key_file(&text)
         .map_err(|m| CliError::input(format!("{}: {m}", file.display())))?;
     if user != me.user {
-        return Err(CliError::input(format!(
-            "{}: {} '{user}' ≠ '{}'",
-            file.display(),
-            ctx.lang.pick(
-                "khóa của một người khác: tài khoản phải trùng tên",
-                "the key belongs to someone else: the account names must match"
-            ),
-            me.user
-        )));
+        let file = file.display().to_string();
+        let msg = words::someone_elses(ctx.lang, &file, &user, &me.user);
+        return Err(CliError::input(msg));
     }
     let path = keys::key_path();
     let same = keys::load_or_create().is_ok_and(|mine| mine == secret);
     if !same {
         if path.exists() && !force {
-            return Err(CliError::input(format!(
-                "{}: {}",
-                path.display(),
-                ctx.lang.pick(
-                    "đã có một khóa khác; dùng --force để thay",
-                    "a different key is there; --force replaces it"
-                )
-            )));
+            let path = path.display().to_string();
+            return Err(CliError::input(words::different_key(ctx.lang, &path)));
         }
         keys::write_key(&path, &keys::key_file_text(&user, &secret), true)?;
     }
@@ -101,11 +90,6 @@ fn import(ctx: &Context, file: &std::path::Path, force: bool, json: bool) -> Res
     if json {
         return print_json(&json!({"user": me.user, "public_key": public}));
     }
-    println!(
-        "{}: {} ({public})",
-        ctx.lang
-            .pick("Đã dùng và đăng ký khóa", "Key in use and registered"),
-        me.user
-    );
+    println!("{}", words::in_use(ctx.lang, &me.user, &public));
     Ok(())
 }

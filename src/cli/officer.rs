@@ -4,6 +4,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use crate::command::{Clock, officer};
+use crate::i18n::cli::officer as words;
 use crate::roles::Role;
 use crate::store::Actor;
 
@@ -119,13 +120,7 @@ fn list(ctx: &Context, store: &crate::store::Store, json: bool) -> Result<(), Cl
         return print_json(&json!({"enforced": enforced, "officers": rows}));
     }
     if !enforced {
-        say!(
-            "{}",
-            ctx.lang.pick(
-                "Chế độ một người dùng: chưa có quản trị viên, mọi thao tác đều được phép.",
-                "Single-user mode: no administrator yet, everything is allowed."
-            )
-        );
+        say!("{}", words::single_user(ctx.lang));
     }
     for o in &officers {
         let grants: Vec<String> = o
@@ -134,8 +129,7 @@ fn list(ctx: &Context, store: &crate::store::Store, json: bool) -> Result<(), Cl
             .map(|g| {
                 let mut scope = g.units.clone();
                 if !g.areas.is_empty() {
-                    let word = ctx.lang.pick("lĩnh vực", "areas");
-                    scope.push(format!("{word} {}", g.areas.join(",")));
+                    scope.push(words::areas(ctx.lang, &g.areas.join(",")));
                 }
                 match scope.is_empty() {
                     true => g.role.to_string(),

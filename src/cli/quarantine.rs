@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use crate::command::{self, Clock};
 use crate::i18n::Lang;
+use crate::i18n::cli::quarantine as words;
 use crate::store::{Actor, Quarantined};
 
 use super::score::display_value;
@@ -77,14 +78,14 @@ pub fn accept(ctx: &Context, id: &str) -> Result<(), CliError> {
     let mut store = open_store(ctx)?;
     let q = command::quarantine::accept(&mut store, &Actor::current(), &Clock::system(), id)?;
     let e = &q.event;
-    println!(
-        "{} {} ({} {} {} [{}])",
-        ctx.lang.pick("Đã chấp nhận", "Accepted"),
-        e.id,
+    let (unit, target) = (
         crate::text::one_line(&e.key.unit_code),
-        e.key.year,
         crate::text::one_line(&e.target),
-        e.field
+    );
+    let key = (unit.as_str(), e.key.year);
+    println!(
+        "{}",
+        words::accepted(ctx.lang, &e.id, key, &target, &e.field)
     );
     Ok(())
 }
@@ -94,6 +95,6 @@ pub fn dismiss(ctx: &Context, id: &str, reason: Option<String>) -> Result<(), Cl
     let mut store = open_store(ctx)?;
     let (actor, clock) = (Actor::current(), Clock::system());
     let q = command::quarantine::dismiss(&mut store, &actor, &clock, id, reason.as_deref())?;
-    println!("{} {}", ctx.lang.pick("Đã bác bỏ", "Dismissed"), q.event.id);
+    println!("{}", words::dismissed(ctx.lang, &q.event.id));
     Ok(())
 }

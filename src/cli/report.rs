@@ -7,6 +7,7 @@ use crate::store::StoreError;
 
 use clap::{Args, ValueEnum};
 
+use crate::i18n::cli::report as words;
 use crate::level::Level;
 use crate::report;
 
@@ -100,10 +101,7 @@ pub fn run(ctx: &Context, mut args: ReportArgs) -> Result<(), CliError> {
     };
     let l = ctx.lang;
     if args.format.is_binary() && args.out.is_none() {
-        return Err(CliError::input(l.pick(
-            "--out: định dạng xlsx và docx cần tên tệp",
-            "--out: the xlsx and docx formats need a file name",
-        )));
+        return Err(CliError::input(words::out_needs_file(l)));
     }
     let made = match &args.unit {
         Some(unit) => unit_report(ctx, &store, &args, unit)?,
@@ -153,14 +151,9 @@ fn unit_report(
     unit: &str,
 ) -> Result<Made, CliError> {
     let l = ctx.lang;
-    let key = store.find_assessment(unit, args.year)?.ok_or_else(|| {
-        CliError::input(format!(
-            "--unit: {} '{unit}' {} {}",
-            l.pick("đơn vị", "unit"),
-            l.pick("chưa có kết quả chấm năm", "has no assessment for"),
-            args.year
-        ))
-    })?;
+    let key = store
+        .find_assessment(unit, args.year)?
+        .ok_or_else(|| CliError::input(words::no_assessment(l, unit, args.year)))?;
     let detail = report::gather_detail(store, &key, l)?;
     let date = args.date.unwrap_or_else(today);
     let annex = || report::self_report::self_report_annex(&detail, date, l);

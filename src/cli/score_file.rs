@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::command::Clock;
 use crate::command::score_import::{Column, ImportScores, Mapping, import_scores};
+use crate::i18n::cli::{file, score_file as words};
 use crate::report::template;
 use crate::scoring::Stage;
 use crate::store::Actor;
@@ -84,7 +85,7 @@ pub fn import(ctx: &Context, a: &ImportArgs) -> Result<(), CliError> {
     let mappings = mappings(ctx, &a.column)?;
     let file = a.file.display().to_string();
     let cannot = |e: String| {
-        let msg = ctx.lang.pick("không đọc được tệp", "cannot read file");
+        let msg = file::cannot_read(ctx.lang);
         CliError::input(format!("{file}: {msg}: {e}"))
     };
     let meta = std::fs::metadata(&a.file).map_err(|e| cannot(e.to_string()))?;
@@ -120,14 +121,7 @@ pub fn import(ctx: &Context, a: &ImportArgs) -> Result<(), CliError> {
             "rows": done.rows, "changed": done.changed, "units": done.units,
         }));
     }
-    say!(
-        "{}: {} {}, {} {}",
-        ctx.lang.pick("Đã nhập", "Imported"),
-        done.rows,
-        ctx.lang.pick("tiêu chí", "sub-criteria"),
-        done.changed,
-        ctx.lang.pick("thay đổi", "changed"),
-    );
+    say!("{}", words::imported(ctx.lang, done.rows, done.changed));
     Ok(())
 }
 
@@ -135,14 +129,7 @@ pub fn write_template(ctx: &Context, a: &TemplateArgs) -> Result<(), CliError> {
     let l = ctx.lang;
     let format = a.format.trim().to_ascii_lowercase();
     if !matches!(format.as_str(), "xlsx" | "csv") {
-        return Err(CliError::input(format!(
-            "--format: '{}' {}",
-            a.format,
-            l.pick(
-                "không hỗ trợ; dùng xlsx hoặc csv",
-                "is not supported; use xlsx or csv"
-            )
-        )));
+        return Err(CliError::input(words::unsupported_format(l, &a.format)));
     }
     let mut store = open_read_store(ctx)?;
     let located = crate::command::assessment::prospective(&mut store, &a.unit, a.year)?;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use crate::command::{self, Clock};
+use crate::i18n::cli::{file, survey as words};
 use crate::store::Actor;
 
 use super::output::say;
@@ -28,7 +29,7 @@ pub struct ImportArgs {
 pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
     let SurveyCommand::Import(args) = cmd;
     let text = std::fs::read_to_string(&args.file).map_err(|e| {
-        let msg = ctx.lang.pick("không đọc được tệp", "cannot read file");
+        let msg = file::cannot_read(ctx.lang);
         CliError::input(format!("{}: {msg}: {e}", args.file.display()))
     })?;
     let mut store = open_store(ctx)?;
@@ -46,14 +47,6 @@ pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
     if args.json {
         return super::output::print_json(&serde_json::json!({"rows": rows, "changed": changed}));
     }
-    say!(
-        "{}: {} {}, {} {}",
-        ctx.lang
-            .pick("Đã nhập điểm điều tra xã hội học", "Survey points imported"),
-        rows,
-        ctx.lang.pick("dòng điểm", "scores"),
-        changed,
-        ctx.lang.pick("thay đổi", "changed"),
-    );
+    say!("{}", words::imported(ctx.lang, rows, changed));
     Ok(())
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use crate::i18n::cli::{file, unit as words};
 use crate::i18n::{Lang, Localized};
 use crate::level::Level;
 use crate::unit::{Unit, parse_unit_file};
@@ -85,7 +86,7 @@ fn list(
 
 fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        let msg = ctx.lang.pick("không đọc được tệp", "cannot read file");
+        let msg = file::cannot_read(ctx.lang);
         CliError::input(format!("{}: {msg}: {e}", path.display()))
     })?;
     let mut store = open_store(ctx)?;
@@ -103,14 +104,7 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
     if json {
         return print_json(&json!({"rows": file.units.len(), "changed": changed}));
     }
-    let msg = ctx
-        .lang
-        .pick("đơn vị được thêm hoặc cập nhật", "units added or updated");
-    say!(
-        "{changed} {msg} ({} {})",
-        file.units.len(),
-        ctx.lang.pick("dòng", "rows")
-    );
+    say!("{}", words::imported(ctx.lang, changed, file.units.len()));
     Ok(())
 }
 
@@ -137,8 +131,8 @@ fn history(ctx: &Context, code: &str, json: bool) -> Result<(), CliError> {
         years(l, &unit)
     );
     for (title, steps) in [
-        (l.pick("Hình thành từ", "Formed from"), &earlier),
-        (l.pick("Kế thừa bởi", "Succeeded by"), &later),
+        (words::formed_from(l), &earlier),
+        (words::succeeded_by(l), &later),
     ] {
         if steps.is_empty() {
             continue;
@@ -159,7 +153,7 @@ fn history(ctx: &Context, code: &str, json: bool) -> Result<(), CliError> {
 
 fn years(l: Lang, u: &Unit) -> String {
     match (u.first_year, u.last_year) {
-        (None, None) => l.pick("(đang hoạt động)", "(current)").into(),
+        (None, None) => words::current(l).into(),
         _ => format!("({})", u.years_label()),
     }
 }

@@ -6,6 +6,7 @@
 //! the same file twice changes nothing.
 
 use crate::fields::{self, Evidence};
+use crate::i18n::cli::score_file as words;
 use crate::i18n::{Lang, Localized};
 use crate::scoring::Stage;
 use crate::sheet::{Row, column_letter};
@@ -50,12 +51,12 @@ impl Column {
     /// The header the province's template gives it.
     pub fn header(self, lang: Lang) -> &'static str {
         match self {
-            Column::Unit => lang.pick("Mã đơn vị", "Unit code"),
-            Column::Code => lang.pick("Mã tiêu chí", "Criterion code"),
-            Column::Declared => lang.pick("Số liệu kê khai", "Declared data"),
-            Column::Points => lang.pick("Điểm tự chấm", "Self score"),
-            Column::Evidence => lang.pick("Tài liệu kiểm chứng", "Evidence"),
-            Column::Note => lang.pick("Giải trình", "Explanation"),
+            Column::Unit => words::header_unit(lang),
+            Column::Code => words::header_code(lang),
+            Column::Declared => words::header_declared(lang),
+            Column::Points => words::header_points(lang),
+            Column::Evidence => words::header_evidence(lang),
+            Column::Note => words::header_note(lang),
         }
     }
 
@@ -135,18 +136,12 @@ pub struct RowProblem {
 
 impl Localized for RowProblem {
     fn message(&self, lang: Lang) -> String {
-        let why = lang.pick(&self.vi, &self.en);
-        let at = match (&self.column, lang) {
-            (Some((letter, header)), Lang::Vi) => {
-                format!("dòng {}, cột {letter} ({header})", self.line)
-            }
-            (Some((letter, header)), Lang::En) => {
-                format!("line {}, column {letter} ({header})", self.line)
-            }
-            (None, Lang::Vi) => format!("dòng {}", self.line),
-            (None, Lang::En) => format!("line {}", self.line),
+        let why = match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
         };
-        crate::text::one_line(&format!("{at}: {why}"))
+        let column = self.column.as_ref().map(|(l, h)| (l.as_str(), h.as_str()));
+        words::row_problem(lang, self.line, column, why)
     }
 }
 

@@ -14,9 +14,22 @@ macro_rules! words {
     };
 }
 
+pub mod assess;
+pub mod check;
+pub mod demo;
+pub mod doctor;
+pub mod evidence;
 pub mod file;
 pub mod framework;
+pub mod init;
+pub mod key;
 pub mod library;
+pub mod officer;
+pub mod quarantine;
+pub mod report;
 pub mod score;
+pub mod score_file;
+pub mod survey;
 pub mod sync;
 pub mod totals;
+pub mod unit;
