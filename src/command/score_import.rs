@@ -207,19 +207,8 @@ fn layout(req: &ImportScores) -> Result<Layout, RowProblem> {
                     at.push((m.column, i));
                 }
                 None if index + 1 == req.rows.len().min(20) => {
-                    return Err(problem(
-                        row.line,
-                        format!(
-                            "--column {}={}: không có cột này trong tệp",
-                            m.column.key(),
-                            m.source
-                        ),
-                        format!(
-                            "--column {}={}: no such column in the file",
-                            m.column.key(),
-                            m.source
-                        ),
-                    ));
+                    let why = |l| words::no_such_column(l, m.column.key(), &m.source);
+                    return Err(problem(row.line, why(Lang::Vi), why(Lang::En)));
                 }
                 None => {}
             }
@@ -237,11 +226,8 @@ fn layout(req: &ImportScores) -> Result<Layout, RowProblem> {
         }
     }
     let line = req.rows.first().map_or(1, |r| r.line);
-    Err(problem(
-        line,
-        "không tìm thấy dòng tiêu đề có cột \"Mã tiêu chí\" và \"Điểm tự chấm\" hoặc \"Số liệu kê khai\" (hoặc chỉ rõ bằng --column code=B --column points=H)".into(),
-        "no header row with a \"Mã tiêu chí\" column and \"Điểm tự chấm\" or \"Số liệu kê khai\" (or name them with --column code=B --column points=H)".into(),
-    ))
+    let why = words::no_header_row;
+    Err(problem(line, why(Lang::Vi), why(Lang::En)))
 }
 
 fn from_error(line: usize, column: Option<(String, String)>, e: &CommandError) -> RowProblem {
@@ -454,21 +440,12 @@ fn fraction_for_percent(
         return None;
     }
     let as_percent = crate::scoring::canonical(value * rust_decimal::Decimal::ONE_HUNDRED);
-    let vi_percent = as_percent.replace('.', ",");
-    let code = &sub.code;
+    let why = |l| words::fraction_for_percent(l, &sub.code, declared, &as_percent);
     Some(RowProblem {
         line: 0,
         column: None,
-        vi: format!(
-            "{code}: số liệu kê khai là tỷ lệ phần trăm, mà {declared} giống một phân số \
-             (= {vi_percent}%): ghi {vi_percent} hoặc {vi_percent}%; nếu đúng là dưới 1%, \
-             ghi {declared}%"
-        ),
-        en: format!(
-            "{code}: the declared data is a percentage, and {declared} looks like a fraction \
-             (= {as_percent}%): write {as_percent} or {as_percent}%; if it truly is below 1%, \
-             write {declared}%"
-        ),
+        vi: why(Lang::Vi),
+        en: why(Lang::En),
     })
 }
 

@@ -39,3 +39,68 @@ pub fn row_problem(lang: Lang, line: usize, column: Option<(&str, &str)>, why: &
     };
     crate::text::one_line(&format!("{at}: {why}"))
 }
+
+/// A `--column NAME=X` whose X is neither a letter nor a header of the file.
+pub fn no_such_column(lang: Lang, column: &str, source: &str) -> String {
+    match lang {
+        Lang::Vi => format!("--column {column}={source}: không có cột này trong tệp"),
+        Lang::En => format!("--column {column}={source}: no such column in the file"),
+    }
+}
+
+/// No header row names the columns an import needs.
+pub fn no_header_row(lang: Lang) -> String {
+    lang.pick(
+        "không tìm thấy dòng tiêu đề có cột \"Mã tiêu chí\" và \"Điểm tự chấm\" hoặc \"Số liệu kê khai\" (hoặc chỉ rõ bằng --column code=B --column points=H)",
+        "no header row with a \"Mã tiêu chí\" column and \"Điểm tự chấm\" or \"Số liệu kê khai\" (or name them with --column code=B --column points=H)",
+    )
+    .to_string()
+}
+
+/// A percentage declared as what looks like a fraction (`percent`: the fraction times 100, in
+/// canonical digits), and how to write either meaning.
+pub fn fraction_for_percent(lang: Lang, code: &str, declared: &str, percent: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            let percent = percent.replace('.', ",");
+            format!(
+                "{code}: số liệu kê khai là tỷ lệ phần trăm, mà {declared} giống một phân số \
+                 (= {percent}%): ghi {percent} hoặc {percent}%; nếu đúng là dưới 1%, \
+                 ghi {declared}%"
+            )
+        }
+        Lang::En => format!(
+            "{code}: the declared data is a percentage, and {declared} looks like a fraction \
+             (= {percent}%): write {percent} or {percent}%; if it truly is below 1%, \
+             write {declared}%"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fraction_for_percent_writes_the_percent_with_a_comma_only_in_vietnamese() {
+        assert_eq!(
+            fraction_for_percent(Lang::Vi, "1.2.3", "0.505", "50.5"),
+            "1.2.3: số liệu kê khai là tỷ lệ phần trăm, mà 0.505 giống một phân số (= 50,5%): \
+             ghi 50,5 hoặc 50,5%; nếu đúng là dưới 1%, ghi 0.505%"
+        );
+        assert_eq!(
+            fraction_for_percent(Lang::En, "1.2.3", "0.505", "50.5"),
+            "1.2.3: the declared data is a percentage, and 0.505 looks like a fraction (= 50.5%): \
+             write 50.5 or 50.5%; if it truly is below 1%, write 0.505%"
+        );
+    }
+
+    #[test]
+    fn row_problem_names_the_column_when_one_is_at_fault() {
+        assert_eq!(
+            row_problem(Lang::Vi, 7, Some(("H", "Điểm tự chấm")), "sai"),
+            "dòng 7, cột H (Điểm tự chấm): sai"
+        );
+        assert_eq!(row_problem(Lang::En, 7, None, "bad"), "line 7: bad");
+    }
+}
