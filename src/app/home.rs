@@ -8,7 +8,7 @@ use crate::cycle::Status;
 use crate::framework::{Band, Framework};
 use crate::level::Level;
 use crate::record::AssessmentKey;
-use crate::scoring::{Part, Totals};
+use crate::scoring::{Headline, Part};
 use crate::text::fold;
 use crate::unit::Unit;
 
@@ -64,7 +64,13 @@ pub struct HomeRow {
 }
 
 impl HomeRow {
-    pub fn new(key: AssessmentKey, unit: &Unit, status: Status, f: &Framework, t: &Totals) -> Self {
+    pub fn new(
+        key: AssessmentKey,
+        unit: &Unit,
+        status: Status,
+        f: &Framework,
+        t: &Headline,
+    ) -> Self {
         HomeRow {
             key,
             unit_name: unit.name.clone(),

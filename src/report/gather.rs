@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use crate::fields;
 use crate::framework::{Framework, round_half_up};
 use crate::level::Level;
-use crate::scoring::{self, Stage, StageScore};
-use crate::store::{AssessmentKey, Kept, Reading, Store, StoreError};
+use crate::scoring::{self, Stage, StageScore, Totals};
+use crate::store::{AssessmentKey, Kept, Store, StoreError};
 use crate::unit::{PastResult, previous_figure};
 
 use super::{Detail, DetailLine, Ranking, RankingRow, rank};
@@ -41,10 +41,9 @@ pub fn gather_ranking(store: &Store, year: i32, level: Level) -> Result<Ranking,
 fn ranking_of_year(store: &Store, year: i32, level: Level) -> Result<Ranking, StoreError> {
     let mut frameworks: HashMap<String, std::sync::Arc<Framework>> = HashMap::new();
     let mut read = empty_ranking(year, level, None);
-    store.each_level_total(
+    store.each_level_total::<Totals>(
         year,
         level,
-        Reading::Figures,
         |Kept {
              key,
              totals,

@@ -42,7 +42,7 @@ pub use off_rule::{check_off_rule, check_own_score, is_on_rule};
 pub use rule::points_for;
 pub use stage::{Stage, check_stage};
 pub use sub::{Flags, SubTotals, council_gap};
-pub use totals::{Exact, Loss, NodeTotals, Part, Totals, losses, totals};
+pub use totals::{Exact, Headline, Loss, NodeTotals, Part, Totals, losses, totals};
 pub use value::{parse_confirmed_points, parse_declared, parse_points};
 
 /// What a unit declares for a sub-criterion (số liệu kê khai), by rule kind.

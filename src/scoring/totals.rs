@@ -105,6 +105,37 @@ pub struct Totals {
     pub items: Vec<ItemTotals>,
 }
 
+/// What a list of assessments shows of each (home): the headline figures of [`Totals`].
+/// Read from a kept row's headline with its other figures skipped, not parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Headline {
+    pub self_part: Part,
+    pub appraisal1: Option<Part>,
+    pub final_part: Part,
+    pub total: Decimal,
+    pub index_percent: Decimal,
+    pub band: Option<String>,
+    pub progress: (usize, usize),
+    pub missing_evidence: usize,
+    pub conflicts: usize,
+}
+
+impl From<&Totals> for Headline {
+    fn from(t: &Totals) -> Headline {
+        Headline {
+            self_part: t.self_part,
+            appraisal1: t.appraisal1,
+            final_part: t.final_part,
+            total: t.total,
+            index_percent: t.index_percent,
+            band: t.band.clone(),
+            progress: t.progress,
+            missing_evidence: t.missing_evidence,
+            conflicts: t.conflicts,
+        }
+    }
+}
+
 impl Totals {
     pub fn sub(&self, code: &str) -> Option<&SubTotals> {
         self.subs.iter().find(|s| s.code == code)

@@ -21,7 +21,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use crate::cycle::Status;
 use crate::framework::Framework;
 use crate::level::Level;
-use crate::scoring::{self, Totals};
+use crate::scoring::{self, Headline, Totals};
 use crate::unit::Unit;
 
 use super::{AssessmentKey, Store, StoreError, catalog};
@@ -31,11 +31,12 @@ pub const ENGINE: &str = env!("PARINDEX_ENGINE");
 
 type Frameworks = RefCell<HashMap<String, Arc<Framework>>>;
 
-/// One assessment's kept figures: its totals (criteria and sub-criteria left out) and status.
+/// One assessment's kept figures: its totals (criteria and sub-criteria left out), or what a
+/// reader takes of them ([`Reading`]), and its status.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Kept {
+pub struct Kept<T = Totals> {
     pub key: AssessmentKey,
-    pub totals: Totals,
+    pub totals: T,
     pub status: Status,
     /// Withdrawn (`assess cancel`): kept, but left out of every list.
     pub cancelled: bool,
@@ -197,13 +198,32 @@ fn write(conn: &Connection, kept: &Kept) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// How much of each kept row a reader needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reading {
-    /// Every kept figure: areas, losses, items (rankings, reports).
-    Figures,
-    /// The headline only: the totals' lists come back empty (home screens).
-    Headline,
+/// What a reader takes of each kept row: every kept figure ([`Totals`] with its areas,
+/// losses and items: rankings, reports) or the figures a list shows ([`Headline`]: home
+/// screens, decoded from the small headline column with the rest skipped).
+pub trait Reading: serde::de::DeserializeOwned {
+    /// The column of the level query that holds it, and the join that brings that column.
+    const COLUMN: &'static str;
+    const JOIN: &'static str;
+    /// The same from the engine's totals (a kept row missing, stale or another engine's).
+    fn from_engine(totals: Totals) -> Self;
+}
+
+impl Reading for Totals {
+    const COLUMN: &'static str = "f.figures";
+    const JOIN: &'static str = "LEFT JOIN assessment_figures f ON f.framework_id = a.framework_id
+                   AND f.unit_code = a.unit_code AND f.year = a.year";
+    fn from_engine(totals: Totals) -> Totals {
+        totals
+    }
+}
+
+impl Reading for Headline {
+    const COLUMN: &'static str = "k.headline";
+    const JOIN: &'static str = "";
+    fn from_engine(totals: Totals) -> Headline {
+        Headline::from(&totals)
+    }
 }
 
 /// Whether the kept totals were computed by this build's engine.
@@ -257,14 +277,13 @@ impl Store {
     /// The kept totals of every live assessment of one level and year with their units, in
     /// unit order: one indexed read. An assessment whose kept totals are missing or stale (a
     /// file this build could not write to) is computed by the engine instead.
-    pub fn level_totals(
+    pub fn level_totals<T: Reading>(
         &self,
         year: i32,
         level: Level,
-        reading: Reading,
-    ) -> Result<Vec<(Kept, Listed)>, StoreError> {
+    ) -> Result<Vec<(Kept<T>, Listed)>, StoreError> {
         let mut out = Vec::new();
-        self.each_level_total(year, level, reading, |kept, listed| {
+        self.each_level_total(year, level, |kept, listed| {
             out.push((kept, listed));
             Ok(())
         })?;
@@ -273,22 +292,14 @@ impl Store {
 
     /// [`Store::level_totals`] one assessment at a time, so a caller that keeps only part of
     /// each (a national ranking) never holds them all.
-    pub fn each_level_total(
+    pub fn each_level_total<T: Reading>(
         &self,
         year: i32,
         level: Level,
-        reading: Reading,
-        mut each: impl FnMut(Kept, Listed) -> Result<(), StoreError>,
+        mut each: impl FnMut(Kept<T>, Listed) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         let current = is_current(&self.conn)?;
-        let (column, join) = match reading {
-            Reading::Figures => (
-                "f.figures",
-                "LEFT JOIN assessment_figures f ON f.framework_id = a.framework_id
-                   AND f.unit_code = a.unit_code AND f.year = a.year",
-            ),
-            Reading::Headline => ("k.headline", ""),
-        };
+        let (column, join) = (T::COLUMN, T::JOIN);
         // The units in their order, each one's assessments by index (no sort of ten thousand
         // rows); withdrawn ones are left out by their kept row (no lookup in the projection),
         // those without a current kept row by the engine.
@@ -325,13 +336,16 @@ impl Store {
                 }
                 _ => None,
             };
-            let kept = match (kept, reading) {
-                (Some(kept), _) => kept,
-                (None, Reading::Figures) => compute(&self.conn, &self.frameworks, &key)?,
-                (None, Reading::Headline) => {
-                    let mut kept = compute(&self.conn, &self.frameworks, &key)?;
-                    kept.totals = headline(&kept.totals);
-                    kept
+            let kept = match kept {
+                Some(kept) => kept,
+                None => {
+                    let kept = compute(&self.conn, &self.frameworks, &key)?;
+                    Kept {
+                        totals: T::from_engine(kept.totals),
+                        key: kept.key,
+                        status: kept.status,
+                        cancelled: kept.cancelled,
+                    }
                 }
             };
             if kept.cancelled {
@@ -350,7 +364,12 @@ impl Store {
     }
 }
 
-fn decode(key: &AssessmentKey, status: &str, figures: &[u8], cancelled: bool) -> Option<Kept> {
+fn decode<T: Reading>(
+    key: &AssessmentKey,
+    status: &str,
+    figures: &[u8],
+    cancelled: bool,
+) -> Option<Kept<T>> {
     Some(Kept {
         key: key.clone(),
         totals: serde_json::from_slice(figures).ok()?,

@@ -11,7 +11,8 @@ use crate::command::{self, Clock, CommandError};
 use crate::cycle::FieldGroup;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
-use crate::store::{Actor, AssessmentKey, Reading, Store, StoreError, today_local};
+use crate::scoring::Headline;
+use crate::store::{Actor, AssessmentKey, Store, StoreError, today_local};
 
 pub struct Shell {
     pub store: Store,
@@ -160,7 +161,7 @@ impl Shell {
         let mut rows = Vec::new();
         for level in crate::level::Level::ALL {
             let mut level_rows = Vec::new();
-            for (kept, listed) in self.store.level_totals(year, level, Reading::Headline)? {
+            for (kept, listed) in self.store.level_totals::<Headline>(year, level)? {
                 let framework = self.store.framework(&kept.key.framework_id)?;
                 let mut row = HomeRow::new(
                     kept.key,

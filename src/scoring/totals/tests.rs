@@ -336,3 +336,29 @@ fn quang_binh_commune_framework_scores_full_marks_when_every_sub_at_max() {
     assert_eq!(t.progress.0, t.progress.1);
     assert!(t.criteria.iter().all(|c| c.points == c.max && !c.over_cap));
 }
+
+#[test]
+fn a_headline_read_from_stored_totals_is_the_headline_of_those_totals() {
+    let part = |p: &str, m: &str| Part {
+        points: dec(p),
+        max: dec(m),
+    };
+    let t = Totals {
+        self_part: part("59.46", "73.25"),
+        appraisal1: Some(part("54.08", "73.25")),
+        final_part: part("54.08", "73.25"),
+        survey: part("18.58", "25"),
+        total: dec("72.66"),
+        index_percent: dec("73.95"),
+        band: Some("Khá".into()),
+        progress: (60, 61),
+        missing_evidence: 11,
+        explanation_only: 6,
+        conflicts: 2,
+        ..Totals::default()
+    };
+    let stored = serde_json::to_string(&t).expect("json");
+    let read: Headline = serde_json::from_str(&stored).expect("headline");
+    assert_eq!(read, Headline::from(&t));
+    assert_eq!((read.progress, read.conflicts), ((60, 61), 2));
+}

@@ -231,7 +231,7 @@ fn home_row(
         &unit(code, name, level),
         status,
         &f,
-        &totals,
+        &scoring::Headline::from(&totals),
     )
 }
 
