@@ -39,7 +39,6 @@ pub use walk::{Mode, Seat, Walk};
 
 use crate::level::Level;
 use conflicts::ConflictsView;
-use leave::Leave;
 use quarantine::QuarantineView;
 use ranking::RankingView;
 use stats::StatsView;
@@ -410,56 +409,6 @@ impl App {
         }
         let leave = view.update(action, self.lang, self.read_only);
         self.leave(leave)
-    }
-
-    /// Where a screen's update leaves the officer: the one place the screen changes after it.
-    fn leave(&mut self, leave: Leave) -> Vec<Effect> {
-        match leave {
-            Leave::Stay(effects) => effects,
-            Leave::Home(year) => {
-                let year = year.or(self.home.year());
-                self.screen = Screen::Home;
-                vec![Effect::LoadHome { year }]
-            }
-            Leave::Back => {
-                let year = self.walk().map(|w| w.key.year);
-                match self.came_from.take() {
-                    Some(view) => self.leave(Leave::Ranking(view)),
-                    None => self.leave(Leave::Home(year)),
-                }
-            }
-            Leave::Ranking(view) => {
-                let effect = view.load_effect();
-                self.screen = Screen::Ranking(view);
-                vec![effect]
-            }
-            Leave::Walk(walk) => {
-                let key = walk.key.clone();
-                self.screen = Screen::Walk(walk);
-                vec![Effect::Reload { key }]
-            }
-            Leave::Stats => {
-                let Screen::Ranking(view) = std::mem::replace(&mut self.screen, Screen::Home)
-                else {
-                    return Vec::new();
-                };
-                let stats = StatsView::open(view);
-                // Not loaded yet: the figures come with the ranking.
-                let effects = match stats.ranking {
-                    None => vec![stats.from.load_effect()],
-                    Some(_) => Vec::new(),
-                };
-                self.screen = Screen::Stats(Box::new(stats));
-                effects
-            }
-            Leave::Conflicts => {
-                let Screen::Walk(walk) = std::mem::replace(&mut self.screen, Screen::Home) else {
-                    return Vec::new();
-                };
-                let key = walk.key.clone();
-                self.open_conflicts(Some(key), Some(walk))
-            }
-        }
     }
 
     fn update_home(&mut self, action: Action) -> Vec<Effect> {
