@@ -320,8 +320,7 @@ impl App {
         }
         match &mut self.screen {
             Screen::Home => return self.update_home(action),
-            Screen::Ranking(_) => return self.update_ranking(action),
-            Screen::Stats(_) => return self.update_stats(action),
+            Screen::Ranking(_) | Screen::Stats(_) => return self.update_ranking(action),
             Screen::Conflicts(_) => return self.update_conflicts(action),
             Screen::Quarantine(_) => return self.update_quarantine(action),
             Screen::Walk(_) => {}
@@ -348,27 +347,18 @@ impl App {
         effects
     }
 
+    /// The ranking and its statistics: a failed load is a notice, any other action the
+    /// screen's own.
     fn update_ranking(&mut self, action: Action) -> Vec<Effect> {
-        let Screen::Ranking(view) = &mut self.screen else {
-            return Vec::new();
-        };
         if let Action::Failed(message) = action {
             self.notice = Some(Notice::error(message));
             return Vec::new();
         }
-        let leave = view.update(action);
-        self.leave(leave)
-    }
-
-    fn update_stats(&mut self, action: Action) -> Vec<Effect> {
-        let Screen::Stats(view) = &mut self.screen else {
-            return Vec::new();
+        let leave = match &mut self.screen {
+            Screen::Ranking(view) => view.update(action),
+            Screen::Stats(view) => view.update(action),
+            _ => return Vec::new(),
         };
-        if let Action::Failed(message) = action {
-            self.notice = Some(Notice::error(message));
-            return Vec::new();
-        }
-        let leave = view.update(action);
         self.leave(leave)
     }
 
