@@ -17,6 +17,10 @@ pub enum StoreError {
     Truncated(String),
     /// No space left on the disk: nothing was written; the database is intact.
     DiskFull(String),
+    /// A write to the file was cut off (its process stopped) and SQLite's own undo of it (a
+    /// hot `-journal`, or a WAL to recover) needs write access this open does not have: a
+    /// merged copy, or a file this account may only read.
+    Unfinished(String),
     /// The file or directory cannot be read or written by this account, named exactly.
     Permission(String),
     /// The filesystem is mounted read-only.
@@ -96,6 +100,15 @@ impl StoreError {
             // parindex stores only valid UTF-8: a text that is not has been damaged on disk.
             return StoreError::Corrupt(at(format!("a stored text is not valid UTF-8 ({e})")));
         }
+        if matches!(
+            extended,
+            rusqlite::ffi::SQLITE_READONLY_ROLLBACK | rusqlite::ffi::SQLITE_READONLY_RECOVERY
+        ) {
+            // Named by its file alone: SQLite's "attempt to write a readonly database" would
+            // read as a permission problem.
+            let file = path.map_or_else(|| "database".into(), |p| p.display().to_string());
+            return StoreError::Unfinished(file);
+        }
         if extended == rusqlite::ffi::SQLITE_CONSTRAINT_COMMITHOOK {
             return StoreError::Corrupt(at(
                 "writing stopped: the database was found damaged (run parindex check)".into(),
@@ -138,6 +151,7 @@ impl StoreError {
                 | StoreError::Corrupt(_)
                 | StoreError::Truncated(_)
                 | StoreError::DiskFull(_)
+                | StoreError::Unfinished(_)
                 | StoreError::Permission(_)
                 | StoreError::ReadOnlyMount(_)
                 | StoreError::ClockBehind(_)
@@ -175,6 +189,12 @@ impl Localized for StoreError {
             ),
             DiskFull(m) => format!(
                 "the disk is full: {m} (nothing written; the database is intact: free some space and try again)"
+            ),
+            Unfinished(m) if vi => format!(
+                "{m}: một lần ghi vào tệp đã bị ngắt giữa chừng và chưa được hoàn tác (không ghi gì; hãy mở tệp một lần bằng parindex với quyền ghi, ví dụ `parindex --db {m} check` trên máy của nó, rồi thử lại)"
+            ),
+            Unfinished(m) => format!(
+                "{m}: a write to the file was cut off and is not undone yet (nothing written; open the file once with parindex with write access, e.g. `parindex --db {m} check` on its own computer, then try again)"
             ),
             Permission(m) if vi => format!("không có quyền truy cập: {m}"),
             Permission(m) => format!("permission denied: {m}"),

@@ -122,6 +122,24 @@ pub fn connect(
     existing: &Existing,
     access: Access,
 ) -> Result<(Connection, Arc<Soundness>), StoreError> {
+    match connect_once(path, existing, access) {
+        // A write cut off by a killed process leaves its undo to the next connection that may
+        // write (a hot `-journal`, or a WAL index to rebuild): a command that only reads does
+        // it when this account may write the file, exactly as any writer would on opening.
+        // Another copy being merged is never written: it is refused, worded.
+        Err(StoreError::Unfinished(_)) if access == Access::ReadOnly && may_write(path) => {
+            finish_cut_off_write(path)?;
+            connect_once(path, existing, access)
+        }
+        other => other,
+    }
+}
+
+fn connect_once(
+    path: &Path,
+    existing: &Existing,
+    access: Access,
+) -> Result<(Connection, Arc<Soundness>), StoreError> {
     let mut conn = match access {
         Access::ReadWrite => Connection::open_with_flags(
             path,
@@ -200,15 +218,46 @@ fn check_damage(
     Ok(!large)
 }
 
+/// Lets SQLite undo (or recover) a write that was cut off: a connection that may write rolls
+/// a hot journal back, or rebuilds the WAL index, on its first read. Nothing else is written.
+fn finish_cut_off_write(path: &Path) -> Result<(), StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::from_open(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(StoreError::sql)?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| StoreError::from_open(path, e))?;
+    conn.close()
+        .map_err(|(_, e)| StoreError::from_open(path, e))
+}
+
+/// Whether this account may write the file and create its side files beside it.
+fn may_write(path: &Path) -> bool {
+    let Ok(c) = CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: access only reads the path.
+    let file = unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 };
+    file && directory_writable(path) && !read_only_mount(path)
+}
+
 /// Whether to read the file as immutable (no locks, no `-wal`/`-shm` created): on a read-only
 /// mount, where nobody can be writing; and for a file with no side files when this account
 /// could not create them anyway, or when it is another copy being merged (left exactly as it
-/// was). A file with a `-wal` is in use or unclean, so it is read through SQLite's locks.
+/// was). A file with a `-wal` or a `-journal` is in use or unclean, so it is read through
+/// SQLite's locks.
 fn immutable(path: &Path, access: Access) -> bool {
+    // A `-journal` may hold the undo of a write cut off in the middle: read without it, the
+    // file would show that write half done (even on a read-only mount).
+    let cut_off = side(path, "-journal").exists();
     if read_only_mount(path) {
-        return true;
+        return !cut_off;
     }
-    let idle = !side(path, "-wal").exists() && !side(path, "-shm").exists();
+    let idle = !cut_off && !side(path, "-wal").exists() && !side(path, "-shm").exists();
     idle && (access == Access::Source || !directory_writable(path))
 }
 

@@ -10,6 +10,7 @@ mod common;
 mod cli_framework;
 mod command_cli;
 mod council_cycle_cli;
+mod cut_off_write_cli;
 mod cycle_cli;
 mod database_path_cli;
 mod demo_again_cli;
