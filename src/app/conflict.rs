@@ -5,7 +5,7 @@
 
 use crate::fields;
 use crate::i18n::Lang;
-use crate::record::FieldState;
+use crate::record::{Decoded, FieldState};
 
 use super::action::Change;
 use super::walk::{AfterSave, Mode};
@@ -97,9 +97,9 @@ impl ConflictView {
 
     /// Their documents, then mine that they do not have.
     fn both_value(&self) -> String {
-        let mut all = fields::decode_evidence(&self.theirs.value);
+        let mut all = self.theirs.evidence();
         if let Some(mine) = self.mine_change() {
-            for doc in fields::decode_evidence(&mine.value) {
+            for doc in mine.evidence() {
                 if !all.contains(&doc) {
                     all.push(doc);
                 }

@@ -1,5 +1,6 @@
 //! `parindex score set|get|history`: one sub-criterion's score at a stage, from the command line.
 
+use crate::record::Decoded;
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
@@ -161,7 +162,7 @@ fn respond(ctx: &Context, args: &RespondArgs) -> Result<(), CliError> {
     if t.json {
         return print_json(&json!({
             "unit": done.key.unit_code, "year": done.key.year, "sub": done.code,
-            "event": done.event.id, "response": fields::decode_text(&done.event.value),
+            "event": done.event.id, "response": done.event.text(),
             "note": done.note, "evidence": args.evidence,
         }));
     }
@@ -212,7 +213,7 @@ fn report_saved(
                 .unwrap_or(Value::Null);
             return print_json(&out);
         }
-        let points = fields::decode_points(&saved.event.value).unwrap_or_default();
+        let points = saved.event.points().unwrap_or_default();
         say!(
             "{}",
             words::saved_points(l, &saved.code, &number(points, l))

@@ -3,6 +3,7 @@
 //! overwrite (undo is such a change, against my own event).
 
 use crate::fields;
+use crate::record::Decoded;
 use crate::scoring::Stage;
 use crate::store::{Actor, AssessmentKey, Event, FieldState, Store, Tx};
 
@@ -84,7 +85,7 @@ fn check_all(
         check_change(tx, actor, &clock.today, (key, &c.target), &c.field)?;
         check_value(&framework, &c.target, &c.field, &c.value)?;
         crate::record::value::check_reason(&framework, &c.target, &c.field, c.reason.as_deref())?;
-        rules::check_length(&c.field, &c.value)?;
+        rules::check_length(c)?;
         check_note(tx, key, c, changes)?;
         if !compare_heads {
             continue;
@@ -114,13 +115,12 @@ fn check_note(
     let Ok(stage) = c.field.parse::<Stage>() else {
         return Ok(());
     };
-    let (Some(note), Some(score)) = (rules::note_field(stage), fields::decode_score(&c.value))
-    else {
+    let (Some(note), Some(score)) = (rules::note_field(stage), c.score()) else {
         return Ok(());
     };
     let given = batch
         .iter()
-        .any(|n| n.target == c.target && n.field == note && fields::has_text(&n.value));
+        .any(|n| n.target == c.target && n.field == note && n.has_text());
     rules::check_appraisal_note(tx, key, &c.target, stage, score.points, given)
 }
 
@@ -134,7 +134,7 @@ fn append(
     c: &Change,
 ) -> Result<Vec<Event>, CommandError> {
     if c.field == fields::EVIDENCE {
-        let wanted = fields::decode_evidence(&c.value);
+        let wanted = c.evidence();
         return super::evidence::replace_documents(tx, actor, clock, key, &c.target, wanted);
     }
     Ok(vec![append_value(tx, actor, clock, key, c)?])

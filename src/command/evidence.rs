@@ -3,6 +3,7 @@
 //! on another copy), and a pure append retries while the database is busy.
 
 use crate::fields::{self, Evidence};
+use crate::record::Decoded;
 use crate::store::{Actor, AssessmentKey, Event, NewEvent, Store, Tx};
 
 use super::assessment::{ensure, locate};
@@ -96,7 +97,7 @@ pub fn remove_evidence(
         )?;
         let list = tx
             .evidence(&located.key, &code)?
-            .map(|s| fields::decode_evidence(&s.value))
+            .map(|s| s.evidence())
             .unwrap_or_default();
         let wanted: Vec<Evidence> = list
             .iter()
@@ -155,9 +156,7 @@ fn add_document(
 }
 
 fn count(tx: &Tx, key: &AssessmentKey, code: &str) -> Result<usize, CommandError> {
-    Ok(tx
-        .evidence(key, code)?
-        .map_or(0, |s| fields::evidence_count(&s.value)))
+    Ok(tx.evidence(key, code)?.map_or(0, |s| s.evidence_count()))
 }
 
 /// Makes a sub-criterion's documents the `wanted` list (what the TUI's evidence form saves):
@@ -184,13 +183,13 @@ pub(super) fn replace_documents(
     let mut removed = Vec::new();
     for part in tx.fields_of(key, code)? {
         if part.field == fields::EVIDENCE {
-            let old = fields::decode_evidence(&part.value);
+            let old = part.evidence();
             let kept: Vec<Evidence> = old.iter().filter(|e| take(e)).cloned().collect();
             if kept != old {
                 removed.push((part, fields::encode_evidence(&kept)));
             }
         } else if fields::is_document(&part.field) {
-            match fields::decode_document(&part.value) {
+            match part.document() {
                 Some(doc) if take(&doc) => {}
                 Some(_) => removed.push((part, "null".to_string())),
                 None => {}

@@ -6,8 +6,8 @@
 
 use crate::fields::{self, Evidence, LibraryDocument, StoredFile};
 use crate::limits::{ASSESSMENT_FILE_BYTES, FILE_BYTES, TextField, check};
-use crate::record::library::named;
 pub use crate::record::library::{Entry, documents, entries, search};
+use crate::record::{Decoded, library::named};
 use crate::store::{Actor, AssessmentKey, NewEvent, Store, Tx};
 
 use super::assessment::{ensure, locate};
@@ -148,7 +148,7 @@ pub fn add_document(
 fn library_bytes(tx: &Tx, key: &AssessmentKey) -> Result<u64, CommandError> {
     let mut seen = std::collections::BTreeMap::new();
     for s in tx.fields_of(key, fields::LIBRARY)? {
-        if let Some(f) = fields::decode_library_document(&s.value).and_then(|d| d.file) {
+        if let Some(f) = s.library_document().and_then(|d| d.file) {
             seen.insert(f.sha256, f.size);
         }
     }
@@ -229,7 +229,7 @@ fn cites(
 ) -> Result<bool, CommandError> {
     Ok(tx
         .evidence(key, code)?
-        .map(|s| fields::decode_evidence(&s.value))
+        .map(|s| s.evidence())
         .unwrap_or_default()
         .iter()
         .any(|e| e.doc == citation.doc && e.page == citation.page))

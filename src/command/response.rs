@@ -4,6 +4,7 @@
 //! be a council note (round 1 or 2) to answer.
 
 use crate::fields::{self, Evidence};
+use crate::record::Decoded;
 use crate::store::{Actor, AssessmentKey, Event, Tx};
 
 use super::assessment::{ensure, locate};
@@ -87,9 +88,9 @@ fn respond_in(
 fn council_note(tx: &Tx, key: &AssessmentKey, code: &str) -> Result<Option<String>, CommandError> {
     for field in [fields::APPRAISAL2_NOTE, fields::APPRAISAL_NOTE] {
         if let Some(state) = tx.field(key, code, field)?
-            && fields::has_text(&state.value)
+            && state.has_text()
         {
-            return Ok(Some(fields::decode_text(&state.value)));
+            return Ok(Some(state.text()));
         }
     }
     Ok(None)

@@ -3,6 +3,7 @@
 
 use crate::cycle::{self, FieldGroup};
 use crate::fields;
+use crate::record::{Change, Decoded};
 use crate::roles::Action;
 use crate::scoring::Stage;
 use crate::store::{Actor, AssessmentKey, StoreError, Tx};
@@ -66,20 +67,20 @@ pub fn check_lock(
 
 /// A new value's text within its field's limit: a document's parts, or a note. (Not part of
 /// [`check_value`], so that resolving a conflict or merging never refuses a stored value.)
-pub fn check_length(field: &str, value: &str) -> Result<(), CommandError> {
-    if field == fields::EVIDENCE {
-        for e in fields::decode_evidence(value) {
+pub fn check_length(c: &Change) -> Result<(), CommandError> {
+    if c.field == fields::EVIDENCE {
+        for e in c.evidence() {
             super::evidence::check_document(&e)?;
         }
-    } else if fields::is_document(field) {
-        if let Some(e) = fields::decode_document(value) {
+    } else if fields::is_document(&c.field) {
+        if let Some(e) = c.document() {
             super::evidence::check_document(&e)?;
         }
-    } else if fields::is_library_document(field) {
-        if let Some(d) = fields::decode_library_document(value) {
+    } else if fields::is_library_document(&c.field) {
+        if let Some(d) = c.library_document() {
             super::library::check_library_document(&d)?;
         }
-    } else if let Ok(Some(text)) = serde_json::from_str::<Option<String>>(value) {
+    } else if let Ok(Some(text)) = serde_json::from_str::<Option<String>>(&c.value) {
         crate::limits::check(crate::limits::TextField::Note, &text)?;
     }
     Ok(())
@@ -104,9 +105,7 @@ pub fn has_council_note(
     let Some(note) = note_field(stage) else {
         return Ok(false);
     };
-    Ok(tx
-        .field(key, code, note)?
-        .is_some_and(|s| fields::has_text(&s.value)))
+    Ok(tx.field(key, code, note)?.is_some_and(|s| s.has_text()))
 }
 
 /// The council must explain an appraisal that differs from what it starts from (the unit's own
@@ -126,7 +125,7 @@ pub fn check_appraisal_note(
     let stored = |stage: Stage| -> Result<Option<rust_decimal::Decimal>, CommandError> {
         Ok(tx
             .field(key, code, stage.code())?
-            .and_then(|s| fields::decode_score(&s.value))
+            .and_then(|s| s.score())
             .map(|s| s.points))
     };
     // Round 2 starts from round 1: departing from it needs a note; round 1 from the self score.
@@ -141,9 +140,7 @@ pub fn check_appraisal_note(
     let Some(own) = own.filter(|own| *own != points) else {
         return Ok(());
     };
-    let stored = tx
-        .field(key, code, note)?
-        .is_some_and(|s| fields::has_text(&s.value));
+    let stored = tx.field(key, code, note)?.is_some_and(|s| s.has_text());
     if note_given || stored {
         Ok(())
     } else {

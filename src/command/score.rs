@@ -3,6 +3,7 @@
 //! transaction and says whose value it replaced; `if_unchanged` makes it optimistic. Bonus and
 //! penalty points go through the same function (targets `bonus` and `penalty`).
 
+use crate::record::Decoded;
 use std::sync::Arc;
 
 use crate::fields::{self, Evidence};
@@ -192,7 +193,7 @@ fn score_writes(
             let own = match req.stage {
                 Stage::Appraisal1 | Stage::Appraisal2 => tx
                     .field(key, &sub.code, Stage::SelfAssessment.code())?
-                    .and_then(|s| fields::decode_score(&s.value))
+                    .and_then(|s| s.score())
                     .map(|s| s.points),
                 _ => None,
             };
@@ -206,7 +207,7 @@ fn score_writes(
             rules::check_appraisal_note(tx, key, &sub.code, req.stage, score.points, note_given)?;
             writes.push((req.stage.code(), fields::encode_score(Some(&score))));
             let na = tx.field(key, &sub.code, fields::NA)?;
-            if na.is_some_and(|s| fields::decode_bool(&s.value)) {
+            if na.is_some_and(|s| s.flag()) {
                 writes.push((fields::NA, fields::encode_bool(false)));
             }
         }

@@ -8,6 +8,7 @@
 use crate::fields::{self, Evidence};
 use crate::i18n::cli::score_file as words;
 use crate::i18n::{Lang, Localized};
+use crate::record::Decoded;
 use crate::scoring::Stage;
 use crate::sheet::{Row, column_letter};
 use crate::store::{Actor, Store, Tx};
@@ -457,8 +458,7 @@ fn declared_points_differ(
     stage: Stage,
     points: &str,
 ) -> Option<CommandError> {
-    let stored = tx.field(key, code, stage.code()).ok()??.value;
-    let computed = fields::decode_score(&stored)?.points;
+    let computed = tx.field(key, code, stage.code()).ok()??.score()?.points;
     let typed: rust_decimal::Decimal = points.replace(',', ".").parse().ok()?;
     let framework = tx.framework(&key.framework_id).ok()?;
     let shown = crate::framework::round_half_up(computed, framework.decimals);
@@ -509,7 +509,7 @@ fn add_numbers(
     super::rules::check_change(tx, actor, &clock.today, (key, code), fields::EVIDENCE)?;
     let held: Vec<Evidence> = tx
         .evidence(key, code)?
-        .map(|s| fields::decode_evidence(&s.value))
+        .map(|s| s.evidence())
         .unwrap_or_default();
     let library = super::library::documents(&tx.fields_of(key, fields::LIBRARY)?);
     let fold = |s: &str| crate::text::fold(s).replace(' ', "");

@@ -3,6 +3,7 @@
 
 use crate::cycle::{DeadlineStage, Gaps, Pending, Status, Transition, gaps};
 use crate::fields;
+use crate::record::Decoded;
 use crate::roles::Action;
 use crate::scoring;
 use crate::store::{Actor, AssessmentKey, NewEvent, Store, StoreError, Tx, inputs_from, year_key};
@@ -113,7 +114,7 @@ fn gaps_of(
     let written = |target: &str, field: &str| {
         states
             .iter()
-            .find(|s| s.target == target && s.field == field && fields::has_text(&s.value))
+            .find(|s| s.target == target && s.field == field && s.has_text())
             .map(|s| s.at.as_str())
     };
     // A note is answered by the unit's answer, or by an explanation written after it.

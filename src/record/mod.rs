@@ -2,10 +2,12 @@
 //! current state, a conflict, a draft, a change an officer makes. Pure data: the store reads
 //! and writes them, the command layer checks them, the UI state machine holds them.
 
+pub mod decoded;
 pub mod inputs;
 pub mod library;
 pub mod value;
 
+pub use decoded::Decoded;
 pub use inputs::inputs_from;
 
 /// One unit's assessment for one year under one framework.

@@ -1,6 +1,7 @@
 //! Reading what a report needs from the store: a ranking from the totals kept per assessment,
 //! one unit's detail from the scoring engine.
 
+use crate::record::Decoded;
 use std::collections::HashMap;
 
 use crate::fields;
@@ -142,7 +143,7 @@ pub fn gather_detail(
         states
             .iter()
             .find(|s| s.target == code && s.field == field)
-            .map(|s| fields::decode_text(&s.value))
+            .map(|s| s.text())
             .unwrap_or_default()
     };
     let reused = reused_citations(store, key, &states)?;
@@ -204,7 +205,7 @@ pub fn gather_detail(
             documents: states
                 .iter()
                 .find(|s| s.target == sub.code && s.field == fields::EVIDENCE)
-                .map(|s| fields::decode_evidence(&s.value))
+                .map(|s| s.evidence())
                 .unwrap_or_default(),
             explanation: text(&sub.code, fields::EXPLANATION),
             council_note: note,

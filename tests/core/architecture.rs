@@ -600,6 +600,64 @@ fn sql_and_terminal_crates_stay_in_their_layers() {
     );
 }
 
+/// The layers that read the record (the command layer, the UI state, the reports, the shells)
+/// take a field's value decoded from the record (`record::Decoded`), never decoding the stored
+/// JSON themselves; only the core, its wording and the store read the canonical JSON.
+const READERS: &[&str] = &[
+    "src/app",
+    "src/command",
+    "src/report",
+    "src/doctor",
+    "src/demo.rs",
+    "src/cli",
+    "src/tui",
+    "src/tui.rs",
+];
+
+/// Files of [`READERS`] that decode, each with its reason.
+const DECODERS: &[(&str, &str)] = &[(
+    "src/app/evidence.rs",
+    "the evidence form's own draft: the references it kept as JSON, read back by the same form",
+)];
+
+#[test]
+fn readers_of_the_record_take_values_decoded() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for dir in READERS {
+        for file in sources(dir) {
+            let rel = file.strip_prefix(root).expect("in the crate");
+            let code = squeezed(&file);
+            let decodes = [
+                "decode_score(",
+                "decode_bool(",
+                "decode_text(",
+                "decode_points(",
+            ]
+            .iter()
+            .chain(&[
+                "decode_evidence(",
+                "decode_document(",
+                "decode_library_document(",
+            ])
+            .chain(&["has_text(&", "evidence_count(&"])
+            .any(|w| code.contains(&format!("fields::{w}")));
+            let allowed = DECODERS.iter().any(|(f, _)| rel == Path::new(f));
+            if decodes != allowed {
+                found.push(format!(
+                    "{}: {}",
+                    rel.display(),
+                    match decodes {
+                        true => "decodes a stored value: use record::Decoded",
+                        false => "no longer decodes: remove it from DECODERS",
+                    }
+                ));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
 /// The drawing only formats: it decodes no stored value (the walkthrough hands figures and
 /// texts out decoded, `scoring` computes every number).
 #[test]

@@ -5,6 +5,7 @@
 use crate::cycle::{FieldGroup, Status};
 use crate::fields;
 use crate::i18n::ui::{self, Text};
+use crate::record::Decoded;
 use crate::scoring::Stage;
 
 use super::super::action::{Command, Effect, Reloaded};
@@ -56,10 +57,7 @@ impl Walk {
     pub fn council_changed(&self, code: &str) -> bool {
         let noted = [fields::APPRAISAL_NOTE, fields::APPRAISAL2_NOTE]
             .iter()
-            .any(|f| {
-                self.field(code, f)
-                    .is_some_and(|s| fields::has_text(&s.value))
-            });
+            .any(|f| self.field(code, f).is_some_and(|s| s.has_text()));
         let own = self.points(code, Stage::SelfAssessment);
         let changed = [Stage::Appraisal1, Stage::Appraisal2]
             .into_iter()

@@ -4,6 +4,7 @@
 
 use crate::fields;
 use crate::i18n::ui::Text;
+use crate::record::Decoded;
 use crate::scoring::Stage;
 
 use super::super::action::{Change, Command, Effect};
@@ -30,9 +31,7 @@ impl Walk {
         let code = sub.code.clone();
         let current = Current {
             score: self.score(&code, Stage::SelfAssessment),
-            na: self
-                .field(&code, fields::NA)
-                .is_some_and(|s| fields::decode_bool(&s.value)),
+            na: self.field(&code, fields::NA).is_some_and(|s| s.flag()),
             seen_score: self.heads(&code, Stage::SelfAssessment.code()),
             seen_na: self.heads(&code, fields::NA),
         };

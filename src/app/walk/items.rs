@@ -2,9 +2,9 @@
 //! form in which the seat's stage figure is entered with its reason (the unit claims, the
 //! council gives round 1's or round 2's figure).
 
+use crate::record::Decoded;
 use rust_decimal::Decimal;
 
-use crate::fields;
 use crate::i18n::ui::Text;
 use crate::scoring::Stage;
 
@@ -23,8 +23,7 @@ impl Walk {
 
     /// A figure of an item as stored (`field`: a stage, or `bonus` / `penalty`).
     pub fn item_points(&self, code: &str, field: &str) -> Option<Decimal> {
-        self.field(code, field)
-            .and_then(|s| fields::decode_points(&s.value))
+        self.field(code, field).and_then(|s| s.points())
     }
 
     /// Why a field holds its value (the reason of its head event), if one was given.

@@ -14,7 +14,7 @@ use crate::fields;
 use crate::framework::{Framework, SubCriterion};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, Localized};
-use crate::record::{AssessmentKey, Draft, FieldState, inputs_from};
+use crate::record::{AssessmentKey, Decoded, Draft, FieldState, inputs_from};
 use crate::scoring::{self, Stage, StageScore, SubTotals, Totals};
 use crate::unit::Unit;
 
@@ -188,8 +188,7 @@ impl Walk {
 
     /// The figure stored for a sub-criterion at `stage`, decoded: its points and declared data.
     pub fn score(&self, target: &str, stage: Stage) -> Option<StageScore> {
-        self.field(target, stage.code())
-            .and_then(|s| fields::decode_score(&s.value))
+        self.field(target, stage.code()).and_then(|s| s.score())
     }
 
     /// The points stored for a sub-criterion at `stage`.
@@ -199,14 +198,13 @@ impl Walk {
 
     pub fn evidence(&self, target: &str) -> Vec<fields::Evidence> {
         self.field(target, fields::EVIDENCE)
-            .map(|s| fields::decode_evidence(&s.value))
+            .map(|s| s.evidence())
             .unwrap_or_default()
     }
 
     /// A stored text field of a sub-criterion (explanation, council note, answer), decoded.
     pub fn text(&self, target: &str, field: &str) -> Option<String> {
-        self.field(target, field)
-            .map(|s| fields::decode_text(&s.value))
+        self.field(target, field).map(|s| s.text())
     }
 
     pub fn explanation(&self, target: &str) -> String {
