@@ -19,9 +19,15 @@ fn bench_save(c: &mut Criterion) {
     std::fs::copy(province(), &db).expect("copy");
     let mut store = Store::open(&db).expect("open");
     let actor = Actor::current();
-    let key =
-        parindex::command::assessment::start(&mut store, &actor, "phuong-dong-hoi", 2026, None)
-            .expect("start");
+    let key = parindex::command::assessment::start(
+        &mut store,
+        &actor,
+        &parindex::command::Clock::system(),
+        "phuong-dong-hoi",
+        2026,
+        None,
+    )
+    .expect("start");
     let clock = parindex::command::Clock::system();
     let mut group = c.benchmark_group("save");
     let mut i = 0u32;

@@ -126,7 +126,12 @@ pub fn prospective(store: &mut Store, unit: &str, year: i32) -> Result<Located, 
 
 /// Starts the assessment in the caller's transaction if it is not stored yet (called after the
 /// change's checks, just before its first event).
-pub fn ensure(tx: &Tx, key: &AssessmentKey, actor: &Actor) -> Result<(), CommandError> {
+pub fn ensure(
+    tx: &Tx,
+    key: &AssessmentKey,
+    actor: &Actor,
+    clock: &Clock,
+) -> Result<(), CommandError> {
     if tx.find_assessment(&key.unit_code, key.year)?.as_ref() == Some(key) {
         return Ok(());
     }
@@ -136,7 +141,7 @@ pub fn ensure(tx: &Tx, key: &AssessmentKey, actor: &Actor) -> Result<(), Command
             year: key.year,
         });
     }
-    tx.create_assessment(key, actor)?;
+    tx.create_assessment(key, actor, &clock.now)?;
     Ok(())
 }
 
@@ -148,6 +153,7 @@ pub fn ensure(tx: &Tx, key: &AssessmentKey, actor: &Actor) -> Result<(), Command
 pub fn start(
     store: &mut Store,
     actor: &Actor,
+    clock: &Clock,
     unit: &str,
     year: i32,
     framework: Option<&str>,
@@ -156,7 +162,7 @@ pub fn start(
         tx.authorize(actor, Action::Submit { unit })?;
         let located = locate(tx, unit, year, framework)?;
         if !located.exists {
-            ensure(tx, &located.key, actor)?;
+            ensure(tx, &located.key, actor, clock)?;
         }
         Ok(located.key)
     })

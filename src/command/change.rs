@@ -63,7 +63,7 @@ fn append_all(
     if changes.is_empty() {
         return Ok(Vec::new());
     }
-    ensure(tx, key, actor)?;
+    ensure(tx, key, actor, clock)?;
     let mut events = Vec::new();
     for c in changes {
         events.extend(append(tx, actor, clock, key, c)?);

@@ -56,7 +56,7 @@ pub fn add_evidence(
             (&located.key, &code),
             fields::EVIDENCE,
         )?;
-        ensure(tx, &located.key, actor)?;
+        ensure(tx, &located.key, actor, clock)?;
         let count = append_documents(
             tx,
             actor,

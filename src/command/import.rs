@@ -69,7 +69,7 @@ pub fn import_survey(
             if current.is_some_and(|c| c.value == value && !c.conflict) {
                 continue;
             }
-            ensure(tx, key, actor)?;
+            ensure(tx, key, actor, clock)?;
             super::score::supersede(
                 tx,
                 actor,

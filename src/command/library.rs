@@ -121,7 +121,7 @@ pub fn add_document(
                 });
             }
         }
-        ensure(tx, &located.key, actor)?;
+        ensure(tx, &located.key, actor, clock)?;
         if let Some(f) = &req.file {
             tx.store_file(&f.bytes)?;
         }

@@ -66,7 +66,7 @@ fn respond_in(
     for _ in &req.evidence {
         check_change(tx, actor, &clock.today, (&key, &code), fields::EVIDENCE)?;
     }
-    ensure(tx, &key, actor)?;
+    ensure(tx, &key, actor, clock)?;
     let value = fields::encode_text(text);
     let event = supersede(tx, actor, clock, &key, &code, fields::RESPONSE, value, None)?;
     if !req.evidence.is_empty() {

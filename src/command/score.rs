@@ -128,7 +128,7 @@ pub(super) fn set_score_in(
     let main_field = writes[0].0;
     let current = tx.field(&key, &sub.code, main_field)?;
     check_unchanged(req.if_unchanged.as_deref(), current.as_ref())?;
-    ensure(tx, &key, actor)?;
+    ensure(tx, &key, actor, clock)?;
     let mut saved = None;
     for (field, value) in writes {
         let event = supersede(tx, actor, clock, &key, &sub.code, field, value, None)?;
@@ -333,7 +333,7 @@ fn set_item(
     check_change(tx, actor, &clock.today, (key, &item.code), field)?;
     let current = tx.field(key, &item.code, field)?;
     check_unchanged(req.if_unchanged.as_deref(), current.as_ref())?;
-    ensure(tx, key, actor)?;
+    ensure(tx, key, actor, clock)?;
     let reason = Some(crate::text::one_line(reason));
     let value = fields::encode_points(points);
     let event = supersede(tx, actor, clock, key, &item.code, field, value, reason)?;
@@ -371,7 +371,7 @@ fn set_bonus_or_penalty(
     check_change(tx, actor, &clock.today, (key, target), target)?;
     let current = tx.field(key, target, target)?;
     check_unchanged(req.if_unchanged.as_deref(), current.as_ref())?;
-    ensure(tx, key, actor)?;
+    ensure(tx, key, actor, clock)?;
     let event = supersede(
         tx,
         actor,

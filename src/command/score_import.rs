@@ -490,7 +490,7 @@ fn save_note(
     {
         return Ok(false);
     }
-    super::assessment::ensure(tx, key, actor)?;
+    super::assessment::ensure(tx, key, actor, clock)?;
     super::score::supersede(tx, actor, clock, key, code, field, value, None)?;
     Ok(true)
 }
@@ -534,7 +534,7 @@ fn add_numbers(
     if new.is_empty() {
         return Ok(false);
     }
-    super::assessment::ensure(tx, key, actor)?;
+    super::assessment::ensure(tx, key, actor, clock)?;
     super::evidence::append_documents(tx, actor, clock, key, code, new)?;
     Ok(true)
 }

@@ -296,8 +296,14 @@ impl Tx<'_> {
             .map_err(StoreError::sql)
     }
 
-    /// Records the assessment (with its framework's hash) if it is not there yet.
-    pub fn create_assessment(&self, key: &AssessmentKey, actor: &Actor) -> Result<(), StoreError> {
+    /// Records the assessment (with its framework's hash) if it is not there yet, started by
+    /// `actor` at `now`.
+    pub fn create_assessment(
+        &self,
+        key: &AssessmentKey,
+        actor: &Actor,
+        now: &str,
+    ) -> Result<(), StoreError> {
         let hash: String = self
             .tx
             .query_row(
@@ -312,7 +318,7 @@ impl Tx<'_> {
             .execute(
                 "INSERT OR IGNORE INTO assessment (framework_id, unit_code, year, framework_hash, created_at, created_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![key.framework_id, key.unit_code, key.year, hash, super::now_utc(), actor.user],
+                params![key.framework_id, key.unit_code, key.year, hash, now, actor.user],
             )
             .map_err(StoreError::sql)?;
         // A new assessment is kept with its (empty) totals from the start, like any other.

@@ -46,7 +46,15 @@ fn copies(dir: &Path, n: usize) -> Vec<PathBuf> {
         parindex::command::key::register(&mut s, &officer(who)).expect("key");
     }
     for unit in [U, U2] {
-        parindex::command::assessment::start(&mut s, &admin(), unit, 2025, None).expect("start");
+        parindex::command::assessment::start(
+            &mut s,
+            &admin(),
+            &parindex::command::Clock::system(),
+            unit,
+            2025,
+            None,
+        )
+        .expect("start");
     }
     (0..n)
         .map(|i| {

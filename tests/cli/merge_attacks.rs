@@ -326,8 +326,15 @@ fn server_with_an_empty_assessment() -> (Scratch, std::path::PathBuf) {
     let units = format!("{U},{EMPTY}");
     s.ok(&["officer", "grant", "lan", "unit", "--units", &units]);
     let mut store = Store::open(&s.db).expect("open");
-    parindex::command::assessment::start(&mut store, &Actor::current(), EMPTY, 2025, None)
-        .expect("start");
+    parindex::command::assessment::start(
+        &mut store,
+        &Actor::current(),
+        &parindex::command::Clock::system(),
+        EMPTY,
+        2025,
+        None,
+    )
+    .expect("start");
     let lap = laptop(&s);
     (s, lap)
 }

@@ -19,8 +19,15 @@ const UNIT: &str = "phuong-dong-hoi";
 fn scratch() -> (tempfile::TempDir, Store, AssessmentKey) {
     let dir = tempfile::tempdir().expect("dir");
     let mut store = Store::open(&dir.path().join("t.db")).expect("open");
-    let key = parindex::command::assessment::start(&mut store, &officer("lan"), UNIT, 2025, None)
-        .expect("start");
+    let key = parindex::command::assessment::start(
+        &mut store,
+        &officer("lan"),
+        &parindex::command::Clock::system(),
+        UNIT,
+        2025,
+        None,
+    )
+    .expect("start");
     (dir, store, key)
 }
 
@@ -239,7 +246,15 @@ proptest! {
 /// must see it from another connection and never from this one.
 fn start(store: &mut Store, unit: &str) {
     let actor = officer("lan");
-    parindex::command::assessment::start(store, &actor, unit, 2025, None).expect("start");
+    parindex::command::assessment::start(
+        store,
+        &actor,
+        &parindex::command::Clock::system(),
+        unit,
+        2025,
+        None,
+    )
+    .expect("start");
 }
 
 #[test]

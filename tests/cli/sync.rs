@@ -34,8 +34,15 @@ fn key() -> AssessmentKey {
 fn copies(dir: &Path, n: usize) -> Vec<std::path::PathBuf> {
     let base = dir.join("base.db");
     let mut s = Store::open(&base).expect("base");
-    parindex::command::assessment::start(&mut s, &officer("lan"), "phuong-dong-hoi", 2025, None)
-        .expect("start");
+    parindex::command::assessment::start(
+        &mut s,
+        &officer("lan"),
+        &parindex::command::Clock::system(),
+        "phuong-dong-hoi",
+        2025,
+        None,
+    )
+    .expect("start");
     (0..n)
         .map(|i| {
             let p = dir.join(format!("copy{i}.db"));

@@ -105,7 +105,15 @@ pub fn started(
     (unit, year): (&str, i32),
     steps: &[parindex::cycle::Transition],
 ) -> AssessmentKey {
-    let key = parindex::command::assessment::start(store, by, unit, year, None).expect("start");
+    let key = parindex::command::assessment::start(
+        store,
+        by,
+        &parindex::command::Clock::system(),
+        unit,
+        year,
+        None,
+    )
+    .expect("start");
     for t in steps {
         let step = parindex::command::status::Move {
             incomplete: true,

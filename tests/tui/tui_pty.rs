@@ -203,6 +203,7 @@ fn control_and_bidi_characters_never_reach_the_terminal() {
         let key = parindex::command::assessment::start(
             &mut store,
             &actor,
+            &parindex::command::Clock::system(),
             UNIT,
             2025,
             Some("hostile-xa"),
