@@ -1,6 +1,18 @@
 //! The user's language (Vietnamese by default, English on request) and the choice between the
 //! two wordings of every message.
 
+/// Fixed words: one function per text, named by what it says, both languages side by side.
+macro_rules! words {
+    ($($(#[doc = $doc:literal])* $name:ident => $vi:literal, $en:literal;)*) => {
+        $(
+            $(#[doc = $doc])*
+            pub fn $name(lang: $crate::i18n::Lang) -> &'static str {
+                lang.pick($vi, $en)
+            }
+        )*
+    };
+}
+
 pub mod cli;
 pub mod ui;
 

@@ -2,18 +2,6 @@
 //! command group, a function per fixed word named by what it says, and a function per message
 //! that carries values (plain numbers and strings: the CLI decodes, this only words).
 
-/// The fixed words of a command group: one function per text, both languages side by side.
-macro_rules! words {
-    ($($(#[doc = $doc:literal])* $name:ident => $vi:literal, $en:literal;)*) => {
-        $(
-            $(#[doc = $doc])*
-            pub fn $name(lang: $crate::i18n::Lang) -> &'static str {
-                lang.pick($vi, $en)
-            }
-        )*
-    };
-}
-
 pub mod assess;
 pub mod check;
 pub mod demo;
