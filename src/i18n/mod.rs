@@ -14,6 +14,7 @@ macro_rules! words {
 }
 
 pub mod cli;
+pub mod report;
 pub mod ui;
 
 use std::fmt;

@@ -96,7 +96,7 @@ impl Signature {
     pub fn new(date: (i32, u8, u8), lang: crate::i18n::Lang) -> Signature {
         let [a, b] = super::office::signatures(lang);
         Signature {
-            date: super::office::signing_date(date, lang),
+            date: crate::i18n::report::office::signing_date(lang, date),
             parties: [
                 (a.0.to_string(), a.1.to_string()),
                 (b.0.to_string(), b.1.to_string()),

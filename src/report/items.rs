@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::framework::{AdjustmentKind, Framework};
 use crate::i18n::Lang;
+use crate::i18n::report::items as words;
 use crate::scoring::{Stage, Totals};
 use crate::store::{AssessmentKey, Store, StoreError};
 
@@ -98,10 +99,7 @@ pub fn gather_items(
 
 /// The heading row over the items in the unit's report table (13 columns).
 pub fn heading_row(lang: Lang) -> Vec<Cell> {
-    let mut cells = vec![
-        Cell::Blank,
-        Cell::text(lang.pick("Điểm thưởng, điểm trừ", "Bonus and penalty items")),
-    ];
+    let mut cells = vec![Cell::Blank, Cell::text(words::heading(lang))];
     cells.extend(std::iter::repeat_n(Cell::Blank, 11));
     cells
 }
@@ -112,8 +110,8 @@ pub fn heading_row(lang: Lang) -> Vec<Cell> {
 pub fn item_row(i: &ItemLine, places: u32, lang: Lang) -> Vec<Cell> {
     let num = |d: Option<Decimal>| d.map_or(Cell::Blank, |v| Cell::number(v, places));
     let council = [
-        (lang.pick("Lần 1", "Round 1"), &i.appraisal1.reason),
-        (lang.pick("Lần 2", "Round 2"), &i.appraisal2.reason),
+        (words::round1(lang), &i.appraisal1.reason),
+        (words::round2(lang), &i.appraisal2.reason),
     ]
     .into_iter()
     .filter(|(_, r)| !r.is_empty())
@@ -140,11 +138,11 @@ pub fn item_row(i: &ItemLine, places: u32, lang: Lang) -> Vec<Cell> {
 /// "điểm thưởng", "điểm trừ vào 1.1".
 fn kind_words(i: &ItemLine, lang: Lang) -> String {
     let kind = match i.kind {
-        AdjustmentKind::Bonus => lang.pick("điểm thưởng", "bonus"),
-        AdjustmentKind::Penalty => lang.pick("điểm trừ", "penalty"),
+        AdjustmentKind::Bonus => words::bonus(lang),
+        AdjustmentKind::Penalty => words::penalty(lang),
     };
     match &i.node {
-        Some(node) => format!("{kind} {} {node}", lang.pick("vào", "on")),
+        Some(node) => format!("{kind} {} {node}", words::taken_from(lang)),
         None => kind.to_string(),
     }
 }

@@ -35,7 +35,11 @@ pub fn status_text(status: Status, lang: crate::i18n::Lang) -> String {
     if status == Status::Final {
         return status.label(lang).to_string();
     }
-    format!("{} ({})", status.label(lang), provisional_word(lang))
+    format!(
+        "{} ({})",
+        status.label(lang),
+        crate::i18n::report::office::provisional(lang)
+    )
 }
 
 /// One figure as a cell: the framework's places (`index_decimals` for the index), "—" for an appraisal round
@@ -50,11 +54,6 @@ pub fn figure_text(
     t.figure(figure)
         .map(|d| crate::i18n::number_fixed(d, places, lang))
         .unwrap_or_else(|| "—".into())
-}
-
-/// "tạm tính": figures that may still change.
-pub fn provisional_word(lang: crate::i18n::Lang) -> &'static str {
-    lang.pick("tạm tính", "provisional")
 }
 
 /// One sub-criterion's line in a unit's detail.

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::i18n::Lang;
+use crate::i18n::report::office as words;
 use crate::i18n::ui::Text;
 
 /// How a CSV file writes decimals, one convention for the whole file: a dot with `,` between
@@ -48,19 +49,14 @@ pub fn flag_word(code: &str, lang: Lang) -> &'static str {
     match code {
         "N/A" => Text::MarkNotApplicable.get(lang),
         "missing-evidence" => Text::MarkMissingEvidence.get(lang),
-        "explanation-only" => lang.pick("chỉ có giải trình", "explanation only"),
+        "explanation-only" => words::flag_explanation_only(lang),
         "over-cap" => Text::MarkOverCap.get(lang),
-        "off-rule" => lang.pick("điểm ngoài cách tính", "points off the rule"),
-        "requirement-unmet" => {
-            lang.pick("chưa đạt điều kiện tính điểm", "its requirement is not met")
-        }
-        "conflict" => lang.pick("xung đột", "conflict"),
-        "evidence-used-elsewhere" => lang.pick(
-            "tài liệu đã dùng cho đơn vị hoặc năm khác",
-            "evidence also used for another unit or year",
-        ),
-        "unscored" => lang.pick("chưa chấm", "not scored"),
-        _ => lang.pick("khác", "other"),
+        "off-rule" => words::flag_off_rule(lang),
+        "requirement-unmet" => words::flag_requirement_unmet(lang),
+        "conflict" => words::flag_conflict(lang),
+        "evidence-used-elsewhere" => words::flag_evidence_used_elsewhere(lang),
+        "unscored" => words::flag_unscored(lang),
+        _ => words::flag_other(lang),
     }
 }
 
@@ -77,12 +73,9 @@ pub fn flag_words(codes: &[&str], lang: Lang) -> String {
 fn level_units(level: crate::level::Level, lang: Lang) -> &'static str {
     use crate::level::Level;
     match level {
-        Level::So => lang.pick("các sở, ban, ngành", "the provincial departments"),
-        Level::Huyen => lang.pick(
-            "các huyện, thị xã, thành phố",
-            "the districts, towns and cities",
-        ),
-        Level::Xa => lang.pick("các xã, phường, thị trấn", "the communes and wards"),
+        Level::So => words::departments(lang),
+        Level::Huyen => words::districts(lang),
+        Level::Xa => words::communes(lang),
     }
 }
 
@@ -106,15 +99,11 @@ pub fn annex_title(
     date: (i32, u8, u8),
     lang: Lang,
 ) -> TitleBlock {
-    let units = level_units(level, lang);
-    let title = match lang {
-        Lang::Vi => format!("Kết quả Chỉ số cải cách hành chính năm {year} của {units}"),
-        Lang::En => format!("Public Administration Reform Index {year} of {units}"),
-    };
+    let title = words::annex_title(lang, year, level_units(level, lang));
     TitleBlock {
         title: title.to_uppercase(),
         basis: basis(framework, decision, lang),
-        date: date_line(date, lang),
+        date: words::date_line(lang, date),
     }
 }
 
@@ -122,22 +111,12 @@ pub fn annex_title(
 pub fn basis(framework: &str, decision: &str, lang: Lang) -> String {
     let framework = crate::text::one_line(framework);
     let decision = crate::text::one_line(decision);
+    let following = words::following(lang);
     match (framework.is_empty(), decision.is_empty()) {
         (true, true) => String::new(),
-        (false, true) => format!("({} {framework})", lang.pick("Theo", "Following")),
-        (true, false) => format!("({} {decision})", lang.pick("Theo", "Following")),
-        (false, false) => format!(
-            "({} {framework}; {decision})",
-            lang.pick("Theo", "Following")
-        ),
-    }
-}
-
-/// "Ngày lập: 01/12/2026" / "Prepared on 2026-12-01".
-pub fn date_line((y, m, d): (i32, u8, u8), lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("Ngày lập: {d:02}/{m:02}/{y}"),
-        Lang::En => format!("Prepared on {y}-{m:02}-{d:02}"),
+        (false, true) => format!("({following} {framework})"),
+        (true, false) => format!("({following} {decision})"),
+        (false, false) => format!("({following} {framework}; {decision})"),
     }
 }
 
@@ -145,23 +124,9 @@ pub fn date_line((y, m, d): (i32, u8, u8), lang: Lang) -> String {
 /// of the office on the right.
 pub fn signatures(lang: Lang) -> [(&'static str, &'static str); 2] {
     [
-        (
-            lang.pick("NGƯỜI LẬP BIỂU", "PREPARED BY"),
-            lang.pick("(Ký, ghi rõ họ tên)", "(signature and full name)"),
-        ),
-        (
-            lang.pick("THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF THE OFFICE"),
-            lang.pick("(Ký tên, đóng dấu)", "(signature and seal)"),
-        ),
+        (words::preparer(lang), words::preparer_signs(lang)),
+        (words::head_of_office(lang), words::head_signs(lang)),
     ]
-}
-
-/// The place-and-date line above the head's signature: "…, ngày 01 tháng 12 năm 2026".
-pub fn signing_date((y, m, d): (i32, u8, u8), lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("……, ngày {d:02} tháng {m:02} năm {y}"),
-        Lang::En => format!("……, {y}-{m:02}-{d:02}"),
-    }
 }
 
 #[cfg(test)]
@@ -198,9 +163,5 @@ mod tests {
         );
         assert_eq!(t.basis, "(Theo Khung cấp xã; 3251/QĐ-UBND)");
         assert_eq!(t.date, "Ngày lập: 01/12/2026");
-        assert_eq!(
-            signing_date((2026, 1, 5), Lang::Vi),
-            "……, ngày 05 tháng 01 năm 2026"
-        );
     }
 }

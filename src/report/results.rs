@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::i18n::Lang;
+use crate::i18n::report::{columns, results as words};
 use crate::scoring::Figure;
 
 use super::annex::{Annex, Cell, Signature, Table};
@@ -55,25 +56,25 @@ fn has_previous(r: &Ranking) -> bool {
 pub fn ranking_table(r: &Ranking, lang: Lang, layout: Layout) -> Table {
     let with_code = layout == Layout::Data;
     let cols = layout.figures();
-    let mut header = vec![lang.pick("STT", "No.").to_string()];
+    let mut header = vec![columns::row_number(lang).to_string()];
     if with_code {
-        header.push(lang.pick("Mã đơn vị", "Unit code").into());
+        header.push(words::unit_code(lang).into());
     }
-    header.push(lang.pick("Đơn vị", "Unit").into());
+    header.push(columns::unit(lang).into());
     header.extend(cols.iter().map(|f| f.label(lang).to_string()));
     header.extend([
-        lang.pick("Xếp hạng", "Rank").to_string(),
-        lang.pick("Xếp loại", "Band").into(),
-        lang.pick("Trạng thái", "Status").into(),
+        words::rank(lang).to_string(),
+        columns::band(lang).into(),
+        columns::status(lang).into(),
     ]);
     let previous = has_previous(r);
     if previous {
         let y = r.year - 1;
         header.extend([
-            format!("{} {y}", lang.pick("Chỉ số % năm", "Index % in")),
-            lang.pick("Tăng/giảm chỉ số", "Index change").to_string(),
-            format!("{} {y}", lang.pick("Xếp hạng năm", "Rank in")),
-            lang.pick("Tăng/giảm hạng", "Rank change").to_string(),
+            words::index_in(lang, y),
+            words::index_change(lang).to_string(),
+            words::rank_in(lang, y),
+            words::rank_change(lang).to_string(),
         ]);
     }
     let rows = r
@@ -121,7 +122,7 @@ fn previous_cells(row: &RankingRow, places: u32, lang: Lang) -> Vec<Cell> {
     let (rank, moved) = match (p.rank, p.places_gained(row.rank)) {
         (Some(before), Some(moved)) => (Cell::Count(before), Cell::number(Decimal::from(moved), 0)),
         _ => (
-            Cell::text(lang.pick("tham chiếu (đơn vị cũ)", "reference (former units)")),
+            Cell::text(words::former_units_reference(lang)),
             Cell::text("—"),
         ),
     };
@@ -152,7 +153,7 @@ pub fn band_name(r: &Ranking, band: Option<&str>, lang: Lang) -> String {
 /// The averages row under the ranking table, each under its column.
 fn average_row(r: &Ranking, s: &Summary, lang: Lang) -> Vec<Cell> {
     let mut cells = vec![Cell::Blank];
-    cells.push(Cell::text(lang.pick("Bình quân", "Mean")));
+    cells.push(Cell::text(columns::mean(lang)));
     for f in ANNEX {
         let avg = s.average.iter().find(|a| a.figure == f);
         cells.push(avg.map_or(Cell::Blank, |a| Cell::number(a.value, a.places)));
@@ -176,17 +177,15 @@ pub fn bands_table(s: &Summary, lang: Lang) -> Table {
         })
         .collect();
     Table {
-        caption: lang
-            .pick("Số đơn vị theo xếp loại", "Units per band")
-            .to_string(),
+        caption: words::bands_caption(lang).to_string(),
         header: vec![
-            lang.pick("Xếp loại", "Band").into(),
-            lang.pick("Số đơn vị", "Units").into(),
-            lang.pick("Tỷ lệ %", "Share %").into(),
+            columns::band(lang).into(),
+            words::units(lang).into(),
+            words::share_percent(lang).into(),
         ],
         rows,
         footer: vec![vec![
-            Cell::text(lang.pick("Tổng số", "All")),
+            Cell::text(words::all_units(lang)),
             Cell::Count(s.units),
             Cell::Blank,
         ]],
@@ -198,15 +197,15 @@ pub fn bands_table(s: &Summary, lang: Lang) -> Table {
 pub fn areas_table(r: &Ranking, s: &Summary, lang: Lang) -> Table {
     let p = r.index_decimals;
     let mut header = vec![
-        lang.pick("STT", "No.").to_string(),
-        lang.pick("Đơn vị", "Unit").into(),
+        columns::row_number(lang).to_string(),
+        columns::unit(lang).into(),
     ];
     header.extend(
         r.areas
             .iter()
-            .map(|(code, _)| format!("{} {code} (%)", lang.pick("Lĩnh vực", "Area"))),
+            .map(|(code, _)| words::area_column(lang, code)),
     );
-    header.push(lang.pick("Chỉ số %", "Index %").into());
+    header.push(columns::index_percent(lang).into());
     let rows = r
         .rows
         .iter()
@@ -224,7 +223,7 @@ pub fn areas_table(r: &Ranking, s: &Summary, lang: Lang) -> Table {
             cells
         })
         .collect();
-    let mut footer = vec![Cell::Blank, Cell::text(lang.pick("Bình quân", "Mean"))];
+    let mut footer = vec![Cell::Blank, Cell::text(columns::mean(lang))];
     for (code, _) in &r.areas {
         let avg = s.areas.iter().find(|a| &a.code == code);
         footer.push(avg.map_or(Cell::Blank, |a| Cell::number(a.average_index_percent, p)));
@@ -232,12 +231,7 @@ pub fn areas_table(r: &Ranking, s: &Summary, lang: Lang) -> Table {
     let index = s.average.iter().find(|a| a.figure == Figure::Index);
     footer.push(index.map_or(Cell::Blank, |a| Cell::number(a.value, a.places)));
     Table {
-        caption: lang
-            .pick(
-                "Chỉ số thành phần theo lĩnh vực",
-                "Component index per area",
-            )
-            .to_string(),
+        caption: words::areas_caption(lang).to_string(),
         header,
         rows,
         footer: vec![footer],
@@ -259,27 +253,15 @@ pub fn results_annex(r: &Ranking, s: &Summary, date: (i32, u8, u8), lang: Lang) 
         .filter(|row| row.status != crate::cycle::Status::Final);
     let count = provisional.count();
     if count > 0 {
-        notes.push(match lang {
-            Lang::Vi => {
-                format!("{count} đơn vị chưa chốt kết quả: số liệu tạm tính, có thể còn thay đổi.")
-            }
-            Lang::En => format!("{count} units not final: provisional figures that may change."),
-        });
+        notes.push(words::not_final(lang, count));
     }
-    notes.extend(r.areas.iter().map(|(code, name)| {
-        format!(
-            "{} {code}: {}",
-            lang.pick("Lĩnh vực", "Area"),
-            crate::text::one_line(name)
-        )
-    }));
+    notes.extend(
+        r.areas
+            .iter()
+            .map(|(code, name)| words::area_note(lang, code, &crate::text::one_line(name))),
+    );
     Annex {
-        name: format!(
-            "{} {} {}",
-            lang.pick("Kết quả", "Results"),
-            r.level.label(lang).to_lowercase(),
-            r.year
-        ),
+        name: words::annex_name(lang, &r.level.label(lang).to_lowercase(), r.year),
         title: office::annex_title(r.level, r.year, &r.framework_name, &r.decision, date, lang),
         tables: vec![main, bands_table(s, lang), areas_table(r, s, lang)],
         notes,

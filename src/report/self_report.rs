@@ -6,32 +6,12 @@
 use rust_decimal::Decimal;
 
 use crate::i18n::Lang;
+use crate::i18n::report::{columns, self_report as words};
 use crate::scoring::NodeTotals;
 
 use super::annex::{Annex, Cell, Signature, Table};
 use super::office::{self, DecimalMark, TitleBlock};
 use super::{Detail, DetailLine};
-
-fn header(lang: Lang) -> Vec<String> {
-    [
-        ("Mã", "Code"),
-        ("Nội dung", "Item"),
-        ("Điểm tối đa", "Max"),
-        ("Số liệu kê khai", "Declared"),
-        ("Tự chấm", "Self"),
-        ("Thẩm định lần 1", "Appraisal round 1"),
-        ("Thẩm định lần 2", "Appraisal round 2"),
-        ("Điều tra XHH", "Survey"),
-        ("Chốt", "Final"),
-        ("Tài liệu kiểm chứng", "Evidence"),
-        ("Giải trình", "Explanation"),
-        ("Ý kiến Hội đồng", "Council's notes"),
-        ("Ghi chú", "Flags"),
-    ]
-    .iter()
-    .map(|(vi, en)| lang.pick(vi, en).to_string())
-    .collect()
-}
 
 /// An area or criterion row: its subtotal in each view against its cap (after "không áp dụng").
 fn node_row(code: &str, name: &str, n: Option<&NodeTotals>, places: u32) -> Vec<Cell> {
@@ -118,7 +98,7 @@ pub fn tree_table(d: &Detail, lang: Lang, decimal: DecimalMark) -> Table {
         cells.extend(std::iter::repeat_n(Cell::Blank, 4));
         cells
     };
-    let mut sum = node_row("", lang.pick("Cộng", "Sum"), None, p);
+    let mut sum = node_row("", words::sum(lang), None, p);
     sum[2] = Cell::number(t.self_part.max + t.survey.max, p);
     sum[4] = Cell::number(t.self_part.points, p);
     sum[5] = Cell::maybe(t.appraisal1.map(|a| a.points), p);
@@ -127,23 +107,19 @@ pub fn tree_table(d: &Detail, lang: Lang, decimal: DecimalMark) -> Table {
     sum[8] = Cell::number(t.final_part.points + t.survey.points, p);
     let mut footer = vec![sum];
     if t.bonus > Decimal::ZERO {
-        footer.push(total_row(lang.pick("Điểm thưởng", "Bonus"), None, t.bonus));
+        footer.push(total_row(words::bonus(lang), None, t.bonus));
     }
     if t.penalty > Decimal::ZERO {
-        footer.push(total_row(lang.pick("Điểm trừ", "Penalty"), None, t.penalty));
+        footer.push(total_row(words::penalty(lang), None, t.penalty));
     }
-    footer.push(total_row(
-        lang.pick("Tổng điểm", "Total"),
-        Some(t.max),
-        t.total,
-    ));
-    let mut index = total_row(lang.pick("Chỉ số %", "Index %"), None, Decimal::ZERO);
+    footer.push(total_row(words::total(lang), Some(t.max), t.total));
+    let mut index = total_row(columns::index_percent(lang), None, Decimal::ZERO);
     index[8] = Cell::number(t.index_percent, d.index_decimals);
     index[9] = Cell::text(band_name(d, t.band.as_deref(), lang));
     footer.push(index);
     Table {
         caption: String::new(),
-        header: header(lang),
+        header: Vec::from(words::columns(lang).map(String::from)),
         rows,
         footer,
         wide: vec![1, 9, 10, 11],
@@ -162,28 +138,18 @@ fn band_name(d: &Detail, band: Option<&str>, lang: Lang) -> String {
 /// The unit's report as an annex: its own title and the signature block.
 pub fn self_report_annex(d: &Detail, date: (i32, u8, u8), lang: Lang) -> Annex {
     let unit = crate::text::one_line(&d.unit_name);
-    let title = match lang {
-        Lang::Vi => format!(
-            "Báo cáo tự đánh giá Chỉ số cải cách hành chính năm {} — {unit}",
-            d.year
-        ),
-        Lang::En => format!("PAR Index self-assessment {} — {unit}", d.year),
-    };
-    let mut notes = vec![format!(
-        "{}: {}",
-        lang.pick("Trạng thái", "Status"),
-        d.status.label(lang)
+    let title = words::title(lang, d.year, &unit);
+    let mut notes = vec![words::status_note(
+        lang,
+        &super::status_text(d.status, lang),
     )];
-    if d.status != crate::cycle::Status::Final {
-        notes[0].push_str(&format!(" ({})", lang.pick("tạm tính", "provisional")));
-    }
     notes.extend(super::modelled_note(d.modelled, lang));
     Annex {
         name: unit,
         title: TitleBlock {
             title: title.to_uppercase(),
             basis: office::basis(&d.tree.name, &d.tree.decision, lang),
-            date: office::date_line(date, lang),
+            date: crate::i18n::report::office::date_line(lang, date),
         },
         tables: vec![tree_table(d, lang, DecimalMark::of(lang))],
         notes,

@@ -2,6 +2,7 @@
 //! and the sub-criteria where units lost most points, laid out for every format.
 
 use crate::i18n::Lang;
+use crate::i18n::report::{columns, stats as words};
 
 use super::annex::{Annex, Cell, Table};
 use super::office::{self, TitleBlock};
@@ -11,16 +12,8 @@ use crate::ranking::{Lost, Summary};
 /// Each column's average.
 fn averages_table(s: &Summary, lang: Lang) -> Table {
     Table {
-        caption: format!(
-            "{} ({} {})",
-            lang.pick("Điểm bình quân", "Means"),
-            s.units,
-            lang.pick("đơn vị", "units")
-        ),
-        header: vec![
-            lang.pick("Cột", "Column").into(),
-            lang.pick("Bình quân", "Mean").into(),
-        ],
+        caption: words::means_caption(lang, s.units),
+        header: vec![words::column(lang).into(), columns::mean(lang).into()],
         rows: s
             .average
             .iter()
@@ -38,13 +31,11 @@ fn averages_table(s: &Summary, lang: Lang) -> Table {
 
 fn area_averages_table(r: &Ranking, s: &Summary, lang: Lang) -> Table {
     Table {
-        caption: lang
-            .pick("Chỉ số bình quân theo lĩnh vực", "Mean index per area")
-            .into(),
+        caption: words::area_means_caption(lang).into(),
         header: vec![
-            lang.pick("Lĩnh vực", "Area").into(),
-            lang.pick("Tên lĩnh vực", "Name").into(),
-            lang.pick("Chỉ số bình quân %", "Mean index %").into(),
+            columns::area(lang).into(),
+            words::area_name(lang).into(),
+            words::mean_index_percent(lang).into(),
         ],
         rows: s
             .areas
@@ -66,25 +57,14 @@ fn area_averages_table(r: &Ranking, s: &Summary, lang: Lang) -> Table {
 fn most_lost_table(r: &Ranking, lost: &[Lost], lang: Lang) -> Table {
     let p = r.decimals;
     Table {
-        caption: lang
-            .pick(
-                "Tiêu chí thành phần bị mất nhiều điểm nhất",
-                "Sub-criteria where most points were lost",
-            )
-            .into(),
+        caption: words::most_lost_caption(lang).into(),
         header: vec![
-            lang.pick("STT", "No.").into(),
-            lang.pick("Mã", "Code").into(),
-            lang.pick("Tiêu chí thành phần", "Sub-criterion").into(),
-            lang.pick("Điểm bị mất (tối đa − chốt)", "Points lost (max − final)")
-                .into(),
-            lang.pick(
-                "Hội đồng không công nhận (tự chấm − chốt)",
-                "Not accepted (self − final)",
-            )
-            .into(),
-            lang.pick("Số đơn vị bị mất điểm", "Units losing points")
-                .into(),
+            columns::row_number(lang).into(),
+            columns::code(lang).into(),
+            words::sub_criterion(lang).into(),
+            words::points_lost(lang).into(),
+            words::not_accepted(lang).into(),
+            words::units_losing(lang).into(),
         ],
         rows: lost
             .iter()
@@ -114,17 +94,9 @@ pub fn stats_annex(
     lang: Lang,
 ) -> Annex {
     let base = office::annex_title(r.level, r.year, &r.framework_name, &r.decision, date, lang);
-    let title = match lang {
-        Lang::Vi => format!("Thống kê {}", base.title.to_lowercase()),
-        Lang::En => format!("Statistics: {}", base.title.to_lowercase()),
-    };
+    let title = words::title(lang, &base.title.to_lowercase());
     Annex {
-        name: format!(
-            "{} {} {}",
-            lang.pick("Thống kê", "Statistics"),
-            r.level.label(lang).to_lowercase(),
-            r.year
-        ),
+        name: words::name(lang, &r.level.label(lang).to_lowercase(), r.year),
         title: TitleBlock {
             title: title.to_uppercase(),
             ..base

@@ -8,6 +8,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::command::score_import::Column;
 use crate::framework::{Framework, Source, describe_rule};
+use crate::i18n::report::{columns, template as words};
 use crate::i18n::{Lang, number};
 
 /// What a row of the form is.
@@ -28,16 +29,7 @@ pub struct FormRow {
 /// The title line above the header; a modelled framework's form says so there, as every
 /// report does.
 pub fn title(unit_name: &str, unit: &str, year: i32, framework: &Framework, lang: Lang) -> String {
-    let title = match lang {
-        Lang::Vi => format!(
-            "Phiếu tự đánh giá Chỉ số CCHC năm {year} — {unit_name} ({unit}) — {}",
-            framework.id
-        ),
-        Lang::En => format!(
-            "PAR Index self-assessment {year} — {unit_name} ({unit}) — {}",
-            framework.id
-        ),
-    };
+    let title = words::title(lang, year, unit_name, unit, &framework.id);
     match super::modelled_note(framework.is_modelled(), lang) {
         Some(mark) => format!("{title} — {mark}"),
         None => title,
@@ -49,11 +41,10 @@ pub fn header(lang: Lang) -> Vec<String> {
     vec![
         Column::Unit.header(lang).into(),
         Column::Code.header(lang).into(),
-        lang.pick("Nội dung", "Item").into(),
-        lang.pick("Điểm tối đa", "Max").into(),
-        lang.pick("Cách chấm", "Rule").into(),
-        lang.pick("Tài liệu kiểm chứng yêu cầu", "Evidence required")
-            .into(),
+        columns::item(lang).into(),
+        columns::max(lang).into(),
+        words::rule(lang).into(),
+        words::evidence_required(lang).into(),
         Column::Declared.header(lang).into(),
         Column::Points.header(lang).into(),
         Column::Evidence.header(lang).into(),
@@ -97,12 +88,7 @@ pub fn rows(framework: &Framework, unit: &str, lang: Lang) -> Vec<FormRow> {
             ));
             for s in &c.subs {
                 let rule = match s.source {
-                    Source::Survey => lang
-                        .pick(
-                            "Điểm điều tra xã hội học (đơn vị không tự chấm)",
-                            "Survey points (not self-assessed)",
-                        )
-                        .to_string(),
+                    Source::Survey => words::survey_rule(lang).to_string(),
                     _ => describe_rule(s, lang),
                 };
                 let declared = s
