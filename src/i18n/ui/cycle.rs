@@ -217,6 +217,23 @@ pub fn stats_title(lang: Lang, level: &str, year: i32, units: usize) -> String {
     }
 }
 
+/// The heading of the statistics' averages: "Điểm bình quân (9 đơn vị)".
+pub fn stats_means(lang: Lang, units: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Điểm bình quân ({units} đơn vị)"),
+        Lang::En => format!("Means ({units} units)"),
+    }
+}
+
+/// The selected unit's rank the year before and the places gained since (`moved` signed, as
+/// shown): "(hạng 3, +1)".
+pub fn previous_rank(lang: Lang, rank: usize, moved: &str) -> String {
+    match lang {
+        Lang::Vi => format!("(hạng {rank}, {moved})"),
+        Lang::En => format!("(rank {rank}, {moved})"),
+    }
+}
+
 pub fn seat_switched(lang: Lang, seat: &str) -> String {
     match lang {
         Lang::Vi => format!("Chế độ: {seat}"),
@@ -304,5 +321,18 @@ pub fn item_reason_required(lang: Lang, code: &str) -> String {
         Lang::En => {
             format!("Item {code}: bonus and penalty points need a reason (Tab to the reason)")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_means_and_previous_rank_carry_their_figures() {
+        assert_eq!(stats_means(Lang::Vi, 9), "Điểm bình quân (9 đơn vị)");
+        assert_eq!(stats_means(Lang::En, 9), "Means (9 units)");
+        assert_eq!(previous_rank(Lang::Vi, 3, "+1"), "(hạng 3, +1)");
+        assert_eq!(previous_rank(Lang::En, 3, "-2"), "(rank 3, -2)");
     }
 }

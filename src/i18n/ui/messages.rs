@@ -133,6 +133,15 @@ pub fn chars_typed(lang: Lang, typed: usize, limit: usize) -> String {
     }
 }
 
+/// A pasted text cut to its field's limit (`what` from the limit's own description):
+/// `trích yếu dài 612 ký tự, tối đa 500 ký tự: chỉ giữ 500 ký tự đầu`.
+pub fn cut_to_limit(lang: Lang, what: &str, limit: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{what}: chỉ giữ {limit} ký tự đầu"),
+        Lang::En => format!("{what}: kept the first {limit} characters"),
+    }
+}
+
 /// The limits of a reference's fields, shown before any is typed in: each field named as the
 /// form labels it.
 pub fn reference_limits(lang: Lang) -> String {
@@ -297,5 +306,22 @@ pub fn minutes_ago(lang: Lang, minutes: i64) -> String {
         (Lang::En, 0) => "just now".into(),
         (Lang::Vi, m) => format!("{m} phút trước"),
         (Lang::En, m) => format!("{m} min ago"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_to_limit_says_how_much_was_kept() {
+        assert_eq!(
+            cut_to_limit(Lang::Vi, "trích yếu dài 612 ký tự, tối đa 500 ký tự", 500),
+            "trích yếu dài 612 ký tự, tối đa 500 ký tự: chỉ giữ 500 ký tự đầu"
+        );
+        assert_eq!(
+            cut_to_limit(Lang::En, "title", 500),
+            "title: kept the first 500 characters"
+        );
     }
 }

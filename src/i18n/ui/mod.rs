@@ -274,13 +274,14 @@ texts! {
     StatsSummary => "Tổng hợp", "Summary";
     StatsUnits => "Chỉ số theo đơn vị", "Index per unit";
     StatsLost => "Tiêu chí bị mất điểm", "Points lost";
-    StatsMeans => "Điểm bình quân", "Means";
     StatsBands => "Số đơn vị theo xếp loại", "Units per band";
     StatsAreas => "Chỉ số bình quân theo lĩnh vực (%)", "Mean index per area (%)";
     StatsNothingLost => "Không đơn vị nào bị mất điểm", "No unit lost any points";
     StatsLostColumns => "Mất (tối đa − chốt) · HĐ không công nhận (tự chấm − chốt) · số đơn vị", "Lost (max − final) · not accepted (self − final) · units";
     PerAreaTitle => "Chỉ số thành phần theo lĩnh vực (%)", "Component index per area (%)";
     HeatLegend => "░ <50  ▒ 50–<70  ▓ 70–<90  █ ≥90", "░ <50  ▒ 50–<70  ▓ 70–<90  █ ≥90";
+    PreviousReference => "tham chiếu (đơn vị cũ)", "reference (former units)";
+    ModelledShort => "⚠ mô phỏng", "⚠ modelled";
     NoRanking => "Chưa có đơn vị nào của cấp này được chấm trong năm", "No unit of this level was assessed this year";
     NoConflicts => "Không có xung đột nào", "No conflicts";
     ConflictHeads => "Các giá trị đang tranh chấp (Enter chọn giá trị này):", "Competing values (Enter takes this one):";

@@ -243,9 +243,7 @@ fn render_fields(
 
 /// `trích yếu dài 612 ký tự, tối đa 500 ký tự: chỉ giữ 500 ký tự đầu`.
 pub(super) fn cut_message(l: crate::i18n::Lang, t: &crate::limits::TooLong) -> String {
-    let kept = l.pick("chỉ giữ", "kept the first");
-    let chars = l.pick("ký tự đầu", "characters");
-    format!("{}: {kept} {} {chars}", t.describe(l), t.field.limit())
+    ui::cut_to_limit(l, &t.describe(l), t.field.limit())
 }
 
 fn part_view(edit: &LineEdit, cols: usize, focused: bool) -> (String, u16) {

@@ -84,13 +84,11 @@ fn previous_text(row: &RankingRow, l: Lang) -> Option<String> {
     let change = p.index_change(row.totals.index_percent);
     let sign = if change > Decimal::ZERO { "+" } else { "" };
     let how = match p.rank {
-        _ if p.reference => l
-            .pick("tham chiếu (đơn vị cũ)", "reference (former units)")
-            .to_string(),
+        _ if p.reference => Text::PreviousReference.get(l).to_string(),
         Some(rank) => {
             let moved = p.places_gained(row.rank).unwrap_or_default();
             let up = if moved > 0 { "+" } else { "" };
-            format!("({} {rank}, {up}{moved})", l.pick("hạng", "rank"))
+            ui::previous_rank(l, rank, &format!("{up}{moved}"))
         }
         None => String::new(),
     };

@@ -110,12 +110,7 @@ fn summary_panel(
     ])
     .areas(top);
     let mut lines = vec![heading(
-        &format!(
-            " {} ({} {})",
-            Text::StatsMeans.get(l),
-            s.units,
-            units_word(l)
-        ),
+        &format!(" {}", ui::stats_means(l, s.units)),
         means.width,
         view,
     )];
@@ -174,10 +169,6 @@ fn summary_panel(
         })
         .collect();
     frame.render_widget(bars(items, FULL, view), area_chart);
-}
-
-fn units_word(l: Lang) -> &'static str {
-    l.pick("đơn vị", "units")
 }
 
 /// Each unit's index as a bar, best first, from line `scroll`: rank, name, index, band and

@@ -216,7 +216,7 @@ pub(in crate::ui) fn with_modelled_mark(
     cols: u16,
 ) -> (String, String) {
     if cols < 100 {
-        let mark = l.pick("⚠ mô phỏng", "⚠ modelled");
+        let mark = Text::ModelledShort.get(l);
         let facts = left.strip_prefix("parindex · ").unwrap_or(left);
         // As [`title_bar`] measures it: one leading space, three between the two sides.
         let room = (cols as usize).saturating_sub(width(facts) + 3);
@@ -234,7 +234,7 @@ pub(in crate::ui) fn modelled_left(left: &str, l: crate::i18n::Lang, cols: u16) 
     let mark = if cols >= 100 {
         format!("⚠ {}", crate::framework::modelled_mark(l))
     } else {
-        l.pick("⚠ mô phỏng", "⚠ modelled").to_string()
+        Text::ModelledShort.get(l).to_string()
     };
     match left.strip_prefix("parindex · ") {
         Some(rest) => format!("parindex · {mark} · {rest}"),
