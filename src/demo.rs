@@ -239,7 +239,7 @@ fn make_conflicts(store: &mut Store, drafts: &[AssessmentKey]) -> Result<usize, 
             }
         }
         drop(laptop_store);
-        let merged = command::sync::merge(store, &Actor::current(), &copy, false)?;
+        let merged = command::sync::merge(store, &Actor::current(), &clock, &copy, false)?;
         Ok(merged.events_added + drafts.len())
     })();
     drop(scratch);

@@ -130,7 +130,8 @@ pub fn signed_sample(name: &str, scale: Scale, years: u32) -> (PathBuf, PathBuf)
             user: who.into(),
             host: "demo".into(),
         };
-        parindex::command::key::register(&mut store, &actor).expect("key");
+        parindex::command::key::register(&mut store, &actor, &parindex::command::Clock::system())
+            .expect("key");
     }
     store.snapshot(&base, false).expect("base");
     eprintln!("building {name} (signed) ...");

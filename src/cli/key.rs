@@ -48,7 +48,9 @@ fn export(ctx: &Context, public: bool, out: Option<PathBuf>, json: bool) -> Resu
     let secret = keys::load_or_create()?;
     // Registered here too, so that copies taken from now on know it.
     let mut store = open_store(ctx)?;
-    let public_hex = crate::command::key::register(&mut store, &me)?.unwrap_or_default();
+    let public_hex =
+        crate::command::key::register(&mut store, &me, &crate::command::Clock::system())?
+            .unwrap_or_default();
     let text = if public {
         format!("{public_hex}\n")
     } else {
@@ -86,7 +88,8 @@ fn import(ctx: &Context, file: &std::path::Path, force: bool, json: bool) -> Res
         keys::write_key(&path, &keys::key_file_text(&user, &secret), true)?;
     }
     let mut store = open_store(ctx)?;
-    let public = crate::command::key::register(&mut store, &me)?.unwrap_or_default();
+    let public = crate::command::key::register(&mut store, &me, &crate::command::Clock::system())?
+        .unwrap_or_default();
     if json {
         return print_json(&json!({"user": me.user, "public_key": public}));
     }

@@ -122,7 +122,13 @@ pub fn sync(ctx: &Context, args: SyncArgs) -> Result<(), CliError> {
         return Err(CliError::input(words::no_such_file(ctx.lang, &path)));
     }
     let actor = crate::store::Actor::current();
-    let s = crate::command::sync::merge(&mut store, &actor, &args.file, args.dry_run)?;
+    let s = crate::command::sync::merge(
+        &mut store,
+        &actor,
+        &crate::command::Clock::system(),
+        &args.file,
+        args.dry_run,
+    )?;
     if args.json {
         return print_json(&json!({
             "dry_run": args.dry_run, "events_added": s.events_added, "fields_changed": s.fields_changed,

@@ -132,6 +132,6 @@ fn set(
         actor,
     )?;
     // Changes an earlier merge refused for want of this grant now count.
-    tx.recheck_quarantine()?;
+    tx.recheck_quarantine(&clock.now)?;
     Ok(())
 }

@@ -6,15 +6,16 @@ use std::path::Path;
 
 use crate::store::{Actor, MergeSummary, Store};
 
-use super::CommandError;
+use super::{Clock, CommandError};
 
-/// Merges the copy at `file` into `store` as `actor` (refused unless an administrator);
-/// nothing is written when `dry_run`.
+/// Merges the copy at `file` into `store` as `actor` (refused unless an administrator), at the
+/// clock's time (a change stamped later is refused); nothing is written when `dry_run`.
 pub fn merge(
     store: &mut Store,
     actor: &Actor,
+    clock: &Clock,
     file: &Path,
     dry_run: bool,
 ) -> Result<MergeSummary, CommandError> {
-    Ok(store.merge_as(actor, file, dry_run)?)
+    Ok(store.merge_as(actor, &clock.now, file, dry_run)?)
 }

@@ -54,6 +54,7 @@ pub(super) fn apply(
     tx: &Connection,
     (unit, year): (&str, i32),
     framework: &str,
+    now: &str,
 ) -> Result<Vec<String>, StoreError> {
     tx.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS touched (framework_id TEXT, unit_code TEXT, year INTEGER,
@@ -61,10 +62,10 @@ pub(super) fn apply(
     )
     .map_err(StoreError::sql)?;
     for other in in_log(tx, unit, year)?.iter().filter(|f| *f != framework) {
-        replay_merge::step_aside(tx, (unit, year), other, framework)?;
+        replay_merge::step_aside(tx, (unit, year), other, framework, now)?;
     }
     stand(tx, (unit, year), framework)?;
-    let released = recheck(fw, tx, (unit, year), framework)?;
+    let released = recheck(fw, tx, (unit, year), framework, now)?;
     Ok(released)
 }
 
@@ -104,6 +105,7 @@ fn recheck(
     tx: &Connection,
     (unit, year): (&str, i32),
     framework: &str,
+    now: &str,
 ) -> Result<Vec<String>, StoreError> {
     let aside: Vec<String> = tx
         .prepare(
@@ -116,19 +118,19 @@ fn recheck(
                 .collect::<rusqlite::Result<_>>()
         })
         .map_err(StoreError::sql)?;
-    let ctx = Context::load(tx)?;
+    let ctx = Context::load(tx, now)?;
     let mut released = Vec::new();
     for id in aside {
         quarantine::release(tx, &id).map_err(StoreError::sql)?;
         let (e, seal) = super::log::sealed_by_id(tx, &id)?;
         match replay_checks::check(fw, tx, &ctx, &e, &seal)? {
             Some(why) => {
-                quarantine::put(tx, &id, &why).map_err(StoreError::sql)?;
+                quarantine::put(tx, &id, &why, now).map_err(StoreError::sql)?;
             }
             None => released.push(id),
         }
     }
-    merge_locks::late_in_touched(tx, &[])?;
+    merge_locks::late_in_touched(tx, &[], now)?;
     projection::recompute_touched(tx).map_err(StoreError::sql)?;
     super::kept_totals::mark_touched(tx).map_err(StoreError::sql)?;
     Ok(released)
@@ -141,6 +143,7 @@ pub(super) fn honour(
     fw: &Frameworks,
     tx: &Connection,
     conflicts: &[(String, i32)],
+    now: &str,
 ) -> Result<Vec<String>, StoreError> {
     let mut named: Vec<(String, i32)> = tx
         .prepare(
@@ -171,7 +174,7 @@ pub(super) fn honour(
             .map_err(StoreError::sql)?;
         let stray = in_log(tx, &unit, year)?.len() > 1;
         if standing.as_deref() != Some(framework.as_str()) || stray {
-            released.extend(apply(fw, tx, (&unit, year), &framework)?);
+            released.extend(apply(fw, tx, (&unit, year), &framework, now)?);
         }
     }
     Ok(released)

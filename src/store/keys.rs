@@ -292,15 +292,15 @@ fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
 }
 
 impl super::Store {
-    /// Registers the key this process signs with for `actor` (after `key import`).
-    pub fn register_key(&mut self, actor: &Actor) -> Result<Option<String>, StoreError> {
+    /// Registers the key this process signs with for `actor` (after `key import`), at `now`.
+    pub fn register_key(&mut self, actor: &Actor, now: &str) -> Result<Option<String>, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::sql)?;
         register_if_needed(&tx, &actor.user, &actor.host)?;
         // Changes an earlier merge refused as unsigned (the key was not known here) now count.
-        super::replay_merge::recheck_after_grant(&self.frameworks, &tx)?;
+        super::replay_merge::recheck_after_grant(&self.frameworks, &tx, now)?;
         // What they changed is totalled again before the commit, like any other write.
         super::kept_totals::commit(tx, &self.frameworks)?;
         Ok(public_key(&actor.user))

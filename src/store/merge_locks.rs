@@ -75,7 +75,11 @@ pub(super) fn status_of(tx: &Connection, id: &str) -> Option<Status> {
 /// deadline, every assessment of that year): this copy's own changes included, so that both
 /// copies end the same whichever merged first. A change stamped after its stage's deadline is
 /// late here too, as it was on the copy that knew the deadline when the change arrived.
-pub(super) fn late_in_touched(tx: &Connection, deadlines_moved: &[i32]) -> Result<(), StoreError> {
+pub(super) fn late_in_touched(
+    tx: &Connection,
+    deadlines_moved: &[i32],
+    now: &str,
+) -> Result<(), StoreError> {
     let years =
         serde_json::to_string(deadlines_moved).map_err(|e| StoreError::Sql(e.to_string()))?;
     let keys: Vec<(String, String, i32)> = tx
@@ -137,7 +141,7 @@ pub(super) fn late_in_touched(tx: &Connection, deadlines_moved: &[i32]) -> Resul
             Some((r.id.clone(), why))
         }));
         for (id, why) in refused {
-            if !quarantine::put(tx, &id, &why).map_err(StoreError::sql)? {
+            if !quarantine::put(tx, &id, &why, now).map_err(StoreError::sql)? {
                 continue;
             }
             tx.execute(

@@ -13,8 +13,8 @@ use super::{Quarantined, Store, StoreError};
 /// The target of quarantine decisions (on the year's key; field: the refused event's id).
 pub const TARGET: &str = crate::record::QUARANTINE_TARGET;
 
-/// Puts `id` in quarantine; `false` when it was there already.
-pub(super) fn put(conn: &Connection, id: &str, why: &Refusal) -> rusqlite::Result<bool> {
+/// Puts `id` in quarantine at `now`; `false` when it was there already.
+pub(super) fn put(conn: &Connection, id: &str, why: &Refusal, now: &str) -> rusqlite::Result<bool> {
     let reason = match why {
         Refusal::Locked(cycle::Lock::Deadline { .. }) => "late",
         other => other.code(),
@@ -22,12 +22,7 @@ pub(super) fn put(conn: &Connection, id: &str, why: &Refusal) -> rusqlite::Resul
     conn.prepare_cached(
         "INSERT OR IGNORE INTO quarantine (event_id, reason, detail, at) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![
-        id,
-        reason,
-        why.detail(crate::i18n::Lang::En),
-        super::now_utc()
-    ])
+    .execute(params![id, reason, why.detail(crate::i18n::Lang::En), now])
     .map(|n| n == 1)
 }
 

@@ -28,13 +28,15 @@ pub(super) struct Context {
     /// The frameworks this database assesses each unit and year with, read once: the table has
     /// no index by unit and year, and every incoming event asks.
     assessed: HashMap<(String, i32), Vec<String>>,
+    /// The time of the merge (or of the grant that rechecks): nothing stamped after it counts.
+    now: String,
 }
 
 impl Context {
     /// Roles come from the projection, which an incoming officer event enters only once
     /// accepted; keys are read from the log, so an incoming key registration counts only once
     /// vetted (before, a forged one could have verified its own author's forged changes).
-    pub(super) fn load(tx: &Connection) -> Result<Context, StoreError> {
+    pub(super) fn load(tx: &Connection, now: &str) -> Result<Context, StoreError> {
         let officers = officers::officers_in(tx)?;
         let mut keys = keys::registered_all(tx).map_err(StoreError::sql)?;
         for (user, key) in unvetted_keys(tx)? {
@@ -56,6 +58,7 @@ impl Context {
                 .collect(),
             in_force: RefCell::default(),
             assessed: assessed(tx)?,
+            now: now.to_string(),
         })
     }
 
@@ -85,6 +88,11 @@ impl Context {
                 .flat_map(|p| p.join().expect("signature verification"))
                 .collect()
         })
+    }
+
+    /// The time the checks run at (what a quarantine is stamped with).
+    pub(super) fn now(&self) -> &str {
+        &self.now
     }
 
     /// Forgets the deadlines read for `year` (a year event of it was accepted).
@@ -225,7 +233,7 @@ pub(super) fn check_with(
     }
     // Its stamp against the stamps of what its author saw: with the lock rule, over the whole
     // assessment ([`late_in_touched`]).
-    Ok(replay::check_not_future(&e.at, &super::now_utc())
+    Ok(replay::check_not_future(&e.at, &ctx.now)
         .err()
         .map(Refusal::Clock))
 }
@@ -382,6 +390,7 @@ mod tests {
             keys: HashMap::from([("ahead.lan".into(), vec![keys::PublicKey::parse(&lan)])]),
             in_force: RefCell::default(),
             assessed: HashMap::new(),
+            now: "2026-12-01T00:00:00Z".into(),
         };
         // More than one part per core, not a multiple of anything: signed by lan's key, lan's
         // name over hoa's signature, lan unsigned, and hoa, who has no key here.

@@ -38,7 +38,7 @@ pub(super) fn begin(tx: &Connection) -> Result<(), StoreError> {
 /// the same unit and year under different frameworks, the one started first (then the smaller
 /// framework id) stands on both sides and the other's events are quarantined. Returns the units
 /// and years in conflict.
-pub(super) fn assessments(tx: &Connection) -> Result<Vec<(String, i32)>, StoreError> {
+pub(super) fn assessments(tx: &Connection, now: &str) -> Result<Vec<(String, i32)>, StoreError> {
     let mut stmt = tx
         .prepare(
             "SELECT s.framework_id, s.unit_code, s.year, s.created_at, m.framework_id, m.created_at
@@ -69,7 +69,7 @@ pub(super) fn assessments(tx: &Connection) -> Result<Vec<(String, i32)>, StoreEr
             continue;
         }
         // Theirs came first: ours steps aside, its events kept in quarantine.
-        step_aside(tx, (&unit, year), &ours, &theirs)?;
+        step_aside(tx, (&unit, year), &ours, &theirs, now)?;
     }
     tx.execute(
         "INSERT OR IGNORE INTO main.assessment SELECT * FROM src.assessment s
@@ -89,6 +89,7 @@ pub(super) fn step_aside(
     (unit, year): (&str, i32),
     other: &str,
     framework: &str,
+    now: &str,
 ) -> Result<(), StoreError> {
     let why = Refusal::FrameworkConflict {
         ours: framework.to_string(),
@@ -102,7 +103,7 @@ pub(super) fn step_aside(
         })
         .map_err(StoreError::sql)?;
     for id in ids {
-        quarantine::put(tx, &id, &why).map_err(StoreError::sql)?;
+        quarantine::put(tx, &id, &why, now).map_err(StoreError::sql)?;
     }
     tx.execute(
         "INSERT OR IGNORE INTO temp.touched SELECT framework_id, unit_code, year, target, field
@@ -151,6 +152,7 @@ pub(super) fn replay(
     fw: &Frameworks,
     tx: &Connection,
     framework_conflicts: &[(String, i32)],
+    now: &str,
 ) -> Result<Vec<String>, StoreError> {
     tx.execute_batch(
         "DROP TABLE IF EXISTS temp.vetted; CREATE TEMP TABLE vetted (id TEXT PRIMARY KEY) WITHOUT ROWID;",
@@ -160,14 +162,14 @@ pub(super) fn replay(
     events.sort_by(|(a, _), (b, _)| {
         (a.key.unit_code != "*", &a.id).cmp(&(b.key.unit_code != "*", &b.id))
     });
-    let mut ctx = Context::load(tx)?;
+    let mut ctx = Context::load(tx, now)?;
     let mut deadlines_moved = Vec::new();
     for batch in events.chunks(VERIFIED_AHEAD) {
         let mut signed = ctx.verify_ahead(batch);
         for (i, (e, seal)) in batch.iter().enumerate() {
             match check_with(fw, tx, &ctx, e, seal, signed[i])? {
                 Some(why) => {
-                    quarantine::put(tx, &e.id, &why).map_err(StoreError::sql)?;
+                    quarantine::put(tx, &e.id, &why, now).map_err(StoreError::sql)?;
                 }
                 None if e.key.unit_code == "*" => {
                     vet(tx, &e.id)?;
@@ -176,7 +178,7 @@ pub(super) fn replay(
                     if e.target == "year" {
                         deadlines_moved.push(e.key.year);
                     }
-                    ctx = Context::load(tx)?;
+                    ctx = Context::load(tx, now)?;
                     // Which keys count may have changed: what was verified ahead stands no more.
                     signed.fill(None);
                 }
@@ -185,11 +187,12 @@ pub(super) fn replay(
         }
     }
     let mut released = recheck(fw, tx, &mut ctx)?;
-    late_in_touched(tx, &deadlines_moved)?;
+    late_in_touched(tx, &deadlines_moved, now)?;
     released.extend(super::framework_choice::honour(
         fw,
         tx,
         framework_conflicts,
+        now,
     )?);
     tx.execute_batch("DROP TABLE temp.vetted;")
         .map_err(StoreError::sql)?;
@@ -203,10 +206,12 @@ fn vet(tx: &Connection, id: &str) -> Result<(), StoreError> {
 }
 
 /// After a local grant or key registration: events refused by earlier merges for want of it
-/// are checked again and count if they now pass (then the lock rule over their assessments).
+/// are checked again at `now` and count if they now pass (then the lock rule over their
+/// assessments).
 pub(super) fn recheck_after_grant(
     fw: &Frameworks,
     tx: &Connection,
+    now: &str,
 ) -> Result<Vec<String>, StoreError> {
     tx.execute_batch(
         "DROP TABLE IF EXISTS temp.touched;
@@ -214,10 +219,10 @@ pub(super) fn recheck_after_grant(
             PRIMARY KEY (framework_id, unit_code, year, target, field)) WITHOUT ROWID;",
     )
     .map_err(StoreError::sql)?;
-    let mut ctx = Context::load(tx)?;
+    let mut ctx = Context::load(tx, now)?;
     let released = recheck(fw, tx, &mut ctx)?;
     if !released.is_empty() {
-        late_in_touched(tx, &[])?;
+        late_in_touched(tx, &[], now)?;
         projection::recompute_touched(tx).map_err(StoreError::sql)?;
     }
     tx.execute_batch("DROP TABLE temp.touched;")
@@ -276,7 +281,7 @@ fn recheck(fw: &Frameworks, tx: &Connection, ctx: &mut Context) -> Result<Vec<St
         if !administrative {
             return Ok(released);
         }
-        *ctx = Context::load(tx)?;
+        *ctx = Context::load(tx, ctx.now())?;
     }
 }
 

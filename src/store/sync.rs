@@ -47,13 +47,15 @@ impl Store {
     /// is damaged or newer, or is this database. By the OS user (tests, benchmarks); the shells
     /// merge through `command::sync::merge`.
     pub fn merge_from(&mut self, other: &Path, dry_run: bool) -> Result<MergeSummary, StoreError> {
-        self.merge_as(&super::Actor::current(), other, dry_run)
+        self.merge_as(&super::Actor::current(), &super::now_utc(), other, dry_run)
     }
 
-    /// [`Store::merge_from`] by `actor`, who must be an administrator.
+    /// [`Store::merge_from`] by `actor`, who must be an administrator, at `now`: an incoming
+    /// change stamped later is refused, and what goes to quarantine is stamped with it.
     pub fn merge_as(
         &mut self,
         actor: &super::Actor,
+        now: &str,
         other: &Path,
         dry_run: bool,
     ) -> Result<MergeSummary, StoreError> {
@@ -73,7 +75,7 @@ impl Store {
             let result = source
                 .snapshot(&copy, true)
                 .and_then(|()| Store::open(&copy).map(drop))
-                .and_then(|()| self.merge_as(actor, &copy, dry_run));
+                .and_then(|()| self.merge_as(actor, now, &copy, dry_run));
             let _ = std::fs::remove_dir_all(&dir);
             return result;
         }
@@ -83,7 +85,7 @@ impl Store {
         self.conn
             .execute("ATTACH DATABASE ?1 AS src", [uri])
             .map_err(StoreError::sql)?;
-        let result = self.merge_attached(dry_run, refused);
+        let result = self.merge_attached(dry_run, refused, now);
         let _ = self.conn.execute("DETACH DATABASE src", []);
         result
     }
@@ -92,6 +94,7 @@ impl Store {
         &self,
         dry_run: bool,
         refused: Vec<(String, String)>,
+        now: &str,
     ) -> Result<MergeSummary, StoreError> {
         // Unchecked (a shared borrow): the replay reads frameworks through `self` meanwhile.
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
@@ -128,7 +131,7 @@ impl Store {
         )
         .map_err(StoreError::sql)?;
         super::replay_merge::begin(&tx)?;
-        summary.framework_conflicts = super::replay_merge::assessments(&tx)?;
+        summary.framework_conflicts = super::replay_merge::assessments(&tx, now)?;
         summary.differing = super::replay_merge::differing(&tx)?;
         // The events this copy lacks, the fields they touch, then the events themselves.
         tx.execute_batch(
@@ -163,7 +166,7 @@ impl Store {
            AND c.target = t.target AND c.field = t.field WHERE c.conflict = 1";
         let conflicts_before = count(CONFLICTS)?;
         summary.released =
-            super::replay_merge::replay(&self.frameworks, &tx, &summary.framework_conflicts)?;
+            super::replay_merge::replay(&self.frameworks, &tx, &summary.framework_conflicts, now)?;
         projection::recompute_touched(&tx).map_err(StoreError::sql)?;
         summary.new_conflicts = count(CONFLICTS)?.saturating_sub(conflicts_before);
         summary.fields_changed = count("SELECT count(*) FROM temp.touched")?;

@@ -207,8 +207,13 @@ impl Tx<'_> {
             return Ok(Vec::new());
         };
         let place = (choice.field.as_str(), choice.key.year);
-        let released =
-            super::framework_choice::apply(self.frameworks, &self.tx, place, &framework)?;
+        let released = super::framework_choice::apply(
+            self.frameworks,
+            &self.tx,
+            place,
+            &framework,
+            &choice.at,
+        )?;
         self.tx
             .execute_batch("DROP TABLE IF EXISTS temp.touched;")
             .map_err(StoreError::sql)?;
@@ -237,9 +242,10 @@ impl Tx<'_> {
     }
 
     /// Checks again the events earlier merges refused for a missing role or key (after a grant
-    /// or a key registration in this transaction); those that now pass count. Their ids.
-    pub fn recheck_quarantine(&self) -> Result<Vec<String>, StoreError> {
-        super::replay_merge::recheck_after_grant(self.frameworks, &self.tx)
+    /// or a key registration in this transaction), at `now`; those that now pass count. Their
+    /// ids.
+    pub fn recheck_quarantine(&self, now: &str) -> Result<Vec<String>, StoreError> {
+        super::replay_merge::recheck_after_grant(self.frameworks, &self.tx, now)
     }
 
     pub fn frameworks(&self) -> Result<Vec<Arc<Framework>>, StoreError> {

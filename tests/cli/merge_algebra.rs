@@ -43,7 +43,12 @@ fn copies(dir: &Path, n: usize) -> Vec<PathBuf> {
     common::write::grant_all(&mut s, &admin(), "lan", &grant(Role::Unit, &[U])).expect("lan");
     common::write::grant_all(&mut s, &admin(), "minh", &grant(Role::Unit, &[U2])).expect("minh");
     for who in ["lan", "minh"] {
-        parindex::command::key::register(&mut s, &officer(who)).expect("key");
+        parindex::command::key::register(
+            &mut s,
+            &officer(who),
+            &parindex::command::Clock::system(),
+        )
+        .expect("key");
     }
     for unit in [U, U2] {
         parindex::command::assessment::start(

@@ -52,7 +52,8 @@ fn server() -> Scratch {
     score(&s.db, "1.1.1", "0.5");
     score(&s.db, "1.1.2", "1");
     let mut store = Store::open(&s.db).expect("open");
-    parindex::command::key::register(&mut store, &lan()).expect("lan's key");
+    parindex::command::key::register(&mut store, &lan(), &parindex::command::Clock::system())
+        .expect("lan's key");
     s
 }
 
@@ -291,6 +292,45 @@ fn a_self_score_made_after_the_servers_deadline_is_quarantined_as_late() {
     assert_eq!(totals(&s.db), before);
 }
 
+/// A merge judges an incoming stamp by the clock the command gives it, not one the store reads
+/// for itself: a laptop change made now is from the future for a merge run as of two days ago
+/// (quarantined as `clock`, worded with that time), and counts at a merge run now.
+#[test]
+fn a_merge_judges_incoming_stamps_by_the_clock_it_is_given() {
+    use parindex::command::Clock;
+    let s = server();
+    let lap = laptop(&s);
+    let twin = s.path("server-twin.db");
+    ok(&s.db, &["snapshot", twin.to_str().expect("path")]);
+    let change = lan_writes(&lap, "1.1.1", "self", r#"{"points":"0"}"#);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs() as i64;
+    let then = parindex::store::format_utc(secs - 2 * 86_400, 0);
+    let earlier = Clock {
+        today: then[..10].to_string(),
+        now: then.clone(),
+    };
+    let merge = |db: &Path, clock: &Clock| {
+        let mut store = Store::open(db).expect("open");
+        parindex::command::sync::merge(&mut store, &Actor::current(), clock, &lap, false)
+            .expect("merge")
+    };
+    let summary = merge(&s.db, &earlier);
+    let refused: Vec<(&str, &str)> = summary
+        .quarantined
+        .iter()
+        .map(|q| (q.event.id.as_str(), q.reason.as_str()))
+        .collect();
+    assert_eq!(refused, [(change.as_str(), "clock")], "{summary:?}");
+    assert!(summary.quarantined[0].detail.contains(&then), "{summary:?}");
+
+    let summary = merge(&twin, &Clock::system());
+    assert_eq!(summary.events_added, 1, "{summary:?}");
+    assert!(summary.quarantined.is_empty(), "{summary:?}");
+}
+
 #[test]
 fn fields_a_sub_criterion_does_not_have_are_quarantined_as_values() {
     let s = server();
@@ -497,7 +537,8 @@ fn laptop_changes_refused_as_unsigned_count_once_their_author_registers_the_key_
     // lan logs in on the server once (`parindex key export` registers the key): the two
     // changes are checked again and count; nothing else changes.
     let mut store = Store::open(&s.db).expect("open");
-    parindex::command::key::register(&mut store, &lan()).expect("lan's key");
+    parindex::command::key::register(&mut store, &lan(), &parindex::command::Clock::system())
+        .expect("lan's key");
     drop(store);
     let after = totals(&s.db);
     assert_eq!(after["stages"]["self"]["points"], "1.5", "{after:#}");

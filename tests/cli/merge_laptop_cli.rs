@@ -65,7 +65,7 @@ fn server() -> Scratch {
     s.ok(&["officer", "grant", "tuan", "appraiser"]);
     let mut store = Store::open(&s.db).expect("open");
     for who in [lan(), tuan()] {
-        command::key::register(&mut store, &who).expect("key");
+        command::key::register(&mut store, &who, &command::Clock::system()).expect("key");
     }
     s
 }
