@@ -1,8 +1,7 @@
 //! How long each text field may be, in characters (counted after NFC). One table, checked by
 //! the command layer for every write and shown by the TUI forms; a longer text is refused
-//! with a message naming the field, never cut silently. Pure.
-
-use crate::i18n::Lang;
+//! with a message naming the field, never cut silently (the field's name and the message are
+//! worded in `i18n::facts::limits`). Pure.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextField {
@@ -48,18 +47,6 @@ impl TextField {
             TextField::Note => "--note",
         }
     }
-
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            TextField::DocumentNumber => lang.pick("số, ký hiệu văn bản", "document number"),
-            TextField::DocumentDate => lang.pick("ngày ban hành", "document date"),
-            TextField::DocumentTitle => lang.pick("trích yếu", "document title"),
-            TextField::DocumentPage => lang.pick("trang, mục", "page"),
-            TextField::DocumentIssuer => lang.pick("cơ quan ban hành", "issuing body"),
-            TextField::DocumentUrl => lang.pick("đường dẫn văn bản", "document link"),
-            TextField::Note => lang.pick("giải trình, ý kiến", "explanation or note"),
-        }
-    }
 }
 
 /// The largest file one library document may carry (20 MiB: a scanned decision of a few dozen
@@ -80,17 +67,6 @@ pub struct TooLong {
     pub field: TextField,
     /// Its length in characters.
     pub actual: usize,
-}
-
-impl TooLong {
-    /// `trích yếu: 612 ký tự, tối đa 500 ký tự`, without the flag (the forms use it too).
-    pub fn describe(&self, lang: Lang) -> String {
-        let (name, limit, actual) = (self.field.name(lang), self.field.limit(), self.actual);
-        match lang {
-            Lang::Vi => format!("{name} dài {actual} ký tự, tối đa {limit} ký tự"),
-            Lang::En => format!("{name} is {actual} characters long, at most {limit} allowed"),
-        }
-    }
 }
 
 /// The length of `text` in characters as it is stored (NFC).
@@ -118,9 +94,5 @@ mod tests {
         assert!(check(TextField::DocumentNumber, &decomposed).is_ok());
         let over = check(TextField::DocumentNumber, &format!("{at_limit}x")).unwrap_err();
         assert_eq!(over.actual, 81);
-        assert_eq!(
-            over.describe(Lang::En),
-            "document number is 81 characters long, at most 80 allowed"
-        );
     }
 }

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap};
 use rust_decimal::Decimal;
 
 use crate::framework::{Framework, Source};
-use crate::i18n::{Lang, Localized};
 use crate::scoring;
 
 /// Points for one survey sub-criterion of one unit.
@@ -34,7 +33,7 @@ pub enum SurveyProblemKind {
         sub: String,
     },
     NotSurvey(String),
-    Points(String),
+    Points(scoring::ScoreError),
     BadAnswer(String),
     Duplicate {
         unit: String,
@@ -43,55 +42,10 @@ pub enum SurveyProblemKind {
     },
 }
 
-impl Localized for SurveyProblem {
-    fn message(&self, lang: Lang) -> String {
-        use SurveyProblemKind::*;
-        let vi = lang == Lang::Vi;
-        let what = match &self.kind {
-            Unreadable(m) if vi => format!("không đọc được: {m}"),
-            Unreadable(m) => format!("cannot be read: {m}"),
-            BadHeader(h) if vi => format!(
-                "dòng tiêu đề phải là 'unit,sub,points' hoặc 'unit,sub,respondent,answer', không phải '{h}'"
-            ),
-            BadHeader(h) => format!(
-                "the header must be 'unit,sub,points' or 'unit,sub,respondent,answer', not '{h}'"
-            ),
-            UnknownUnit(u) if vi => format!("unit: không có đơn vị mã '{u}'"),
-            UnknownUnit(u) => format!("unit: no unit with code '{u}'"),
-            UnknownSub { unit, sub } if vi => {
-                format!("sub: khung chỉ số của '{unit}' không có tiêu chí '{sub}'")
-            }
-            UnknownSub { unit, sub } => {
-                format!("sub: the framework of '{unit}' has no sub-criterion '{sub}'")
-            }
-            NotSurvey(s) if vi => {
-                format!("sub: tiêu chí {s} không phải tiêu chí điều tra xã hội học")
-            }
-            NotSurvey(s) => format!("sub: {s} is not a survey sub-criterion"),
-            Points(m) => format!("points: {m}"),
-            BadAnswer(a) if vi => format!("answer: '{a}' không hợp lệ; chỉ nhận A, B, C hoặc D"),
-            BadAnswer(a) => format!("answer: '{a}' is not one of A, B, C, D"),
-            Duplicate {
-                unit,
-                sub,
-                first_line,
-            } if vi => format!("{unit} {sub} đã có ở dòng {first_line}"),
-            Duplicate {
-                unit,
-                sub,
-                first_line,
-            } => format!("{unit} {sub} already given on line {first_line}"),
-        };
-        let line = lang.pick("dòng", "line");
-        format!("{line} {}: {what}", self.line)
-    }
-}
-
 /// Reads a survey file. `frameworks` gives the framework of every known unit for the year.
 pub fn parse_survey(
     text: &str,
     frameworks: &HashMap<String, Framework>,
-    lang: Lang,
 ) -> Result<Vec<SurveyPoints>, Vec<SurveyProblem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -136,7 +90,7 @@ pub fn parse_survey(
     if raw {
         from_answers(&rows, frameworks)
     } else {
-        from_points(&rows, frameworks, lang)
+        from_points(&rows, frameworks)
     }
 }
 
@@ -176,7 +130,6 @@ fn target<'f>(
 fn from_points(
     rows: &[(usize, Vec<String>)],
     frameworks: &HashMap<String, Framework>,
-    lang: Lang,
 ) -> Result<Vec<SurveyPoints>, Vec<SurveyProblem>> {
     let mut problems = Vec::new();
     let mut out = Vec::new();
@@ -208,7 +161,7 @@ fn from_points(
                 sub: sub.into(),
                 points,
             }),
-            Err(e) => problems.push(problem(*line, SurveyProblemKind::Points(e.message(lang)))),
+            Err(e) => problems.push(problem(*line, SurveyProblemKind::Points(e))),
         }
     }
     if problems.is_empty() {

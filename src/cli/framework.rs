@@ -132,7 +132,7 @@ fn years_and_mark(f: &Framework, lang: Lang) -> String {
         parts.push(words::years(lang, &f.years.label()));
     }
     if f.is_modelled() {
-        parts.push(framework::modelled_mark(lang).to_string());
+        parts.push(crate::i18n::marks::modelled_mark(lang).to_string());
     }
     if parts.is_empty() {
         String::new()

@@ -41,7 +41,6 @@ pub fn run(ctx: &Context, cmd: SurveyCommand) -> Result<(), CliError> {
         args.year,
         &file,
         &text,
-        ctx.lang,
     )?;
     let (rows, changed) = (done.rows, done.changed);
     if args.json {

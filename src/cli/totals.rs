@@ -180,6 +180,6 @@ pub fn print_totals(l: Lang, key: &AssessmentKey, f: &Framework, status: Status,
         t.conflicts,
     );
     if f.is_modelled() {
-        println!("  ⚠ {}", crate::framework::modelled_mark(l));
+        println!("  ⚠ {}", crate::i18n::marks::modelled_mark(l));
     }
 }

@@ -23,8 +23,8 @@ pub struct SurveyImported {
 }
 
 /// Survey points (`unit,sub,points` or raw answers) for `year`, read from `text` (named `file`
-/// in messages and in the events' reason; `lang` words the problems of rows). Rows already
-/// holding the same points are skipped.
+/// in messages and in the events' reason). Rows already holding the same points are
+/// skipped.
 pub fn import_survey(
     store: &mut Store,
     actor: &Actor,
@@ -32,7 +32,6 @@ pub fn import_survey(
     year: i32,
     file: &str,
     text: &str,
-    lang: crate::i18n::Lang,
 ) -> Result<SurveyImported, CommandError> {
     check_year(year)?;
     write_retrying(store, |tx| {
@@ -44,11 +43,10 @@ pub fn import_survey(
                 keys.insert(unit.code, located.key);
             }
         }
-        let rows =
-            parse_survey(text, &frameworks, lang).map_err(|problems| CommandError::Survey {
-                file: file.into(),
-                problems,
-            })?;
+        let rows = parse_survey(text, &frameworks).map_err(|problems| CommandError::Survey {
+            file: file.into(),
+            problems,
+        })?;
         let mut changed = 0;
         for row in &rows {
             let key = keys

@@ -286,13 +286,9 @@ impl FrameworkStatus {
     }
 }
 
-/// The mark every screen and report of a modelled framework carries.
-pub fn modelled_mark(lang: crate::i18n::Lang) -> &'static str {
-    lang.pick(
-        "khung mô phỏng, chưa phải văn bản chính thức",
-        "modelled framework, not the official text",
-    )
-}
+/// The mark every screen and report of a modelled framework carries (worded in `i18n::marks`,
+/// named here too for the screens and reports that reach it through the framework).
+pub use crate::i18n::marks::modelled_mark;
 
 /// The assessment years a framework applies to, both ends inclusive; `None`: unbounded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -14,6 +14,8 @@ macro_rules! words {
 }
 
 pub mod cli;
+pub mod facts;
+pub mod marks;
 pub mod report;
 pub mod ui;
 

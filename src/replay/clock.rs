@@ -7,13 +7,11 @@
 
 use jiff::Timestamp;
 
-use crate::i18n::Lang;
-
 /// The drift between two honest clocks a council accepts (laptop and server, a wrong zone
 /// setting within the hour).
 pub const DRIFT_SECONDS: i64 = 3600;
 
-/// A stamp that cannot be true.
+/// A stamp that cannot be true (worded by `ClockLie::detail`, in `i18n::facts::replay`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClockLie {
     /// Earlier than `seen_at`, the stamp of event `seen` its author had already seen.
@@ -24,25 +22,6 @@ pub enum ClockLie {
     },
     /// Later than `now`, when this database received it.
     Future { at: String, now: String },
-}
-
-impl ClockLie {
-    pub fn detail(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ClockLie::BeforeSeen { at, seen, seen_at }, Lang::Vi) => format!(
-                "ghi lúc {at}, sớm hơn sự kiện {seen} ({seen_at}) mà người ghi đã thấy: đồng hồ máy ghi bị lùi"
-            ),
-            (ClockLie::BeforeSeen { at, seen, seen_at }, Lang::En) => format!(
-                "stamped {at}, before event {seen} ({seen_at}) its author had already seen: the author's clock was set back"
-            ),
-            (ClockLie::Future { at, now }, Lang::Vi) => format!(
-                "ghi lúc {at}, muộn hơn lúc cơ sở dữ liệu này nhận ({now}): đồng hồ máy ghi chạy trước"
-            ),
-            (ClockLie::Future { at, now }, Lang::En) => format!(
-                "stamped {at}, after this database received it ({now}): the author's clock was ahead"
-            ),
-        }
-    }
 }
 
 fn seconds(at: &str) -> Option<i64> {

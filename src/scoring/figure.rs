@@ -1,9 +1,8 @@
 //! The numbers a ranking line or a unit's summary shows, each with one meaning, one label and one
-//! JSON key, so that every screen, CLI output and report says the same thing with the same word.
+//! JSON key, so that every screen, CLI output and report says the same thing with the same word
+//! (the labels, `Figure::label` and `Figure::short`, are worded in `i18n::facts::scoring`).
 
 use rust_decimal::Decimal;
-
-use crate::i18n::Lang;
 
 use super::Totals;
 
@@ -56,38 +55,6 @@ impl Figure {
             Figure::Total => "total",
             Figure::Index => "index_percent",
             Figure::Gap => "gap",
-        }
-    }
-
-    /// The label of reports and wide screens.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Figure::SelfScore => lang.pick("Tự chấm", "Self"),
-            Figure::Appraisal1 => lang.pick("Thẩm định lần 1", "Appraisal round 1"),
-            Figure::Appraisal2 => lang.pick("Thẩm định lần 2", "Appraisal round 2"),
-            Figure::Final => lang.pick("Chốt", "Final"),
-            Figure::Survey => lang.pick("Điều tra XHH", "Survey"),
-            Figure::Bonus => lang.pick("Điểm thưởng", "Bonus"),
-            Figure::Penalty => lang.pick("Điểm trừ", "Penalty"),
-            Figure::Total => lang.pick("Tổng", "Total"),
-            Figure::Index => lang.pick("Chỉ số %", "Index %"),
-            Figure::Gap => lang.pick("Chênh lệch", "Gap"),
-        }
-    }
-
-    /// The same word, abbreviated the way officers write it in a narrow column.
-    pub fn short(self, lang: Lang) -> &'static str {
-        match self {
-            Figure::SelfScore => lang.pick("Tự chấm", "Self"),
-            Figure::Appraisal1 => lang.pick("TĐ1", "Apr1"),
-            Figure::Appraisal2 => lang.pick("TĐ2", "Apr2"),
-            Figure::Final => lang.pick("Chốt", "Final"),
-            Figure::Survey => lang.pick("XHH", "Surv"),
-            Figure::Bonus => lang.pick("Thưởng", "Bonus"),
-            Figure::Penalty => lang.pick("Trừ", "Pen"),
-            Figure::Total => lang.pick("Tổng", "Total"),
-            Figure::Index => lang.pick("Chỉ số %", "Index %"),
-            Figure::Gap => lang.pick("Chênh lệch", "Gap"),
         }
     }
 
@@ -179,23 +146,5 @@ mod tests {
         assert_eq!(kept.gap_percent(), Decimal::ZERO);
         let none = Totals::default();
         assert_eq!(none.gap_percent(), Decimal::ZERO);
-    }
-
-    #[test]
-    fn labels_are_the_councils_words_when_vietnamese() {
-        let vi: Vec<&str> = [
-            Figure::SelfScore,
-            Figure::Appraisal1,
-            Figure::Appraisal2,
-            Figure::Final,
-        ]
-        .iter()
-        .map(|f| f.label(Lang::Vi))
-        .collect();
-        assert_eq!(
-            vi,
-            ["Tự chấm", "Thẩm định lần 1", "Thẩm định lần 2", "Chốt"]
-        );
-        assert_eq!(Figure::Index.key(), "index_percent");
     }
 }

@@ -32,8 +32,6 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::i18n::{Lang, number};
-
 pub use adjust::ItemTotals;
 pub use declared_parts::{declared_from_parts, parse_faults, parse_ratio};
 pub use error::{ScoreError, Subject};
@@ -45,7 +43,8 @@ pub use sub::{Flags, SubTotals, council_gap};
 pub use totals::{Exact, Headline, Loss, NodeTotals, Part, Totals, losses, totals};
 pub use value::{parse_confirmed_points, parse_declared, parse_points};
 
-/// What a unit declares for a sub-criterion (số liệu kê khai), by rule kind.
+/// What a unit declares for a sub-criterion (số liệu kê khai), by rule kind (shown as
+/// `Declared::display` and `Declared::plain`, worded in `i18n::facts::scoring`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Declared {
     /// `binary`: có / không.
@@ -73,32 +72,6 @@ impl Declared {
             Declared::Grade(_) => "grade",
             Declared::Ratio { .. } => "ratio",
             Declared::Faults(_) => "faults",
-        }
-    }
-
-    /// The declared value in `lang` with a decimal dot (`Có`, `95.5`), for CSV and JSON files
-    /// where every other figure has a dot.
-    pub fn plain(&self, lang: Lang) -> String {
-        match self {
-            Declared::Figure(d) => canonical(*d),
-            other => other.display(lang),
-        }
-    }
-
-    /// The declared value as an officer reads it (`Có`, `95,5`, `3`, `Thực hiện tốt`).
-    pub fn display(&self, lang: Lang) -> String {
-        match self {
-            Declared::Yes(true) => lang.pick("Có", "Yes").to_string(),
-            Declared::Yes(false) => lang.pick("Không", "No").to_string(),
-            Declared::Figure(d) => number(*d, lang),
-            Declared::Count(n) => n.to_string(),
-            Declared::Grade(name) => name.clone(),
-            Declared::Ratio { met, total } => format!("{met}/{total}"),
-            Declared::Faults(counts) => counts
-                .iter()
-                .map(|(code, n)| format!("{code}={n}"))
-                .collect::<Vec<_>>()
-                .join(", "),
         }
     }
 
@@ -177,13 +150,5 @@ mod tests {
         assert_eq!(canonical(dec("1.00")), "1");
         assert_eq!(canonical(dec("-0.0")), "0");
         assert_eq!(canonical(dec("100")), "100");
-    }
-
-    #[test]
-    fn declared_display_uses_decimal_comma_when_vietnamese() {
-        assert_eq!(Declared::Figure(dec("95.5")).display(Lang::Vi), "95,5");
-        assert_eq!(Declared::Figure(dec("95.5")).display(Lang::En), "95.5");
-        assert_eq!(Declared::Yes(true).display(Lang::Vi), "Có");
-        assert_eq!(Declared::Count(3).kind(), "count");
     }
 }

@@ -1,11 +1,10 @@
 //! The stages a score passes through (self-assessment, two appraisals, the survey) and which
-//! stages a sub-criterion accepts.
+//! stages a sub-criterion accepts (their labels are worded in `i18n::facts::scoring`).
 
 use std::fmt;
 use std::str::FromStr;
 
 use crate::framework::{Source, SubCriterion};
-use crate::i18n::Lang;
 
 use super::error::{ScoreError, Subject};
 
@@ -38,15 +37,6 @@ impl Stage {
             Stage::Appraisal1 => "appraisal1",
             Stage::Appraisal2 => "appraisal2",
             Stage::Survey => "survey",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Stage::SelfAssessment => lang.pick("Tự đánh giá", "Self-assessment"),
-            Stage::Appraisal1 => lang.pick("Thẩm định lần 1", "First appraisal"),
-            Stage::Appraisal2 => lang.pick("Thẩm định lần 2", "Second appraisal"),
-            Stage::Survey => lang.pick("Điều tra xã hội học", "Sociological survey"),
         }
     }
 
@@ -94,7 +84,7 @@ pub fn check_stage(sub: &SubCriterion, stage: Stage) -> Result<(), ScoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Localized;
+    use crate::i18n::{Lang, Localized};
     use crate::scoring::fixture;
 
     #[test]
@@ -133,11 +123,5 @@ mod tests {
         assert!(err.message(Lang::En).contains("1.1.1"));
         assert_eq!(check_stage(own, Stage::SelfAssessment), Ok(()));
         assert_eq!(check_stage(own, Stage::Appraisal2), Ok(()));
-    }
-
-    #[test]
-    fn stage_label_is_vietnamese_when_lang_is_vi() {
-        assert_eq!(Stage::Appraisal1.label(Lang::Vi), "Thẩm định lần 1");
-        assert_eq!(Stage::Survey.label(Lang::En), "Sociological survey");
     }
 }

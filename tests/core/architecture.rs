@@ -376,7 +376,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "sheet",
         ],
     ),
-    ("wording", &["i18n::ui"]),
+    ("wording", &["i18n::facts", "i18n::ui"]),
     ("UI state", &["app"]),
     ("storage and the gate", &["store", "command"]),
     ("readers and writers", &["report", "doctor", "demo"]),
@@ -388,8 +388,13 @@ const LAYERS: &[(&str, &[&str])] = &[
 /// other wrong edge, and on an edge listed here that the code no longer has.
 const KNOTS: &[(&str, &str)] = &[];
 
-/// The module a source file belongs to: its first path part under `src/`, except that the
-/// UI wording (`src/i18n/ui/`) is a module of its own above the pure core.
+/// The wordings that name what they word, each a module of its own above the pure core: the
+/// core's facts (`src/i18n/facts/`) and the UI (`src/i18n/ui/`). The rest of `src/i18n` is the
+/// language base, the lowest layer.
+const WORDINGS: &[&str] = &["facts", "ui"];
+
+/// The module a source file belongs to: its first path part under `src/`, except that a
+/// wording of [`WORDINGS`] (`src/i18n/ui/` is `i18n::ui`) is a module of its own.
 fn module_of(file: &Path) -> Option<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let rel = file.strip_prefix(root).ok()?;
@@ -397,7 +402,9 @@ fn module_of(file: &Path) -> Option<String> {
     let first = parts.first()?.trim_end_matches(".rs");
     match (first, parts.get(1)) {
         ("lib" | "main", None) => None,
-        ("i18n", Some(second)) if second.trim_end_matches(".rs") == "ui" => Some("i18n::ui".into()),
+        ("i18n", Some(second)) if WORDINGS.contains(&second.trim_end_matches(".rs")) => {
+            Some(format!("i18n::{}", second.trim_end_matches(".rs")))
+        }
         _ => Some(first.to_string()),
     }
 }
@@ -419,8 +426,8 @@ fn modules_named(code: &str) -> Vec<String> {
     out
 }
 
-/// The modules a path starts with: its first part, and for `i18n` whether it goes into the
-/// wording (`i18n::ui`, `i18n::{Lang, ui::Text}`) or stays in the language base.
+/// The modules a path starts with: its first part, and for `i18n` whether it goes into a
+/// wording (`i18n::ui`, `i18n::{Lang, ui::Text}`, `i18n::facts`) or stays in the language base.
 fn heads(path: &str) -> Vec<String> {
     let end = path
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -436,9 +443,12 @@ fn heads(path: &str) -> Vec<String> {
     };
     inner
         .iter()
-        .map(|item| match item == "ui" || item.starts_with("ui::") {
-            true => "i18n::ui".to_string(),
-            false => "i18n".to_string(),
+        .map(|item| {
+            let head = item.split("::").next().unwrap_or_default();
+            match WORDINGS.contains(&head) {
+                true => format!("i18n::{head}"),
+                false => "i18n".to_string(),
+            }
         })
         .collect()
 }
@@ -483,7 +493,7 @@ fn edges() -> std::collections::BTreeMap<(String, String), String> {
             continue;
         };
         for to in modules_named(&squeezed(&file)) {
-            if to != from && !(from == "i18n::ui" && to == "i18n") {
+            if to != from && !(from.starts_with("i18n::") && to == "i18n") {
                 out.entry((from.clone(), to))
                     .or_insert_with(|| file.display().to_string());
             }
@@ -534,13 +544,15 @@ fn every_module_of_the_crate_has_a_layer() {
 fn the_reader_finds_grouped_inline_and_wording_paths() {
     let code = squeezed_text(
         "use crate::{app::App, store::{Store, Tx}};\nfn f() { crate::report::gather(); }\n\
-         use crate::i18n::ui::Text;\nuse crate::i18n::{Lang, ui::messages};\nuse crate::i18n::Lang;",
+         use crate::i18n::ui::Text;\nuse crate::i18n::{Lang, ui::messages};\nuse crate::i18n::Lang;\n\
+         use crate::i18n::facts::X;",
     );
     let named = modules_named(&code);
-    for m in ["app", "store", "report", "i18n::ui", "i18n"] {
+    for m in ["app", "store", "report", "i18n::ui", "i18n", "i18n::facts"] {
         assert!(named.iter().any(|n| n == m), "{m} not found in {named:?}");
     }
     assert!(rank("ui") > rank("store") && rank("store") > rank("app"));
+    assert!(rank("i18n::facts") > rank("scoring") && rank("scoring") > rank("i18n"));
 }
 
 fn squeezed_text(text: &str) -> String {
