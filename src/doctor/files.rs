@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Finding, dir_of};
 use crate::i18n::Lang;
+use crate::i18n::cli::doctor::findings as words;
 
 /// Local filesystems by `statfs` magic number (network ones are named by the store's list).
 const LOCAL_FILESYSTEMS: &[(i64, &str)] = &[
@@ -42,11 +43,11 @@ impl Owned {
         format!(
             "{}: {} {}, {} {}, {} {:04o}",
             self.path.display(),
-            l.pick("chủ", "owner"),
+            words::owner(l),
             user_name(self.uid),
-            l.pick("nhóm", "group"),
+            words::group(l),
             group_name(self.gid),
-            l.pick("quyền", "mode"),
+            words::mode(l),
             self.mode
         )
     }
@@ -70,11 +71,7 @@ pub fn permissions(db: &Path, l: Lang) -> Vec<Finding> {
             Some(f) => member(check, &f, &dir, shared, l),
             None => Finding::ok(
                 check,
-                format!(
-                    "{}: {}",
-                    Path::new(&side).display(),
-                    l.pick("không có (không ai đang mở)", "none (nobody has it open)")
-                ),
+                format!("{}: {}", Path::new(&side).display(), words::no_side_file(l)),
             ),
         });
     }
@@ -88,26 +85,14 @@ fn directory(dir: &Owned, shared: bool, l: Lang) -> Finding {
         let mode = if shared { "2770" } else { "700" };
         return Finding::problem(
             "directory",
-            format!(
-                "{detail} — {}",
-                l.pick(
-                    "người ngoài nhóm vào được thư mục",
-                    "accounts outside the group can enter the directory"
-                )
-            ),
+            format!("{detail} — {}", words::directory_open_to_others(l)),
             format!("chmod {mode} {shown}"),
         );
     }
     if shared && dir.mode & 0o2070 != 0o2070 {
         return Finding::problem(
             "directory",
-            format!(
-                "{detail} — {}",
-                l.pick(
-                    "thư mục dùng chung phải setgid và cho nhóm ghi (SQLite tạo -wal, -shm ở đây)",
-                    "a shared directory must be setgid and group-writable (SQLite creates -wal and -shm here)"
-                )
-            ),
+            format!("{detail} — {}", words::shared_directory_not_setgid(l)),
             format!("chmod 2770 {shown}"),
         );
     }
@@ -122,13 +107,7 @@ fn member(check: &'static str, f: &Owned, dir: &Owned, shared: bool, l: Lang) ->
     if f.mode & 0o007 != 0 {
         return Finding::problem(
             check,
-            format!(
-                "{detail} — {}",
-                l.pick(
-                    "ai trên máy chủ cũng đọc được mọi điểm số",
-                    "every account on the server can read every score"
-                )
-            ),
+            format!("{detail} — {}", words::scores_readable_by_all(l)),
             format!("chmod {private_mode} {shown}"),
         );
     }
@@ -137,10 +116,7 @@ fn member(check: &'static str, f: &Owned, dir: &Owned, shared: bool, l: Lang) ->
             check,
             format!(
                 "{detail} — {} {}",
-                l.pick(
-                    "nhóm khác với nhóm của thư mục",
-                    "its group is not the directory's group"
-                ),
+                words::group_not_directorys(l),
                 group_name(dir.gid)
             ),
             format!("chgrp {} {shown}", group_name(dir.gid)),
@@ -149,13 +125,7 @@ fn member(check: &'static str, f: &Owned, dir: &Owned, shared: bool, l: Lang) ->
     if shared && f.mode & 0o060 != 0o060 {
         return Finding::problem(
             check,
-            format!(
-                "{detail} — {}",
-                l.pick(
-                    "nhóm không đọc, ghi được",
-                    "the group cannot read and write it"
-                )
-            ),
+            format!("{detail} — {}", words::group_cannot_read_write(l)),
             format!("chmod {private_mode} {shown}"),
         );
     }
@@ -163,10 +133,7 @@ fn member(check: &'static str, f: &Owned, dir: &Owned, shared: bool, l: Lang) ->
         let user = crate::store::Actor::current().user;
         return Finding::problem(
             check,
-            format!(
-                "{detail} — {user} {}",
-                l.pick("không ghi được tệp này", "cannot write it")
-            ),
+            format!("{detail} — {user} {}", words::cannot_write(l)),
             format!("usermod -aG {} {user}", group_name(f.gid)),
         );
     }
@@ -220,24 +187,16 @@ pub fn space(db: &Path, l: Lang) -> Finding {
     let detail = format!(
         "{}: {} {}, {} {}",
         dir.display(),
-        l.pick("trống", "free"),
+        words::free(l),
         bytes(free, l),
-        l.pick("cơ sở dữ liệu", "database"),
+        words::database(l),
         bytes(size, l)
     );
     if free < need {
         Finding::problem(
             "space",
-            format!(
-                "{detail} — {} {}",
-                l.pick("cần ít nhất", "needs at least"),
-                bytes(need, l)
-            ),
-            l.pick(
-                "giải phóng dung lượng ổ đĩa, hoặc chuyển sang ổ lớn hơn (parindex snapshot rồi chép sang)",
-                "free disk space, or move to a larger disk (parindex snapshot, then copy it there)",
-            )
-            .to_string(),
+            format!("{detail} — {} {}", words::needs_at_least(l), bytes(need, l)),
+            words::free_disk_space(l).to_string(),
         )
     } else {
         Finding::ok("space", detail)

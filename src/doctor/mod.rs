@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use crate::i18n::Lang;
+use crate::i18n::cli::doctor::findings as words;
 use crate::local_time::{self, TimeZone};
 use crate::store::{Actor, Store};
 
@@ -90,14 +91,10 @@ pub fn examine(setup: &Setup) -> Vec<Finding> {
     if !setup.db.is_file() {
         out.push(Finding::problem(
             "database",
-            format!(
-                "{}: {}",
-                setup.db.display(),
-                l.pick("không có tệp cơ sở dữ liệu", "no database file")
-            ),
+            format!("{}: {}", setup.db.display(), words::no_database_file(l)),
             format!(
                 "parindex init --shared {} {}",
-                l.pick("NHÓM", "GROUP"),
+                words::group_placeholder(l),
                 setup.db.display()
             ),
         ));
@@ -124,23 +121,12 @@ fn filesystem(db: &Path, l: Lang) -> Finding {
     match crate::store::network_filesystem(dir) {
         Some(fs) => Finding::problem(
             "filesystem",
-            format!(
-                "{}: {fs} — {}",
-                dir.display(),
-                l.pick(
-                    "hệ thống tệp mạng, khóa của SQLite không giữ được nhiều người ghi cùng lúc",
-                    "a network filesystem, where SQLite's locks do not keep concurrent writers apart"
-                )
-            ),
-            l.pick(
-                "chuyển cơ sở dữ liệu sang ổ đĩa cục bộ của máy chủ (parindex snapshot rồi chép sang)",
-                "move the database to a local disk of the server (parindex snapshot, then copy it there)",
-            )
-            .to_string(),
+            format!("{}: {fs} — {}", dir.display(), words::network_filesystem(l)),
+            words::move_to_local_disk(l).to_string(),
         ),
         None => Finding::ok(
             "filesystem",
-            format!("{}: {name} ({})", dir.display(), l.pick("cục bộ", "local")),
+            format!("{}: {name} ({})", dir.display(), words::local(l)),
         ),
     }
 }
@@ -149,17 +135,13 @@ fn snapshot(setup: &Setup) -> Finding {
     let l = setup.lang;
     let fix = format!(
         "systemctl enable --now parindex-snapshot.timer {} parindex snapshot {} --keep 30",
-        l.pick("(hoặc cron:", "(or cron:"),
+        words::or_cron(l),
         setup.backups.display()
     ) + ")";
     let Some((path, at)) = newest_snapshot(&setup.backups) else {
         return Finding::problem(
             "snapshot",
-            format!(
-                "{}: {}",
-                setup.backups.display(),
-                l.pick("chưa có bản sao lưu nào", "no snapshot there")
-            ),
+            format!("{}: {}", setup.backups.display(), words::no_snapshot(l)),
             fix,
         );
     };
@@ -178,28 +160,19 @@ fn snapshot(setup: &Setup) -> Finding {
     let detail = format!(
         "{} ({when}, {hours} {})",
         path.display(),
-        l.pick("giờ trước", "hours ago")
+        words::hours_ago(l)
     );
     if is_world_readable(&path) {
         return Finding::problem(
             "snapshot",
-            format!(
-                "{detail} — {}",
-                l.pick(
-                    "ai trên máy chủ cũng đọc được bản sao lưu",
-                    "every account on the server can read the snapshot"
-                )
-            ),
+            format!("{detail} — {}", words::snapshot_readable_by_all(l)),
             format!("chmod -R o-rwx {}", setup.backups.display()),
         );
     }
     if age > setup.max_age {
         Finding::problem(
             "snapshot",
-            format!(
-                "{}: {detail}",
-                l.pick("bản sao lưu mới nhất đã cũ", "the newest snapshot is old")
-            ),
+            format!("{}: {detail}", words::snapshot_old(l)),
             fix,
         )
     } else {
@@ -231,30 +204,18 @@ fn time_zone(zone: &TimeZone, l: Lang) -> Finding {
             format!(
                 "TZ={}: {}",
                 tz.unwrap_or_default(),
-                l.pick(
-                    "múi giờ không có, giờ hiện theo UTC",
-                    "unknown time zone, times are shown in UTC"
-                )
+                words::unknown_time_zone(l)
             ),
             "export TZ=Asia/Ho_Chi_Minh".into(),
         );
     }
     let now = local_time::when(&crate::store::now_utc(), zone, l);
-    let detail = format!("{name} ({} {now})", l.pick("bây giờ là", "now"));
+    let detail = format!("{name} ({} {now})", words::now_is(l));
     if matches!(
         name.as_str(),
         "UTC" | "Etc/UTC" | "Etc/Universal" | "UTC+00"
     ) {
-        Finding::note(
-            "time_zone",
-            format!(
-                "{detail}; {}",
-                l.pick(
-                    "giờ hiện theo UTC, không phải giờ Việt Nam (timedatectl set-timezone Asia/Ho_Chi_Minh)",
-                    "times are shown in UTC, not Vietnam time (timedatectl set-timezone Asia/Ho_Chi_Minh)"
-                )
-            ),
-        )
+        Finding::note("time_zone", format!("{detail}; {}", words::times_in_utc(l)))
     } else {
         Finding::ok("time_zone", detail)
     }
@@ -272,38 +233,22 @@ fn role(db: &Path, l: Lang) -> Finding {
                     db.display(),
                     crate::i18n::Localized::message(&e, l)
                 ),
-                l.pick(
-                    "sửa các lỗi ở trên về quyền của tệp, hoặc khôi phục một bản sao lưu",
-                    "fix the file problems above, or restore a snapshot",
-                )
-                .to_string(),
+                words::fix_file_problems(l).to_string(),
             );
         }
     };
     let enforced = store.roles_enforced().unwrap_or(false);
     let grants = store.grants_of(&user).unwrap_or_default();
     if !enforced {
-        return Finding::note(
-            "role",
-            format!(
-                "{user}: {}",
-                l.pick(
-                    "chưa có quản trị viên, mọi người dùng được làm mọi việc (parindex officer grant TÊN admin)",
-                    "no administrator yet: everyone may do everything (parindex officer grant NAME admin)"
-                )
-            ),
-        );
+        return Finding::note("role", format!("{user}: {}", words::no_administrator(l)));
     }
     if grants.is_empty() {
         return Finding::problem(
             "role",
-            format!(
-                "{user}: {}",
-                l.pick("chưa được giao vai trò nào", "has no role")
-            ),
+            format!("{user}: {}", words::has_no_role(l)),
             format!(
                 "{}: parindex officer grant {user} viewer",
-                l.pick("quản trị viên chạy", "an administrator runs")
+                words::administrator_runs(l)
             ),
         );
     }
