@@ -98,18 +98,14 @@ impl ConflictsView {
         let field = values::field_label(&state.field, lang);
         if key.unit_code == "*" && state.target == crate::record::OFFICER_TARGET {
             let officer = crate::text::one_line(&state.field);
-            return format!(
-                "{} {officer}",
-                lang.pick("Vai trò của cán bộ", "Roles of officer")
-            );
+            return values::officer_roles_subject(lang, &officer);
         }
         if key.unit_code == "*" && state.target == crate::record::FRAMEWORK_CHOICE_TARGET {
             let unit = self.unit_label(&state.field);
-            let what = lang.pick("Khung đánh giá của", "Framework of");
-            return format!("{what} {unit} · {}", key.year);
+            return values::framework_choice_subject(lang, &unit, key.year);
         }
         if key.unit_code == "*" {
-            return format!("{} {} · {field}", lang.pick("Năm", "Year"), key.year);
+            return values::year_subject(lang, key.year, &field);
         }
         let target = values::target_label(&state.target, lang);
         let unit = self.unit_label(&key.unit_code);

@@ -77,7 +77,7 @@ impl QuarantineView {
         let e = &q.event;
         let field = values::field_label(&e.field, lang);
         let Some(unit) = self.unit_label(&e.key.unit_code) else {
-            return format!("{} {} · {field}", lang.pick("Năm", "Year"), e.key.year);
+            return values::year_subject(lang, e.key.year, &field);
         };
         let target = values::target_label(&e.target, lang);
         match target == field {

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::fields;
 use crate::framework::{Measure, Rule, SubCriterion};
+use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number};
 use crate::scoring::{self, Declared, ScoreError, Stage, StageScore, Subject};
 
@@ -432,9 +433,9 @@ fn rule_input(sub: &SubCriterion, lang: Lang, declared: Option<&Declared>) -> Ru
         Rule::Ratio { of, .. } => {
             let met = sub.declared_label.clone();
             let labels = vec![
-                met.unwrap_or_else(|| lang.pick("Số đạt", "Met").to_string()),
+                met.unwrap_or_else(|| Text::RatioMet.get(lang).to_string()),
                 of.clone()
-                    .unwrap_or_else(|| lang.pick("Tổng số", "Total").to_string()),
+                    .unwrap_or_else(|| Text::RatioTotal.get(lang).to_string()),
             ];
             let counts = match declared {
                 Some(Declared::Ratio { met, total }) => vec![*met, *total],

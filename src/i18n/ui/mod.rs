@@ -86,6 +86,8 @@ texts! {
     NotSaved => "Chưa lưu", "Not saved";
 
     Choose => "Chọn (↑↓):", "Choose (↑↓):";
+    RatioMet => "Số đạt", "Met";
+    RatioTotal => "Tổng số", "Total";
     Percent => "Tỷ lệ %:", "Percent:";
     Count => "Số lượng:", "Count:";
     OrPoints => "Hoặc nhập điểm:", "Or points:";

@@ -163,6 +163,26 @@ pub fn target_label(target: &str, lang: Lang) -> String {
     }
 }
 
+/// A field of a whole year (a deadline), as a conflict or a refused change names it:
+/// `Năm 2025 · Hạn tự chấm`.
+pub fn year_subject(lang: Lang, year: i32, field: &str) -> String {
+    format!("{} {year} · {field}", lang.pick("Năm", "Year"))
+}
+
+/// An officer's roles, as a conflict names them.
+pub fn officer_roles_subject(lang: Lang, officer: &str) -> String {
+    format!(
+        "{} {officer}",
+        lang.pick("Vai trò của cán bộ", "Roles of officer")
+    )
+}
+
+/// A unit's choice of framework for a year, as a conflict names it.
+pub fn framework_choice_subject(lang: Lang, unit: &str, year: i32) -> String {
+    let what = lang.pick("Khung đánh giá của", "Framework of");
+    format!("{what} {unit} · {year}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
