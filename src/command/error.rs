@@ -1,6 +1,7 @@
 //! Why a command was refused or failed, worded for the officer in either language. Every
 //! variant but `Store` (system failures among them) is bad input: exit 2, nothing written.
 
+use crate::i18n::command as words;
 use crate::i18n::{Lang, Localized, number};
 use crate::level::Level;
 use crate::record::value::ValueError;
@@ -237,7 +238,7 @@ impl Localized for CommandError {
                 at,
             } => {
                 let now = if current.is_empty() {
-                    lang.pick("chưa có giá trị", "no value").to_string()
+                    words::no_value(lang).to_string()
                 } else {
                     current.join(", ")
                 };
@@ -304,7 +305,7 @@ impl Localized for CommandError {
                 .collect::<Vec<_>>()
                 .join("\n"),
             TooLong(e) => {
-                let nothing = lang.pick("không ghi gì", "nothing written");
+                let nothing = words::nothing_written(lang);
                 format!("{}: {} ({nothing})", e.field.flag(), e.describe(lang))
             }
             FileTooLarge { name, size } => {

@@ -6,6 +6,7 @@
 //! both are written in one transaction or not at all.
 
 use crate::cycle::{Lock, Status, Transition};
+use crate::i18n::command as words;
 use crate::i18n::{Lang, Localized};
 use crate::roles::{Action, Role};
 use crate::store::{
@@ -352,7 +353,7 @@ impl Localized for Refused {
                         "move the deadline first (parindex year set-deadline), then accept"
                     }
                 };
-                let nothing = lang.pick("không ghi gì", "nothing written");
+                let nothing = words::nothing_written(lang);
                 format!("{}: {then} ({nothing})", lock.message(lang))
             }
             Refused::OtherFramework {

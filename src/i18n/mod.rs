@@ -14,6 +14,7 @@ macro_rules! words {
 }
 
 pub mod cli;
+pub mod command;
 pub mod facts;
 pub mod marks;
 pub mod report;

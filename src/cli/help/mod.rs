@@ -1,11 +1,10 @@
 //! Help, usage and argument errors in the officer's language. The clap definitions keep their
 //! English doc comments; before parsing, [`command`] walks the built command tree and gives every
-//! subcommand and argument its text from [`words`] (Vietnamese, and English where a definition has
-//! no doc comment), so engineers editing the clap structs never touch this module except to add
-//! the words of a new option. Errors are worded by [`errors`].
+//! subcommand and argument its text from `i18n::cli::help` (Vietnamese, and English where a
+//! definition has no doc comment), so engineers editing the clap structs never touch this module,
+//! only add the words of a new option there. Errors are worded by [`errors`].
 
 mod errors;
-mod words;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -14,6 +13,7 @@ use clap::{Arg, Command, CommandFactory, FromArgMatches};
 
 use super::Cli;
 use crate::i18n::Lang;
+use crate::i18n::cli::help as words;
 
 /// The language of help and errors, known before clap parses anything: `--lang X` or
 /// `--lang=X` anywhere on the command line, else `$PARINDEX_LANG`, else Vietnamese.

@@ -9,6 +9,7 @@ pub mod doctor;
 pub mod evidence;
 pub mod file;
 pub mod framework;
+pub mod help;
 pub mod init;
 pub mod key;
 pub mod library;
