@@ -684,3 +684,62 @@ fn ui_decodes_no_stored_value() {
         .collect();
     assert!(found.is_empty(), "ui decodes stored values: {found:?}");
 }
+
+/// Files outside `src/i18n` that say `.pick(` for something else than a language, each for its
+/// reason.
+const PICKS_NOT_WORDING: &[(&str, &str)] = &[(
+    "src/ui/widgets/theme.rs",
+    "Theme::pick chooses a style (colour or monochrome), not a language",
+)];
+
+/// Folders still wording inline with `Lang::pick` (issue 19), to be emptied like [`KNOTS`]: the
+/// test fails on a pick anywhere else, and on a folder listed here that no longer has one.
+const PICKS_OPEN: &[&str] = &[];
+
+/// The one wording style: every text in both languages is written in `src/i18n`, where the
+/// rest of the crate finds it by name; no module picks between two inline wordings.
+#[test]
+fn every_wording_in_both_languages_is_in_i18n() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut wrong = Vec::new();
+    let mut open_seen = std::collections::BTreeSet::new();
+    let mut not_wording_seen = std::collections::BTreeSet::new();
+    for file in sources("src") {
+        let rel = file
+            .strip_prefix(root)
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .to_string();
+        if rel.starts_with("src/i18n/") || !squeezed(&file).contains(".pick(") {
+            continue;
+        }
+        if PICKS_NOT_WORDING.iter().any(|(f, _)| *f == rel) {
+            not_wording_seen.insert(rel);
+            continue;
+        }
+        match PICKS_OPEN
+            .iter()
+            .find(|dir| rel.starts_with(&format!("{dir}/")))
+        {
+            Some(dir) => {
+                open_seen.insert(*dir);
+            }
+            None => wrong.push(format!("{rel}: words inline; word it in src/i18n")),
+        }
+    }
+    for dir in PICKS_OPEN {
+        if !open_seen.contains(dir) {
+            wrong.push(format!(
+                "{dir} words through i18n: remove it from PICKS_OPEN"
+            ));
+        }
+    }
+    for (file, _) in PICKS_NOT_WORDING {
+        if !not_wording_seen.contains(*file) {
+            wrong.push(format!(
+                "{file} has no pick: remove it from PICKS_NOT_WORDING"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
