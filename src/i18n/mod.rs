@@ -1,5 +1,8 @@
 //! The user's language (Vietnamese by default, English on request) and the choice between the
-//! two wordings of every message.
+//! two wordings of every message, written here and nowhere else: the command line's words
+//! (`cli`), the command layer's (`command`), the reports' (`report`), the marks screens and
+//! reports share (`marks`) — all naming no other module — and, above the pure core because they
+//! name its types, the wording of the core's facts (`facts`) and the terminal UI's words (`ui`).
 
 /// Fixed words: one function per text, named by what it says, both languages side by side.
 macro_rules! words {

@@ -43,6 +43,7 @@ impl Figure {
 }
 
 impl Stage {
+    /// The stage's name, as the forms, the CLI and the refusals say it.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Stage::SelfAssessment => lang.pick("Tự đánh giá", "Self-assessment"),
