@@ -434,3 +434,57 @@ fn heat_table(frame: &mut Frame, app: &App, r: &RankingView, area: Rect, view: &
         .collect();
     draw_scrolled(frame, area, head, body, r.selected, view);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cycle::Status;
+    use crate::scoring::Totals;
+    use crate::unit::Previous;
+
+    fn row(previous: Previous) -> RankingRow {
+        RankingRow {
+            rank: 2,
+            unit: "phuong-dong-hoi".into(),
+            unit_name: "Phường Đồng Hới".into(),
+            status: Status::Final,
+            totals: Totals {
+                index_percent: Decimal::new(8000, 2),
+                ..Totals::default()
+            },
+            previous: Some(previous),
+        }
+    }
+
+    fn previous(rank: Option<usize>, reference: bool) -> Previous {
+        Previous {
+            year: 2024,
+            total: None,
+            index_percent: Decimal::new(7850, 2),
+            rank,
+            reference,
+        }
+    }
+
+    #[test]
+    fn the_year_before_is_a_rank_for_the_unit_itself_and_a_reference_for_a_merged_one() {
+        let own = row(previous(Some(3), false));
+        assert_eq!(
+            previous_text(&own, Lang::Vi).as_deref(),
+            Some("2024: 78,50% (hạng 3, +1), +1,50")
+        );
+        assert_eq!(
+            previous_text(&own, Lang::En).as_deref(),
+            Some("2024: 78.50% (rank 3, +1), +1.50")
+        );
+        let merged = row(previous(None, true));
+        assert_eq!(
+            previous_text(&merged, Lang::Vi).as_deref(),
+            Some("2024: 78,50% tham chiếu (đơn vị cũ), +1,50")
+        );
+        assert_eq!(
+            previous_text(&merged, Lang::En).as_deref(),
+            Some("2024: 78.50% reference (former units), +1.50")
+        );
+    }
+}
