@@ -237,12 +237,7 @@ fn finish_cut_off_write(path: &Path) -> Result<(), StoreError> {
 
 /// Whether this account may write the file and create its side files beside it.
 fn may_write(path: &Path) -> bool {
-    let Ok(c) = CString::new(path.as_os_str().as_bytes()) else {
-        return false;
-    };
-    // SAFETY: access only reads the path.
-    let file = unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 };
-    file && directory_writable(path) && !read_only_mount(path)
+    writable(path) && directory_writable(path) && !read_only_mount(path)
 }
 
 /// Whether to read the file as immutable (no locks, no `-wal`/`-shm` created): on a read-only
@@ -288,8 +283,12 @@ pub(super) fn read_only_mount(path: &Path) -> bool {
 }
 
 fn directory_writable(path: &Path) -> bool {
-    let dir = crate::private_file::directory_of(path);
-    let Ok(c) = CString::new(dir.as_os_str().as_bytes()) else {
+    writable(crate::private_file::directory_of(path))
+}
+
+/// Whether this account may write `path` (a file, or a directory: create in it).
+fn writable(path: &Path) -> bool {
+    let Ok(c) = CString::new(path.as_os_str().as_bytes()) else {
         return false;
     };
     // SAFETY: access only reads the path.
