@@ -135,17 +135,6 @@ pub struct RowProblem {
     pub en: String,
 }
 
-impl Localized for RowProblem {
-    fn message(&self, lang: Lang) -> String {
-        let why = match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        };
-        let column = self.column.as_ref().map(|(l, h)| (l.as_str(), h.as_str()));
-        words::row_problem(lang, self.line, column, why)
-    }
-}
-
 /// Where each column is in the file: the header row's line and each column's index.
 #[derive(Debug, Clone, Default)]
 struct Layout {

@@ -46,20 +46,6 @@ impl DeadlineStage {
         }
     }
 
-    /// "Hạn tự chấm điểm", "Hạn giải trình", ...
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (DeadlineStage::SelfAssessment, Lang::Vi) => "Hạn tự chấm điểm",
-            (DeadlineStage::Explanation, Lang::Vi) => "Hạn giải trình",
-            (DeadlineStage::Appraisal1, Lang::Vi) => "Hạn thẩm định lần 1",
-            (DeadlineStage::Appraisal2, Lang::Vi) => "Hạn thẩm định lần 2",
-            (DeadlineStage::SelfAssessment, Lang::En) => "Self-scoring deadline",
-            (DeadlineStage::Explanation, Lang::En) => "Explanation deadline",
-            (DeadlineStage::Appraisal1, Lang::En) => "Appraisal round 1 deadline",
-            (DeadlineStage::Appraisal2, Lang::En) => "Appraisal round 2 deadline",
-        }
-    }
-
     /// The stage an assessment is in: the deadline its header shows. `second_round`: it went
     /// through the explanation round, so the council appraises round 2.
     pub fn current(status: Status, second_round: bool) -> Option<DeadlineStage> {

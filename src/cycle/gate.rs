@@ -4,7 +4,6 @@
 //! A gate refuses unless the officer says `--incomplete` (recorded with the event). Pure.
 
 use crate::framework::{Framework, Source};
-use crate::i18n::Lang;
 use crate::scoring::Totals;
 
 use super::{Status, Transition};
@@ -40,25 +39,6 @@ impl GapKind {
             GapKind::Quarantined => "quarantined",
             GapKind::UnansweredNote => "unanswered_notes",
         }
-    }
-
-    /// "49 tiêu chí chưa chấm" with the count in front.
-    pub fn counted(self, n: usize, lang: Lang) -> String {
-        let what = match (self, lang) {
-            (GapKind::Unscored, Lang::Vi) => "tiêu chí chưa chấm",
-            (GapKind::WithoutEvidence, Lang::Vi) => "tiêu chí thiếu tài liệu kiểm chứng",
-            (GapKind::MissingSurvey, Lang::Vi) => "tiêu chí chưa có điểm điều tra XHH",
-            (GapKind::Conflict, Lang::Vi) => "xung đột chưa giải quyết",
-            (GapKind::Quarantined, Lang::Vi) => "thay đổi bị giữ lại chờ quyết định",
-            (GapKind::UnansweredNote, Lang::Vi) => "ý kiến Hội đồng chưa được giải trình",
-            (GapKind::Unscored, Lang::En) => "sub-criteria not scored",
-            (GapKind::WithoutEvidence, Lang::En) => "sub-criteria without evidence",
-            (GapKind::MissingSurvey, Lang::En) => "sub-criteria without survey points",
-            (GapKind::Conflict, Lang::En) => "unresolved conflicts",
-            (GapKind::Quarantined, Lang::En) => "quarantined changes awaiting a decision",
-            (GapKind::UnansweredNote, Lang::En) => "council notes not answered",
-        };
-        format!("{n} {what}")
     }
 }
 
@@ -108,24 +88,6 @@ impl Gaps {
             .map(|k| (*k, self.of(*k).len()))
             .filter(|(_, n)| *n > 0)
             .collect()
-    }
-
-    /// One line naming the counts: "49 tiêu chí chưa chấm, 17 tiêu chí thiếu tài liệu kiểm chứng".
-    pub fn summary(&self, lang: Lang) -> String {
-        self.counts()
-            .into_iter()
-            .map(|(k, n)| k.counted(n, lang))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    /// One line per kind with what it names: "- 49 tiêu chí chưa chấm: 1.1.1, 1.1.2, …".
-    pub fn listing(&self, lang: Lang) -> String {
-        self.counts()
-            .into_iter()
-            .map(|(k, n)| format!("- {}: {}", k.counted(n, lang), self.of(k).join(", ")))
-            .collect::<Vec<_>>()
-            .join("\n")
     }
 
     /// What the event records when the officer went on anyway: `incomplete: unscored 49, …`.
@@ -187,6 +149,7 @@ pub fn gaps(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::scoring::{Inputs, StageScore, SubInput, totals};
 
     fn framework() -> Framework {

@@ -4,8 +4,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::i18n::{Lang, Localized};
-
 mod deadline;
 mod gate;
 
@@ -44,21 +42,6 @@ impl Status {
             Status::Appraising => "appraising",
             Status::Returned => "returned",
             Status::Final => "final",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::Draft, Lang::Vi) => "Đang tự chấm",
-            (Status::Submitted, Lang::Vi) => "Đã nộp",
-            (Status::Appraising, Lang::Vi) => "Đang thẩm định",
-            (Status::Returned, Lang::Vi) => "Giải trình",
-            (Status::Final, Lang::Vi) => "Đã chốt",
-            (Status::Draft, Lang::En) => "Self-assessing",
-            (Status::Submitted, Lang::En) => "Submitted",
-            (Status::Appraising, Lang::En) => "Appraising",
-            (Status::Returned, Lang::En) => "Explanation round",
-            (Status::Final, Lang::En) => "Final",
         }
     }
 }
@@ -117,87 +100,6 @@ pub enum Lock {
         deadline: String,
         stage: DeadlineStage,
     },
-}
-
-impl Localized for Lock {
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (
-                Lock::Status {
-                    status: Status::Final,
-                    ..
-                },
-                Lang::Vi,
-            ) => "kết quả đã chốt (final): không thể thay đổi".into(),
-            (
-                Lock::Status {
-                    status: Status::Final,
-                    ..
-                },
-                Lang::En,
-            ) => "the assessment is final: nothing can be changed".into(),
-            (Lock::Status { status, group }, Lang::Vi) => format!(
-                "trạng thái '{}' không cho phép sửa {}",
-                status.label(lang),
-                group_vi(*group)
-            ),
-            (Lock::Status { status, group }, Lang::En) => format!(
-                "status '{}' does not allow changing {}",
-                status.label(lang),
-                group_en(*group)
-            ),
-            (
-                Lock::Deadline {
-                    deadline,
-                    stage: DeadlineStage::SelfAssessment,
-                },
-                Lang::Vi,
-            ) => format!(
-                "đã quá hạn tự chấm điểm ({}): điểm tự đánh giá đã khóa",
-                date_vn(deadline)
-            ),
-            (
-                Lock::Deadline {
-                    deadline,
-                    stage: DeadlineStage::SelfAssessment,
-                },
-                Lang::En,
-            ) => format!(
-                "the self-scoring deadline ({}) has passed: self scores are locked",
-                date_vn(deadline)
-            ),
-            (Lock::Deadline { deadline, stage }, Lang::Vi) => format!(
-                "đã quá {} ({}): giai đoạn này đã khóa",
-                stage.label(lang).to_lowercase(),
-                date_vn(deadline)
-            ),
-            (Lock::Deadline { deadline, stage }, Lang::En) => format!(
-                "the {} ({}) has passed: this stage is locked",
-                stage.label(lang).to_lowercase(),
-                date_vn(deadline)
-            ),
-        }
-    }
-}
-
-fn group_vi(g: FieldGroup) -> &'static str {
-    match g {
-        FieldGroup::SelfScore => "điểm tự đánh giá",
-        FieldGroup::UnitSupport => "tài liệu kiểm chứng, giải trình",
-        FieldGroup::Appraisal => "điểm thẩm định",
-        FieldGroup::Survey => "điểm điều tra xã hội học",
-        FieldGroup::BonusPenalty => "điểm thưởng, điểm trừ",
-    }
-}
-
-fn group_en(g: FieldGroup) -> &'static str {
-    match g {
-        FieldGroup::SelfScore => "self scores",
-        FieldGroup::UnitSupport => "evidence and explanations",
-        FieldGroup::Appraisal => "appraisal scores",
-        FieldGroup::Survey => "survey points",
-        FieldGroup::BonusPenalty => "bonus and penalty points",
-    }
 }
 
 /// Whether `field` may change under `status`. `deadlines` are the year's per-stage deadlines
@@ -295,6 +197,7 @@ impl Transition {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, Localized};
 
     #[test]
     fn submitted_locks_self_scores_but_opens_appraisal() {

@@ -19,6 +19,7 @@ macro_rules! words {
 pub mod cli;
 pub mod command;
 pub mod facts;
+pub mod gate;
 pub mod marks;
 pub mod report;
 pub mod ui;

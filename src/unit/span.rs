@@ -3,8 +3,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::i18n::{Lang, Localized};
-
 use super::Unit;
 
 /// Why an assessment of a unit cannot be started for a year.
@@ -57,57 +55,6 @@ pub fn check_assessment_year(
         last_year,
         successors,
     })
-}
-
-impl Localized for YearRefusal {
-    fn message(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
-        match self {
-            YearRefusal::NotYet {
-                unit,
-                name,
-                year,
-                first_year,
-            } if vi => format!(
-                "--year: đơn vị '{unit}' ({name}) chỉ được đánh giá từ năm {first_year}, không có năm {year}"
-            ),
-            YearRefusal::NotYet {
-                unit,
-                name,
-                year,
-                first_year,
-            } => format!(
-                "--year: unit '{unit}' ({name}) is assessed from {first_year} only, not for {year}"
-            ),
-            YearRefusal::Ended {
-                unit,
-                name,
-                year,
-                last_year,
-                successors,
-            } => {
-                let list: Vec<String> = successors
-                    .iter()
-                    .map(|(code, name)| format!("{name} ({code})"))
-                    .collect();
-                let then = match (vi, list.is_empty()) {
-                    (true, true) => "không có đơn vị kế thừa".to_string(),
-                    (true, false) => format!("hãy chấm đơn vị kế thừa: {}", list.join(", ")),
-                    (false, true) => "no unit succeeded it".to_string(),
-                    (false, false) => format!("assess its successor: {}", list.join(", ")),
-                };
-                if vi {
-                    format!(
-                        "--year: đơn vị '{unit}' ({name}) chỉ được đánh giá đến năm {last_year}; năm {year} {then}"
-                    )
-                } else {
-                    format!(
-                        "--year: unit '{unit}' ({name}) is assessed until {last_year} only; for {year} {then}"
-                    )
-                }
-            }
-        }
-    }
 }
 
 /// One unit's result in a year's ranking.
@@ -197,6 +144,7 @@ pub fn reference_index(indices: &[Decimal]) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, Localized};
     use crate::level::Level;
 
     fn unit(code: &str, first: Option<i32>, last: Option<i32>, preds: &[&str]) -> Unit {

@@ -379,6 +379,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("wording", &["i18n::facts", "i18n::ui"]),
     ("UI state", &["app"]),
     ("storage and the gate", &["store", "command"]),
+    ("their wording", &["i18n::gate"]),
     ("readers and writers", &["report", "doctor", "demo"]),
     ("drawing", &["ui"]),
     ("shells", &["tui", "cli"]),
@@ -388,10 +389,11 @@ const LAYERS: &[(&str, &[&str])] = &[
 /// other wrong edge, and on an edge listed here that the code no longer has.
 const KNOTS: &[(&str, &str)] = &[];
 
-/// The wordings that name what they word, each a module of its own above the pure core: the
-/// core's facts (`src/i18n/facts/`) and the UI (`src/i18n/ui/`). The rest of `src/i18n` is the
-/// language base, the lowest layer.
-const WORDINGS: &[&str] = &["facts", "ui"];
+/// The wordings that name what they word, each a module of its own above what it words: the
+/// core's facts (`src/i18n/facts/`), the UI (`src/i18n/ui/`), the store's and the command
+/// layer's refusals (`src/i18n/gate/`). The rest of `src/i18n` is the language base, the lowest
+/// layer.
+const WORDINGS: &[&str] = &["facts", "ui", "gate"];
 
 /// The module a source file belongs to: its first path part under `src/`, except that a
 /// wording of [`WORDINGS`] (`src/i18n/ui/` is `i18n::ui`) is a module of its own.

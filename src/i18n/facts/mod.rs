@@ -4,8 +4,11 @@
 //! words are written here as methods and `Localized` impls of the core's own types (the same
 //! crate), so that a caller still says `figure.label(lang)` or `error.message(lang)`.
 
+mod cycle;
 mod framework;
 mod limits;
 mod replay;
+mod roles;
 mod scoring;
 mod survey;
+mod unit;
