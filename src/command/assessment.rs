@@ -50,11 +50,12 @@ pub fn locate(
     if let Some(key) = tx.find_assessment(unit, year)? {
         let f = tx.framework(&key.framework_id)?;
         if framework.is_some_and(|id| id != f.id) {
-            return Err(CommandError::Value(format!(
-                "--framework: {unit} {year}: {} ≠ {}",
-                f.id,
-                framework.unwrap_or_default()
-            )));
+            return Err(CommandError::OtherFramework {
+                unit: unit.into(),
+                year,
+                current: f.id.clone(),
+                asked: framework.unwrap_or_default().into(),
+            });
         }
         return Ok(Located {
             key,

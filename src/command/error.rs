@@ -98,7 +98,25 @@ pub enum CommandError {
         problems: Vec<super::score_import::RowProblem>,
     },
     Quarantine(super::quarantine::Refused),
-    Value(String),
+    /// `--framework` names another framework than the one the assessment is scored under.
+    OtherFramework {
+        unit: String,
+        year: i32,
+        current: String,
+        asked: String,
+    },
+    /// A library document given both a link and a file.
+    LinkAndFile,
+    /// A score file row without a unit, in a file without a unit column and no `--unit`.
+    NoUnitColumn,
+    /// An area's or a criterion's code where a sub-criterion is scored.
+    NotASubCriterion(String),
+    /// Points typed beside declared data that the rule turns into other points.
+    PointsNotFromDeclared {
+        code: String,
+        typed: String,
+        computed: rust_decimal::Decimal,
+    },
 }
 
 impl From<StoreError> for CommandError {

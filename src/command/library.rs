@@ -91,9 +91,7 @@ pub fn add_document(
     };
     if let Some(f) = &req.file {
         if req.document.url.is_some() {
-            return Err(CommandError::Value(
-                "--file, --url: a document carries a link or a file, not both".into(),
-            ));
+            return Err(CommandError::LinkAndFile);
         }
         document.file = Some(StoredFile {
             sha256: crate::store::sha256_hex(&f.bytes),

@@ -119,7 +119,7 @@ fn set(
         return Err(CommandError::LastAdmin { user: user.into() });
     }
     let key = officers_key();
-    let value = serde_json::to_string(&grants).map_err(|e| CommandError::Value(e.to_string()))?;
+    let value = crate::roles::encode_grants(grants.as_deref());
     tx.append(
         NewEvent {
             key: &key,

@@ -27,6 +27,24 @@ pub enum ScoreValue {
     NotApplicable,
 }
 
+/// A value that is a figure: points, or data the rule turns into points.
+#[derive(Debug, Clone, Copy)]
+enum Figure<'a> {
+    Points(&'a str),
+    Declared(&'a str),
+}
+
+impl ScoreValue {
+    /// The figure given, or `None` for N/A.
+    fn figure(&self) -> Option<Figure<'_>> {
+        match self {
+            ScoreValue::Points(v) => Some(Figure::Points(v)),
+            ScoreValue::Declared(v) => Some(Figure::Declared(v)),
+            ScoreValue::NotApplicable => None,
+        }
+    }
+}
+
 /// `score set`.
 #[derive(Debug, Clone)]
 pub struct SetScore {
@@ -76,8 +94,9 @@ pub fn set_score(
 ) -> Result<ScoreSaved, CommandError> {
     check_lengths(req)?;
     store.write(|tx| {
-        set_score_in(tx, actor, clock, req, false)?
-            .ok_or_else(|| CommandError::Value("nothing to save".into()))
+        let saved = set_score_in(tx, actor, clock, req, false)?;
+        // Only `only_changes` leaves nothing to write: the figure or N/A is always written.
+        Ok(saved.expect("a score set without only_changes writes its figure"))
     })
 }
 
@@ -182,14 +201,14 @@ fn score_writes(
     req: &SetScore,
 ) -> Result<Vec<(&'static str, String)>, CommandError> {
     let mut writes = Vec::new();
-    match &req.value {
-        ScoreValue::NotApplicable => {
+    match req.value.figure() {
+        None => {
             if !sub.na_allowed {
                 return Err(ValueError::NaNotAllowed(sub.code.clone()).into());
             }
             writes.push((fields::NA, fields::encode_bool(true)));
         }
-        value => {
+        Some(figure) => {
             let own = match req.stage {
                 Stage::Appraisal1 | Stage::Appraisal2 => tx
                     .field(key, &sub.code, Stage::SelfAssessment.code())?
@@ -197,7 +216,7 @@ fn score_writes(
                     .map(|s| s.points),
                 _ => None,
             };
-            let score = stage_score(value, sub, framework.decimals, own)?;
+            let score = stage_score(figure, sub, framework.decimals, own)?;
             let note_given = req.note.as_deref().is_some_and(|n| !n.trim().is_empty());
             if score.declared.is_none() {
                 let has_note =
@@ -224,17 +243,17 @@ fn score_writes(
 
 /// `own`: the unit's score, which the council may confirm exactly as stored.
 fn stage_score(
-    value: &ScoreValue,
+    figure: Figure,
     sub: &SubCriterion,
     decimals: u32,
     own: Option<rust_decimal::Decimal>,
 ) -> Result<StageScore, CommandError> {
-    match value {
-        ScoreValue::Points(v) => Ok(StageScore {
+    match figure {
+        Figure::Points(v) => Ok(StageScore {
             points: scoring::parse_confirmed_points(v, sub, decimals, own)?,
             declared: None,
         }),
-        ScoreValue::Declared(text) => {
+        Figure::Declared(text) => {
             let declared = scoring::parse_declared(text, sub, decimals)?;
             let points = scoring::points_for(sub, &declared, decimals)?;
             Ok(StageScore {
@@ -242,7 +261,6 @@ fn stage_score(
                 declared: Some(declared),
             })
         }
-        ScoreValue::NotApplicable => Err(CommandError::Value("N/A has no points".into())),
     }
 }
 

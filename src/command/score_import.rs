@@ -6,8 +6,8 @@
 //! the same file twice changes nothing.
 
 use crate::fields::{self, Evidence};
+use crate::i18n::Lang;
 use crate::i18n::cli::score_file as words;
-use crate::i18n::{Lang, Localized};
 use crate::record::Decoded;
 use crate::scoring::Stage;
 use crate::sheet::{Row, column_letter};
@@ -124,15 +124,38 @@ pub struct ScoresImported {
     pub units: Vec<String>,
 }
 
-/// One bad row: its line, the column at fault if one is, and why (worded in both languages,
-/// as the command layer words a typed change's refusal).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One bad row: its line, the column at fault if one is, and why.
+#[derive(Debug)]
 pub struct RowProblem {
     pub line: usize,
     /// Column letter and header.
     pub column: Option<(String, String)>,
-    pub vi: String,
-    pub en: String,
+    pub why: RowWhy,
+}
+
+/// A percentage declared as what looks like a fraction.
+#[derive(Debug)]
+pub struct Fraction {
+    pub code: String,
+    pub declared: String,
+    /// The fraction times 100, in canonical digits.
+    pub percent: String,
+}
+
+/// Why a row (or the file's header) cannot be imported, as facts.
+#[derive(Debug)]
+pub enum RowWhy {
+    /// `--column KEY=SOURCE` names a column the file does not have.
+    NoSuchColumn {
+        column: &'static str,
+        source: String,
+    },
+    /// None of the first rows names a code column and a score column.
+    NoHeaderRow,
+    /// A figure between 0 and 1 declared for a percentage: a fraction or a percent?
+    FractionForPercent(Box<Fraction>),
+    /// The row's change, refused as the same change made by hand is.
+    Refused(Box<CommandError>),
 }
 
 /// Where each column is in the file: the header row's line and each column's index.
@@ -164,11 +187,10 @@ impl Layout {
 /// Finds the header row (the first of the first twenty rows naming a code column, or any
 /// row when every needed column is mapped by letter) and places the columns.
 fn layout(req: &ImportScores) -> Result<Layout, RowProblem> {
-    let problem = |line: usize, vi: String, en: String| RowProblem {
+    let problem = |line: usize, why: RowWhy| RowProblem {
         line,
         column: None,
-        vi,
-        en,
+        why,
     };
     for (index, row) in req.rows.iter().enumerate().take(20) {
         let folded: Vec<String> = row
@@ -197,8 +219,11 @@ fn layout(req: &ImportScores) -> Result<Layout, RowProblem> {
                     at.push((m.column, i));
                 }
                 None if index + 1 == req.rows.len().min(20) => {
-                    let why = |l| words::no_such_column(l, m.column.key(), &m.source);
-                    return Err(problem(row.line, why(Lang::Vi), why(Lang::En)));
+                    let why = RowWhy::NoSuchColumn {
+                        column: m.column.key(),
+                        source: m.source.clone(),
+                    };
+                    return Err(problem(row.line, why));
                 }
                 None => {}
             }
@@ -216,16 +241,14 @@ fn layout(req: &ImportScores) -> Result<Layout, RowProblem> {
         }
     }
     let line = req.rows.first().map_or(1, |r| r.line);
-    let why = words::no_header_row;
-    Err(problem(line, why(Lang::Vi), why(Lang::En)))
+    Err(problem(line, RowWhy::NoHeaderRow))
 }
 
-fn from_error(line: usize, column: Option<(String, String)>, e: &CommandError) -> RowProblem {
+fn from_error(line: usize, column: Option<(String, String)>, e: CommandError) -> RowProblem {
     RowProblem {
         line,
         column,
-        vi: e.message(Lang::Vi),
-        en: e.message(Lang::En),
+        why: RowWhy::Refused(Box::new(e)),
     }
 }
 
@@ -302,16 +325,12 @@ fn import_row(
         return Ok(None);
     }
     let line = row.line;
-    let one = |column: Column, e: CommandError| vec![from_error(line, layout.place(column), &e)];
+    let one = |column: Column, e: CommandError| vec![from_error(line, layout.place(column), e)];
     let unit = match layout.cell(row, Column::Unit) {
-        "" => req.unit.clone().ok_or_else(|| {
-            one(
-                Column::Unit,
-                CommandError::Value(
-                    "--unit: the file has no unit column; name the unit with --unit".into(),
-                ),
-            )
-        })?,
+        "" => req
+            .unit
+            .clone()
+            .ok_or_else(|| one(Column::Unit, CommandError::NoUnitColumn))?,
         u => u.to_string(),
     };
     let located =
@@ -323,9 +342,7 @@ fn import_row(
             .iter()
             .any(|a| a.code == code || a.criteria.iter().any(|c| c.code == code));
         let e = match heading {
-            true => CommandError::Value(format!(
-                "{code}: only sub-criteria are scored, not an area or a criterion"
-            )),
+            true => CommandError::NotASubCriterion(code.into()),
             false => CommandError::Rule(crate::record::value::ValueError::UnknownSub {
                 code: code.into(),
                 framework: framework.id.clone(),
@@ -367,7 +384,7 @@ fn import_row(
         if_unchanged: None,
     };
     if let Err(e) = check_lengths(&set) {
-        problems.push(from_error(line, layout.place(Column::Note), &e));
+        problems.push(from_error(line, layout.place(Column::Note), e));
     } else if value.is_some() {
         match set_score_in(tx, actor, clock, &set, true) {
             Ok(saved) => changed |= saved.is_some(),
@@ -376,7 +393,7 @@ fn import_row(
                     CommandError::NoteRequired { .. } | CommandError::TooLong(_) => Column::Note,
                     _ => value_column,
                 };
-                problems.push(from_error(line, layout.place(column), &e));
+                problems.push(from_error(line, layout.place(column), e));
             }
         }
         if !declared.is_empty()
@@ -384,18 +401,18 @@ fn import_row(
             && problems.is_empty()
             && let Some(p) = declared_points_differ(tx, &located.key, code, req.stage, points)
         {
-            problems.push(from_error(line, layout.place(Column::Points), &p));
+            problems.push(from_error(line, layout.place(Column::Points), p));
         }
     } else if let Some(note) = &note {
         match save_note(tx, actor, clock, &located.key, code, req.stage, note) {
             Ok(c) => changed |= c,
-            Err(e) => problems.push(from_error(line, layout.place(Column::Note), &e)),
+            Err(e) => problems.push(from_error(line, layout.place(Column::Note), e)),
         }
     }
     if !evidence.is_empty() {
         match add_numbers(tx, actor, clock, &located.key, code, &numbers(evidence)) {
             Ok(c) => changed |= c,
-            Err(e) => problems.push(from_error(line, layout.place(Column::Evidence), &e)),
+            Err(e) => problems.push(from_error(line, layout.place(Column::Evidence), e)),
         }
     }
     match problems.is_empty() {
@@ -430,12 +447,14 @@ fn fraction_for_percent(
         return None;
     }
     let as_percent = crate::scoring::canonical(value * rust_decimal::Decimal::ONE_HUNDRED);
-    let why = |l| words::fraction_for_percent(l, &sub.code, declared, &as_percent);
     Some(RowProblem {
         line: 0,
         column: None,
-        vi: why(Lang::Vi),
-        en: why(Lang::En),
+        why: RowWhy::FractionForPercent(Box::new(Fraction {
+            code: sub.code.clone(),
+            declared: declared.to_string(),
+            percent: as_percent,
+        })),
     })
 }
 
@@ -451,11 +470,10 @@ fn declared_points_differ(
     let typed: rust_decimal::Decimal = points.replace(',', ".").parse().ok()?;
     let framework = tx.framework(&key.framework_id).ok()?;
     let shown = crate::framework::round_half_up(computed, framework.decimals);
-    (shown != typed).then(|| {
-        CommandError::Value(format!(
-            "{code}: {points} points typed, but the declared data gives {}",
-            crate::scoring::canonical(shown)
-        ))
+    (shown != typed).then(|| CommandError::PointsNotFromDeclared {
+        code: code.into(),
+        typed: points.into(),
+        computed: shown,
     })
 }
 

@@ -114,6 +114,18 @@ pub struct Denied {
     pub area: Option<String>,
 }
 
+/// An officer's grants as the log keeps them: `null` for an officer removed.
+pub fn encode_grants(grants: Option<&[Grant]>) -> String {
+    serde_json::json!(grants).to_string()
+}
+
+/// The grants an officer's event holds; `None` for an officer removed (or an unreadable value).
+pub fn decode_grants(value: &str) -> Option<Vec<Grant>> {
+    serde_json::from_str::<Option<Vec<Grant>>>(value)
+        .ok()
+        .flatten()
+}
+
 /// Whether an officer with `grants` may do `action`. `enforced` is false while the database has
 /// no administrator yet (single-user mode: everything is allowed).
 pub fn may(user: &str, grants: &[Grant], enforced: bool, action: Action) -> Result<(), Denied> {

@@ -469,3 +469,44 @@ fn score_import_killed_at_random_moments_leaves_the_form_wholly_imported_or_not_
     }
     println!("12 kills: {none} left the form out, {all} left it whole");
 }
+
+/// A row scoring a criterion, points that the declared data does not give, and a file without
+/// a unit: each refused in the officer's language, naming the row (they had English-only text).
+#[test]
+fn refused_rows_are_told_in_the_officers_language() {
+    let s = Scratch::new();
+    let csv = s.path("form.csv");
+    std::fs::write(
+        &csv,
+        "Mã tiêu chí;Số liệu kê khai;Điểm tự chấm\n1.1;;1\n1.1.2;95;0,1\n",
+    )
+    .expect("write csv");
+    let path = csv.to_str().expect("path");
+    let import = ["score", "import", path, "--year", "2025", "--unit", UNIT];
+    let before = events(&s.db);
+    let vi = common::run_in(&s.db, "vi", &import);
+    assert_eq!(vi.status.code(), Some(2), "{}", stderr(&vi));
+    let told = stderr(&vi);
+    assert!(
+        told.contains("dòng 2") && told.contains("1.1: chỉ chấm điểm tiêu chí thành phần"),
+        "{told}"
+    );
+    assert!(
+        told.contains("dòng 3") && told.contains("1.1.2: ghi 0,1 điểm, nhưng số liệu kê khai cho"),
+        "{told}"
+    );
+    let en = stderr(&common::run_in(&s.db, "en", &import));
+    assert!(
+        en.contains("1.1: only sub-criteria are scored")
+            && en.contains("1.1.2: 0,1 points typed, but the declared data gives"),
+        "{en}"
+    );
+    let no_unit = common::run_in(&s.db, "vi", &import[..5]);
+    assert_eq!(no_unit.status.code(), Some(2), "{}", stderr(&no_unit));
+    assert!(
+        stderr(&no_unit).contains("--unit: tệp không có cột đơn vị"),
+        "{}",
+        stderr(&no_unit)
+    );
+    assert_eq!(events(&s.db), before, "nothing written");
+}

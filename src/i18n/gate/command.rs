@@ -192,7 +192,50 @@ impl Localized for CommandError {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Quarantine(r) => r.message(lang),
-            Value(m) => m.clone(),
+            OtherFramework {
+                unit,
+                year,
+                current,
+                asked,
+            } if vi => format!(
+                "--framework: bộ kết quả của {unit} năm {year} được chấm theo khung {current}, không phải {asked} (không ghi gì)"
+            ),
+            OtherFramework {
+                unit,
+                year,
+                current,
+                asked,
+            } => format!(
+                "--framework: the assessment of {unit} for {year} is scored under framework {current}, not {asked} (nothing written)"
+            ),
+            LinkAndFile if vi => {
+                "--file, --url: một văn bản có đường dẫn hoặc tệp đính kèm, không có cả hai".into()
+            }
+            LinkAndFile => "--file, --url: a document carries a link or a file, not both".into(),
+            NoUnitColumn if vi => "--unit: tệp không có cột đơn vị; hãy ghi đơn vị bằng --unit".into(),
+            NoUnitColumn => "--unit: the file has no unit column; name the unit with --unit".into(),
+            NotASubCriterion(code) if vi => format!(
+                "{code}: chỉ chấm điểm tiêu chí thành phần, không chấm lĩnh vực hay tiêu chí"
+            ),
+            NotASubCriterion(code) => {
+                format!("{code}: only sub-criteria are scored, not an area or a criterion")
+            }
+            PointsNotFromDeclared {
+                code,
+                typed,
+                computed,
+            } if vi => format!(
+                "{code}: ghi {typed} điểm, nhưng số liệu kê khai cho {} điểm",
+                number(*computed, lang)
+            ),
+            PointsNotFromDeclared {
+                code,
+                typed,
+                computed,
+            } => format!(
+                "{code}: {typed} points typed, but the declared data gives {}",
+                number(*computed, lang)
+            ),
         }
     }
 }
@@ -222,4 +265,27 @@ fn incomplete(t: crate::cycle::Transition, gaps: &crate::cycle::Gaps, lang: Lang
         ),
     };
     format!("{head}\n{}", gaps.listing(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_framework_other_than_the_assessments_is_named_beside_it_in_both_languages() {
+        let e = CommandError::OtherFramework {
+            unit: "so-noi-vu".into(),
+            year: 2025,
+            current: "quang-tri-2025-so".into(),
+            asked: "mau-2025-so".into(),
+        };
+        assert_eq!(
+            e.message(Lang::Vi),
+            "--framework: bộ kết quả của so-noi-vu năm 2025 được chấm theo khung quang-tri-2025-so, không phải mau-2025-so (không ghi gì)"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "--framework: the assessment of so-noi-vu for 2025 is scored under framework quang-tri-2025-so, not mau-2025-so (nothing written)"
+        );
+    }
 }
