@@ -3,8 +3,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::i18n::Lang;
-
 /// Cấp sở (provincial departments), cấp huyện (districts, towns, the city), cấp xã (communes,
 /// wards, townships).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,17 +21,6 @@ impl Level {
             Level::So => "so",
             Level::Huyen => "huyen",
             Level::Xa => "xa",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Level::So, Lang::Vi) => "Cấp sở",
-            (Level::Huyen, Lang::Vi) => "Cấp huyện",
-            (Level::Xa, Lang::Vi) => "Cấp xã",
-            (Level::So, Lang::En) => "Departments",
-            (Level::Huyen, Lang::En) => "Districts",
-            (Level::Xa, Lang::En) => "Communes",
         }
     }
 }

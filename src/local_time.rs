@@ -28,7 +28,7 @@ pub fn when(at: &str, zone: &TimeZone, lang: Lang) -> String {
         return crate::text::one_line(at.trim());
     };
     let t = zone.to_datetime(ts);
-    let day = civil_date(t.year(), t.month(), t.day(), lang);
+    let day = crate::i18n::calendar_date(t.year(), t.month(), t.day(), lang);
     format!("{day} {:02}:{:02}", t.hour(), t.minute())
 }
 
@@ -36,15 +36,8 @@ pub fn when(at: &str, zone: &TimeZone, lang: Lang) -> String {
 /// English.
 pub fn date(iso: &str, lang: Lang) -> String {
     match iso.trim().parse::<jiff::civil::Date>() {
-        Ok(d) => civil_date(d.year(), d.month(), d.day(), lang),
+        Ok(d) => crate::i18n::calendar_date(d.year(), d.month(), d.day(), lang),
         Err(_) => crate::text::one_line(iso),
-    }
-}
-
-fn civil_date(year: i16, month: i8, day: i8, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("{day:02}/{month:02}/{year:04}"),
-        Lang::En => format!("{year:04}-{month:02}-{day:02}"),
     }
 }
 

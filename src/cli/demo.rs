@@ -55,14 +55,7 @@ fn refuse_filled_years(
     let Some(year) = filled.first() else {
         return Ok(());
     };
-    Err(CliError::other(match ctx.lang {
-        crate::i18n::Lang::Vi => format!(
-            "cơ sở dữ liệu này đã có kết quả chấm năm {year}: dữ liệu mẫu chỉ ghi vào năm chưa có dữ liệu; hãy dùng một tệp khác (--db) hoặc --year khác"
-        ),
-        crate::i18n::Lang::En => format!(
-            "this database already has assessments for {year}: sample data only goes into years without data; use another file (--db) or another --year"
-        ),
-    }))
+    Err(CliError::other(words::year_has_data(ctx.lang, *year)))
 }
 
 pub fn run(ctx: &Context, args: DemoArgs) -> Result<(), CliError> {

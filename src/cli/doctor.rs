@@ -66,10 +66,9 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> Result<(), CliError> {
     if problems == 0 {
         Ok(())
     } else {
-        Err(CliError::other(match ctx.lang {
-            crate::i18n::Lang::Vi => format!("{problems} vấn đề cần sửa"),
-            crate::i18n::Lang::En => format!("{problems} problem(s) to fix"),
-        }))
+        Err(CliError::other(crate::i18n::cli::doctor::problems_to_fix(
+            ctx.lang, problems,
+        )))
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use serde_json::{Value, json};
 
-use crate::framework::{self, Framework, Rule, describe_rule};
+use crate::framework::{self, Framework, Rule};
 use crate::i18n::cli::{file, framework as words};
 use crate::i18n::{Lang, Localized};
 
@@ -164,11 +164,9 @@ fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
             "areas": a, "criteria": c, "subcriteria": s}));
     }
     let (a, c, s) = f.counts();
-    let verb = match (added, ctx.lang) {
-        (true, Lang::Vi) => "đã thêm",
-        (true, Lang::En) => "imported",
-        (false, Lang::Vi) => "đã có sẵn, không thay đổi",
-        (false, Lang::En) => "already present, unchanged",
+    let verb = match added {
+        true => words::imported(ctx.lang),
+        false => words::already_present(ctx.lang),
     };
     say!("{}: {verb} ({a}/{c}/{s})", f.id);
     Ok(())
@@ -188,7 +186,7 @@ fn print_tree(f: &Framework, lang: Lang) {
             say!("  {:<8} {:>6}  {}", c.code, n(c.max), clean(&c.name));
             for s in &c.subs {
                 say!("    {:<8} {:>6}  {}", s.code, n(s.max), clean(&s.name));
-                say!("{:>24}{}", "", clean(&describe_rule(s, lang)));
+                say!("{:>24}{}", "", clean(&s.describe_rule(lang)));
             }
         }
     }

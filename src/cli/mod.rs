@@ -213,14 +213,9 @@ pub(crate) fn database_path(ctx: &Context) -> Result<PathBuf, CliError> {
         return Ok(path);
     }
     let shown = path.display();
-    Err(CliError::input(match ctx.lang {
-        Lang::Vi => format!(
-            "--db: không có cơ sở dữ liệu {shown}; kiểm tra lại đường dẫn, hoặc tạo mới bằng `parindex init {shown}` (hay thêm --create)"
-        ),
-        Lang::En => format!(
-            "--db: there is no database at {shown}; check the path, or create one with `parindex init {shown}` (or add --create)"
-        ),
-    }))
+    Err(CliError::input(crate::i18n::cli::file::no_database(
+        ctx.lang, &shown,
+    )))
 }
 
 /// Opens the database for a command that only reads: read permission on the file is enough

@@ -59,14 +59,9 @@ fn mappings(ctx: &Context, specs: &[String]) -> Result<Vec<Mapping>, CliError> {
         .map(|spec| {
             let bad = || {
                 let names = Column::ALL.map(Column::key).join(", ");
-                CliError::input(match ctx.lang {
-                    crate::i18n::Lang::Vi => {
-                        format!("--column: '{spec}' phải có dạng TÊN=CỘT, TÊN là một trong {names}")
-                    }
-                    crate::i18n::Lang::En => {
-                        format!("--column: '{spec}' must be NAME=COLUMN with NAME one of {names}")
-                    }
-                })
+                CliError::input(crate::i18n::cli::score_file::bad_mapping(
+                    ctx.lang, spec, &names,
+                ))
             };
             let (name, source) = spec.split_once('=').ok_or_else(bad)?;
             let column = Column::parse(name).ok_or_else(bad)?;

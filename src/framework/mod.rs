@@ -6,7 +6,6 @@ mod bundled;
 mod header;
 mod load;
 mod problem;
-mod rule_text;
 mod rules;
 mod toml_reader;
 mod tree;
@@ -18,7 +17,6 @@ use crate::level::Level;
 pub use bundled::{BUNDLED, bundled, bundled_by_id, load_stored};
 pub use load::{content_hash, load};
 pub use problem::{Problem, ProblemKind, Problems};
-pub use rule_text::describe_rule;
 
 /// Where a sub-criterion's points come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

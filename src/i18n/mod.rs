@@ -85,6 +85,14 @@ pub fn number(d: rust_decimal::Decimal, lang: Lang) -> String {
     }
 }
 
+/// A calendar date as an officer reads it: `15/12/2025` in Vietnamese, `2025-12-15` in English.
+pub fn calendar_date(year: i16, month: i8, day: i8, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{day:02}/{month:02}/{year:04}"),
+        Lang::En => format!("{year:04}-{month:02}-{day:02}"),
+    }
+}
+
 /// A decimal fixed to `places` places, for aligned columns (`7,25`, `9,00`).
 pub fn number_fixed(d: rust_decimal::Decimal, places: u32, lang: Lang) -> String {
     let s = format!("{:.*}", places as usize, d.round_dp(places));

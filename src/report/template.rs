@@ -7,7 +7,7 @@
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::command::score_import::Column;
-use crate::framework::{Framework, Source, describe_rule};
+use crate::framework::{Framework, Source};
 use crate::i18n::report::{columns, template as words};
 use crate::i18n::{Lang, number};
 
@@ -89,7 +89,7 @@ pub fn rows(framework: &Framework, unit: &str, lang: Lang) -> Vec<FormRow> {
             for s in &c.subs {
                 let rule = match s.source {
                     Source::Survey => words::survey_rule(lang).to_string(),
-                    _ => describe_rule(s, lang),
+                    _ => s.describe_rule(lang),
                 };
                 let declared = s
                     .declared_label

@@ -3,8 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::framework::{Source, SubCriterion, describe_rule};
-use crate::i18n::Lang;
+use crate::framework::{Rule, Source, SubCriterion};
 
 use super::stage::Stage;
 
@@ -16,9 +15,8 @@ pub struct Subject {
     pub source: Source,
     /// The rule's kind code (`binary`, `tiers`, ...).
     pub rule_kind: &'static str,
-    /// "Cách tính điểm" in Vietnamese and in English.
-    pub rule_vi: String,
-    pub rule_en: String,
+    /// How its points are computed (its "cách tính điểm", worded in `i18n::facts`).
+    pub rule: Rule,
 }
 
 impl Subject {
@@ -29,8 +27,7 @@ impl Subject {
             max: sub.max,
             source: sub.source,
             rule_kind: sub.rule.kind(),
-            rule_vi: describe_rule(sub, Lang::Vi),
-            rule_en: describe_rule(sub, Lang::En),
+            rule: sub.rule.clone(),
         })
     }
 }

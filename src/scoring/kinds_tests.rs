@@ -179,9 +179,8 @@ fn typed_deduction_is_on_rule_only_for_sums_of_its_penalties() {
 
 #[test]
 fn rule_text_says_how_each_new_kind_computes() {
-    use crate::framework::describe_rule;
     let f = rule_kinds();
-    let text = |c: &str, l| describe_rule(f.sub(c).unwrap(), l);
+    let text = |c: &str, l| f.sub(c).unwrap().describe_rule(l);
     assert_eq!(
         text("1.1.2", Lang::Vi),
         "Tỷ lệ = số đạt / tổng số; từ 95% trở lên: 1; từ 80% đến dưới 95%: tỷ lệ % × 1; dưới 80%: 0"

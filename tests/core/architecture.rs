@@ -745,3 +745,65 @@ fn every_wording_in_both_languages_is_in_i18n() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// How many times a piece of squeezed code words a text by language inline: a `Localized`
+/// impl, or a match arm on the language (`Lang::Vi => "…"`, `(x, Lang::En) => format!(…)`,
+/// `… if vi => …`) whose value is a text.
+fn inline_wordings(code: &str) -> usize {
+    let impls = code.matches("implLocalizedfor").count();
+    let arms = ["Lang::Vi", "Lang::En", "ifvi"]
+        .iter()
+        .flat_map(|on| {
+            code.match_indices(on)
+                .map(move |(at, _)| &code[at + on.len()..])
+        })
+        .filter(|after| {
+            let after = after.strip_prefix(')').unwrap_or(after);
+            let Some(value) = after.strip_prefix("=>") else {
+                return false;
+            };
+            let value = value.strip_prefix('{').unwrap_or(value);
+            value.starts_with('"') || value.starts_with("format!(")
+        })
+        .count();
+    impls + arms
+}
+
+#[test]
+fn the_reader_finds_each_shape_of_inline_wording() {
+    let shapes = [
+        r#"implLocalizedforLock{fnmessage(&self,lang:Lang)->String{"#,
+        r#"matchlang{Lang::Vi=>"Cấpxã",Lang::En=>"Communes",}"#,
+        r#"(Level::So,Lang::Vi)=>format!("{x}"),"#,
+        r#"Year(y)ifvi=>{format!("--year:{y}")}"#,
+    ];
+    let found: Vec<usize> = shapes.iter().map(|s| inline_wordings(s)).collect();
+    assert_eq!(found, [1, 2, 1, 1]);
+    assert_eq!(
+        inline_wordings("matchlang{Lang::Vi=>DecimalMark::Comma,Lang::En=>x.name_en,}"),
+        0,
+        "choosing data by language is not wording"
+    );
+}
+
+/// Every type is worded in `src/i18n` (`i18n::facts` for the core, `i18n::gate` for the store
+/// and the command layer, `i18n::ui`, `i18n::cli`, `i18n::report`), never beside its type: no
+/// `Localized` impl and no match arm on the language with a text outside `src/i18n`.
+#[test]
+fn no_type_is_worded_beside_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let wrong: Vec<String> = sources("src")
+        .into_iter()
+        .filter(|file| !file.starts_with(root.join("src/i18n")))
+        .filter_map(|file| {
+            let n = inline_wordings(&squeezed(&file));
+            let rel = file
+                .strip_prefix(root)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            (n > 0).then(|| format!("{rel}: {n} inline wording(s); word them in src/i18n"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -16,3 +16,15 @@ pub fn written(lang: Lang, assessments: usize, events: usize) -> String {
         Lang::En => format!("Sample data written: {assessments} assessments, {events} changes"),
     }
 }
+
+/// Sample data refused because the database already has results for `year`.
+pub fn year_has_data(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "cơ sở dữ liệu này đã có kết quả chấm năm {year}: dữ liệu mẫu chỉ ghi vào năm chưa có dữ liệu; hãy dùng một tệp khác (--db) hoặc --year khác"
+        ),
+        Lang::En => format!(
+            "this database already has assessments for {year}: sample data only goes into years without data; use another file (--db) or another --year"
+        ),
+    }
+}

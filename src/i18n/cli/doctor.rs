@@ -55,3 +55,11 @@ pub mod findings {
         free_disk_space => "giải phóng dung lượng ổ đĩa, hoặc chuyển sang ổ lớn hơn (parindex snapshot rồi chép sang)", "free disk space, or move to a larger disk (parindex snapshot, then copy it there)";
     }
 }
+
+/// `doctor` found problems: how many.
+pub fn problems_to_fix(lang: Lang, problems: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{problems} vấn đề cần sửa"),
+        Lang::En => format!("{problems} problem(s) to fix"),
+    }
+}

@@ -8,6 +8,10 @@ words! {
     /// The short column word of `framework list`.
     subs_short => "TCTP", "sub-criteria";
     points => "điểm", "points";
+    /// `framework import`: the framework was new.
+    imported => "đã thêm", "imported";
+    /// `framework import`: the same framework was there already.
+    already_present => "đã có sẵn, không thay đổi", "already present, unchanged";
 }
 
 /// A framework file that loads: its id, its counts and its points (`points` as shown).

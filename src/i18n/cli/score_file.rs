@@ -77,6 +77,14 @@ pub fn fraction_for_percent(lang: Lang, code: &str, declared: &str, percent: &st
     }
 }
 
+/// A `--column` that is not `NAME=COLUMN` with a known name.
+pub fn bad_mapping(lang: Lang, spec: &str, names: &str) -> String {
+    match lang {
+        Lang::Vi => format!("--column: '{spec}' phải có dạng TÊN=CỘT, TÊN là một trong {names}"),
+        Lang::En => format!("--column: '{spec}' must be NAME=COLUMN with NAME one of {names}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

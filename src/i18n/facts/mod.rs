@@ -6,9 +6,11 @@
 
 mod cycle;
 mod framework;
+mod level;
 mod limits;
 mod replay;
 mod roles;
+mod rule_text;
 mod scoring;
 mod survey;
 mod unit;

@@ -83,8 +83,8 @@ impl Declared {
 }
 
 /// "Cách tính điểm" of the sub-criterion, in `lang`.
-fn rule(subject: &Subject, lang: Lang) -> &str {
-    lang.pick(&subject.rule_vi, &subject.rule_en)
+fn rule(subject: &Subject, lang: Lang) -> String {
+    subject.rule.describe(subject.max, lang)
 }
 
 impl Localized for ScoreError {

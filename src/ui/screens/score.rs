@@ -10,7 +10,6 @@ use ratatui::widgets::Paragraph;
 use crate::app::line::LineEdit;
 use crate::app::score::{Choice, Outcome, RuleInput, ScoreFocus, ScoreForm};
 use crate::app::{App, Walk};
-use crate::framework::describe_rule;
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
 
@@ -92,7 +91,7 @@ pub(in crate::ui) fn render(
         // A choice lists every option with its points: that is the rule.
         sheet.extend(labeled(
             Text::Rule.get(l),
-            &describe_rule(sub, l),
+            &sub.describe_rule(l),
             cols,
             theme,
         ));

@@ -13,7 +13,7 @@ use crate::app::tree::{NodeKind, kind_of};
 use crate::app::walk::marks::Mark;
 use crate::app::{App, Seat, Walk};
 use crate::fields;
-use crate::framework::{Source, SubCriterion, describe_rule};
+use crate::framework::{Source, SubCriterion};
 use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, number};
@@ -142,7 +142,7 @@ fn sub_lines(
     let mut out = heading_lines(sub, l, cols, theme);
     out.extend(labeled(
         Text::Rule.get(l),
-        &describe_rule(sub, l),
+        &sub.describe_rule(l),
         cols,
         theme,
     ));
