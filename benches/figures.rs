@@ -39,7 +39,7 @@ fn bench_save(c: &mut Criterion) {
                 // 1.1.1 is yes/no: 0 or its max.
                 let change = Change {
                     target: "1.1.1".into(),
-                    field: "self".into(),
+                    field: parindex::fields::Field::Stage(parindex::scoring::Stage::SelfAssessment),
                     value: format!(r#"{{"points":"{}"}}"#, ["0", "0.5"][i as usize % 2]),
                     seen_heads: Vec::new(),
                     reason: None,

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::command::change::Change;
 use crate::command::{self, Clock, CommandError};
 use crate::cycle::Transition;
-use crate::fields::{self, Evidence};
+use crate::fields::{self, Evidence, Field};
 use crate::framework::{Framework, Measure, Rule, Source, SubCriterion};
 use crate::roles::Role;
 use crate::scoring::{self, Declared, Stage, StageScore};
@@ -229,7 +229,7 @@ fn make_conflicts(store: &mut Store, drafts: &[AssessmentKey]) -> Result<usize, 
                 (1, "Đã có văn bản, bổ sung khi giải trình."),
             ] {
                 let who = CONFLICT_SIDES[side];
-                let w = Pending::field(&sub.code, fields::EXPLANATION, fields::encode_text(text));
+                let w = Pending::field(&sub.code, Field::Explanation, fields::encode_text(text));
                 let target = if side == 0 {
                     &mut *store
                 } else {
@@ -339,7 +339,7 @@ fn transition(
 /// A write prepared before the store is borrowed.
 struct Pending {
     target: String,
-    field: &'static str,
+    field: Field,
     value: String,
 }
 
@@ -347,12 +347,12 @@ impl Pending {
     fn score(code: &str, stage: Stage, score: StageScore) -> Pending {
         Pending {
             target: code.into(),
-            field: stage.code(),
+            field: Field::Stage(stage),
             value: fields::encode_score(Some(&score)),
         }
     }
 
-    fn field(code: &str, field: &'static str, value: String) -> Pending {
+    fn field(code: &str, field: Field, value: String) -> Pending {
         Pending {
             target: code.into(),
             field,
@@ -363,7 +363,7 @@ impl Pending {
     fn as_change(&self) -> Change {
         Change {
             target: self.target.clone(),
-            field: self.field.into(),
+            field: self.field.clone(),
             value: self.value.clone(),
             seen_heads: Vec::new(),
             reason: None,
@@ -383,7 +383,7 @@ fn self_assessment(
     if sub.na_allowed && dice.chance(15) {
         return vec![Pending::field(
             &sub.code,
-            fields::NA,
+            Field::Na,
             fields::encode_bool(true),
         )];
     }
@@ -405,14 +405,14 @@ fn self_assessment(
         };
         out.push(Pending::field(
             &sub.code,
-            fields::EVIDENCE,
+            Field::EvidenceList,
             fields::encode_evidence(&[evidence]),
         ));
     } else if dice.chance(50) {
         let text = "Văn bản đang trình ký, sẽ bổ sung trong thời gian giải trình.";
         out.push(Pending::field(
             &sub.code,
-            fields::EXPLANATION,
+            Field::Explanation,
             fields::encode_text(text),
         ));
     }
@@ -564,14 +564,14 @@ fn appraisal(
         if restored {
             let note =
                 "Đơn vị đã giải trình, bổ sung tài liệu kiểm chứng: công nhận điểm tự đánh giá.";
-            let field = fields::APPRAISAL2_NOTE;
+            let field = Field::Appraisal2Note;
             out.push(Pending::field(&sub.code, field, fields::encode_text(note)));
         } else if lower {
             let note = "Tài liệu kiểm chứng chưa thể hiện đầy đủ nội dung; chấm lại theo kết quả thẩm định.";
             let field = if stage == Stage::Appraisal1 {
-                fields::APPRAISAL_NOTE
+                Field::AppraisalNote
             } else {
-                fields::APPRAISAL2_NOTE
+                Field::Appraisal2Note
             };
             out.push(Pending::field(&sub.code, field, fields::encode_text(note)));
         }

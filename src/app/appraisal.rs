@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields;
+use crate::fields::{self, Field};
 use crate::framework::{Framework, SubCriterion};
 use crate::i18n::ui;
 use crate::i18n::{Lang, Localized, number};
@@ -63,10 +63,10 @@ const POINTS_LIMIT: usize = 12;
 const NOTE_LIMIT: usize = crate::limits::TextField::Note.limit();
 
 /// The note field that goes with an appraisal stage.
-pub fn note_field(stage: Stage) -> &'static str {
+pub fn note_field(stage: Stage) -> Field {
     match stage {
-        Stage::Appraisal2 => fields::APPRAISAL2_NOTE,
-        _ => fields::APPRAISAL_NOTE,
+        Stage::Appraisal2 => Field::Appraisal2Note,
+        _ => Field::AppraisalNote,
     }
 }
 
@@ -189,9 +189,9 @@ impl AppraisalForm {
 
     /// The writes for valid points: the score and the note, each only when changed.
     pub fn changes(&self, points: Decimal) -> Vec<Change> {
-        let change = |field: &str, value: String, seen: &[String]| Change {
+        let change = |field: Field, value: String, seen: &[String]| Change {
             target: self.code.clone(),
-            field: field.to_string(),
+            field,
             value,
             seen_heads: seen.to_vec(),
             reason: None,
@@ -200,7 +200,7 @@ impl AppraisalForm {
         if self.stored_points != Some(points) {
             let score = StageScore::points(points);
             out.push(change(
-                self.stage.code(),
+                Field::Stage(self.stage),
                 fields::encode_score(Some(&score)),
                 &self.seen_score,
             ));
@@ -217,9 +217,9 @@ impl AppraisalForm {
     }
 
     /// The text being typed (kept as a draft when the session drops).
-    pub fn typed_text(&self) -> (&'static str, String) {
+    pub fn typed_text(&self) -> (Field, String) {
         match self.focus {
-            AppraisalFocus::Points => (self.stage.code(), self.points.text().to_string()),
+            AppraisalFocus::Points => (Field::Stage(self.stage), self.points.text().to_string()),
             AppraisalFocus::Note => (note_field(self.stage), self.note.text().to_string()),
         }
     }

@@ -82,8 +82,10 @@ impl ConflictView {
 
     /// My value of the conflicting field, for display.
     pub fn mine(&self, lang: Lang) -> String {
-        self.mine_change()
-            .map_or_else(|| "—".into(), |c| values::display(&c.field, &c.value, lang))
+        self.mine_change().map_or_else(
+            || "—".into(),
+            |c| values::display(&c.field.as_str(), &c.value, lang),
+        )
     }
 
     pub fn theirs_shown(&self, lang: Lang) -> String {

@@ -3,7 +3,7 @@
 //! (giải trình) in a multi-line field. Checked before saving: every reference names its document,
 //! and a date is a real day/month/year.
 
-use crate::fields::{self, Evidence, LibraryDocument};
+use crate::fields::{self, Evidence, Field, LibraryDocument};
 use crate::i18n::Lang;
 use crate::i18n::ui;
 use crate::limits::{TextField, TooLong};
@@ -323,7 +323,7 @@ impl EvidenceForm {
         let mut out = Vec::new();
         if items != self.original_items {
             out.push(self.change(
-                fields::EVIDENCE,
+                Field::EvidenceList,
                 fields::encode_evidence(&items),
                 &self.seen_evidence,
             ));
@@ -331,7 +331,7 @@ impl EvidenceForm {
         let text = self.explanation.text();
         if text.trim() != self.original_explanation.trim() {
             out.push(self.change(
-                fields::EXPLANATION,
+                Field::Explanation,
                 fields::encode_text(text.trim_end()),
                 &self.seen_explanation,
             ));
@@ -340,10 +340,10 @@ impl EvidenceForm {
     }
 
     /// What is being typed, as a draft: the explanation, else the references.
-    pub fn draft(&self) -> Option<(&'static str, String)> {
+    pub fn draft(&self) -> Option<(Field, String)> {
         let text = self.explanation.text();
         if text.trim() != self.original_explanation.trim() {
-            return Some((fields::EXPLANATION, text));
+            return Some((Field::Explanation, text));
         }
         let items: Vec<Evidence> = self
             .items
@@ -351,7 +351,8 @@ impl EvidenceForm {
             .filter(|e| !is_blank(e))
             .cloned()
             .collect();
-        (items != self.original_items).then(|| (fields::EVIDENCE, fields::encode_evidence(&items)))
+        (items != self.original_items)
+            .then(|| (Field::EvidenceList, fields::encode_evidence(&items)))
     }
 
     /// Puts a draft back (explanation text, or the references as stored JSON).
@@ -384,10 +385,10 @@ impl EvidenceForm {
         (self.seen_evidence.clone(), self.seen_explanation.clone())
     }
 
-    fn change(&self, field: &str, value: String, seen: &[String]) -> Change {
+    fn change(&self, field: Field, value: String, seen: &[String]) -> Change {
         Change {
             target: self.code.clone(),
-            field: field.to_string(),
+            field,
             value,
             seen_heads: seen.to_vec(),
             reason: None,

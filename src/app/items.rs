@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields;
+use crate::fields::{self, Field};
 use crate::framework::{Adjustment, AdjustmentKind, Framework};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, Localized, number};
@@ -27,10 +27,11 @@ pub struct Entry {
 
 impl Entry {
     /// The field a figure of `stage` is stored in.
-    pub fn field(&self, stage: Stage) -> String {
-        match self.single {
-            true => self.item.code.clone(),
-            false => stage.code().to_string(),
+    pub fn field(&self, stage: Stage) -> Field {
+        match (self.single, self.item.kind) {
+            (true, AdjustmentKind::Bonus) => Field::Bonus,
+            (true, AdjustmentKind::Penalty) => Field::Penalty,
+            (false, _) => Field::Stage(stage),
         }
     }
 
@@ -126,7 +127,7 @@ pub enum ItemFocus {
 pub struct ItemForm {
     pub code: String,
     pub stage: Stage,
-    pub field: String,
+    pub field: Field,
     pub points: LineEdit,
     pub reason: LineEdit,
     pub focus: ItemFocus,

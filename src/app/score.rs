@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields;
+use crate::fields::{self, Field};
 use crate::framework::{Measure, Rule, SubCriterion};
 use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number};
@@ -324,9 +324,9 @@ impl ScoreForm {
 
     /// The writes a valid outcome makes, against the heads seen when the form opened.
     pub fn changes(&self, outcome: &Outcome) -> Vec<Change> {
-        let change = |field: &str, value: String, seen: &[String]| Change {
+        let change = |field: Field, value: String, seen: &[String]| Change {
             target: self.code.clone(),
-            field: field.to_string(),
+            field,
             value,
             seen_heads: seen.to_vec(),
             reason: None,
@@ -334,20 +334,16 @@ impl ScoreForm {
         match outcome {
             Outcome::NotApplicable if self.was_na => Vec::new(),
             Outcome::NotApplicable => {
-                vec![change(fields::NA, fields::encode_bool(true), &self.seen_na)]
+                vec![change(Field::Na, fields::encode_bool(true), &self.seen_na)]
             }
             Outcome::Score(score) => {
                 let mut out = vec![change(
-                    Stage::SelfAssessment.code(),
+                    Field::Stage(Stage::SelfAssessment),
                     fields::encode_score(Some(score)),
                     &self.seen_score,
                 )];
                 if self.was_na {
-                    out.push(change(
-                        fields::NA,
-                        fields::encode_bool(false),
-                        &self.seen_na,
-                    ));
+                    out.push(change(Field::Na, fields::encode_bool(false), &self.seen_na));
                 }
                 out
             }

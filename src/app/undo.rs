@@ -13,7 +13,7 @@ use super::action::Change;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepWrite {
     pub target: String,
-    pub field: String,
+    pub field: crate::fields::Field,
     /// Canonical JSON the field held before (the field's empty value when it had none).
     pub before: String,
     /// Canonical JSON I wrote.
@@ -45,7 +45,7 @@ impl Step {
                 before: fields
                     .iter()
                     .find(|s| s.target == c.target && s.field == c.field)
-                    .map_or_else(|| crate::fields::empty_value(&c.field), |s| s.value.clone()),
+                    .map_or_else(|| c.field.empty_value(), |s| s.value.clone()),
                 target: c.target.clone(),
                 field: c.field.clone(),
                 after: c.value.clone(),
@@ -104,7 +104,7 @@ pub enum InFlight {
 }
 
 /// A field of one assessment: (assessment, target, field).
-type FieldOf = (AssessmentKey, String, String);
+type FieldOf = (AssessmentKey, String, crate::fields::Field);
 
 /// This session's steps: done (undoable) and undone (redoable), newest last.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -192,7 +192,7 @@ mod tests {
             key: key(unit),
             writes: vec![StepWrite {
                 target: "1.1.1".into(),
-                field: "self".into(),
+                field: crate::fields::Field::Stage(crate::scoring::Stage::SelfAssessment),
                 before: "null".into(),
                 after: after.into(),
                 heads: vec![heads.into()],

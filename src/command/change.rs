@@ -2,9 +2,8 @@
 //! and if another officer saved first the whole save becomes a conflict instead of an
 //! overwrite (undo is such a change, against my own event).
 
-use crate::fields;
+use crate::fields::Field;
 use crate::record::Decoded;
-use crate::scoring::Stage;
 use crate::store::{Actor, AssessmentKey, Event, FieldState, Store, Tx};
 
 use super::assessment::ensure;
@@ -82,17 +81,18 @@ fn check_all(
 ) -> Result<Option<FieldState>, CommandError> {
     let framework = tx.framework(&key.framework_id)?;
     for c in changes {
-        check_change(tx, actor, &clock.today, (key, &c.target), &c.field)?;
-        check_value(&framework, &c.target, &c.field, &c.value)?;
-        crate::record::value::check_reason(&framework, &c.target, &c.field, c.reason.as_deref())?;
+        let field = c.field.as_str();
+        check_change(tx, actor, &clock.today, (key, &c.target), &field)?;
+        check_value(&framework, &c.target, &field, &c.value)?;
+        crate::record::value::check_reason(&framework, &c.target, &field, c.reason.as_deref())?;
         rules::check_length(c)?;
         check_note(tx, key, c, changes)?;
         if !compare_heads {
             continue;
         }
-        let current = match c.field == fields::EVIDENCE {
-            true => tx.evidence(key, &c.target)?,
-            false => tx.field(key, &c.target, &c.field)?,
+        let current = match c.field {
+            Field::EvidenceList => tx.evidence(key, &c.target)?,
+            _ => tx.field(key, &c.target, &field)?,
         };
         if let Some(theirs) = current {
             let mut seen = c.seen_heads.clone();
@@ -112,7 +112,7 @@ fn check_note(
     c: &Change,
     batch: &[Change],
 ) -> Result<(), CommandError> {
-    let Ok(stage) = c.field.parse::<Stage>() else {
+    let Field::Stage(stage) = c.field else {
         return Ok(());
     };
     let (Some(note), Some(score)) = (rules::note_field(stage), c.score()) else {
@@ -133,7 +133,7 @@ fn append(
     key: &AssessmentKey,
     c: &Change,
 ) -> Result<Vec<Event>, CommandError> {
-    if c.field == fields::EVIDENCE {
+    if c.field == Field::EvidenceList {
         let wanted = c.evidence();
         return super::evidence::replace_documents(tx, actor, clock, key, &c.target, wanted);
     }
@@ -147,7 +147,7 @@ fn append_value(
     key: &AssessmentKey,
     c: &Change,
 ) -> Result<Event, CommandError> {
-    let (target, field, value) = (&c.target, &c.field, c.value.clone());
+    let (target, field, value) = (&c.target, &c.field.as_str(), c.value.clone());
     super::score::supersede(
         tx,
         actor,

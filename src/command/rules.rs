@@ -2,7 +2,7 @@
 //! (a merge replays an incoming event through the same functions, "as of" its causal past).
 
 use crate::cycle::{self, FieldGroup};
-use crate::fields;
+use crate::fields::{self, Field};
 use crate::record::{Change, Decoded};
 use crate::roles::Action;
 use crate::scoring::Stage;
@@ -68,20 +68,27 @@ pub fn check_lock(
 /// A new value's text within its field's limit: a document's parts, or a note. (Not part of
 /// [`check_value`], so that resolving a conflict or merging never refuses a stored value.)
 pub fn check_length(c: &Change) -> Result<(), CommandError> {
-    if c.field == fields::EVIDENCE {
-        for e in c.evidence() {
-            super::evidence::check_document(&e)?;
+    match &c.field {
+        Field::EvidenceList => {
+            for e in c.evidence() {
+                super::evidence::check_document(&e)?;
+            }
         }
-    } else if fields::is_document(&c.field) {
-        if let Some(e) = c.document() {
-            super::evidence::check_document(&e)?;
+        Field::Document(_) => {
+            if let Some(e) = c.document() {
+                super::evidence::check_document(&e)?;
+            }
         }
-    } else if fields::is_library_document(&c.field) {
-        if let Some(d) = c.library_document() {
-            super::library::check_library_document(&d)?;
+        Field::LibraryDocument(_) => {
+            if let Some(d) = c.library_document() {
+                super::library::check_library_document(&d)?;
+            }
         }
-    } else if let Ok(Some(text)) = serde_json::from_str::<Option<String>>(&c.value) {
-        crate::limits::check(crate::limits::TextField::Note, &text)?;
+        _ => {
+            if let Ok(Some(text)) = serde_json::from_str::<Option<String>>(&c.value) {
+                crate::limits::check(crate::limits::TextField::Note, &text)?;
+            }
+        }
     }
     Ok(())
 }

@@ -100,7 +100,7 @@ pub struct Draft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub target: String,
-    pub field: String,
+    pub field: crate::fields::Field,
     /// Canonical JSON.
     pub value: String,
     pub seen_heads: Vec<String>,

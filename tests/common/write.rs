@@ -18,7 +18,7 @@ pub fn clock(today: &str) -> Clock {
 pub fn change(target: &str, field: &str, value: impl Into<String>) -> Change {
     Change {
         target: target.into(),
-        field: field.into(),
+        field: field.parse().expect("a field this version knows"),
         value: value.into(),
         seen_heads: Vec::new(),
         reason: None,

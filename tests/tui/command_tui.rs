@@ -36,7 +36,7 @@ fn open(shell: &mut Shell) -> AssessmentKey {
 fn half_point() -> Change {
     Change {
         target: "1.1.2".into(),
-        field: "self".into(),
+        field: "self".parse().expect("a field"),
         value: r#"{"points":"0.5"}"#.into(),
         seen_heads: Vec::new(),
         reason: None,

@@ -174,7 +174,10 @@ fn n_jumps_to_next_unscored_and_bang_to_next_flagged_when_pressed() {
     let first_unscored = walk
         .framework
         .subs()
-        .find(|s| walk.field(&s.code, "self").is_none())
+        .find(|s| {
+            walk.field(&s.code, &"self".parse().expect("a field"))
+                .is_none()
+        })
         .unwrap()
         .code
         .clone();

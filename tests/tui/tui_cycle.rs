@@ -112,15 +112,18 @@ fn appraisal_different_from_self_is_refused_until_a_note_is_typed() {
     let [Effect::Save { changes, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    let saved: Vec<(&str, &str)> = changes
+    let saved: Vec<(String, &str)> = changes
         .iter()
-        .map(|c| (c.field.as_str(), c.value.as_str()))
+        .map(|c| (c.field.to_string(), c.value.as_str()))
         .collect();
     assert_eq!(
         saved,
         vec![
-            ("appraisal1", r#"{"points":"0"}"#),
-            (fields::APPRAISAL_NOTE, r#""Kế hoạch ban hành chậm 5 ngày""#)
+            ("appraisal1".to_string(), r#"{"points":"0"}"#),
+            (
+                fields::APPRAISAL_NOTE.to_string(),
+                r#""Kế hoạch ban hành chậm 5 ngày""#
+            )
         ]
     );
 }
@@ -163,8 +166,8 @@ fn round_two_starts_from_round_one_and_an_enter_walk_keeps_it() {
         panic!("Enter confirms round 1 without a note: {effects:?}")
     };
     assert_eq!(
-        (changes[0].field.as_str(), changes[0].value.as_str()),
-        ("appraisal2", r#"{"points":"0.5"}"#)
+        (changes[0].field.to_string(), changes[0].value.as_str()),
+        ("appraisal2".to_string(), r#"{"points":"0.5"}"#)
     );
     // Going back to the self score departs from round 1: a note is needed.
     select(&mut app, "1.1.2");

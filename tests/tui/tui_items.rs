@@ -147,7 +147,7 @@ fn b_lists_every_item_with_its_cap_and_a_claim_is_saved_only_with_its_reason() {
         changes,
         [Change {
             target: "T1".into(),
-            field: "self".into(),
+            field: "self".parse().expect("a field"),
             value: r#"{"points":"0.5"}"#.into(),
             seen_heads: Vec::new(),
             reason: Some(CLAIM.into()),
@@ -158,7 +158,10 @@ fn b_lists_every_item_with_its_cap_and_a_claim_is_saved_only_with_its_reason() {
     let view = items_view(&app);
     assert!(view.form.is_none(), "the form closes, the list stays");
     let walk = app.walk().unwrap();
-    assert_eq!(walk.reason("T1", "self"), Some(CLAIM));
+    assert_eq!(
+        walk.reason("T1", &"self".parse().expect("a field")),
+        Some(CLAIM)
+    );
     assert_eq!(walk.totals.bonus.to_string(), "0.5");
     press(&mut app, Key::ch('q'));
     assert!(matches!(mode(&app), Mode::Browse));
@@ -175,7 +178,7 @@ fn the_council_starts_from_the_claim_and_writes_its_round_with_a_reason() {
     press(&mut app, ENTER);
     let form = items_view(&app).form.clone().expect("form");
     assert_eq!(
-        (form.code.as_str(), form.field.as_str()),
+        (form.code.as_str(), form.field.to_string().as_str()),
         ("D1", "appraisal1")
     );
     assert_eq!(form.points.text(), "");
@@ -306,7 +309,7 @@ fn rule_kinds_db() -> common::Scratch {
 fn claim(reason: Option<&str>) -> Change {
     Change {
         target: "T1".into(),
-        field: "self".into(),
+        field: "self".parse().expect("a field"),
         value: r#"{"points":"0.5"}"#.into(),
         seen_heads: Vec::new(),
         reason: reason.map(str::to_string),

@@ -38,7 +38,7 @@ fn open(shell: &mut Shell) -> AssessmentKey {
 fn points(p: &str, seen: Vec<String>) -> Change {
     Change {
         target: "1.1.1".into(),
-        field: "self".into(),
+        field: "self".parse().expect("a field"),
         value: format!(r#"{{"points":"{p}"}}"#),
         seen_heads: seen,
         reason: None,

@@ -3,7 +3,7 @@
 //! and the status menu (submit, return, finalize, reopen).
 
 use crate::cycle::{FieldGroup, Status};
-use crate::fields;
+use crate::fields::Field;
 use crate::i18n::ui::{self, Text};
 use crate::record::Decoded;
 use crate::scoring::Stage;
@@ -55,7 +55,7 @@ impl Walk {
     /// Whether the council wrote a note on a sub-criterion or gave it another figure than the
     /// unit's: what the unit answers in the explanation round.
     pub fn council_changed(&self, code: &str) -> bool {
-        let noted = [fields::APPRAISAL_NOTE, fields::APPRAISAL2_NOTE]
+        let noted = [Field::AppraisalNote, Field::Appraisal2Note]
             .iter()
             .any(|f| self.field(code, f).is_some_and(|s| s.has_text()));
         let own = self.points(code, Stage::SelfAssessment);
@@ -114,7 +114,7 @@ impl Walk {
             return Vec::new();
         }
         let stage = self.appraisal_stage();
-        if let Some(reason) = self.lock(stage.code(), ctx) {
+        if let Some(reason) = self.lock(&Field::Stage(stage), ctx) {
             ctx.error(reason);
             return Vec::new();
         }
@@ -131,9 +131,9 @@ impl Walk {
             self_points: self.points(&code, Stage::SelfAssessment),
             round1: self.points(&code, Stage::Appraisal1),
             points: self.points(&code, stage),
-            note: self.text(&code, note_field).unwrap_or_default(),
-            seen_score: self.heads(&code, stage.code()),
-            seen_note: self.heads(&code, note_field),
+            note: self.text(&code, &note_field).unwrap_or_default(),
+            seen_score: self.heads(&code, &Field::Stage(stage)),
+            seen_note: self.heads(&code, &note_field),
         };
         self.mode = Mode::Appraisal(Box::new(AppraisalForm::open(
             &code, stage, stored, ctx.lang,

@@ -2,7 +2,7 @@
 //! explanation editor, the history, and the conflict dialog; with typing, pasting, saving
 //! (against the heads the officer saw) and restoring drafts.
 
-use crate::fields;
+use crate::fields::{self, Field};
 use crate::i18n::ui::Text;
 use crate::record::Decoded;
 use crate::scoring::Stage;
@@ -24,16 +24,16 @@ impl Walk {
             ctx.info(Text::SurveySub.get(ctx.lang));
             return Vec::new();
         }
-        if let Some(reason) = self.lock(Stage::SelfAssessment.code(), ctx) {
+        if let Some(reason) = self.lock(&Field::Stage(Stage::SelfAssessment), ctx) {
             ctx.error(reason);
             return Vec::new();
         }
         let code = sub.code.clone();
         let current = Current {
             score: self.score(&code, Stage::SelfAssessment),
-            na: self.field(&code, fields::NA).is_some_and(|s| s.flag()),
-            seen_score: self.heads(&code, Stage::SelfAssessment.code()),
-            seen_na: self.heads(&code, fields::NA),
+            na: self.field(&code, &Field::Na).is_some_and(|s| s.flag()),
+            seen_score: self.heads(&code, &Field::Stage(Stage::SelfAssessment)),
+            seen_na: self.heads(&code, &Field::Na),
         };
         let mut form = ScoreForm::open(sub, ctx.lang, current);
         let mut effects = Vec::new();
@@ -51,7 +51,7 @@ impl Walk {
             ctx.info(Text::PickSub.get(ctx.lang));
             return Vec::new();
         };
-        if let Some(reason) = self.lock(fields::EVIDENCE, ctx) {
+        if let Some(reason) = self.lock(&Field::EvidenceList, ctx) {
             ctx.error(reason);
             return Vec::new();
         }
@@ -59,8 +59,8 @@ impl Walk {
         let stored = Stored {
             items: self.evidence(&code),
             explanation: self.explanation(&code),
-            seen_evidence: self.heads(&code, fields::EVIDENCE),
-            seen_explanation: self.heads(&code, fields::EXPLANATION),
+            seen_evidence: self.heads(&code, &Field::EvidenceList),
+            seen_explanation: self.heads(&code, &Field::Explanation),
             library: crate::record::library::documents(&self.fields),
         };
         let mut form = EvidenceForm::open(&code, stored);

@@ -5,6 +5,7 @@
 use crate::record::Decoded;
 use rust_decimal::Decimal;
 
+use crate::fields::Field;
 use crate::i18n::ui::Text;
 use crate::scoring::Stage;
 
@@ -22,15 +23,15 @@ impl Walk {
     }
 
     /// A figure of an item as stored (`field`: a stage, or `bonus` / `penalty`).
-    pub fn item_points(&self, code: &str, field: &str) -> Option<Decimal> {
+    pub fn item_points(&self, code: &str, field: &Field) -> Option<Decimal> {
         self.field(code, field).and_then(|s| s.points())
     }
 
     /// Why a field holds its value (the reason of its head event), if one was given.
-    pub fn reason(&self, target: &str, field: &str) -> Option<&str> {
+    pub fn reason(&self, target: &str, field: &Field) -> Option<&str> {
         self.reasons
             .iter()
-            .find(|r| r.target == target && r.field == field)
+            .find(|r| r.target == target && r.field == *field)
             .map(|r| r.reason.as_str())
     }
 
@@ -82,9 +83,9 @@ impl Walk {
         let code = &entry.item.code;
         let before = match stage {
             Stage::Appraisal2 => self
-                .item_points(code, Stage::Appraisal1.code())
-                .or(self.item_points(code, Stage::SelfAssessment.code())),
-            Stage::Appraisal1 => self.item_points(code, Stage::SelfAssessment.code()),
+                .item_points(code, &Field::Stage(Stage::Appraisal1))
+                .or(self.item_points(code, &Field::Stage(Stage::SelfAssessment))),
+            Stage::Appraisal1 => self.item_points(code, &Field::Stage(Stage::SelfAssessment)),
             _ => None,
         };
         let stored = Stored {

@@ -10,7 +10,7 @@ mod items;
 pub mod marks;
 
 use crate::cycle::Status;
-use crate::fields;
+use crate::fields::{self, Field};
 use crate::framework::{Framework, SubCriterion};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, Localized};
@@ -158,13 +158,13 @@ impl Walk {
     }
 
     /// The current state of one field of the assessment.
-    pub fn field(&self, target: &str, field: &str) -> Option<&FieldState> {
+    pub fn field(&self, target: &str, field: &Field) -> Option<&FieldState> {
         self.fields
             .iter()
-            .find(|s| s.target == target && s.field == field)
+            .find(|s| s.target == target && s.field == *field)
     }
 
-    pub fn heads(&self, target: &str, field: &str) -> Vec<String> {
+    pub fn heads(&self, target: &str, field: &Field) -> Vec<String> {
         self.field(target, field)
             .map(|s| s.heads.clone())
             .unwrap_or_default()
@@ -188,7 +188,8 @@ impl Walk {
 
     /// The figure stored for a sub-criterion at `stage`, decoded: its points and declared data.
     pub fn score(&self, target: &str, stage: Stage) -> Option<StageScore> {
-        self.field(target, stage.code()).and_then(|s| s.score())
+        self.field(target, &Field::Stage(stage))
+            .and_then(|s| s.score())
     }
 
     /// The points stored for a sub-criterion at `stage`.
@@ -197,18 +198,18 @@ impl Walk {
     }
 
     pub fn evidence(&self, target: &str) -> Vec<fields::Evidence> {
-        self.field(target, fields::EVIDENCE)
+        self.field(target, &Field::EvidenceList)
             .map(|s| s.evidence())
             .unwrap_or_default()
     }
 
     /// A stored text field of a sub-criterion (explanation, council note, answer), decoded.
-    pub fn text(&self, target: &str, field: &str) -> Option<String> {
+    pub fn text(&self, target: &str, field: &Field) -> Option<String> {
         self.field(target, field).map(|s| s.text())
     }
 
     pub fn explanation(&self, target: &str) -> String {
-        self.text(target, fields::EXPLANATION).unwrap_or_default()
+        self.text(target, &Field::Explanation).unwrap_or_default()
     }
 
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
@@ -275,12 +276,14 @@ impl Walk {
         }
         self.totals = scoring::totals(&self.framework, &inputs_from(&self.fields));
         let stale = match &self.mode {
-            Mode::Score(f) => self.heads(&f.code, SELF) != f.seen_score,
-            Mode::Appraisal(f) => self.heads(&f.code, f.stage.code()) != f.seen_score,
+            Mode::Score(f) => {
+                self.heads(&f.code, &Field::Stage(Stage::SelfAssessment)) != f.seen_score
+            }
+            Mode::Appraisal(f) => self.heads(&f.code, &Field::Stage(f.stage)) != f.seen_score,
             Mode::Evidence(f) => {
                 let seen = f.seen_heads();
-                self.heads(&f.code, fields::EVIDENCE) != seen.0
-                    || self.heads(&f.code, fields::EXPLANATION) != seen.1
+                self.heads(&f.code, &Field::EvidenceList) != seen.0
+                    || self.heads(&f.code, &Field::Explanation) != seen.1
             }
             Mode::Items(v) => v
                 .form
@@ -341,8 +344,12 @@ impl Walk {
         if let Some(w) = step.writes.first() {
             let (left_undo, left_redo) = ctx.undo.depth(&self.key);
             let text = match direction {
-                Direction::Undo => ui::undone(ctx.lang, &w.target, &w.field, &w.before, left_undo),
-                Direction::Redo => ui::redone(ctx.lang, &w.target, &w.field, &w.after, left_redo),
+                Direction::Undo => {
+                    ui::undone(ctx.lang, &w.target, &w.field.as_str(), &w.before, left_undo)
+                }
+                Direction::Redo => {
+                    ui::redone(ctx.lang, &w.target, &w.field.as_str(), &w.after, left_redo)
+                }
             };
             ctx.info(text);
         }
@@ -418,10 +425,12 @@ impl Walk {
             Mode::Score(f) if !f.typed_text().trim().is_empty() => {
                 Some(draft(&f.code, SELF, f.typed_text()))
             }
-            Mode::Evidence(f) => f.draft().map(|(field, text)| draft(&f.code, field, text)),
+            Mode::Evidence(f) => f
+                .draft()
+                .map(|(field, text)| draft(&f.code, &field.as_str(), text)),
             Mode::Appraisal(f) => {
                 let (field, text) = f.typed_text();
-                (!text.trim().is_empty()).then(|| draft(&f.code, field, text))
+                (!text.trim().is_empty()).then(|| draft(&f.code, &field.as_str(), text))
             }
             _ => None,
         };
@@ -433,7 +442,7 @@ impl Walk {
 
     /// Why the officer may not change `field` now, if they may not: review mode, their role,
     /// or the assessment's status.
-    fn lock(&self, field: &str, ctx: &Ctx) -> Option<String> {
+    fn lock(&self, field: &Field, ctx: &Ctx) -> Option<String> {
         self.lock_reason(field, ctx.lang, ctx.read_only)
     }
 
@@ -447,15 +456,16 @@ impl Walk {
     /// Why `field` cannot be changed here (review mode, the role, the status, the deadline of
     /// its stage), for the form
     /// that refuses to open and for the detail pane that shows it read-only.
-    pub fn lock_reason(&self, field: &str, lang: Lang, read_only: bool) -> Option<String> {
+    pub fn lock_reason(&self, field: &Field, lang: Lang, read_only: bool) -> Option<String> {
         if read_only {
             return Some(Text::ReviewMode.get(lang).to_string());
         }
-        let group = crate::cycle::FieldGroup::of(field);
+        let field = field.as_str();
+        let group = crate::cycle::FieldGroup::of(&field);
         if let Some((_, why)) = self.refusals.iter().find(|(g, _)| *g == group) {
             return Some(why.clone());
         }
-        crate::cycle::may_change(self.status, field, &self.deadlines, &self.today)
+        crate::cycle::may_change(self.status, &field, &self.deadlines, &self.today)
             .err()
             .map(|lock| lock.message(lang))
     }

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::appraisal::{AppraisalFocus, AppraisalForm, note_field};
 use crate::app::line::LineEdit;
 use crate::app::{App, Walk};
-use crate::fields;
+use crate::fields::Field;
 use crate::i18n::number;
 use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
@@ -108,13 +108,15 @@ fn unit_side(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let code = &form.code;
-    let shown = |field: &str| {
-        walk.field(code, field)
-            .map_or_else(|| "—".to_string(), |s| values::display(field, &s.value, l))
+    let shown = |field: Field| {
+        walk.field(code, &field).map_or_else(
+            || "—".to_string(),
+            |s| values::display(&field.as_str(), &s.value, l),
+        )
     };
     let mut out = labeled(
         Stage::SelfAssessment.label(l),
-        &shown(Stage::SelfAssessment.code()),
+        &shown(Field::Stage(Stage::SelfAssessment)),
         cols,
         theme,
     );
@@ -134,14 +136,14 @@ fn unit_side(
     if form.stage == Stage::Appraisal2 {
         let first = format!(
             "{} · {}",
-            shown(Stage::Appraisal1.code()),
+            shown(Field::Stage(Stage::Appraisal1)),
             shown(note_field(Stage::Appraisal1))
         );
         out.extend(labeled(Stage::Appraisal1.label(l), &first, cols, theme));
-        if walk.field(code, fields::RESPONSE).is_some() {
+        if walk.field(code, &Field::Response).is_some() {
             out.extend(labeled(
                 Text::FieldResponse.get(l),
-                &shown(fields::RESPONSE),
+                &shown(Field::Response),
                 cols,
                 theme,
             ));

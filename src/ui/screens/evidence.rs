@@ -106,15 +106,15 @@ fn council_note_lines(
     cols: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    use crate::fields;
+    use crate::fields::Field;
     use crate::scoring::Stage;
     let newest = [
-        (fields::APPRAISAL2_NOTE, Stage::Appraisal2),
-        (fields::APPRAISAL_NOTE, Stage::Appraisal1),
+        (Field::Appraisal2Note, Stage::Appraisal2),
+        (Field::AppraisalNote, Stage::Appraisal1),
     ]
     .into_iter()
     .find_map(|(field, stage)| {
-        let text = walk.text(code, field)?;
+        let text = walk.text(code, &field)?;
         (!text.trim().is_empty()).then_some((stage, text))
     });
     let Some((stage, text)) = newest else {

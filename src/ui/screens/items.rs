@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::app::items::{Entry, ItemFocus, ItemForm, ItemsView};
 use crate::app::{App, Walk};
+use crate::fields::Field;
 use crate::framework::AdjustmentKind;
 use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number};
@@ -151,7 +152,7 @@ impl Columns {
         for stage in STAGES {
             figures.push(match entry.single {
                 true => "·".into(),
-                false => shown(walk.item_points(code, stage.code())),
+                false => shown(walk.item_points(code, &Field::Stage(stage))),
             });
         }
         figures.push(number(counted(walk, entry), l));
@@ -207,11 +208,14 @@ fn selected(walk: &Walk, entry: &Entry, l: Lang, cols: usize, theme: &Theme) -> 
         out.push(Line::from(Span::styled(s, theme.dim())));
     }
     let code = &entry.item.code;
-    let figures: Vec<(String, String)> = match entry.single {
-        true => vec![(Text::ItemCounted.get(l).to_string(), code.clone())],
+    let figures: Vec<(String, Field)> = match entry.single {
+        true => vec![(
+            Text::ItemCounted.get(l).to_string(),
+            entry.field(Stage::SelfAssessment),
+        )],
         false => STAGES
             .iter()
-            .map(|s| (s.label(l).to_string(), s.code().to_string()))
+            .map(|s| (s.label(l).to_string(), Field::Stage(*s)))
             .collect(),
     };
     for (label, field) in figures {
@@ -307,7 +311,7 @@ pub(in crate::ui) fn node_penalties(
         let latest = STAGES
             .iter()
             .rev()
-            .find(|s| walk.item_points(&item.code, s.code()).is_some());
+            .find(|s| walk.item_points(&item.code, &Field::Stage(**s)).is_some());
         let counted = walk.totals.items.iter().find(|i| i.code == item.code);
         let taken = counted.map_or(Decimal::ZERO, |i| i.counted);
         let mut text = format!(
@@ -317,7 +321,9 @@ pub(in crate::ui) fn node_penalties(
             number(item.cap, l)
         );
         if let Some(stage) = latest {
-            let reason = walk.reason(&item.code, stage.code()).unwrap_or("—");
+            let reason = walk
+                .reason(&item.code, &Field::Stage(*stage))
+                .unwrap_or("—");
             text.push_str(&format!(
                 " · {} — {}: {reason}",
                 stage.label(l),

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use crate::app::{App, Seat, Walk};
-use crate::fields;
+use crate::fields::Field;
 use crate::framework::{Source, SubCriterion};
 use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number};
@@ -78,23 +78,23 @@ pub(in crate::ui) fn editable_lines(
         return Vec::new();
     }
     let l = app.lang;
-    let fields: Vec<(String, &str)> = match walk.seat {
+    let fields: Vec<(String, Field)> = match walk.seat {
         Seat::Unit => vec![
             (
                 Stage::SelfAssessment.label(l).to_string(),
-                Stage::SelfAssessment.code(),
+                Field::Stage(Stage::SelfAssessment),
             ),
-            (Text::FieldEvidence.get(l).to_string(), fields::EVIDENCE),
+            (Text::FieldEvidence.get(l).to_string(), Field::EvidenceList),
         ],
         Seat::Council => {
             let stage = walk.appraisal_stage();
-            vec![(stage.label(l).to_string(), stage.code())]
+            vec![(stage.label(l).to_string(), Field::Stage(stage))]
         }
     };
     let mut open = Vec::new();
     let mut out = Vec::new();
     for (label, field) in fields {
-        match walk.lock_reason(field, l, app.read_only) {
+        match walk.lock_reason(&field, l, app.read_only) {
             None => open.push(label),
             Some(why) => out.extend(
                 wrap(

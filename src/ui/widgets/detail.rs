@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::tree::{NodeKind, kind_of};
 use crate::app::walk::marks::Mark;
 use crate::app::{App, Seat, Walk};
-use crate::fields;
+use crate::fields::Field;
 use crate::framework::{Source, SubCriterion};
 use crate::i18n::ui::values;
 use crate::i18n::ui::{self, Text};
@@ -211,14 +211,11 @@ fn note_lines(walk: &Walk, code: &str, l: Lang, cols: usize, theme: &Theme) -> V
         _ => explanation,
     };
     let mut out = labeled(Text::FieldExplanation.get(l), &explanation, cols, theme);
-    for note in [
-        fields::APPRAISAL_NOTE,
-        fields::APPRAISAL2_NOTE,
-        fields::RESPONSE,
-    ] {
-        if let Some(state) = walk.field(code, note) {
-            let text = values::display(note, &state.value, l);
-            out.extend(labeled(&values::field_label(note, l), &text, cols, theme));
+    for note in [Field::AppraisalNote, Field::Appraisal2Note, Field::Response] {
+        if let Some(state) = walk.field(code, &note) {
+            let name = note.as_str();
+            let text = values::display(&name, &state.value, l);
+            out.extend(labeled(&values::field_label(&name, l), &text, cols, theme));
         }
     }
     out

@@ -336,11 +336,11 @@ pub fn saved(app: &App, changes: &[parindex::app::Change]) -> Action {
         if let Some(reason) = &c.reason {
             reasons.push(parindex::store::HeadReason {
                 target: c.target.clone(),
-                field: c.field.clone(),
+                field: c.field.to_string(),
                 reason: reason.clone(),
             });
         }
-        let mut s = state(&c.target, &c.field, &c.value, USER, LATER);
+        let mut s = state(&c.target, &c.field.as_str(), &c.value, USER, LATER);
         s.heads = vec![format!("saved-{}-{}", c.target, c.field)];
         fields.push(s);
     }
