@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields;
+use crate::fields::{self, Field};
 use crate::framework::{Adjustment, AdjustmentKind, Framework, Rule, Source, SubCriterion};
 use crate::scoring::{self, ScoreError, Stage};
 
@@ -181,35 +181,40 @@ pub fn check_value(
         return check_library_value(field, value);
     }
     let sub = sub(framework, target)?;
-    if let Ok(stage) = field.parse::<Stage>() {
-        if value == "null" {
-            return Ok(());
+    match field.parse::<Field>() {
+        Ok(Field::Stage(_)) if value == "null" => Ok(()),
+        Ok(Field::Stage(stage)) => {
+            let score = fields::decode_score(value).ok_or_else(|| bad_shape(field))?;
+            scoring::check_stage(sub, stage)?;
+            check_score(&score, sub, stage, framework.decimals)
         }
-        let score = fields::decode_score(value).ok_or_else(|| bad_shape(field))?;
-        scoring::check_stage(sub, stage)?;
-        return check_score(&score, sub, stage, framework.decimals);
-    }
-    match field {
-        fields::NA => match serde_json::from_str::<bool>(value) {
+        Ok(Field::Na) => match serde_json::from_str::<bool>(value) {
             Ok(true) if !sub.na_allowed => Err(ValueError::NaNotAllowed(sub.code.clone())),
             Ok(_) => Ok(()),
             Err(_) => Err(bad_shape(field)),
         },
-        fields::EVIDENCE => serde_json::from_str::<Vec<serde_json::Value>>(value)
+        Ok(Field::EvidenceList) => serde_json::from_str::<Vec<serde_json::Value>>(value)
             .map(|_| ())
             .map_err(|_| bad_shape(field)),
-        f if fields::is_document(f) => match fields::decode_document(value) {
+        Ok(Field::Document(_)) => match fields::decode_document(value) {
             Some(_) => Ok(()),
             None if value == "null" => Ok(()),
             None => Err(bad_shape(field)),
         },
-        fields::EXPLANATION
-        | fields::APPRAISAL_NOTE
-        | fields::APPRAISAL2_NOTE
-        | fields::RESPONSE => serde_json::from_str::<Option<String>>(value)
-            .map(|_| ())
-            .map_err(|_| bad_shape(field)),
-        _ => Err(ValueError::NoSuchField {
+        Ok(Field::Explanation | Field::AppraisalNote | Field::Appraisal2Note | Field::Response) => {
+            serde_json::from_str::<Option<String>>(value)
+                .map(|_| ())
+                .map_err(|_| bad_shape(field))
+        }
+        // The status, bonus and penalty fields and library documents belong to other targets.
+        Ok(
+            Field::Bonus
+            | Field::Penalty
+            | Field::Status
+            | Field::Cancelled
+            | Field::LibraryDocument(_),
+        )
+        | Err(_) => Err(ValueError::NoSuchField {
             target: target.into(),
             field: field.into(),
         }),
