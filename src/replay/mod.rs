@@ -5,7 +5,7 @@
 
 use crate::cycle::{self, Status, Transition};
 use crate::framework::Framework;
-use crate::i18n::{Lang, Localized};
+use crate::record::value::ValueError;
 use crate::roles::{self, Action, Grant};
 
 /// Why a merged event does not count. `code` is stable (JSON, the quarantine table); the
@@ -20,8 +20,12 @@ pub enum Refusal {
     BadSignature,
     /// Its author lacks the role on this database.
     Denied(roles::Denied),
-    /// The value does not fit its field (shape, rule, cap).
-    Value(String),
+    /// The value the event gives `target`'s `field` does not fit it (shape, rule, cap).
+    Value {
+        target: String,
+        field: String,
+        error: ValueError,
+    },
     /// The status its author saw, or the deadline, did not allow the change.
     Locked(cycle::Lock),
     /// Concurrent with a lock it had not seen: `lock` is the status event that won.
@@ -61,7 +65,7 @@ impl Refusal {
             Refusal::Unsigned => "unsigned",
             Refusal::BadSignature => "bad_signature",
             Refusal::Denied(_) => "denied",
-            Refusal::Value(_) => "value",
+            Refusal::Value { .. } => "value",
             Refusal::Locked(_) => "locked",
             Refusal::Late { .. } => "late",
             Refusal::Transition { .. } => "transition",
@@ -168,7 +172,7 @@ pub fn check_value(
     value: &str,
 ) -> Result<(), Refusal> {
     crate::record::value::check_value(framework, target, field, value)
-        .map_err(|e| Refusal::Value(format!("{target} [{field}]: {}", e.message(Lang::En))))
+        .map_err(|error| value_refused(target, field, error))
 }
 
 /// A merged bonus or penalty figure carries its reason, as a local one must.
@@ -179,7 +183,15 @@ pub fn check_reason(
     reason: Option<&str>,
 ) -> Result<(), Refusal> {
     crate::record::value::check_reason(framework, target, field, reason)
-        .map_err(|e| Refusal::Value(format!("{target} [{field}]: {}", e.message(Lang::En))))
+        .map_err(|error| value_refused(target, field, error))
+}
+
+fn value_refused(target: &str, field: &str, error: ValueError) -> Refusal {
+    Refusal::Value {
+        target: target.to_string(),
+        field: field.to_string(),
+        error,
+    }
 }
 
 /// What the lock rule needs of one event of an assessment.

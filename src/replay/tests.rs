@@ -134,11 +134,33 @@ fn a_transition_must_start_from_the_status_seen() {
 #[test]
 fn a_merged_bonus_or_penalty_figure_without_its_reason_is_refused_as_a_value() {
     let f = crate::scoring::fixture::rule_kinds();
-    let refused = check_reason(&f, "D1", "self", None);
-    assert!(
-        matches!(refused, Err(Refusal::Value(ref m)) if m.contains("D1")),
-        "{refused:?}"
+    assert_eq!(
+        check_reason(&f, "D1", "self", None),
+        Err(Refusal::Value {
+            target: "D1".into(),
+            field: "self".into(),
+            error: ValueError::ReasonRequired {
+                target: "D1".into()
+            },
+        })
     );
     assert_eq!(check_reason(&f, "D1", "self", Some("Bị phê bình")), Ok(()));
     assert_eq!(check_reason(&f, "1.1.5", "self", None), Ok(()));
+}
+
+#[test]
+fn a_merged_value_off_its_field_is_refused_with_the_target_the_field_and_why() {
+    let f = crate::scoring::fixture::rule_kinds();
+    assert_eq!(
+        check_value(&f, "1.1.1", "made_up", "\"bịa\""),
+        Err(Refusal::Value {
+            target: "1.1.1".into(),
+            field: "made_up".into(),
+            error: ValueError::NoSuchField {
+                target: "1.1.1".into(),
+                field: "made_up".into()
+            },
+        })
+    );
+    assert_eq!(check_value(&f, "1.1.1", "explanation", "\"Có\""), Ok(()));
 }

@@ -357,6 +357,45 @@ fn fields_a_sub_criterion_does_not_have_are_quarantined_as_values() {
     assert_eq!(check["problems"], serde_json::json!([]), "{check:#}");
 }
 
+/// A value a merge refused is kept with its reason in English, the event's target and field
+/// then why, and `sync`, `conflicts` and `conflicts --json` show it so in either language; the
+/// words an earlier version kept are shown as they were kept.
+#[test]
+fn a_refused_value_is_shown_with_its_target_field_and_why_as_kept() {
+    let s = server();
+    let lap = laptop(&s);
+    let id = lan_writes(&lap, "1.1.1", "made_up", r#""bịa""#);
+    let kept = "1.1.1 [made_up]: 1.1.1: a sub-criterion has no field «made_up»";
+    let synced = s.ok_in("vi", &["sync", lap.to_str().expect("path")]);
+    assert!(synced.contains(&format!("({kept})")), "{synced}");
+    let detail_of = |db: &Path| {
+        let listed = json(db, &["conflicts"]);
+        let entry = listed
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|e| e["id"] == id.as_str())
+            .cloned();
+        entry.map(|e| e["detail"].clone())
+    };
+    assert_eq!(detail_of(&s.db), Some(Value::from(kept)));
+    for lang in ["vi", "en"] {
+        let listed = s.ok_in(lang, &["conflicts"]);
+        assert!(listed.contains(&format!("({kept})")), "{listed}");
+    }
+    let older = "1.1.1 [made_up]: value out of rule (as an earlier version worded it)";
+    rusqlite::Connection::open(&s.db)
+        .expect("raw")
+        .execute(
+            "UPDATE quarantine SET detail = ?1 WHERE event_id = ?2",
+            [older, id.as_str()],
+        )
+        .expect("older words");
+    assert_eq!(detail_of(&s.db), Some(Value::from(older)));
+    let listed = s.ok_in("vi", &["conflicts"]);
+    assert!(listed.contains(&format!("({older})")), "{listed}");
+}
+
 const EMPTY: &str = "phuong-dong-thuan";
 
 /// The server of [`server`], where `lan` also serves [`EMPTY`], started by mistake with nothing

@@ -8,6 +8,7 @@ mod cycle;
 mod framework;
 mod level;
 mod limits;
+mod record;
 mod replay;
 mod roles;
 mod rule_text;

@@ -17,7 +17,11 @@ impl Refusal {
             Refusal::BadSignature if vi => "chữ ký không hợp lệ với khóa của người ghi".into(),
             Refusal::BadSignature => "signature does not verify against its author's key".into(),
             Refusal::Denied(d) => d.message(lang),
-            Refusal::Value(m) => m.clone(),
+            Refusal::Value {
+                target,
+                field,
+                error,
+            } => format!("{target} [{field}]: {}", error.message(lang)),
             Refusal::Locked(l) => l.message(lang),
             Refusal::Late { lock, status } if vi => format!(
                 "thay đổi đồng thời với việc khóa ({}, sự kiện {lock}) mà người ghi chưa thấy",
@@ -89,5 +93,32 @@ impl ClockLie {
                 "stamped {at}, after this database received it ({now}): the author's clock was ahead"
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::value::ValueError;
+
+    /// The words the quarantine table keeps (English) for a value a merge refused: the event's
+    /// target and field, then why, as the value rules word it for a local change.
+    #[test]
+    fn a_refused_value_names_its_target_and_field_then_why() {
+        let refused = Refusal::Value {
+            target: "D1".into(),
+            field: "self".into(),
+            error: ValueError::ReasonRequired {
+                target: "D1".into(),
+            },
+        };
+        assert_eq!(
+            refused.detail(Lang::En),
+            "D1 [self]: --sub D1: bonus and penalty points need a reason in --note"
+        );
+        assert_eq!(
+            refused.detail(Lang::Vi),
+            "D1 [self]: --sub D1: điểm thưởng/điểm trừ cần lý do --note"
+        );
     }
 }

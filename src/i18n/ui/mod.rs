@@ -4,13 +4,11 @@
 mod cycle;
 mod messages;
 mod quarantine;
-mod refusal;
 pub mod values;
 
 pub use cycle::*;
 pub use messages::*;
 pub use quarantine::*;
-pub use refusal::quarantine_reason;
 
 use super::Lang;
 
