@@ -10,8 +10,9 @@ use std::path::Path;
 
 use common::{data_dir, empty_base, province, selected, signed_sample};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use parindex::command::{Clock, sync};
 use parindex::demo::Scale;
-use parindex::store::Store;
+use parindex::store::{Actor, Store};
 
 fn bench_merge(c: &mut Criterion) {
     // The same demo unsigned and signed, so that the two groups differ only by the signatures
@@ -65,7 +66,8 @@ fn merge_group(c: &mut Criterion, title: &str, base: &Path, source: &Path) {
             fresh,
             |()| {
                 let mut store = Store::open(&target).expect("open");
-                let merged = store.merge_from(source, false).expect("merge");
+                let (actor, clock) = (Actor::current(), Clock::system());
+                let merged = sync::merge(&mut store, &actor, &clock, source, false).expect("merge");
                 // Every honest event counts: nothing quarantined, nothing refused.
                 assert_eq!(merged.events_added as i64, missing, "{merged:?}");
                 assert!(merged.quarantined.is_empty(), "{:?}", merged.quarantined);

@@ -156,8 +156,12 @@ fn show(ctx: &Context, id: &str, json: bool) -> Result<(), CliError> {
 fn import(ctx: &Context, path: &PathBuf, json: bool) -> Result<(), CliError> {
     let f = load_file(ctx, path)?;
     let mut store = super::open_store(ctx)?;
-    let added =
-        crate::command::import::import_framework(&mut store, &crate::store::Actor::current(), &f)?;
+    let added = crate::command::import::import_framework(
+        &mut store,
+        &crate::store::Actor::current(),
+        &crate::command::Clock::system(),
+        &f,
+    )?;
     if json {
         let (a, c, s) = f.counts();
         return print_json(&json!({"id": f.id, "hash": f.hash, "added": added,

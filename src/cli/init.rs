@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::command::Clock;
 use crate::i18n::cli::init as words;
 use crate::store::{Actor, Store, init_shared};
 
@@ -28,7 +29,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<(), CliError> {
     let actor = Actor::current();
     let existed = std::fs::metadata(&args.path).is_ok_and(|m| m.len() > 0);
     match &args.shared {
-        Some(group) => init_shared(&args.path, group, &actor).map(drop),
+        Some(group) => init_shared(&args.path, group, &actor, &Clock::system().now).map(drop),
         None => Store::open(&args.path).map(drop),
     }?;
     let admin = args.shared.as_ref().map(|_| actor.user.clone());

@@ -101,14 +101,15 @@ pub fn import_units(
     })
 }
 
-/// Adds a framework; `false` when the identical one is already there.
+/// Adds a framework at the command's clock; `false` when the identical one is already there.
 pub fn import_framework(
     store: &mut Store,
     actor: &Actor,
+    clock: &Clock,
     framework: &Framework,
 ) -> Result<bool, CommandError> {
     write_retrying(store, |tx| {
         tx.authorize(actor, Action::Administer)?;
-        Ok(tx.add_framework(framework)?)
+        Ok(tx.add_framework(framework, &clock.now)?)
     })
 }

@@ -26,8 +26,10 @@ impl Store {
         framework_in(&self.conn, &self.frameworks, id)
     }
 
-    pub(super) fn add_framework(&mut self, f: &Framework) -> Result<bool, StoreError> {
-        add_framework_in(&self.conn, f)
+    /// Adds a bundled framework to a file the program makes or upgrades (`Store::open`): no
+    /// command runs then, so it is stamped at this machine's clock.
+    pub(super) fn add_bundled_framework(&mut self, f: &Framework) -> Result<bool, StoreError> {
+        add_framework_in(&self.conn, f, &now_utc())
     }
 
     /// Assessments, optionally of one year and one level, ordered by year (newest first),
@@ -180,7 +182,12 @@ pub(super) fn framework_in(
     Ok(f)
 }
 
-pub(super) fn add_framework_in(conn: &Connection, f: &Framework) -> Result<bool, StoreError> {
+/// Adds `f`, stamped `at`; `Ok(false)` when the identical one is there.
+pub(super) fn add_framework_in(
+    conn: &Connection,
+    f: &Framework,
+    at: &str,
+) -> Result<bool, StoreError> {
     let hash: Option<String> = conn
         .query_row("SELECT hash FROM framework WHERE id = ?1", [&f.id], |r| {
             r.get(0)
@@ -193,7 +200,7 @@ pub(super) fn add_framework_in(conn: &Connection, f: &Framework) -> Result<bool,
         None => {
             conn.execute(
                 "INSERT INTO framework (id, hash, source_text, added_at) VALUES (?1, ?2, ?3, ?4)",
-                params![f.id, f.hash, f.source_text, now_utc()],
+                params![f.id, f.hash, f.source_text, at],
             )
             .map_err(StoreError::sql)?;
             Ok(true)

@@ -269,7 +269,10 @@ pub(super) fn register_if_needed(
         field: author,
         value,
         reason: None,
-        // Stamped by this machine's clock, whatever time the change it precedes carries.
+        // This machine's clock, not the command's: no officer asks for a registration. It is
+        // this database learning the key the account signs with, on the machine where the
+        // account is authenticated (DESIGN.md §6), at the moment it first signs here, whatever
+        // time the change it precedes (or `key import`'s recheck) was given.
         at: &super::now_utc(),
     };
     append(conn, registration, &actor, Author::KeyRegistration).map(drop)

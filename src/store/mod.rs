@@ -218,7 +218,7 @@ impl Store {
 
     fn seed(&mut self) -> Result<(), StoreError> {
         for f in crate::framework::bundled() {
-            self.add_framework(&f)?;
+            self.add_bundled_framework(&f)?;
         }
         self.add_bundled_units()
     }
@@ -229,7 +229,7 @@ impl Store {
         let have: Vec<String> = self.frameworks()?.iter().map(|f| f.id.clone()).collect();
         for f in crate::framework::bundled() {
             if !have.contains(&f.id) {
-                self.add_framework(&f)?;
+                self.add_bundled_framework(&f)?;
             }
         }
         self.add_bundled_units()

@@ -106,18 +106,18 @@ impl Store {
         authorize(&self.conn, actor, action)
     }
 
-    /// Adds, changes (`Some`) or removes (`None`) an officer; an event by `actor`, who must be an
-    /// administrator once one exists. Only the shared server's set-up makes the first
+    /// Adds, changes (`Some`) or removes (`None`) an officer; an event by `actor` at `now`, who
+    /// must be an administrator once one exists. Only the shared server's set-up makes the first
     /// administrator this way; officers change through `command::officer`.
     pub(super) fn set_officer(
         &mut self,
         user: &str,
         grants: Option<Vec<Grant>>,
         actor: &Actor,
+        now: &str,
     ) -> Result<(), StoreError> {
         let value = serde_json::to_string(&grants).map_err(|e| StoreError::Sql(e.to_string()))?;
         let key = officers_key();
-        let now = super::now_utc();
         self.write(|tx| {
             tx.authorize(actor, Action::Administer)?;
             let event = NewEvent {
@@ -126,7 +126,7 @@ impl Store {
                 field: user,
                 value,
                 reason: None,
-                at: &now,
+                at: now,
             };
             tx.append(event, actor).map(drop)
         })

@@ -178,8 +178,13 @@ pub fn group_id(name: &str) -> Option<u32> {
 
 /// Creates a database for `group` at `path`: a setgid, group-writable directory, a
 /// group-writable database (SQLite gives its -wal and -shm files the same mode), and the
-/// creator registered as the first administrator.
-pub fn init_shared(path: &Path, group: &str, actor: &Actor) -> Result<Store, StoreError> {
+/// creator registered as the first administrator at `now` (the command's clock).
+pub fn init_shared(
+    path: &Path,
+    group: &str,
+    actor: &Actor,
+    now: &str,
+) -> Result<Store, StoreError> {
     let gid =
         group_id(group).ok_or_else(|| StoreError::Shared(AccessProblem::NoGroup(group.into())))?;
     let dir = path
@@ -216,7 +221,7 @@ pub fn init_shared(path: &Path, group: &str, actor: &Actor) -> Result<Store, Sto
             units: Vec::new(),
             areas: Vec::new(),
         }];
-        store.set_officer(&actor.user, Some(admin), actor)?;
+        store.set_officer(&actor.user, Some(admin), actor, now)?;
     }
     Ok(store)
 }

@@ -44,14 +44,9 @@ impl Store {
     /// Merges every event of the database at `other` that this one lacks, with the frameworks,
     /// units and assessments they need, replaying each through the checks a local change
     /// passes. Nothing is written when `dry_run`, or when `other` is not a parindex database,
-    /// is damaged or newer, or is this database. By the OS user (tests, benchmarks); the shells
-    /// merge through `command::sync::merge`.
-    pub fn merge_from(&mut self, other: &Path, dry_run: bool) -> Result<MergeSummary, StoreError> {
-        self.merge_as(&super::Actor::current(), &super::now_utc(), other, dry_run)
-    }
-
-    /// [`Store::merge_from`] by `actor`, who must be an administrator, at `now`: an incoming
-    /// change stamped later is refused, and what goes to quarantine is stamped with it.
+    /// is damaged or newer, or is this database. By `actor`, who must be an administrator, at
+    /// `now` (the command's clock, `command::sync::merge`): an incoming change stamped later is
+    /// refused, and what goes to quarantine is stamped with it.
     pub fn merge_as(
         &mut self,
         actor: &super::Actor,

@@ -347,9 +347,9 @@ impl Tx<'_> {
         units::upsert_units(&self.tx, units, spans)
     }
 
-    /// Adds a framework; `Ok(false)` when the identical one is there, refused when the same id
-    /// holds a different text.
-    pub fn add_framework(&self, f: &Framework) -> Result<bool, StoreError> {
-        catalog::add_framework_in(&self.tx, f)
+    /// Adds a framework, stamped `at` (the command's clock); `Ok(false)` when the identical one
+    /// is there, refused when the same id holds a different text.
+    pub fn add_framework(&self, f: &Framework, at: &str) -> Result<bool, StoreError> {
+        catalog::add_framework_in(&self.tx, f, at)
     }
 }

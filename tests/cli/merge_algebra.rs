@@ -6,7 +6,7 @@
 use crate::common;
 use std::path::{Path, PathBuf};
 
-use crate::common::write::{append_unchecked, change, overwrite};
+use crate::common::write::{append_unchecked, change, merge, overwrite};
 use parindex::command::CommandError;
 use parindex::roles::{Grant, Role};
 use parindex::store::{Actor, AssessmentKey, Event, Store, StoreError};
@@ -205,7 +205,7 @@ fn merged(dir: &Path, name: &str, first: &Path, others: &[&Path]) -> Store {
         .expect("snapshot");
     let mut s = Store::open(&out).expect("open merged");
     for o in others {
-        s.merge_from(o, false).expect("merge");
+        merge(&mut s, o).expect("merge");
     }
     s
 }
@@ -263,7 +263,7 @@ proptest! {
         // Merging again adds nothing and refuses nothing new.
         let mut again = merged(dir.path(), "again.db", &dir.path().join("abc.db"), &[]);
         for p in [pa, pb, pc] {
-            let s = again.merge_from(p, false).expect("again");
+            let s = merge(&mut again, p).expect("again");
             prop_assert_eq!((s.events_added, s.quarantined.len()), (0, 0));
         }
         prop_assert_eq!(state(&again), state(&abc));
@@ -295,13 +295,13 @@ fn honest_two_way_work_of_two_officers_merges_with_no_loss_and_identical_reports
             );
             written += 2;
         }
-        let to_server = m.merge_from(laptop, false).expect("server merges laptop");
+        let to_server = merge(&mut m, laptop).expect("server merges laptop");
         assert!(
             to_server.quarantined.is_empty(),
             "{:?}",
             to_server.quarantined
         );
-        let to_laptop = l.merge_from(server, false).expect("laptop merges server");
+        let to_laptop = merge(&mut l, server).expect("laptop merges server");
         assert!(
             to_laptop.quarantined.is_empty(),
             "{:?}",

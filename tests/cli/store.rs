@@ -284,3 +284,49 @@ fn own_saves_are_not_news_and_another_officers_save_is_never_swallowed_by_ours()
         "their save survives mine"
     );
 }
+
+/// A framework import and the shared server's first administrator are stamped at the clock the
+/// command runs at, like every other write: the store reads no clock for them.
+#[test]
+fn a_framework_import_and_the_first_administrator_are_stamped_at_the_commands_clock() {
+    let then = "2025-11-28T08:00:00.000Z";
+    let clock = parindex::command::Clock {
+        today: "2025-11-28".into(),
+        now: then.into(),
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("shared").join("s.db");
+    let group = std::process::Command::new("id")
+        .arg("-gn")
+        .output()
+        .expect("id -gn");
+    let group = String::from_utf8_lossy(&group.stdout).trim().to_string();
+    let me = Actor::current();
+    let mut store = parindex::store::init_shared(&db, &group, &me, then).expect("init --shared");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rule-kinds-framework.toml"
+    );
+    let text = std::fs::read(file).expect("fixture");
+    let f = parindex::framework::load("rule-kinds-framework.toml", &text).expect("framework");
+    let added = parindex::command::import::import_framework(&mut store, &me, &clock, &f);
+    assert!(added.expect("import"), "a new framework");
+    drop(store);
+    let raw = rusqlite::Connection::open(&db).expect("raw");
+    let added_at: String = raw
+        .query_row(
+            "SELECT added_at FROM framework WHERE id = ?1",
+            [&f.id],
+            |r| r.get(0),
+        )
+        .expect("framework row");
+    assert_eq!(added_at, then);
+    let granted_at: String = raw
+        .query_row(
+            "SELECT at FROM event WHERE target = ?1 AND field = ?2",
+            [parindex::store::OFFICER_TARGET, me.user.as_str()],
+            |r| r.get(0),
+        )
+        .expect("the first administrator's grant");
+    assert_eq!(granted_at, then);
+}

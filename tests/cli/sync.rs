@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::write::{change, overwrite, points, save};
+use crate::common::write::{change, merge, overwrite, points, save};
 use parindex::store::{Actor, AssessmentKey, Store};
 use proptest::prelude::*;
 
@@ -79,7 +79,7 @@ fn merged(dir: &Path, name: &str, first: &Path, others: &[&Path]) -> Store {
     std::fs::copy(first, &out).expect("copy");
     let mut s = Store::open(&out).expect("open merged");
     for o in others {
-        s.merge_from(o, false).expect("merge");
+        merge(&mut s, o).expect("merge");
     }
     s
 }
@@ -150,7 +150,7 @@ fn a_framework_whose_text_does_not_match_its_hash_is_refused_alone_and_the_rest_
     .expect("tamper");
     drop(raw);
     let mut s = Store::open(&paths[0]).expect("open");
-    let summary = s.merge_from(&paths[1], false).expect("merge proceeds");
+    let summary = merge(&mut s, &paths[1]).expect("merge proceeds");
     assert_eq!(
         summary.frameworks_refused,
         [(

@@ -80,6 +80,15 @@ pub fn append_unchecked(
         .expect("append")
 }
 
+/// Merges the database at `other` into `store` as `parindex sync` does: through its command, by
+/// the OS user, at this machine's clock.
+pub fn merge(
+    store: &mut Store,
+    other: &std::path::Path,
+) -> Result<parindex::store::MergeSummary, CommandError> {
+    parindex::command::sync::merge(store, &Actor::current(), &Clock::system(), other, false)
+}
+
 /// Gives `who` each of `grants` (units and areas as listed), through `officer grant`'s command.
 pub fn grant_all(
     store: &mut Store,

@@ -153,7 +153,7 @@ fn shell_store_calls() -> Vec<(String, String)> {
 #[test]
 fn a_shell_calls_no_store_write_but_the_named_upkeep() {
     let writes = store_write_methods();
-    for known in ["write", "register_key", "save_draft", "merge_from"] {
+    for known in ["write", "register_key", "save_draft", "merge_as"] {
         assert!(writes.contains(known), "{known} not found among {writes:?}");
     }
     let calls = shell_store_calls();
