@@ -35,6 +35,63 @@ fn squeezed(path: &Path) -> String {
         .collect()
 }
 
+/// What a rule found, judged by its allow-list (each entry: what it allows, and why).
+struct Judged<K> {
+    /// The findings no entry allows, each with the message it fails with.
+    forbidden: Vec<(K, String)>,
+    /// The entries that allow nothing found, worded: the code no longer has what they allowed,
+    /// so they go, and the list only ever shrinks.
+    stale: Vec<String>,
+}
+
+impl<K> Judged<K> {
+    /// Every forbidden finding, then every stale entry.
+    fn problems(self) -> Vec<String> {
+        let forbidden = self.forbidden.into_iter().map(|(_, message)| message);
+        forbidden.chain(self.stale).collect()
+    }
+}
+
+/// Judges `found` (each finding, and what to say if nothing allows it) by `allowed`:
+/// `allows(entry, finding)` says whether an entry covers a finding (the same name, a folder
+/// holding the file), `stale(entry)` what to say of an entry that covers none.
+fn judged<A, K>(
+    found: Vec<(K, String)>,
+    allowed: &[(A, &str)],
+    allows: impl Fn(&A, &K) -> bool,
+    stale: impl Fn(&A) -> String,
+) -> Judged<K> {
+    let covered = |f: &K| allowed.iter().any(|(entry, _)| allows(entry, f));
+    let stale = allowed
+        .iter()
+        .filter(|(entry, _)| !found.iter().any(|(f, _)| allows(entry, f)))
+        .map(|(entry, _)| stale(entry))
+        .collect();
+    let forbidden = found.into_iter().filter(|(f, _)| !covered(f)).collect();
+    Judged { forbidden, stale }
+}
+
+/// Fails with every problem, one a line (at the test that found them).
+#[track_caller]
+fn assert_none(problems: Vec<String>) {
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_judge_names_what_no_entry_allows_and_each_entry_that_allows_nothing() {
+    let found = vec![
+        ("src/a.rs".to_string(), "src/a.rs: forbidden".to_string()),
+        ("src/b.rs".to_string(), "src/b.rs: forbidden".to_string()),
+    ];
+    let allowed = [("src/b.rs", "a reason"), ("src/gone.rs", "another reason")];
+    let stale = |f: &&str| format!("{f}: stale");
+    let judged = judged(found, &allowed, |f, file| file == f, stale);
+    assert_eq!(
+        judged.problems(),
+        ["src/a.rs: forbidden", "src/gone.rs: stale"]
+    );
+}
+
 const SHELLS: &[&str] = &["src/cli", "src/tui", "src/tui.rs", "src/demo.rs"];
 
 #[test]
@@ -156,28 +213,19 @@ fn a_shell_calls_no_store_write_but_the_named_upkeep() {
     for known in ["write", "register_key", "save_draft", "merge_as"] {
         assert!(writes.contains(known), "{known} not found among {writes:?}");
     }
-    let calls = shell_store_calls();
-    let mut found = Vec::new();
-    for (method, file) in &calls {
-        if writes.contains(method) && !SHELL_UPKEEP.iter().any(|(m, _)| m == method) {
-            found.push(format!(
-                "{file}: store.{method}(…) writes: make it a command"
-            ));
-        }
-    }
-    for (method, _) in SHELL_UPKEEP {
-        if !writes.contains(*method) {
-            found.push(format!(
-                "{method} is no store write: remove it from SHELL_UPKEEP"
-            ));
-        }
-        if !calls.iter().any(|(m, _)| m == method) {
-            found.push(format!(
-                "no shell calls store.{method}: remove it from SHELL_UPKEEP"
-            ));
-        }
-    }
-    assert!(found.is_empty(), "{}", found.join("\n"));
+    let found = shell_store_calls()
+        .into_iter()
+        .filter(|(method, _)| writes.contains(method))
+        .map(|(method, file)| {
+            let message = format!("{file}: store.{method}(…) writes: make it a command");
+            (method, message)
+        })
+        .collect();
+    let stale = |method: &&str| match writes.contains(*method) {
+        true => format!("no shell calls store.{method}: remove it from SHELL_UPKEEP"),
+        false => format!("{method} is no store write: remove it from SHELL_UPKEEP"),
+    };
+    assert_none(judged(found, SHELL_UPKEEP, |m, call| m == call, stale).problems());
 }
 
 /// The guard above sees calls on values named `store`: every store a shell holds is so
@@ -257,25 +305,39 @@ const WRITE_TRANSACTIONS: &[(&str, &str)] = &[
     ("kept_totals.rs", "kept totals rebuilt for another engine"),
 ];
 
-#[test]
-fn every_write_goes_through_the_command_layer() {
-    let mut found = Vec::new();
-    for file in sources("src/store") {
-        let code = squeezed(&file);
-        let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        let opens = [
+/// The files of `src/store` that open a write transaction, by name.
+fn store_files_opening_a_write_transaction() -> Vec<(String, String)> {
+    let opens = |code: &str| {
+        [
             "TransactionBehavior::Immediate",
             "Transaction::new_unchecked",
         ]
         .iter()
-        .any(|w| code.contains(w));
-        if opens && !WRITE_TRANSACTIONS.iter().any(|(f, _)| *f == name) {
-            found.push(format!("{}: opens a write transaction", file.display()));
-        }
-    }
+        .any(|w| code.contains(w))
+    };
+    sources("src/store")
+        .into_iter()
+        .filter(|file| opens(&squeezed(file)))
+        .map(|file| {
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let message = format!(
+                "{}: opens a write transaction; writes go through src/command",
+                file.display()
+            );
+            (name.to_string(), message)
+        })
+        .collect()
+}
+
+#[test]
+fn every_write_goes_through_the_command_layer() {
+    let stale =
+        |f: &&str| format!("{f} opens no write transaction: remove it from WRITE_TRANSACTIONS");
+    let found = store_files_opening_a_write_transaction();
+    let mut problems = judged(found, WRITE_TRANSACTIONS, |f, name| f == name, stale).problems();
     // Outside the store and the command layer nothing holds the store's transaction or
     // builds an event.
     for file in sources("src") {
@@ -293,15 +355,14 @@ fn every_write_goes_through_the_command_layer() {
             ".append(",
         ] {
             if code.contains(word) {
-                found.push(format!("{}: {word}", file.display()));
+                problems.push(format!(
+                    "{}: {word}; writes go through src/command",
+                    file.display()
+                ));
             }
         }
     }
-    assert!(
-        found.is_empty(),
-        "writes must go through src/command:\n{}",
-        found.join("\n")
-    );
+    assert_none(problems);
 }
 
 #[test]
@@ -385,9 +446,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("shells", &["tui", "cli"]),
 ];
 
-/// Edges that still point the wrong way, each to be cut (issue 19). The test fails on any
-/// other wrong edge, and on an edge listed here that the code no longer has.
-const KNOTS: &[(&str, &str)] = &[];
+/// Edges that still point the wrong way (from, to), each with why it is not cut yet (issue 19).
+/// The test fails on any other wrong edge, and on an edge listed here that the code no longer
+/// has.
+const KNOTS: &[((&str, &str), &str)] = &[];
 
 /// The wordings that name what they word, each a module of its own above what it words: the
 /// core's facts (`src/i18n/facts/`), the UI (`src/i18n/ui/`), the store's and the command
@@ -506,30 +568,24 @@ fn edges() -> std::collections::BTreeMap<(String, String), String> {
 
 #[test]
 fn dependencies_point_down_the_layers() {
-    let mut wrong = Vec::new();
-    let mut knots_seen = std::collections::BTreeSet::new();
+    let mut missing = Vec::new();
+    let mut up = Vec::new();
     for ((from, to), file) in edges() {
-        let (Some(a), Some(b)) = (rank(&from), rank(&to)) else {
-            wrong.push(format!(
+        match (rank(&from), rank(&to)) {
+            (Some(a), Some(b)) if b < a => {}
+            (Some(_), Some(_)) => {
+                let message = format!("{from} → {to} ({file}) points up the layers");
+                up.push(((from, to), message));
+            }
+            _ => missing.push(format!(
                 "{from} → {to} ({file}): a module missing from LAYERS"
-            ));
-            continue;
-        };
-        if b < a {
-            continue;
-        }
-        if KNOTS.contains(&(from.as_str(), to.as_str())) {
-            knots_seen.insert((from, to));
-            continue;
-        }
-        wrong.push(format!("{from} → {to} ({file}) points up the layers"));
-    }
-    for (from, to) in KNOTS {
-        if !knots_seen.contains(&(from.to_string(), to.to_string())) {
-            wrong.push(format!("{from} → {to} is cut: remove it from KNOTS"));
+            )),
         }
     }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let knot = |&(from, to): &(&str, &str), (f, t): &(String, String)| from == f && to == t;
+    let cut = |(from, to): &(&str, &str)| format!("{from} → {to} is cut: remove it from KNOTS");
+    missing.extend(judged(up, KNOTS, knot, cut).problems());
+    assert_none(missing);
 }
 
 #[test]
@@ -575,13 +631,13 @@ const CRATES: &[(&str, &[&str])] = &[
     ("thiserror", &[]),
 ];
 
-/// Modules still using a crate they should not (issue 19), to be cut like [`KNOTS`].
-const CRATE_KNOTS: &[(&str, &str)] = &[];
+/// Modules still using a crate they should not (module, crate), each with why it is not cut
+/// yet (issue 19), to be cut like [`KNOTS`].
+const CRATE_KNOTS: &[((&str, &str), &str)] = &[];
 
 #[test]
 fn sql_and_terminal_crates_stay_in_their_layers() {
-    let mut wrong = std::collections::BTreeSet::new();
-    let mut seen = std::collections::BTreeSet::new();
+    let mut found = Vec::new();
     for file in sources("src") {
         let Some(module) = module_of(&file) else {
             continue;
@@ -591,27 +647,18 @@ fn sql_and_terminal_crates_stay_in_their_layers() {
             let named = [format!("{krate}::"), format!("{krate}_")]
                 .iter()
                 .any(|p| code.contains(p.as_str()));
-            if !named || allowed.contains(&module.as_str()) {
-                continue;
+            if named && !allowed.contains(&module.as_str()) {
+                let message = format!("{module} uses {krate} ({})", file.display());
+                found.push(((module.clone(), krate.to_string()), message));
             }
-            match CRATE_KNOTS.contains(&(module.as_str(), krate)) {
-                true => seen.insert((module.clone(), krate.to_string())),
-                false => wrong.insert(format!("{module} uses {krate} ({})", file.display())),
-            };
         }
     }
-    for (module, krate) in CRATE_KNOTS {
-        if !seen.contains(&(module.to_string(), krate.to_string())) {
-            wrong.insert(format!(
-                "{module} no longer uses {krate}: remove it from CRATE_KNOTS"
-            ));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "{}",
-        wrong.into_iter().collect::<Vec<_>>().join("\n")
-    );
+    let knot =
+        |&(m, k): &(&str, &str), (module, krate): &(String, String)| m == module && k == krate;
+    let cut = |(module, krate): &(&str, &str)| {
+        format!("{module} no longer uses {krate}: remove it from CRATE_KNOTS")
+    };
+    assert_none(judged(found, CRATE_KNOTS, knot, cut).problems());
 }
 
 /// The layers that read the record (the command layer, the UI state, the reports, the shells)
@@ -634,42 +681,41 @@ const DECODERS: &[(&str, &str)] = &[(
     "the evidence form's own draft: the references it kept as JSON, read back by the same form",
 )];
 
+/// Whether a file's code decodes a stored value itself.
+fn decodes(code: &str) -> bool {
+    [
+        "decode_score(",
+        "decode_bool(",
+        "decode_text(",
+        "decode_points(",
+        "decode_evidence(",
+        "decode_document(",
+        "decode_library_document(",
+        "has_text(&",
+        "evidence_count(&",
+    ]
+    .iter()
+    .any(|w| code.contains(&format!("fields::{w}")))
+}
+
 #[test]
 fn readers_of_the_record_take_values_decoded() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut found = Vec::new();
-    for dir in READERS {
-        for file in sources(dir) {
-            let rel = file.strip_prefix(root).expect("in the crate");
-            let code = squeezed(&file);
-            let decodes = [
-                "decode_score(",
-                "decode_bool(",
-                "decode_text(",
-                "decode_points(",
-            ]
-            .iter()
-            .chain(&[
-                "decode_evidence(",
-                "decode_document(",
-                "decode_library_document(",
-            ])
-            .chain(&["has_text(&", "evidence_count(&"])
-            .any(|w| code.contains(&format!("fields::{w}")));
-            let allowed = DECODERS.iter().any(|(f, _)| rel == Path::new(f));
-            if decodes != allowed {
-                found.push(format!(
-                    "{}: {}",
-                    rel.display(),
-                    match decodes {
-                        true => "decodes a stored value: use record::Decoded",
-                        false => "no longer decodes: remove it from DECODERS",
-                    }
-                ));
-            }
-        }
-    }
-    assert!(found.is_empty(), "{}", found.join("\n"));
+    let found = READERS
+        .iter()
+        .flat_map(|dir| sources(dir))
+        .filter(|file| decodes(&squeezed(file)))
+        .map(|file| {
+            let rel = file.strip_prefix(root).expect("in the crate").to_path_buf();
+            let message = format!(
+                "{}: decodes a stored value: use record::Decoded",
+                rel.display()
+            );
+            (rel, message)
+        })
+        .collect();
+    let no_longer = |f: &&str| format!("{f}: no longer decodes: remove it from DECODERS");
+    assert_none(judged(found, DECODERS, |f, rel| rel == Path::new(f), no_longer).problems());
 }
 
 /// The drawing only formats: it decodes no stored value (the walkthrough hands figures and
@@ -694,56 +740,37 @@ const PICKS_NOT_WORDING: &[(&str, &str)] = &[(
     "Theme::pick chooses a style (colour or monochrome), not a language",
 )];
 
-/// Folders still wording inline with `Lang::pick` (issue 19), to be emptied like [`KNOTS`]: the
-/// test fails on a pick anywhere else, and on a folder listed here that no longer has one.
-const PICKS_OPEN: &[&str] = &[];
+/// Folders still wording inline with `Lang::pick`, each with why it is still open (issue 19), to
+/// be emptied like [`KNOTS`]: the test fails on a pick anywhere else, and on a folder listed
+/// here that no longer has one.
+const PICKS_OPEN: &[(&str, &str)] = &[];
 
 /// The one wording style: every text in both languages is written in `src/i18n`, where the
 /// rest of the crate finds it by name; no module picks between two inline wordings.
 #[test]
 fn every_wording_in_both_languages_is_in_i18n() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut wrong = Vec::new();
-    let mut open_seen = std::collections::BTreeSet::new();
-    let mut not_wording_seen = std::collections::BTreeSet::new();
-    for file in sources("src") {
-        let rel = file
-            .strip_prefix(root)
-            .unwrap_or(&file)
-            .to_string_lossy()
-            .to_string();
-        if rel.starts_with("src/i18n/") || !squeezed(&file).contains(".pick(") {
-            continue;
-        }
-        if PICKS_NOT_WORDING.iter().any(|(f, _)| *f == rel) {
-            not_wording_seen.insert(rel);
-            continue;
-        }
-        match PICKS_OPEN
-            .iter()
-            .find(|dir| rel.starts_with(&format!("{dir}/")))
-        {
-            Some(dir) => {
-                open_seen.insert(*dir);
-            }
-            None => wrong.push(format!("{rel}: words inline; word it in src/i18n")),
-        }
-    }
-    for dir in PICKS_OPEN {
-        if !open_seen.contains(dir) {
-            wrong.push(format!(
-                "{dir} words through i18n: remove it from PICKS_OPEN"
-            ));
-        }
-    }
-    for (file, _) in PICKS_NOT_WORDING {
-        if !not_wording_seen.contains(*file) {
-            wrong.push(format!(
-                "{file} has no pick: remove it from PICKS_NOT_WORDING"
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let found = sources("src")
+        .into_iter()
+        .filter(|file| squeezed(file).contains(".pick("))
+        .map(|file| {
+            file.strip_prefix(root)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .to_string()
+        })
+        .filter(|rel| !rel.starts_with("src/i18n/"))
+        .map(|rel| {
+            let message = format!("{rel}: words inline; word it in src/i18n");
+            (rel, message)
+        })
+        .collect();
+    let no_pick = |f: &&str| format!("{f} has no pick: remove it from PICKS_NOT_WORDING");
+    let not_wording = judged(found, PICKS_NOT_WORDING, |f, rel| rel == f, no_pick);
+    let in_folder = |dir: &&str, rel: &String| rel.starts_with(&format!("{dir}/"));
+    let closed = |dir: &&str| format!("{dir} words through i18n: remove it from PICKS_OPEN");
+    let open = judged(not_wording.forbidden, PICKS_OPEN, in_folder, closed);
+    assert_none([open.problems(), not_wording.stale].concat());
 }
 
 /// How many times a piece of squeezed code words a text by language inline: a `Localized`
