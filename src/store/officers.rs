@@ -31,7 +31,7 @@ pub(super) fn officers_in(conn: &Connection) -> Result<Vec<Officer>, StoreError>
     let mut out = Vec::new();
     for row in rows {
         let (user, value) = row.map_err(StoreError::sql)?;
-        if let Ok(Some(grants)) = serde_json::from_str::<Option<Vec<Grant>>>(&value) {
+        if let Some(grants) = crate::roles::decode_grants(&value) {
             out.push(Officer { user, grants });
         }
     }
@@ -116,7 +116,7 @@ impl Store {
         actor: &Actor,
         now: &str,
     ) -> Result<(), StoreError> {
-        let value = serde_json::to_string(&grants).map_err(|e| StoreError::Sql(e.to_string()))?;
+        let value = crate::roles::encode_grants(grants.as_deref());
         let key = officers_key();
         self.write(|tx| {
             tx.authorize(actor, Action::Administer)?;

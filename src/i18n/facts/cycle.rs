@@ -2,7 +2,9 @@
 
 use crate::cycle::{DeadlineStage, FieldGroup, GapKind, Gaps, Lock, Status, date_vn};
 use crate::i18n::{Lang, Localized};
+
 impl Status {
+    /// The status as the appraisal council names it.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Status::Draft, Lang::Vi) => "Đang tự chấm",
