@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::command::conflict::{self, Resolve};
 use crate::command::{Clock, CommandError};
 use crate::i18n::cli::sync as words;
-use crate::store::{Actor, now_utc};
+use crate::store::Actor;
 
 use super::output::{counts_line, print_json, say};
 use super::{CliError, Context, open_read_store, open_store, quarantine};
@@ -96,7 +96,7 @@ pub fn snapshot(ctx: &Context, args: SnapshotArgs) -> Result<(), CliError> {
     let store = open_read_store(ctx)?;
     let (out, removed) = if into_dir {
         let keep = args.keep.map(|k| k as usize);
-        store.snapshot_into(&args.out, keep, &now_utc())
+        store.snapshot_into(&args.out, keep, &Clock::system().now)
     } else {
         store
             .snapshot(&args.out, args.force)
