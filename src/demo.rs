@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::command::change::Change;
 use crate::command::{self, Clock, CommandError};
 use crate::cycle::Transition;
-use crate::fields::{self, Evidence, Field};
+use crate::fields::{self, Evidence, Field, Target};
 use crate::framework::{Framework, Measure, Rule, Source, SubCriterion};
 use crate::roles::Role;
 use crate::scoring::{self, Declared, Stage, StageScore};
@@ -338,7 +338,7 @@ fn transition(
 
 /// A write prepared before the store is borrowed.
 struct Pending {
-    target: String,
+    target: Target,
     field: Field,
     value: String,
 }

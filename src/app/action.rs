@@ -2,6 +2,7 @@
 //! what flows out of it (effects the shell carries out against the store).
 
 use crate::cycle::{FieldGroup, Status, Transition};
+use crate::fields::Target;
 use crate::framework::Framework;
 use crate::level::Level;
 use crate::ranking::Ranking;
@@ -116,7 +117,7 @@ pub enum Action {
     },
     Failed(String),
     HistoryLoaded {
-        target: String,
+        target: Target,
         events: Vec<Event>,
     },
     /// The status changed (submit, return, finalize, reopen).
@@ -142,7 +143,7 @@ pub enum Action {
     NeedsReason(String),
     /// A conflict was resolved by a new event over all its heads.
     Resolved {
-        target: String,
+        target: Target,
         field: String,
     },
     /// The refused changes this officer may decide, with the names of their units (code, name).
@@ -218,7 +219,7 @@ pub struct Reloaded {
     /// `Some`: `fields` holds only these targets' fields (what a save changed), to put in place
     /// of the ones shown; every other field and `second_round` stay as they are. `None`:
     /// `fields` is every field of the assessment.
-    pub targets: Option<Vec<String>>,
+    pub targets: Option<Vec<Target>>,
     /// The reasons of the bonus and penalty figures among those fields.
     pub reasons: Vec<HeadReason>,
 }
@@ -250,7 +251,7 @@ pub enum Effect {
     },
     LoadHistory {
         key: AssessmentKey,
-        target: String,
+        target: Target,
     },
     /// Move the assessment through the appraisal cycle; the store says why when it refuses.
     Transition {
@@ -270,7 +271,7 @@ pub enum Effect {
     /// Resolve a conflict: a new event whose parents are all the heads.
     Resolve {
         key: AssessmentKey,
-        target: String,
+        target: Target,
         field: String,
         value: String,
         heads: Vec<String>,
@@ -292,7 +293,7 @@ pub enum Effect {
     SaveDraft(Draft),
     DiscardDraft {
         key: AssessmentKey,
-        target: String,
+        target: Target,
         field: String,
     },
     /// Cancel (`cancel`) or restore an assessment (`assess cancel|restore`).

@@ -6,7 +6,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields::{self, Field};
+use crate::fields::{self, Field, Target};
 use crate::framework::{Framework, SubCriterion};
 use crate::i18n::ui;
 use crate::i18n::{Lang, Localized, number};
@@ -190,7 +190,7 @@ impl AppraisalForm {
     /// The writes for valid points: the score and the note, each only when changed.
     pub fn changes(&self, points: Decimal) -> Vec<Change> {
         let change = |field: Field, value: String, seen: &[String]| Change {
-            target: self.code.clone(),
+            target: Target::item(&self.code),
             field,
             value,
             seen_heads: seen.to_vec(),

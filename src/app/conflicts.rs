@@ -3,7 +3,7 @@
 //! host and time. The officer resolves a field by taking one head or typing a new value; the
 //! resolution is a new event whose parents are all the heads.
 
-use crate::fields;
+use crate::fields::{self, Target};
 use crate::i18n::Lang;
 use crate::i18n::ui::values;
 use crate::record::{AssessmentKey, Conflict};
@@ -96,11 +96,11 @@ impl ConflictsView {
     pub fn subject(&self, conflict: &Conflict, lang: Lang) -> String {
         let (key, state) = (&conflict.key, &conflict.state);
         let field = values::field_label(&state.field, lang);
-        if key.unit_code == "*" && state.target == crate::record::OFFICER_TARGET {
+        if key.unit_code == "*" && state.target == Target::Officer {
             let officer = crate::text::one_line(&state.field);
             return values::officer_roles_subject(lang, &officer);
         }
-        if key.unit_code == "*" && state.target == crate::record::FRAMEWORK_CHOICE_TARGET {
+        if key.unit_code == "*" && state.target == Target::FrameworkChoice {
             let unit = self.unit_label(&state.field);
             return values::framework_choice_subject(lang, &unit, key.year);
         }

@@ -3,7 +3,7 @@
 //! (giải trình) in a multi-line field. Checked before saving: every reference names its document,
 //! and a date is a real day/month/year.
 
-use crate::fields::{self, Evidence, Field, LibraryDocument};
+use crate::fields::{self, Evidence, Field, LibraryDocument, Target};
 use crate::i18n::Lang;
 use crate::i18n::ui;
 use crate::limits::{TextField, TooLong};
@@ -387,7 +387,7 @@ impl EvidenceForm {
 
     fn change(&self, field: Field, value: String, seen: &[String]) -> Change {
         Change {
-            target: self.code.clone(),
+            target: Target::item(&self.code),
             field,
             value,
             seen_heads: seen.to_vec(),

@@ -4,14 +4,12 @@
 //! read a long value whole.
 
 use crate::cycle::{Status, Transition};
+use crate::fields::{self, Target};
 use crate::i18n::Lang;
 use crate::local_time::TimeZone;
 use crate::record::Event;
 
 use crate::i18n::ui::values;
-
-/// The target of the assessment's status events.
-const STATUS: &str = "status";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryRow {
@@ -110,10 +108,10 @@ pub fn rows(events: &[Event], lang: Lang, zone: &TimeZone) -> Vec<HistoryRow> {
                 .iter()
                 .filter_map(|p| events.iter().find(|x| &x.id == p))
                 .max_by(|a, b| a.id.cmp(&b.id));
-            let status = e.target == STATUS;
+            let status = e.target == Target::Status;
             let old = match (parent, status) {
                 (Some(p), _) => whole(p, lang),
-                (None, true) if e.field == STATUS => Status::Draft.label(lang).to_string(),
+                (None, true) if e.field == fields::STATUS => Status::Draft.label(lang).to_string(),
                 (None, _) => "—".to_string(),
             };
             HistoryRow {
@@ -134,7 +132,7 @@ pub fn rows(events: &[Event], lang: Lang, zone: &TimeZone) -> Vec<HistoryRow> {
 
 /// An event's value in words, whole (newlines kept), safe to draw.
 fn whole(e: &Event, lang: Lang) -> String {
-    match e.target == STATUS {
+    match e.target == Target::Status {
         true => values::display_event(&e.target, &e.field, &e.value, lang),
         false => values::display_whole(&e.field, &e.value, lang),
     }
@@ -149,7 +147,7 @@ fn status_change(e: &Event, parent: Option<&Event>, lang: Lang) -> String {
             .and_then(|s| s.parse::<Status>().ok())
     };
     let from = parent.and_then(status_of).unwrap_or(Status::Draft);
-    let done = match e.field == STATUS {
+    let done = match e.field == fields::STATUS {
         true => status_of(e).and_then(|to| Transition::between(from, to)),
         false => None,
     };

@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields::{self, Field};
+use crate::fields::{self, Field, Target};
 use crate::framework::{Adjustment, AdjustmentKind, Framework};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, Localized, number};
@@ -82,8 +82,11 @@ pub fn entries(f: &Framework) -> Vec<Entry> {
 }
 
 /// The targets whose figures carry reasons: every entry's code.
-pub fn targets(f: &Framework) -> Vec<String> {
-    entries(f).into_iter().map(|e| e.item.code).collect()
+pub fn targets(f: &Framework) -> Vec<Target> {
+    entries(f)
+        .into_iter()
+        .map(|e| Target::from(e.item.code))
+        .collect()
 }
 
 /// The list, the selected line, and the form open on it.
@@ -234,7 +237,7 @@ impl ItemForm {
             return Vec::new();
         }
         vec![Change {
-            target: self.code.clone(),
+            target: Target::item(&self.code),
             field: self.field.clone(),
             value: fields::encode_points(points),
             seen_heads: self.seen.clone(),

@@ -461,7 +461,7 @@ impl App {
                 .iter()
                 .map(|d| {
                     (
-                        d.target.clone(),
+                        d.target.to_string(),
                         ui::values::field_label(&d.field, self.lang),
                     )
                 })

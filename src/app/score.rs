@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields::{self, Field};
+use crate::fields::{self, Field, Target};
 use crate::framework::{Measure, Rule, SubCriterion};
 use crate::i18n::ui::Text;
 use crate::i18n::{Lang, number};
@@ -325,7 +325,7 @@ impl ScoreForm {
     /// The writes a valid outcome makes, against the heads seen when the form opened.
     pub fn changes(&self, outcome: &Outcome) -> Vec<Change> {
         let change = |field: Field, value: String, seen: &[String]| Change {
-            target: self.code.clone(),
+            target: Target::item(&self.code),
             field,
             value,
             seen_heads: seen.to_vec(),

@@ -12,7 +12,7 @@ use super::action::Change;
 /// One field of a step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepWrite {
-    pub target: String,
+    pub target: crate::fields::Target,
     pub field: crate::fields::Field,
     /// Canonical JSON the field held before (the field's empty value when it had none).
     pub before: String,
@@ -104,7 +104,7 @@ pub enum InFlight {
 }
 
 /// A field of one assessment: (assessment, target, field).
-type FieldOf = (AssessmentKey, String, crate::fields::Field);
+type FieldOf = (AssessmentKey, crate::fields::Target, crate::fields::Field);
 
 /// This session's steps: done (undoable) and undone (redoable), newest last.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

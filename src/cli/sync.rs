@@ -238,11 +238,12 @@ impl Named {
 /// What a conflict is about: an assessment's field, its status, an officer's roles or a
 /// year's deadline.
 fn kind(c: &crate::store::Conflict) -> &'static str {
-    match (c.key.unit_code.as_str(), c.state.target.as_str()) {
-        (_, crate::store::OFFICER_TARGET) => "grant",
-        ("*", crate::store::FRAMEWORK_CHOICE_TARGET) => "framework",
+    use crate::fields::Target;
+    match (c.key.unit_code.as_str(), &c.state.target) {
+        (_, Target::Officer) => "grant",
+        ("*", Target::FrameworkChoice) => "framework",
         ("*", _) => "deadline",
-        (_, "status") => "status",
+        (_, Target::Status) => "status",
         _ => "field",
     }
 }

@@ -4,16 +4,13 @@
 
 use std::sync::Arc;
 
+use crate::fields::Target;
 use crate::framework::Framework;
 use crate::roles::Action;
 use crate::store::{Actor, AssessmentKey, NewEvent, Store, StoreError, Tx};
 
 use super::rules::check_year;
 use super::{Clock, CommandError};
-
-/// The target and field that mark an assessment as withdrawn.
-pub const STATUS: &str = "status";
-pub const CANCELLED: &str = crate::fields::CANCELLED;
 
 /// The assessment a change is about: the live one of the unit and year, or the one its first
 /// successful change will start (`exists` false: nothing is stored yet).
@@ -232,8 +229,8 @@ fn mark(
     tx.append(
         NewEvent {
             key,
-            target: STATUS,
-            field: CANCELLED,
+            target: Target::Status,
+            field: crate::fields::CANCELLED,
             value: crate::fields::encode_bool(cancelled),
             reason: None,
             at: &clock.now,

@@ -3,6 +3,7 @@
 //! on a locked assessment (with a reason); status, officer-grant and deadline conflicts are
 //! resolved the same way.
 
+use crate::fields::Target;
 use crate::roles::Action;
 use crate::store::{Actor, AssessmentKey, Event, NewEvent, Store, Tx};
 
@@ -68,7 +69,7 @@ pub fn resolve(
         authorize(tx, actor, &clock.today, &head, reason.is_some())?;
         let value = match &req.value {
             Some(v) => {
-                if head.key.unit_code != "*" && head.target != "status" {
+                if head.key.unit_code != "*" && head.target != Target::Status {
                     let framework = tx.framework(&head.key.framework_id)?;
                     check_value(&framework, &head.target, &head.field, v)?;
                 }
@@ -79,7 +80,7 @@ pub fn resolve(
         let event = tx.append(
             NewEvent {
                 key: &head.key,
-                target: &head.target,
+                target: head.target.clone(),
                 field: &head.field,
                 value,
                 reason: Some(match reason {
@@ -117,7 +118,7 @@ fn authorize(
     let decide = Action::Decide {
         unit: &key.unit_code,
     };
-    if head.target == "status" {
+    if head.target == Target::Status {
         tx.authorize(actor, decide)?;
         return Ok(());
     }

@@ -2,7 +2,7 @@
 //! or removed by its own event, so an addition never conflicts with another officer's (here or
 //! on another copy), and a pure append retries while the database is busy.
 
-use crate::fields::{self, Evidence};
+use crate::fields::{self, Evidence, Target};
 use crate::record::Decoded;
 use crate::store::{Actor, AssessmentKey, Event, NewEvent, Store, Tx};
 
@@ -145,7 +145,7 @@ fn add_document(
     Ok(tx.append(
         NewEvent {
             key,
-            target: code,
+            target: Target::item(code),
             field: &field,
             value: fields::encode_document(document),
             reason: None,
@@ -200,7 +200,7 @@ pub(super) fn replace_documents(
         events.push(tx.append(
             NewEvent {
                 key,
-                target: code,
+                target: Target::item(code),
                 field: &part.field,
                 value,
                 reason: None,

@@ -4,7 +4,7 @@
 //! sub-criterion's evidence set (`evidence/<uuidv7>`, no parents) naming the library document.
 //! Additions never supersede each other, here or on another copy.
 
-use crate::fields::{self, Evidence, LibraryDocument, StoredFile};
+use crate::fields::{self, Evidence, LibraryDocument, StoredFile, Target};
 use crate::limits::{ASSESSMENT_FILE_BYTES, FILE_BYTES, TextField, check};
 pub use crate::record::library::{Entry, documents, entries, search};
 use crate::record::{Decoded, library::named};
@@ -126,7 +126,7 @@ pub fn add_document(
         tx.append(
             NewEvent {
                 key: &located.key,
-                target: fields::LIBRARY,
+                target: Target::Library,
                 field: &id,
                 value: fields::encode_library_document(&document),
                 reason: None,

@@ -1,8 +1,9 @@
 //! Officers and their roles: grant, revoke, remove. Once an administrator exists the database
 //! enforces roles for good: the last administrator can be neither revoked nor removed.
 
+use crate::fields::Target;
 use crate::roles::{Action, Grant, Role};
-use crate::store::{Actor, NewEvent, OFFICER_TARGET, Store, Tx, officers_key};
+use crate::store::{Actor, NewEvent, Store, Tx, officers_key};
 
 use super::{Clock, CommandError};
 
@@ -123,7 +124,7 @@ fn set(
     tx.append(
         NewEvent {
             key: &key,
-            target: OFFICER_TARGET,
+            target: Target::Officer,
             field: user,
             value,
             reason: None,

@@ -2,14 +2,13 @@
 //! change again, now, as a normal change by the council member or administrator (checked like
 //! one: its stage must be open today, its value must fit its rule), or `dismiss` leaves it in
 //! the log only. Either way the decision is an event on the year (target
-//! [`QUARANTINE_TARGET`], field the refused event's id), so it syncs like everything else, and
+//! [`Target::Quarantine`], field the refused event's id), so it syncs like everything else, and
 //! both are written in one transaction or not at all.
 
 use crate::cycle::{Lock, Status, Transition};
+use crate::fields::Target;
 use crate::roles::{Action, Role};
-use crate::store::{
-    Actor, Event, NewEvent, QUARANTINE_TARGET, Quarantined, Store, StoreError, Tx, year_key,
-};
+use crate::store::{Actor, Event, NewEvent, Quarantined, Store, StoreError, Tx, year_key};
 
 use super::rules::{check_lock, check_value};
 use super::{Clock, CommandError};
@@ -141,7 +140,7 @@ fn pending(tx: &Tx, actor: &Actor, id: &str) -> Result<Quarantined, CommandError
         }
         .into());
     }
-    if let Some(done) = tx.field(&year_key(e.key.year), QUARANTINE_TARGET, id)? {
+    if let Some(done) = tx.field(&year_key(e.key.year), &Target::Quarantine, id)? {
         let decision = serde_json::from_str::<serde_json::Value>(&done.value)
             .ok()
             .and_then(|v| v["decision"].as_str().map(String::from))
@@ -179,7 +178,7 @@ fn remake(tx: &Tx, actor: &Actor, clock: &Clock, e: &Event) -> Result<(), Comman
                 .into(),
             });
         }
-        if e.target == "status" {
+        if e.target == Target::Status {
             status_move(tx, e)?
         } else {
             check_lock(tx, &clock.today, key, &e.field).map_err(|err| match err {
@@ -194,7 +193,7 @@ fn remake(tx: &Tx, actor: &Actor, clock: &Clock, e: &Event) -> Result<(), Comman
     tx.append(
         NewEvent {
             key,
-            target: &e.target,
+            target: e.target.clone(),
             field: &e.field,
             value,
             reason: Some(format!(
@@ -213,19 +212,19 @@ fn remake(tx: &Tx, actor: &Actor, clock: &Clock, e: &Event) -> Result<(), Comman
 /// commands, with their own checks (the last administrator, a key's owner).
 fn year_wide(e: &Event) -> Result<String, CommandError> {
     let date = serde_json::from_str::<String>(&e.value).ok();
-    let deadline = e.target == "year" && e.field.starts_with("deadline");
+    let deadline = e.target == Target::Year && e.field.starts_with("deadline");
     if deadline && date.as_deref().is_some_and(is_iso_date) {
         return Ok(e.value.clone());
     }
-    let command = match e.target.as_str() {
-        crate::store::OFFICER_TARGET => "parindex officer grant|revoke",
-        "year" => "parindex year set-deadline",
-        "framework" => "parindex assess choose-framework",
-        "key" => "parindex key import",
+    let command = match e.target {
+        Target::Officer => "parindex officer grant|revoke",
+        Target::Year => "parindex year set-deadline",
+        Target::FrameworkChoice => "parindex assess choose-framework",
+        Target::Key => "parindex key import",
         _ => "parindex conflicts resolve",
     };
     Err(Refused::Elsewhere {
-        target: e.target.clone(),
+        target: e.target.to_string(),
         command: command.into(),
     }
     .into())
@@ -268,7 +267,7 @@ fn decide(
     tx.append(
         NewEvent {
             key: &key,
-            target: QUARANTINE_TARGET,
+            target: Target::Quarantine,
             field: &refused.id,
             value: serde_json::json!({ "decision": decision }).to_string(),
             reason,

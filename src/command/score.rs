@@ -6,7 +6,7 @@
 use crate::record::Decoded;
 use std::sync::Arc;
 
-use crate::fields::{self, Evidence};
+use crate::fields::{self, Evidence, Target};
 use crate::framework::{Framework, SubCriterion};
 use crate::scoring::{self, Stage, StageScore};
 use crate::store::{Actor, AssessmentKey, Event, NewEvent, Store, Tx};
@@ -299,7 +299,7 @@ pub(super) fn supersede(
     Ok(tx.append(
         NewEvent {
             key,
-            target,
+            target: Target::item(target),
             field,
             value,
             reason,

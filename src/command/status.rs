@@ -2,7 +2,7 @@
 //! with their completeness gates, and the year's deadlines.
 
 use crate::cycle::{DeadlineStage, Gaps, Pending, Status, Transition, gaps};
-use crate::fields;
+use crate::fields::{self, Target};
 use crate::record::Decoded;
 use crate::roles::Action;
 use crate::scoring;
@@ -81,7 +81,7 @@ pub fn transition(
         tx.append(
             NewEvent {
                 key: &key,
-                target: "status",
+                target: Target::Status,
                 field: "status",
                 value: serde_json::Value::from(to.code()).to_string(),
                 reason,
@@ -164,7 +164,7 @@ pub fn set_deadline(
         tx.append(
             NewEvent {
                 key: &key,
-                target: "year",
+                target: Target::Year,
                 field: stage.field(),
                 value: serde_json::Value::from(date).to_string(),
                 reason: None,

@@ -67,46 +67,11 @@ impl Field {
     }
 }
 
-/// A field is its stored name: `field == "self"`, `state.field == field`.
-impl PartialEq<str> for Field {
-    fn eq(&self, name: &str) -> bool {
-        self.as_str() == name
-    }
-}
-
-impl PartialEq<&str> for Field {
-    fn eq(&self, name: &&str) -> bool {
-        self.as_str() == *name
-    }
-}
-
-impl PartialEq<String> for Field {
-    fn eq(&self, name: &String) -> bool {
-        self.as_str() == name.as_str()
-    }
-}
-
-impl PartialEq<Field> for String {
-    fn eq(&self, field: &Field) -> bool {
-        field == self
-    }
-}
-
-impl PartialEq<Field> for &str {
-    fn eq(&self, field: &Field) -> bool {
-        field == *self
-    }
-}
+spelled_as_stored!(Field);
 
 impl From<Stage> for Field {
     fn from(stage: Stage) -> Field {
         Field::Stage(stage)
-    }
-}
-
-impl std::fmt::Display for Field {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.as_str())
     }
 }
 

@@ -1,14 +1,65 @@
 //! The fields of an assessment as stored in events, and their canonical JSON values. Pure: the
 //! one place that knows how a score, the declared data, evidence or a note is written down.
-//! The names and the typed [`Field`] are in `field`, the values of scores, notes and points in
-//! `value`, documents (cited on a sub-criterion, or in the evidence library) in `evidence`.
+//! The names and the typed [`Field`] are in `field`, the typed [`Target`] a field belongs to in
+//! `target`, the values of scores, notes and points in `value`, documents (cited on a
+//! sub-criterion, or in the evidence library) in `evidence`.
+
+/// `==` between a typed name and its stored spelling, both ways (`field == "self"`,
+/// `code == target`), and `Display` as that spelling: for each type with an `as_str`.
+macro_rules! spelled_as_stored {
+    ($t:ty) => {
+        impl PartialEq<str> for $t {
+            fn eq(&self, name: &str) -> bool {
+                *self.as_str() == *name
+            }
+        }
+
+        impl PartialEq<&str> for $t {
+            fn eq(&self, name: &&str) -> bool {
+                *self.as_str() == **name
+            }
+        }
+
+        impl PartialEq<String> for $t {
+            fn eq(&self, name: &String) -> bool {
+                *self.as_str() == **name
+            }
+        }
+
+        impl PartialEq<$t> for String {
+            fn eq(&self, typed: &$t) -> bool {
+                typed == self
+            }
+        }
+
+        impl PartialEq<$t> for &str {
+            fn eq(&self, typed: &$t) -> bool {
+                typed == *self
+            }
+        }
+
+        impl PartialEq<$t> for str {
+            fn eq(&self, typed: &$t) -> bool {
+                typed == self
+            }
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.as_str())
+            }
+        }
+    };
+}
 
 mod evidence;
 mod field;
+mod target;
 mod value;
 
 pub use evidence::*;
 pub use field::*;
+pub use target::*;
 pub use value::*;
 
 /// Field names (the `field` column of an event).

@@ -2,6 +2,7 @@
 //! loaded from TOML, validated, and looked up by code. Pure: no I/O beyond reading given text.
 
 mod adjustments;
+pub use adjustments::RESERVED_CODES;
 mod bundled;
 mod header;
 mod load;

@@ -1,6 +1,6 @@
 //! Turning an assessment's stored fields into the scoring engine's inputs.
 
-use crate::fields;
+use crate::fields::{self, Target};
 use crate::scoring::{Inputs, Stage, SubInput};
 
 use super::FieldState;
@@ -14,7 +14,7 @@ pub fn documents_as_lists(states: Vec<FieldState>) -> Vec<FieldState> {
         return states;
     }
     let mut out: Vec<FieldState> = Vec::with_capacity(states.len());
-    let mut parts: std::collections::BTreeMap<String, Vec<FieldState>> = Default::default();
+    let mut parts: std::collections::BTreeMap<Target, Vec<FieldState>> = Default::default();
     for s in states {
         if s.field == fields::EVIDENCE || fields::is_document(&s.field) {
             parts.entry(s.target.clone()).or_default().push(s);

@@ -40,7 +40,7 @@ pub fn entries(states: &[FieldState]) -> Vec<Entry> {
     for s in states.iter().filter(|s| s.field == fields::EVIDENCE) {
         for e in fields::decode_evidence(&s.value) {
             if let Some(entry) = out.iter_mut().find(|x| Some(&x.id) == e.doc.as_ref()) {
-                entry.citations.push((s.target.clone(), e.page));
+                entry.citations.push((s.target.to_string(), e.page));
             }
         }
     }

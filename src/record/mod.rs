@@ -10,6 +10,8 @@ pub mod value;
 pub use decoded::Decoded;
 pub use inputs::inputs_from;
 
+use crate::fields::Target;
+
 /// One unit's assessment for one year under one framework.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AssessmentKey {
@@ -24,8 +26,8 @@ pub struct Event {
     /// UUIDv7: unique across copies, ordered by time of creation.
     pub id: String,
     pub key: AssessmentKey,
-    /// Sub-criterion code, or `status`, `bonus`, `penalty`, `year`.
-    pub target: String,
+    /// A sub-criterion's code, or `status`, `bonus`, `penalty`, `year`, ….
+    pub target: Target,
     pub field: String,
     /// Canonical JSON.
     pub value: String,
@@ -40,7 +42,7 @@ pub struct Event {
 /// The current state of one field: its value and the events that are its heads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldState {
-    pub target: String,
+    pub target: Target,
     pub field: String,
     /// The value of the chosen head (deterministic when in conflict: the newest id).
     pub value: String,
@@ -55,7 +57,7 @@ pub struct FieldState {
 /// penalty item's reason; undo, a resolution). Read from the log, not kept in the projection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadReason {
-    pub target: String,
+    pub target: Target,
     pub field: String,
     pub reason: String,
 }
@@ -79,16 +81,12 @@ pub struct Quarantined {
     pub detail: String,
 }
 
-/// The target of the council's decisions on refused events (on the year's key; field: the
-/// refused event's id; value `{"decision": "accept" | "dismiss"}`).
-pub const QUARANTINE_TARGET: &str = "quarantine";
-
 /// Unsaved text of one field of one assessment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     pub key: AssessmentKey,
-    /// Sub-criterion code.
-    pub target: String,
+    /// The sub-criterion.
+    pub target: Target,
     /// The field the text was meant for (`self`, `explanation`, `evidence`).
     pub field: String,
     pub text: String,
@@ -99,7 +97,7 @@ pub struct Draft {
 /// One field to write, against the heads the officer was looking at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    pub target: String,
+    pub target: Target,
     pub field: crate::fields::Field,
     /// Canonical JSON.
     pub value: String,
@@ -124,8 +122,3 @@ pub fn officers_key() -> AssessmentKey {
         year: 0,
     }
 }
-
-pub const OFFICER_TARGET: &str = "officer";
-
-/// The target of an administrator's choice of framework on a year's key (field: the unit).
-pub const FRAMEWORK_CHOICE_TARGET: &str = "framework";

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields::{self, Field};
+use crate::fields::{self, Field, Target};
 use crate::framework::{Adjustment, AdjustmentKind, Framework, Rule, Source, SubCriterion};
 use crate::scoring::{self, ScoreError, Stage};
 
@@ -132,17 +132,17 @@ fn check_item_value(
 /// given with its reason, kept on its event: a local change and a merged event alike.
 pub fn check_reason(
     framework: &Framework,
-    target: &str,
+    target: &Target,
     field: &str,
     reason: Option<&str>,
 ) -> Result<(), ValueError> {
     let figure = match framework.adjustment(target) {
         Some(_) => field.parse::<Stage>().is_ok(),
-        None => matches!(target, fields::BONUS | fields::PENALTY) && field == target,
+        None => matches!(target, Target::Bonus | Target::Penalty) && field == target.as_str(),
     };
     if figure && reason.is_none_or(|r| r.trim().is_empty()) {
         return Err(ValueError::ReasonRequired {
-            target: target.into(),
+            target: target.to_string(),
         });
     }
     Ok(())
@@ -162,23 +162,24 @@ pub fn sub<'f>(framework: &'f Framework, code: &str) -> Result<&'f SubCriterion,
 /// N/A only where allowed, bonus and penalty within their caps, text as text. Pure.
 pub fn check_value(
     framework: &Framework,
-    target: &str,
+    target: &Target,
     field: &str,
     value: &str,
 ) -> Result<(), ValueError> {
-    if matches!(target, fields::BONUS | fields::PENALTY) {
-        let pseudo = bonus_or_penalty(framework, target)?;
-        return match fields::decode_points(value) {
-            Some(p) => check_points(p, &pseudo, framework.decimals),
-            None if value == "null" => Ok(()),
-            None => Err(bad_shape(field)),
-        };
+    match target {
+        Target::Bonus | Target::Penalty => {
+            let pseudo = bonus_or_penalty(framework, target)?;
+            return match fields::decode_points(value) {
+                Some(p) => check_points(p, &pseudo, framework.decimals),
+                None if value == "null" => Ok(()),
+                None => Err(bad_shape(field)),
+            };
+        }
+        Target::Library => return check_library_value(field, value),
+        _ => {}
     }
     if let Some(item) = framework.adjustment(target) {
         return check_item_value(framework, item, field, value);
-    }
-    if target == fields::LIBRARY {
-        return check_library_value(field, value);
     }
     let sub = sub(framework, target)?;
     match field.parse::<Field>() {
@@ -215,7 +216,7 @@ pub fn check_value(
             | Field::LibraryDocument(_),
         )
         | Err(_) => Err(ValueError::NoSuchField {
-            target: target.into(),
+            target: target.to_string(),
             field: field.into(),
         }),
     }
@@ -315,7 +316,7 @@ mod tests {
     fn bonus_and_penalty_figures_need_a_reason_and_other_fields_do_not() {
         let f = crate::scoring::fixture::rule_kinds();
         let refused = |target: &str, field: &str, reason: Option<&str>| {
-            check_reason(&f, target, field, reason).is_err()
+            check_reason(&f, &target.into(), field, reason).is_err()
         };
         assert!(refused("T1", "self", None));
         assert!(refused("1.D", "appraisal2", Some("  ")));
@@ -323,8 +324,8 @@ mod tests {
         assert!(!refused("1.1.5", "self", None), "a sub-criterion's score");
         assert!(!refused("T1", "explanation", None), "an item's text field");
         let huyen = crate::framework::bundled_by_id("quang-binh-2021-huyen").unwrap();
-        assert!(check_reason(&huyen, "bonus", "bonus", None).is_err());
-        assert!(check_reason(&huyen, "bonus", "bonus", Some("Sáng kiến")).is_ok());
+        assert!(check_reason(&huyen, &Target::Bonus, "bonus", None).is_err());
+        assert!(check_reason(&huyen, &Target::Bonus, "bonus", Some("Sáng kiến")).is_ok());
     }
 
     #[test]
@@ -342,10 +343,13 @@ mod tests {
             "response",
         ] {
             assert!(
-                check_value(&f, &code, field, r#""Đã làm""#).is_ok(),
+                check_value(&f, &Target::item(&code), field, r#""Đã làm""#).is_ok(),
                 "{field}"
             );
-            assert!(check_value(&f, &code, field, "null").is_ok(), "{field}");
+            assert!(
+                check_value(&f, &Target::item(&code), field, "null").is_ok(),
+                "{field}"
+            );
         }
         for field in [
             "bonus",
@@ -358,7 +362,7 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    check_value(&f, &code, field, r#""Đã làm""#),
+                    check_value(&f, &Target::item(&code), field, r#""Đã làm""#),
                     Err(ValueError::NoSuchField { .. })
                 ),
                 "{field}"
@@ -393,7 +397,7 @@ mod tests {
         let declared = Declared::Figure("93".parse().expect("decimal"));
         let exact = scoring::points_for(sub, &declared, f.decimals).expect("points");
         let value = stored(&scoring::canonical(exact), "93");
-        assert!(check_value(&f, &code, "appraisal1", &value).is_ok());
+        assert!(check_value(&f, &Target::item(&code), "appraisal1", &value).is_ok());
     }
 
     #[test]
@@ -401,7 +405,7 @@ mod tests {
         let (f, code) = proportional();
         let value = stored("0", "93");
         assert!(matches!(
-            check_value(&f, &code, "appraisal1", &value),
+            check_value(&f, &Target::item(&code), "appraisal1", &value),
             Err(ValueError::NotFromDeclared { .. })
         ));
     }

@@ -4,6 +4,7 @@
 //! reads the events and the roles, this decides.
 
 use crate::cycle::{self, Status, Transition};
+use crate::fields::Target;
 use crate::framework::Framework;
 use crate::record::value::ValueError;
 use crate::roles::{self, Action, Grant};
@@ -81,7 +82,7 @@ impl Refusal {
 /// saw (`from`) for status changes.
 pub fn action_for<'a>(
     unit: &'a str,
-    target: &'a str,
+    target: &'a Target,
     field: &str,
     value: &str,
     from: Status,
@@ -89,11 +90,11 @@ pub fn action_for<'a>(
     if unit == "*" {
         return Action::Administer;
     }
-    if target == "status" && field == crate::fields::CANCELLED {
+    if *target == Target::Status && field == crate::fields::CANCELLED {
         // `assess cancel|restore`: the unit's officers or an administrator, as locally.
         return Action::Submit { unit };
     }
-    if target == "status" {
+    if *target == Target::Status {
         let to = status_code(value);
         return match (from, to.as_deref()) {
             (Status::Draft | Status::Returned, Some("submitted" | "appraising")) => {
@@ -167,7 +168,7 @@ pub fn check_withdrawal(
 /// event passes exactly the checks a local change passes.
 pub fn check_value(
     framework: &Framework,
-    target: &str,
+    target: &Target,
     field: &str,
     value: &str,
 ) -> Result<(), Refusal> {
@@ -178,7 +179,7 @@ pub fn check_value(
 /// A merged bonus or penalty figure carries its reason, as a local one must.
 pub fn check_reason(
     framework: &Framework,
-    target: &str,
+    target: &Target,
     field: &str,
     reason: Option<&str>,
 ) -> Result<(), Refusal> {
@@ -186,7 +187,7 @@ pub fn check_reason(
         .map_err(|error| value_refused(target, field, error))
 }
 
-fn value_refused(target: &str, field: &str, error: ValueError) -> Refusal {
+fn value_refused(target: &Target, field: &str, error: ValueError) -> Refusal {
     Refusal::Value {
         target: target.to_string(),
         field: field.to_string(),
@@ -208,7 +209,7 @@ pub struct Facts<'a> {
 
 impl Facts<'_> {
     fn is_status(&self) -> bool {
-        self.target == "status"
+        self.target == Target::Status
     }
 
     fn status(&self) -> Option<Status> {

@@ -135,7 +135,7 @@ fn a_transition_must_start_from_the_status_seen() {
 fn a_merged_bonus_or_penalty_figure_without_its_reason_is_refused_as_a_value() {
     let f = crate::scoring::fixture::rule_kinds();
     assert_eq!(
-        check_reason(&f, "D1", "self", None),
+        check_reason(&f, &Target::item("D1"), "self", None),
         Err(Refusal::Value {
             target: "D1".into(),
             field: "self".into(),
@@ -144,15 +144,21 @@ fn a_merged_bonus_or_penalty_figure_without_its_reason_is_refused_as_a_value() {
             },
         })
     );
-    assert_eq!(check_reason(&f, "D1", "self", Some("Bị phê bình")), Ok(()));
-    assert_eq!(check_reason(&f, "1.1.5", "self", None), Ok(()));
+    assert_eq!(
+        check_reason(&f, &Target::item("D1"), "self", Some("Bị phê bình")),
+        Ok(())
+    );
+    assert_eq!(
+        check_reason(&f, &Target::item("1.1.5"), "self", None),
+        Ok(())
+    );
 }
 
 #[test]
 fn a_merged_value_off_its_field_is_refused_with_the_target_the_field_and_why() {
     let f = crate::scoring::fixture::rule_kinds();
     assert_eq!(
-        check_value(&f, "1.1.1", "made_up", "\"bịa\""),
+        check_value(&f, &Target::item("1.1.1"), "made_up", "\"bịa\""),
         Err(Refusal::Value {
             target: "1.1.1".into(),
             field: "made_up".into(),
@@ -162,5 +168,8 @@ fn a_merged_value_off_its_field_is_refused_with_the_target_the_field_and_why() {
             },
         })
     );
-    assert_eq!(check_value(&f, "1.1.1", "explanation", "\"Có\""), Ok(()));
+    assert_eq!(
+        check_value(&f, &Target::item("1.1.1"), "explanation", "\"Có\""),
+        Ok(())
+    );
 }

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::fields::Target;
 use crate::framework::{AdjustmentKind, Framework};
 use crate::i18n::Lang;
 use crate::i18n::report::items as words;
@@ -70,7 +71,7 @@ pub fn gather_items(
             any.then_some((item, t))
         })
         .collect();
-    let targets: Vec<String> = given.iter().map(|(i, _)| i.code.clone()).collect();
+    let targets: Vec<_> = given.iter().map(|(i, _)| Target::item(&i.code)).collect();
     let reasons = store.head_reasons(key, &targets)?;
     let stage = |code: &str, stage: Stage, points: Option<Decimal>| ItemStage {
         points,

@@ -16,7 +16,7 @@ impl Store {
     pub fn fields_of_targets(
         &self,
         key: &AssessmentKey,
-        targets: &[String],
+        targets: &[crate::fields::Target],
     ) -> Result<Vec<FieldState>, StoreError> {
         let mut states = Vec::new();
         for target in targets {
@@ -115,7 +115,7 @@ impl Store {
     pub fn head_reasons(
         &self,
         key: &AssessmentKey,
-        targets: &[String],
+        targets: &[crate::fields::Target],
     ) -> Result<Vec<HeadReason>, StoreError> {
         let mut stmt = self
             .conn

@@ -12,8 +12,7 @@ use super::replay_checks::{self, Context};
 use super::replay_merge::{self, Frameworks};
 use super::{StoreError, projection, quarantine};
 
-/// The target of framework choices on the year's key.
-pub const TARGET: &str = crate::record::FRAMEWORK_CHOICE_TARGET;
+use crate::fields::Target;
 
 /// The frameworks the log holds changes of for `unit` in `year`, the standing one first.
 pub(super) fn in_log(tx: &Connection, unit: &str, year: i32) -> Result<Vec<String>, StoreError> {
@@ -33,15 +32,15 @@ pub(super) fn in_log(tx: &Connection, unit: &str, year: i32) -> Result<Vec<Strin
 
 /// The framework `e` chooses, when it is a choice of framework (or the resolution of two).
 pub(super) fn named_by(e: &super::Event) -> Option<String> {
-    (e.key.unit_code == "*" && e.target == TARGET)
+    (e.key.unit_code == "*" && e.target == Target::FrameworkChoice)
         .then(|| serde_json::from_str::<String>(&e.value).ok())
         .flatten()
 }
 
 /// The framework an administrator chose for `unit` in `year`, if one did.
 pub(super) fn chosen(tx: &Connection, unit: &str, year: i32) -> Result<Option<String>, StoreError> {
-    let state =
-        projection::get(tx, &super::year_key(year), TARGET, unit).map_err(StoreError::sql)?;
+    let state = projection::get(tx, &super::year_key(year), &Target::FrameworkChoice, unit)
+        .map_err(StoreError::sql)?;
     Ok(state.and_then(|s| serde_json::from_str::<String>(&s.value).ok()))
 }
 
@@ -152,7 +151,7 @@ pub(super) fn honour(
                AND e.id NOT IN (SELECT event_id FROM main.quarantine)",
         )
         .and_then(|mut s| {
-            s.query_map([TARGET], |r| Ok((r.get(0)?, r.get(1)?)))?
+            s.query_map([Target::FrameworkChoice], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()
         })
         .map_err(StoreError::sql)?;

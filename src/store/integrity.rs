@@ -60,7 +60,7 @@ pub(super) fn seen_for(conn: &Connection, e: &Event) -> rusqlite::Result<Vec<Str
     if e.key.unit_code == "*" {
         return Ok(Vec::new());
     }
-    let sql = if e.target == "status" {
+    let sql = if e.target == crate::fields::Target::Status {
         "SELECT heads FROM current WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3"
     } else {
         "SELECT heads FROM current WHERE framework_id = ?1 AND unit_code = ?2 AND year = ?3

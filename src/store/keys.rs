@@ -16,8 +16,7 @@ use super::log::{Author, NewEvent, append};
 use super::officers_key;
 use super::{Actor, StoreError, projection};
 
-/// The target of key registrations (field: the officer's user name; value: the public key).
-pub const TARGET: &str = "key";
+use crate::fields::Target;
 
 /// The first word of a key file.
 const MAGIC: &str = "parindex-ed25519";
@@ -222,7 +221,7 @@ pub(super) fn registered_all(conn: &Connection) -> rusqlite::Result<HashMap<Stri
            AND target = ?1 AND id NOT IN (SELECT event_id FROM quarantine)",
     )?;
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    for row in stmt.query_map([TARGET], |r| {
+    for row in stmt.query_map([Target::Key], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })? {
         let (user, value) = row?;
@@ -235,7 +234,7 @@ pub(super) fn registered_all(conn: &Connection) -> rusqlite::Result<HashMap<Stri
 
 /// The key currently registered for `user` (hex), if any.
 pub(super) fn registered(conn: &Connection, user: &str) -> rusqlite::Result<Option<String>> {
-    Ok(projection::get(conn, &officers_key(), TARGET, user)?
+    Ok(projection::get(conn, &officers_key(), &Target::Key, user)?
         .and_then(|s| serde_json::from_str::<String>(&s.value).ok()))
 }
 
@@ -265,7 +264,7 @@ pub(super) fn register_if_needed(
     let value = serde_json::Value::from(public).to_string();
     let registration = NewEvent {
         key: &key,
-        target: TARGET,
+        target: Target::Key,
         field: author,
         value,
         reason: None,

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::integrity::{self, Seal};
 use super::{Actor, AssessmentKey, Event, StoreError, projection};
+use crate::fields::Target;
 
 /// An event's twelve columns, in the order [`event_from_row`] reads them.
 macro_rules! event_columns {
@@ -39,12 +40,26 @@ macro_rules! select_sealed {
 }
 pub(super) use {event_columns, sealed_columns, select_events, select_sealed};
 
+/// A target is stored as its name (`Target::as_str`) in every table that keys by field.
+impl rusqlite::ToSql for Target {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.as_str()))
+    }
+}
+
+/// Any stored name reads back as its target (an unknown one is a framework item's code).
+impl rusqlite::types::FromSql for Target {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        value.as_str().map(Target::from)
+    }
+}
+
 /// One event to append, before it has an id, a time and parents: it supersedes whatever its
 /// field holds now (the heads read in the same transaction).
 #[derive(Debug, Clone)]
 pub struct NewEvent<'a> {
     pub key: &'a AssessmentKey,
-    pub target: &'a str,
+    pub target: Target,
     pub field: &'a str,
     /// Canonical JSON.
     pub value: String,
@@ -120,7 +135,7 @@ pub(super) fn append(
     actor: &Actor,
     author: Author,
 ) -> Result<Event, StoreError> {
-    let heads = projection::get(conn, new.key, new.target, new.field)
+    let heads = projection::get(conn, new.key, &new.target, new.field)
         .map_err(StoreError::sql)?
         .map(|s| s.heads)
         .unwrap_or_default();
@@ -129,7 +144,7 @@ pub(super) fn append(
     let event = Event {
         id: uuid::Uuid::now_v7().to_string(),
         key: new.key.clone(),
-        target: new.target.into(),
+        target: new.target,
         field: new.field.into(),
         value: new.value,
         parents,

@@ -128,7 +128,9 @@ pub(super) fn late_in_touched(
         // The statuses the rows saw, read from the rows themselves (the log for a refused one).
         let statuses: HashMap<&str, Status> = rows
             .iter()
-            .filter(|r| r.target == "status" && r.field == "status")
+            .filter(|r| {
+                r.target == crate::fields::Target::Status && r.field == crate::fields::STATUS
+            })
             .map(|r| (r.id.as_str(), status_value(&r.value)))
             .collect();
         let status_of = |id: &str| statuses.get(id).copied().or_else(|| status_of(tx, id));
@@ -201,7 +203,7 @@ impl Row {
         status_of: impl Fn(&str) -> Option<Status>,
     ) -> Option<Refusal> {
         let seen = self.seen.as_deref()?;
-        if self.target == "status" {
+        if self.target == crate::fields::Target::Status {
             return None;
         }
         let status = replay::status_seen(seen, status_of);

@@ -45,8 +45,8 @@ use rusqlite::Connection;
 use crate::framework::Framework;
 
 pub use crate::record::{
-    AssessmentKey, Conflict, Draft, Event, FRAMEWORK_CHOICE_TARGET, FieldState, HeadReason,
-    OFFICER_TARGET, QUARANTINE_TARGET, Quarantined, inputs_from, officers_key, year_key,
+    AssessmentKey, Conflict, Draft, Event, FieldState, HeadReason, Quarantined, inputs_from,
+    officers_key, year_key,
 };
 
 pub use access::{AccessProblem, FileMode};

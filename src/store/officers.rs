@@ -5,7 +5,8 @@ use rusqlite::{Connection, params};
 
 use crate::roles::{self, Action, Grant, Role};
 
-use super::{Actor, NewEvent, OFFICER_TARGET, Store, StoreError, officers_key};
+use super::{Actor, NewEvent, Store, StoreError, officers_key};
+use crate::fields::Target;
 
 /// An officer and their grants (empty: known but with no role).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub(super) fn officers_in(conn: &Connection) -> Result<Vec<Officer>, StoreError>
         .map_err(StoreError::sql)?;
     let rows = stmt
         .query_map(
-            params![key.framework_id, key.unit_code, key.year, OFFICER_TARGET],
+            params![key.framework_id, key.unit_code, key.year, Target::Officer],
             |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
         )
         .map_err(StoreError::sql)?;
@@ -122,7 +123,7 @@ impl Store {
             tx.authorize(actor, Action::Administer)?;
             let event = NewEvent {
                 key: &key,
-                target: OFFICER_TARGET,
+                target: Target::Officer,
                 field: user,
                 value,
                 reason: None,

@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::AssessmentKey;
 use super::log::{event_from_row, select_events};
 use super::{Event, FieldState};
+use crate::fields::Target;
 
 /// (assessment, target, field) → (current value, heads): the projection in comparable form.
 pub(super) type Projection = BTreeMap<FieldKey, (String, Vec<String>)>;
@@ -100,7 +101,7 @@ pub(super) fn apply_over(
 /// officer's first use of two copies) are not: there is nothing to choose between.
 fn in_conflict(chosen: &Event, heads: &BTreeSet<String>, events: &[Event]) -> bool {
     heads.len() > 1
-        && (chosen.target != super::keys::TARGET
+        && (chosen.target != crate::fields::Target::Key
             || heads
                 .iter()
                 .filter_map(|h| events.iter().find(|e| &e.id == h))
@@ -226,7 +227,7 @@ pub(super) fn recompute_touched(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-type FieldKey = (AssessmentKey, String, String);
+type FieldKey = (AssessmentKey, Target, String);
 
 /// How many fields of the stored projection differ from a replay of the whole log (a value or
 /// heads that differ, a field only one side has). The log is read key by key in
@@ -312,7 +313,7 @@ fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<(FieldKey, (String, Vec<Str
                 unit_code: r.get(1)?,
                 year: r.get(2)?,
             },
-            r.get::<_, String>(3)?,
+            r.get::<_, Target>(3)?,
             r.get::<_, String>(4)?,
         ),
         (

@@ -10,9 +10,6 @@ use crate::replay::Refusal;
 use super::log::{event_columns, event_from_row};
 use super::{Quarantined, Store, StoreError};
 
-/// The target of quarantine decisions (on the year's key; field: the refused event's id).
-pub const TARGET: &str = crate::record::QUARANTINE_TARGET;
-
 /// Puts `id` in quarantine at `now`; `false` when it was there already.
 pub(super) fn put(conn: &Connection, id: &str, why: &Refusal, now: &str) -> rusqlite::Result<bool> {
     let reason = match why {

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::cycle::{self, Status};
+use crate::fields::Target;
 use crate::replay::{self, Refusal};
 use crate::roles::{Grant, Role};
 
@@ -16,7 +17,7 @@ use super::Event;
 use super::integrity::{self, Seal};
 use super::merge_locks::{InForce, status_of};
 use super::replay_merge::Frameworks;
-use super::{StoreError, catalog, keys, officers, quarantine};
+use super::{StoreError, catalog, keys, officers};
 
 /// What the checks read of this database, reloaded when an officer or key event is accepted.
 pub(super) struct Context {
@@ -147,7 +148,7 @@ fn unvetted_keys(tx: &Connection) -> Result<Vec<(String, String)>, StoreError> {
                AND e.id NOT IN (SELECT id FROM temp.vetted)",
         )
         .and_then(|mut st| {
-            st.query_map([keys::TARGET], |r| Ok((r.get(0)?, r.get(1)?)))?
+            st.query_map([crate::fields::Target::Key], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()
         })
         .map_err(StoreError::sql)?;
@@ -199,11 +200,11 @@ pub(super) fn check_with(
     if let Some(why) = check_framework(fw, tx, ctx, e)? {
         return Ok(Some(why));
     }
-    if e.target == "status" && e.field == crate::fields::CANCELLED {
+    if e.target == crate::fields::Target::Status && e.field == crate::fields::CANCELLED {
         return check_withdrawal(tx, ctx, e, seal);
     }
     let framework = catalog::framework_in(tx, fw, &e.key.framework_id)?;
-    let from = if e.target == "status" {
+    let from = if e.target == crate::fields::Target::Status {
         replay::status_seen(&e.parents, |id| status_of(tx, id))
     } else {
         match &seal.seen {
@@ -211,7 +212,7 @@ pub(super) fn check_with(
             None => super::events::status_in(tx, &e.key)?,
         }
     };
-    let verdict = if e.target == "status" {
+    let verdict = if e.target == crate::fields::Target::Status {
         replay::check_status(from, &e.value).map(|_| ())
     } else {
         let in_force = ctx.in_force(tx, e.key.year)?;
@@ -246,7 +247,7 @@ fn check_withdrawal(
     e: &Event,
     seal: &Seal,
 ) -> Result<Option<Refusal>, StoreError> {
-    let value_of = |id: &str| -> Result<Option<(String, String, String)>, StoreError> {
+    let value_of = |id: &str| -> Result<Option<(Target, String, String)>, StoreError> {
         tx.query_row(
             "SELECT target, field, value FROM event WHERE id = ?1",
             [id],
@@ -262,7 +263,7 @@ fn check_withdrawal(
     let mut saw_content = false;
     for id in seal.seen.as_deref().unwrap_or_default() {
         if let Some((target, _, value)) = value_of(id)? {
-            saw_content |= target != "status" && crate::fields::carries_content(&value);
+            saw_content |= target != Target::Status && crate::fields::carries_content(&value);
         }
     }
     let action = replay::action_for(
@@ -332,7 +333,7 @@ fn check_framework(
 
 /// The unit of the refused event a quarantine decision is about.
 fn decided_unit(tx: &Connection, e: &Event) -> Result<Option<String>, StoreError> {
-    if e.target != quarantine::TARGET {
+    if e.target != crate::fields::Target::Quarantine {
         return Ok(None);
     }
     tx.query_row(

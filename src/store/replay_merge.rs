@@ -175,7 +175,7 @@ pub(super) fn replay(
                     vet(tx, &e.id)?;
                     projection::recompute(tx, &e.key, &e.target, &e.field)
                         .map_err(StoreError::sql)?;
-                    if e.target == "year" {
+                    if e.target == crate::fields::Target::Year {
                         deadlines_moved.push(e.key.year);
                     }
                     ctx = Context::load(tx, now)?;

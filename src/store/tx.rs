@@ -183,11 +183,10 @@ impl Tx<'_> {
             });
         }
         let key = super::year_key(year);
-        let target = super::framework_choice::TARGET;
         let choice = self.append(
             NewEvent {
                 key: &key,
-                target,
+                target: crate::fields::Target::FrameworkChoice,
                 field: unit,
                 value: serde_json::Value::from(framework).to_string(),
                 reason,

@@ -9,6 +9,7 @@ use crate::command::change::Outcome;
 use crate::command::conflict::Resolve;
 use crate::command::{self, Clock, CommandError};
 use crate::cycle::FieldGroup;
+use crate::fields::Target;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Localized};
 use crate::scoring::Headline;
@@ -261,9 +262,9 @@ impl Shell {
         &self,
         key: &AssessmentKey,
         framework: &Framework,
-        only: Option<&[String]>,
+        only: Option<&[Target]>,
     ) -> Result<Vec<crate::record::HeadReason>, StoreError> {
-        let mut targets: Vec<String> = crate::app::items::targets(framework);
+        let mut targets = crate::app::items::targets(framework);
         if let Some(only) = only {
             targets.retain(|t| only.contains(t));
         }
@@ -309,7 +310,7 @@ impl Shell {
         key: &AssessmentKey,
         changes: &[Change],
     ) -> Result<Reloaded, StoreError> {
-        let mut targets: Vec<String> = changes.iter().map(|c| c.target.clone()).collect();
+        let mut targets: Vec<Target> = changes.iter().map(|c| c.target.clone()).collect();
         targets.sort();
         targets.dedup();
         let framework = self.framework(&key.framework_id)?;
@@ -329,7 +330,7 @@ impl Shell {
         let returned = serde_json::Value::from(crate::cycle::Status::Returned.code()).to_string();
         Ok(self
             .store
-            .history(key, "status", "status")?
+            .history(key, &Target::Status, "status")?
             .iter()
             .any(|e| e.value == returned))
     }
@@ -374,7 +375,7 @@ impl Shell {
     /// change); if the heads moved meanwhile, the list is shown as it is now.
     fn resolve(
         &mut self,
-        target: String,
+        target: Target,
         field: String,
         value: String,
         heads: Vec<String>,
@@ -434,12 +435,9 @@ impl Shell {
     }
 
     /// A sub-criterion's changes with the assessment's changes of status among them.
-    fn history(&self, key: &AssessmentKey, target: String) -> Result<Action, StoreError> {
+    fn history(&self, key: &AssessmentKey, target: Target) -> Result<Action, StoreError> {
         let mut events = self.store.target_history(key, &target)?;
-        events.extend(
-            self.store
-                .target_history(key, crate::command::assessment::STATUS)?,
-        );
+        events.extend(self.store.target_history(key, &Target::Status)?);
         Ok(Action::HistoryLoaded { target, events })
     }
 }

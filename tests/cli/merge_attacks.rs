@@ -495,7 +495,7 @@ fn lan_appends(db: &Path, unit: &str, value: &str) -> String {
         .write(|tx| {
             let e = parindex::store::NewEvent {
                 key: &k,
-                target: "status",
+                target: parindex::fields::Target::Status,
                 field: "cancelled",
                 value: value.into(),
                 reason: None,
@@ -617,7 +617,7 @@ fn a_key_forged_for_an_appraiser_on_a_laptop_does_not_make_their_forged_score_co
         .write(|tx| {
             let e = parindex::store::NewEvent {
                 key: &k,
-                target: "1.1.1",
+                target: parindex::fields::Target::item("1.1.1"),
                 field: "appraisal1",
                 value: r#"{"points":"0"}"#.into(),
                 reason: None,

@@ -324,7 +324,7 @@ fn a_framework_import_and_the_first_administrator_are_stamped_at_the_commands_cl
     let granted_at: String = raw
         .query_row(
             "SELECT at FROM event WHERE target = ?1 AND field = ?2",
-            [parindex::store::OFFICER_TARGET, me.user.as_str()],
+            ["officer", me.user.as_str()],
             |r| r.get(0),
         )
         .expect("the first administrator's grant");

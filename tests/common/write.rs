@@ -69,7 +69,7 @@ pub fn append_unchecked(
         .write(|tx| {
             let e = NewEvent {
                 key,
-                target,
+                target: target.into(),
                 field,
                 value: value.into(),
                 reason: None,

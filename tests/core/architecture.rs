@@ -25,6 +25,15 @@ fn sources(dir: &str) -> Vec<PathBuf> {
     out
 }
 
+/// A source file's path from the crate's root, as messages name it (`src/app/mod.rs`).
+fn relative(file: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    file.strip_prefix(root)
+        .unwrap_or(file)
+        .display()
+        .to_string()
+}
+
 /// A file's code without white space, so that `store\n    .save_all(` is found too.
 fn squeezed(path: &Path) -> String {
     let text = std::fs::read_to_string(path).expect("read source");
@@ -749,16 +758,10 @@ const PICKS_OPEN: &[(&str, &str)] = &[];
 /// rest of the crate finds it by name; no module picks between two inline wordings.
 #[test]
 fn every_wording_in_both_languages_is_in_i18n() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let found = sources("src")
         .into_iter()
         .filter(|file| squeezed(file).contains(".pick("))
-        .map(|file| {
-            file.strip_prefix(root)
-                .unwrap_or(&file)
-                .to_string_lossy()
-                .to_string()
-        })
+        .map(|file| relative(&file))
         .filter(|rel| !rel.starts_with("src/i18n/"))
         .map(|rel| {
             let message = format!("{rel}: words inline; word it in src/i18n");
@@ -818,19 +821,59 @@ fn the_reader_finds_each_shape_of_inline_wording() {
 /// `Localized` impl and no match arm on the language with a text outside `src/i18n`.
 #[test]
 fn no_type_is_worded_beside_it() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let wrong: Vec<String> = sources("src")
         .into_iter()
-        .filter(|file| !file.starts_with(root.join("src/i18n")))
+        .filter(|file| !relative(file).starts_with("src/i18n/"))
         .filter_map(|file| {
             let n = inline_wordings(&squeezed(&file));
-            let rel = file
-                .strip_prefix(root)
-                .unwrap_or(&file)
-                .display()
-                .to_string();
+            let rel = relative(&file);
             (n > 0).then(|| format!("{rel}: {n} inline wording(s); word them in src/i18n"))
         })
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The record's fixed targets (`status`, `year`, `officer`, …) are named by `fields::Target`,
+/// never spelled out as strings where an event's target is compared or written: a typo there
+/// would compile and silently match nothing. SQL keeps its own literals.
+fn spelled_targets(code: &str) -> Vec<String> {
+    let shapes = [
+        "target==",
+        "target!=",
+        "target:",
+        "Target::from(",
+        "Target::item(",
+    ];
+    shapes
+        .iter()
+        .flat_map(|shape| {
+            parindex::fields::Target::fixed_names().map(move |name| format!("{shape}\"{name}\""))
+        })
+        .filter(|spelled| code.contains(spelled.as_str()))
+        .collect()
+}
+
+#[test]
+fn the_reader_finds_a_target_spelled_as_a_string() {
+    let code = r#"ife.target=="status"{}letn=NewEvent{key,target:"year",field};"#;
+    assert_eq!(
+        spelled_targets(code),
+        ["target==\"status\"", "target:\"year\""]
+    );
+    assert!(spelled_targets(r#"NewEvent{target:"1.1.1",}ife.target==Target::Status{}"#).is_empty());
+}
+
+#[test]
+fn every_fixed_target_is_named_by_its_type() {
+    let wrong: Vec<String> = sources("src")
+        .into_iter()
+        .filter(|file| !relative(file).starts_with("src/fields/"))
+        .flat_map(|file| {
+            let rel = relative(&file);
+            spelled_targets(&squeezed(&file))
+                .into_iter()
+                .map(move |s| format!("{rel}: {s}: name it fields::Target::…"))
+        })
+        .collect();
+    assert_none(wrong);
 }

@@ -234,6 +234,13 @@ fn item_code_taken_or_reserved_is_reported_at_the_code() {
     assert_only(&text, &place, "duplicate code '1.1.5'", "bị trùng");
     let (text, place) = mutated("code = \"D1\"", "code = \"bonus\"", "\"bonus\"");
     assert_only(&text, &place, "may not be bonus", "không được là bonus");
+    let (text, place) = mutated("code = \"D1\"", "code = \"library\"", "\"library\"");
+    assert_only(
+        &text,
+        &place,
+        "library, year, officer",
+        "không được là bonus",
+    );
 }
 
 #[test]

@@ -401,7 +401,10 @@ fn a_save_reloads_only_the_target_it_changed_and_the_walk_keeps_the_rest() {
     let seen = heads(&lan, &key);
     match save(&mut lan, &key, points("0", seen)) {
         Action::Saved(r) => {
-            assert_eq!(r.targets, Some(vec!["1.1.1".to_string()]));
+            assert_eq!(
+                r.targets,
+                Some(vec![parindex::fields::Target::item("1.1.1")])
+            );
             assert!(r.fields.iter().all(|f| f.target == "1.1.1"), "{r:?}");
             assert!(!r.fields.is_empty());
             app.update(Action::Saved(r));

@@ -2,7 +2,7 @@
 //! explanation editor, the history, and the conflict dialog; with typing, pasting, saving
 //! (against the heads the officer saw) and restoring drafts.
 
-use crate::fields::{self, Field};
+use crate::fields::{self, Field, Target};
 use crate::i18n::ui::Text;
 use crate::record::Decoded;
 use crate::scoring::Stage;
@@ -85,7 +85,7 @@ impl Walk {
         self.mode = Mode::History(HistoryView::loading(&code));
         vec![Effect::LoadHistory {
             key: self.key.clone(),
-            target: code,
+            target: Target::item(&code),
         }]
     }
 

@@ -10,7 +10,7 @@ mod items;
 pub mod marks;
 
 use crate::cycle::Status;
-use crate::fields::{self, Field};
+use crate::fields::{self, Field, Target};
 use crate::framework::{Framework, SubCriterion};
 use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, Localized};
@@ -411,7 +411,7 @@ impl Walk {
     fn hangup(&self) -> Vec<Effect> {
         let draft = |target: &str, field: &str, text: String| Draft {
             key: self.key.clone(),
-            target: target.to_string(),
+            target: Target::item(target),
             field: field.to_string(),
             text,
             at: String::new(),

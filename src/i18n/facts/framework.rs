@@ -226,10 +226,12 @@ impl Localized for ProblemKind {
             DuplicateFault { code } if vi => format!("mã lỗi '{code}' bị trùng"),
             DuplicateFault { code } => format!("duplicate fault code '{code}'"),
             BadItemCode { code } if vi => format!(
-                "mã mục thưởng/trừ '{code}' chỉ được gồm chữ, chữ số, '.', '-', '_' và không được là bonus, penalty, status, year"
+                "mã mục thưởng/trừ '{code}' chỉ được gồm chữ, chữ số, '.', '-', '_' và không được là {}",
+                reserved_words()
             ),
             BadItemCode { code } => format!(
-                "bonus/penalty item code '{code}' may only contain letters, digits, '.', '-', '_' and may not be bonus, penalty, status or year"
+                "bonus/penalty item code '{code}' may only contain letters, digits, '.', '-', '_' and may not be {}",
+                reserved_words()
             ),
             UnknownRequirement { code } if vi => {
                 format!("requires = '{code}': không có tiêu chí thành phần mã này")
@@ -296,4 +298,13 @@ fn above_vi(what: &str) -> &str {
         "penalty" => "điểm trừ",
         other => other,
     }
+}
+
+/// The words an item's code may not be, as the framework's author writes them.
+fn reserved_words() -> String {
+    let words: Vec<&str> = crate::framework::RESERVED_CODES
+        .into_iter()
+        .filter(|w| *w != "*")
+        .collect();
+    words.join(", ")
 }

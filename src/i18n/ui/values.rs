@@ -2,7 +2,7 @@
 //! summary), and the empty value of each field (what undo restores when there was none).
 
 use super::Text;
-use crate::fields::{self, Evidence};
+use crate::fields::{self, Evidence, Target};
 use crate::i18n::{Lang, number};
 use crate::scoring::{Declared, Stage};
 use crate::text::one_line;
@@ -19,22 +19,22 @@ pub fn display_whole(field: &str, value: &str, lang: Lang) -> String {
 
 /// [`display`] for any event, including those that are not an assessment's fields: an
 /// officer's roles (target `officer`), a status, a year's deadline.
-pub fn display_event(target: &str, field: &str, value: &str, lang: Lang) -> String {
+pub fn display_event(target: &Target, field: &str, value: &str, lang: Lang) -> String {
     one_line(&event_words(target, field, value, lang))
 }
 
-fn event_words(target: &str, field: &str, value: &str, lang: Lang) -> String {
+fn event_words(target: &Target, field: &str, value: &str, lang: Lang) -> String {
     match (target, field) {
-        (crate::record::OFFICER_TARGET, _) => grants(value, lang),
-        ("status", "status") => serde_json::from_str::<String>(value)
+        (Target::Officer, _) => grants(value, lang),
+        (Target::Status, "status") => serde_json::from_str::<String>(value)
             .ok()
             .and_then(|s| s.parse::<crate::cycle::Status>().ok())
             .map_or_else(|| value.to_string(), |s| s.label(lang).to_string()),
-        ("status", "cancelled") if fields::decode_bool(value) => {
+        (Target::Status, "cancelled") if fields::decode_bool(value) => {
             lang.pick("đã hủy", "cancelled").to_string()
         }
-        ("status", "cancelled") => lang.pick("khôi phục", "restored").to_string(),
-        ("year", _) | (crate::record::FRAMEWORK_CHOICE_TARGET, _) => fields::decode_text(value),
+        (Target::Status, "cancelled") => lang.pick("khôi phục", "restored").to_string(),
+        (Target::Year | Target::FrameworkChoice, _) => fields::decode_text(value),
         _ => raw_display(field, value, lang),
     }
 }
@@ -156,9 +156,9 @@ pub fn field_label(field: &str, lang: Lang) -> String {
 
 /// What a target is, for people: a sub-criterion's code as it is, the bonus, the penalty, the
 /// status in words.
-pub fn target_label(target: &str, lang: Lang) -> String {
+pub fn target_label(target: &Target, lang: Lang) -> String {
     match target {
-        fields::BONUS | fields::PENALTY | "status" => field_label(target, lang),
+        Target::Bonus | Target::Penalty | Target::Status => field_label(target, lang),
         other => one_line(other),
     }
 }
