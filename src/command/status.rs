@@ -82,7 +82,7 @@ pub fn transition(
             NewEvent {
                 key: &key,
                 target: Target::Status,
-                field: "status",
+                field: fields::STATUS,
                 value: serde_json::Value::from(to.code()).to_string(),
                 reason,
                 at: &clock.now,

@@ -70,6 +70,15 @@ impl Target {
         }
     }
 
+    /// The fixed target a stored name spells, if it spells one (`None`: a framework item's
+    /// code), without allocating: for readers that fold many rows.
+    pub fn fixed(name: &str) -> Option<Target> {
+        FIXED
+            .iter()
+            .find(|(_, stored)| *stored == name)
+            .map(|(t, _)| t.clone())
+    }
+
     /// The stored names of the fixed targets (every one but a framework item's code).
     pub fn fixed_names() -> impl Iterator<Item = &'static str> {
         FIXED.iter().map(|(_, name)| *name)
@@ -86,11 +95,7 @@ impl Target {
 
 impl From<&str> for Target {
     fn from(name: &str) -> Target {
-        FIXED
-            .iter()
-            .find(|(_, stored)| *stored == name)
-            .map(|(t, _)| t.clone())
-            .unwrap_or_else(|| Target::Item(name.to_string()))
+        Target::fixed(name).unwrap_or_else(|| Target::Item(name.to_string()))
     }
 }
 
@@ -102,10 +107,7 @@ impl From<&String> for Target {
 
 impl From<String> for Target {
     fn from(name: String) -> Target {
-        match FIXED.iter().find(|(_, stored)| *stored == name) {
-            Some((t, _)) => t.clone(),
-            None => Target::Item(name),
-        }
+        Target::fixed(&name).unwrap_or(Target::Item(name))
     }
 }
 

@@ -59,16 +59,18 @@ pub fn inputs_from(states: &[FieldState]) -> Inputs {
     inputs
 }
 
-/// Folds one projection row into the inputs.
+/// Folds one projection row into the inputs (its target as stored: the fast readers fold rows
+/// without building a [`Target`] for each).
 pub fn apply_row(inputs: &mut Inputs, target: &str, field: &str, value: &str, conflict: bool) {
-    match (target, field) {
-        (fields::BONUS, fields::BONUS) => inputs.bonus = fields::decode_points(value),
-        (fields::PENALTY, fields::PENALTY) => inputs.penalty = fields::decode_points(value),
-        ("status" | "year" | fields::LIBRARY, _) => {}
-        (code, field) => {
-            let sub = match inputs.subs.get_mut(code) {
+    match (Target::fixed(target), field) {
+        (Some(Target::Bonus), fields::BONUS) => inputs.bonus = fields::decode_points(value),
+        (Some(Target::Penalty), fields::PENALTY) => inputs.penalty = fields::decode_points(value),
+        // The status, the library, and the targets of year-wide keys are no scoring input.
+        (Some(_), _) => {}
+        (None, field) => {
+            let sub = match inputs.subs.get_mut(target) {
                 Some(sub) => sub,
-                None => inputs.subs.entry(code.to_string()).or_default(),
+                None => inputs.subs.entry(target.to_string()).or_default(),
             };
             sub.conflict |= conflict;
             apply_field(sub, field, value);
@@ -94,5 +96,31 @@ fn apply_field(sub: &mut SubInput, field: &str, value: &str) {
         }
         fields::EXPLANATION => sub.has_explanation = fields::has_text(value),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_framework_items_become_sub_criteria_and_only_the_figures_of_bonus_and_penalty_count() {
+        let mut inputs = Inputs::default();
+        let rows = [
+            ("1.1.1", "self", r#"{"points":"0.5"}"#),
+            ("bonus", "bonus", r#"{"points":"1.5"}"#),
+            ("penalty", "penalty", r#"{"points":"0.25"}"#),
+            ("status", "status", r#""submitted""#),
+            ("library", "doc/x", r#"{"title":"QĐ"}"#),
+            ("officer", "can.bo", r#"["admin"]"#),
+            ("year", "deadline_self", r#""2025-01-01""#),
+        ];
+        for (target, field, value) in rows {
+            apply_row(&mut inputs, target, field, value, false);
+        }
+        let subs: Vec<&String> = inputs.subs.keys().collect();
+        assert_eq!(subs, ["1.1.1"]);
+        assert_eq!(inputs.bonus, Some(rust_decimal::Decimal::new(15, 1)));
+        assert_eq!(inputs.penalty, Some(rust_decimal::Decimal::new(25, 2)));
     }
 }
