@@ -294,7 +294,7 @@ pub enum Effect {
     DiscardDraft {
         key: AssessmentKey,
         target: Target,
-        field: String,
+        field: crate::fields::Field,
     },
     /// Cancel (`cancel`) or restore an assessment (`assess cancel|restore`).
     Withdraw {

@@ -462,7 +462,7 @@ impl App {
                 .map(|d| {
                     (
                         d.target.to_string(),
-                        ui::values::field_label(&d.field, self.lang),
+                        ui::values::field_label(&d.field.as_str(), self.lang),
                     )
                 })
                 .collect();

@@ -1,6 +1,7 @@
 //! Drafts: text an officer was typing when the session was cut off, kept per officer and field
 //! to offer back (never an event, never synced). Stamped with the command's clock.
 
+use crate::fields::{Field, Target};
 use crate::store::{Actor, AssessmentKey, Draft, Store};
 
 use super::{Clock, CommandError};
@@ -23,7 +24,7 @@ pub fn keep(
 pub fn forget(
     store: &mut Store,
     actor: &Actor,
-    (key, target, field): (&AssessmentKey, &str, &str),
+    (key, target, field): (&AssessmentKey, &Target, &Field),
 ) -> Result<Option<Draft>, CommandError> {
     Ok(store.take_draft(&actor.user, key, target, field)?)
 }

@@ -58,7 +58,7 @@ pub struct FieldState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadReason {
     pub target: Target,
-    pub field: String,
+    pub field: crate::fields::Field,
     pub reason: String,
 }
 
@@ -88,7 +88,7 @@ pub struct Draft {
     /// The sub-criterion.
     pub target: Target,
     /// The field the text was meant for (`self`, `explanation`, `evidence`).
-    pub field: String,
+    pub field: crate::fields::Field,
     pub text: String,
     /// UTC time it was kept.
     pub at: String,

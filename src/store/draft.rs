@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{AssessmentKey, Draft, Store, StoreError};
+use crate::fields::{Field, Target};
 
 impl Store {
     /// Keeps (or replaces) `author`'s draft of one field.
@@ -20,7 +21,7 @@ impl Store {
                     draft.key.unit_code,
                     draft.key.year,
                     draft.target,
-                    draft.field,
+                    draft.field.as_str(),
                     crate::text::nfc(&draft.text),
                     draft.at
                 ],
@@ -29,7 +30,8 @@ impl Store {
         Ok(())
     }
 
-    /// `author`'s drafts in one assessment, oldest first.
+    /// `author`'s drafts in one assessment, oldest first (a draft of a field this version does
+    /// not know, from a newer copy, has no form to be offered back in and is left as it is).
     pub fn drafts(&self, author: &str, key: &AssessmentKey) -> Result<Vec<Draft>, StoreError> {
         let mut stmt = self
             .conn
@@ -42,18 +44,24 @@ impl Store {
         let rows = stmt
             .query_map(
                 params![author, key.framework_id, key.unit_code, key.year],
-                |r| {
-                    Ok(Draft {
-                        key: key.clone(),
-                        target: r.get(0)?,
-                        field: r.get(1)?,
-                        text: r.get(2)?,
-                        at: r.get(3)?,
-                    })
-                },
+                |r| Ok((r.get(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?)),
             )
             .map_err(StoreError::sql)?;
-        rows.collect::<Result<_, _>>().map_err(StoreError::sql)
+        let mut out = Vec::new();
+        for row in rows {
+            let (target, field, text, at) = row.map_err(StoreError::sql)?;
+            if let Ok(field) = field.parse() {
+                let key = key.clone();
+                out.push(Draft {
+                    key,
+                    target,
+                    field,
+                    text,
+                    at,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// Removes and returns `author`'s draft of one field, if there is one.
@@ -61,9 +69,10 @@ impl Store {
         &mut self,
         author: &str,
         key: &AssessmentKey,
-        target: &str,
-        field: &str,
+        target: &Target,
+        field: &Field,
     ) -> Result<Option<Draft>, StoreError> {
+        let name = field.as_str();
         let tx = self.conn.transaction().map_err(StoreError::sql)?;
         let found = tx
             .query_row(
@@ -75,7 +84,7 @@ impl Store {
                     key.unit_code,
                     key.year,
                     target,
-                    field
+                    name
                 ],
                 |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
             )
@@ -90,15 +99,15 @@ impl Store {
                 key.unit_code,
                 key.year,
                 target,
-                field
+                name
             ],
         )
         .map_err(StoreError::sql)?;
         tx.commit().map_err(StoreError::sql)?;
         Ok(found.map(|(text, at)| Draft {
             key: key.clone(),
-            target: target.into(),
-            field: field.into(),
+            target: target.clone(),
+            field: field.clone(),
             text,
             at,
         }))
@@ -138,7 +147,7 @@ mod tests {
         Draft {
             key: key(),
             target: "1.1.1".into(),
-            field: "explanation".into(),
+            field: Field::Explanation,
             text: text.into(),
             at: "2025-11-20T08:00:00.000Z".into(),
         }
@@ -152,9 +161,33 @@ mod tests {
         store.save_draft("lan", &draft("Giải trình")).unwrap();
         assert_eq!(store.drafts("lan", &key()).unwrap().len(), 1);
         assert!(store.drafts("minh", &key()).unwrap().is_empty());
-        let taken = store.take_draft("lan", &key(), "1.1.1", "explanation");
+        let taken = store.take_draft("lan", &key(), &Target::item("1.1.1"), &Field::Explanation);
         assert_eq!(taken.unwrap().unwrap().text, "Giải trình");
-        let again = store.take_draft("lan", &key(), "1.1.1", "explanation");
+        let again = store.take_draft("lan", &key(), &Target::item("1.1.1"), &Field::Explanation);
         assert_eq!(again.unwrap(), None);
+    }
+
+    #[test]
+    fn a_draft_of_a_field_this_version_does_not_know_is_left_where_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("d.db")).unwrap();
+        store.save_draft("lan", &draft("Giải trình")).unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO draft (author, framework_id, unit_code, year, target, field, text, at)
+                 SELECT author, framework_id, unit_code, year, target, 'from_2027', text, at
+                 FROM draft",
+                [],
+            )
+            .unwrap();
+        let drafts = store.drafts("lan", &key()).unwrap();
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].field, Field::Explanation);
+        let rows: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM draft", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 2);
     }
 }

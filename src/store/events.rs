@@ -111,7 +111,8 @@ impl Store {
     }
 
     /// The reasons the current values of some targets' fields carry (their chosen head, the
-    /// newest id when in conflict): what a bonus or penalty item's figure was given for.
+    /// newest id when in conflict): what a bonus or penalty item's figure was given for. A
+    /// field this version does not know (from a newer copy) has no reason to show here.
     pub fn head_reasons(
         &self,
         key: &AssessmentKey,
@@ -131,17 +132,18 @@ impl Store {
             let rows = stmt
                 .query_map(
                     params![key.framework_id, key.unit_code, key.year, target],
-                    |r| {
-                        Ok(HeadReason {
-                            target: r.get(0)?,
-                            field: r.get(1)?,
-                            reason: r.get(2)?,
-                        })
-                    },
+                    |r| Ok((r.get(0)?, r.get::<_, String>(1)?, r.get(2)?)),
                 )
                 .map_err(StoreError::sql)?;
             for row in rows {
-                out.push(row.map_err(StoreError::sql)?);
+                let (target, field, reason) = row.map_err(StoreError::sql)?;
+                if let Ok(field) = field.parse() {
+                    out.push(HeadReason {
+                        target,
+                        field,
+                        reason,
+                    });
+                }
             }
         }
         Ok(out)
@@ -157,7 +159,13 @@ pub(super) fn status_in(
     conn: &rusqlite::Connection,
     key: &AssessmentKey,
 ) -> Result<Status, StoreError> {
-    let state = projection::get(conn, key, "status", "status").map_err(StoreError::sql)?;
+    let state = projection::get(
+        conn,
+        key,
+        &crate::fields::Target::Status,
+        crate::fields::STATUS,
+    )
+    .map_err(StoreError::sql)?;
     Ok(state.map(|s| status_value(&s.value)).unwrap_or_default())
 }
 

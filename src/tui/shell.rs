@@ -138,8 +138,7 @@ impl Shell {
                 return Ok(None);
             }
             Effect::DiscardDraft { key, target, field } => {
-                let field = (&key, target.as_str(), field.as_str());
-                command::draft::forget(&mut self.store, &self.actor, field)?;
+                command::draft::forget(&mut self.store, &self.actor, (&key, &target, &field))?;
                 return Ok(None);
             }
             Effect::Quit | Effect::Redraw => return Ok(None),
@@ -330,7 +329,7 @@ impl Shell {
         let returned = serde_json::Value::from(crate::cycle::Status::Returned.code()).to_string();
         Ok(self
             .store
-            .history(key, &Target::Status, "status")?
+            .history(key, &Target::Status, crate::fields::STATUS)?
             .iter()
             .any(|e| e.value == returned))
     }

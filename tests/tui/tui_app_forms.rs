@@ -104,7 +104,7 @@ fn hangup_keeps_explanation_being_typed_as_a_draft_and_quits() {
         panic!("{effects:?}")
     };
     assert_eq!(
-        (draft.target.as_str(), draft.field.as_str()),
+        (draft.target.as_str(), &*draft.field.as_str()),
         ("1.1.2", "explanation")
     );
     assert_eq!(draft.text, "Đang giải trình");
@@ -119,7 +119,7 @@ fn draft_is_offered_back_and_restored_when_its_editor_opens() {
     opened.drafts = vec![Draft {
         key: opened.key.clone(),
         target: "1.1.1".into(),
-        field: "explanation".into(),
+        field: "explanation".parse().unwrap(),
         text: "Bản nháp".into(),
         at: AT.into(),
     }];

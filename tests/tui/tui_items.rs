@@ -69,7 +69,7 @@ fn item_app_in(
 fn reason(target: &str, field: &str, text: &str) -> HeadReason {
     HeadReason {
         target: target.into(),
-        field: field.into(),
+        field: field.parse().unwrap(),
         reason: text.into(),
     }
 }

@@ -405,7 +405,7 @@ fn a_draft_offered_back_puts_the_cursor_on_its_sub_criterion() {
     o.drafts = vec![parindex::store::Draft {
         key: o.key.clone(),
         target: "2.1.1".into(),
-        field: "self".into(),
+        field: "self".parse().unwrap(),
         text: "0,5".into(),
         at: AT.into(),
     }];

@@ -159,7 +159,7 @@ fn sigterm_while_typing_points_keeps_a_draft_and_no_color_sends_no_colour() {
     };
     let drafts = store.drafts(&me(), &key).unwrap();
     assert_eq!(
-        (drafts[0].field.as_str(), drafts[0].text.as_str()),
+        (&*drafts[0].field.as_str(), drafts[0].text.as_str()),
         ("self", "0,5")
     );
 }

@@ -223,7 +223,7 @@ fn drafts_are_kept_offered_on_open_and_forgotten_when_taken() {
     let draft = Draft {
         key: key.clone(),
         target: "1.1.1".into(),
-        field: "explanation".into(),
+        field: "explanation".parse().unwrap(),
         text: "Giải trình dở".into(),
         at: String::new(),
     };
@@ -246,7 +246,7 @@ fn drafts_are_kept_offered_on_open_and_forgotten_when_taken() {
     lan.execute(Effect::DiscardDraft {
         key: key.clone(),
         target: "1.1.1".into(),
-        field: "explanation".into(),
+        field: "explanation".parse().unwrap(),
     });
     assert!(lan.store.drafts("lan", &key).unwrap().is_empty());
 }

@@ -33,8 +33,6 @@ use super::undo::{Direction, InFlight, Step, UndoStack};
 use super::{Notice, SaveState};
 
 /// The self score's field, the one a score form edits.
-const SELF: &str = Stage::SelfAssessment.code();
-
 pub use council::Seat;
 
 /// What happens once a save has gone through.
@@ -409,10 +407,10 @@ impl Walk {
 
     /// SIGHUP / SIGTERM: what is being typed is kept as a draft.
     fn hangup(&self) -> Vec<Effect> {
-        let draft = |target: &str, field: &str, text: String| Draft {
+        let draft = |target: &str, field: Field, text: String| Draft {
             key: self.key.clone(),
             target: Target::item(target),
-            field: field.to_string(),
+            field,
             text,
             at: String::new(),
         };
@@ -423,14 +421,12 @@ impl Walk {
         };
         let kept = match mode {
             Mode::Score(f) if !f.typed_text().trim().is_empty() => {
-                Some(draft(&f.code, SELF, f.typed_text()))
+                Some(draft(&f.code, Stage::SelfAssessment.into(), f.typed_text()))
             }
-            Mode::Evidence(f) => f
-                .draft()
-                .map(|(field, text)| draft(&f.code, &field.as_str(), text)),
+            Mode::Evidence(f) => f.draft().map(|(field, text)| draft(&f.code, field, text)),
             Mode::Appraisal(f) => {
                 let (field, text) = f.typed_text();
-                (!text.trim().is_empty()).then(|| draft(&f.code, &field.as_str(), text))
+                (!text.trim().is_empty()).then(|| draft(&f.code, field, text))
             }
             _ => None,
         };

@@ -336,7 +336,7 @@ pub fn saved(app: &App, changes: &[parindex::app::Change]) -> Action {
         if let Some(reason) = &c.reason {
             reasons.push(parindex::store::HeadReason {
                 target: c.target.clone(),
-                field: c.field.to_string(),
+                field: c.field.clone(),
                 reason: reason.clone(),
             });
         }
