@@ -34,6 +34,14 @@ fn relative(file: &Path) -> String {
         .to_string()
 }
 
+/// Every source file of the crate outside `dir`: its path from the root and its squeezed code.
+fn outside(dir: &'static str) -> impl Iterator<Item = (String, String)> {
+    sources("src")
+        .into_iter()
+        .map(|file| (relative(&file), squeezed(&file)))
+        .filter(move |(rel, _)| !rel.starts_with(dir))
+}
+
 /// A file's code without white space, so that `store\n    .save_all(` is found too.
 fn squeezed(path: &Path) -> String {
     let text = std::fs::read_to_string(path).expect("read source");
@@ -821,16 +829,11 @@ fn the_reader_finds_each_shape_of_inline_wording() {
 /// `Localized` impl and no match arm on the language with a text outside `src/i18n`.
 #[test]
 fn no_type_is_worded_beside_it() {
-    let wrong: Vec<String> = sources("src")
-        .into_iter()
-        .filter(|file| !relative(file).starts_with("src/i18n/"))
-        .filter_map(|file| {
-            let n = inline_wordings(&squeezed(&file));
-            let rel = relative(&file);
-            (n > 0).then(|| format!("{rel}: {n} inline wording(s); word them in src/i18n"))
-        })
-        .collect();
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let wrong = outside("src/i18n/").filter_map(|(rel, code)| {
+        let n = inline_wordings(&code);
+        (n > 0).then(|| format!("{rel}: {n} inline wording(s); word them in src/i18n"))
+    });
+    assert_none(wrong.collect());
 }
 
 /// The record's fixed targets (`status`, `year`, `officer`, …) are named by `fields::Target`,
@@ -865,15 +868,10 @@ fn the_reader_finds_a_target_spelled_as_a_string() {
 
 #[test]
 fn every_fixed_target_is_named_by_its_type() {
-    let wrong: Vec<String> = sources("src")
-        .into_iter()
-        .filter(|file| !relative(file).starts_with("src/fields/"))
-        .flat_map(|file| {
-            let rel = relative(&file);
-            spelled_targets(&squeezed(&file))
-                .into_iter()
-                .map(move |s| format!("{rel}: {s}: name it fields::Target::…"))
-        })
-        .collect();
-    assert_none(wrong);
+    let wrong = outside("src/fields/").flat_map(|(rel, code)| {
+        spelled_targets(&code)
+            .into_iter()
+            .map(move |s| format!("{rel}: {s}: name it fields::Target::…"))
+    });
+    assert_none(wrong.collect());
 }
