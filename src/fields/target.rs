@@ -83,14 +83,6 @@ impl Target {
     pub fn fixed_names() -> impl Iterator<Item = &'static str> {
         FIXED.iter().map(|(_, name)| *name)
     }
-
-    /// The framework item's code, if the target is one.
-    pub fn code(&self) -> Option<&str> {
-        match self {
-            Target::Item(code) => Some(code),
-            _ => None,
-        }
-    }
 }
 
 impl From<&str> for Target {

@@ -101,7 +101,7 @@ pub(super) fn apply_over(
 /// officer's first use of two copies) are not: there is nothing to choose between.
 fn in_conflict(chosen: &Event, heads: &BTreeSet<String>, events: &[Event]) -> bool {
     heads.len() > 1
-        && (chosen.target != crate::fields::Target::Key
+        && (chosen.target != Target::Key
             || heads
                 .iter()
                 .filter_map(|h| events.iter().find(|e| &e.id == h))

@@ -148,7 +148,7 @@ fn unvetted_keys(tx: &Connection) -> Result<Vec<(String, String)>, StoreError> {
                AND e.id NOT IN (SELECT id FROM temp.vetted)",
         )
         .and_then(|mut st| {
-            st.query_map([crate::fields::Target::Key], |r| Ok((r.get(0)?, r.get(1)?)))?
+            st.query_map([Target::Key], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()
         })
         .map_err(StoreError::sql)?;
@@ -200,11 +200,11 @@ pub(super) fn check_with(
     if let Some(why) = check_framework(fw, tx, ctx, e)? {
         return Ok(Some(why));
     }
-    if e.target == crate::fields::Target::Status && e.field == crate::fields::CANCELLED {
+    if e.target == Target::Status && e.field == crate::fields::CANCELLED {
         return check_withdrawal(tx, ctx, e, seal);
     }
     let framework = catalog::framework_in(tx, fw, &e.key.framework_id)?;
-    let from = if e.target == crate::fields::Target::Status {
+    let from = if e.target == Target::Status {
         replay::status_seen(&e.parents, |id| status_of(tx, id))
     } else {
         match &seal.seen {
@@ -212,7 +212,7 @@ pub(super) fn check_with(
             None => super::events::status_in(tx, &e.key)?,
         }
     };
-    let verdict = if e.target == crate::fields::Target::Status {
+    let verdict = if e.target == Target::Status {
         replay::check_status(from, &e.value).map(|_| ())
     } else {
         let in_force = ctx.in_force(tx, e.key.year)?;
@@ -333,7 +333,7 @@ fn check_framework(
 
 /// The unit of the refused event a quarantine decision is about.
 fn decided_unit(tx: &Connection, e: &Event) -> Result<Option<String>, StoreError> {
-    if e.target != crate::fields::Target::Quarantine {
+    if e.target != Target::Quarantine {
         return Ok(None);
     }
     tx.query_row(

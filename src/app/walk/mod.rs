@@ -32,7 +32,6 @@ use super::tree::Tree;
 use super::undo::{Direction, InFlight, Step, UndoStack};
 use super::{Notice, SaveState};
 
-/// The self score's field, the one a score form edits.
 pub use council::Seat;
 
 /// What happens once a save has gone through.
